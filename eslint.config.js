@@ -1,0 +1,27 @@
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/", "data/", "coverage/", "migrations/"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The core speaks plain data; chat SDKs belong in src/platforms only.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["discord.js", "@discordjs/*", "discord-api-types", "discord-api-types/*"], message: "src/core must not depend on Discord: put this in src/platforms/discord." },
+            { group: ["@slack/*"], message: "src/core must not depend on Slack: put this in src/platforms/slack." },
+            { group: ["**/platforms/*", "**/platforms/**"], message: "src/core must not import a platform adapter." },
+          ],
+        },
+      ],
+    },
+  },
+);

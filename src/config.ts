@@ -1,0 +1,121 @@
+// Environment → validated configuration. The only module that reads process.env.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parse as parseDotenv } from "dotenv";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional()
+  .refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), "must be an http(s) URL, e.g. http://127.0.0.1:8080/api");
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z.object({
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalString.refine((s) => s === undefined || /^\d{5,25}$/.test(s), "must be the numeric application id from the Discord developer portal"),
+  DISCORD_GUILD_ID: optionalString.refine((s) => s === undefined || /^\d{5,25}$/.test(s), "must be a numeric server (guild) id"),
+  DISCORD_API_URL: optionalUrl,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalUrl,
+  SLACK_ORGANIZERS: optionalString,
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_PATH: z.string().trim().min(1).default("./data/studybot.db"),
+  NOTES_DIR: z.string().trim().min(1).default("./notes"),
+  QUESTIONS_DIR: z.string().trim().min(1).default("./questions"),
+  DEFAULT_TIMEZONE: z.string().trim().default("Asia/Seoul").refine(isValidTimeZone, "must be an IANA time zone such as Asia/Seoul or America/New_York"),
+  DEFAULT_LOCALE: z.enum(["ko", "en"], { errorMap: () => ({ message: "must be ko or en" }) }).default("ko"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { errorMap: () => ({ message: "must be one of fatal, error, warn, info, debug, trace, silent" }) }).default("info"),
+});
+
+export type Locale = "ko" | "en";
+
+export interface Config {
+  discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
+  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; organizers: string[]; port: number };
+  port: number;
+  databasePath: string;
+  notesDir: string;
+  questionsDir: string;
+  defaultTimezone: string;
+  defaultLocale: Locale;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+}
+
+/** Reads `.env` (if present) under the real environment: a variable already set wins. */
+export function readDotenv(file = ".env"): Record<string, string> {
+  if (!existsSync(file)) return {};
+  return parseDotenv(readFileSync(file));
+}
+
+export function loadConfig(env: Record<string, string | undefined> = { ...readDotenv(), ...process.env }, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}=${JSON.stringify(env[String(i.path[0])] ?? "")}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}\nFix these variables in the environment or in .env.`);
+  }
+  const e = parsed.data;
+  const resolve = (p: string) => (p === ":memory:" ? p : path.resolve(cwd, p));
+
+  let discord: Config["discord"];
+  if (e.DISCORD_TOKEN || e.DISCORD_APPLICATION_ID) {
+    if (!e.DISCORD_TOKEN) throw new ConfigError("DISCORD_APPLICATION_ID is set but DISCORD_TOKEN is not: set both to run on Discord, or neither.");
+    if (!e.DISCORD_APPLICATION_ID) throw new ConfigError("DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: copy the application id from the Discord developer portal.");
+    discord = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL };
+  }
+
+  let slack: Config["slack"];
+  if (e.SLACK_BOT_TOKEN) {
+    if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+      throw new ConfigError("SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is: set one of them.");
+    }
+    if (e.SLACK_APP_TOKEN && !e.SLACK_APP_TOKEN.startsWith("xapp-")) throw new ConfigError("SLACK_APP_TOKEN must be an app-level token starting with xapp-.");
+    slack = {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      organizers: (e.SLACK_ORGANIZERS ?? "").split(/[\s,]+/).filter(Boolean),
+      port: e.PORT,
+    };
+  } else if (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
+    throw new ConfigError("SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: set the bot token (xoxb-…) too.");
+  }
+
+  return {
+    discord,
+    slack,
+    port: e.PORT,
+    databasePath: resolve(e.DATABASE_PATH),
+    notesDir: resolve(e.NOTES_DIR),
+    questionsDir: resolve(e.QUESTIONS_DIR),
+    defaultTimezone: e.DEFAULT_TIMEZONE,
+    defaultLocale: e.DEFAULT_LOCALE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,104 @@
+// Plain data the core hands to platforms. Platforms render these; they never compute them.
+import type { Locale } from "./messages/index.js";
+
+/** A group is one Discord server, one Slack workspace, or the local console. */
+export interface GroupRef {
+  platform: string; // "discord" | "slack" | "console" (a key into the port registry, never branched on in core)
+  externalId: string; // guild id, team id, "local"
+}
+
+export interface Actor {
+  group: GroupRef;
+  userId: string; // platform user id
+  displayName: string; // stored with the member so names never need a privileged fetch
+  locale?: string; // the user's client locale if the platform gives one ("ko", "en-US")
+}
+
+export interface CardChoice {
+  label: string; // "A", "B", …
+  text: string;
+}
+
+export interface QuestionCard {
+  roundId: number;
+  questionId: string;
+  prompt: string;
+  choices: CardChoice[];
+  topic: { key: string; name: string };
+  difficulty: 1 | 2 | 3;
+  revealAt: Date;
+  locale: Locale;
+}
+
+export interface SourceRef {
+  file: string;
+  line: number;
+  heading: string;
+  path: string[];
+}
+
+export interface RevealedCard extends QuestionCard {
+  correctIndex: number;
+  counts: number[]; // per choice, same order as choices
+  answered: number;
+  explanation: string;
+  source: SourceRef | null;
+  fastestCorrect: Array<{ displayName: string; userId: string; seconds: number }>;
+}
+
+export type AnswerOutcome =
+  | { kind: "recorded"; choiceLabel: string; correct?: boolean; points?: number } // correct/points only with instant feedback
+  | { kind: "duplicate"; choiceLabel: string } // same member answered before: first answer stands
+  | { kind: "closed" } // after reveal
+  | { kind: "unknown_round" }
+  | { kind: "invalid_choice"; validLabels: string[] };
+
+export type Period = "week" | "month" | "all";
+
+export interface LeaderboardRow {
+  rank: number; // ties share a rank
+  userId: string;
+  displayName: string;
+  points: number;
+  answered: number;
+  correct: number;
+  accuracy: number; // 0..1
+  streak: number;
+}
+
+export interface Leaderboard {
+  period: Period;
+  topic: { key: string; name: string } | null;
+  from: Date | null;
+  to: Date;
+  rows: LeaderboardRow[]; // top 10
+  caller: LeaderboardRow | null; // the caller's own row when outside the top 10
+  locale: Locale;
+}
+
+export interface MemberStats {
+  userId: string;
+  displayName: string;
+  answered: number;
+  correct: number;
+  accuracy: number;
+  points: number;
+  currentStreak: number;
+  bestStreak: number;
+  rank: number | null;
+  byTopic: Array<{ key: string; name: string; answered: number; correct: number; accuracy: number }>;
+  locale: Locale;
+}
+
+/** Where a card lives on its platform; opaque to the core. */
+export interface MessageRef {
+  channelId: string;
+  messageId: string;
+}
+
+/** What the scheduler and commands need from a chat platform. One implementation per platform. */
+export interface PlatformPort {
+  postCard(group: GroupRef, channelId: string, card: QuestionCard): Promise<MessageRef>;
+  editCard(group: GroupRef, ref: MessageRef, card: RevealedCard): Promise<void>;
+  sendPrivate?(group: GroupRef, channelId: string, userId: string, text: string): Promise<void>;
+}
