@@ -2,12 +2,13 @@
 // with the same keys in both languages; `t` picks the locale and fills {placeholders}.
 import type { Locale } from "../../config.js";
 import { common } from "./common.js";
+import { discord } from "./discord.js";
 
 export type { Locale };
 export type Catalog = { ko: Record<string, string>; en: Record<string, string> };
 
 // Add an area's catalog here when it is created.
-const catalogs: Catalog[] = [common];
+const catalogs: Catalog[] = [common, discord];
 
 export function resolveLocale(...candidates: Array<string | null | undefined>): Locale {
   for (const c of candidates) {
