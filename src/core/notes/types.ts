@@ -10,6 +10,8 @@ export interface Section {
   level: number;
   /** heading as the author meant it, markup removed, e.g. "#28 EBS Volume Type", "10.16. Limitation", "JWT" */
   heading: string;
+  /** the heading line as written, without Markdown's leading `#`s (inline markup such as `**` kept) */
+  raw: string;
   /** breadcrumb from the note title down to this heading (inclusive) */
   path: string[];
   /** body text under the heading (markup kept readable: bullets, code, quotes), without the heading line */

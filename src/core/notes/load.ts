@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseNote } from "./parse.js";
+import type { Section } from "./types.js";
+
+export class NotesError extends Error {
+  readonly userFacing = true;
+  constructor(message: string) {
+    super(message);
+    this.name = "NotesError";
+  }
+}
+
+const NOTE_FILE = /\.(md|markdown|txt)$/i;
+
+/**
+ * Reads every `.md`/`.txt` note under `notesDir` (recursively, sorted, so ids are stable) into sections.
+ * `file` in each section is relative to `rootDir` (the project root by default), e.g. "notes/dva-theory.txt".
+ */
+export function loadNotes(notesDir: string, rootDir: string = process.cwd()): Section[] {
+  let files: string[];
+  try {
+    if (!statSync(notesDir).isDirectory()) throw new Error("not a directory");
+    files = listNoteFiles(notesDir);
+  } catch (err) {
+    throw new NotesError(`cannot read the notes folder ${notesDir} (${(err as Error).message}): set NOTES_DIR to a folder of .md or .txt notes.`);
+  }
+  const sections: Section[] = [];
+  for (const abs of files) {
+    const rel = path.relative(rootDir, abs).split(path.sep).join("/");
+    const display = rel.startsWith("..") ? abs : rel;
+    sections.push(...parseNote(display, readFileSync(abs, "utf8"), sections.length));
+  }
+  return sections;
+}
+
+function listNoteFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith(".")) continue;
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listNoteFiles(abs));
+    else if (entry.isFile() && NOTE_FILE.test(entry.name)) out.push(abs);
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+// Turns one note file into sections. The notes are user data written in three styles, and the parser adapts to
+// them: Markdown (parsed by markdown-it, so `#` inside fenced code is never a heading), numbered lecture lines
+// written without a space after `#` (`#65 SQS - Standard Queue`, which Markdown reads as a paragraph), and plain
+// text with numbered headings (`2.1. API Call Limit (Quota)`, `11.1 Table, Primary Key, Item`) and `•` bullets.
+import MarkdownIt from "markdown-it";
+import type { Section } from "./types.js";
+
+interface RawHeading {
+  /** 0-based line index */
+  index: number;
+  level: number;
+  heading: string;
+  raw: string;
+  /** a `#65 …` lecture line rather than a Markdown heading */
+  lecture: boolean;
+}
+
+const md = new MarkdownIt("commonmark");
+
+/** `#65 SQS - Standard Queue`, `#12` (a lecture number with no title yet). */
+const LECTURE_HEADING = /^#(\d+)(?:\s+(.*?))?\s*$/;
+/** `2.1. API Call Limit (Quota)`, `11.1 Table, Primary Key, Item`, `5. Elastic Beanstalk` — at column 0. */
+const NUMBERED_HEADING = /^(\d{1,3}(?:\.\d{1,3})*)(\.?)\s+(\S.*?)\s*$/;
+
+export function isPlainTextNote(file: string): boolean {
+  return /\.txt$/i.test(file);
+}
+
+/** Parses one note. `file` is the path shown to users (e.g. "notes/dva-theory.txt"). */
+export function parseNote(file: string, content: string, firstId = 0): Section[] {
+  const lines = content.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const { title, headings } = isPlainTextNote(file) ? plainTextHeadings(lines) : markdownHeadings(lines);
+  return buildSections(file, lines, title ?? titleFromFileName(file), headings, firstId);
+}
+
+function titleFromFileName(file: string): string {
+  const base = file.split("/").pop() ?? file;
+  return base.replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ").trim();
+}
+
+function markdownHeadings(lines: string[]): { title: string | null; headings: RawHeading[] } {
+  const tokens = md.parse(lines.join("\n"), {});
+  const headings: RawHeading[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.type === "heading_open" && tok.map) {
+      const inline = tokens[i + 1];
+      const level = Number(tok.tag.slice(1));
+      const raw = (lines[tok.map[0]] ?? "").replace(/^\s*#{1,6}\s+/, "").replace(/\s+#+\s*$/, "").trim();
+      headings.push({ index: tok.map[0], level, heading: inlineText(inline), raw, lecture: false });
+    } else if (tok.type === "paragraph_open" && tok.map) {
+      // Lecture-number lines are paragraphs to Markdown; every line of the paragraph may be one.
+      for (let li = tok.map[0]; li < tok.map[1]; li++) {
+        const m = LECTURE_HEADING.exec(lines[li] ?? "");
+        if (m) {
+          const rest = m[2] ?? "";
+          const raw = `#${m[1]}${rest ? " " + rest : ""}`;
+          headings.push({ index: li, level: 1, heading: `#${m[1]}${rest ? " " + stripInlineMarkup(rest) : ""}`, raw, lecture: true });
+        }
+      }
+    }
+  }
+  headings.sort((a, b) => a.index - b.index);
+
+  // A file whose first heading is its only level-1 Markdown heading (and comes first) has a document title:
+  // it heads the breadcrumb, and lecture lines under it sit one level below.
+  const markdownH1 = headings.filter((h) => h.level === 1 && !h.lecture);
+  const first = headings[0];
+  const firstContentLine = lines.findIndex((l) => l.trim() !== "");
+  let title: string | null = null;
+  if (first && first.level === 1 && markdownH1.length === 1 && markdownH1[0] === first && first.index <= firstContentLine + 1) {
+    title = first.heading;
+    for (const h of headings) if (h.lecture) h.level = 2;
+  }
+  return { title, headings };
+}
+
+function plainTextHeadings(lines: string[]): { title: string | null; headings: RawHeading[] } {
+  const headings: RawHeading[] = [];
+  let title: string | null = null;
+  lines.forEach((line, index) => {
+    const m = NUMBERED_HEADING.exec(line);
+    if (m && !/^[•\-*]/.test(m[3]!)) {
+      const level = m[1]!.split(".").length;
+      const raw = line.trim();
+      headings.push({ index, level, heading: raw, raw, lecture: false });
+    } else if (title === null && headings.length === 0 && line.trim() !== "") {
+      title = line.trim();
+    }
+  });
+  return { title, headings };
+}
+
+function buildSections(file: string, lines: string[], title: string, headings: RawHeading[], firstId: number): Section[] {
+  const sections: Section[] = [];
+  const stack: RawHeading[] = [];
+  headings.forEach((h, i) => {
+    const end = i + 1 < headings.length ? headings[i + 1]!.index : lines.length;
+    while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+    const ancestors = stack.map((a) => a.heading).filter((a) => a !== title);
+    stack.push(h);
+    const isTitle = h.heading === title && ancestors.length === 0 && h.level === 1;
+    sections.push({
+      id: firstId + sections.length,
+      file,
+      line: h.index + 1,
+      level: h.level,
+      heading: h.heading,
+      raw: h.raw,
+      path: isTitle ? [title] : [title, ...ancestors, h.heading],
+      text: bodyText(lines.slice(h.index + 1, end)),
+    });
+  });
+  return sections;
+}
+
+/** The section body as written (Markdown stays readable in chat), without surrounding blank lines. */
+function bodyText(body: string[]): string {
+  const trimmed = body.map((l) => l.replace(/\s+$/, ""));
+  // Setext underline of the heading itself belongs to the heading, not the body.
+  if (trimmed.length && /^(=+|-+)$/.test(trimmed[0]!.trim())) trimmed.shift();
+  while (trimmed.length && trimmed[0]!.trim() === "") trimmed.shift();
+  while (trimmed.length && trimmed[trimmed.length - 1]!.trim() === "") trimmed.pop();
+  return trimmed.join("\n");
+}
+
+type Token = ReturnType<typeof md.parse>[number];
+
+function inlineText(inline: Token | undefined): string {
+  if (!inline) return "";
+  if (!inline.children) return inline.content.trim();
+  let out = "";
+  for (const child of inline.children) {
+    if (child.type === "text" || child.type === "code_inline") out += child.content;
+    else if (child.type === "softbreak" || child.type === "hardbreak") out += " ";
+    else if (child.type === "image") out += child.content;
+  }
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/** `**NAT** + [docs](url)` → `NAT + docs`, for heading lines Markdown did not parse as headings. */
+export function stripInlineMarkup(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/(\*|_)(\S.*?)\1/g, "$2")
+    .replace(/`([^`]*)`/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+}
