@@ -1,0 +1,164 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadNotes } from "../../src/core/notes/load.js";
+import { LookupService, MAX_SUGGESTION_CHARS, MAX_SUGGESTIONS, trimAtLine } from "../../src/core/notes/lookup.js";
+import { MAX_QUERY_CHARS } from "../../src/core/notes/search.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+let service: LookupService;
+
+beforeAll(() => {
+  service = new LookupService(loadNotes(path.join(root, "notes"), root));
+});
+
+const top = (q: string, n = 1) => service.lookup(q, { limit: n }).hits.map((h) => `${h.section.file}:${h.section.line} ${h.section.heading}`);
+const topHeadings = (q: string, n = 3) => service.lookup(q, { limit: n }).hits.map((h) => h.section.heading);
+
+describe("lookup over the shipped notes", () => {
+  it("finds two-syllable Korean words (람다, 샤드)", () => {
+    expect(topHeadings("람다")[0]).toMatch(/Lambda/);
+    expect(service.lookup("샤드").hits[0]!.section.text).toMatch(/[Ss]hard|샤드/);
+  });
+
+  it("treats spacing variants alike (스토리지클래스 = 스토리지 클래스)", () => {
+    expect(top("스토리지클래스")).toEqual(top("스토리지 클래스"));
+    expect(top("스토리지클래스")[0]).toContain("#48 S3 Storage Classes");
+  });
+
+  it("maps Korean transliterations to AWS names (키네시스, 오로라, 다이나모)", () => {
+    expect(topHeadings("키네시스 데이터 스트림")[0]).toMatch(/Kinesis Data Streams/);
+    expect(topHeadings("오로라")[0]).toMatch(/Aurora/);
+    expect(topHeadings("다이나모 TTL")[0]).toBe("11.8. DynamoDB TTL");
+  });
+
+  it("understands abbreviations (ddb, asg, sqs, kms) and lowercase", () => {
+    expect(topHeadings("ddb streams")).toContain("11.7. DynamoDB Streams");
+    expect(topHeadings("asg").some((h) => /Auto Scaling/i.test(h))).toBe(true);
+    expect(topHeadings("sqs fifo")[0]).toBe("#70 SQS - FIFO Queue");
+    expect(topHeadings("kms").some((h) => /KMS/.test(h))).toBe(true);
+    expect(top("ROUTE53 HEALTH CHECK")).toEqual(top("route53 health check"));
+  });
+
+  it("forgives small English typos (cloudfrnt, kinesys, dynamdb, lamda)", () => {
+    expect(topHeadings("cloudfrnt signed url", 2).some((h) => /Signed URL/.test(h))).toBe(true);
+    expect(topHeadings("dynamdb 인덱스")[0]).toBe("11.4. Index");
+    expect(top("lamda")).toEqual(top("lambda"));
+  });
+
+  it("ranks a section whose heading names the topic above one that only mentions it", () => {
+    expect(topHeadings("JWT")[0]).toBe("JWT");
+    expect(topHeadings("connection draining")[0]).toBe("#39 Connection Draining");
+    expect(topHeadings("EBS 볼륨 타입")[0]).toBe("#28 EBS Volume Type");
+  });
+
+  it("returns nothing for a query the notes do not cover, with close headings when there are some", () => {
+    for (const q of ["GCP Cloud Run 가격", "Azure Functions 요금", "Terraform state lock", "파이썬 리스트 정렬", "맛집 추천"]) {
+      expect(service.lookup(q).hits, q).toEqual([]);
+    }
+  });
+
+  it("gives each hit its breadcrumb, source note and a score between 0 and 1", () => {
+    const [hit] = service.lookup("람다 타임아웃").hits;
+    expect(hit!.section.file).toMatch(/^notes\//);
+    expect(hit!.section.path.length).toBeGreaterThan(1);
+    expect(hit!.score).toBe(1);
+    for (const h of service.lookup("람다 타임아웃", { limit: 5 }).hits) expect(h.score).toBeGreaterThan(0);
+  });
+
+  it("resolves a suggestion value directly", () => {
+    const [s] = service.suggest("EBS Volume T");
+    expect(s!.label).toContain("#28 EBS Volume Type");
+    const result = service.lookup(s!.value);
+    expect(result.hits).toHaveLength(1);
+    expect(result.hits[0]!.section.heading).toBe("#28 EBS Volume Type");
+  });
+});
+
+describe("suggest (autocomplete)", () => {
+  it("returns at most 25 suggestions of at most 100 characters, Korean and English", () => {
+    for (const prefix of ["", "s", "람다", "Lambda", "kinesis", "보안"]) {
+      const list = service.suggest(prefix);
+      expect(list.length, prefix).toBeLessThanOrEqual(MAX_SUGGESTIONS);
+      for (const s of list) {
+        expect(s.label.length).toBeLessThanOrEqual(MAX_SUGGESTION_CHARS);
+        expect(s.value.length).toBeLessThanOrEqual(100);
+      }
+    }
+    expect(service.suggest("람다").some((s) => /Lambda/.test(s.label))).toBe(true);
+    expect(service.suggest("kines")[0]!.label).toMatch(/Kinesis/);
+  });
+});
+
+describe("hostile input", () => {
+  const hostile = ["", "   ", "\t\n", "가".repeat(10_000), "x".repeat(10_000), "\u0000\u0007\u001b[31m", "🙂🔥", '"quoted"', "'", "*", "NEAR(", "OR", "--", "AND NOT", ")(", "\\", "%_", "section:../../etc/passwd#1"];
+  it("never throws; empty or control-only queries give an empty result", () => {
+    for (const q of hostile) {
+      const r = service.lookup(q);
+      expect(Array.isArray(r.hits), JSON.stringify(q.slice(0, 20))).toBe(true);
+      expect(service.suggest(q).length).toBeLessThanOrEqual(MAX_SUGGESTIONS);
+    }
+    for (const q of ["", "   ", "\u0000\u0007", "🙂🔥", "*", "--", "OR", "section:../../etc/passwd#1"]) expect(service.lookup(q).hits, q).toEqual([]);
+  });
+
+  it("caps the query length", () => {
+    expect(service.lookup("람다 ".repeat(5000)).normalized.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
+  });
+});
+
+describe("trimAtLine", () => {
+  it("cuts at a line boundary and says so", () => {
+    const text = ["line one", "line two", "line three"].join("\n");
+    expect(trimAtLine(text, 100)).toEqual({ text, truncated: false });
+    const cut = trimAtLine(text, 20);
+    expect(cut.truncated).toBe(true);
+    expect(cut.text).toBe("line one\nline two\n…");
+    expect(cut.text.length).toBeLessThanOrEqual(20);
+  });
+
+  it("cuts a single long line at a word", () => {
+    const cut = trimAtLine("alpha beta gamma delta epsilon", 16);
+    expect(cut.text).toBe("alpha beta\n…");
+  });
+
+  it("keeps every snippet of the shipped notes within the limit", () => {
+    for (const s of service.sections) {
+      const t = trimAtLine(s.text, 300);
+      expect(t.text.length).toBeLessThanOrEqual(300);
+      if (t.truncated) expect(s.text.startsWith(t.text.slice(0, -2).trimEnd().slice(0, 10))).toBe(true);
+    }
+  });
+});
+
+describe("query sets with known answers", () => {
+  const score = (file: string) => {
+    const queries = readFileSync(path.join(root, "test/fixtures", file), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { query: string; targets: Array<{ file: string; line: number }> });
+    let answerable = 0, hit1 = 0, hit3 = 0, emptyOk = 0, unanswerable = 0;
+    for (const q of queries) {
+      const hits = service.lookup(q.query, { limit: 5 }).hits;
+      if (q.targets.length === 0) {
+        unanswerable++;
+        if (hits.length === 0) emptyOk++;
+        continue;
+      }
+      answerable++;
+      const rank = hits.findIndex((h) => q.targets.some((t) => t.file === h.section.file && t.line === h.section.line));
+      if (rank === 0) hit1++;
+      if (rank >= 0 && rank < 3) hit3++;
+    }
+    return { hit1: hit1 / answerable, hit3: hit3 / answerable, emptyOk, unanswerable };
+  };
+
+  it("the public dev set: hit@3 >= 0.9 and its unanswerable query empty", () => {
+    const r = score("lookup-dev.jsonl");
+    expect(r.hit3).toBeGreaterThanOrEqual(0.9);
+    expect(r.emptyOk).toBe(r.unanswerable);
+  });
+
+  it("a second set of the same kinds: hit@1 >= 0.8, hit@3 >= 0.92, unanswerable empty", () => {
+    const r = score("lookup-extra.jsonl");
+    expect(r.hit1).toBeGreaterThanOrEqual(0.8);
+    expect(r.hit3).toBeGreaterThanOrEqual(0.92);
+    expect(r.emptyOk).toBe(r.unanswerable);
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { parseNote } from "../../src/core/notes/parse.js";
+
+const headings = (file: string, text: string) => parseNote(file, text).map((s) => [s.line, s.level, s.heading]);
+
+describe("parseNote: Markdown", () => {
+  it("reads ATX headings with their level, line and breadcrumb", () => {
+    const s = parseNote("notes/a.md", "# Title\n\n## Lambda\nbody\n### Limits\n- 15분\n## SQS\n");
+    expect(s.map((x) => [x.line, x.level, x.heading, x.path])).toEqual([
+      [1, 1, "Title", ["Title"]],
+      [3, 2, "Lambda", ["Title", "Lambda"]],
+      [5, 3, "Limits", ["Title", "Lambda", "Limits"]],
+      [7, 2, "SQS", ["Title", "SQS"]],
+    ]);
+    expect(s[2]!.text).toBe("- 15분");
+  });
+
+  it("does not take # inside fenced code for a heading", () => {
+    const s = parseNote("notes/a.md", "## Setup\n```bash\n# install the cli\naws configure\n```\n## Next\n");
+    expect(s.map((x) => x.heading)).toEqual(["Setup", "Next"]);
+    expect(s[0]!.text).toContain("# install the cli");
+  });
+
+  it("reads lecture lines written without a space after # (#65 SQS - Standard Queue)", () => {
+    const s = parseNote("notes/saa.md", "SAA 스터디\n===\n#1 보안 자격 증명 \n- Access Key\n#65 SQS - Standard Queue\n- 무제한 처리량\n#12 \n- 빈 제목\n");
+    expect(s.map((x) => [x.line, x.level, x.heading])).toEqual([
+      [1, 1, "SAA 스터디"],
+      [3, 2, "#1 보안 자격 증명"],
+      [5, 2, "#65 SQS - Standard Queue"],
+      [7, 2, "#12"],
+    ]);
+    expect(s[1]!.path).toEqual(["SAA 스터디", "#1 보안 자격 증명"]);
+    expect(s[2]!.text).toBe("- 무제한 처리량");
+  });
+
+  it("keeps headings with no body, and strips link and emphasis markup from heading text", () => {
+    const s = parseNote("notes/b.md", "# 6장\n## [Push, Pull](https://example.com/x)\n## 동시 실행\n#17 connect using **NAT**\n");
+    expect(s.map((x) => x.heading)).toEqual(["6장", "Push, Pull", "동시 실행", "#17 connect using NAT"]);
+    expect(s[3]!.raw).toBe("#17 connect using **NAT**");
+    expect(s[1]!.text).toBe("");
+  });
+
+  it("keeps blockquotes in the body and does not read numbered list items as headings", () => {
+    const s = parseNote("notes/c.md", "## 비용\n> 한달 5,000,000 요청\n1. 거버넌스\n2. 근접성\n");
+    expect(s).toHaveLength(1);
+    expect(s[0]!.text).toBe("> 한달 5,000,000 요청\n1. 거버넌스\n2. 근접성");
+  });
+});
+
+describe("parseNote: numbered plain text", () => {
+  const txt = [
+    "AWS Certified Developer Associate 자격증 이론 정리",
+    "",
+    "2. AWS API & CLI",
+    "",
+    "2.1. API Call Limit (Quota)",
+    "",
+    "  • API 호출에 제한이 걸려 있음",
+    "    • Ex) EC2 DescribeInstance : 100 Call Per Seconds",
+    "",
+    "11. DynamoDB",
+    "11.1 Table, Primary Key, Item",
+    "  • Partition Key",
+    "6.4.2. appspec.yml",
+    "  • hooks",
+  ].join("\n");
+
+  it("reads N., N.N. and N.N headings with levels from the numbering", () => {
+    expect(headings("notes/dva.txt", txt)).toEqual([
+      [3, 1, "2. AWS API & CLI"],
+      [5, 2, "2.1. API Call Limit (Quota)"],
+      [10, 1, "11. DynamoDB"],
+      [11, 2, "11.1 Table, Primary Key, Item"],
+      [13, 3, "6.4.2. appspec.yml"],
+    ]);
+  });
+
+  it("keeps • bullets as the body and uses the first line as the note title", () => {
+    const s = parseNote("notes/dva.txt", txt);
+    expect(s[1]!.text).toBe("  • API 호출에 제한이 걸려 있음\n    • Ex) EC2 DescribeInstance : 100 Call Per Seconds");
+    expect(s[1]!.path).toEqual(["AWS Certified Developer Associate 자격증 이론 정리", "2. AWS API & CLI", "2.1. API Call Limit (Quota)"]);
+  });
+
+  it("does not read indented numbers or numbers without a title as headings", () => {
+    expect(headings("notes/x.txt", "1. Base\n  2. indented\n3.\n10초 이내\n")).toEqual([[1, 1, "1. Base"]]);
+  });
+});
