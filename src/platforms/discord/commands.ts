@@ -47,11 +47,11 @@ function sub(name: string, options: APIApplicationCommandBasicOption[] = []): AP
   return { type: ApplicationCommandOptionType.Subcommand, name, ...described(`discord.cmd.studybot.${name}`), options };
 }
 
-const guildOnly = {
+const guildOnly: Pick<RESTPostAPIChatInputApplicationCommandsJSONBody, "type" | "contexts" | "integration_types"> = {
   type: ApplicationCommandType.ChatInput,
   contexts: [InteractionContextType.Guild],
   integration_types: [ApplicationIntegrationType.GuildInstall],
-} as const;
+};
 
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return [
