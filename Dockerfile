@@ -1,0 +1,36 @@
+# syntax=docker/dockerfile:1
+# Build stage: compile TypeScript and the native SQLite binding, then drop dev dependencies.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# better-sqlite3 compiles from source when no prebuilt binary fits.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev
+
+# Runtime stage: only what the bot needs, run as the unprivileged "node" user.
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    DATABASE_PATH=/data/studybot.db \
+    NOTES_DIR=/app/notes \
+    QUESTIONS_DIR=/app/questions \
+    PORT=3000
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY notes ./notes
+COPY questions ./questions
+COPY migrations ./migrations
+# The database lives on a volume so it survives upgrades; back it up with `studybot db backup`.
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+# Slack's HTTP mode listens here; Discord and Socket Mode only dial out.
+EXPOSE 3000
+ENTRYPOINT ["node", "dist/bin.js"]
+CMD ["start"]
