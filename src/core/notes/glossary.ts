@@ -278,6 +278,9 @@ export const TERMS: readonly (readonly string[])[] = [
   ["download", "다운로드"],
   ["default", "기본값", "디폴트"],
   ["maximum", "max", "최대"],
+  ["usage plan", "usage plans", "사용량 계획"],
+  ["api key", "api keys", "api 키"],
+  ["signature", "signing", "sign", "서명"],
   ["minimum", "min", "최소"],
 ];
 

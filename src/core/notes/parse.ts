@@ -35,7 +35,7 @@ export function parseNote(file: string, content: string, firstId = 0): Section[]
 
 function titleFromFileName(file: string): string {
   const base = file.split("/").pop() ?? file;
-  return base.replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ").trim();
+  return base.replace(/\.[^.]+$/, "");
 }
 
 function markdownHeadings(lines: string[]): { title: string | null; headings: RawHeading[] } {
