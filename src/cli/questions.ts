@@ -1,0 +1,92 @@
+// `studybot questions validate [--dir DIR] [--notes DIR] [--strict]` and
+// `studybot questions stats [--dir DIR] [--notes DIR] [--json]`.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { CliIO } from "../cli.js";
+import { loadConfig } from "../config.js";
+import { loadNotes } from "../core/notes/load.js";
+import type { Section } from "../core/notes/types.js";
+import { validateQuestionBank } from "../core/questions/load.js";
+import { computeStats, formatStats } from "../core/questions/stats.js";
+import type { QuestionProblem } from "../core/questions/types.js";
+import { checkGrounding, noteNames } from "../core/questions/validate.js";
+
+const USAGE = `usage: studybot questions validate [--dir DIR] [--notes DIR] [--strict]
+       studybot questions stats [--dir DIR] [--notes DIR] [--json]
+
+  validate   check every question file; prints file:line: message per problem, exits 1 on any
+  stats      count questions per note, topic, difficulty and tag
+
+  --dir DIR    the question folder (default: QUESTIONS_DIR, ./questions)
+  --notes DIR  the notes folder sources must resolve in (default: NOTES_DIR, ./notes)
+  --strict     also warn when the correct choice does not appear in the cited section
+  --json       stats as JSON
+`;
+
+export function formatProblem(p: QuestionProblem): string {
+  return `${p.file}:${p.line}: ${p.message}`;
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const [sub, ...rest] = args;
+  if (!sub || sub === "help" || sub === "--help" || sub === "-h") {
+    io.stdout.write(USAGE);
+    return sub ? 0 : 2;
+  }
+  if (sub !== "validate" && sub !== "stats") {
+    io.stderr.write(`studybot questions: unknown subcommand "${sub}"\n\n${USAGE}`);
+    return 2;
+  }
+  let values: { dir?: string; notes?: string; strict?: boolean; json?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: { dir: { type: "string" }, notes: { type: "string" }, strict: { type: "boolean" }, json: { type: "boolean" } },
+      strict: true,
+      allowPositionals: false,
+    }));
+    const misplaced = sub === "validate" ? (values.json ? "--json" : null) : values.strict ? "--strict" : null;
+    if (misplaced) throw new Error(`${misplaced} is not an option of "questions ${sub}"`);
+  } catch (err) {
+    io.stderr.write(`studybot questions ${sub}: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+
+  // The configuration is read only for what the options leave open.
+  const config = values.dir === undefined || values.notes === undefined ? loadConfig() : undefined;
+  const dir = path.resolve(values.dir ?? config!.questionsDir);
+  const notesDir = path.resolve(values.notes ?? config!.notesDir);
+  const sections: Section[] = loadNotes(notesDir);
+  const result = validateQuestionBank(dir, { sections });
+
+  if (sub === "stats") {
+    const notes = [...noteNames(sections).values()];
+    const stats = computeStats(result.questions, result.topics, { files: result.files.length, notes });
+    io.stdout.write(values.json ? JSON.stringify(stats, null, 2) + "\n" : formatStats(stats));
+    if (result.problems.length > 0) {
+      io.stderr.write(`warning: the bank has ${plural(result.problems.length, "problem")}; these counts cover the ${plural(result.questions.length, "valid question")} only. Run \`studybot questions validate\` for the list.\n`);
+    }
+    return 0;
+  }
+
+  for (const p of result.problems) io.stderr.write(formatProblem(p) + "\n");
+
+  if (values.strict) {
+    const grounding = checkGrounding(result.questions, sections);
+    for (const w of grounding.warnings) io.stderr.write(formatProblem(w) + "\n");
+    const pct = grounding.checked ? ((100 * grounding.supported) / grounding.checked).toFixed(1) : "0.0";
+    io.stdout.write(`grounding: ${grounding.supported}/${grounding.checked} questions (${pct}%) have their correct choice in the cited section\n`);
+  }
+
+  if (result.problems.length > 0) {
+    const files = new Set(result.problems.map((p) => p.file)).size;
+    io.stderr.write(`${plural(result.problems.length, "problem")} in ${plural(files, "file")}: fix them and run \`studybot questions validate\` again\n`);
+    return 1;
+  }
+  io.stdout.write(`ok: ${result.questions.length} questions in ${result.files.length} files\n`);
+  return 0;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

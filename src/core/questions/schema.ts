@@ -1,0 +1,321 @@
+// The question file format, as zod schemas with messages an organiser can act on: which field, what was found,
+// what is expected. The YAML is read with the failsafe schema (every scalar is text exactly as written, so
+// `choices: [1.10, 1.1]` stays two distinct strings and `yes` never turns into a boolean); numeric fields are
+// converted here.
+import { z } from "zod";
+
+/** Lowercase letters and digits joined by single hyphens: `lambda-timeout-max`. */
+export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Exam codes as written on the exam guides: `DVA`, `SAA-C02`, `SOA-C02`. */
+export const EXAM_CODE = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+
+/**
+ * Sizes that keep a question card renderable on every platform (Discord embed description 4096 and field 1024
+ * characters, Slack section text 3000) with room for the choices, the reveal and the source line.
+ */
+export const LIMITS = {
+  id: 64,
+  prompt: 1000,
+  choice: 200,
+  explanation: 1500,
+  note: 200,
+  heading: 200,
+  minChoices: 2,
+  maxChoices: 6,
+  topicName: 60,
+} as const;
+
+export const QUESTION_FIELDS = ["id", "topic", "tags", "difficulty", "prompt", "choices", "answer", "explanation", "source"] as const;
+export const SOURCE_FIELDS = ["note", "heading"] as const;
+export const TOPIC_FIELDS = ["ko", "en"] as const;
+
+export const DIFFICULTY_NAMES: Record<1 | 2 | 3, string> = { 1: "recall", 2: "understanding", 3: "scenario" };
+
+/** How a found value reads in a message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping (key: value pairs)";
+  const s = String(value);
+  return JSON.stringify(s.length > 40 ? s.slice(0, 39) + "…" : s);
+}
+
+/** Same text for comparisons: NFKC, lowercase, runs of whitespace as one space. */
+export function normalizeText(s: string): string {
+  return s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+function expecting(field: string, what: string): { errorMap: z.ZodErrorMap } {
+  return {
+    errorMap: (issue, ctx) => {
+      if (issue.code !== "invalid_type") return { message: ctx.defaultError };
+      if (ctx.data === undefined) return { message: `missing field "${field}": add ${what}` };
+      return { message: `${field} must be ${what}, found ${describeValue(ctx.data)}` };
+    },
+  };
+}
+
+function text(field: string, what: string, max: number, emptyHint: string) {
+  return z
+    .string(expecting(field, what))
+    .transform((s) => s.trim())
+    .superRefine((s, ctx) => {
+      if (s === "") ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field} is empty: ${emptyHint}` });
+      else if (s.length > max) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${field} is ${s.length} characters long: keep it within ${max} so it fits a chat card` });
+    });
+}
+
+function suggestKebab(s: string): string {
+  const k = s
+    .normalize("NFKD")
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return k || "lambda-timeout-max";
+}
+
+const id = z
+  .string(expecting("id", 'a unique kebab-case id such as "lambda-timeout-max"'))
+  .transform((s) => s.trim())
+  .superRefine((s, ctx) => {
+    if (s === "") ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'id is empty: give the question a unique kebab-case id such as "lambda-timeout-max"' });
+    else if (!KEBAB_CASE.test(s)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `id ${describeValue(s)} is not kebab-case: use lowercase letters, digits and single hyphens, e.g. "${suggestKebab(s)}"` });
+    } else if (s.length > LIMITS.id) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `id is ${s.length} characters long: keep it within ${LIMITS.id}` });
+  });
+
+const topic = z
+  .string(expecting("topic", "a topic key from questions/topics.yaml, e.g. lambda"))
+  .transform((s) => s.trim())
+  .superRefine((s, ctx) => {
+    if (s === "") ctx.addIssue({ code: z.ZodIssueCode.custom, message: "topic is empty: use a key of questions/topics.yaml, e.g. lambda" });
+  });
+
+const tag = z
+  .string(expecting("tags", "exam codes such as DVA or SAA-C02"))
+  .transform((s) => s.trim())
+  .superRefine((s, ctx) => {
+    if (!EXAM_CODE.test(s)) {
+      const upper = s.toUpperCase().replace(/[\s_]+/g, "-");
+      const hint = EXAM_CODE.test(upper) ? `write ${upper}` : "use capitals, digits and hyphens such as DVA or SAA-C02";
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `tag ${describeValue(s)} is not an exam code: ${hint}` });
+    }
+  });
+
+const tags = z.array(tag, expecting("tags", "a list of exam codes such as [DVA] (or [] when unknown)")).superRefine((list, ctx) => {
+  const seen = new Map<string, number>();
+  list.forEach((t, i) => {
+    const first = seen.get(t);
+    if (first !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `tag ${t} is listed twice: remove tags[${i}]` });
+    else seen.set(t, i);
+  });
+});
+
+const difficulty = z.string(expecting("difficulty", "1 (recall), 2 (understanding) or 3 (scenario)")).transform((s, ctx) => {
+  const t = s.trim();
+  if (!/^[123]$/.test(t)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `difficulty must be 1 (recall), 2 (understanding) or 3 (scenario), found ${describeValue(t)}` });
+    return z.NEVER;
+  }
+  return Number(t) as 1 | 2 | 3;
+});
+
+const choice = z
+  .string(expecting("each choice", "text"))
+  .transform((s) => s.trim())
+  .superRefine((s, ctx) => {
+    const where = `choices[${String(ctx.path[ctx.path.length - 1] ?? "?")}]`;
+    if (s === "") ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${where} is empty: write the choice's text (quote it if it starts with # or contains ": ")` });
+    else if (s.length > LIMITS.choice) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${where} is ${s.length} characters long: keep each choice within ${LIMITS.choice}` });
+  });
+
+const choices = z.array(choice, expecting("choices", "a list of 2–6 answer texts, e.g. [3초, 5분, 15분, 1시간]")).superRefine((list, ctx) => {
+  if (list.length < LIMITS.minChoices || list.length > LIMITS.maxChoices) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `choices has ${list.length} ${list.length === 1 ? "entry" : "entries"}: give between ${LIMITS.minChoices} and ${LIMITS.maxChoices}` });
+  }
+  const seen = new Map<string, number>();
+  list.forEach((c, i) => {
+    const key = normalizeText(c);
+    if (key === "") return;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `choices[${i}] ${describeValue(c)} repeats choices[${first}]: choices must be distinct (ignoring case and spacing)` });
+    } else seen.set(key, i);
+  });
+});
+
+const answer = z.string(expecting("answer", "the 0-based index of the correct choice (0 = first)")).transform((s, ctx) => {
+  const t = s.trim();
+  if (!/^\d{1,2}$/.test(t)) {
+    const letter = /^[A-Fa-f]$/.test(t) ? ` (for choice ${t.toUpperCase()} write ${t.toUpperCase().charCodeAt(0) - 65})` : "";
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `answer must be the 0-based index of the correct choice (0 = first), found ${describeValue(t)}${letter}` });
+    return z.NEVER;
+  }
+  return Number(t);
+});
+
+const sourceNote = text("source.note", 'the note file name, e.g. "dva-theory.txt"', LIMITS.note, 'name the note file the question comes from, e.g. "dva-theory.txt"');
+const sourceHeading = text(
+  "source.heading",
+  'the heading line as written in the note, e.g. "10.16. Limitation"',
+  LIMITS.heading,
+  'copy the heading line from the note, e.g. "10.16. Limitation" (quote it when it starts with #)',
+);
+
+const source = z.object({ note: sourceNote, heading: sourceHeading }, expecting("source", '{ note: <file>, heading: "<heading as written>" }')).strict();
+
+/** Each field's schema, so a question with several problems reports all of them and its valid fields can still be cross-checked. */
+export const questionFields = {
+  id,
+  topic,
+  tags,
+  difficulty,
+  prompt: text("prompt", "the question text", LIMITS.prompt, "write the question"),
+  choices,
+  answer,
+  explanation: text("explanation", "why the answer is right", LIMITS.explanation, "say why the correct choice is right (members see it at reveal)"),
+  source,
+};
+
+export type QuestionInput = {
+  id: string;
+  topic: string;
+  tags: string[];
+  difficulty: 1 | 2 | 3;
+  prompt: string;
+  choices: string[];
+  answer: number;
+  explanation: string;
+  source: { note: string; heading: string };
+};
+
+const questionObject = z.object(questionFields, expecting("each question", "a mapping of id, topic, tags, difficulty, prompt, choices, answer, explanation and source")).strict();
+
+/** The answer must index one of the choices. */
+export function answerRangeMessage(answerIndex: number, choiceCount: number): string | null {
+  if (answerIndex < choiceCount) return null;
+  return `answer ${answerIndex} is out of range: there ${choiceCount === 1 ? "is 1 choice" : `are ${choiceCount} choices`}, so answer must be 0–${Math.max(0, choiceCount - 1)} (0-based)`;
+}
+
+/** One question, as in the YAML files (after the failsafe YAML schema turned every scalar into text). */
+export const questionSchema: z.ZodType<QuestionInput, z.ZodTypeDef, unknown> = questionObject.superRefine((q, ctx) => {
+  const message = answerRangeMessage(q.answer, q.choices.length);
+  if (message) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["answer"], message });
+});
+
+export const topicSchema = z
+  .object(
+    {
+      ko: text("ko", "the Korean name shown to members", LIMITS.topicName, "give the Korean name shown to members"),
+      en: text("en", "the English name shown to members", LIMITS.topicName, "give the English name shown to members"),
+    },
+    expecting("each topic", "{ ko: <Korean name>, en: <English name> }"),
+  )
+  .strict();
+
+export const topicKeySchema = z.string().superRefine((s, ctx) => {
+  if (!KEBAB_CASE.test(s)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `topic key ${describeValue(s)} is not kebab-case: use lowercase letters, digits and single hyphens, e.g. "${suggestKebab(s)}"` });
+});
+
+/** questions/topics.yaml: `key: { ko, en }`. */
+export const topicsSchema = z.record(topicKeySchema, topicSchema, expecting("topics.yaml", "a mapping of topic keys to { ko, en } names, e.g. lambda: { ko: Lambda, en: Lambda }"));
+
+export interface FieldIssue {
+  /** path inside the checked value, e.g. ["choices", 2] */
+  path: Array<string | number>;
+  message: string;
+  /** the issue is a key the schema does not know */
+  unknownKey?: boolean;
+}
+
+/** Zod issues as field issues; an unknown key becomes one issue at that key, with the closest known field. */
+export function toFieldIssues(error: z.ZodError, knownFields: (path: Array<string | number>) => readonly string[]): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === z.ZodIssueCode.unrecognized_keys) {
+      const known = knownFields(issue.path);
+      for (const key of issue.keys) {
+        const close = closest(key, known, 1)[0];
+        const where = issue.path.length ? `${issue.path.join(".")}.` : "";
+        out.push({
+          path: [...issue.path, key],
+          message: `unknown field "${where}${key}"${close ? `: did you mean "${close}"?` : ""} (allowed: ${known.join(", ")})`,
+          unknownKey: true,
+        });
+      }
+    } else out.push({ path: issue.path, message: issue.message });
+  }
+  return out;
+}
+
+export interface QuestionCheck {
+  /** the question when every check passed */
+  value?: QuestionInput;
+  /** the fields that are valid on their own, for the bank-wide checks (unique ids, known topics, sources) */
+  partial: Partial<QuestionInput>;
+  issues: FieldIssue[];
+}
+
+/** Checks one raw item against the schema and reports every problem, not just the first. */
+export function checkQuestion(raw: unknown): QuestionCheck {
+  const parsed = questionObject.safeParse(raw);
+  const issues = parsed.success ? [] : toFieldIssues(parsed.error, (p) => (p[0] === "source" ? SOURCE_FIELDS : QUESTION_FIELDS));
+  const partial: Partial<QuestionInput> = {};
+  if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
+    const obj = raw as Record<string, unknown>;
+    for (const field of QUESTION_FIELDS) {
+      const r = questionFields[field].safeParse(obj[field]);
+      if (r.success) (partial as Record<string, unknown>)[field] = r.data;
+    }
+  }
+  if (partial.answer !== undefined && partial.choices !== undefined) {
+    const message = answerRangeMessage(partial.answer, partial.choices.length);
+    if (message) issues.push({ path: ["answer"], message });
+  }
+  return { value: parsed.success && issues.length === 0 ? parsed.data : undefined, partial, issues };
+}
+
+/** Levenshtein distance over code points. */
+export function editDistance(a: string, b: string): number {
+  const s = [...a];
+  const t = [...b];
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= t.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[t.length]!;
+}
+
+/** 0..1: how alike two labels are (edit distance, containment, shared words), ignoring case and spacing. */
+export function similarity(a: string, b: string): number {
+  const x = normalizeText(a);
+  const y = normalizeText(b);
+  if (!x || !y) return 0;
+  if (x === y) return 1;
+  const edit = 1 - editDistance(x, y) / Math.max([...x].length, [...y].length);
+  const shorter = x.length <= y.length ? x : y;
+  const longer = shorter === x ? y : x;
+  const contain = [...shorter].length >= 3 && longer.includes(shorter) ? 0.6 + 0.3 * ([...shorter].length / [...longer].length) : 0;
+  const words = (s: string) => new Set(s.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const wx = words(x);
+  const wy = words(y);
+  let shared = 0;
+  for (const w of wx) if (wy.has(w)) shared++;
+  const dice = wx.size + wy.size ? (2 * shared) / (wx.size + wy.size) : 0;
+  return Math.max(edit, contain, dice * 0.9);
+}
+
+/** The candidates most like `target` (best first), those scoring at least `min`. */
+export function closest(target: string, candidates: readonly string[], limit = 3, min = 0.5): string[] {
+  return candidates
+    .map((c, i) => ({ c, i, s: similarity(target, c) }))
+    .filter((x) => x.s >= min)
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .slice(0, limit)
+    .map((x) => x.c);
+}
