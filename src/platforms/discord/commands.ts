@@ -25,7 +25,15 @@ function choice<T extends string>(value: T, key: string): APIApplicationCommandO
 }
 
 export const PERIODS = ["week", "month", "all"] as const;
-export const LANGUAGES = ["ko", "en"] as const;
+/** `/studybot config` scoring options and their upper bounds (the core enforces the same). */
+export const SCORING_OPTIONS = [
+  ["points", 1000],
+  ["fast-bonus", 1000],
+  ["fast-count", 100],
+  ["streak-every", 365],
+  ["streak-bonus", 1000],
+] as const;
+export const LANGUAGES = ["ko", "en", "auto"] as const;
 
 const topicOption = (key: string, required = false): APIApplicationCommandBasicOption => ({
   type: ApplicationCommandOptionType.String,
@@ -106,6 +114,7 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
         sub("config", [
           { type: ApplicationCommandOptionType.String, name: "language", ...described("discord.opt.language"), choices: LANGUAGES.map((l) => choice(l, `discord.choice.${l}`)) },
           { type: ApplicationCommandOptionType.String, name: "timezone", ...described("discord.opt.timezone"), autocomplete: true, max_length: 64 },
+          ...SCORING_OPTIONS.map<APIApplicationCommandBasicOption>(([name, max]) => ({ type: ApplicationCommandOptionType.Integer, name, ...described(`discord.opt.${name}`), min_value: 0, max_value: max })),
         ]),
       ],
     },

@@ -15,6 +15,7 @@ export const LIMITS = {
   /** title + description + field names and values + footer + author, summed over all embeds of a message */
   embedsTotal: 6000,
   buttonLabel: 80,
+  customId: 100,
   buttonsPerRow: 5,
   rows: 5,
   choices: 25,

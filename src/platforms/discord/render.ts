@@ -9,8 +9,10 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from "discord.js";
+import type { GroupStatus, ScheduleView } from "../../core/app.js";
 import type { Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
 import { t, type Locale } from "../../core/messages/index.js";
+import { trimAtLine } from "../../core/notes/lookup.js";
 import type { LookupResult, Section, Suggestion } from "../../core/notes/types.js";
 import { answerId, practiceId, sectionId } from "./customId.js";
 import { clip, fitEmbeds, LIMITS } from "./limits.js";
@@ -22,7 +24,7 @@ export interface MessageBody {
   allowed_mentions: { parse: [] };
 }
 
-const COLOR = { card: 0x5865f2, revealed: 0x57f287, lookup: 0x3498db, board: 0xf1c40f, stats: 0x9b59b6, practice: 0x95a5a6 } as const;
+const COLOR = { card: 0x5865f2, revealed: 0x57f287, lookup: 0x3498db, board: 0xf1c40f, stats: 0x9b59b6, practice: 0x95a5a6, admin: 0x99aab5 } as const;
 /** Lookup snippets are asked of the core at this size; the rest of the 4096 leaves room for the marker. */
 export const LOOKUP_MAX_CHARS = 3500;
 const MAX_MORE = 4;
@@ -42,7 +44,6 @@ function rows(buttons: APIButtonComponent[]): MessageBody["components"] {
 }
 
 const stars = (d: number) => "★".repeat(d) + "☆".repeat(Math.max(0, 3 - d));
-const percent = (x: number) => `${Math.round(x * 100)}%`;
 const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 const name = (displayName: string) => escapeMarkdown(displayName);
 
@@ -61,8 +62,7 @@ export function questionCard(card: QuestionCard): MessageBody {
   const embed: APIEmbed = {
     color: COLOR.card,
     title: cardTitle(card),
-    description: `${card.prompt}\n\n${choiceLines(card)}`,
-    fields: [{ name: t(l, "discord.card.reveal_at"), value: `<t:${unix(card.revealAt)}:t> (<t:${unix(card.revealAt)}:R>)`, inline: true }],
+    description: `${card.prompt}\n\n${choiceLines(card)}\n\n⏰ ${t(l, "quiz.reveal_at", { time: `<t:${unix(card.revealAt)}:t> (<t:${unix(card.revealAt)}:R>)` })}`,
     footer: { text: t(l, "discord.card.choose") },
   };
   const buttons = card.choices.map<APIButtonComponent>((c, i) => ({
@@ -76,7 +76,7 @@ export function questionCard(card: QuestionCard): MessageBody {
 
 export function sourceBreadcrumb(source: SourceRef): string {
   const trail = source.path.length ? source.path.join(" › ") : source.heading;
-  return `${trail}\n\`${source.file}:${source.line}\``;
+  return `${trail}\n\`${source.line > 0 ? `${source.file}:${source.line}` : source.file}\``;
 }
 
 function fastestLines(card: RevealedCard): string {
@@ -90,18 +90,17 @@ export function revealedCard(card: RevealedCard, opts: { practice?: boolean } = 
   const l = card.locale;
   const correct = card.choices[card.correctIndex];
   const counted = (i: number) => (opts.practice ? "" : ` — ${card.counts[i] ?? 0}`);
-  const fields: NonNullable<APIEmbed["fields"]> = [
-    { name: t(l, "discord.card.answer"), value: correct ? `**${correct.label}.** ${correct.text}` : "?" },
-    { name: t(l, "discord.card.explanation"), value: card.explanation || "—" },
-  ];
+  const fields: NonNullable<APIEmbed["fields"]> = [{ name: t(l, "discord.card.explanation"), value: card.explanation || "—" }];
   if (card.source) fields.push({ name: t(l, "discord.card.source"), value: sourceBreadcrumb(card.source) });
   if (!opts.practice) fields.push({ name: t(l, "discord.card.fastest"), value: fastestLines(card) });
+  const choices = card.choices.map((c, i) => `${i === card.correctIndex ? "✅" : "▫️"} **${c.label}.** ${c.text}${counted(i)}`).join("\n");
+  const answerLine = correct ? `**${t(l, "quiz.correct_answer", { label: correct.label, text: correct.text })}**` : "";
   const embed: APIEmbed = {
     color: opts.practice ? COLOR.practice : COLOR.revealed,
     title: `${cardTitle(card)} · ${t(l, opts.practice ? "discord.card.practice" : "discord.card.revealed")}`,
-    description: `${card.prompt}\n\n${card.choices.map((c, i) => `${i === card.correctIndex ? "✅ " : "▫️ "}**${c.label}.** ${c.text}${counted(i)}`).join("\n")}`,
+    description: `${card.prompt}\n\n${choices}\n\n${answerLine}`,
     fields,
-    footer: opts.practice ? undefined : { text: t(l, "discord.card.answered", { count: card.answered }) },
+    footer: opts.practice ? undefined : { text: t(l, "quiz.answered_count", { count: card.answered }) },
   };
   const buttons = card.choices.map<APIButtonComponent>((c, i) => ({
     type: ComponentType.Button,
@@ -148,6 +147,11 @@ export function sectionEmbed(section: Section, snippet: string, l: Locale): APIE
   };
 }
 
+/** One note section on its own (the reveal's source button, a lookup's "more" buttons). */
+export function sectionMessage(section: Section, l: Locale): MessageBody {
+  return body([sectionEmbed(section, trimAtLine(section.text, LOOKUP_MAX_CHARS).text, l)]);
+}
+
 function parseSectionValue(value: string): { file: string; line: number; heading: string } | null {
   const m = /^section:(.+)#(\d+)$/.exec(value);
   return m ? { file: m[1]!, line: Number(m[2]), heading: "" } : null;
@@ -181,46 +185,107 @@ function suggestionButtons(suggestions: Suggestion[]): APIButtonComponent[] {
 // ---------------------------------------------------------------------------------------------- boards
 
 function boardLine(r: LeaderboardRow, l: Locale): string {
-  const medal = ["🥇", "🥈", "🥉"][r.rank - 1] ?? `**${r.rank}.**`;
-  return `${medal} ${name(r.displayName)} — ${t(l, "discord.leaderboard.row", { points: r.points, accuracy: percent(r.accuracy), streak: r.streak })}`;
+  const line = t(l, "leaderboard.row", { rank: r.rank, name: name(r.displayName), points: r.points, accuracy: Math.round(r.accuracy * 100), correct: r.correct, answered: r.answered, streak: r.streak });
+  const medal = ["🥇", "🥈", "🥉"][r.rank - 1];
+  return medal ? `${medal} ${line}` : line;
 }
 
 export function leaderboard(board: Leaderboard): MessageBody {
   const l = board.locale;
-  const period = t(l, `discord.choice.${board.period}`);
-  const title = board.topic ? t(l, "discord.leaderboard.title_topic", { period, topic: board.topic.name }) : t(l, "discord.leaderboard.title", { period });
   const embed: APIEmbed = {
     color: COLOR.board,
-    title,
-    description: board.rows.length ? board.rows.map((r) => boardLine(r, l)).join("\n") : t(l, "discord.leaderboard.empty"),
+    title: t(l, `leaderboard.title.${board.period}`),
+    description: [
+      ...(board.topic ? [t(l, "discord.leaderboard.topic", { topic: board.topic.name }), ""] : []),
+      ...(board.rows.length ? board.rows.map((r) => boardLine(r, l)) : [t(l, "leaderboard.empty")]),
+    ].join("\n"),
     footer: board.from ? { text: `${board.from.toISOString().slice(0, 10)} – ${board.to.toISOString().slice(0, 10)}` } : undefined,
   };
-  if (board.caller) embed.fields = [{ name: t(l, "discord.leaderboard.you"), value: boardLine(board.caller, l) }];
+  if (board.caller) embed.fields = [{ name: t(l, "leaderboard.you"), value: boardLine(board.caller, l) }];
   return body([embed]);
 }
 
 export function stats(s: MemberStats): MessageBody {
   const l = s.locale;
-  const field = (key: string, value: string) => ({ name: t(l, key), value, inline: true });
+  const pct = (x: number) => Math.round(x * 100);
   const embed: APIEmbed = {
     color: COLOR.stats,
-    title: t(l, "discord.stats.title", { name: s.displayName }),
-    description: s.answered ? undefined : t(l, "discord.stats.none"),
-    fields: [
-      field("discord.stats.answered", String(s.answered)),
-      field("discord.stats.correct", String(s.correct)),
-      field("discord.stats.accuracy", percent(s.accuracy)),
-      field("discord.stats.points", String(s.points)),
-      field("discord.stats.streak", t(l, "discord.stats.streak_value", { current: s.currentStreak, best: s.bestStreak })),
-      field("discord.stats.rank", s.rank === null ? t(l, "discord.stats.unranked") : `#${s.rank}`),
-    ],
+    title: t(l, "stats.title", { name: s.displayName }),
+    description: [
+      t(l, "stats.summary", { answered: s.answered, correct: s.correct, accuracy: pct(s.accuracy), points: s.points }),
+      t(l, "stats.streak", { current: s.currentStreak, best: s.bestStreak }),
+      s.rank === null ? t(l, "stats.rank_none") : t(l, "stats.rank", { rank: s.rank }),
+    ].join("\n"),
   };
   if (s.byTopic.length) {
-    embed.fields!.push({
-      name: t(l, "discord.stats.by_topic"),
-      value: s.byTopic.map((x) => `• ${x.name}: ${t(l, "discord.stats.topic_row", { answered: x.answered, correct: x.correct, accuracy: percent(x.accuracy) })}`).join("\n"),
-    });
+    embed.fields = [{ name: t(l, "discord.stats.by_topic"), value: s.byTopic.map((x) => t(l, "stats.topic", { name: x.name, correct: x.correct, answered: x.answered, accuracy: pct(x.accuracy) }).trim()).join("\n") }];
   }
+  return body([embed]);
+}
+
+// ---------------------------------------------------------------------------------------------- organisers
+
+/** Discord renders a timestamp in each reader's own time zone and language. */
+export const when = (d: Date | null, l: Locale) => (d ? `<t:${unix(d)}:f> (<t:${unix(d)}:R>)` : t(l, "discord.none"));
+export const channelMention = (id: string) => (/^\d+$/.test(id) ? `<#${id}>` : id);
+
+/** [1,2,3,4,5] → "Mon–Fri"; [1,3,5] → "Mon, Wed, Fri"; all seven → "every day". */
+export function weekdays(days: readonly number[], l: Locale): string {
+  if (days.length === 7) return t(l, "discord.weekdays.daily");
+  const names = t(l, "discord.weekdays").split(",");
+  const sorted = [...days].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const d of sorted) {
+    const last = runs.at(-1);
+    if (last && d === last[last.length - 1]! + 1) last.push(d);
+    else runs.push([d]);
+  }
+  return runs.map((r) => (r.length >= 3 ? `${names[r[0]!]}–${names[r.at(-1)!]}` : r.map((d) => names[d]).join(", "))).join(", ");
+}
+
+function scheduleParams(v: ScheduleView, l: Locale, channelName: (id: string) => string = channelMention) {
+  return {
+    channel: channelName(v.channelId),
+    days: weekdays(v.weekdays, l),
+    time: v.time,
+    timezone: v.timezone,
+    topics: v.topics.length ? v.topics.map((x) => x.name).join(", ") : t(l, "schedule.all_topics"),
+    reveal: v.revealAfterMinutes,
+    instant: v.instantFeedback ? t(l, "schedule.instant_on") : "",
+    paused: v.paused ? t(l, "admin.paused_marker") : "",
+    next: when(v.nextRun, l),
+  };
+}
+
+export function scheduleSaved(v: ScheduleView, l: Locale): MessageBody {
+  return notice(`✅ ${channelMention(v.channelId)} · ${t(l, "schedule.saved", scheduleParams(v, l))}`);
+}
+
+/** `channelName` gives a channel's name (the catalog writes "#{channel}"), e.g. from the client's cache. */
+export function status(s: GroupStatus, channelName: (id: string) => string): MessageBody {
+  const l = s.locale;
+  const sc = s.settings.scoring;
+  const settings = t(l, "admin.status_settings", {
+    locale: s.settings.locale ?? t(l, "admin.language_auto"),
+    timezone: s.settings.timezone,
+    points: sc.pointsCorrect,
+    fastCount: sc.fastBonusCount,
+    fastBonus: sc.fastBonus,
+    streakEvery: sc.streakEvery,
+    streakBonus: sc.streakBonus,
+  });
+  const schedules = s.schedules.map((v) => t(l, "admin.status_schedule", scheduleParams(v, l, channelName)));
+  const open = s.openRounds.map((r) => t(l, "admin.status_open", { round: r.roundId, channel: channelName(r.channelId), revealAt: when(r.revealAt, l) }));
+  const embed: APIEmbed = {
+    color: COLOR.admin,
+    title: t(l, "admin.status_title"),
+    description: t(l, "admin.status_questions", { count: s.questions }),
+    fields: [
+      { name: t(l, "discord.admin.settings"), value: settings },
+      { name: t(l, "discord.admin.schedules"), value: schedules.join("\n") || t(l, "admin.status_no_schedule") },
+      { name: t(l, "discord.admin.open"), value: open.join("\n") || t(l, "discord.none") },
+    ],
+  };
   return body([embed]);
 }
 

@@ -1,0 +1,70 @@
+// Discord platform: log in with the Guilds intent only, register the card port, route interactions.
+import { once } from "node:events";
+import { RESTEvents, Events, type Client } from "discord.js";
+import type { StudyBot } from "../../core/app.js";
+import type { PlatformPort } from "../../core/cards.js";
+import { ConfigError, type Config } from "../../config.js";
+import type { Logger } from "../../logger.js";
+import { createClient } from "./client.js";
+import { DiscordHandlers, PLATFORM } from "./handlers.js";
+import { DiscordPort } from "./port.js";
+
+export interface DiscordPlatform {
+  port: PlatformPort;
+  client: Client;
+  /** Stops taking interactions, lets the ones in flight answer (up to `graceMs`), then disconnects. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface DiscordStartOptions {
+  /** defer a reply when the core takes longer than this (ms); see handlers.ts */
+  slowAfterMs?: number;
+}
+
+export async function startDiscord(bot: StudyBot, config: Config, logger: Logger, opts: DiscordStartOptions = {}): Promise<DiscordPlatform> {
+  if (!config.discord) throw new ConfigError("Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID.");
+  const log = logger.child({ platform: PLATFORM });
+  const client = createClient(config.discord);
+  const port = new DiscordPort(client.rest);
+  const handlers = new DiscordHandlers(bot, client, { logger: log, defaultLocale: config.defaultLocale, slowAfterMs: opts.slowAfterMs });
+  let accepting = true;
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (accepting) void handlers.handle(interaction);
+  });
+  client.on(Events.Error, (err) => log.error({ err }, "discord: client error"));
+  client.on(Events.Warn, (message) => log.warn({ message }, "discord: client warning"));
+  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ code: event.code, shardId }, "discord: gateway disconnected"));
+  client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, "discord: gateway reconnecting"));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, "discord: rate limited, waiting"),
+  );
+
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(config.discord.token);
+    await ready;
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    const e = err as Error & { code?: string };
+    if (e.code === "TokenInvalid") throw new ConfigError("Discord refused DISCORD_TOKEN: copy the bot token again from the developer portal (Bot → Reset Token).");
+    if (e.code === "DisallowedIntents") throw new ConfigError("Discord refused the gateway intents; studybot only needs Guilds: check the application's settings.");
+    throw err;
+  }
+  bot.deps.ports.set(PLATFORM, port);
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, api: config.discord.apiUrl ?? "default" }, "discord: ready");
+
+  return {
+    port,
+    client,
+    async stop(graceMs = 10_000) {
+      accepting = false;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([handlers.drain(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+      if (bot.deps.ports.get(PLATFORM) === port) bot.deps.ports.delete(PLATFORM);
+      await client.destroy();
+      log.info("discord: stopped");
+    },
+  };
+}
