@@ -86,7 +86,7 @@ export function validateQuestionBank(dir: string, opts: LoadOptions = {}): Valid
     questions.push(toQuestion(item.value, item.file, item.line, cross.sectionIds.get(item) ?? null));
   }
 
-  const order = new Map<string, number>([[shown(topicsPath), -1], ...questionFiles.map((n, i) => [shown(path.join(dir, n)), i] as [string, number])]);
+  const order = new Map<string, number>([[shown(dir), -2], [shown(topicsPath), -1], ...questionFiles.map((n, i) => [shown(path.join(dir, n)), i] as [string, number])]);
   problems.sort((a, b) => (order.get(a.file) ?? -2) - (order.get(b.file) ?? -2) || a.line - b.line);
 
   const topicMap = topics?.topics ?? new Map<string, Topic>();
