@@ -403,7 +403,12 @@ export class StudyBot {
     const topics = (input.topics ?? []).map((t) => this.resolveTopic(t, locale));
     const revealAfterMinutes = input.revealAfterMinutes === undefined ? DEFAULT_REVEAL_MINUTES : parseRevealMinutes(input.revealAfterMinutes);
     if (pool(this.deps.bank, topics).length === 0) throw new UserError("quiz.no_questions", { topics: topics.join(", ") || "*" });
-    const row = await this.store.upsertSchedule(group.id, channelId, { time, weekdays, timezone, topics: [...new Set(topics)], revealAfterMinutes, instantFeedback: input.instantFeedback ?? false });
+    const row = await this.store.upsertSchedule(
+      group.id,
+      channelId,
+      { time, weekdays, timezone, topics: [...new Set(topics)], revealAfterMinutes, instantFeedback: input.instantFeedback ?? false },
+      { at: this.deps.clock.now() },
+    );
     this.emit({ groupId: group.id, channelId });
     return this.view(row, locale);
   }
@@ -421,7 +426,7 @@ export class StudyBot {
     const group = await this.group(actor);
     const s = await this.store.findSchedule(group.id, channelId);
     if (!s || !s.active) throw new UserError("schedule.none");
-    const row = await this.store.upsertSchedule(group.id, channelId, { ...s }, paused);
+    const row = await this.store.upsertSchedule(group.id, channelId, s, { paused, at: this.deps.clock.now() });
     this.emit({ groupId: group.id, channelId });
     return this.view(row, await this.locale(actor));
   }

@@ -56,6 +56,8 @@ export interface ScheduleRow {
   /** local date of the last day posted, and when */
   lastRunDate: string | null;
   lastRunAt: Date | null;
+  /** when it was last created or changed: a day whose time had already passed then is not posted */
+  updatedAt: Date;
 }
 
 export interface ScheduleFields {
@@ -106,7 +108,7 @@ export interface NewRound {
 /** What the store knows when an answer is recorded; the core's scoring rules turn it into points. */
 export interface ScoreContext {
   correct: boolean;
-  /** correct answers already recorded in this round before this one */
+  /** correct answers already recorded in this round before this one (counted up to 100) */
   correctBefore: number;
   /** scheduled rounds build streaks; ad hoc rounds score points only */
   scheduled: boolean;
@@ -200,8 +202,8 @@ export interface Store {
   findMemberByName(groupId: number, displayName: string): Promise<MemberRow | null>;
 
   // schedules
-  /** creates or replaces the channel's schedule (reactivating it); `paused` defaults to false */
-  upsertSchedule(groupId: number, channelId: string, fields: ScheduleFields, paused?: boolean): Promise<ScheduleRow>;
+  /** creates or replaces the channel's schedule (reactivating it); `paused` defaults to false; `at` = now */
+  upsertSchedule(groupId: number, channelId: string, fields: ScheduleFields, opts: { paused?: boolean; at: Date }): Promise<ScheduleRow>;
   deactivateSchedule(groupId: number, channelId: string): Promise<boolean>;
   findSchedule(groupId: number, channelId: string): Promise<ScheduleRow | null>;
   scheduleById(id: number): Promise<ScheduleRow | null>;

@@ -1,0 +1,206 @@
+// The scheduler: one node-cron job per schedule, in the schedule's IANA time zone, plus a one-minute sweep.
+// node-cron never catches up a run missed while the process was down and keeps nothing on disk, so every
+// decision is made here from the database and the injected clock:
+//   - a schedule is due when today (local) is one of its weekdays and its time has come today;
+//   - the day is claimed by inserting its round, and the unique (schedule, local date) key decides the
+//     winner — a double fire, a restart or a second process on the same database cannot post the day twice;
+//   - only today's slot is ever considered, so after a day of downtime yesterday's question is not posted;
+//   - rounds whose reveal time has passed are revealed (marked once, then the card is edited).
+// Tests call catchUp() / runSchedule() / revealDue() after moving the clock; nothing here sleeps.
+import cron, { type ScheduledTask } from "node-cron";
+import type { StudyBot } from "../app.js";
+import type { Clock } from "../clock.js";
+import type { GroupRow, RoundRow, ScheduleRow, Store } from "../../db/store.js";
+import type { Logger } from "../../logger.js";
+import { cronExpression, dueToday } from "./parse.js";
+
+export interface SchedulerOptions {
+  /** arm node-cron jobs and reveal timers (false in tests, which drive time themselves) */
+  timers?: boolean;
+}
+
+export interface CatchUpResult {
+  posted: RoundRow[];
+  revealed: number[];
+}
+
+const MAX_TIMEOUT = 2 ** 31 - 1;
+
+export class Scheduler {
+  private readonly store: Store;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly jobs = new Map<number, { task: ScheduledTask; key: string }>();
+  private sweep: ScheduledTask | null = null;
+  private readonly revealTimers = new Map<number, NodeJS.Timeout>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private unsubscribe: (() => void) | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly bot: StudyBot,
+    private readonly opts: SchedulerOptions = {},
+  ) {
+    this.store = bot.deps.db;
+    this.clock = bot.deps.clock;
+    this.logger = bot.deps.logger.child({ component: "scheduler" });
+  }
+
+  /** Platforms this process can post to: schedules of other platforms are left to their own process. */
+  private platforms(): string[] {
+    return [...this.bot.deps.ports.keys()];
+  }
+
+  /** Catches up (today's missed posts, overdue reveals), then arms the cron jobs. */
+  async start(): Promise<CatchUpResult> {
+    this.stopped = false;
+    const result = await this.catchUp();
+    if (this.opts.timers !== false) {
+      await this.arm();
+      this.unsubscribe = this.bot.onScheduleChange(() => void this.track(this.arm()));
+      this.sweep = cron.createTask("* * * * *", () => this.track(this.catchUp()), { name: "studybot-sweep", noOverlap: true });
+      await this.sweep.start();
+    }
+    return result;
+  }
+
+  /** Stops every job and timer, then waits for work already started (a post, a reveal) to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    for (const { task } of this.jobs.values()) await task.destroy();
+    this.jobs.clear();
+    if (this.sweep) await this.sweep.destroy();
+    this.sweep = null;
+    for (const t of this.revealTimers.values()) clearTimeout(t);
+    this.revealTimers.clear();
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Posts every schedule due today that has not been posted, and reveals every round whose time has passed. */
+  async catchUp(): Promise<CatchUpResult> {
+    const posted: RoundRow[] = [];
+    for (const { schedule, group } of await this.store.activeSchedules(this.platforms())) {
+      const round = await this.runOne(schedule, group);
+      if (round) posted.push(round);
+    }
+    const revealed = await this.revealDue();
+    return { posted, revealed };
+  }
+
+  /** What a schedule's cron job does when it fires: post today's question unless the day is already claimed. */
+  async runSchedule(scheduleId: number): Promise<RoundRow | null> {
+    const schedule = await this.store.scheduleById(scheduleId);
+    if (!schedule || !schedule.active || schedule.paused) return null;
+    const group = await this.store.groupById(schedule.groupId);
+    if (!group || !this.bot.deps.ports.has(group.platform)) return null;
+    return this.runOne(schedule, group);
+  }
+
+  private async runOne(schedule: ScheduleRow, group: GroupRow): Promise<RoundRow | null> {
+    if (this.stopped && this.opts.timers !== false) return null;
+    const now = this.clock.now();
+    const slot = dueToday(schedule, now);
+    if (!slot) return null;
+    if (schedule.lastRunDate === slot.localDate) return null;
+    // Created or changed after today's time had passed: start with the next slot, not right away.
+    if (schedule.updatedAt.getTime() > slot.dueAt.getTime()) return null;
+    try {
+      const opened = await this.bot.rounds.open(group, schedule.channelId, {
+        schedule,
+        localDate: slot.localDate,
+        topics: schedule.topics,
+        revealAfterMinutes: schedule.revealAfterMinutes,
+        instantFeedback: schedule.instantFeedback,
+        now,
+        locale: await this.bot.groupLocale(group),
+      });
+      if (!opened) return null; // another fire, restart or process claimed the day
+      await this.store.markScheduleRun(schedule.id, slot.localDate, now);
+      this.logger.info({ roundId: opened.round.id, scheduleId: schedule.id, channel: schedule.channelId, day: slot.localDate }, "posted the daily question");
+      this.armReveal(opened.round);
+      return opened.round;
+    } catch (err) {
+      this.logger.error({ err, scheduleId: schedule.id, channel: schedule.channelId, group: group.externalId, platform: group.platform }, "could not post the daily question");
+      return null;
+    }
+  }
+
+  /** Reveals every open round whose reveal time has passed; returns their ids. */
+  async revealDue(): Promise<number[]> {
+    const now = this.clock.now();
+    const done: number[] = [];
+    for (const round of await this.store.dueReveals(now, this.platforms())) {
+      try {
+        const group = await this.store.groupById(round.groupId);
+        if (!group) continue;
+        const card = await this.bot.rounds.reveal(round, group, await this.bot.groupLocale(group), now);
+        if (card) done.push(round.id);
+      } catch (err) {
+        this.logger.error({ err, roundId: round.id }, "could not reveal the round");
+      }
+    }
+    return done;
+  }
+
+  /** (Re)creates one cron job per active schedule; drops jobs of removed or paused schedules. */
+  private async arm(): Promise<void> {
+    if (this.stopped) return;
+    const wanted = new Map<number, ScheduleRow>();
+    for (const { schedule } of await this.store.activeSchedules(this.platforms())) wanted.set(schedule.id, schedule);
+    for (const [id, job] of this.jobs) {
+      const s = wanted.get(id);
+      if (!s || jobKey(s) !== job.key) {
+        await job.task.destroy();
+        this.jobs.delete(id);
+      }
+    }
+    for (const s of wanted.values()) {
+      if (this.jobs.has(s.id) || s.weekdays.length === 0) continue;
+      const task = cron.createTask(cronExpression(s.time, s.weekdays), () => this.track(this.runSchedule(s.id)), {
+        timezone: s.timezone,
+        name: `studybot-schedule-${s.id}`,
+        noOverlap: true,
+      });
+      await task.start();
+      this.jobs.set(s.id, { task, key: jobKey(s) });
+    }
+    // Rounds opened elsewhere (post-now, another process) still get an exact reveal here.
+    for (const { schedule, group } of await this.store.activeSchedules(this.platforms())) {
+      for (const r of await this.store.openRounds(group.id, schedule.channelId)) this.armReveal(r);
+    }
+  }
+
+  /** A timer for the exact reveal time; the one-minute sweep is the safety net. */
+  armReveal(round: RoundRow): void {
+    if (this.opts.timers === false || this.stopped || this.revealTimers.has(round.id)) return;
+    const delay = Math.max(0, round.revealAt.getTime() - this.clock.now().getTime());
+    if (delay > MAX_TIMEOUT) return;
+    const timer = setTimeout(() => {
+      this.revealTimers.delete(round.id);
+      this.track(this.revealDue());
+    }, delay);
+    timer.unref();
+    this.revealTimers.set(round.id, timer);
+  }
+
+  /** Number of armed cron jobs (one per active schedule). */
+  get jobCount(): number {
+    return this.jobs.size;
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.inFlight.add(p);
+    const done = () => this.inFlight.delete(p);
+    p.then(done, (err: unknown) => {
+      done();
+      this.logger.error({ err }, "scheduled work failed");
+    });
+    return p;
+  }
+}
+
+function jobKey(s: ScheduleRow): string {
+  return `${s.time}|${s.weekdays.join(",")}|${s.timezone}`;
+}

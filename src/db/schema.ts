@@ -1,0 +1,200 @@
+// Drizzle schema (sqlite-core). Migrations are generated from this file with `npm run db:generate`
+// (drizzle-kit) into migrations/ and committed; `npm test` fails when this file changed without one.
+//
+// Times are integer milliseconds since the epoch. Every exactly-once rule is a unique index here:
+// one group per (platform, external id), one member per (group, user), one schedule per (group, channel),
+// one scheduled round per (schedule, local date), one answer per (round, member).
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const groups = sqliteTable(
+  "groups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    platform: text("platform").notNull(),
+    externalId: text("external_id").notNull(),
+    /** "ko" | "en"; null = follow each member's locale, else DEFAULT_LOCALE */
+    locale: text("locale"),
+    timezone: text("timezone").notNull(),
+    /** JSON ScoringSettings */
+    scoring: text("scoring").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("groups_platform_external_uq").on(t.platform, t.externalId)],
+);
+
+export const members = sqliteTable(
+  "members",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull(),
+    displayName: text("display_name").notNull(),
+    locale: text("locale"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("members_group_user_uq").on(t.groupId, t.userId), index("members_group_name_idx").on(t.groupId, t.displayName)],
+);
+
+export const schedules = sqliteTable(
+  "schedules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    channelId: text("channel_id").notNull(),
+    /** "HH:MM" local to `timezone` */
+    time: text("time").notNull(),
+    /** comma-separated 0..6 (0 = Sunday) */
+    weekdays: text("weekdays").notNull(),
+    timezone: text("timezone").notNull(),
+    /** JSON string[]; [] = all topics */
+    topics: text("topics").notNull().default("[]"),
+    revealAfterMinutes: integer("reveal_after_minutes").notNull(),
+    instantFeedback: integer("instant_feedback", { mode: "boolean" }).notNull().default(false),
+    paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    lastRunDate: text("last_run_date"),
+    lastRunAt: integer("last_run_at"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("schedules_group_channel_uq").on(t.groupId, t.channelId)],
+);
+
+export const rounds = sqliteTable(
+  "rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    /** null for an ad hoc round (post-now) */
+    scheduleId: integer("schedule_id").references(() => schedules.id),
+    channelId: text("channel_id").notNull(),
+    questionId: text("question_id").notNull(),
+    /** content hash of the question when it was asked */
+    questionHash: text("question_hash").notNull(),
+    topic: text("topic").notNull(),
+    correctIndex: integer("correct_index").notNull(),
+    choiceCount: integer("choice_count").notNull(),
+    /** the day key of a scheduled round ("YYYY-MM-DD" in the schedule's time zone) */
+    localDate: text("local_date"),
+    openedAt: integer("opened_at").notNull(),
+    revealAt: integer("reveal_at").notNull(),
+    revealedAt: integer("revealed_at"),
+    instantFeedback: integer("instant_feedback", { mode: "boolean" }).notNull().default(false),
+    messageChannelId: text("message_channel_id"),
+    messageId: text("message_id"),
+  },
+  (t) => [
+    // One scheduled round per schedule and local day: a double fire, a restart or a second process loses here.
+    uniqueIndex("rounds_schedule_day_uq").on(t.scheduleId, t.localDate),
+    index("rounds_due_idx").on(t.revealedAt, t.revealAt),
+    index("rounds_group_open_idx").on(t.groupId, t.revealedAt, t.channelId),
+    index("rounds_channel_idx").on(t.groupId, t.channelId, t.id),
+  ],
+);
+
+export const answers = sqliteTable(
+  "answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    groupId: integer("group_id").notNull(),
+    topic: text("topic").notNull(),
+    choice: integer("choice").notNull(),
+    correct: integer("correct", { mode: "boolean" }).notNull(),
+    points: integer("points").notNull(),
+    answeredAt: integer("answered_at").notNull(),
+    /** week ("YYYY-MM-DD" of its Monday) and month ("YYYY-MM") in the group's time zone when answered */
+    weekKey: text("week_key").notNull(),
+    monthKey: text("month_key").notNull(),
+  },
+  (t) => [
+    uniqueIndex("answers_round_member_uq").on(t.roundId, t.memberId),
+    index("answers_round_correct_idx").on(t.roundId, t.correct, t.answeredAt),
+    index("answers_member_idx").on(t.memberId, t.answeredAt),
+  ],
+);
+
+/**
+ * Points per member and window, kept in the answer's own transaction: period "all", "w:<Monday>" or
+ * "m:<YYYY-MM>", topic "*" for every topic or a topic key. A top-10 is then an index range scan whatever the
+ * number of stored answers; `answers` stays the record these rows are derived from.
+ */
+export const scores = sqliteTable(
+  "scores",
+  {
+    groupId: integer("group_id").notNull(),
+    period: text("period").notNull(),
+    topic: text("topic").notNull(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    points: integer("points").notNull().default(0),
+    answered: integer("answered").notNull().default(0),
+    correct: integer("correct").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.period, t.topic, t.memberId] }), index("scores_rank_idx").on(t.groupId, t.period, t.topic, sql`${t.points} desc`, sql`${t.correct} desc`, t.memberId)],
+);
+
+/** A member's streak over one channel's scheduled rounds. */
+export const streaks = sqliteTable(
+  "streaks",
+  {
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    channelId: text("channel_id").notNull(),
+    groupId: integer("group_id").notNull(),
+    current: integer("current").notNull(),
+    best: integer("best").notNull(),
+    /** the scheduled round that last changed it */
+    lastRoundId: integer("last_round_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.channelId] })],
+);
+
+/** Private practice questions (/quiz): never on the leaderboard. */
+export const practiceRounds = sqliteTable(
+  "practice_rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    questionHash: text("question_hash").notNull(),
+    topic: text("topic").notNull(),
+    correctIndex: integer("correct_index").notNull(),
+    choiceCount: integer("choice_count").notNull(),
+    openedAt: integer("opened_at").notNull(),
+    answeredAt: integer("answered_at"),
+    choice: integer("choice"),
+  },
+  (t) => [index("practice_member_idx").on(t.memberId, t.openedAt)],
+);
+
+/** The personal review queue: a missed question is due again soon, a known one later. */
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    dueAt: integer("due_at").notNull(),
+    intervalDays: integer("interval_days").notNull(),
+    correctStreak: integer("correct_streak").notNull(),
+    lapses: integer("lapses").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index("reviews_due_idx").on(t.memberId, t.dueAt)],
+);

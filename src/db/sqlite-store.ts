@@ -1,0 +1,556 @@
+// The Store on SQLite (better-sqlite3 + drizzle). better-sqlite3 is synchronous: every method does its work
+// at once and returns a settled promise, so each answer is committed before its promise resolves.
+//
+// Low-traffic rows (groups, members, schedules) go through drizzle's query builder. The hot paths — the
+// answer transaction, leaderboards, round summaries — are prepared once as SQL statements against the same
+// schema: building a query per call would cost more than the write itself.
+import type BetterSqlite3 from "better-sqlite3";
+import { and, asc, eq } from "drizzle-orm";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { GroupRef, MessageRef } from "../core/cards.js";
+import type { Locale } from "../config.js";
+import * as schema from "./schema.js";
+import {
+  DEFAULT_SCORING,
+  type AnswerInput,
+  type AnswerRecord,
+  type GroupRow,
+  type MemberRow,
+  type NewRound,
+  type PeriodKey,
+  type PracticeRow,
+  type ReviewRow,
+  type RoundRow,
+  type RoundSummary,
+  type ScheduleFields,
+  type ScheduleRow,
+  type Scorer,
+  type ScoreRow,
+  type ScoringSettings,
+  type Store,
+  type StreakView,
+} from "./store.js";
+
+type Raw = Record<string, unknown>;
+
+const num = (v: unknown): number => Number(v);
+const optDate = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(Number(v)));
+
+function toRound(r: Raw): RoundRow {
+  return {
+    id: num(r.id),
+    groupId: num(r.group_id),
+    scheduleId: r.schedule_id === null ? null : num(r.schedule_id),
+    channelId: String(r.channel_id),
+    questionId: String(r.question_id),
+    questionHash: String(r.question_hash),
+    topic: String(r.topic),
+    correctIndex: num(r.correct_index),
+    choiceCount: num(r.choice_count),
+    localDate: r.local_date === null ? null : String(r.local_date),
+    openedAt: new Date(num(r.opened_at)),
+    revealAt: new Date(num(r.reveal_at)),
+    revealedAt: optDate(r.revealed_at),
+    instantFeedback: Boolean(r.instant_feedback),
+    message: r.message_id === null || r.message_id === undefined ? null : { channelId: String(r.message_channel_id), messageId: String(r.message_id) },
+  };
+}
+
+function toGroup(g: typeof schema.groups.$inferSelect): GroupRow {
+  let scoring: ScoringSettings = DEFAULT_SCORING;
+  try {
+    scoring = { ...DEFAULT_SCORING, ...(JSON.parse(g.scoring) as Partial<ScoringSettings>) };
+  } catch {
+    // a hand-edited row: fall back to the defaults rather than refuse every answer
+  }
+  return { id: g.id, platform: g.platform, externalId: g.externalId, locale: g.locale === "ko" || g.locale === "en" ? g.locale : null, timezone: g.timezone, scoring };
+}
+
+function toMember(m: typeof schema.members.$inferSelect): MemberRow {
+  return { id: m.id, groupId: m.groupId, userId: m.userId, displayName: m.displayName, locale: m.locale };
+}
+
+function toSchedule(s: typeof schema.schedules.$inferSelect): ScheduleRow {
+  return {
+    id: s.id,
+    groupId: s.groupId,
+    channelId: s.channelId,
+    time: s.time,
+    weekdays: s.weekdays.split(",").filter(Boolean).map(Number),
+    timezone: s.timezone,
+    topics: JSON.parse(s.topics) as string[],
+    revealAfterMinutes: s.revealAfterMinutes,
+    instantFeedback: s.instantFeedback,
+    paused: s.paused,
+    active: s.active,
+    lastRunDate: s.lastRunDate,
+    lastRunAt: s.lastRunAt === null ? null : new Date(s.lastRunAt),
+    updatedAt: new Date(s.updatedAt),
+  };
+}
+
+function toPractice(r: Raw): PracticeRow {
+  return {
+    id: num(r.id),
+    memberId: num(r.member_id),
+    questionId: String(r.question_id),
+    questionHash: String(r.question_hash),
+    topic: String(r.topic),
+    correctIndex: num(r.correct_index),
+    choiceCount: num(r.choice_count),
+    openedAt: new Date(num(r.opened_at)),
+    answeredAt: optDate(r.answered_at),
+    choice: r.choice === null ? null : num(r.choice),
+  };
+}
+
+function toReview(r: Raw): ReviewRow {
+  return {
+    memberId: num(r.member_id),
+    questionId: String(r.question_id),
+    dueAt: new Date(num(r.due_at)),
+    intervalDays: num(r.interval_days),
+    correctStreak: num(r.correct_streak),
+    lapses: num(r.lapses),
+  };
+}
+
+export class SqliteStore implements Store {
+  private readonly s;
+  private readonly answerTx: (input: AnswerInput, scorer: Scorer) => AnswerRecord;
+
+  constructor(
+    readonly sqlite: BetterSqlite3.Database,
+    readonly db: BetterSQLite3Database<typeof schema>,
+  ) {
+    const p = (sql: string) => sqlite.prepare(sql);
+    this.s = {
+      round: p("SELECT * FROM rounds WHERE id = ?"),
+      memberByUser: p("SELECT id FROM members WHERE group_id = ? AND user_id = ?"),
+      upsertMember: p(
+        `INSERT INTO members (group_id, user_id, display_name, locale, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (group_id, user_id) DO UPDATE SET display_name = excluded.display_name, locale = coalesce(excluded.locale, members.locale)
+         RETURNING id`,
+      ),
+      existingAnswer: p("SELECT id, choice, correct, points FROM answers WHERE round_id = ? AND member_id = ?"),
+      correctBefore: p("SELECT count(*) AS n FROM (SELECT 1 FROM answers WHERE round_id = ? AND correct = 1 LIMIT ?)"),
+      streak: p("SELECT current, best, last_round_id FROM streaks WHERE member_id = ? AND channel_id = ?"),
+      previousRound: p("SELECT id FROM rounds WHERE schedule_id = ? AND local_date < ? ORDER BY local_date DESC LIMIT 1"),
+      insertAnswer: p(
+        `INSERT INTO answers (round_id, member_id, group_id, topic, choice, correct, points, answered_at, week_key, month_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      upsertStreak: p(
+        `INSERT INTO streaks (member_id, channel_id, group_id, current, best, last_round_id) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (member_id, channel_id) DO UPDATE SET current = excluded.current, best = excluded.best, last_round_id = excluded.last_round_id`,
+      ),
+      addScores: p(
+        `INSERT INTO scores (group_id, period, topic, member_id, points, answered, correct) VALUES
+           (@g, 'all', '*', @m, @p, 1, @c), (@g, 'all', @t, @m, @p, 1, @c),
+           (@g, @w, '*', @m, @p, 1, @c), (@g, @w, @t, @m, @p, 1, @c),
+           (@g, @mo, '*', @m, @p, 1, @c), (@g, @mo, @t, @m, @p, 1, @c)
+         ON CONFLICT (group_id, period, topic, member_id) DO UPDATE SET
+           points = points + excluded.points, answered = answered + 1, correct = correct + excluded.correct`,
+      ),
+      top: p(
+        `SELECT s.member_id, m.user_id, m.display_name, s.points, s.answered, s.correct
+         FROM scores s JOIN members m ON m.id = s.member_id
+         WHERE s.group_id = ? AND s.period = ? AND s.topic = ?
+         ORDER BY s.points DESC, s.correct DESC, s.member_id LIMIT ?`,
+      ),
+      memberScore: p(
+        `SELECT s.member_id, m.user_id, m.display_name, s.points, s.answered, s.correct
+         FROM scores s JOIN members m ON m.id = s.member_id
+         WHERE s.group_id = ? AND s.period = ? AND s.topic = ? AND s.member_id = ?`,
+      ),
+      above: p("SELECT count(*) AS n FROM scores WHERE group_id = ? AND period = ? AND topic = ? AND points > ?"),
+      memberTopics: p("SELECT topic, answered, correct, points FROM scores WHERE group_id = ? AND period = 'all' AND member_id = ? AND topic <> '*'"),
+      counts: p("SELECT choice, count(*) AS n FROM answers WHERE round_id = ? GROUP BY choice"),
+      fastest: p(
+        `SELECT m.user_id, m.display_name, a.answered_at FROM answers a JOIN members m ON m.id = a.member_id
+         WHERE a.round_id = ? AND a.correct = 1 ORDER BY a.answered_at, a.id LIMIT ?`,
+      ),
+      claim: p(
+        `INSERT INTO rounds (group_id, schedule_id, channel_id, question_id, question_hash, topic, correct_index, choice_count,
+           local_date, opened_at, reveal_at, instant_feedback)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (schedule_id, local_date) DO NOTHING RETURNING *`,
+      ),
+      release: p("DELETE FROM rounds WHERE id = ? AND message_id IS NULL AND revealed_at IS NULL"),
+      setMessage: p("UPDATE rounds SET message_channel_id = ?, message_id = ? WHERE id = ?"),
+      openRounds: p("SELECT * FROM rounds WHERE group_id = ? AND revealed_at IS NULL ORDER BY id DESC"),
+      openRoundsIn: p("SELECT * FROM rounds WHERE group_id = ? AND revealed_at IS NULL AND channel_id = ? ORDER BY id DESC"),
+      markRevealed: p("UPDATE rounds SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL"),
+      questionUse: p("SELECT question_id, count(*) AS n FROM rounds WHERE group_id = ? AND channel_id = ? GROUP BY question_id"),
+      recent: p("SELECT * FROM rounds WHERE group_id = ? ORDER BY id DESC LIMIT ?"),
+      streakRows: p(
+        `SELECT st.member_id, st.current, st.best, st.last_round_id,
+           (SELECT r.id FROM schedules sc JOIN rounds r ON r.schedule_id = sc.id
+             WHERE sc.group_id = st.group_id AND sc.channel_id = st.channel_id AND (r.revealed_at IS NOT NULL OR r.reveal_at <= ?)
+             ORDER BY r.local_date DESC LIMIT 1) AS latest_closed
+         FROM streaks st WHERE st.group_id = ? AND st.member_id = ?`,
+      ),
+      openPractice: p(
+        `INSERT INTO practice_rounds (member_id, question_id, question_hash, topic, correct_index, choice_count, opened_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      ),
+      practice: p("SELECT * FROM practice_rounds WHERE id = ?"),
+      answerPractice: p("UPDATE practice_rounds SET choice = ?, answered_at = ? WHERE id = ? AND answered_at IS NULL"),
+      review: p("SELECT * FROM reviews WHERE member_id = ? AND question_id = ?"),
+      upsertReview: p(
+        `INSERT INTO reviews (member_id, question_id, due_at, interval_days, correct_streak, lapses) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (member_id, question_id) DO UPDATE SET due_at = excluded.due_at, interval_days = excluded.interval_days,
+           correct_streak = excluded.correct_streak, lapses = excluded.lapses`,
+      ),
+      dueReviews: p("SELECT * FROM reviews WHERE member_id = ? AND due_at <= ? ORDER BY due_at LIMIT 20"),
+      reviewed: p("SELECT question_id FROM reviews WHERE member_id = ?"),
+    };
+
+    // One answer = one IMMEDIATE transaction: the write lock is taken up front, so two processes never
+    // deadlock on a read-to-write upgrade, and the unique (round, member) key makes the first answer win.
+    const tx = sqlite.transaction((input: AnswerInput, scorer: Scorer): AnswerRecord => {
+      const s = this.s;
+      const raw = s.round.get(input.roundId) as Raw | undefined;
+      if (!raw || num(raw.group_id) !== input.groupId) return { kind: "unknown_round" };
+      const round = toRound(raw);
+      const known = s.memberByUser.get(input.groupId, input.member.userId) as { id: number } | undefined;
+      if (known) {
+        const prev = s.existingAnswer.get(round.id, known.id) as { id: number; choice: number; correct: number; points: number } | undefined;
+        if (prev) return { kind: "duplicate", answerId: prev.id, choice: prev.choice, correct: prev.correct === 1, points: prev.points, round };
+      }
+      const now = input.now.getTime();
+      if (round.revealedAt !== null || now >= round.revealAt.getTime()) return { kind: "closed", round };
+      if (!Number.isInteger(input.choice) || input.choice < 0 || input.choice >= round.choiceCount) return { kind: "invalid_choice", round };
+
+      const memberId = num((s.upsertMember.get(input.groupId, input.member.userId, input.member.displayName, input.member.locale ?? null, now) as Raw).id);
+      const correct = input.choice === round.correctIndex;
+      const scheduled = round.scheduleId !== null;
+      const correctBefore = correct ? num((s.correctBefore.get(round.id, 100) as Raw).n) : 0;
+      let streak: { current: number; best: number; lastRoundId: number } | null = null;
+      let previousRoundId: number | null = null;
+      if (scheduled) {
+        const st = s.streak.get(memberId, round.channelId) as Raw | undefined;
+        if (st) streak = { current: num(st.current), best: num(st.best), lastRoundId: num(st.last_round_id) };
+        const prev = s.previousRound.get(round.scheduleId, round.localDate) as Raw | undefined;
+        previousRoundId = prev ? num(prev.id) : null;
+      }
+      const decision = scorer({ correct, correctBefore, scheduled, streak, previousRoundId });
+      const info = s.insertAnswer.run(round.id, memberId, input.groupId, round.topic, input.choice, correct ? 1 : 0, decision.points, now, input.weekKey, input.monthKey);
+      if (decision.streak) s.upsertStreak.run(memberId, round.channelId, input.groupId, decision.streak.current, decision.streak.best, round.id);
+      s.addScores.run({ g: input.groupId, m: memberId, p: decision.points, c: correct ? 1 : 0, t: round.topic, w: `w:${input.weekKey}`, mo: `m:${input.monthKey}` });
+      return { kind: "recorded", answerId: num(info.lastInsertRowid), choice: input.choice, correct, points: decision.points, round };
+    });
+    this.answerTx = (input, scorer) => tx.immediate(input, scorer);
+  }
+
+  // ---------------------------------------------------------------- groups and members
+
+  async ensureGroup(ref: GroupRef, defaults: { timezone: string }): Promise<GroupRow> {
+    const found = await this.findGroup(ref);
+    if (found) return found;
+    this.db
+      .insert(schema.groups)
+      .values({ platform: ref.platform, externalId: ref.externalId, locale: null, timezone: defaults.timezone, scoring: JSON.stringify(DEFAULT_SCORING), createdAt: Date.now() })
+      .onConflictDoNothing()
+      .run();
+    const row = await this.findGroup(ref);
+    if (!row) throw new Error(`group ${ref.platform}:${ref.externalId} could not be created`);
+    return row;
+  }
+
+  async findGroup(ref: GroupRef): Promise<GroupRow | null> {
+    const g = this.db
+      .select()
+      .from(schema.groups)
+      .where(and(eq(schema.groups.platform, ref.platform), eq(schema.groups.externalId, ref.externalId)))
+      .get();
+    return g ? toGroup(g) : null;
+  }
+
+  async groupById(id: number): Promise<GroupRow | null> {
+    const g = this.db.select().from(schema.groups).where(eq(schema.groups.id, id)).get();
+    return g ? toGroup(g) : null;
+  }
+
+  async updateGroup(id: number, patch: { locale?: Locale | null; timezone?: string; scoring?: ScoringSettings }): Promise<GroupRow> {
+    const set: Partial<typeof schema.groups.$inferInsert> = {};
+    if (patch.locale !== undefined) set.locale = patch.locale;
+    if (patch.timezone !== undefined) set.timezone = patch.timezone;
+    if (patch.scoring !== undefined) set.scoring = JSON.stringify(patch.scoring);
+    if (Object.keys(set).length > 0) this.db.update(schema.groups).set(set).where(eq(schema.groups.id, id)).run();
+    const g = await this.groupById(id);
+    if (!g) throw new Error(`group ${id} not found`);
+    return g;
+  }
+
+  async ensureMember(groupId: number, member: { userId: string; displayName: string; locale?: string | null }): Promise<MemberRow> {
+    const id = num((this.s.upsertMember.get(groupId, member.userId, member.displayName, member.locale ?? null, Date.now()) as Raw).id);
+    const m = this.db.select().from(schema.members).where(eq(schema.members.id, id)).get();
+    if (!m) throw new Error(`member ${id} not found`);
+    return toMember(m);
+  }
+
+  async findMember(groupId: number, userId: string): Promise<MemberRow | null> {
+    const m = this.db
+      .select()
+      .from(schema.members)
+      .where(and(eq(schema.members.groupId, groupId), eq(schema.members.userId, userId)))
+      .get();
+    return m ? toMember(m) : null;
+  }
+
+  async findMemberByName(groupId: number, displayName: string): Promise<MemberRow | null> {
+    const m = this.db
+      .select()
+      .from(schema.members)
+      .where(and(eq(schema.members.groupId, groupId), eq(schema.members.displayName, displayName)))
+      .get();
+    return m ? toMember(m) : null;
+  }
+
+  // ---------------------------------------------------------------- schedules
+
+  async upsertSchedule(groupId: number, channelId: string, f: ScheduleFields, opts: { paused?: boolean; at: Date }): Promise<ScheduleRow> {
+    const values = {
+      time: f.time,
+      weekdays: f.weekdays.join(","),
+      timezone: f.timezone,
+      topics: JSON.stringify(f.topics),
+      revealAfterMinutes: f.revealAfterMinutes,
+      instantFeedback: f.instantFeedback,
+      paused: opts.paused ?? false,
+      active: true,
+      updatedAt: opts.at.getTime(),
+    };
+    this.db
+      .insert(schema.schedules)
+      .values({ groupId, channelId, ...values })
+      .onConflictDoUpdate({ target: [schema.schedules.groupId, schema.schedules.channelId], set: values })
+      .run();
+    const row = await this.findSchedule(groupId, channelId);
+    if (!row) throw new Error(`schedule for ${channelId} not saved`);
+    return row;
+  }
+
+  async deactivateSchedule(groupId: number, channelId: string): Promise<boolean> {
+    const r = this.db
+      .update(schema.schedules)
+      .set({ active: false, updatedAt: Date.now() })
+      .where(and(eq(schema.schedules.groupId, groupId), eq(schema.schedules.channelId, channelId), eq(schema.schedules.active, true)))
+      .run();
+    return r.changes > 0;
+  }
+
+  async findSchedule(groupId: number, channelId: string): Promise<ScheduleRow | null> {
+    const s = this.db
+      .select()
+      .from(schema.schedules)
+      .where(and(eq(schema.schedules.groupId, groupId), eq(schema.schedules.channelId, channelId)))
+      .get();
+    return s ? toSchedule(s) : null;
+  }
+
+  async scheduleById(id: number): Promise<ScheduleRow | null> {
+    const s = this.db.select().from(schema.schedules).where(eq(schema.schedules.id, id)).get();
+    return s ? toSchedule(s) : null;
+  }
+
+  async listSchedules(groupId: number): Promise<ScheduleRow[]> {
+    return this.db.select().from(schema.schedules).where(eq(schema.schedules.groupId, groupId)).orderBy(asc(schema.schedules.channelId)).all().map(toSchedule);
+  }
+
+  async activeSchedules(platforms: string[]): Promise<Array<{ schedule: ScheduleRow; group: GroupRow }>> {
+    if (platforms.length === 0) return [];
+    const rows = this.db
+      .select()
+      .from(schema.schedules)
+      .innerJoin(schema.groups, eq(schema.groups.id, schema.schedules.groupId))
+      .where(and(eq(schema.schedules.active, true), eq(schema.schedules.paused, false)))
+      .orderBy(asc(schema.schedules.id))
+      .all();
+    const wanted = new Set(platforms);
+    return rows.filter((r) => wanted.has(r.groups.platform)).map((r) => ({ schedule: toSchedule(r.schedules), group: toGroup(r.groups) }));
+  }
+
+  async markScheduleRun(scheduleId: number, localDate: string, at: Date): Promise<void> {
+    this.db.update(schema.schedules).set({ lastRunDate: localDate, lastRunAt: at.getTime() }).where(eq(schema.schedules.id, scheduleId)).run();
+  }
+
+  // ---------------------------------------------------------------- rounds
+
+  async claimRound(r: NewRound): Promise<RoundRow | null> {
+    const row = this.s.claim.get(
+      r.groupId,
+      r.scheduleId,
+      r.channelId,
+      r.questionId,
+      r.questionHash,
+      r.topic,
+      r.correctIndex,
+      r.choiceCount,
+      r.localDate,
+      r.openedAt.getTime(),
+      r.revealAt.getTime(),
+      r.instantFeedback ? 1 : 0,
+    ) as Raw | undefined;
+    return row ? toRound(row) : null;
+  }
+
+  async releaseRound(roundId: number): Promise<void> {
+    this.s.release.run(roundId);
+  }
+
+  async setRoundMessage(roundId: number, ref: MessageRef): Promise<void> {
+    this.s.setMessage.run(ref.channelId, ref.messageId, roundId);
+  }
+
+  async roundById(id: number): Promise<RoundRow | null> {
+    const r = this.s.round.get(id) as Raw | undefined;
+    return r ? toRound(r) : null;
+  }
+
+  async openRounds(groupId: number, channelId?: string): Promise<RoundRow[]> {
+    const rows = (channelId === undefined ? this.s.openRounds.all(groupId) : this.s.openRoundsIn.all(groupId, channelId)) as Raw[];
+    return rows.map(toRound);
+  }
+
+  async dueReveals(now: Date, platforms: string[]): Promise<RoundRow[]> {
+    if (platforms.length === 0) return [];
+    const rows = this.sqlite
+      .prepare(
+        `SELECT r.* FROM rounds r JOIN groups g ON g.id = r.group_id
+         WHERE r.revealed_at IS NULL AND r.reveal_at <= ? AND g.platform IN (${platforms.map(() => "?").join(",")})
+         ORDER BY r.reveal_at`,
+      )
+      .all(now.getTime(), ...platforms) as Raw[];
+    return rows.map(toRound);
+  }
+
+  async markRevealed(roundId: number, at: Date): Promise<boolean> {
+    return this.s.markRevealed.run(at.getTime(), roundId).changes > 0;
+  }
+
+  async roundSummary(roundId: number, fastest: number): Promise<RoundSummary> {
+    const round = await this.roundById(roundId);
+    const counts = Array.from({ length: round?.choiceCount ?? 0 }, () => 0);
+    let answered = 0;
+    for (const r of this.s.counts.all(roundId) as Array<{ choice: number; n: number }>) {
+      if (r.choice >= 0 && r.choice < counts.length) counts[r.choice] = r.n;
+      answered += r.n;
+    }
+    const fastestCorrect = (this.s.fastest.all(roundId, fastest) as Raw[]).map((r) => ({
+      userId: String(r.user_id),
+      displayName: String(r.display_name),
+      answeredAt: new Date(num(r.answered_at)),
+    }));
+    return { counts, answered, fastestCorrect };
+  }
+
+  async questionUse(groupId: number, channelId: string): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const r of this.s.questionUse.all(groupId, channelId) as Array<{ question_id: string; n: number }>) out.set(r.question_id, r.n);
+    return out;
+  }
+
+  async recentRounds(groupId: number, limit: number): Promise<RoundRow[]> {
+    return (this.s.recent.all(groupId, limit) as Raw[]).map(toRound);
+  }
+
+  // ---------------------------------------------------------------- answers
+
+  async recordAnswer(input: AnswerInput, scorer: Scorer): Promise<AnswerRecord> {
+    return this.answerTx(input, scorer);
+  }
+
+  // ---------------------------------------------------------------- leaderboards
+
+  async topScores(groupId: number, period: PeriodKey, topic: string | null, limit: number): Promise<ScoreRow[]> {
+    const rows = this.s.top.all(groupId, period, topic ?? "*", limit) as Raw[];
+    const out: ScoreRow[] = [];
+    rows.forEach((r, i) => {
+      const points = num(r.points);
+      // Ties share a rank ("1, 2, 2, 4"): the rank is one more than the number of members with more points.
+      const rank = i > 0 && out[i - 1]!.points === points ? out[i - 1]!.rank : i + 1;
+      out.push({ memberId: num(r.member_id), userId: String(r.user_id), displayName: String(r.display_name), points, answered: num(r.answered), correct: num(r.correct), rank });
+    });
+    return out;
+  }
+
+  async memberScore(groupId: number, period: PeriodKey, topic: string | null, memberId: number): Promise<ScoreRow | null> {
+    const r = this.s.memberScore.get(groupId, period, topic ?? "*", memberId) as Raw | undefined;
+    if (!r) return null;
+    const points = num(r.points);
+    const above = num((this.s.above.get(groupId, period, topic ?? "*", points) as Raw).n);
+    return { memberId, userId: String(r.user_id), displayName: String(r.display_name), points, answered: num(r.answered), correct: num(r.correct), rank: above + 1 };
+  }
+
+  async memberTopics(groupId: number, memberId: number): Promise<Array<{ topic: string; answered: number; correct: number; points: number }>> {
+    return (this.s.memberTopics.all(groupId, memberId) as Raw[]).map((r) => ({ topic: String(r.topic), answered: num(r.answered), correct: num(r.correct), points: num(r.points) }));
+  }
+
+  async streaks(groupId: number, memberIds: number[], now: Date): Promise<Map<number, StreakView>> {
+    const out = new Map<number, StreakView>();
+    for (const memberId of new Set(memberIds)) {
+      let current = 0;
+      let best = 0;
+      for (const r of this.s.streakRows.all(now.getTime(), groupId, memberId) as Raw[]) {
+        const latestClosed = r.latest_closed === null ? null : num(r.latest_closed);
+        // Still alive only if the member's last streak round is the channel's latest closed round (or newer):
+        // a closed scheduled round since then was missed.
+        const alive = latestClosed === null || num(r.last_round_id) >= latestClosed;
+        current = Math.max(current, alive ? num(r.current) : 0);
+        best = Math.max(best, num(r.best));
+      }
+      out.set(memberId, { memberId, current, best });
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- practice
+
+  async openPractice(p: Omit<PracticeRow, "id" | "answeredAt" | "choice">): Promise<PracticeRow> {
+    return toPractice(this.s.openPractice.get(p.memberId, p.questionId, p.questionHash, p.topic, p.correctIndex, p.choiceCount, p.openedAt.getTime()) as Raw);
+  }
+
+  async practiceById(id: number): Promise<PracticeRow | null> {
+    const r = this.s.practice.get(id) as Raw | undefined;
+    return r ? toPractice(r) : null;
+  }
+
+  async answerPractice(
+    id: number,
+    choice: number,
+    now: Date,
+    review: (prev: ReviewRow | null, correct: boolean) => Omit<ReviewRow, "memberId" | "questionId">,
+  ): Promise<{ row: PracticeRow; first: boolean }> {
+    const tx = this.sqlite.transaction(() => {
+      const first = this.s.answerPractice.run(choice, now.getTime(), id).changes > 0;
+      const row = toPractice(this.s.practice.get(id) as Raw);
+      if (first) {
+        const prevRaw = this.s.review.get(row.memberId, row.questionId) as Raw | undefined;
+        const next = review(prevRaw ? toReview(prevRaw) : null, choice === row.correctIndex);
+        this.s.upsertReview.run(row.memberId, row.questionId, next.dueAt.getTime(), next.intervalDays, next.correctStreak, next.lapses);
+      }
+      return { row, first };
+    });
+    return tx.immediate();
+  }
+
+  async dueReviews(memberId: number, now: Date): Promise<ReviewRow[]> {
+    return (this.s.dueReviews.all(memberId, now.getTime()) as Raw[]).map(toReview);
+  }
+
+  async reviewedQuestionIds(memberId: number): Promise<Set<string>> {
+    return new Set((this.s.reviewed.all(memberId) as Array<{ question_id: string }>).map((r) => r.question_id));
+  }
+
+  // ---------------------------------------------------------------- maintenance
+
+  async backup(file: string): Promise<void> {
+    await this.sqlite.backup(file);
+  }
+
+  async close(): Promise<void> {
+    if (this.sqlite.open) this.sqlite.close();
+  }
+}
