@@ -198,6 +198,10 @@ describe("question problems, each at its field's line", () => {
     at({ source: "dva-theory.txt" }, "source", /source must be \{ note: <file>, heading: "<heading as written>" \}, found "dva-theory.txt"/);
   });
 
+  it("a choice with \": \" inside [ … ] reads as a mapping: says to quote it", () => {
+    at({ choices: "[Timeout: 15분, 5분]", answer: "1" }, "choices", /^choices\[0\] must be text, found a mapping .*: text containing ": " must be quoted, e\.g\. "Timeout: 15분"$/);
+  });
+
   it("id not kebab-case, with a suggestion", () => {
     at({ id: "Lambda_Timeout" }, "id", /id "Lambda_Timeout" is not kebab-case/, /e\.g\. "lambda-timeout"/);
   });

@@ -50,9 +50,19 @@ function expecting(field: string, what: string): { errorMap: z.ZodErrorMap } {
     errorMap: (issue, ctx) => {
       if (issue.code !== "invalid_type") return { message: ctx.defaultError };
       if (ctx.data === undefined) return { message: `missing field "${field}": add ${what}` };
-      return { message: `${field} must be ${what}, found ${describeValue(ctx.data)}` };
+      const name = field === "each choice" ? `choices[${String(issue.path[issue.path.length - 1] ?? "?")}]` : field;
+      return { message: `${name} must be ${what}, found ${describeValue(ctx.data)}${quoteHint(issue.expected, ctx.data)}` };
     },
   };
+}
+
+/** Text like `Timeout: 15분` inside [ … ] or { … } reads as a mapping: show the quoted form. */
+function quoteHint(expected: string, data: unknown): string {
+  if (expected !== "string" || data === null || typeof data !== "object" || Array.isArray(data)) return "";
+  const entries = Object.entries(data as Record<string, unknown>);
+  if (entries.length !== 1 || typeof entries[0]![1] !== "string") return "";
+  const [k, v] = entries[0]!;
+  return `: text containing ": " must be quoted, e.g. "${k}: ${v as string}"`;
 }
 
 function text(field: string, what: string, max: number, emptyHint: string) {
@@ -261,8 +271,9 @@ export interface QuestionCheck {
 export function checkQuestion(raw: unknown): QuestionCheck {
   const parsed = questionObject.safeParse(raw);
   const issues = parsed.success ? [] : toFieldIssues(parsed.error, (p) => (p[0] === "source" ? SOURCE_FIELDS : QUESTION_FIELDS));
-  const partial: Partial<QuestionInput> = {};
-  if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
+  // Valid as a whole: every field is valid on its own too. Otherwise check field by field to keep the valid ones.
+  const partial: Partial<QuestionInput> = parsed.success ? { ...parsed.data } : {};
+  if (!parsed.success && raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
     const obj = raw as Record<string, unknown>;
     for (const field of QUESTION_FIELDS) {
       const r = questionFields[field].safeParse(obj[field]);
