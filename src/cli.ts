@@ -11,7 +11,7 @@ type CommandModule = { run(args: string[], io: CliIO): Promise<number> };
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   start: { summary: "run the bot (Discord/Slack when credentials are set, else the local console)", load: () => import("./cli/start.js") },
   lookup: { summary: "search the notes: lookup [--json] [--limit N] [--stdin] <query…>", load: () => import("./cli/lookup.js") },
-  questions: { summary: "question bank: questions validate [--dir DIR] | questions stats [--dir DIR]", load: () => import("./cli/questions.js") },
+  questions: { summary: "question bank: questions validate [--dir DIR] [--notes DIR] [--strict] | questions stats [--dir DIR] [--json]", load: () => import("./cli/questions.js") },
   db: { summary: "database: db migrate | db backup <file>", load: () => import("./cli/db.js") },
   discord: { summary: "Discord: discord register [--guild ID]", load: () => import("./cli/discord.js") },
 };
