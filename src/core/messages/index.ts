@@ -5,12 +5,13 @@ import { common } from "./common.js";
 import { discord } from "./discord.js";
 import { quiz } from "./quiz.js";
 import { admin } from "./admin.js";
+import { slack } from "./slack.js";
 
 export type { Locale };
 export type Catalog = { ko: Record<string, string>; en: Record<string, string> };
 
 // Add an area's catalog here when it is created.
-const catalogs: Catalog[] = [common, discord, quiz, admin];
+const catalogs: Catalog[] = [common, discord, quiz, admin, slack];
 
 export function resolveLocale(...candidates: Array<string | null | undefined>): Locale {
   for (const c of candidates) {

@@ -1,0 +1,333 @@
+// Block Kit renderers: plain results from the core → Slack messages and the App Home view. Each renderer
+// stays within Slack's limits by construction (50 blocks a message, 100 in a Home tab, 3000 characters a
+// section, 150 a header, 75 a button label), measured on the escaped text that is actually sent.
+import type { types } from "@slack/bolt";
+import type { Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
+import { t, type Locale } from "../../core/messages/index.js";
+import { sectionValue } from "../../core/notes/lookup.js";
+import type { LookupResult, Section } from "../../core/notes/types.js";
+import { escapeText, inline, markdownToMrkdwn, plain, splitMrkdwn } from "./mrkdwn.js";
+
+export type Block = types.KnownBlock;
+
+export const LIMITS = {
+  messageBlocks: 50,
+  homeBlocks: 100,
+  sectionText: 3000,
+  headerText: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  fieldText: 2000,
+  contextText: 3000,
+  /** the notification / fallback text: Slack shows at most about 4000 characters of it */
+  fallbackText: 3000,
+} as const;
+
+/** How many section blocks a note section may fill (so a lookup shows up to ~6000 characters). */
+export const NOTE_SECTIONS = 2;
+
+/** Action ids: the handlers match on these. Values carry what the click needs, validated on return. */
+export const ACTION = {
+  answer: "answer", // answer:<choice index>, value "<roundId>:<choice index>"
+  practice: "practice", // practice:<choice index>, value "<practiceRoundId>:<choice index>"
+  practiceMore: "practice_more", // value: topic key or ""
+  lookupOpen: "lookup_open", // lookup_open:<n>, value: "section:<file>#<line>"
+  lookupShare: "lookup_share", // value: "section:<file>#<line>"
+} as const;
+
+export interface Rendered {
+  /** the notification and accessibility text (required next to blocks) */
+  text: string;
+  blocks: Block[];
+}
+
+// ------------------------------------------------------------------------------------------ small pieces
+
+function header(text: string): Block {
+  return { type: "header", text: { type: "plain_text", text: plain(text, LIMITS.headerText), emoji: true } };
+}
+
+function section(text: string, blockId?: string): Block {
+  return { type: "section", text: { type: "mrkdwn", text: capMrkdwn(text, LIMITS.sectionText) }, ...(blockId ? { block_id: blockId } : {}) };
+}
+
+function context(...texts: string[]): Block {
+  return { type: "context", elements: texts.slice(0, 10).map((s) => ({ type: "mrkdwn" as const, text: capMrkdwn(s, LIMITS.contextText) })) };
+}
+
+function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): types.Button {
+  return { type: "button", text: { type: "plain_text", text: plain(text, LIMITS.buttonText), emoji: true }, action_id: actionId, value: value.slice(0, LIMITS.buttonValue), ...(style ? { style } : {}) };
+}
+
+/** Last line of defence: a text that is still too long is cut at a line (never inside an entity). */
+function capMrkdwn(s: string, max: number): string {
+  if (s.length <= max) return s;
+  return splitMrkdwn(s, max, 1).chunks[0] ?? s.slice(0, max);
+}
+
+/** Mrkdwn split into section blocks (each within the limit), and whether something was left out. */
+function sections(mrkdwn: string, maxSections: number): { blocks: Block[]; truncated: boolean } {
+  const { chunks, truncated } = splitMrkdwn(mrkdwn, LIMITS.sectionText, maxSections);
+  return { blocks: chunks.map((c) => section(c)), truncated };
+}
+
+/** The message's `text` (notifications, screen readers): one escaped line. */
+function fallback(s: string): string {
+  return inline(s, LIMITS.fallbackText);
+}
+
+/** A date Slack renders in each viewer's own time zone; the fallback is UTC. */
+export function slackDate(d: Date, format = "{date_short_pretty} {time}"): string {
+  const fallbackText = d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  return `<!date^${Math.floor(d.getTime() / 1000)}^${format}|${fallbackText}>`;
+}
+
+/** A member as Slack shows them: a mention (rendered as their current name) when the id is a Slack user id. */
+export function who(userId: string, displayName: string): string {
+  return /^[UW][A-Z0-9]{2,20}$/.test(userId) ? `<@${userId}>` : inline(displayName, 80);
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+const dots = (d: 1 | 2 | 3) => "●".repeat(d) + "○".repeat(3 - d);
+
+// ------------------------------------------------------------------------------------------ question cards
+
+function promptBlocks(card: QuestionCard): Block[] {
+  return sections(escapeText(card.prompt.trim()), 1).blocks;
+}
+
+/** The daily question as posted in the channel: prompt, choices, a button per choice. */
+export function questionCard(card: QuestionCard): Rendered {
+  const L = card.locale;
+  const choices = card.choices.map((c) => `*${c.label}.* ${inline(c.text, 600)}`).join("\n");
+  return {
+    text: fallback(t(L, "slack.card.fallback", { prompt: card.prompt })),
+    blocks: [
+      header(t(L, "slack.card.header", { topic: card.topic.name })),
+      ...promptBlocks(card),
+      section(choices),
+      context(t(L, "slack.card.meta", { difficulty: dots(card.difficulty), revealAt: slackDate(card.revealAt) })),
+      {
+        type: "actions",
+        block_id: `round:${card.roundId}`,
+        elements: card.choices.map((c, i) => button(c.label, `${ACTION.answer}:${i}`, `${card.roundId}:${i}`)),
+      },
+      context(t(L, "slack.card.choose")),
+    ],
+  };
+}
+
+function sourceLine(L: Locale, source: SourceRef | null): string | null {
+  if (!source) return null;
+  return t(L, "slack.card.source", { path: inline(source.path.join(" › "), 400), file: inline(source.file, 200), line: source.line });
+}
+
+function explanationBlocks(L: Locale, card: RevealedCard): Block[] {
+  if (!card.explanation.trim()) return [];
+  const body = `*${t(L, "slack.card.explanation")}*\n${markdownToMrkdwn(card.explanation)}`;
+  return sections(body, 2).blocks;
+}
+
+/** The card edited in place at reveal: correct choice, counts, explanation, source, fastest correct. No buttons. */
+export function revealedCard(card: RevealedCard): Rendered {
+  const L = card.locale;
+  const correct = card.choices[card.correctIndex];
+  const choices = card.choices
+    .map((c, i) => {
+      const count = t(L, "slack.card.choice_count", { count: card.counts[i] ?? 0 });
+      return i === card.correctIndex ? `✅ *${c.label}. ${inline(c.text, 600)}* — ${count}` : `▫️ ${c.label}. ${inline(c.text, 600)} — ${count}`;
+    })
+    .join("\n");
+  const fastest = card.fastestCorrect.length
+    ? `*${t(L, "slack.card.fastest")}*\n` +
+      card.fastestCorrect
+        .slice(0, 10)
+        .map((f, i) => t(L, "slack.card.fastest_row", { rank: i + 1, name: who(f.userId, f.displayName), seconds: Math.max(0, Math.round(f.seconds)) }))
+        .join("\n")
+    : t(L, "slack.card.nobody_correct");
+  const meta = [t(L, "slack.card.answered", { count: card.answered }), sourceLine(L, card.source)].filter((s): s is string => s !== null);
+  return {
+    text: fallback(t(L, "slack.card.fallback_revealed", { label: correct?.label ?? "?", choice: correct?.text ?? "" })),
+    blocks: [header(t(L, "slack.card.header_revealed", { topic: card.topic.name })), ...promptBlocks(card), section(choices), ...explanationBlocks(L, card), context(...meta), section(fastest)],
+  };
+}
+
+/** A /quiz practice question, shown only to the caller. */
+export function practiceCard(card: QuestionCard): Rendered {
+  const L = card.locale;
+  const choices = card.choices.map((c) => `*${c.label}.* ${inline(c.text, 600)}`).join("\n");
+  return {
+    text: fallback(t(L, "slack.card.fallback", { prompt: card.prompt })),
+    blocks: [
+      header(t(L, "slack.card.header_practice", { topic: card.topic.name })),
+      ...promptBlocks(card),
+      section(choices),
+      context(t(L, "slack.card.meta_practice", { difficulty: dots(card.difficulty) })),
+      {
+        type: "actions",
+        block_id: `practice:${card.roundId}`,
+        elements: card.choices.map((c, i) => button(c.label, `${ACTION.practice}:${i}`, `${card.roundId}:${i}`)),
+      },
+    ],
+  };
+}
+
+/** A practice question after the caller answered: right or wrong, the explanation, and "another one". */
+export function practiceResult(card: RevealedCard & { correct: boolean; choiceLabel: string; repeated: boolean }): Rendered {
+  const L = card.locale;
+  const right = card.choices[card.correctIndex];
+  const chosenIndex = card.choices.findIndex((c) => c.label === card.choiceLabel);
+  const verdict = card.repeated
+    ? t(L, "quiz.practice_repeated", { label: card.choiceLabel })
+    : card.correct
+      ? t(L, "quiz.practice_correct", { label: card.choiceLabel })
+      : t(L, "quiz.practice_wrong", { label: card.choiceLabel, correct: right?.label ?? "?" });
+  const choices = card.choices
+    .map((c, i) => {
+      const mark = i === card.correctIndex ? "✅" : i === chosenIndex ? "❌" : "▫️";
+      const text = `${c.label}. ${inline(c.text, 600)}`;
+      return i === card.correctIndex ? `${mark} *${text}*` : `${mark} ${text}`;
+    })
+    .join("\n");
+  const source = sourceLine(L, card.source);
+  return {
+    text: fallback(verdict),
+    blocks: [
+      header(t(L, "slack.card.header_practice", { topic: card.topic.name })),
+      ...promptBlocks(card),
+      section(choices),
+      section(`*${escapeText(verdict)}*`),
+      ...explanationBlocks(L, card),
+      ...(source ? [context(source)] : []),
+      { type: "actions", block_id: "practice_more", elements: [button(t(L, "slack.card.practice_more"), ACTION.practiceMore, card.topic.key, "primary")] },
+    ],
+  };
+}
+
+// ------------------------------------------------------------------------------------------ lookup
+
+function shortLabel(s: Section): string {
+  const path = s.path.length > 1 ? s.path.slice(-2) : s.path;
+  return path.join(" › ") || s.heading;
+}
+
+/**
+ * One note section: heading, breadcrumb and source, the text (up to NOTE_SECTIONS section blocks, trimmed at
+ * a line with a note saying where the rest is), then optional buttons: share, and other matches to open.
+ */
+export function noteSection(
+  s: Section,
+  L: Locale,
+  opts: { others?: Section[]; share?: boolean; sharedBy?: string } = {},
+): Rendered {
+  const from = t(L, "slack.lookup.from", { file: inline(s.file, 200), line: s.line });
+  const crumb = inline(s.path.join(" › ") || s.heading, 1500);
+  const body = markdownToMrkdwn(s.text);
+  const text = body ? sections(body, NOTE_SECTIONS) : { blocks: [context(t(L, "slack.lookup.empty_section"))], truncated: false };
+  const blocks: Block[] = [header(s.heading || s.path.at(-1) || s.file), context(`${crumb} · ${from}`), ...text.blocks];
+  if (text.truncated) blocks.push(context(`✂️ ${t(L, "slack.lookup.trimmed", { file: inline(s.file, 200), line: s.line })}`));
+  if (opts.sharedBy) blocks.push(context(t(L, "slack.lookup.shared_by", { user: opts.sharedBy })));
+  if (opts.share) blocks.push({ type: "actions", block_id: "lookup_share", elements: [button(t(L, "slack.lookup.share"), ACTION.lookupShare, sectionValue(s), "primary")] });
+  const others = (opts.others ?? []).slice(0, 4);
+  if (others.length > 0) {
+    blocks.push(context(`*${t(L, "slack.lookup.more")}*`));
+    blocks.push({ type: "actions", block_id: "lookup_more", elements: others.map((o, i) => button(shortLabel(o), `${ACTION.lookupOpen}:${i}`, sectionValue(o))) });
+  }
+  return { text: fallback(t(L, "slack.lookup.fallback", { heading: s.path.join(" › ") || s.heading })), blocks };
+}
+
+/** /lookup: the best match with up to 4 more to open, or "nothing found" with close headings to try. */
+export function lookupResult(result: LookupResult, L: Locale): Rendered {
+  const [best, ...rest] = result.hits;
+  if (best) return noteSection(best.section, L, { others: rest.map((h) => h.section), share: true });
+  const blocks: Block[] = [section(t(L, "slack.lookup.none", { query: inline(result.query, 200) }))];
+  const suggestions = result.suggestions.slice(0, 5);
+  if (suggestions.length > 0) {
+    blocks.push(context(t(L, "slack.lookup.maybe")));
+    blocks.push({ type: "actions", block_id: "lookup_more", elements: suggestions.map((sg, i) => button(sg.label, `${ACTION.lookupOpen}:${i}`, sg.value)) });
+  }
+  blocks.push(context(escapeText(t(L, "slack.lookup.try_other"))));
+  return { text: fallback(t(L, "slack.lookup.none", { query: result.query })), blocks };
+}
+
+// ------------------------------------------------------------------------------------------ leaderboard, stats, home
+
+function periodName(L: Locale, period: Leaderboard["period"]): string {
+  return t(L, `slack.period.${period}`);
+}
+
+function leaderboardRow(L: Locale, r: LeaderboardRow): string {
+  return t(L, "slack.leaderboard.row", { rank: r.rank, name: who(r.userId, r.displayName), points: r.points, accuracy: percent(r.accuracy), streak: r.streak });
+}
+
+function leaderboardBody(board: Leaderboard): Block[] {
+  const L = board.locale;
+  const blocks: Block[] = [];
+  blocks.push(section(board.rows.length ? board.rows.map((r) => leaderboardRow(L, r)).join("\n") : t(L, "slack.leaderboard.empty")));
+  const notes: string[] = [];
+  if (board.caller) notes.push(t(L, "slack.leaderboard.you", { row: leaderboardRow(L, board.caller) }));
+  if (board.from) notes.push(t(L, "slack.leaderboard.since", { from: slackDate(board.from, "{date_short_pretty}") }));
+  if (notes.length) blocks.push(context(...notes));
+  return blocks;
+}
+
+export function leaderboard(board: Leaderboard): Rendered {
+  const L = board.locale;
+  const period = periodName(L, board.period);
+  const title = board.topic ? t(L, "slack.leaderboard.title_topic", { period, topic: board.topic.name }) : t(L, "slack.leaderboard.title", { period });
+  return { text: fallback(title), blocks: [header(title), ...leaderboardBody(board)] };
+}
+
+function statsFields(s: MemberStats): types.MrkdwnElement[] {
+  const L = s.locale;
+  const field = (label: string, value: string | number): types.MrkdwnElement => ({ type: "mrkdwn", text: `*${t(L, label)}*\n${value}` });
+  return [
+    field("slack.stats.answered", s.answered),
+    field("slack.stats.correct", s.correct),
+    field("slack.stats.accuracy", percent(s.accuracy)),
+    field("slack.stats.points", s.points),
+    field("slack.stats.streak", t(L, "slack.stats.streak_value", { current: s.currentStreak, best: s.bestStreak })),
+    field("slack.stats.rank", s.rank === null ? t(L, "slack.stats.unranked") : s.rank),
+  ];
+}
+
+function statsBody(s: MemberStats): Block[] {
+  const L = s.locale;
+  if (s.answered === 0) return [section(t(L, "slack.stats.none"))];
+  const blocks: Block[] = [{ type: "section", fields: statsFields(s) }];
+  if (s.byTopic.length) {
+    const lines = s.byTopic.map((x) => t(L, "slack.stats.topic_row", { name: inline(x.name, 100), answered: x.answered, correct: x.correct, accuracy: percent(x.accuracy) }));
+    blocks.push(section(`*${t(L, "slack.stats.by_topic")}*\n${lines.join("\n")}`));
+  }
+  return blocks;
+}
+
+export function stats(s: MemberStats): Rendered {
+  const L = s.locale;
+  return {
+    text: fallback(t(L, "slack.stats.fallback", { name: s.displayName })),
+    blocks: [header(t(L, "slack.stats.title", { name: s.displayName })), context(who(s.userId, s.displayName)), ...statsBody(s)],
+  };
+}
+
+/** The App Home tab: the member's stats and streak, then the group's leaderboard this week and all time. */
+export function homeView(input: { stats: MemberStats; week: Leaderboard; all: Leaderboard; now: Date }): types.HomeView {
+  const L = input.stats.locale;
+  const blocks: Block[] = [
+    header(t(L, "slack.home.title")),
+    context(escapeText(t(L, "slack.home.intro"))),
+    { type: "divider" },
+    section(`*${t(L, "slack.home.your_stats")}*`),
+    ...statsBody(input.stats),
+    { type: "divider" },
+    section(`*${t(L, "slack.home.leaderboard")}*`),
+    ...leaderboardBody(input.week),
+    { type: "divider" },
+    section(`*${t(L, "slack.home.leaderboard_all")}*`),
+    ...leaderboardBody(input.all),
+    { type: "divider" },
+    section(t(L, "slack.home.commands")),
+    context(t(L, "slack.home.updated", { time: slackDate(input.now) })),
+  ];
+  return { type: "home", blocks: blocks.slice(0, LIMITS.homeBlocks) };
+}
