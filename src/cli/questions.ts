@@ -8,7 +8,7 @@ import { loadNotes } from "../core/notes/load.js";
 import type { Section } from "../core/notes/types.js";
 import { validateQuestionBank } from "../core/questions/load.js";
 import { computeStats, formatStats } from "../core/questions/stats.js";
-import type { QuestionProblem } from "../core/questions/types.js";
+import type { Question, QuestionProblem } from "../core/questions/types.js";
 import { checkGrounding, noteNames } from "../core/questions/validate.js";
 
 const USAGE = `usage: studybot questions validate [--dir DIR] [--notes DIR] [--strict]
@@ -60,8 +60,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const result = validateQuestionBank(dir, { sections });
 
   if (sub === "stats") {
-    const notes = [...noteNames(sections).values()];
-    const stats = computeStats(result.questions, result.topics, { files: result.files.length, notes });
+    // Count under the note each source resolved to, so "notes/x.md" and "x.md" are one row.
+    const names = noteNames(sections);
+    const fileOf = new Map(sections.map((s) => [s.id, s.file]));
+    const noteOf = (q: Question) => names.get(fileOf.get(q.sectionId ?? -1) ?? "") ?? q.source.note;
+    const stats = computeStats(result.questions, result.topics, { files: result.files.length, notes: [...names.values()], noteOf });
     io.stdout.write(values.json ? JSON.stringify(stats, null, 2) + "\n" : formatStats(stats));
     if (result.problems.length > 0) {
       io.stderr.write(`warning: the bank has ${plural(result.problems.length, "problem")}; these counts cover the ${plural(result.questions.length, "valid question")} only. Run \`studybot questions validate\` for the list.\n`);

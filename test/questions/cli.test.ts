@@ -133,6 +133,15 @@ describe("studybot questions stats", () => {
     expect(r.stdout).toMatch(/^DVA +2 +100\.0%$/m);
   });
 
+  it("counts a source written as notes/<file> under that note", async () => {
+    const { dir, notes } = setup({ "a.yaml": question({ source: '{ note: notes/dva-theory.txt, heading: "10.16. Limitation" }' }) });
+    const r = await cli("questions", "stats", "--dir", dir, "--notes", notes, "--json");
+    expect((JSON.parse(r.stdout) as { byNote: unknown }).byNote).toEqual([
+      { key: "dva-theory.txt", count: 1 },
+      { key: "saa-c02-study.md", count: 0 },
+    ]);
+  });
+
   it("--json gives the same counts as data, and warns when the bank has problems", async () => {
     const { dir, notes } = setup({ "a.yaml": GOOD, "b.yaml": EBS.replace("difficulty: 1", "difficulty: 8") });
     const r = await cli("questions", "stats", "--dir", dir, "--notes", notes, "--json");

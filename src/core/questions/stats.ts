@@ -26,7 +26,16 @@ export interface BankStats {
 
 export const NO_TAG = "(none)";
 
-export function computeStats(questions: readonly Question[], topics: ReadonlyMap<string, Topic>, opts: { files?: number; notes?: readonly string[] } = {}): BankStats {
+export interface StatsOptions {
+  /** number of question files (default: the files the questions come from) */
+  files?: number;
+  /** every note's name, so notes without questions show as 0 */
+  notes?: readonly string[];
+  /** the note a question counts under (default: source.note as written); e.g. the resolved section's note */
+  noteOf?: (q: Question) => string;
+}
+
+export function computeStats(questions: readonly Question[], topics: ReadonlyMap<string, Topic>, opts: StatsOptions = {}): BankStats {
   const count = (keys: Iterable<string>, seed: readonly string[] = []) => {
     const m = new Map<string, number>(seed.map((k) => [k, 0]));
     for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
@@ -38,8 +47,9 @@ export function computeStats(questions: readonly Question[], topics: ReadonlyMap
       .sort((a, b) => b.r.count - a.r.count || a.i - b.i)
       .map((x) => x.r);
 
+  const noteOf = opts.noteOf ?? ((q: Question) => q.source.note);
   const notes = count(
-    questions.map((q) => q.source.note),
+    questions.map(noteOf),
     opts.notes ?? [],
   );
   const topicCounts = count(
