@@ -562,7 +562,6 @@ function settingsOf(group: GroupRow): GroupSettings {
 
 function cleanName(name: string, fallback: string): string {
   // Display names are stored and shown in chat: strip control characters and cap the length.
-  // eslint-disable-next-line no-control-regex
   const s = name.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 80);
   return s || fallback.slice(0, 80);
 }

@@ -103,28 +103,23 @@ function offsetAt(instant: Date, tz: string): number {
 }
 
 /**
- * The instant at which the wall clock in `tz` shows the given local time. In a DST gap (a local time that
- * does not exist) the result is the first instant after the gap; in an overlap the earlier instant.
+ * The instant at which the wall clock in `tz` shows the given local date and time. In a DST gap (a local
+ * time that does not exist, e.g. 02:30 on a spring-forward night) the time moves forward by the gap
+ * (03:30); in an overlap (a local time that happens twice) the earlier instant is chosen.
  */
 export function zonedTime(date: string, time: string, tz: string): Date {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const [hh, mm] = time.split(":").map(Number) as [number, number];
   const wall = Date.UTC(y, m - 1, d, hh, mm, 0);
-  // Two passes settle on the offset in force at the target; a third handles the gap case.
-  let guess = wall - offsetAt(new Date(wall), tz);
-  guess = wall - offsetAt(new Date(guess), tz);
-  const check = localParts(new Date(guess), tz);
-  const got = Date.UTC(check.year, check.month - 1, check.day, check.hour, check.minute, 0);
-  if (got !== wall) {
-    // In a gap: the wall time does not exist; move forward by the difference.
-    const later = wall - offsetAt(new Date(guess + 3 * 3600_000), tz);
-    return new Date(Math.max(guess, later));
-  }
-  // In an overlap prefer the earlier of the two instants.
-  const earlier = guess - 3600_000;
-  const e = localParts(new Date(earlier), tz);
-  if (Date.UTC(e.year, e.month - 1, e.day, e.hour, e.minute, 0) === wall) return new Date(earlier);
-  return new Date(guess);
+  // Offsets in force before and after any transition near that wall time (real offsets are within ±14 h).
+  const before = offsetAt(new Date(wall - 14 * 3600_000), tz);
+  const after = offsetAt(new Date(wall + 14 * 3600_000), tz);
+  const shows = (t: number) => {
+    const p = localParts(new Date(t), tz);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, 0) === wall;
+  };
+  const valid = [wall - before, wall - after].filter(shows).sort((a, b) => a - b);
+  return new Date(valid[0] ?? wall - before);
 }
 
 /** Adds days to a "YYYY-MM-DD" calendar date. */

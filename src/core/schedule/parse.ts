@@ -143,7 +143,7 @@ export function cronExpression(time: string, weekdays: readonly number[]): strin
 }
 
 /**
- * The next instant at or after `now` when the schedule fires, in its time zone (DST-correct: 09:00 local
+ * The next instant after `now` when the schedule fires, in its time zone (DST-correct: 09:00 local
  * stays 09:00 local across a change). Null when no weekday is set.
  */
 export function nextRun(s: { time: string; weekdays: readonly number[]; timezone: string }, now: Date): Date | null {
@@ -153,7 +153,7 @@ export function nextRun(s: { time: string; weekdays: readonly number[]; timezone
     const date = addDays(today, i);
     if (!s.weekdays.includes(weekdayOf(date))) continue;
     const at = zonedTime(date, s.time, s.timezone);
-    if (at.getTime() >= now.getTime()) return at;
+    if (at.getTime() > now.getTime()) return at;
   }
   return null;
 }
