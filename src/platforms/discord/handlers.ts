@@ -224,8 +224,10 @@ export class DiscordHandlers {
     const bot = this.bot;
     switch (i.commandName) {
       case "lookup": {
-        const query = i.options.getString("query", true);
-        return this.respond(i, ctx, l, { ephemeral: false, defer: "when-slow" }, () => render.lookupResult(bot.lookup(query, { limit: 5, maxChars: render.LOOKUP_MAX_CHARS }), l));
+        // Synchronous and well under a millisecond: no deferral needed. A match is shown to the conversation
+        // it was asked in; "nothing found" only concerns the caller.
+        const result = bot.lookup(i.options.getString("query", true), { limit: 5, maxChars: render.LOOKUP_MAX_CHARS });
+        return this.respond(i, ctx, l, { ephemeral: result.hits.length === 0, defer: "when-slow" }, () => render.lookupResult(result, l));
       }
       case "quiz": {
         const topic = i.options.getString("topic") ?? undefined;

@@ -1,0 +1,104 @@
+// The whole Discord product in one process, for tests: the real StudyBot facade on an in-memory SQLite
+// database (migrated), the real notes search and question bank loaded from small fixtures, a ManualClock,
+// the real scheduler driven by the test, and the real discord.js Client logged in to the local stand-in.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { StudyBot } from "../../src/core/app.js";
+import type { PlatformPort } from "../../src/core/cards.js";
+import { ManualClock } from "../../src/core/clock.js";
+import { loadNotes } from "../../src/core/notes/load.js";
+import { LookupService } from "../../src/core/notes/lookup.js";
+import { loadQuestionBank } from "../../src/core/questions/load.js";
+import { Scheduler } from "../../src/core/schedule/scheduler.js";
+import type { Config } from "../../src/config.js";
+import { openDatabase, type Database } from "../../src/db/index.js";
+import { createLogger } from "../../src/logger.js";
+import { startDiscord, type DiscordPlatform } from "../../src/platforms/discord/index.js";
+import { answerId } from "../../src/platforms/discord/customId.js";
+import { DiscordStandIn, EVERYONE_PERMISSIONS, MANAGE_GUILD, type StandInUser } from "../support/discord-standin.js";
+
+export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
+
+/** Members of the stand-in's study group. Only the organiser has Manage Server. */
+export const USERS = {
+  organiser: { id: "2000000000000000001", username: "jiwoo", globalName: "Jiwoo", nick: "지우", permissions: EVERYONE_PERMISSIONS | MANAGE_GUILD, locale: "ko" },
+  mina: { id: "2000000000000000002", username: "mina", globalName: "미나", locale: "ko" },
+  alex: { id: "2000000000000000003", username: "alex_k", globalName: "Alex", locale: "en-US" },
+  seo: { id: "2000000000000000004", username: "seo", nick: "서연", locale: "ko" },
+} satisfies Record<string, StandInUser>;
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface Harness {
+  standIn: DiscordStandIn;
+  bot: StudyBot;
+  scheduler: Scheduler;
+  clock: ManualClock;
+  database: Database;
+  discord: DiscordPlatform;
+  logs: LogLine[];
+  channelId: string;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** the ManualClock's start (default Monday 2026-03-02 08:00 in Seoul) */
+  now?: string;
+  /** the handlers' deferral threshold */
+  slowAfterMs?: number;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const standIn = await DiscordStandIn.start();
+  const logs: LogLine[] = [];
+  const logger = createLogger("debug", { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+  const sections = loadNotes(path.join(FIXTURES, "notes"), FIXTURES);
+  const bank = loadQuestionBank(path.join(FIXTURES, "questions"), { sections, rootDir: FIXTURES });
+  const clock = new ManualClock(opts.now ?? "2026-03-01T23:00:00Z");
+  const database = openDatabase(":memory:");
+  const ports = new Map<string, PlatformPort>();
+  const config: Config = {
+    discord: { token: standIn.token, applicationId: standIn.applicationId, apiUrl: standIn.apiUrl },
+    port: 3000,
+    databasePath: ":memory:",
+    notesDir: path.join(FIXTURES, "notes"),
+    questionsDir: path.join(FIXTURES, "questions"),
+    defaultTimezone: "Asia/Seoul",
+    defaultLocale: "ko",
+    logLevel: "debug",
+  };
+  let seed = 1;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const bot = new StudyBot({ db: database.store, notes: new LookupService(sections), sections, bank, clock, ports, logger, config, random });
+  const discord = await startDiscord(bot, config, logger, { slowAfterMs: opts.slowAfterMs });
+  const scheduler = new Scheduler(bot, { timers: false });
+  await scheduler.start();
+  return {
+    standIn,
+    bot,
+    scheduler,
+    clock,
+    database,
+    discord,
+    logs,
+    channelId: standIn.guild.channels[0]!.id,
+    async stop() {
+      await scheduler.stop();
+      await discord.stop();
+      database.close();
+      await standIn.stop();
+    },
+  };
+}
+
+/** The answer buttons of a posted card, as the stand-in stored the message. */
+export function answerButtons(h: Harness, messageId: string): string[] {
+  const msg = h.standIn.message(messageId) as { components?: Array<{ components: Array<{ custom_id?: string }> }> } | undefined;
+  return (msg?.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? "")).filter((id) => id.startsWith("sb1:ans:"));
+}
+
+export { answerId };
