@@ -4,7 +4,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { StudyBot } from "../../src/core/app.js";
-import type { PlatformPort } from "../../src/core/cards.js";
+import type { Actor, PlatformPort } from "../../src/core/cards.js";
 import { ManualClock } from "../../src/core/clock.js";
 import { loadNotes } from "../../src/core/notes/load.js";
 import { LookupService } from "../../src/core/notes/lookup.js";
@@ -14,7 +14,6 @@ import type { Config } from "../../src/config.js";
 import { openDatabase, type Database } from "../../src/db/index.js";
 import { createLogger } from "../../src/logger.js";
 import { startDiscord, type DiscordPlatform } from "../../src/platforms/discord/index.js";
-import { answerId } from "../../src/platforms/discord/customId.js";
 import { DiscordStandIn, EVERYONE_PERMISSIONS, MANAGE_GUILD, type StandInUser } from "../support/discord-standin.js";
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
@@ -101,4 +100,7 @@ export function answerButtons(h: Harness, messageId: string): string[] {
   return (msg?.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? "")).filter((id) => id.startsWith("sb1:ans:"));
 }
 
-export { answerId };
+/** The core's view of a stand-in member (for reading state back in assertions). */
+export function actorOf(h: Harness, user: StandInUser): Actor {
+  return { group: { platform: "discord", externalId: h.standIn.guild.id }, userId: user.id, displayName: user.nick ?? user.globalName ?? user.username, locale: user.locale };
+}

@@ -284,7 +284,7 @@ export class DiscordHandlers {
           render.scheduleSaved(
             await bot.schedule(actor, at, {
               time: i.options.getString("time", true),
-              ...(days ? { weekdays: [days] } : {}),
+              ...(days ? { weekdays: days.split(/[\s,]+/).filter(Boolean) } : {}),
               ...(tz ? { timezone: tz } : {}),
               ...(topics ? { topics: topics.split(/[\s,]+/).filter(Boolean) } : {}),
               ...(reveal !== null ? { revealAfterMinutes: reveal } : {}),

@@ -1,0 +1,128 @@
+// /studybot on Discord: Manage Server is checked at run time, organiser commands defer and then answer
+// privately, core validation errors come back as the core's own words, and buttons with forged or stale
+// custom ids are answered clearly.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MessageFlags } from "discord.js";
+import { actorOf, answerButtons, startHarness, USERS, type Harness } from "./harness.js";
+import { EVERYONE_PERMISSIONS, type StandInUser } from "../support/discord-standin.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+type Json = Record<string, unknown>;
+const sub = (name: string, options: Json[] = []) => [{ name, type: 1, options }];
+const str = (name: string, value: string) => ({ name, type: 3, value });
+
+function studybot(user: StandInUser, name: string, options: Json[] = []): string {
+  return h.standIn.slashCommand({ name: "studybot", user, options: sub(name, options) });
+}
+
+describe("/studybot permissions", () => {
+  it("refuses a member without Manage Server, privately, and changes nothing", async () => {
+    const id = studybot(USERS.mina, "schedule", [str("time", "09:00")]);
+    const { callback, deferred, message } = await h.standIn.responseFor(id);
+    expect(deferred).toBe(false);
+    expect(callback.body).toEqual({ type: 4, data: expect.objectContaining({ content: "이 명령은 서버 관리 권한(Manage Server)이 있는 운영자만 쓸 수 있어요. 운영자에게 부탁해 주세요.", flags: MessageFlags.Ephemeral }) });
+    expect(message.content).toMatch(/Manage Server/);
+    expect(h.standIn.calls()).toHaveLength(1);
+    const status = await h.bot.status(actorOf(h, USERS.organiser));
+    expect(status.schedules).toEqual([]);
+    expect(h.logs.find((l) => l.msg === "discord: organiser command refused (no Manage Server)")).toMatchObject({ interactionId: id, userId: USERS.mina.id, command: "studybot schedule", guildId: h.standIn.guild.id });
+  });
+
+  it("refuses in English for an English client", async () => {
+    const id = studybot({ ...USERS.alex, permissions: EVERYONE_PERMISSIONS }, "post-now");
+    const { message } = await h.standIn.responseFor(id);
+    expect(message.content).toBe("Only organisers with the Manage Server permission can use this. Ask one of them.");
+    expect(h.standIn.calls().filter((r) => r.path.startsWith("/channels/"))).toEqual([]);
+  });
+});
+
+describe("/studybot for organisers", () => {
+  it("posts now and reveals now: deferred at once, the card in the channel, the answer edited in", async () => {
+    const { standIn, channelId } = h;
+    const post = studybot(USERS.organiser, "post-now");
+    const posted = await standIn.responseFor(post);
+    expect(posted.callback.body).toEqual({ type: 5, data: { flags: MessageFlags.Ephemeral } });
+    const [open] = (await h.bot.status(actorOf(h, USERS.organiser))).openRounds;
+    expect(open).toMatchObject({ channelId });
+    const revealAt = Math.floor(open!.revealAt.getTime() / 1000);
+    expect(posted.message.content).toBe(`<#${channelId}> 채널에 문제를 올렸어요. 정답 공개: <t:${revealAt}:f> (<t:${revealAt}:R>)`);
+
+    const reveal = studybot(USERS.organiser, "reveal-now");
+    const revealed = await standIn.responseFor(reveal);
+    expect(revealed.message.content).toBe(`<#${channelId}> 채널의 정답을 공개했어요 (0명 참여).`);
+    const again = await standIn.responseFor(studybot(USERS.organiser, "reveal-now"));
+    expect(again.message.content).toBe(`<#${channelId}> · 공개할 진행 중인 문제가 없어요.`);
+
+    expect(standIn.calls().map((r) => `${r.method} ${r.path.replace(/\d{19}/g, ":id")}`)).toEqual([
+      "POST /interactions/:id/itok-:id/callback",
+      "POST /channels/:id/messages",
+      "PATCH /webhooks/:id/itok-:id/messages/@original",
+      "POST /interactions/:id/itok-:id/callback",
+      "PATCH /channels/:id/messages/:id",
+      "PATCH /webhooks/:id/itok-:id/messages/@original",
+      "POST /interactions/:id/itok-:id/callback",
+      "PATCH /webhooks/:id/itok-:id/messages/@original",
+    ]);
+  });
+
+  it("answers bad schedule input with the core's own explanation", async () => {
+    const badTime = await h.standIn.responseFor(studybot(USERS.organiser, "schedule", [str("time", "25:00")]));
+    expect(badTime.message.content).toBe("'25:00' 는 올바른 시각이 아니에요. 00:00부터 23:59 사이로 HH:MM 형식(예: 09:00)으로 적어 주세요.");
+    const badZone = await h.standIn.responseFor(studybot({ ...USERS.organiser, locale: "en-GB" }, "schedule", [str("time", "09:00"), str("timezone", "Mars/Phobos")]));
+    expect(badZone.message.content).toBe("'Mars/Phobos' is not an IANA time zone. Use one like Asia/Seoul, America/New_York or UTC.");
+    const badTopic = await h.standIn.responseFor(studybot(USERS.organiser, "schedule", [str("time", "09:00"), str("topics", "lambda,kubernetes")]));
+    expect(badTopic.message.content).toBe("'kubernetes' 라는 주제는 없어요. 사용할 수 있는 주제: lambda, sqs, dynamodb");
+    for (const r of [badTime, badZone, badTopic]) expect(r.callback.body).toEqual({ type: 5, data: { flags: MessageFlags.Ephemeral } });
+  });
+
+  it("shows the status, and switches the group's language with config", async () => {
+    const saved = await h.standIn.responseFor(studybot(USERS.organiser, "schedule", [str("time", "09:00"), str("days", "mon,wed,fri"), str("topics", "lambda")]));
+    expect(saved.message.content).toMatch(/^✅ <#\d+> · 예약했어요: 월, 수, 금 09:00 \(Asia\/Seoul\), 주제 람다, 60분 뒤 정답 공개\. 다음 문제: /);
+    const config = await h.standIn.responseFor(studybot(USERS.organiser, "config", [str("language", "en"), { name: "points", type: 4, value: 20 }]));
+    expect(config.message.content).toBe("✅ Settings saved.");
+    const embed = (config.message.embeds as Array<{ title: string; fields: Array<{ name: string; value: string }> }>)[0]!;
+    expect(embed.title).toBe("studybot status");
+    expect(embed.fields[0]).toEqual({ name: "Settings", value: "language en · time zone Asia/Seoul · correct 20 pts, first 3 +5, every 5-day streak +5" });
+    expect(embed.fields[1]!.value).toMatch(/^#daily-quiz: Mon, Wed, Fri 09:00 \(Asia\/Seoul\) · topics Lambda · revealed after 60 min · next <t:\d+:f> \(<t:\d+:R>\)$/);
+    // The group's language now applies to everyone, a Korean client included.
+    const board = await h.standIn.responseFor(h.standIn.slashCommand({ name: "leaderboard", user: USERS.mina }));
+    expect((board.message.embeds as Array<{ title: string }>)[0]!.title).toBe("This week's leaderboard");
+  });
+});
+
+describe("buttons that cannot be trusted", () => {
+  it("answers a forged or stale custom id clearly and logs it", async () => {
+    const { standIn } = h;
+    await standIn.responseFor(studybot(USERS.organiser, "post-now"));
+    const round = (await h.bot.status(actorOf(h, USERS.organiser))).openRounds[0]!;
+    const messageId = (await h.database.store.roundById(round.roundId))!.message!.messageId;
+    expect(answerButtons(h, messageId)[0]).toBe(`sb1:ans:${round.roundId}:0`);
+
+    const reply = async (customId: string, user: StandInUser = USERS.mina) => {
+      const id = standIn.button({ customId, user, messageId });
+      return ((await standIn.callbackFor(id)).body as { data: { content: string; flags: number } }).data;
+    };
+    expect(await reply("sb0:ans:1:0")).toMatchObject({ content: "이 버튼은 예전 버전의 카드라서 더는 쓸 수 없어요. 최신 카드의 버튼을 눌러 주세요.", flags: MessageFlags.Ephemeral });
+    expect(await reply("'; DROP TABLE answers; --")).toMatchObject({ content: "알 수 없는 버튼이에요. 채널에 올라온 카드의 버튼을 눌러 주세요.", flags: MessageFlags.Ephemeral });
+    expect(await reply(`sb1:ans:${round.roundId + 1000}:0`, USERS.alex)).toMatchObject({ content: "That question was not found. Answer the latest question posted in the channel.", flags: MessageFlags.Ephemeral });
+    expect(await reply(`sb1:ans:${round.roundId}:5`)).toMatchObject({ content: "F 는 보기에 없어요. A, B, C, D 중에서 골라 주세요.", flags: MessageFlags.Ephemeral });
+    expect(await reply("sb1:sec:notes/gone.md#4")).toMatchObject({ content: "그 노트 구간을 찾을 수 없어요. 노트가 바뀌었을 수 있으니 /lookup으로 다시 찾아 주세요." });
+
+    // None of them recorded anything.
+    const stats = await h.bot.stats(actorOf(h, USERS.mina));
+    expect(stats.answered).toBe(0);
+    const warned = h.logs.filter((l) => l.msg === "discord: button with an unusable custom id");
+    expect(warned.map((l) => [l.reason, l.customId])).toEqual([
+      ["stale", "sb0:ans:1:0"],
+      ["invalid", "'; DROP TABLE answers; --"],
+    ]);
+    expect(h.logs.find((l) => l.msg === "discord: answer to an unknown round")).toMatchObject({ roundId: round.roundId + 1000, userId: USERS.alex.id });
+  });
+});
