@@ -36,8 +36,15 @@ export async function startDiscord(bot: StudyBot, config: Config, logger: Logger
   client.on(Events.Warn, (message) => log.warn({ message }, "discord: client warning"));
   client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ code: event.code, shardId }, "discord: gateway disconnected"));
   client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, "discord: gateway reconnecting"));
+  // @discordjs/rest waits out every 429 (retry-after) and retries by itself; log each one so an operator sees
+  // them, and the waits it makes ahead of time when a bucket is empty.
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status !== 429) return;
+    const h = response.headers;
+    log.warn({ method: request.method.toUpperCase(), route: request.route, retryAfterS: Number(h.get("retry-after")), scope: h.get("x-ratelimit-scope"), global: h.has("x-ratelimit-global") }, "discord: rate limited (429), retrying after retry-after");
+  });
   client.rest.on(RESTEvents.RateLimited, (info) =>
-    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }, "discord: rate limited, waiting"),
+    log.debug({ route: info.route, method: info.method, waitMs: info.timeToReset, global: info.global }, "discord: waiting for a rate-limit bucket"),
   );
 
   const ready = once(client, Events.ClientReady);
