@@ -5,13 +5,14 @@ import { common } from "./common.js";
 import { discord } from "./discord.js";
 import { quiz } from "./quiz.js";
 import { admin } from "./admin.js";
+import { consoleMessages } from "./console.js";
 import { slack } from "./slack.js";
 
 export type { Locale };
 export type Catalog = { ko: Record<string, string>; en: Record<string, string> };
 
 // Add an area's catalog here when it is created.
-const catalogs: Catalog[] = [common, discord, quiz, admin, slack];
+const catalogs: Catalog[] = [common, discord, quiz, admin, consoleMessages, slack];
 
 export function resolveLocale(...candidates: Array<string | null | undefined>): Locale {
   for (const c of candidates) {

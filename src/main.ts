@@ -1,0 +1,127 @@
+// Wires the product: config → logger → database (migrated) → notes → question bank → StudyBot → platforms
+// → scheduler. With no chat credentials the console platform runs on standard input; with DISCORD_* and/or
+// SLACK_* set, those platforms run until SIGINT/SIGTERM. Shutdown stops the scheduler, lets work in flight
+// finish, stops the platforms and closes the database.
+import type { CliIO } from "./cli.js";
+import { loadConfig, type Config } from "./config.js";
+import { createLogger, type Logger } from "./logger.js";
+import { openDatabase, type Database } from "./db/index.js";
+import { StudyBot } from "./core/app.js";
+import { systemClock, type Clock } from "./core/clock.js";
+import { t } from "./core/messages/index.js";
+import { loadNotes } from "./core/notes/load.js";
+import { LookupService } from "./core/notes/lookup.js";
+import { loadQuestionBank } from "./core/questions/load.js";
+import { Scheduler } from "./core/schedule/scheduler.js";
+import type { PlatformPort } from "./core/cards.js";
+
+export interface MainOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  clock?: Clock;
+  /** resolves to stop the process (default: the first SIGINT or SIGTERM) */
+  signal?: Promise<string>;
+}
+
+interface Platform {
+  name: string;
+  stop(): Promise<void>;
+  /** resolves when the platform ends by itself (the console at the end of its input) */
+  done?: Promise<void>;
+}
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  bot: StudyBot;
+  scheduler: Scheduler;
+  platforms: Platform[];
+  stop(): Promise<void>;
+}
+
+/** Starts everything; resolves once the bot is ready (the "ready" line is printed). */
+export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> {
+  const started = performance.now();
+  const cwd = opts.cwd ?? process.cwd();
+  const config = opts.env ? loadConfig(opts.env, cwd) : loadConfig(undefined, cwd);
+  const consoleMode = !config.discord && !config.slack;
+  // In the terminal, info-level JSON logs would drown the conversation: show warnings and errors only.
+  const logger = createLogger(consoleMode && config.logLevel === "info" ? "warn" : config.logLevel);
+
+  const database = openDatabase(config.databasePath);
+  try {
+    const sections = loadNotes(config.notesDir, cwd);
+    const notes = new LookupService(sections);
+    const bank = loadQuestionBank(config.questionsDir, { sections, rootDir: cwd });
+    const ports = new Map<string, PlatformPort>();
+    const bot = new StudyBot({ db: database.store, notes, sections, bank, clock: opts.clock ?? systemClock, ports, logger, config });
+    const scheduler = new Scheduler(bot);
+    const platforms: Platform[] = [];
+
+    const stopAll = async () => {
+      await scheduler.stop();
+      for (const p of platforms.reverse()) {
+        try {
+          await p.stop();
+        } catch (err) {
+          logger.error({ err, platform: p.name }, "platform did not stop cleanly");
+        }
+      }
+      database.close();
+    };
+
+    try {
+      if (consoleMode) {
+        const { createConsole, runConsole } = await import("./platforms/console/index.js");
+        const out = { write: (s: string) => void io.stdout.write(s) };
+        const group = await bot.group({ group: { platform: "console", externalId: "local" }, userId: "me", displayName: "me" });
+        const { port, session } = createConsole(bot, { output: out, logger, timezone: group.timezone });
+        await scheduler.start();
+        const locale = await bot.locale(session.actor);
+        out.write(t(locale, "console.ready", { sections: sections.length, questions: bank.questions.length, name: session.speaker }) + "\n");
+        const tty = Boolean((io.stdin as NodeJS.ReadStream).isTTY);
+        const running = runConsole(session, port, io.stdin, out, { prompt: tty, echo: !tty });
+        platforms.push({ name: "console", stop: () => running.stop(), done: running.done });
+      } else {
+        if (config.discord) {
+          const { startDiscord } = await import("./platforms/discord/index.js");
+          const discord = await startDiscord(bot, config, logger);
+          platforms.push({ name: "discord", stop: () => discord.stop() });
+        }
+        if (config.slack) {
+          const { startSlack } = await import("./platforms/slack/index.js");
+          const slack = await startSlack(bot, config, logger);
+          platforms.push({ name: "slack", stop: () => slack.stop() });
+        }
+        await scheduler.start();
+        io.stdout.write(`studybot ready — ${platforms.map((p) => p.name).join(" + ")} (${sections.length} note sections, ${bank.questions.length} questions)\n`);
+      }
+    } catch (err) {
+      await stopAll().catch(() => undefined);
+      throw err;
+    }
+    logger.info({ ms: Math.round(performance.now() - started), platforms: platforms.map((p) => p.name), database: config.databasePath }, "ready");
+    return { config, logger, database, bot, scheduler, platforms, stop: stopAll };
+  } catch (err) {
+    database.close();
+    throw err;
+  }
+}
+
+/** `studybot start` / `npm start`: runs until the console input ends or a signal arrives. */
+export async function main(io: CliIO, opts: MainOptions = {}): Promise<number> {
+  const app = await startApp(io, opts);
+  const signal =
+    opts.signal ??
+    new Promise<string>((resolve) => {
+      process.once("SIGINT", () => resolve("SIGINT"));
+      process.once("SIGTERM", () => resolve("SIGTERM"));
+    });
+  const ended = app.platforms.find((p) => p.done)?.done;
+  const why = await Promise.race([signal, ...(ended ? [ended.then(() => "end of input")] : [])]);
+  app.logger.info({ reason: why }, "stopping");
+  await app.stop();
+  await new Promise<void>((resolve) => io.stdout.write("", () => resolve()));
+  return 0;
+}
