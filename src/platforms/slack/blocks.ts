@@ -88,6 +88,7 @@ export function who(userId: string, displayName: string): string {
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
+const seconds = (x: number) => (Number.isInteger(x) ? String(Math.max(0, x)) : Math.max(0, x).toFixed(1));
 const dots = (d: 1 | 2 | 3) => "●".repeat(d) + "○".repeat(3 - d);
 
 // ------------------------------------------------------------------------------------------ question cards
@@ -142,7 +143,7 @@ export function revealedCard(card: RevealedCard): Rendered {
     ? `*${t(L, "slack.card.fastest")}*\n` +
       card.fastestCorrect
         .slice(0, 10)
-        .map((f, i) => t(L, "slack.card.fastest_row", { rank: i + 1, name: who(f.userId, f.displayName), seconds: Math.max(0, Math.round(f.seconds)) }))
+        .map((f, i) => t(L, "slack.card.fastest_row", { rank: i + 1, name: who(f.userId, f.displayName), seconds: seconds(f.seconds) }))
         .join("\n")
     : t(L, "slack.card.nobody_correct");
   const meta = [t(L, "slack.card.answered", { count: card.answered }), sourceLine(L, card.source)].filter((s): s is string => s !== null);

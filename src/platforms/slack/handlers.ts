@@ -320,8 +320,11 @@ async function runStudybot(bot: StudyBot, actor: Actor, channelId: string, sub: 
       if (!card) return t(locale, "admin.nothing_to_reveal");
       return t(locale, "slack.admin.revealed", { label: card.choices[card.correctIndex]?.label ?? "?", count: card.answered });
     }
-    case "config":
-      return settingsText(await bot.configure(actor, parseConfigArgs(rest)), locale);
+    case "config": {
+      const settings = await bot.configure(actor, parseConfigArgs(rest));
+      // Confirm in the language just chosen.
+      return settingsText(settings, await bot.locale(actor));
+    }
   }
 }
 

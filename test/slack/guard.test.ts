@@ -1,0 +1,149 @@
+// What the Slack app refuses, through the real Bolt HTTP receiver: requests without a valid, fresh signature
+// (401, and nothing reaches Slack or the database), organiser commands from members, and malformed command
+// text (usage shown). Also: the ack really comes before the work.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { t } from "../../src/core/messages/index.js";
+import { appHomeOpenedBody, signedPost, slackSignature, slashCommandBody, STANDIN_SIGNING_SECRET } from "../support/slack-standin.js";
+import { CHANNEL, repliesTo, startHarness, TEAM, USERS, type Harness } from "./harness.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+beforeEach(() => h.standIn.clear());
+
+const ko = (key: string, params: Record<string, string | number> = {}) => t("ko", key, params);
+const form = "application/x-www-form-urlencoded" as const;
+const ephemeral = (text: string) => ({ response_type: "ephemeral", text });
+
+async function schedules(): Promise<number> {
+  return (await h.bot.status({ group: { platform: "slack", externalId: TEAM }, userId: USERS.organiser.id, displayName: "jiwoo" })).schedules.length;
+}
+
+describe("request signatures", () => {
+  const scheduleBody = () => slashCommandBody({ command: "/studybot", text: "schedule 09:00", user: USERS.organiser, teamId: TEAM, channelId: CHANNEL, responseUrl: h.standIn.responseUrl() });
+
+  it("a bad signature gets 401 and nothing is recorded or stored", async () => {
+    const body = scheduleBody();
+    const now = Math.floor(Date.now() / 1000);
+    for (const signature of [slackSignature("not-the-secret", now, body), "v0=" + "0".repeat(64), "v1=abc", ""]) {
+      const res = await signedPost(h.url, body, form, { signature });
+      expect(res.status).toBe(401);
+    }
+    // Signed correctly but for a different body (tampered in transit).
+    const tampered = await signedPost(h.url, body.replace("schedule", "unschedule"), form, { signature: slackSignature(STANDIN_SIGNING_SECRET, now, body) });
+    expect(tampered.status).toBe(401);
+    await h.slack.idle();
+    expect(h.standIn.calls).toEqual([]);
+    expect(h.standIn.responses).toEqual([]);
+    expect(await schedules()).toBe(0);
+  });
+
+  it("an expired signature (older than 5 minutes) gets 401, even when it matches", async () => {
+    const body = scheduleBody();
+    const old = Math.floor(Date.now() / 1000) - 6 * 60;
+    const res = await signedPost(h.url, body, form, { timestamp: old });
+    expect(res.status).toBe(401);
+    const event = await signedPost(h.url, appHomeOpenedBody({ user: USERS.mina, teamId: TEAM }), "application/json", { timestamp: old });
+    expect(event.status).toBe(401);
+    await h.slack.idle();
+    expect(h.standIn.calls).toEqual([]);
+    expect(h.standIn.responses).toEqual([]);
+    expect(await schedules()).toBe(0);
+  });
+
+  it("a correct signature goes through (the control for the two tests above)", async () => {
+    const res = await h.command(USERS.organiser, "/studybot", "status");
+    expect(res.status).toBe(200);
+    expect(repliesTo(h, res.responseUrl)).toHaveLength(1);
+  });
+});
+
+describe("organiser commands", () => {
+  it("refuses a member politely, naming who can and how to get access; nothing is scheduled", async () => {
+    const res = await h.command(USERS.mina, "/studybot", "schedule 09:00 mon-fri");
+    expect(res.status).toBe(200);
+    expect(h.standIn.calls.map((c) => [c.method, c.args.user])).toEqual([["users.info", USERS.mina.id]]);
+    expect(repliesTo(h, res.responseUrl)).toEqual([ephemeral(ko("slack.error.not_organizer", { sub: "schedule" }))]);
+    expect(await schedules()).toBe(0);
+    // The refusal tells the member what to do.
+    expect(ko("slack.error.not_organizer", { sub: "schedule" })).toContain("SLACK_ORGANIZERS");
+  });
+
+  it("lets a workspace owner in (users.info), and an organiser from SLACK_ORGANIZERS without asking Slack", async () => {
+    const owner = await h.command(USERS.owner, "/studybot", "schedule 08:30 daily");
+    expect(h.standIn.calls.map((c) => c.method)).toEqual(["users.info"]);
+    expect(repliesTo(h, owner.responseUrl)[0]!.text).toMatch(/^예약했어요: 매일 08:30 \(Asia\/Seoul\)/);
+    h.standIn.clear();
+
+    const listed = await h.command(USERS.listed, "/studybot", "unschedule");
+    expect(h.standIn.calls).toEqual([]);
+    expect(repliesTo(h, listed.responseUrl)).toEqual([ephemeral(ko("schedule.removed"))]);
+    expect(await schedules()).toBe(0);
+  });
+
+  it("says so when Slack cannot tell whether the caller is an organiser", async () => {
+    h.standIn.failNext("users.info", "ratelimited");
+    const res = await h.command(USERS.organiser, "/studybot", "status");
+    expect(repliesTo(h, res.responseUrl)).toEqual([ephemeral(ko("slack.error.organizer_check_failed", { error: "ratelimited" }))]);
+  });
+
+  it("acknowledges within Slack's 3 seconds before doing the work", async () => {
+    // Hold the organiser check at the stand-in: the HTTP answer must come back while it is still pending.
+    const held = h.standIn.hold("users.info");
+    const responseUrl = h.standIn.responseUrl();
+    const res = await signedPost(h.url, slashCommandBody({ command: "/studybot", text: "status", user: USERS.organiser, teamId: TEAM, channelId: CHANNEL, responseUrl }), form);
+    expect(res.status).toBe(200);
+    expect(res.body).toBe("");
+    expect(res.ms).toBeLessThan(3000);
+    await held.reached;
+    expect(h.standIn.responses).toEqual([]); // the work has not finished: it waits on Slack
+    held.release();
+    await h.slack.idle();
+    expect(repliesTo(h, responseUrl)[0]!.text).toContain(ko("slack.admin.status_title"));
+  });
+
+  it("explains mistakes with the usage", async () => {
+    const usage = ko("slack.usage.studybot");
+    const cases: Array<[string, string]> = [
+      ["", usage],
+      ["launch rockets", `${ko("slack.usage.unknown_subcommand", { sub: "launch" })}\n\n${usage}`],
+    ];
+    for (const [text, expected] of cases) {
+      const res = await h.command(USERS.mina, "/studybot", text);
+      expect(repliesTo(h, res.responseUrl)).toEqual([ephemeral(expected)]);
+    }
+    expect(h.standIn.calls).toEqual([]); // usage needs no permission check
+
+    const bad = await h.command(USERS.listed, "/studybot", "schedule 25:00 mon-fri");
+    expect(repliesTo(h, bad.responseUrl)).toEqual([ephemeral(ko("schedule.bad_time", { value: "25:00" }))]);
+    const tz = await h.command(USERS.listed, "/studybot", "schedule 09:00 mon-fri Mars/Phobos");
+    expect(repliesTo(h, tz.responseUrl)[0]!.text).toBe(ko("schedule.bad_timezone", { value: "Mars/Phobos" }));
+    const extra = await h.command(USERS.listed, "/studybot", "unschedule now please");
+    expect(repliesTo(h, extra.responseUrl)).toEqual([ephemeral(`${ko("slack.usage.extra_args", { sub: "unschedule", args: "now please" })}\n\n${usage}`)]);
+
+    const member = await h.command(USERS.mina, "/stats", "@seo");
+    expect(repliesTo(h, member.responseUrl)).toEqual([ephemeral(ko("slack.error.bad_member", { value: "@seo" }))]);
+    const topic = await h.command(USERS.mina, "/leaderboard", "month kubernetes");
+    expect(repliesTo(h, topic.responseUrl)).toEqual([ephemeral(ko("quiz.unknown_topic", { value: "kubernetes", topics: "lambda, sqs" }))]);
+    const help = await h.command(USERS.mina, "/leaderboard", "help");
+    expect(repliesTo(h, help.responseUrl)).toEqual([ephemeral(ko("slack.usage.leaderboard", { topics: "`lambda` (람다), `sqs` (SQS)" }))]);
+  });
+
+  it("tells the organiser to invite the bot when it cannot post in the channel, and refuses DMs", async () => {
+    const priv = await h.command(USERS.listed, "/studybot", "post-now", { channelId: "G0PRIVATE1" });
+    expect(h.standIn.calls.map((c) => [c.method, c.response.error])).toEqual([["chat.postMessage", "not_in_channel"]]);
+    expect(repliesTo(h, priv.responseUrl)).toEqual([ephemeral(ko("slack.error.not_in_channel"))]);
+    // The slot was given back: no round is left open for a card nobody saw.
+    const status = await h.bot.status({ group: { platform: "slack", externalId: TEAM }, userId: USERS.listed.id, displayName: "dong" });
+    expect(status.openRounds).toEqual([]);
+
+    h.standIn.clear();
+    const dm = await h.command(USERS.listed, "/studybot", "post-now", { channelId: "D0DIRECT01" });
+    expect(h.standIn.calls).toEqual([]);
+    expect(repliesTo(h, dm.responseUrl)).toEqual([ephemeral(ko("slack.error.channel_only"))]);
+  });
+});
