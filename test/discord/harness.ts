@@ -12,6 +12,7 @@ import { loadQuestionBank } from "../../src/core/questions/load.js";
 import { Scheduler } from "../../src/core/schedule/scheduler.js";
 import type { Config } from "../../src/config.js";
 import { openDatabase, type Database } from "../../src/db/index.js";
+import type { Store } from "../../src/db/store.js";
 import { createLogger } from "../../src/logger.js";
 import { startDiscord, type DiscordPlatform } from "../../src/platforms/discord/index.js";
 import { DiscordStandIn, EVERYONE_PERMISSIONS, MANAGE_GUILD, type StandInUser } from "../support/discord-standin.js";
@@ -49,6 +50,8 @@ export interface HarnessOptions {
   now?: string;
   /** the handlers' deferral threshold */
   slowAfterMs?: number;
+  /** wraps the real store, e.g. to hold its calls the way a slow networked database would */
+  wrapStore?: (store: Store) => Store;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -72,7 +75,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   };
   let seed = 1;
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-  const bot = new StudyBot({ db: database.store, notes: new LookupService(sections), sections, bank, clock, ports, logger, config, random });
+  const store = opts.wrapStore ? opts.wrapStore(database.store) : database.store;
+  const bot = new StudyBot({ db: store, notes: new LookupService(sections), sections, bank, clock, ports, logger, config, random });
   const discord = await startDiscord(bot, config, logger, { slowAfterMs: opts.slowAfterMs });
   const scheduler = new Scheduler(bot, { timers: false });
   await scheduler.start();
@@ -98,6 +102,32 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
 export function answerButtons(h: Harness, messageId: string): string[] {
   const msg = h.standIn.message(messageId) as { components?: Array<{ components: Array<{ custom_id?: string }> }> } | undefined;
   return (msg?.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? "")).filter((id) => id.startsWith("sb1:ans:"));
+}
+
+/**
+ * A store whose every call waits until the test opens the gate, then runs on the real store: a database
+ * that answers late, without any timing in the test.
+ */
+export function gatedStore(store: Store): { store: Store; close(): void; open(): void } {
+  let opened: Promise<void> = Promise.resolve();
+  let release: () => void = () => undefined;
+  const gated = new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        await opened;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return {
+    store: gated,
+    close: () => {
+      opened = new Promise<void>((resolve) => (release = resolve));
+    },
+    open: () => release(),
+  };
 }
 
 /** The core's view of a stand-in member (for reading state back in assertions). */

@@ -231,6 +231,11 @@ export class DiscordStandIn {
     return this.messages.get(id);
   }
 
+  /** The message an interaction's response created (its "original"), e.g. an ephemeral reply with buttons. */
+  originalOf(interactionId: string): StoredMessage | null {
+    return this.interactions.get(interactionId)?.original ?? null;
+  }
+
   // ---------------------------------------------------------------- gateway
 
   /** Sends a dispatch (op 0) to every connected client. */
@@ -404,12 +409,28 @@ export class DiscordStandIn {
     };
   }
 
-  /** Dispatches a slash command; returns the interaction id. Options as Discord sends them ({ name, type, value }). */
-  slashCommand(input: { name: string; user: StandInUser; options?: Json[]; channelId?: string; guildId?: string }): string {
+  /**
+   * Dispatches a slash command; returns the interaction id. Options as Discord sends them ({ name, type, value });
+   * `resolved` carries the users and channels that user and channel options name (see resolveUser/resolveChannel).
+   */
+  slashCommand(input: { name: string; user: StandInUser; options?: Json[]; channelId?: string; guildId?: string; resolved?: Json }): string {
     const i = this.interactionBase(2, input.user, input.channelId, input.guildId);
-    i.data = { id: this.snowflake(), name: input.name, type: 1, options: input.options ?? [], guild_id: i.guild_id };
+    i.data = { id: this.snowflake(), name: input.name, type: 1, options: input.options ?? [], guild_id: i.guild_id, ...(input.resolved ? { resolved: input.resolved } : {}) };
     this.dispatch("INTERACTION_CREATE", i);
     return i.id;
+  }
+
+  /** `resolved` data for a user option naming `user`, as Discord sends it. */
+  resolveUser(user: StandInUser): Json {
+    const { user: u, ...member } = this.member(user, this.guild.id);
+    delete member.guild_id;
+    return { users: { [user.id]: u }, members: { [user.id]: member } };
+  }
+
+  /** `resolved` data for a channel option naming one of the stand-in's channels (type 0: text). */
+  resolveChannel(channelId: string, type = 0): Json {
+    const name = this.guilds.flatMap((g) => g.channels).find((c) => c.id === channelId)?.name ?? "voice";
+    return { channels: { [channelId]: { id: channelId, name, type, permissions: String(EVERYONE_PERMISSIONS) } } };
   }
 
   /** Dispatches an autocomplete request; the focused option carries `focused: true`. */

@@ -132,10 +132,11 @@ export class DiscordHandlers {
   // ------------------------------------------------------------------------------------------ responding
 
   /**
-   * Runs `work` and sends what it renders: as the reply (or, for `update`, as the new state of the message
-   * the button is on); deferring first when told to, or when the work takes longer than `slowAfterMs`.
+   * Resolves the caller's locale, runs `work` and sends what it renders: as the reply (or, for `update`, as
+   * the new state of the message the button is on). Defers first when told to, or as soon as the core has
+   * taken `slowAfterMs` — counted from before the first core call, the locale lookup included.
    */
-  private async respond(i: RepliableInteraction, ctx: Ctx, locale: Locale, opts: Respond, work: () => Promise<MessageBody> | MessageBody): Promise<void> {
+  private async respond(i: RepliableInteraction, ctx: Ctx, opts: Respond, work: (l: Locale) => Promise<MessageBody> | MessageBody): Promise<void> {
     const update = opts.update === true && i.isMessageComponent();
     const flags = opts.ephemeral ? MessageFlags.Ephemeral : undefined;
     let deferral: Promise<unknown> | null = null;
@@ -148,9 +149,11 @@ export class DiscordHandlers {
         defer().catch((err: unknown) => this.opts.logger.warn({ ...ctx, err }, "discord: could not defer"));
       }, this.slowAfterMs);
     }
+    let locale: Locale | undefined;
     let result: MessageBody;
     try {
-      result = await work();
+      locale = await this.localeOf(i);
+      result = await work(locale);
     } catch (err) {
       clearTimeout(timer);
       if (deferral) await (deferral as Promise<unknown>).catch(() => undefined);
@@ -206,7 +209,7 @@ export class DiscordHandlers {
         choices = this.bot
           .topics(await this.localeOf(i))
           .filter((x) => !want || x.key.includes(want) || x.name.toLowerCase().includes(want))
-          .map((x) => ({ name: clip(x.name === x.key ? x.name : `${x.name} (${x.key})`, LIMITS.choiceName), value: x.key }));
+          .map((x) => ({ name: clip(x.name.toLowerCase() === x.key ? x.name : `${x.name} (${x.key})`, LIMITS.choiceName), value: x.key }));
       } else if (focused.name === "timezone") {
         choices = timeZoneChoices(typed);
       }
@@ -220,39 +223,38 @@ export class DiscordHandlers {
 
   private async command(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
     const actor = this.actor(i);
-    const l = await this.bot.locale(actor);
     const bot = this.bot;
     switch (i.commandName) {
       case "lookup": {
         // Synchronous and well under a millisecond: no deferral needed. A match is shown to the conversation
         // it was asked in; "nothing found" only concerns the caller.
         const result = bot.lookup(i.options.getString("query", true), { limit: 5, maxChars: render.LOOKUP_MAX_CHARS });
-        return this.respond(i, ctx, l, { ephemeral: result.hits.length === 0, defer: "when-slow" }, () => render.lookupResult(result, l));
+        return this.respond(i, ctx, { ephemeral: result.hits.length === 0, defer: "when-slow" }, (l) => render.lookupResult(result, l));
       }
       case "quiz": {
         const topic = i.options.getString("topic") ?? undefined;
-        return this.respond(i, ctx, l, { ephemeral: true, defer: "when-slow" }, async () => render.practiceCard(await bot.practice(actor, topic)));
+        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow" }, async () => render.practiceCard(await bot.practice(actor, topic)));
       }
       case "leaderboard": {
         const period = (i.options.getString("period") ?? "week") as Period;
         if (!(PERIODS as readonly string[]).includes(period)) throw new UserError("leaderboard.bad_period", { value: period });
         const topic = i.options.getString("topic") ?? undefined;
-        return this.respond(i, ctx, l, { ephemeral: false, defer: "when-slow" }, async () => render.leaderboard(await bot.leaderboard(actor, period, topic)));
+        return this.respond(i, ctx, { ephemeral: false, defer: "when-slow" }, async () => render.leaderboard(await bot.leaderboard(actor, period, topic)));
       }
       case "stats": {
         const user = i.options.getUser("member");
         const member = i.options.getMember("member") as { nick?: string | null; displayName?: string } | null;
         const who = user ? { userId: user.id, displayName: member?.displayName || member?.nick || user.globalName || user.username } : undefined;
-        return this.respond(i, ctx, l, { ephemeral: true, defer: "when-slow" }, async () => render.stats(await bot.stats(actor, who)));
+        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow" }, async () => render.stats(await bot.stats(actor, who)));
       }
       case "studybot":
-        return this.organiser(i, ctx, actor, l);
+        return this.organiser(i, ctx, actor);
       default:
         throw new UserError("discord.error.unknown_command");
     }
   }
 
-  private async organiser(i: ChatInputCommandInteraction, ctx: Ctx, actor: Actor, l: Locale): Promise<void> {
+  private async organiser(i: ChatInputCommandInteraction, ctx: Ctx, actor: Actor): Promise<void> {
     // default_member_permissions only hides the command; server admins can re-grant it to anyone, so the
     // permission is checked here on every call.
     if (!i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
@@ -271,7 +273,7 @@ export class DiscordHandlers {
       return c.id;
     };
     const mention = render.channelMention;
-    const reply = (work: () => Promise<MessageBody>) => this.respond(i, ctx, l, { ephemeral: true, defer: "always" }, work);
+    const reply = (work: (l: Locale) => Promise<MessageBody>) => this.respond(i, ctx, { ephemeral: true, defer: "always" }, work);
     switch (sub) {
       case "schedule": {
         const at = channel();
@@ -280,7 +282,7 @@ export class DiscordHandlers {
         const topics = i.options.getString("topics");
         const reveal = i.options.getInteger("reveal");
         const instant = i.options.getBoolean("instant");
-        return reply(async () =>
+        return reply(async (l) =>
           render.scheduleSaved(
             await bot.schedule(actor, at, {
               time: i.options.getString("time", true),
@@ -296,20 +298,20 @@ export class DiscordHandlers {
       }
       case "unschedule": {
         const at = channel();
-        return reply(async () => render.notice(`${mention(at)} · ${t(l, (await bot.unschedule(actor, at)) ? "schedule.removed" : "schedule.not_found")}`));
+        return reply(async (l) => render.notice(`${mention(at)} · ${t(l, (await bot.unschedule(actor, at)) ? "schedule.removed" : "schedule.not_found")}`));
       }
       case "status":
         return reply(async () => render.status(await bot.status(actor), (id) => this.channelName(id)));
       case "post-now": {
         const at = channel();
-        return reply(async () => {
+        return reply(async (l) => {
           const card = await this.posting(at, () => bot.postNow(actor, at));
           return render.notice(t(l, "discord.admin.posted", { channel: mention(at), when: render.when(card.revealAt, l) }));
         });
       }
       case "reveal-now": {
         const at = channel();
-        return reply(async () => {
+        return reply(async (l) => {
           const card = await bot.revealNow(actor, at);
           return render.notice(card ? t(l, "discord.admin.revealed", { channel: mention(at), count: card.answered }) : `${mention(at)} · ${t(l, "admin.nothing_to_reveal")}`);
         });
@@ -366,18 +368,17 @@ export class DiscordHandlers {
       throw new UserError(parsed.reason === "stale" ? "discord.error.button_stale" : "discord.error.button_invalid");
     }
     const actor = this.actor(i);
-    const l = await this.bot.locale(actor);
     const bot = this.bot;
     const action = parsed.action;
     switch (action.kind) {
       case "answer":
-        return this.respond(i, ctx, l, { ephemeral: true, defer: "when-slow" }, async () => {
+        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow" }, async (l) => {
           const outcome = await bot.answer(actor, action.roundId, action.choice);
           if (outcome.kind === "unknown_round") this.opts.logger.warn({ ...ctx, roundId: action.roundId }, "discord: answer to an unknown round");
           return render.notice(outcomeText(outcome, l, action.choice));
         });
       case "practice":
-        return this.respond(i, ctx, l, { ephemeral: true, defer: "when-slow", update: true }, async () => {
+        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow", update: true }, async (l) => {
           const r = await bot.answerPractice(actor, action.roundId, action.choice);
           const verdict = r.repeated
             ? t(l, "quiz.practice_repeated", { label: r.choiceLabel })
@@ -387,7 +388,7 @@ export class DiscordHandlers {
           return { ...render.revealedCard(r, { practice: true }), content: verdict };
         });
       case "section":
-        return this.respond(i, ctx, l, { ephemeral: true, defer: "when-slow" }, () => {
+        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow" }, (l) => {
           const section = bot.section(action.value);
           if (!section) throw new UserError("discord.error.section_gone");
           return render.sectionMessage(section, l);
