@@ -1,0 +1,120 @@
+// The rest of the Slack surface through the real Bolt App: /quiz practice (private, not on the leaderboard),
+// /stats for oneself and for a mentioned member, and the organiser commands post-now, status, reveal-now,
+// pause/resume and config, each checked call by call.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { t } from "../../src/core/messages/index.js";
+import { blockText, CHANNEL, repliesTo, startHarness, USERS, type Harness } from "./harness.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ now: "2026-03-04T01:00:00Z" }); // Wednesday 10:00 in Seoul
+});
+afterAll(async () => {
+  await h?.stop();
+});
+beforeEach(() => h.standIn.clear());
+
+type Block = { type: string; block_id?: string; text?: { text: string }; elements?: Array<{ action_id: string; value: string; text: { text: string } }>; fields?: Array<{ text: string }> };
+type Reply = { response_type: string; replace_original?: boolean; text: string; blocks?: Block[] };
+const ko = (key: string, params: Record<string, string | number> = {}) => t("ko", key, params);
+const only = (responseUrl: string): Reply => {
+  const posts = repliesTo(h, responseUrl);
+  expect(posts).toHaveLength(1);
+  return posts[0] as unknown as Reply;
+};
+const epoch = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+
+describe("/quiz", () => {
+  it("gives a private practice question, reveals it in place on a click, and offers another", async () => {
+    const res = await h.command(USERS.seo, "/quiz", "sqs");
+    const card = only(res.responseUrl);
+    expect(card.response_type).toBe("ephemeral");
+    expect(card.blocks![0]!.text!.text).toBe("연습 문제 · SQS");
+    const actions = card.blocks!.find((b) => b.type === "actions")!;
+    const id = Number(actions.block_id!.split(":")[1]);
+    expect(actions.elements!.map((e) => [e.action_id, e.value])).toEqual([0, 1, 2].map((i) => [`practice:${i}`, `${id}:${i}`]));
+    const wrong = 2; // every SQS question's answer is A
+
+    const click = await h.click(USERS.seo, { action_id: `practice:${wrong}`, block_id: actions.block_id!, value: `${id}:${wrong}` }, { ephemeral: true });
+    const result = only(click.responseUrl);
+    expect(result.replace_original).toBe(true);
+    expect(result.text).toBe(ko("quiz.practice_wrong", { label: "C", correct: "A" }));
+    const lines = result.blocks!.find((b) => b.type === "section" && b.text!.text.includes("✅"))!.text!.text.split("\n");
+    expect(lines[0]).toMatch(/^✅ \*A\. /);
+    expect(lines[2]).toMatch(/^❌ C\. /);
+    const more = result.blocks!.find((b) => b.block_id === "practice_more")!.elements![0]!;
+    expect([more.action_id, more.value, more.text.text]).toEqual(["practice_more", "sqs", ko("slack.card.practice_more")]);
+
+    // The same click again (a double click): the first answer stands.
+    const again = await h.click(USERS.seo, { action_id: "practice:0", block_id: actions.block_id!, value: `${id}:0` }, { ephemeral: true });
+    expect(only(again.responseUrl).text).toBe(ko("quiz.practice_repeated", { label: "C" }));
+
+    // Another one: a new private card below, the result stays.
+    const next = await h.click(USERS.seo, { action_id: "practice_more", block_id: "practice_more", value: "sqs" }, { ephemeral: true });
+    const nextCard = only(next.responseUrl);
+    expect(nextCard.replace_original).toBe(false);
+    expect(nextCard.blocks![0]!.text!.text).toBe("연습 문제 · SQS");
+
+    // Someone else's practice question cannot be answered with a copied button.
+    const stolen = await h.click(USERS.mina, { action_id: "practice:0", block_id: actions.block_id!, value: `${id}:0` }, { ephemeral: true });
+    expect(only(stolen.responseUrl)).toEqual({ response_type: "ephemeral", text: ko("quiz.unknown_practice") });
+
+    // Practice never reaches the channel nor the leaderboard.
+    expect(h.standIn.calls).toEqual([]);
+    const board = only((await h.command(USERS.seo, "/leaderboard", "all")).responseUrl);
+    expect(board.blocks![1]!.text!.text).toBe(ko("slack.leaderboard.empty"));
+  });
+
+  it("names the topics when asked for one that does not exist, or for help", async () => {
+    expect(only((await h.command(USERS.seo, "/quiz", "kubernetes")).responseUrl)).toEqual({ response_type: "ephemeral", text: ko("quiz.unknown_topic", { value: "kubernetes", topics: "lambda, sqs" }) });
+    expect(only((await h.command(USERS.seo, "/quiz", "help")).responseUrl)).toEqual({ response_type: "ephemeral", text: ko("slack.usage.quiz", { topics: "`lambda` (람다), `sqs` (SQS)" }) });
+  });
+});
+
+describe("organiser commands and /stats", () => {
+  it("post-now posts a card, status lists it with the schedule, reveal-now edits it, /stats shows the member", async () => {
+    const sched = await h.command(USERS.listed, "/studybot", "schedule 09:00 mon,wed,fri Asia/Seoul reveal=30 instant=on");
+    expect(only(sched.responseUrl).text).toBe(
+      ko("schedule.saved", { days: "월, 수, 금", time: "09:00", timezone: "Asia/Seoul", topics: "전체", reveal: 30, instant: ko("schedule.instant_on"), next: `<!date^${epoch("2026-03-06T00:00:00Z")}^{date_short_pretty} {time}|2026-03-06 00:00 UTC>` }),
+    );
+
+    const post = await h.command(USERS.listed, "/studybot", "post-now");
+    expect(h.standIn.calls.map((c) => [c.method, c.args.channel])).toEqual([["chat.postMessage", CHANNEL]]);
+    const ts = String(h.standIn.calls[0]!.response.ts);
+    const actions = (h.standIn.calls[0]!.args.blocks as Block[]).find((b) => b.type === "actions")!;
+    const roundId = Number(actions.block_id!.split(":")[1]);
+    expect(only(post.responseUrl).text).toBe(ko("slack.admin.posted", { revealAt: `<!date^${epoch("2026-03-04T01:30:00Z")}^{date_short_pretty} {time}|2026-03-04 01:30 UTC>` }));
+
+    // The channel has instant feedback on: the member learns at once whether they were right.
+    const q = h.bot.deps.bank.byId.get((await h.bot.status({ group: { platform: "slack", externalId: "T0STUDY01" }, userId: "x", displayName: "x" })).openRounds[0]!.questionId)!;
+    const click = await h.click(USERS.mina, { action_id: `answer:${q.answer}`, block_id: `round:${roundId}`, value: `${roundId}:${q.answer}` }, { messageTs: ts });
+    expect(only(click.responseUrl).text).toBe(ko("quiz.recorded_correct", { label: "ABCD"[q.answer]!, points: 15 }));
+
+    const status = only((await h.command(USERS.listed, "/studybot", "status")).responseUrl).text;
+    expect(status).toContain(`<#${CHANNEL}>: 월, 수, 금 09:00 (Asia/Seoul)`);
+    expect(status).toContain(`<#${CHANNEL}>: 진행 중 (${q.id})`);
+
+    h.standIn.clear();
+    const reveal = await h.command(USERS.listed, "/studybot", "reveal-now");
+    expect(h.standIn.calls.map((c) => [c.method, c.args.channel, c.args.ts])).toEqual([["chat.update", CHANNEL, ts]]);
+    expect(only(reveal.responseUrl).text).toBe(ko("slack.admin.revealed", { label: "ABCD"[q.answer]!, count: 1 }));
+    expect(only((await h.command(USERS.listed, "/studybot", "reveal-now")).responseUrl).text).toBe(ko("admin.nothing_to_reveal"));
+
+    const mine = only((await h.command(USERS.mina, "/stats", "")).responseUrl);
+    expect(mine.blocks![0]!.text!.text).toBe("mina님의 기록");
+    expect(mine.blocks!.find((b) => b.fields)!.fields!.map((f) => f.text)).toEqual(["*답변*\n1", "*정답*\n1", "*정답률*\n100%", "*점수*\n15", "*연속 정답*\n현재 0 · 최고 0", "*전체 순위*\n1"]);
+    const theirs = only((await h.command(USERS.seo, "/stats", `<@${USERS.mina.id}|mina>`)).responseUrl);
+    expect(blockText(theirs.blocks)).toContain(`<@${USERS.mina.id}>`);
+    expect(only((await h.command(USERS.seo, "/stats", "<@U0NOBODY01|ghost>")).responseUrl).text).toBe(ko("stats.unknown_member", { name: "ghost" }));
+  });
+
+  it("pause and resume keep the schedule; config validates its input", async () => {
+    expect(only((await h.command(USERS.listed, "/studybot", "pause")).responseUrl).text).toBe(ko("schedule.paused"));
+    const resumed = only((await h.command(USERS.listed, "/studybot", "resume")).responseUrl).text;
+    expect(resumed.split("\n")[0]).toBe(ko("slack.admin.resumed"));
+    expect(resumed).toContain("09:00 (Asia/Seoul)");
+    expect(only((await h.command(USERS.listed, "/studybot", "config language=fr")).responseUrl).text).toBe(ko("config.bad_language", { value: "fr" }));
+    expect(only((await h.command(USERS.listed, "/studybot", "config points=ten")).responseUrl).text).toBe(ko("config.bad_number", { key: "points", value: "ten" }));
+    expect(h.standIn.calls).toEqual([]);
+  });
+});
