@@ -97,6 +97,32 @@ describe("/studybot for organisers", () => {
   });
 });
 
+describe("/studybot channel option", () => {
+  it("schedules another text channel, refuses a voice channel, and names a channel the bot cannot post in", async () => {
+    const { standIn } = h;
+    const other = standIn.guild.channels[1]!.id;
+    const saved = await standIn.responseFor(
+      standIn.slashCommand({ name: "studybot", user: USERS.organiser, options: sub("schedule", [str("time", "18:30"), { name: "channel", type: 7, value: other }]), resolved: standIn.resolveChannel(other) }),
+    );
+    expect(saved.message.content).toMatch(new RegExp(`^✅ <#${other}> · 예약했어요: 월–금 18:30 \\(Asia/Seoul\\)`));
+    const status = await h.bot.status(actorOf(h, USERS.organiser));
+    expect(status.schedules.map((s) => [s.channelId, s.time])).toEqual([[other, "18:30"]]);
+
+    const voice = await standIn.responseFor(
+      standIn.slashCommand({ name: "studybot", user: USERS.organiser, options: sub("post-now", [{ name: "channel", type: 7, value: "1210000000000000009" }]), resolved: standIn.resolveChannel("1210000000000000009", 2) }),
+    );
+    expect(voice.message.content).toBe("문제를 올릴 수 있는 텍스트 채널을 골라 주세요.");
+
+    standIn.denyPosting(other);
+    const denied = await standIn.responseFor(
+      standIn.slashCommand({ name: "studybot", user: { ...USERS.organiser, locale: "en-US" }, options: sub("post-now", [{ name: "channel", type: 7, value: other }]), resolved: standIn.resolveChannel(other) }),
+    );
+    expect(denied.message.content).toBe(`I can't post in <#${other}>. Give the bot View Channel, Send Messages and Embed Links in that channel.`);
+    // The round was given back: nothing is left open for a card that never reached the channel.
+    expect((await h.bot.status(actorOf(h, USERS.organiser))).openRounds).toEqual([]);
+  });
+});
+
 describe("buttons that cannot be trusted", () => {
   it("answers a forged or stale custom id clearly and logs it", async () => {
     const { standIn } = h;

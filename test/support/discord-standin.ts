@@ -110,6 +110,7 @@ export class DiscordStandIn {
   private readonly messages = new Map<string, StoredMessage>();
   private readonly interactions = new Map<string, PendingInteraction>();
   private readonly rateLimits: RateLimitRule[] = [];
+  private readonly denied = new Set<string>();
   private readonly waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
   private readonly gatewayWaiters: Array<{ op: number; resolve: (payload: Json) => void }> = [];
   private readonly heartbeatMs: number;
@@ -120,7 +121,16 @@ export class DiscordStandIn {
     this.token = options.token ?? STANDIN_TOKEN;
     this.applicationId = options.applicationId ?? "1100000000000000001";
     this.botUserId = options.botUserId ?? this.applicationId;
-    this.guilds = options.guilds ?? [{ id: "1200000000000000001", name: "Study Group", channels: [{ id: "1210000000000000001", name: "daily-quiz" }] }];
+    this.guilds = options.guilds ?? [
+      {
+        id: "1200000000000000001",
+        name: "Study Group",
+        channels: [
+          { id: "1210000000000000001", name: "daily-quiz" },
+          { id: "1210000000000000002", name: "announcements" },
+        ],
+      },
+    ];
     this.heartbeatMs = options.heartbeatIntervalMs ?? 41_250;
     this.windowMs = options.interactionWindowMs ?? 3_000;
   }
@@ -225,6 +235,11 @@ export class DiscordStandIn {
   /** Answer the next `times` requests matching method and path with 429 and `retry-after`. */
   rateLimit(method: string, path: RegExp, retryAfterSeconds: number, times = 1, global = false): void {
     this.rateLimits.push({ method: method.toUpperCase(), path, retryAfterSeconds, remaining: times, global });
+  }
+
+  /** The bot loses Send Messages in a channel: posts there get 403 Missing Permissions (50013). */
+  denyPosting(channelId: string): void {
+    this.denied.add(channelId);
   }
 
   message(id: string): StoredMessage | undefined {
@@ -563,6 +578,7 @@ export class DiscordStandIn {
     }
     if ((match = m(/^\/channels\/(\d+)\/messages$/)) && r.method === "POST") {
       if (!this.guilds.some((g) => g.channels.some((c) => c.id === match![1]))) return [404, { message: "Unknown Channel", code: 10003 }];
+      if (this.denied.has(match[1]!)) return [403, { message: "Missing Permissions", code: 50013 }];
       return [200, this.storeMessage(match[1]!, r.body as Json)];
     }
     if ((match = m(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
