@@ -84,6 +84,11 @@ describe("command text", () => {
     expect(() => parseStudybotArgs("x".repeat(501))).toThrowError(expect.objectContaining({ key: "slack.error.too_long" }));
   });
 
+  it("command text arrives with &, < and > as entities: decoded before parsing", () => {
+    expect(parseQuizArgs("  S3 &amp; Glacier  ")).toEqual({ kind: "practice", topic: "S3 & Glacier" });
+    expect(parseStatsArgs("&lt;@U0MINA0001&gt;")).toEqual({ kind: "member", userId: "U0MINA0001" });
+  });
+
   it("button values are validated on return", () => {
     expect(parseChoiceValue("12:3")).toEqual({ id: 12, choice: 3 });
     for (const bad of ["12", "a:1", "1:2:3", "-1:0", "1:100", 5, null]) expect(parseChoiceValue(bad)).toBeNull();

@@ -40,6 +40,10 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
 
 const ephemeral = (r: Rendered | { text: string }): RespondArguments => ({ response_type: "ephemeral", ...r });
 
+/** The slash commands the app answers (slack/manifest.yml declares the same five). */
+export const SLASH_COMMANDS = ["/lookup", "/quiz", "/leaderboard", "/stats", "/studybot"] as const;
+const [LOOKUP, QUIZ, LEADERBOARD, STATS, STUDYBOT] = SLASH_COMMANDS;
+
 function actorOf(teamId: string, userId: string, name: string | undefined, locale?: string): Actor {
   return { group: { platform: SLACK_PLATFORM, externalId: teamId }, userId, displayName: name || userId, ...(locale ? { locale } : {}) };
 }
@@ -82,10 +86,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   // ---------------------------------------------------------------- /lookup
 
-  app.command("/lookup", async ({ ack, command, respond }: CommandArgs) => {
+  app.command(LOOKUP, async ({ ack, command, respond }: CommandArgs) => {
     await ack();
     const actor = commandActor(command);
-    await work("/lookup", actor, respond, async () => {
+    await work(LOOKUP, actor, respond, async () => {
       const query = checkLength(command.text, 300);
       const result = bot.lookup(query, { limit: 5 });
       await respond(ephemeral(render.lookupResult(result, await bot.locale(actor))));
@@ -94,10 +98,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   // ---------------------------------------------------------------- /quiz
 
-  app.command("/quiz", async ({ ack, command, respond }: CommandArgs) => {
+  app.command(QUIZ, async ({ ack, command, respond }: CommandArgs) => {
     await ack();
     const actor = commandActor(command);
-    await work("/quiz", actor, respond, async () => {
+    await work(QUIZ, actor, respond, async () => {
       const args = parseQuizArgs(command.text);
       const locale = await bot.locale(actor);
       if (args.kind === "help") return void (await respond(ephemeral({ text: t(locale, "slack.usage.quiz", { topics: topicList(bot, locale) }) })));
@@ -108,10 +112,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   // ---------------------------------------------------------------- /leaderboard
 
-  app.command("/leaderboard", async ({ ack, command, respond }: CommandArgs) => {
+  app.command(LEADERBOARD, async ({ ack, command, respond }: CommandArgs) => {
     await ack();
     const actor = commandActor(command);
-    await work("/leaderboard", actor, respond, async () => {
+    await work(LEADERBOARD, actor, respond, async () => {
       const args = parseLeaderboardArgs(command.text);
       const locale = await bot.locale(actor);
       if (args.kind === "help") return void (await respond(ephemeral({ text: t(locale, "slack.usage.leaderboard", { topics: topicList(bot, locale) }) })));
@@ -122,10 +126,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   // ---------------------------------------------------------------- /stats
 
-  app.command("/stats", async ({ ack, command, respond }: CommandArgs) => {
+  app.command(STATS, async ({ ack, command, respond }: CommandArgs) => {
     await ack();
     const actor = commandActor(command);
-    await work("/stats", actor, respond, async () => {
+    await work(STATS, actor, respond, async () => {
       const args = parseStatsArgs(command.text);
       if (args.kind === "help") return void (await respond(ephemeral({ text: t(await bot.locale(actor), "slack.usage.stats") })));
       const s = await bot.stats(actor, args.kind === "member" ? { userId: args.userId, displayName: args.displayName } : undefined);
@@ -135,10 +139,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   // ---------------------------------------------------------------- /studybot (organisers)
 
-  app.command("/studybot", async ({ ack, command, respond, client }: CommandArgs) => {
+  app.command(STUDYBOT, async ({ ack, command, respond, client }: CommandArgs) => {
     await ack();
     const actor = commandActor(command);
-    await work("/studybot", actor, respond, async () => {
+    await work(STUDYBOT, actor, respond, async () => {
       const args = parseStudybotArgs(command.text);
       const locale = await bot.locale(actor);
       const usage = t(locale, "slack.usage.studybot");

@@ -6,8 +6,14 @@ import { UserError } from "../../core/errors.js";
 /** Longest text accepted after a command; Slack allows more, nothing here needs it. */
 export const MAX_COMMAND_TEXT = 500;
 
+/** Slack sends &, < and > in command text as entities (its own <@U…> and <#C…> syntax stays literal). */
+export function unescapeText(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/** The command text as typed (entities decoded, trimmed), refused politely when over `max` characters. */
 export function checkLength(text: string, max = MAX_COMMAND_TEXT): string {
-  const s = text.trim();
+  const s = unescapeText(text).trim();
   if (s.length > max) throw new UserError("slack.error.too_long", { length: s.length, max });
   return s;
 }

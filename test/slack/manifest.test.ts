@@ -1,0 +1,81 @@
+// slack/manifest.yml is what an organiser pastes into Slack: it must declare exactly the commands the app
+// answers, the scopes of the Web API methods it calls, the events it handles, and it must stay valid in both
+// of its forms (Socket Mode as shipped; HTTP with the commented Request URLs switched on).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { SLASH_COMMANDS } from "../../src/platforms/slack/handlers.js";
+import { SLACK_EVENTS_PATH } from "../../src/platforms/slack/index.js";
+import { ROOT } from "./harness.js";
+
+interface Manifest {
+  display_information: { name: string; description: string; long_description: string; background_color: string };
+  features: {
+    app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
+    bot_user: { display_name: string; always_online: boolean };
+    slash_commands: Array<{ command: string; description: string; usage_hint?: string; should_escape: boolean; url?: string }>;
+  };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    event_subscriptions: { request_url?: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url?: string };
+    socket_mode_enabled: boolean;
+    org_deploy_enabled: boolean;
+    token_rotation_enabled: boolean;
+  };
+}
+
+const raw = readFileSync(path.join(ROOT, "slack/manifest.yml"), "utf8");
+
+/** The HTTP form the comments describe: Socket Mode off, every Request URL switched on. */
+function httpForm(host: string): string {
+  return raw
+    .replace("socket_mode_enabled: true", "socket_mode_enabled: false")
+    .replace(/^(\s*)# (url|request_url): https:\/\/studybot\.example\.com/gm, `$1$2: ${host}`);
+}
+
+describe("slack/manifest.yml", () => {
+  const m = parse(raw) as Manifest;
+
+  it("declares exactly the slash commands the app answers, /stats with mentions escaped", () => {
+    expect(m.features.slash_commands.map((c) => c.command)).toEqual([...SLASH_COMMANDS]);
+    for (const c of m.features.slash_commands) {
+      expect(c.description.length).toBeGreaterThan(0);
+      expect(c.description.length).toBeLessThanOrEqual(100);
+      expect(c.should_escape).toBe(c.command === "/stats");
+    }
+  });
+
+  it("asks for the scopes of the Web API methods the app calls, and nothing more", () => {
+    // chat.postMessage / chat.update / chat.postEphemeral → chat:write (+ .public for channels it was not invited to);
+    // users.info → users:read; views.publish and auth.test need none; the commands need `commands`.
+    expect([...m.oauth_config.scopes.bot].sort()).toEqual(["chat:write", "chat:write.public", "commands", "users:read"]);
+  });
+
+  it("subscribes to app_home_opened, enables the Home tab and interactivity", () => {
+    expect(m.settings.event_subscriptions.bot_events).toEqual(["app_home_opened"]);
+    expect(m.features.app_home.home_tab_enabled).toBe(true);
+    expect(m.settings.interactivity.is_enabled).toBe(true);
+    expect(m.display_information.name.length).toBeLessThanOrEqual(35);
+    expect(m.display_information.description.length).toBeLessThanOrEqual(140);
+    expect(m.display_information.long_description.length).toBeGreaterThanOrEqual(175);
+    expect(m.display_information.background_color).toMatch(/^#[0-9a-f]{6}$/i);
+  });
+
+  it("as shipped runs in Socket Mode with no Request URL", () => {
+    expect(m.settings.socket_mode_enabled).toBe(true);
+    expect(m.settings.event_subscriptions.request_url).toBeUndefined();
+    expect(m.settings.interactivity.request_url).toBeUndefined();
+    expect(m.features.slash_commands.every((c) => c.url === undefined)).toBe(true);
+  });
+
+  it("switched to HTTP as the comments say, sends everything to the receiver's one path", () => {
+    const http = parse(httpForm("https://bot.example.org")) as Manifest;
+    const url = `https://bot.example.org${SLACK_EVENTS_PATH}`;
+    expect(http.settings.socket_mode_enabled).toBe(false);
+    expect(http.settings.event_subscriptions.request_url).toBe(url);
+    expect(http.settings.interactivity.request_url).toBe(url);
+    expect(http.features.slash_commands.map((c) => c.url)).toEqual(SLASH_COMMANDS.map(() => url));
+  });
+});
