@@ -97,6 +97,25 @@ describe("/studybot for organisers", () => {
   });
 });
 
+describe("instant feedback", () => {
+  it("tells each member at once whether the answer was right when the channel has it on", async () => {
+    const { standIn } = h;
+    await standIn.responseFor(studybot(USERS.organiser, "schedule", [str("time", "09:00"), { name: "instant", type: 5, value: true }]));
+    await standIn.responseFor(studybot(USERS.organiser, "post-now"));
+    const [open] = (await h.bot.status(actorOf(h, USERS.organiser))).openRounds;
+    const round = (await h.database.store.roundById(open!.roundId))!;
+    const buttons = answerButtons(h, round.message!.messageId);
+    const wrong = (round.correctIndex + 1) % buttons.length;
+    const label = (i: number) => "ABCD"[i]!;
+    const answer = async (user: StandInUser, choice: number) => {
+      const id = standIn.button({ customId: buttons[choice]!, user, messageId: round.message!.messageId });
+      return ((await standIn.callbackFor(id)).body as { data: { content: string; flags: number } }).data;
+    };
+    expect(await answer(USERS.mina, round.correctIndex)).toMatchObject({ content: `🎉 답을 기록했어요: ${label(round.correctIndex)} — 정답이에요! +15점`, flags: MessageFlags.Ephemeral });
+    expect(await answer(USERS.alex, wrong)).toMatchObject({ content: `❌ Answer recorded: ${label(wrong)} — not quite, that is wrong.`, flags: MessageFlags.Ephemeral });
+  });
+});
+
 describe("/studybot channel option", () => {
   it("schedules another text channel, refuses a voice channel, and names a channel the bot cannot post in", async () => {
     const { standIn } = h;

@@ -20,13 +20,15 @@ import {
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
   type RepliableInteraction,
+  type User,
 } from "discord.js";
 import type { GroupSettingsInput, StudyBot } from "../../core/app.js";
 import type { Actor, AnswerOutcome, Period } from "../../core/cards.js";
 import { isUserError, UserError } from "../../core/errors.js";
 import { resolveLocale, t, type Locale } from "../../core/messages/index.js";
+import { choiceLabel } from "../../core/rounds/service.js";
 import type { Logger } from "../../logger.js";
-import { LANGUAGES, PERIODS } from "./commands.js";
+import { LANGUAGES } from "./commands.js";
 import { parseCustomId } from "./customId.js";
 import { clip, LIMITS } from "./limits.js";
 import * as render from "./render.js";
@@ -55,10 +57,13 @@ type Respond = { ephemeral: boolean; defer: "always" | "when-slow"; update?: boo
 
 const SCORING_KEYS = { points: "pointsCorrect", "fast-bonus": "fastBonus", "fast-count": "fastBonusCount", "streak-every": "streakEvery", "streak-bonus": "streakBonus" } as const;
 
-/** What a member is called: server nickname, else global display name, else username. */
-function displayName(i: BaseInteraction): string {
-  const m = i.member as { nick?: string | null; displayName?: string } | null;
-  return (m && "displayName" in m && m.displayName) || m?.nick || i.user.globalName || i.user.username;
+/**
+ * What a member is called: server nickname, else global display name, else username. `member` is a cached
+ * GuildMember (has displayName) or the raw API member of the interaction (has nick).
+ */
+function nameOf(member: unknown, user: User): string {
+  const m = member as { nick?: string | null; displayName?: string } | null;
+  return m?.displayName || m?.nick || user.globalName || user.username;
 }
 
 function toReply(b: MessageBody): InteractionEditReplyOptions & InteractionReplyOptions {
@@ -80,7 +85,9 @@ export class DiscordHandlers {
 
   /** Entry point for `Events.InteractionCreate`; never rejects. */
   handle(i: Interaction): Promise<void> {
-    const p = this.dispatch(i).finally(() => this.inFlight.delete(p));
+    const p = this.dispatch(i)
+      .catch((err: unknown) => this.opts.logger.error({ interactionId: i.id, err }, "discord: interaction handler failed"))
+      .finally(() => this.inFlight.delete(p));
     this.inFlight.add(p);
     return p;
   }
@@ -117,7 +124,7 @@ export class DiscordHandlers {
 
   private actor(i: BaseInteraction): Actor {
     if (!i.guildId) throw new UserError("discord.error.guild_only");
-    return { group: { platform: PLATFORM, externalId: i.guildId }, userId: i.user.id, displayName: displayName(i), locale: i.locale };
+    return { group: { platform: PLATFORM, externalId: i.guildId }, userId: i.user.id, displayName: nameOf(i.member, i.user), locale: i.locale };
   }
 
   private fallbackLocale(i: BaseInteraction): Locale {
@@ -156,7 +163,7 @@ export class DiscordHandlers {
       result = await work(locale);
     } catch (err) {
       clearTimeout(timer);
-      if (deferral) await (deferral as Promise<unknown>).catch(() => undefined);
+      await (deferral as Promise<unknown> | null)?.catch(() => undefined);
       return this.fail(i, { ...ctx, update }, err, locale);
     } finally {
       clearTimeout(timer);
@@ -236,15 +243,14 @@ export class DiscordHandlers {
         return this.respond(i, ctx, { ephemeral: true, defer: "when-slow" }, async () => render.practiceCard(await bot.practice(actor, topic)));
       }
       case "leaderboard": {
+        // Discord offers only the three choices; the core still refuses anything else a modified client sends.
         const period = (i.options.getString("period") ?? "week") as Period;
-        if (!(PERIODS as readonly string[]).includes(period)) throw new UserError("leaderboard.bad_period", { value: period });
         const topic = i.options.getString("topic") ?? undefined;
         return this.respond(i, ctx, { ephemeral: false, defer: "when-slow" }, async () => render.leaderboard(await bot.leaderboard(actor, period, topic)));
       }
       case "stats": {
         const user = i.options.getUser("member");
-        const member = i.options.getMember("member") as { nick?: string | null; displayName?: string } | null;
-        const who = user ? { userId: user.id, displayName: member?.displayName || member?.nick || user.globalName || user.username } : undefined;
+        const who = user ? { userId: user.id, displayName: nameOf(i.options.getMember("member"), user) } : undefined;
         return this.respond(i, ctx, { ephemeral: true, defer: "when-slow" }, async () => render.stats(await bot.stats(actor, who)));
       }
       case "studybot":
@@ -329,12 +335,14 @@ export class DiscordHandlers {
           const v = i.options.getInteger(option);
           if (v !== null) input.scoring = { ...input.scoring, [key]: v };
         }
+        const changes = Object.keys(input).length > 0;
         return reply(async () => {
-          await bot.configure(actor, input);
-          // The reply speaks the language just chosen, and shows the settings now in force.
+          if (changes) await bot.configure(actor, input);
+          // The reply speaks the language just chosen and shows the settings now in force (with no option
+          // given, just those).
           const status = await bot.status(actor);
           const shown = render.status(status, (id) => this.channelName(id));
-          return { ...shown, content: `✅ ${t(status.locale, "config.saved")}` };
+          return changes ? { ...shown, content: `✅ ${t(status.locale, "config.saved")}` } : shown;
         });
       }
       default:
@@ -410,7 +418,7 @@ export function outcomeText(o: AnswerOutcome, l: Locale, chosen: number): string
     case "unknown_round":
       return t(l, "quiz.unknown_round");
     case "invalid_choice":
-      return t(l, "quiz.bad_choice", { value: String.fromCharCode(65 + chosen), labels: o.validLabels.join(", ") });
+      return t(l, "quiz.bad_choice", { value: choiceLabel(chosen), labels: o.validLabels.join(", ") });
   }
 }
 
