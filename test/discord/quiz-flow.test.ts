@@ -113,6 +113,9 @@ describe("daily question on Discord", () => {
       "🥇 1. 미나 — 15점 · 정답률 100% (1/1) · 연속 1",
       "🥇 1. 서연 — 15점 · 정답률 100% (1/1) · 연속 1",
       "🥉 3. Alex — 0점 · 정답률 0% (0/1) · 연속 0",
+      "",
+      // Monday 00:00 in Seoul, to now; Discord shows both in each reader's own time zone.
+      `📅 <t:${Date.parse("2026-03-01T15:00:00Z") / 1000}:d> – <t:${Date.parse("2026-03-02T01:00:00Z") / 1000}:d>`,
     ]);
 
     // Exactly these calls, in this order, and nothing else.

@@ -37,6 +37,12 @@ export function sectionId(file: string, line: number): string | null {
   return id.length <= CUSTOM_ID_MAX ? id : null;
 }
 
+/** The same from a lookup Suggestion's value ("section:<file>#<line>"). */
+export function sectionIdOf(value: string): string | null {
+  const m = /^section:(.+)#(\d+)$/.exec(value);
+  return m ? sectionId(m[1]!, Number(m[2])) : null;
+}
+
 function build(rest: string): string {
   const id = `${CUSTOM_ID_VERSION}:${rest}`;
   if (id.length > CUSTOM_ID_MAX) throw new Error(`custom id longer than ${CUSTOM_ID_MAX}: ${id}`);

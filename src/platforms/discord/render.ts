@@ -14,7 +14,7 @@ import type { Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCa
 import { t, type Locale } from "../../core/messages/index.js";
 import { trimAtLine } from "../../core/notes/lookup.js";
 import type { LookupResult, Section, Suggestion } from "../../core/notes/types.js";
-import { answerId, practiceId, sectionId } from "./customId.js";
+import { answerId, practiceId, sectionId, sectionIdOf } from "./customId.js";
 import { clip, fitEmbeds, LIMITS } from "./limits.js";
 
 export interface MessageBody {
@@ -51,8 +51,8 @@ function cardTitle(card: QuestionCard): string {
   return `${card.topic.name} · ${stars(card.difficulty)}`;
 }
 
-function choiceLines(card: QuestionCard, mark?: (i: number) => string): string {
-  return card.choices.map((c, i) => `${mark ? mark(i) : ""}**${c.label}.** ${c.text}`).join("\n");
+function choiceLines(card: QuestionCard): string {
+  return card.choices.map((c) => `**${c.label}.** ${c.text}`).join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------- daily card
@@ -74,7 +74,7 @@ export function questionCard(card: QuestionCard): MessageBody {
   return body([embed], rows(buttons));
 }
 
-export function sourceBreadcrumb(source: SourceRef): string {
+function sourceBreadcrumb(source: SourceRef): string {
   const trail = source.path.length ? source.path.join(" › ") : source.heading;
   return `${trail}\n\`${source.line > 0 ? `${source.file}:${source.line}` : source.file}\``;
 }
@@ -152,11 +152,6 @@ export function sectionMessage(section: Section, l: Locale): MessageBody {
   return body([sectionEmbed(section, trimAtLine(section.text, LOOKUP_MAX_CHARS).text, l)]);
 }
 
-function parseSectionValue(value: string): { file: string; line: number; heading: string } | null {
-  const m = /^section:(.+)#(\d+)$/.exec(value);
-  return m ? { file: m[1]!, line: Number(m[2]), heading: "" } : null;
-}
-
 export function lookupResult(result: LookupResult, l: Locale): MessageBody {
   const [best, ...rest] = result.hits;
   if (!best) {
@@ -175,8 +170,7 @@ export function lookupResult(result: LookupResult, l: Locale): MessageBody {
 function suggestionButtons(suggestions: Suggestion[]): APIButtonComponent[] {
   const out: APIButtonComponent[] = [];
   for (const s of suggestions) {
-    const ref = parseSectionValue(s.value);
-    const id = ref && sectionId(ref.file, ref.line);
+    const id = sectionIdOf(s.value);
     if (id) out.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: clip(s.label, LIMITS.buttonLabel), custom_id: id });
   }
   return out;
@@ -198,8 +192,9 @@ export function leaderboard(board: Leaderboard): MessageBody {
     description: [
       ...(board.topic ? [t(l, "discord.leaderboard.topic", { topic: board.topic.name }), ""] : []),
       ...(board.rows.length ? board.rows.map((r) => boardLine(r, l)) : [t(l, "leaderboard.empty")]),
+      // The window's start (Monday 00:00 or the 1st, in the group's time zone), shown in each reader's own.
+      ...(board.from ? ["", `📅 <t:${unix(board.from)}:d> – <t:${unix(board.to)}:d>`] : []),
     ].join("\n"),
-    footer: board.from ? { text: `${board.from.toISOString().slice(0, 10)} – ${board.to.toISOString().slice(0, 10)}` } : undefined,
   };
   if (board.caller) embed.fields = [{ name: t(l, "leaderboard.you"), value: boardLine(board.caller, l) }];
   return body([embed]);
@@ -210,7 +205,7 @@ export function stats(s: MemberStats): MessageBody {
   const pct = (x: number) => Math.round(x * 100);
   const embed: APIEmbed = {
     color: COLOR.stats,
-    title: t(l, "stats.title", { name: s.displayName }),
+    title: t(l, "stats.title", { name: name(s.displayName) }),
     description: [
       t(l, "stats.summary", { answered: s.answered, correct: s.correct, accuracy: pct(s.accuracy), points: s.points }),
       t(l, "stats.streak", { current: s.currentStreak, best: s.bestStreak }),
@@ -230,7 +225,7 @@ export const when = (d: Date | null, l: Locale) => (d ? `<t:${unix(d)}:f> (<t:${
 export const channelMention = (id: string) => (/^\d+$/.test(id) ? `<#${id}>` : id);
 
 /** [1,2,3,4,5] → "Mon–Fri"; [1,3,5] → "Mon, Wed, Fri"; all seven → "every day". */
-export function weekdays(days: readonly number[], l: Locale): string {
+function weekdays(days: readonly number[], l: Locale): string {
   if (days.length === 7) return t(l, "discord.weekdays.daily");
   const names = t(l, "discord.weekdays").split(",");
   const sorted = [...days].sort((a, b) => a - b);
