@@ -184,6 +184,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   };
 }
 
+/** Web API calls other than users.info (profile look-ups are cached, so whether one happens depends on timing). */
+export function chatCalls(h: Harness): Array<[string, unknown]> {
+  return h.standIn.calls.filter((c) => c.method !== "users.info").map((c) => [c.method, c.args.channel ?? c.args.user_id]);
+}
+
 /** The response_url posts made to one URL minted by the harness. */
 export function repliesTo(h: Harness, responseUrl: string): Array<Record<string, unknown>> {
   const id = responseUrl.split("/").pop();

@@ -32,7 +32,8 @@ describe("/lookup", () => {
     expect(res.status).toBe(200);
     expect(res.body).toBe("");
     expect(res.ms).toBeLessThan(3000);
-    expect(h.standIn.calls).toEqual([]); // no Web API call is needed for a lookup
+    // The only Web API call: who is asking (name and Slack language), remembered for the next few minutes.
+    expect(h.standIn.calls.map((c) => [c.method, c.args.user, c.args.include_locale])).toEqual([["users.info", USERS.mina.id, "true"]]);
     const r = reply(res.responseUrl);
     expect(r.response_type).toBe("ephemeral");
     expect(r.blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "10. Lambda", emoji: true } });
@@ -43,22 +44,27 @@ describe("/lookup", () => {
     expect(r.text).toBe("노트: AWS Certified Developer Associate 자격증 이론 정리 › 10. Lambda");
   });
 
-  it("answers the same question asked in English, and speaks English once the group is set to it", async () => {
-    const ko = reply((await h.command(USERS.alex, "/lookup", "lambda timeout")).responseUrl);
-    expect(ko.blocks[0]!.text!.text).toBe("10. Lambda");
-
-    // An organiser from SLACK_ORGANIZERS switches the group's language (no users.info needed for them).
-    const cfg = await h.command(USERS.listed, "/studybot", "config language=en");
-    expect(reply(cfg.responseUrl).text).toMatch(/^Settings saved: language en · time zone Asia\/Seoul/);
-    expect(h.standIn.calls).toEqual([]);
-
+  it("answers the same question asked in English, in the member's Slack language unless the group sets one", async () => {
+    // Alex's Slack is in English (users.info → en-US) and the group has no language set: English labels.
     const en = reply((await h.command(USERS.alex, "/lookup", "lambda timeout")).responseUrl);
     expect(en.blocks[0]!.text!.text).toBe("10. Lambda");
     expect(blockText([en.blocks[1]])).toBe("AWS Certified Developer Associate 자격증 이론 정리 › 10. Lambda · notes/dva-theory.txt, line 410");
     expect(blockText(en.blocks)).toContain("More matches");
     expect(buttons(en.blocks, "lookup_share")[0]).toEqual({ action_id: "lookup_share", value: "section:notes/dva-theory.txt#410" });
 
-    await h.command(USERS.listed, "/studybot", "config language=auto");
+    // An organiser from SLACK_ORGANIZERS sets the group's language: it wins over the member's own.
+    const cfg = await h.command(USERS.listed, "/studybot", "config language=ko");
+    expect(reply(cfg.responseUrl).text).toMatch(/^설정을 바꿨어요: 언어 ko · 시간대 Asia\/Seoul/);
+    const ko = reply((await h.command(USERS.alex, "/lookup", "lambda timeout")).responseUrl);
+    expect(blockText([ko.blocks[1]])).toBe("AWS Certified Developer Associate 자격증 이론 정리 › 10. Lambda · notes/dva-theory.txt 410행");
+
+    const auto = await h.command(USERS.listed, "/studybot", "config language=auto");
+    expect(reply(auto.responseUrl).text).toMatch(/^설정을 바꿨어요: 언어 멤버별/); // Dong's own Slack is in Korean
+    // Alex's profile was looked up once; the organiser's once; nothing else was called.
+    expect(h.standIn.calls.map((c) => [c.method, c.args.user])).toEqual([
+      ["users.info", USERS.alex.id],
+      ["users.info", USERS.listed.id],
+    ]);
   });
 
   it("shows the longest shipped note section whole, within Block Kit limits, from a 'more matches' button", async () => {
@@ -118,6 +124,6 @@ describe("/lookup", () => {
 
     const forged = await h.click(USERS.mina, { action_id: "lookup_open:0", block_id: "lookup_more", value: "section:../../etc/passwd#1" }, { ephemeral: true });
     expect(repliesTo(h, forged.responseUrl)).toEqual([{ response_type: "ephemeral", replace_original: false, text: t("ko", "slack.lookup.section_gone") }]);
-    expect(h.standIn.calls).toEqual([]);
+    expect(h.standIn.calls).toEqual([]); // Mina's profile is still remembered
   });
 });

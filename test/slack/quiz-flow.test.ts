@@ -31,6 +31,7 @@ type Json = Record<string, unknown>;
 type Block = { type: string; block_id?: string; text?: { type: string; text: string }; elements?: Array<Json> };
 
 const ko = (key: string, params: Record<string, string | number> = {}) => t("ko", key, params);
+const en = (key: string, params: Record<string, string | number> = {}) => t("en", key, params);
 const only = (responseUrl: string) => {
   const posts = repliesTo(h, responseUrl);
   expect(posts).toHaveLength(1);
@@ -91,7 +92,7 @@ describe("the daily question on Slack", () => {
     expect(h.standIn.calls).toHaveLength(1);
   });
 
-  it("records three members' answers privately; a second click and a repeated delivery change nothing", async () => {
+  it("records three members' answers privately, each in the member's language; a second click and a repeated delivery change nothing", async () => {
     h.clock.set("2026-03-02T00:00:05Z");
     const mina = await answer(USERS.mina, 1);
     expect(mina.status).toBe(200);
@@ -101,7 +102,8 @@ describe("the daily question on Slack", () => {
     h.clock.set("2026-03-02T00:00:08Z");
     const alex = await answer(USERS.alex, 1);
     const alexReply = only(alex.responseUrl);
-    expect(alexReply).toEqual({ response_type: "ephemeral", replace_original: false, text: ko("quiz.recorded", { label: "B" }) });
+    // Alex's Slack is in English, and the group has no language set.
+    expect(alexReply).toEqual({ response_type: "ephemeral", replace_original: false, text: en("quiz.recorded", { label: "B" }) });
     // The very same payload delivered again (same response_url): no-op, same reply.
     h.clock.set("2026-03-02T00:00:09Z");
     const again = await h.click(USERS.alex, { action_id: "", block_id: "", value: "" }, { body: alex.body });
@@ -116,8 +118,12 @@ describe("the daily question on Slack", () => {
     const seo = await answer(USERS.seo, 0);
     expect(only(seo.responseUrl)).toEqual({ response_type: "ephemeral", replace_original: false, text: ko("quiz.recorded", { label: "A" }) });
 
-    // Answers are private: nothing was posted to the channel, no Web API call at all.
-    expect(h.standIn.calls).toEqual([]);
+    // Answers are private: nothing was posted to the channel. The only calls: each member's profile, once.
+    expect(h.standIn.calls.map((c) => [c.method, c.args.user])).toEqual([
+      ["users.info", USERS.mina.id],
+      ["users.info", USERS.alex.id],
+      ["users.info", USERS.seo.id],
+    ]);
   });
 
   it("edits the card in place at reveal: correct choice, counts, explanation, source, fastest correct; no buttons", async () => {
@@ -151,7 +157,9 @@ describe("the daily question on Slack", () => {
     const late = await answer(USERS.organiser, 1);
     expect(late.status).toBe(200);
     expect(only(late.responseUrl)).toEqual({ response_type: "ephemeral", replace_original: false, text: ko("quiz.closed") });
-    expect(h.standIn.calls).toEqual([]);
+    expect(h.standIn.calls.map((c) => c.method)).toEqual(["users.info"]); // the organiser's profile, an hour old
+    const counts = h.database.sqlite.prepare("SELECT COUNT(*) AS n FROM answers").get() as { n: number };
+    expect(counts.n).toBe(3);
   });
 
   it("/leaderboard shows the three, ties sharing a rank", async () => {
@@ -167,7 +175,7 @@ describe("the daily question on Slack", () => {
       ].join("\n"),
     );
     expect(blockText([r.blocks[2]])).toBe(ko("slack.leaderboard.since", { from: `<!date^${epoch("2026-03-01T15:00:00Z")}^{date_short_pretty}|2026-03-01 15:00 UTC>` }));
-    expect(h.standIn.calls).toEqual([]);
+    expect(h.standIn.calls.map((c) => [c.method, c.args.user])).toEqual([["users.info", USERS.seo.id]]);
   });
 
   it("the App Home tab shows the member's stats and the three on the leaderboard; a retried event does nothing twice", async () => {
@@ -204,23 +212,29 @@ describe("the daily question on Slack", () => {
       `users.info ${USERS.organiser.id}`,
       r(scheduled),
       `chat.postMessage ${CHANNEL}`,
+      `users.info ${USERS.mina.id}`,
       r(ko("quiz.recorded", { label: "B" })), // mina
-      r(ko("quiz.recorded", { label: "B" })), // alex
-      r(ko("quiz.recorded", { label: "B" })), // alex's repeated delivery: the same reply
+      `users.info ${USERS.alex.id}`,
+      r(en("quiz.recorded", { label: "B" })), // alex
+      r(en("quiz.recorded", { label: "B" })), // alex's repeated delivery: the same reply
       r(ko("quiz.duplicate", { label: "B" })), // mina's second click
+      `users.info ${USERS.seo.id}`,
       r(ko("quiz.recorded", { label: "A" })), // seo
       `chat.update ${CHANNEL}`,
+      `users.info ${USERS.organiser.id}`,
       r(ko("quiz.closed")), // the late click
+      `users.info ${USERS.seo.id}`,
       "respond ephemeral 순위 · 이번 주",
       `users.info ${USERS.alex.id}`,
       `views.publish ${USERS.alex.id}`,
     ]);
     const db = h.database.sqlite;
-    const rows = db.prepare("SELECT m.user_id AS user, a.choice AS choice FROM answers a JOIN members m ON m.id = a.member_id ORDER BY a.id").all();
+    const rows = db.prepare("SELECT m.user_id AS user, m.display_name AS name, a.choice AS choice FROM answers a JOIN members m ON m.id = a.member_id ORDER BY a.id").all();
+    // Names as members see them in Slack (display name, else real name), stored with the answers.
     expect(rows).toEqual([
-      { user: USERS.mina.id, choice: 1 },
-      { user: USERS.alex.id, choice: 1 },
-      { user: USERS.seo.id, choice: 0 },
+      { user: USERS.mina.id, name: "미나", choice: 1 },
+      { user: USERS.alex.id, name: "Alex Kim", choice: 1 },
+      { user: USERS.seo.id, name: "서연", choice: 0 },
     ]);
   });
 });

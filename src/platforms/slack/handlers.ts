@@ -25,6 +25,7 @@ import {
 } from "./parse.js";
 import { SLACK_PLATFORM } from "./port.js";
 import { channelErrorToUserError, EventDedupe, InFlight, slackErrorCode } from "./support.js";
+import type { SlackProfile, SlackUsers } from "./users.js";
 
 export interface HandlerDeps {
   bot: StudyBot;
@@ -33,66 +34,95 @@ export interface HandlerDeps {
   /** user ids always allowed to run /studybot (SLACK_ORGANIZERS), besides workspace admins and owners */
   organizers: readonly string[];
   inflight: InFlight;
+  users: SlackUsers;
 }
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 const ephemeral = (r: Rendered | { text: string }): RespondArguments => ({ response_type: "ephemeral", ...r });
+const privateNote = (r: Rendered | { text: string }): RespondArguments => ({ response_type: "ephemeral", replace_original: false, ...r });
 
 /** The slash commands the app answers (slack/manifest.yml declares the same five). */
 export const SLASH_COMMANDS = ["/lookup", "/quiz", "/leaderboard", "/stats", "/studybot"] as const;
 const [LOOKUP, QUIZ, LEADERBOARD, STATS, STUDYBOT] = SLASH_COMMANDS;
 
-function actorOf(teamId: string, userId: string, name: string | undefined, locale?: string): Actor {
-  return { group: { platform: SLACK_PLATFORM, externalId: teamId }, userId, displayName: name || userId, ...(locale ? { locale } : {}) };
+/** Who acts, as the payload names them (before users.info adds their name and language). */
+interface Caller {
+  teamId: string;
+  userId: string;
+  /** the username the payload carries, used when users.info cannot be reached */
+  username?: string;
+}
+
+interface Context {
+  actor: Actor;
+  locale: Locale;
+  /** the caller's Slack profile, null when users.info failed (the work goes on without name and language) */
+  profile: SlackProfile | null;
+  /** whether users.info was called for this request (so it is not called twice) */
+  fetched: boolean;
+}
+
+function actorOf(caller: Caller, profile: SlackProfile | null): Actor {
+  return {
+    group: { platform: SLACK_PLATFORM, externalId: caller.teamId },
+    userId: caller.userId,
+    displayName: profile?.name || caller.username || caller.userId,
+    ...(profile?.locale ? { locale: profile.locale } : {}),
+  };
 }
 
 export function registerHandlers(app: App, deps: HandlerDeps): void {
-  const { bot, logger, inflight } = deps;
+  const { bot, logger, inflight, users } = deps;
   const dedupe = new EventDedupe(() => deps.clock.now().getTime());
 
   /**
-   * Runs the work after the ack and answers failures: a UserError as its message in the user's language,
-   * anything else logged (with what was asked) and answered with the generic "try again".
+   * Runs the work after the ack, as the caller (name and language from users.info, cached), and answers
+   * failures: a UserError as its message in the caller's language, anything else logged (with what was asked)
+   * and answered with the generic "try again".
    */
-  const work = (what: string, actor: Actor, respond: RespondFn, fn: () => Promise<void>): Promise<void> =>
+  const work = (what: string, caller: Caller, respond: RespondFn, fn: (c: Context) => Promise<void>): Promise<void> =>
     inflight.track(
       (async () => {
         const started = performance.now();
+        let profile: SlackProfile | null = null;
+        let fetched = false;
         try {
-          await fn();
-          logger.debug({ what, team: actor.group.externalId, user: actor.userId, ms: Math.round(performance.now() - started) }, "slack: handled");
+          ({ profile, fetched } = await users.get(caller.userId));
+        } catch (err) {
+          logger.warn({ err, what, user: caller.userId, slackError: slackErrorCode(err) }, "slack: users.info failed; going on without the member's name and language");
+        }
+        const actor = actorOf(caller, profile);
+        let locale: Locale = bot.deps.config.defaultLocale;
+        try {
+          locale = await bot.locale(actor);
+          await fn({ actor, locale, profile, fetched });
+          logger.debug({ what, team: caller.teamId, user: caller.userId, ms: Math.round(performance.now() - started) }, "slack: handled");
         } catch (err) {
           const e = channelErrorToUserError(err);
-          let locale: Locale;
-          try {
-            locale = await bot.locale(actor);
-          } catch {
-            locale = bot.deps.config.defaultLocale;
-          }
           if (isUserError(e)) {
-            logger.info({ what, team: actor.group.externalId, user: actor.userId, key: e.key }, "slack: refused");
+            logger.info({ what, team: caller.teamId, user: caller.userId, key: e.key }, "slack: refused");
             await respond(ephemeral({ text: t(locale, e.key, e.params) })).catch((re) => logger.warn({ err: re, what }, "slack: could not deliver a refusal"));
           } else {
-            logger.error({ err, what, team: actor.group.externalId, user: actor.userId, slackError: slackErrorCode(err) }, "slack: handler failed");
+            logger.error({ err, what, team: caller.teamId, user: caller.userId, slackError: slackErrorCode(err) }, "slack: handler failed");
             await respond(ephemeral({ text: t(locale, "error.internal") })).catch((re) => logger.warn({ err: re, what }, "slack: could not deliver an error reply"));
           }
         }
       })(),
     );
 
-  const commandActor = (c: CommandArgs["command"]) => actorOf(c.team_id, c.user_id, c.user_name);
+  const commandCaller = (c: CommandArgs["command"]): Caller => ({ teamId: c.team_id, userId: c.user_id, username: c.user_name });
+  const buttonCaller = (body: ButtonArgs["body"]): Caller => ({ teamId: body.team?.id ?? body.user.team_id ?? "", userId: body.user.id, username: body.user.username ?? body.user.name });
 
   // ---------------------------------------------------------------- /lookup
 
   app.command(LOOKUP, async ({ ack, command, respond }: CommandArgs) => {
     await ack();
-    const actor = commandActor(command);
-    await work(LOOKUP, actor, respond, async () => {
+    await work(LOOKUP, commandCaller(command), respond, async ({ locale }) => {
       const query = checkLength(command.text, 300);
       const result = bot.lookup(query, { limit: 5 });
-      await respond(ephemeral(render.lookupResult(result, await bot.locale(actor))));
+      await respond(ephemeral(render.lookupResult(result, locale)));
     });
   });
 
@@ -100,10 +130,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   app.command(QUIZ, async ({ ack, command, respond }: CommandArgs) => {
     await ack();
-    const actor = commandActor(command);
-    await work(QUIZ, actor, respond, async () => {
+    await work(QUIZ, commandCaller(command), respond, async ({ actor, locale }) => {
       const args = parseQuizArgs(command.text);
-      const locale = await bot.locale(actor);
       if (args.kind === "help") return void (await respond(ephemeral({ text: t(locale, "slack.usage.quiz", { topics: topicList(bot, locale) }) })));
       const card = await bot.practice(actor, args.topic);
       await respond(ephemeral(render.practiceCard(card)));
@@ -114,10 +142,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   app.command(LEADERBOARD, async ({ ack, command, respond }: CommandArgs) => {
     await ack();
-    const actor = commandActor(command);
-    await work(LEADERBOARD, actor, respond, async () => {
+    await work(LEADERBOARD, commandCaller(command), respond, async ({ actor, locale }) => {
       const args = parseLeaderboardArgs(command.text);
-      const locale = await bot.locale(actor);
       if (args.kind === "help") return void (await respond(ephemeral({ text: t(locale, "slack.usage.leaderboard", { topics: topicList(bot, locale) }) })));
       const board = await bot.leaderboard(actor, args.period, args.topic);
       await respond(ephemeral(render.leaderboard(board)));
@@ -128,10 +154,9 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   app.command(STATS, async ({ ack, command, respond }: CommandArgs) => {
     await ack();
-    const actor = commandActor(command);
-    await work(STATS, actor, respond, async () => {
+    await work(STATS, commandCaller(command), respond, async ({ actor, locale }) => {
       const args = parseStatsArgs(command.text);
-      if (args.kind === "help") return void (await respond(ephemeral({ text: t(await bot.locale(actor), "slack.usage.stats") })));
+      if (args.kind === "help") return void (await respond(ephemeral({ text: t(locale, "slack.usage.stats") })));
       const s = await bot.stats(actor, args.kind === "member" ? { userId: args.userId, displayName: args.displayName } : undefined);
       await respond(ephemeral(render.stats(s)));
     });
@@ -139,36 +164,37 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   // ---------------------------------------------------------------- /studybot (organisers)
 
-  app.command(STUDYBOT, async ({ ack, command, respond, client }: CommandArgs) => {
+  app.command(STUDYBOT, async ({ ack, command, respond }: CommandArgs) => {
     await ack();
-    const actor = commandActor(command);
-    await work(STUDYBOT, actor, respond, async () => {
+    await work(STUDYBOT, commandCaller(command), respond, async (c) => {
+      const { actor, locale } = c;
       const args = parseStudybotArgs(command.text);
-      const locale = await bot.locale(actor);
       const usage = t(locale, "slack.usage.studybot");
       if (args.kind === "help") return void (await respond(ephemeral({ text: usage })));
       if (args.kind === "unknown") return void (await respond(ephemeral({ text: `${t(locale, "slack.usage.unknown_subcommand", { sub: inline(args.sub, 40) })}\n\n${usage}` })));
-      if (!(await isOrganizer(client, command.user_id, actor, args.sub, locale, respond))) return;
+      if (!(await isOrganizer(c, args.sub, respond))) return;
       const text = await runStudybot(bot, actor, command.channel_id, args.sub, args.rest, locale);
       await respond(ephemeral({ text }));
     });
   });
 
-  /** Admins and owners (users.info) or the configured list; others get a polite refusal naming the way in. */
-  async function isOrganizer(client: CommandArgs["client"], userId: string, actor: Actor, sub: StudybotSubcommand, locale: Locale, respond: RespondFn): Promise<boolean> {
-    if (deps.organizers.includes(userId)) return true;
+  /**
+   * Workspace admins and owners (asked of Slack for this very request, never from the cache) or the configured
+   * list; others get a polite refusal naming the way in.
+   */
+  async function isOrganizer(c: Context, sub: StudybotSubcommand, respond: RespondFn): Promise<boolean> {
+    const { actor, locale } = c;
+    if (deps.organizers.includes(actor.userId)) return true;
     let allowed: boolean;
     try {
-      const info = await client.users.info({ user: userId });
-      const u = info.user;
-      allowed = Boolean(u && !u.deleted && !u.is_bot && (u.is_admin || u.is_owner || u.is_primary_owner));
+      allowed = c.fetched && c.profile ? c.profile.admin : (await users.get(actor.userId, true)).profile.admin;
     } catch (err) {
-      logger.warn({ err, user: userId, slackError: slackErrorCode(err) }, "slack: users.info failed during the organiser check");
+      logger.warn({ err, user: actor.userId, slackError: slackErrorCode(err) }, "slack: users.info failed during the organiser check");
       await respond(ephemeral({ text: t(locale, "slack.error.organizer_check_failed", { error: slackErrorCode(err) ?? "unavailable" }) }));
       return false;
     }
     if (!allowed) {
-      logger.info({ team: actor.group.externalId, user: userId, sub }, "slack: organiser command refused");
+      logger.info({ team: actor.group.externalId, user: actor.userId, sub }, "slack: organiser command refused");
       await respond(ephemeral({ text: t(locale, "slack.error.not_organizer", { sub }) }));
     }
     return allowed;
@@ -176,15 +202,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   // ---------------------------------------------------------------- buttons
 
-  const buttonActor = (body: ButtonArgs["body"]) => actorOf(body.team?.id ?? body.user.team_id ?? "", body.user.id, body.user.username ?? body.user.name);
-
   app.action<BlockButtonAction>(new RegExp(`^${ACTION.answer}:\\d+$`), async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const actor = buttonActor(body);
-    await work("answer", actor, respond, async () => {
+    await work("answer", buttonCaller(body), respond, async ({ actor, locale }) => {
       const v = parseChoiceValue(action.value);
-      const locale = await bot.locale(actor);
-      if (!v) return void (await respond({ response_type: "ephemeral", replace_original: false, text: t(locale, "slack.error.bad_button") }));
+      if (!v) return void (await respond(privateNote({ text: t(locale, "slack.error.bad_button") })));
       const outcome = await bot.answer(actor, v.id, v.choice);
       let text: string;
       switch (outcome.kind) {
@@ -210,16 +232,15 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
           break;
       }
       logger.info({ team: actor.group.externalId, user: actor.userId, roundId: v.id, outcome: outcome.kind }, "slack: answer");
-      await respond({ response_type: "ephemeral", replace_original: false, text });
+      await respond(privateNote({ text }));
     });
   });
 
   app.action<BlockButtonAction>(new RegExp(`^${ACTION.practice}:\\d+$`), async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const actor = buttonActor(body);
-    await work("practice answer", actor, respond, async () => {
+    await work("practice answer", buttonCaller(body), respond, async ({ actor, locale }) => {
       const v = parseChoiceValue(action.value);
-      if (!v) return void (await respond(ephemeral({ text: t(await bot.locale(actor), "slack.error.bad_button") })));
+      if (!v) return void (await respond(privateNote({ text: t(locale, "slack.error.bad_button") })));
       const result = await bot.answerPractice(actor, v.id, v.choice);
       await respond({ response_type: "ephemeral", replace_original: true, ...render.practiceResult(result) });
     });
@@ -227,34 +248,29 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   app.action<BlockButtonAction>(ACTION.practiceMore, async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const actor = buttonActor(body);
-    await work("practice more", actor, respond, async () => {
+    await work("practice more", buttonCaller(body), respond, async ({ actor }) => {
       const topic = typeof action.value === "string" && /^[\w.-]{1,64}$/.test(action.value) ? action.value : undefined;
       const card = await bot.practice(actor, topic);
-      await respond({ response_type: "ephemeral", replace_original: false, ...render.practiceCard(card) });
+      await respond(privateNote(render.practiceCard(card)));
     });
   });
 
   app.action<BlockButtonAction>(new RegExp(`^${ACTION.lookupOpen}:\\d+$`), async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const actor = buttonActor(body);
-    await work("lookup open", actor, respond, async () => {
-      const locale = await bot.locale(actor);
+    await work("lookup open", buttonCaller(body), respond, async ({ locale }) => {
       const value = parseSectionValue(action.value);
       const s = value ? bot.section(value) : null;
-      if (!s) return void (await respond({ response_type: "ephemeral", replace_original: false, text: t(locale, "slack.lookup.section_gone") }));
-      await respond({ response_type: "ephemeral", replace_original: false, ...render.noteSection(s, locale, { share: true }) });
+      if (!s) return void (await respond(privateNote({ text: t(locale, "slack.lookup.section_gone") })));
+      await respond(privateNote(render.noteSection(s, locale, { share: true })));
     });
   });
 
   app.action<BlockButtonAction>(ACTION.lookupShare, async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    const actor = buttonActor(body);
-    await work("lookup share", actor, respond, async () => {
-      const locale = await bot.locale(actor);
+    await work("lookup share", buttonCaller(body), respond, async ({ actor, locale }) => {
       const value = parseSectionValue(action.value);
       const s = value ? bot.section(value) : null;
-      if (!s) return void (await respond({ response_type: "ephemeral", replace_original: false, text: t(locale, "slack.lookup.section_gone") }));
+      if (!s) return void (await respond(privateNote({ text: t(locale, "slack.lookup.section_gone") })));
       await respond({ response_type: "in_channel", replace_original: false, ...render.noteSection(s, locale, { sharedBy: render.who(actor.userId, actor.displayName) }) });
     });
   });
@@ -269,20 +285,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       return;
     }
     const teamId = context.teamId ?? (body as { team_id?: string }).team_id ?? "";
-    await inflight.track(
-      (async () => {
-        try {
-          // The event carries only the user id: the name and language come from users.info.
-          const info = await client.users.info({ user: event.user, include_locale: true });
-          const u = info.user;
-          const actor = actorOf(teamId, event.user, u?.name ?? u?.profile?.display_name ?? undefined, u?.locale);
-          const [stats, week, all] = [await bot.stats(actor), await bot.leaderboard(actor, "week"), await bot.leaderboard(actor, "all")];
-          await client.views.publish({ user_id: event.user, view: render.homeView({ stats, week, all, now: deps.clock.now() }) });
-        } catch (err) {
-          logger.error({ err, eventId, team: teamId, user: event.user, slackError: slackErrorCode(err) }, "slack: App Home failed");
-        }
-      })(),
-    );
+    const caller: Caller = { teamId, userId: event.user };
+    // An event has no response_url: a failure is logged (the member sees the previous Home tab).
+    const noReply: RespondFn = async () => undefined;
+    await work("app_home_opened", caller, noReply, async ({ actor }) => {
+      const [stats, week, all] = [await bot.stats(actor), await bot.leaderboard(actor, "week"), await bot.leaderboard(actor, "all")];
+      await client.views.publish({ user_id: event.user, view: render.homeView({ stats, week, all, now: deps.clock.now() }) });
+    });
   });
 
   app.error(async (err) => {

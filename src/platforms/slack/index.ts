@@ -11,6 +11,7 @@ import type { Logger } from "../../logger.js";
 import { registerHandlers } from "./handlers.js";
 import { SLACK_PLATFORM, SlackPort } from "./port.js";
 import { boltLogger, InFlight, slackErrorCode } from "./support.js";
+import { SlackUsers } from "./users.js";
 
 export { SLACK_PLATFORM, SlackPort } from "./port.js";
 
@@ -90,7 +91,9 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
   });
 
   const inflight = new InFlight();
-  registerHandlers(app, { bot, logger: log, clock: options.clock ?? bot.deps.clock, organizers: cfg.organizers, inflight });
+  const clock = options.clock ?? bot.deps.clock;
+  const users = new SlackUsers(app.client, () => clock.now().getTime());
+  registerHandlers(app, { bot, logger: log, clock, organizers: cfg.organizers, inflight, users });
   const port = new SlackPort(app.client, auth.team_id, log);
   bot.deps.ports.set(SLACK_PLATFORM, port);
 
