@@ -55,6 +55,16 @@ describe("request signatures", () => {
     expect(await schedules()).toBe(0);
   });
 
+  it("answers Slack's URL verification challenge (sent when the Request URL is saved), signed like the rest", async () => {
+    const body = JSON.stringify({ token: "x", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" });
+    const ok = await signedPost(h.url, body, "application/json");
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toEqual({ challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" });
+    const forged = await signedPost(h.url, body, "application/json", { signature: "v0=" + "1".repeat(64) });
+    expect(forged.status).toBe(401);
+    expect(forged.body).not.toContain("3eZbrw1a");
+  });
+
   it("a correct signature goes through (the control for the two tests above)", async () => {
     const res = await h.command(USERS.organiser, "/studybot", "status");
     expect(res.status).toBe(200);

@@ -71,6 +71,16 @@ describe("/quiz", () => {
   });
 });
 
+describe("the Slack port", () => {
+  it("replies privately with chat.postEphemeral, and refuses to post for another workspace", async () => {
+    const group = { platform: "slack", externalId: "T0STUDY01" };
+    await h.slack.port.sendPrivate(group, CHANNEL, USERS.mina.id, "비공개 알림");
+    expect(h.standIn.calls.map((c) => [c.method, c.args.channel, c.args.user, c.args.text])).toEqual([["chat.postEphemeral", CHANNEL, USERS.mina.id, "비공개 알림"]]);
+    await expect(h.slack.port.postCard({ platform: "slack", externalId: "T0OTHER01" }, CHANNEL, {} as never)).rejects.toThrow("this Slack bot token belongs to workspace T0STUDY01, not to slack:T0OTHER01");
+    expect(h.standIn.calls).toHaveLength(1);
+  });
+});
+
 describe("organiser commands and /stats", () => {
   it("post-now posts a card, status lists it with the schedule, reveal-now edits it, /stats shows the member", async () => {
     const sched = await h.command(USERS.listed, "/studybot", "schedule 09:00 mon,wed,fri Asia/Seoul reveal=30 instant=on");
