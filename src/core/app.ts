@@ -17,7 +17,7 @@ import type {
   RevealedCard,
 } from "./cards.js";
 import type { Clock } from "./clock.js";
-import { isValidTimeZone, monthKey, periodStart, weekKey } from "./clock.js";
+import { isValidTimeZone, monthKey, periodKeys, periodStart, weekKey } from "./clock.js";
 import { UserError } from "./errors.js";
 import type { Locale } from "./messages/index.js";
 import type { LookupResult, Section, Suggestion } from "./notes/types.js";
@@ -191,6 +191,7 @@ export class StudyBot {
     const group = await this.group(actor);
     const now = this.deps.clock.now();
     if (!Number.isInteger(roundId) || roundId <= 0) return { kind: "unknown_round" };
+    const keys = periodKeys(now, group.timezone);
     const rec = await this.store.recordAnswer(
       {
         roundId,
@@ -198,8 +199,9 @@ export class StudyBot {
         member: { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null },
         choice,
         now,
-        weekKey: weekKey(now, group.timezone),
-        monthKey: monthKey(now, group.timezone),
+        fastSlots: group.scoring.fastBonusCount,
+        weekKey: keys.week,
+        monthKey: keys.month,
       },
       scorer(group.scoring),
     );

@@ -142,6 +142,13 @@ export function weekKey(instant: Date, tz: string): string {
   return addDays(today, -((wd + 6) % 7));
 }
 
+/** Both period keys of an instant (one time-zone conversion): week = its Monday, month = "YYYY-MM". */
+export function periodKeys(instant: Date, tz: string): { week: string; month: string } {
+  const p = localParts(instant, tz);
+  const today = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+  return { week: addDays(today, -((p.weekday + 6) % 7)), month: today.slice(0, 7) };
+}
+
 /** "YYYY-MM" of the instant in the time zone. */
 export function monthKey(instant: Date, tz: string): string {
   return localDate(instant, tz).slice(0, 7);

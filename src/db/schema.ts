@@ -35,7 +35,7 @@ export const members = sqliteTable(
     locale: text("locale"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [uniqueIndex("members_group_user_uq").on(t.groupId, t.userId), index("members_group_name_idx").on(t.groupId, t.displayName)],
+  (t) => [uniqueIndex("members_group_user_uq").on(t.groupId, t.userId)],
 );
 
 export const schedules = sqliteTable(
@@ -86,6 +86,8 @@ export const rounds = sqliteTable(
     revealAt: integer("reveal_at").notNull(),
     revealedAt: integer("revealed_at"),
     instantFeedback: integer("instant_feedback", { mode: "boolean" }).notNull().default(false),
+    /** fast-answer bonuses handed out so far (counts only up to the group's fastBonusCount) */
+    fastAwarded: integer("fast_awarded").notNull().default(0),
     messageChannelId: text("message_channel_id"),
     messageId: text("message_id"),
   },
@@ -113,22 +115,22 @@ export const answers = sqliteTable(
     choice: integer("choice").notNull(),
     correct: integer("correct", { mode: "boolean" }).notNull(),
     points: integer("points").notNull(),
+    /** the member's streak in the channel after this answer (scheduled rounds; 0 when wrong or ad hoc) */
+    streak: integer("streak").notNull().default(0),
     answeredAt: integer("answered_at").notNull(),
     /** week ("YYYY-MM-DD" of its Monday) and month ("YYYY-MM") in the group's time zone when answered */
     weekKey: text("week_key").notNull(),
     monthKey: text("month_key").notNull(),
   },
-  (t) => [
-    uniqueIndex("answers_round_member_uq").on(t.roundId, t.memberId),
-    index("answers_round_correct_idx").on(t.roundId, t.correct, t.answeredAt),
-    index("answers_member_idx").on(t.memberId, t.answeredAt),
-  ],
+  // Deliberately one index: every index is another page written by each answer's commit.
+  (t) => [uniqueIndex("answers_round_member_uq").on(t.roundId, t.memberId)],
 );
 
 /**
- * Points per member and window, kept in the answer's own transaction: period "all", "w:<Monday>" or
- * "m:<YYYY-MM>", topic "*" for every topic or a topic key. A top-10 is then an index range scan whatever the
- * number of stored answers; `answers` stays the record these rows are derived from.
+ * Points per member and window: period "all", "w:<Monday>" or "m:<YYYY-MM>", topic "*" for every topic or a
+ * topic key. A top-10 is then an index range scan whatever the number of stored answers. These rows are
+ * derived from `answers` (the record, points stored per answer): new answers are folded in by batch, up to
+ * the watermark in `score_folds`, before any read — so a burst of answers pays for none of this.
  */
 export const scores = sqliteTable(
   "scores",
@@ -142,26 +144,16 @@ export const scores = sqliteTable(
     points: integer("points").notNull().default(0),
     answered: integer("answered").notNull().default(0),
     correct: integer("correct").notNull().default(0),
+    bestStreak: integer("best_streak").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.period, t.topic, t.memberId] }), index("scores_rank_idx").on(t.groupId, t.period, t.topic, sql`${t.points} desc`, sql`${t.correct} desc`, t.memberId)],
 );
 
-/** A member's streak over one channel's scheduled rounds. */
-export const streaks = sqliteTable(
-  "streaks",
-  {
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
-    channelId: text("channel_id").notNull(),
-    groupId: integer("group_id").notNull(),
-    current: integer("current").notNull(),
-    best: integer("best").notNull(),
-    /** the scheduled round that last changed it */
-    lastRoundId: integer("last_round_id").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.memberId, t.channelId] })],
-);
+/** How far `scores` has been folded: every answer with id <= `through` is counted there. */
+export const scoreFolds = sqliteTable("score_folds", {
+  id: integer("id").primaryKey(),
+  through: integer("through").notNull(),
+});
 
 /** Private practice questions (/quiz): never on the leaderboard. */
 export const practiceRounds = sqliteTable(

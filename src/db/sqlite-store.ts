@@ -5,7 +5,7 @@
 // answer transaction, leaderboards, round summaries — are prepared once as SQL statements against the same
 // schema: building a query per call would cost more than the write itself.
 import type BetterSqlite3 from "better-sqlite3";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { GroupRef, MessageRef } from "../core/cards.js";
 import type { Locale } from "../config.js";
@@ -117,40 +117,52 @@ function toReview(r: Raw): ReviewRow {
 
 export class SqliteStore implements Store {
   private readonly s;
+  /** every answer looks its group up: prepared once, not rebuilt per call */
+  private readonly groupByRef;
   private readonly answerTx: (input: AnswerInput, scorer: Scorer) => AnswerRecord;
 
   constructor(
     readonly sqlite: BetterSqlite3.Database,
     readonly db: BetterSQLite3Database<typeof schema>,
   ) {
-    const p = (sql: string) => sqlite.prepare(sql);
+    const p = (text: string) => sqlite.prepare(text);
+    this.groupByRef = db
+      .select()
+      .from(schema.groups)
+      .where(and(eq(schema.groups.platform, sql.placeholder("platform")), eq(schema.groups.externalId, sql.placeholder("externalId"))))
+      .prepare();
     this.s = {
       round: p("SELECT * FROM rounds WHERE id = ?"),
-      memberByUser: p("SELECT id FROM members WHERE group_id = ? AND user_id = ?"),
+      memberByUser: p("SELECT id, display_name, locale FROM members WHERE group_id = ? AND user_id = ?"),
       upsertMember: p(
         `INSERT INTO members (group_id, user_id, display_name, locale, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (group_id, user_id) DO UPDATE SET display_name = excluded.display_name, locale = coalesce(excluded.locale, members.locale)
          RETURNING id`,
       ),
-      existingAnswer: p("SELECT id, choice, correct, points FROM answers WHERE round_id = ? AND member_id = ?"),
-      correctBefore: p("SELECT count(*) AS n FROM (SELECT 1 FROM answers WHERE round_id = ? AND correct = 1 LIMIT ?)"),
-      streak: p("SELECT current, best, last_round_id FROM streaks WHERE member_id = ? AND channel_id = ?"),
+      existingAnswer: p("SELECT id, choice, correct, points, streak FROM answers WHERE round_id = ? AND member_id = ?"),
+      // Only the first `fastSlots` correct answers change the round row; later ones write nothing here.
+      takeFastSlot: p("UPDATE rounds SET fast_awarded = fast_awarded + 1 WHERE id = ? AND fast_awarded < ?"),
       previousRound: p("SELECT id FROM rounds WHERE schedule_id = ? AND local_date < ? ORDER BY local_date DESC LIMIT 1"),
       insertAnswer: p(
-        `INSERT INTO answers (round_id, member_id, group_id, topic, choice, correct, points, answered_at, week_key, month_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO answers (round_id, member_id, group_id, topic, choice, correct, points, streak, answered_at, week_key, month_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      upsertStreak: p(
-        `INSERT INTO streaks (member_id, channel_id, group_id, current, best, last_round_id) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (member_id, channel_id) DO UPDATE SET current = excluded.current, best = excluded.best, last_round_id = excluded.last_round_id`,
-      ),
-      addScores: p(
-        `INSERT INTO scores (group_id, period, topic, member_id, points, answered, correct) VALUES
-           (@g, 'all', '*', @m, @p, 1, @c), (@g, 'all', @t, @m, @p, 1, @c),
-           (@g, @w, '*', @m, @p, 1, @c), (@g, @w, @t, @m, @p, 1, @c),
-           (@g, @mo, '*', @m, @p, 1, @c), (@g, @mo, @t, @m, @p, 1, @c)
+      foldMark: p("SELECT through FROM score_folds WHERE id = 1"),
+      lastAnswer: p("SELECT coalesce(max(id), 0) AS id FROM answers"),
+      setFoldMark: p("INSERT INTO score_folds (id, through) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET through = excluded.through"),
+      fold: p(
+        `INSERT INTO scores (group_id, period, topic, member_id, points, answered, correct, best_streak)
+         SELECT group_id, period, topic, member_id, sum(points), count(*), sum(correct), max(streak) FROM (
+           SELECT group_id, 'all' AS period, '*' AS topic, member_id, points, correct, streak FROM answers WHERE id > @from AND id <= @to
+           UNION ALL SELECT group_id, 'all', topic, member_id, points, correct, streak FROM answers WHERE id > @from AND id <= @to
+           UNION ALL SELECT group_id, 'w:' || week_key, '*', member_id, points, correct, streak FROM answers WHERE id > @from AND id <= @to
+           UNION ALL SELECT group_id, 'w:' || week_key, topic, member_id, points, correct, streak FROM answers WHERE id > @from AND id <= @to
+           UNION ALL SELECT group_id, 'm:' || month_key, '*', member_id, points, correct, streak FROM answers WHERE id > @from AND id <= @to
+           UNION ALL SELECT group_id, 'm:' || month_key, topic, member_id, points, correct, streak FROM answers WHERE id > @from AND id <= @to
+         ) WHERE true GROUP BY group_id, period, topic, member_id
          ON CONFLICT (group_id, period, topic, member_id) DO UPDATE SET
-           points = points + excluded.points, answered = answered + 1, correct = correct + excluded.correct`,
+           points = points + excluded.points, answered = answered + excluded.answered, correct = correct + excluded.correct,
+           best_streak = max(best_streak, excluded.best_streak)`,
       ),
       top: p(
         `SELECT s.member_id, m.user_id, m.display_name, s.points, s.answered, s.correct
@@ -165,7 +177,9 @@ export class SqliteStore implements Store {
       ),
       above: p("SELECT count(*) AS n FROM scores WHERE group_id = ? AND period = ? AND topic = ? AND points > ?"),
       memberTopics: p("SELECT topic, answered, correct, points FROM scores WHERE group_id = ? AND period = 'all' AND member_id = ? AND topic <> '*'"),
+      bestStreak: p("SELECT best_streak FROM scores WHERE group_id = ? AND period = 'all' AND topic = '*' AND member_id = ?"),
       counts: p("SELECT choice, count(*) AS n FROM answers WHERE round_id = ? GROUP BY choice"),
+      // once per reveal: a scan of the round's answers (through the (round, member) key) is fine
       fastest: p(
         `SELECT m.user_id, m.display_name, a.answered_at FROM answers a JOIN members m ON m.id = a.member_id
          WHERE a.round_id = ? AND a.correct = 1 ORDER BY a.answered_at, a.id LIMIT ?`,
@@ -183,13 +197,16 @@ export class SqliteStore implements Store {
       markRevealed: p("UPDATE rounds SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL"),
       questionUse: p("SELECT question_id, count(*) AS n FROM rounds WHERE group_id = ? AND channel_id = ? GROUP BY question_id"),
       recent: p("SELECT * FROM rounds WHERE group_id = ? ORDER BY id DESC LIMIT ?"),
-      streakRows: p(
-        `SELECT st.member_id, st.current, st.best, st.last_round_id,
-           (SELECT r.id FROM schedules sc JOIN rounds r ON r.schedule_id = sc.id
-             WHERE sc.group_id = st.group_id AND sc.channel_id = st.channel_id AND (r.revealed_at IS NOT NULL OR r.reveal_at <= ?)
-             ORDER BY r.local_date DESC LIMIT 1) AS latest_closed
-         FROM streaks st WHERE st.group_id = ? AND st.member_id = ?`,
+      // the latest closed and the open scheduled round of each channel of the group
+      channelRounds: p(
+        `SELECT sc.id AS schedule_id,
+           (SELECT r.id FROM rounds r WHERE r.schedule_id = sc.id AND (r.revealed_at IS NOT NULL OR r.reveal_at <= @now)
+             ORDER BY r.local_date DESC LIMIT 1) AS closed_id,
+           (SELECT r.id FROM rounds r WHERE r.schedule_id = sc.id AND r.revealed_at IS NULL AND r.reveal_at > @now
+             ORDER BY r.local_date DESC LIMIT 1) AS open_id
+         FROM schedules sc WHERE sc.group_id = @group`,
       ),
+      answerStreak: p("SELECT correct, streak FROM answers WHERE round_id = ? AND member_id = ?"),
       openPractice: p(
         `INSERT INTO practice_rounds (member_id, question_id, question_hash, topic, correct_index, choice_count, opened_at)
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
@@ -208,12 +225,14 @@ export class SqliteStore implements Store {
 
     // One answer = one IMMEDIATE transaction: the write lock is taken up front, so two processes never
     // deadlock on a read-to-write upgrade, and the unique (round, member) key makes the first answer win.
+    // Each answer writes as few pages as it can (its row and its one index; a new member's row and key;
+    // the round row only for the first few correct answers): in WAL mode a commit costs per page written.
     const tx = sqlite.transaction((input: AnswerInput, scorer: Scorer): AnswerRecord => {
       const s = this.s;
       const raw = s.round.get(input.roundId) as Raw | undefined;
       if (!raw || num(raw.group_id) !== input.groupId) return { kind: "unknown_round" };
       const round = toRound(raw);
-      const known = s.memberByUser.get(input.groupId, input.member.userId) as { id: number } | undefined;
+      const known = s.memberByUser.get(input.groupId, input.member.userId) as { id: number; display_name: string; locale: string | null } | undefined;
       if (known) {
         const prev = s.existingAnswer.get(round.id, known.id) as { id: number; choice: number; correct: number; points: number } | undefined;
         if (prev) return { kind: "duplicate", answerId: prev.id, choice: prev.choice, correct: prev.correct === 1, points: prev.points, round };
@@ -222,22 +241,20 @@ export class SqliteStore implements Store {
       if (round.revealedAt !== null || now >= round.revealAt.getTime()) return { kind: "closed", round };
       if (!Number.isInteger(input.choice) || input.choice < 0 || input.choice >= round.choiceCount) return { kind: "invalid_choice", round };
 
-      const memberId = num((s.upsertMember.get(input.groupId, input.member.userId, input.member.displayName, input.member.locale ?? null, now) as Raw).id);
+      const locale = input.member.locale ?? null;
+      const unchanged = known && known.display_name === input.member.displayName && (locale === null || locale === known.locale);
+      const memberId = unchanged ? known.id : num((s.upsertMember.get(input.groupId, input.member.userId, input.member.displayName, locale, now) as Raw).id);
       const correct = input.choice === round.correctIndex;
       const scheduled = round.scheduleId !== null;
-      const correctBefore = correct ? num((s.correctBefore.get(round.id, 100) as Raw).n) : 0;
-      let streak: { current: number; best: number; lastRoundId: number } | null = null;
-      let previousRoundId: number | null = null;
-      if (scheduled) {
-        const st = s.streak.get(memberId, round.channelId) as Raw | undefined;
-        if (st) streak = { current: num(st.current), best: num(st.best), lastRoundId: num(st.last_round_id) };
-        const prev = s.previousRound.get(round.scheduleId, round.localDate) as Raw | undefined;
-        previousRoundId = prev ? num(prev.id) : null;
+      const fast = correct && input.fastSlots > 0 && s.takeFastSlot.run(round.id, input.fastSlots).changes > 0;
+      let previousStreak = 0;
+      if (scheduled && correct) {
+        const prevRound = s.previousRound.get(round.scheduleId, round.localDate) as { id: number } | undefined;
+        const prevAnswer = prevRound ? (s.answerStreak.get(prevRound.id, memberId) as { correct: number; streak: number } | undefined) : undefined;
+        previousStreak = prevAnswer && prevAnswer.correct === 1 ? prevAnswer.streak : 0;
       }
-      const decision = scorer({ correct, correctBefore, scheduled, streak, previousRoundId });
-      const info = s.insertAnswer.run(round.id, memberId, input.groupId, round.topic, input.choice, correct ? 1 : 0, decision.points, now, input.weekKey, input.monthKey);
-      if (decision.streak) s.upsertStreak.run(memberId, round.channelId, input.groupId, decision.streak.current, decision.streak.best, round.id);
-      s.addScores.run({ g: input.groupId, m: memberId, p: decision.points, c: correct ? 1 : 0, t: round.topic, w: `w:${input.weekKey}`, mo: `m:${input.monthKey}` });
+      const decision = scorer({ correct, fast, scheduled, previousStreak });
+      const info = s.insertAnswer.run(round.id, memberId, input.groupId, round.topic, input.choice, correct ? 1 : 0, decision.points, decision.streak, now, input.weekKey, input.monthKey);
       return { kind: "recorded", answerId: num(info.lastInsertRowid), choice: input.choice, correct, points: decision.points, round };
     });
     this.answerTx = (input, scorer) => tx.immediate(input, scorer);
@@ -259,11 +276,7 @@ export class SqliteStore implements Store {
   }
 
   async findGroup(ref: GroupRef): Promise<GroupRow | null> {
-    const g = this.db
-      .select()
-      .from(schema.groups)
-      .where(and(eq(schema.groups.platform, ref.platform), eq(schema.groups.externalId, ref.externalId)))
-      .get();
+    const g = this.groupByRef.get({ platform: ref.platform, externalId: ref.externalId });
     return g ? toGroup(g) : null;
   }
 
@@ -295,15 +308,6 @@ export class SqliteStore implements Store {
       .select()
       .from(schema.members)
       .where(and(eq(schema.members.groupId, groupId), eq(schema.members.userId, userId)))
-      .get();
-    return m ? toMember(m) : null;
-  }
-
-  async findMemberByName(groupId: number, displayName: string): Promise<MemberRow | null> {
-    const m = this.db
-      .select()
-      .from(schema.members)
-      .where(and(eq(schema.members.groupId, groupId), eq(schema.members.displayName, displayName)))
       .get();
     return m ? toMember(m) : null;
   }
@@ -465,6 +469,7 @@ export class SqliteStore implements Store {
   // ---------------------------------------------------------------- leaderboards
 
   async topScores(groupId: number, period: PeriodKey, topic: string | null, limit: number): Promise<ScoreRow[]> {
+    this.foldNow();
     const rows = this.s.top.all(groupId, period, topic ?? "*", limit) as Raw[];
     const out: ScoreRow[] = [];
     rows.forEach((r, i) => {
@@ -477,6 +482,7 @@ export class SqliteStore implements Store {
   }
 
   async memberScore(groupId: number, period: PeriodKey, topic: string | null, memberId: number): Promise<ScoreRow | null> {
+    this.foldNow();
     const r = this.s.memberScore.get(groupId, period, topic ?? "*", memberId) as Raw | undefined;
     if (!r) return null;
     const points = num(r.points);
@@ -485,23 +491,28 @@ export class SqliteStore implements Store {
   }
 
   async memberTopics(groupId: number, memberId: number): Promise<Array<{ topic: string; answered: number; correct: number; points: number }>> {
+    this.foldNow();
     return (this.s.memberTopics.all(groupId, memberId) as Raw[]).map((r) => ({ topic: String(r.topic), answered: num(r.answered), correct: num(r.correct), points: num(r.points) }));
   }
 
   async streaks(groupId: number, memberIds: number[], now: Date): Promise<Map<number, StreakView>> {
+    this.foldNow();
+    const channels = this.s.channelRounds.all({ now: now.getTime(), group: groupId }) as Array<{ closed_id: number | null; open_id: number | null }>;
     const out = new Map<number, StreakView>();
+    const streakAt = (roundId: number | null, memberId: number): number | null => {
+      if (roundId === null) return null;
+      const a = this.s.answerStreak.get(roundId, memberId) as { correct: number; streak: number } | undefined;
+      return a ? (a.correct === 1 ? a.streak : 0) : null;
+    };
     for (const memberId of new Set(memberIds)) {
       let current = 0;
-      let best = 0;
-      for (const r of this.s.streakRows.all(now.getTime(), groupId, memberId) as Raw[]) {
-        const latestClosed = r.latest_closed === null ? null : num(r.latest_closed);
-        // Still alive only if the member's last streak round is the channel's latest closed round (or newer):
-        // a closed scheduled round since then was missed.
-        const alive = latestClosed === null || num(r.last_round_id) >= latestClosed;
-        current = Math.max(current, alive ? num(r.current) : 0);
-        best = Math.max(best, num(r.best));
+      for (const c of channels) {
+        // The answer to the open round, once given, is the newest word; else the latest closed round's.
+        // A missed closed round has no answer: the streak is 0.
+        current = Math.max(current, streakAt(c.open_id, memberId) ?? streakAt(c.closed_id, memberId) ?? 0);
       }
-      out.set(memberId, { memberId, current, best });
+      const best = num((this.s.bestStreak.get(groupId, memberId) as Raw | undefined)?.best_streak ?? 0);
+      out.set(memberId, { memberId, current, best: Math.max(best, current) });
     }
     return out;
   }
@@ -545,6 +556,39 @@ export class SqliteStore implements Store {
   }
 
   // ---------------------------------------------------------------- maintenance
+
+  private readonly foldTx = () =>
+    this.sqlite
+      .transaction((): number => {
+        const from = num((this.s.foldMark.get() as Raw | undefined)?.through ?? 0);
+        const to = num((this.s.lastAnswer.get() as Raw).id);
+        if (to <= from) return 0;
+        this.s.fold.run({ from, to });
+        this.s.setFoldMark.run(to);
+        return to - from;
+      })
+      .immediate();
+
+  /** Folds pending answers into `scores` unless there are none (a read-only check then). */
+  private foldNow(): number {
+    const from = num((this.s.foldMark.get() as Raw | undefined)?.through ?? 0);
+    const to = num((this.s.lastAnswer.get() as Raw).id);
+    return to > from ? this.foldTx() : 0;
+  }
+
+  async foldScores(): Promise<number> {
+    return this.foldNow();
+  }
+
+  async rebuildScores(): Promise<void> {
+    this.sqlite
+      .transaction(() => {
+        this.sqlite.prepare("DELETE FROM scores").run();
+        this.s.setFoldMark.run(0);
+        this.foldTx();
+      })
+      .immediate();
+  }
 
   async backup(file: string): Promise<void> {
     await this.sqlite.backup(file);

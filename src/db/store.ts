@@ -108,20 +108,21 @@ export interface NewRound {
 /** What the store knows when an answer is recorded; the core's scoring rules turn it into points. */
 export interface ScoreContext {
   correct: boolean;
-  /** correct answers already recorded in this round before this one (counted up to 100) */
-  correctBefore: number;
+  /** this correct answer took one of the round's fast-answer bonuses (the first `fastSlots` correct answers) */
+  fast: boolean;
   /** scheduled rounds build streaks; ad hoc rounds score points only */
   scheduled: boolean;
-  /** the member's streak state in this channel before this answer */
-  streak: { current: number; best: number; lastRoundId: number } | null;
-  /** the channel's scheduled round just before this one (null: this is the first) */
-  previousRoundId: number | null;
+  /**
+   * the member's streak after their answer to the channel's previous scheduled round (0 when that round was
+   * missed or answered wrong, or there was none) — so a day without a scheduled round never breaks a streak
+   */
+  previousStreak: number;
 }
 
 export interface ScoreDecision {
   points: number;
-  /** new streak state (scheduled rounds only) */
-  streak: { current: number; best: number } | null;
+  /** the member's streak after this answer (0 for a wrong answer or an ad hoc round) */
+  streak: number;
 }
 
 export type Scorer = (ctx: ScoreContext) => ScoreDecision;
@@ -132,6 +133,8 @@ export interface AnswerInput {
   member: { userId: string; displayName: string; locale?: string | null };
   choice: number;
   now: Date;
+  /** how many correct answers of a round earn the fast-answer bonus (the group's fastBonusCount) */
+  fastSlots: number;
   /** period keys of `now` in the group's time zone: week = its Monday "YYYY-MM-DD", month = "YYYY-MM" */
   weekKey: string;
   monthKey: string;
@@ -165,6 +168,7 @@ export interface ScoreRow {
 
 export interface StreakView {
   memberId: number;
+  /** alive only while the member answered every closed scheduled round of the channel since it began */
   current: number;
   best: number;
 }
@@ -199,7 +203,6 @@ export interface Store {
   updateGroup(id: number, patch: { locale?: Locale | null; timezone?: string; scoring?: ScoringSettings }): Promise<GroupRow>;
   ensureMember(groupId: number, member: { userId: string; displayName: string; locale?: string | null }): Promise<MemberRow>;
   findMember(groupId: number, userId: string): Promise<MemberRow | null>;
-  findMemberByName(groupId: number, displayName: string): Promise<MemberRow | null>;
 
   // schedules
   /** creates or replaces the channel's schedule (reactivating it); `paused` defaults to false; `at` = now */
@@ -240,7 +243,7 @@ export interface Store {
   topScores(groupId: number, period: PeriodKey, topic: string | null, limit: number): Promise<ScoreRow[]>;
   memberScore(groupId: number, period: PeriodKey, topic: string | null, memberId: number): Promise<ScoreRow | null>;
   memberTopics(groupId: number, memberId: number): Promise<Array<{ topic: string; answered: number; correct: number; points: number }>>;
-  /** current streak counts only while the member has not missed a closed scheduled round since */
+  /** current (best over the group's channels) and best streaks of members */
   streaks(groupId: number, memberIds: number[], now: Date): Promise<Map<number, StreakView>>;
 
   // practice
@@ -250,6 +253,15 @@ export interface Store {
   answerPractice(id: number, choice: number, now: Date, review: (prev: ReviewRow | null, correct: boolean) => Omit<ReviewRow, "memberId" | "questionId">): Promise<{ row: PracticeRow; first: boolean }>;
   dueReviews(memberId: number, now: Date): Promise<ReviewRow[]>;
   reviewedQuestionIds(memberId: number): Promise<Set<string>>;
+
+  /**
+   * Folds answers recorded since the last fold into the per-window score rows (one transaction; safe with
+   * several processes). Reads fold first by themselves; the scheduler also folds once a minute. Returns how
+   * many answers were folded.
+   */
+  foldScores(): Promise<number>;
+  /** recomputes every score row from the stored answers */
+  rebuildScores(): Promise<void>;
 
   /** a consistent copy of the database while it is in use */
   backup(file: string): Promise<void>;

@@ -30,11 +30,11 @@ describe("database", () => {
     expect(db.sqlite.pragma("busy_timeout", { simple: true })).toBe(5000);
     expect(db.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
     const tables = (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(["answers", "groups", "members", "practice_rounds", "reviews", "rounds", "schedules", "scores", "streaks"]));
+    expect(tables).toEqual(expect.arrayContaining(["answers", "groups", "members", "practice_rounds", "reviews", "rounds", "schedules", "score_folds", "scores"]));
     expect(() => db.sqlite.prepare("INSERT INTO members (group_id, user_id, display_name, created_at) VALUES (999, 'x', 'x', 0)").run()).toThrow(/FOREIGN KEY/);
     db.close();
     const again = openDatabase(file);
-    expect((again.sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n).toBe(1);
+    expect((again.sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n).toBe(3);
     again.close();
   });
 
@@ -62,10 +62,13 @@ describe("database", () => {
     expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
     const n = (copy.prepare("SELECT count(*) AS n FROM answers").get() as { n: number }).n;
     expect(n).toBeGreaterThanOrEqual(300);
-    // the per-window totals in the copy agree with its answers: one transaction is never half-copied
-    const totals = copy.prepare("SELECT sum(answered) AS n FROM scores WHERE period = 'all' AND topic = '*'").get() as { n: number };
-    expect(totals.n).toBe(n);
+    // the copy is a usable database: score rows fold from its answers to the same totals
     copy.close();
+    const reopened = openDatabase(target);
+    await reopened.store.foldScores();
+    const totals = reopened.sqlite.prepare("SELECT sum(answered) AS n FROM scores WHERE period = 'all' AND topic = '*'").get() as { n: number };
+    expect(totals.n).toBe(n);
+    reopened.close();
   });
 
   it("every answer acknowledged by a process killed with SIGKILL is there after restart", async () => {

@@ -83,10 +83,17 @@ describe("leaderboards and stats", () => {
       await round(ms.map((m, i) => [m, (d + i) % 3 !== 0]));
       h.clock.advance(24 * 3600_000);
     }
+    await h.database.store.foldScores();
     const direct = h.database.sqlite
       .prepare("SELECT member_id, 'w:' || week_key AS period, sum(points) AS p, count(*) AS n, sum(correct) AS c FROM answers GROUP BY member_id, week_key ORDER BY 1, 2")
       .all();
     const kept = h.database.sqlite.prepare("SELECT member_id, period, points AS p, answered AS n, correct AS c FROM scores WHERE period LIKE 'w:%' AND topic = '*' ORDER BY 1, 2").all();
     expect(kept).toEqual(direct);
+    // rebuilding the score rows from the answers gives back exactly the rows kept answer by answer
+    const all = "SELECT group_id, period, topic, member_id, points, answered, correct FROM scores ORDER BY 1, 2, 3, 4";
+    const before = h.database.sqlite.prepare(all).all();
+    expect(before.length).toBeGreaterThan(20);
+    await h.database.store.rebuildScores();
+    expect(h.database.sqlite.prepare(all).all()).toEqual(before);
   });
 });

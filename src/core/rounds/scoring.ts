@@ -2,27 +2,20 @@
 import type { ReviewRow, ScoreContext, ScoreDecision, Scorer, ScoringSettings } from "../../db/store.js";
 
 /**
- * A correct answer earns `pointsCorrect`, plus `fastBonus` for each of the first `fastBonusCount` correct
- * answerers of the round. On scheduled rounds the streak counts consecutive correct rounds of the channel:
- * it continues only when the member's last streak round is the channel's previous scheduled round (so a day
- * with no scheduled round does not break it, while a missed round does); every `streakEvery`-th round of a
- * streak adds `streakBonus`. A wrong answer scores 0 and resets the streak.
+ * A correct answer earns `pointsCorrect`, plus `fastBonus` when it is one of the first `fastBonusCount`
+ * correct answers of the round. On scheduled rounds the streak counts consecutive correct answers over the
+ * channel's scheduled rounds: it continues from the member's streak at the previous scheduled round (so a
+ * day with no scheduled round does not break it, while a missed or wrong round does), and every
+ * `streakEvery`-th round of a streak adds `streakBonus`. A wrong answer scores 0 and resets the streak.
  */
 export function scorer(settings: ScoringSettings): Scorer {
   return (ctx: ScoreContext): ScoreDecision => {
-    let points = 0;
-    if (ctx.correct) {
-      points += settings.pointsCorrect;
-      if (ctx.correctBefore < settings.fastBonusCount) points += settings.fastBonus;
-    }
-    if (!ctx.scheduled) return { points, streak: null };
-
-    const prevBest = ctx.streak?.best ?? 0;
-    if (!ctx.correct) return { points, streak: { current: 0, best: prevBest } };
-    const continues = ctx.streak !== null && ctx.streak.current > 0 && ctx.previousRoundId !== null && ctx.streak.lastRoundId === ctx.previousRoundId;
-    const current = continues ? ctx.streak!.current + 1 : 1;
-    if (settings.streakEvery > 0 && current % settings.streakEvery === 0) points += settings.streakBonus;
-    return { points, streak: { current, best: Math.max(prevBest, current) } };
+    if (!ctx.correct) return { points: 0, streak: 0 };
+    let points = settings.pointsCorrect + (ctx.fast ? settings.fastBonus : 0);
+    if (!ctx.scheduled) return { points, streak: 0 };
+    const streak = ctx.previousStreak + 1;
+    if (settings.streakEvery > 0 && streak % settings.streakEvery === 0) points += settings.streakBonus;
+    return { points, streak };
   };
 }
 

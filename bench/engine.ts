@@ -1,0 +1,282 @@
+// Engine benchmark, each figure beside a baseline measured in the same run:
+//   1. a burst of answers to one round through the real facade, each in its own committed transaction
+//      (WAL, synchronous=NORMAL), beside a naive writer (a fresh connection per answer, rollback journal,
+//      synchronous=FULL);
+//   2. leaderboard top-10 (week, month, all time, a topic, with the caller's own rank) over 1,000,000 stored
+//      answers, beside the same board computed by aggregating the answers table;
+//   3. start-up to ready of `studybot start` (console, piped stdin), beside a bare `node -e ""`;
+//   4. resident memory of the idle bot, beside an idle bare node process.
+// Run alone: node --import tsx bench/engine.ts   (or with everything: npm run bench)
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import BetterSqlite3 from "better-sqlite3";
+import { StudyBot, type NotesIndex } from "../src/core/app.js";
+import type { Actor, GroupRef, MessageRef, PlatformPort } from "../src/core/cards.js";
+import { ManualClock, monthKey, weekKey } from "../src/core/clock.js";
+import type { Question, QuestionBank } from "../src/core/questions/types.js";
+import { openDatabase } from "../src/db/index.js";
+import { silentLogger } from "../src/logger.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const GROUP: GroupRef = { platform: "bench", externalId: "g" };
+const TOPICS = ["lambda", "s3", "sqs", "sns", "ec2", "vpc", "iam", "dynamodb", "kinesis", "rds-aurora"];
+
+const notes: NotesIndex = { lookup: (q) => ({ query: q, normalized: q, hits: [], suggestions: [] }), suggest: () => [], section: () => null };
+
+function bank(): QuestionBank {
+  const questions: Question[] = TOPICS.flatMap((topic, t) =>
+    Array.from({ length: 20 }, (_, i) => ({
+      id: `${topic}-${i}`,
+      topic,
+      tags: [],
+      difficulty: ((i % 3) + 1) as 1 | 2 | 3,
+      prompt: `Question ${i} on ${topic}?`,
+      choices: ["a", "b", "c", "d"],
+      answer: (i + t) % 4,
+      explanation: "because",
+      source: { note: "notes/x.md", heading: topic },
+      file: "questions/x.yaml",
+      line: 1,
+      hash: `h${t}-${i}`,
+      sectionId: null,
+    })),
+  );
+  return { questions, byId: new Map(questions.map((q) => [q.id, q])), topics: new Map(TOPICS.map((k) => [k, { key: k, ko: k, en: k }])) };
+}
+
+class NullPort implements PlatformPort {
+  n = 0;
+  async postCard(_g: GroupRef, channelId: string): Promise<MessageRef> {
+    return { channelId, messageId: String(++this.n) };
+  }
+  async editCard(): Promise<void> {}
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const ms = (x: number) => `${x < 1 ? x.toFixed(3) : x.toFixed(2)} ms`;
+
+async function answerBurst(dir: string): Promise<void> {
+  const N = 10_000;
+  const database = openDatabase(path.join(dir, "burst.db"));
+  const clock = new ManualClock(Date.now());
+  const bot = new StudyBot({ db: database.store, notes, bank: bank(), clock, ports: new Map([["bench", new NullPort()]]), logger: silentLogger, config: { defaultTimezone: "Asia/Seoul", defaultLocale: "en" } });
+  const card = await bot.postNow({ group: GROUP, userId: "org", displayName: "org" }, "c");
+  const actors: Actor[] = Array.from({ length: N }, (_, i) => ({ group: GROUP, userId: `u${i}`, displayName: `member ${i}` }));
+  const t0 = performance.now();
+  const outcomes = await Promise.all(actors.map((a, i) => bot.answer(a, card.roundId, i % 4)));
+  const oursMs = performance.now() - t0;
+  const recorded = outcomes.filter((o) => o.kind === "recorded").length;
+  const stored = (database.sqlite.prepare("SELECT count(*) AS n FROM answers").get() as { n: number }).n;
+  database.close();
+
+  // Naive: a fresh connection per answer, rollback journal, synchronous=FULL; the member and the answer in
+  // one transaction (less work per answer than ours: no scoring, no streak, no score rows).
+  const naiveFile = path.join(dir, "naive.db");
+  const setup = new BetterSqlite3(naiveFile);
+  setup.exec("CREATE TABLE members (id INTEGER PRIMARY KEY, user_id TEXT UNIQUE, name TEXT); CREATE TABLE answers (id INTEGER PRIMARY KEY, round_id INT, member_id INT, choice INT, at INT, UNIQUE (round_id, member_id));");
+  setup.close();
+  const M = 1_000;
+  const t1 = performance.now();
+  for (let i = 0; i < M; i++) {
+    const c = new BetterSqlite3(naiveFile);
+    c.pragma("synchronous = FULL");
+    c.transaction(() => {
+      const id = (c.prepare("INSERT INTO members (user_id, name) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET name = excluded.name RETURNING id").get(`u${i}`, `member ${i}`) as { id: number }).id;
+      c.prepare("INSERT OR IGNORE INTO answers (round_id, member_id, choice, at) VALUES (1, ?, ?, ?)").run(id, i % 4, Date.now());
+    }).immediate();
+    c.close();
+  }
+  const naiveMs = performance.now() - t1;
+  const ours = (N / oursMs) * 1000;
+  const naive = (M / naiveMs) * 1000;
+  console.log("answers: a burst to one round, each answer its own committed transaction");
+  console.log(`  studybot (facade → WAL, synchronous=NORMAL): ${fmt(N)} answers in ${fmt(oursMs)} ms = ${fmt(ours)}/s; recorded ${fmt(recorded)}, stored ${fmt(stored)}`);
+  console.log(`  naive (connection per answer, rollback journal, synchronous=FULL): ${fmt(M)} in ${fmt(naiveMs)} ms = ${fmt(naive)}/s`);
+  console.log(`  ratio: ${fmt(ours / naive, 1)}× the naive rate; target >= 10,000/s: ${ours >= 10_000 ? "met" : "NOT met"}\n`);
+}
+
+async function leaderboards(dir: string): Promise<void> {
+  const ANSWERS = 1_000_000;
+  const MEMBERS = 5_000;
+  const PER_ROUND = 200;
+  const database = openDatabase(path.join(dir, "board.db"));
+  const now = new Date();
+  const clock = new ManualClock(now);
+  const bot = new StudyBot({ db: database.store, notes, bank: bank(), clock, ports: new Map([["bench", new NullPort()]]), logger: silentLogger, config: { defaultTimezone: "Asia/Seoul", defaultLocale: "en" } });
+  const group = await bot.group({ group: GROUP, userId: "org", displayName: "org" });
+  const tz = group.timezone;
+
+  // Bulk load: members, rounds and answers spread over the last 365 days, in one transaction, then the
+  // score rows rebuilt from the answers.
+  const t0 = performance.now();
+  const db = database.sqlite;
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  db.transaction(() => {
+    const m = db.prepare("INSERT INTO members (group_id, user_id, display_name, created_at) VALUES (?, ?, ?, 0)");
+    for (let i = 0; i < MEMBERS; i++) m.run(group.id, `u${i}`, `member ${i}`);
+    const r = db.prepare(
+      "INSERT INTO rounds (group_id, channel_id, question_id, question_hash, topic, correct_index, choice_count, opened_at, reveal_at, revealed_at) VALUES (?, 'c', ?, 'h', ?, 0, 4, ?, ?, ?)",
+    );
+    const a = db.prepare("INSERT INTO answers (round_id, member_id, group_id, topic, choice, correct, points, answered_at, week_key, month_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const rounds = ANSWERS / PER_ROUND;
+    const span = 365 * 86_400_000;
+    for (let k = 0; k < rounds; k++) {
+      const opened = now.getTime() - span + Math.floor((k / rounds) * span);
+      const topic = TOPICS[k % TOPICS.length]!;
+      const roundId = Number(r.run(group.id, `${topic}-${k % 20}`, topic, opened, opened + 3_600_000, opened + 3_600_000).lastInsertRowid);
+      const wk = weekKey(new Date(opened), tz);
+      const mk = monthKey(new Date(opened), tz);
+      const start = Math.floor(rnd() * MEMBERS);
+      for (let j = 0; j < PER_ROUND; j++) {
+        const member = ((start + j * 17) % MEMBERS) + 1;
+        const correct = rnd() < 0.6 ? 1 : 0;
+        const points = correct ? (j < 3 ? 15 : 10) : 0;
+        a.run(roundId, member, group.id, topic, correct ? 0 : 1, correct, points, opened + j * 1000, wk, mk);
+      }
+    }
+  }).immediate();
+  await database.store.rebuildScores();
+  const loadMs = performance.now() - t0;
+  const stored = (db.prepare("SELECT count(*) AS n FROM answers").get() as { n: number }).n;
+  console.log(`leaderboards over ${fmt(stored)} stored answers (${fmt(MEMBERS)} members, 365 days; bulk load + score rebuild ${fmt(loadMs / 1000, 1)} s)`);
+
+  const caller: Actor = { group: GROUP, userId: `u${MEMBERS - 1}`, displayName: "caller" };
+  const cases: Array<[string, () => Promise<unknown>]> = [
+    ["week", () => bot.leaderboard(caller, "week")],
+    ["month", () => bot.leaderboard(caller, "month")],
+    ["all time", () => bot.leaderboard(caller, "all")],
+    ["all time, topic", () => bot.leaderboard(caller, "all", "lambda")],
+    ["stats", () => bot.stats(caller)],
+  ];
+  const oursP99: number[] = [];
+  for (const [name, fn] of cases) {
+    for (let i = 0; i < 50; i++) await fn();
+    const times: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const s = performance.now();
+      await fn();
+      times.push(performance.now() - s);
+    }
+    times.sort((x, y) => x - y);
+    oursP99.push(quantile(times, 0.99));
+    console.log(`  studybot ${name.padEnd(16)} p50 ${ms(quantile(times, 0.5))}  p99 ${ms(quantile(times, 0.99))}  (1,000 calls through the facade)`);
+  }
+  const board = await bot.leaderboard(caller, "all");
+  console.log(`  (all-time top: ${board.rows.slice(0, 3).map((r) => `${r.rank}. ${r.displayName} ${r.points}`).join(", ")}; caller rank ${board.caller?.rank ?? "in top 10"})`);
+
+  // Baseline: the same top 10 aggregated from the answers at query time.
+  const from = (p: "week" | "month") => {
+    const s = db.prepare("SELECT min(answered_at) AS t FROM answers WHERE " + (p === "week" ? "week_key = ?" : "month_key = ?")).get(p === "week" ? weekKey(now, tz) : monthKey(now, tz)) as { t: number | null };
+    return s.t ?? now.getTime();
+  };
+  const naive = db.prepare(
+    "SELECT member_id, sum(points) AS p, count(*) AS n, sum(correct) AS c FROM answers WHERE group_id = ? AND answered_at >= ? GROUP BY member_id ORDER BY p DESC, c DESC LIMIT 10",
+  );
+  const baseCases: Array<[string, number, number]> = [
+    ["week", from("week"), 200],
+    ["month", from("month"), 50],
+    ["all time", 0, 10],
+  ];
+  let baseAllP99 = 0;
+  for (const [name, since, runs] of baseCases) {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const s = performance.now();
+      naive.all(group.id, since);
+      times.push(performance.now() - s);
+    }
+    times.sort((x, y) => x - y);
+    if (name === "all time") baseAllP99 = quantile(times, 0.99);
+    console.log(`  baseline ${name.padEnd(16)} p50 ${ms(quantile(times, 0.5))}  p99 ${ms(quantile(times, 0.99))}  (GROUP BY over answers, ${runs} runs)`);
+  }
+  const worst = Math.max(...oursP99);
+  console.log(`  ratio (all time p99): ${fmt(baseAllP99 / oursP99[2]!, 0)}× faster than aggregating; worst studybot p99 ${ms(worst)}; target < 10 ms: ${worst < 10 ? "met" : "NOT met"}\n`);
+  database.close();
+}
+
+function spawnUntil(args: string[], env: Record<string, string>, until: RegExp, keepOpen: boolean): Promise<{ ms: number; pid: number; child: ReturnType<typeof spawn> }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    let done = false;
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (!done && until.test(out)) {
+        done = true;
+        resolve({ ms: performance.now() - t0, pid: child.pid!, child });
+      }
+    });
+    child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("exit", (code) => {
+      if (!done) reject(new Error(`exited (${code}) before ready: ${err || out}`));
+    });
+    if (!keepOpen) child.stdin!.end();
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+async function startupAndMemory(dir: string): Promise<void> {
+  const env = { DATABASE_PATH: path.join(dir, "start.db"), DEFAULT_LOCALE: "en" };
+  const bare: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => spawn(process.execPath, ["-e", 'process.stdout.write("ready\\n")'], { stdio: "ignore" }).on("exit", () => resolve()));
+    bare.push(performance.now() - t0);
+  }
+  const first = await spawnUntil(["bin/studybot.mjs", "start"], env, /studybot ready/, false);
+  await new Promise((r) => first.child.on("exit", r));
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const r = await spawnUntil(["bin/studybot.mjs", "start"], env, /studybot ready/, false);
+    runs.push(r.ms);
+    await new Promise((res) => r.child.on("exit", res));
+  }
+  runs.sort((a, b) => a - b);
+  bare.sort((a, b) => a - b);
+  const median = quantile(runs, 0.5);
+  console.log("start-up to ready (`studybot start`, console, piped stdin; notes, question bank, migrations, scheduler)");
+  console.log(`  first start on a new database file: ${ms(first.ms)}; then median ${ms(median)}, worst ${ms(runs[runs.length - 1]!)} over 5 starts`);
+  console.log(`  baseline bare node: median ${ms(quantile(bare, 0.5))}; ratio ${fmt(median / quantile(bare, 0.5), 1)}×; target < 1 s: ${runs[runs.length - 1]! < 1000 && first.ms < 1000 ? "met" : "NOT met"}\n`);
+
+  const idle = await spawnUntil(["bin/studybot.mjs", "start"], env, /studybot ready/, true);
+  await new Promise((r) => setTimeout(r, 2000));
+  const rss = rssMb(idle.pid);
+  idle.child.stdin!.end();
+  await new Promise((r) => idle.child.on("exit", r));
+  const bareIdle = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+  await new Promise((r) => setTimeout(r, 1000));
+  const bareRss = rssMb(bareIdle.pid!);
+  bareIdle.kill();
+  console.log("idle resident memory (console bot waiting for input, 2 s after ready)");
+  console.log(`  studybot ${fmt(rss, 1)} MB; baseline bare node ${fmt(bareRss, 1)} MB; ratio ${fmt(rss / bareRss, 1)}×; target < 150 MB: ${rss < 150 ? "met" : "NOT met"}\n`);
+}
+
+export async function runEngineBench(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), "studybot-bench-"));
+  try {
+    console.log("== engine ==\n");
+    await answerBurst(dir);
+    await leaderboards(dir);
+    await startupAndMemory(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await runEngineBench();
+}
