@@ -99,11 +99,29 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
 
   let url: string | null = null;
   if (socketMode) {
-    await app.start();
+    try {
+      await app.start();
+    } catch (err) {
+      bot.deps.ports.delete(SLACK_PLATFORM);
+      const code = slackErrorCode(err);
+      if (code === "invalid_auth" || code === "not_authed" || code === "account_inactive") {
+        throw new ConfigError(`Slack refused SLACK_APP_TOKEN (${code}): generate an app-level token with the connections:write scope under "Basic Information → App-Level Tokens".`);
+      }
+      throw new ConfigError(`could not open the Socket Mode connection to Slack (${code ?? (err as Error).message}): check the network, or that Socket Mode is enabled for the app.`);
+    }
     log.info({ team: auth.team_id, bot: auth.user_id }, "slack: connected over Socket Mode");
   } else {
     const listen = { port: options.httpPort ?? cfg.port, ...(options.host ? { host: options.host } : {}) };
-    const server = (await app.start(listen)) as Server;
+    let server: Server;
+    try {
+      server = (await app.start(listen)) as Server;
+    } catch (err) {
+      bot.deps.ports.delete(SLACK_PLATFORM);
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === "EADDRINUSE") throw new ConfigError(`PORT ${listen.port} is already in use: stop what listens there or set PORT to a free port (Slack's Request URL must reach it).`);
+      if (e.code === "EACCES") throw new ConfigError(`not allowed to listen on PORT ${listen.port}: use a port above 1023, or run behind a reverse proxy.`);
+      throw err;
+    }
     const address = server.address() as AddressInfo;
     const host = options.host ?? "0.0.0.0";
     url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}${SLACK_EVENTS_PATH}`;
@@ -121,8 +139,10 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
     async stop() {
       if (stopped) return;
       stopped = true;
+      // Stop receiving, let started work finish (it may still post a card), then leave the port registry.
       await app.stop();
       await inflight.idle();
+      if (bot.deps.ports.get(SLACK_PLATFORM) === port) bot.deps.ports.delete(SLACK_PLATFORM);
       log.info("slack: stopped");
     },
   };

@@ -1,0 +1,96 @@
+// Starting and stopping the Slack platform: a wrong bot or app token, or a busy PORT, stops start-up with a
+// message that says what to fix (and leaves nothing registered or listening); stop() closes the receiver and
+// leaves the port registry.
+import { createServer } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { StudyBot } from "../../src/core/app.js";
+import type { PlatformPort } from "../../src/core/cards.js";
+import { ManualClock } from "../../src/core/clock.js";
+import { LookupService } from "../../src/core/notes/lookup.js";
+import type { Config } from "../../src/config.js";
+import { openDatabase } from "../../src/db/index.js";
+import { silentLogger } from "../../src/logger.js";
+import { startSlack } from "../../src/platforms/slack/index.js";
+import { signedPost, SlackStandIn, STANDIN_APP_TOKEN, STANDIN_BOT_TOKEN, STANDIN_SIGNING_SECRET } from "../support/slack-standin.js";
+import { testBank } from "./harness.js";
+
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  while (cleanup.length) await cleanup.pop()!();
+});
+
+async function setup(slack: Partial<NonNullable<Config["slack"]>>) {
+  const standIn = await SlackStandIn.start();
+  cleanup.push(() => standIn.stop());
+  const database = openDatabase(":memory:");
+  cleanup.push(() => database.close());
+  const ports = new Map<string, PlatformPort>();
+  const config: Config = {
+    slack: { botToken: STANDIN_BOT_TOKEN, signingSecret: STANDIN_SIGNING_SECRET, apiUrl: standIn.apiUrl, organizers: [], port: 0, ...slack },
+    port: 0,
+    databasePath: ":memory:",
+    notesDir: "notes",
+    questionsDir: "questions",
+    defaultTimezone: "Asia/Seoul",
+    defaultLocale: "ko",
+    logLevel: "silent",
+  };
+  const bot = new StudyBot({ db: database.store, notes: new LookupService([]), bank: testBank(), clock: new ManualClock("2026-03-02T00:00:00Z"), ports, logger: silentLogger, config });
+  return { standIn, bot, config };
+}
+
+describe("starting the Slack platform", () => {
+  it("refuses a wrong bot token before listening, saying where the right one is", async () => {
+    const { standIn, bot, config } = await setup({ botToken: "xoxb-wrong" });
+    await expect(startSlack(bot, config, silentLogger, { host: "127.0.0.1" })).rejects.toThrow(
+      'Slack refused SLACK_BOT_TOKEN (invalid_auth): copy the Bot User OAuth Token (xoxb-…) from your app\'s "OAuth & Permissions" page.',
+    );
+    expect(standIn.calls.map((c) => [c.method, c.response.error])).toEqual([["auth.test", "invalid_auth"]]);
+    expect(bot.deps.ports.size).toBe(0);
+  });
+
+  it("refuses a wrong app token in Socket Mode, saying how to make one", async () => {
+    const { standIn, bot, config } = await setup({ appToken: "xapp-1-wrong", signingSecret: undefined });
+    await expect(startSlack(bot, config, silentLogger)).rejects.toThrow(
+      'Slack refused SLACK_APP_TOKEN (invalid_auth): generate an app-level token with the connections:write scope under "Basic Information → App-Level Tokens".',
+    );
+    expect(standIn.calls.map((c) => [c.method, c.response.error ?? "ok"])).toEqual([
+      ["auth.test", "ok"],
+      ["apps.connections.open", "invalid_auth"],
+    ]);
+    expect(bot.deps.ports.size).toBe(0);
+  });
+
+  it("says which PORT is taken", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    cleanup.push(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+    const taken = (blocker.address() as { port: number }).port;
+    const { bot, config } = await setup({});
+    await expect(startSlack(bot, config, silentLogger, { host: "127.0.0.1", httpPort: taken })).rejects.toThrow(`PORT ${taken} is already in use`);
+    expect(bot.deps.ports.size).toBe(0);
+  });
+
+  it("registers its port while running; stop() closes the receiver and leaves the registry", async () => {
+    const { bot, config } = await setup({});
+    const slack = await startSlack(bot, config, silentLogger, { host: "127.0.0.1" });
+    expect(slack.mode).toBe("http");
+    expect(slack.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/slack\/events$/);
+    expect(bot.deps.ports.get("slack")).toBe(slack.port);
+    const before = await signedPost(slack.url!, JSON.stringify({ type: "url_verification", challenge: "c" }), "application/json");
+    expect(before.status).toBe(200);
+    await slack.stop();
+    expect(bot.deps.ports.has("slack")).toBe(false);
+    await expect(signedPost(slack.url!, "{}", "application/json")).rejects.toThrow(); // connection refused
+    await slack.stop(); // twice is harmless
+  });
+
+  it("takes the app token's Socket Mode over HTTP when both are set", async () => {
+    const { standIn, bot, config } = await setup({ appToken: STANDIN_APP_TOKEN });
+    const slack = await startSlack(bot, config, silentLogger);
+    cleanup.push(() => slack.stop());
+    expect(slack.mode).toBe("socket");
+    expect(slack.url).toBeNull();
+    await standIn.socketConnected();
+  });
+});
