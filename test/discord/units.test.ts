@@ -83,6 +83,16 @@ describe("command definitions", () => {
     expect(byName.get("quiz")!.options![0]).toMatchObject({ name: "topic", autocomplete: true });
   });
 
+  it("keeps each command within Discord's 4000 characters of names, descriptions and choices, per language", () => {
+    type Node = { name: string; description?: string; description_localizations?: Record<string, string | null> | null; choices?: Array<{ name: string; name_localizations?: Record<string, string> | null; value: unknown }>; options?: Node[] };
+    const size = (o: Node, ko: boolean): number =>
+      o.name.length +
+      ((ko ? o.description_localizations?.ko : undefined) ?? o.description ?? "").length +
+      (o.choices ?? []).reduce((n, c) => n + ((ko ? c.name_localizations?.ko : undefined) ?? c.name).length + String(c.value).length, 0) +
+      (o.options ?? []).reduce((n, x) => n + size(x, ko), 0);
+    for (const d of defs) for (const ko of [false, true]) expect(size(d as unknown as Node, ko), d.name).toBeLessThanOrEqual(4000);
+  });
+
   it("keeps every description within Discord's 100 characters in both languages", () => {
     const walk = (o: { description?: string; description_localizations?: Record<string, string | null> | null; options?: unknown[] }): void => {
       for (const text of [o.description, ...Object.values(o.description_localizations ?? {})]) expect((text ?? "").length).toBeLessThanOrEqual(100);

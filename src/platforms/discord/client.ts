@@ -1,12 +1,11 @@
 // The discord.js client: the Guilds intent only (no privileged intents: display names come with each
 // interaction), REST pointed at DISCORD_API_URL when set (a rate-limit proxy, or a local stand-in).
-import { Client, GatewayIntentBits, Partials, type ClientOptions } from "discord.js";
+import { Client, GatewayIntentBits, type ClientOptions } from "discord.js";
 import type { Config } from "../../config.js";
 
 export function clientOptions(discord: NonNullable<Config["discord"]>): ClientOptions {
   return {
     intents: [GatewayIntentBits.Guilds],
-    partials: [Partials.Channel],
     // Nothing the bot posts may ping anyone: names in cards and boards are display text.
     allowedMentions: { parse: [] },
     ...(discord.apiUrl ? { rest: { api: discord.apiUrl } } : {}),
