@@ -86,6 +86,8 @@ export class Scheduler {
       if (round) posted.push(round);
     }
     const revealed = await this.revealDue();
+    // keep the leaderboard's score rows folded in the background (reads fold whatever is left)
+    await this.store.foldScores().catch((err: unknown) => this.logger.error({ err }, "could not fold scores"));
     return { posted, revealed };
   }
 
