@@ -94,4 +94,11 @@ describe("studybot start with Discord credentials", () => {
     );
     expect(discord.requests.map((r) => `${r.status} ${r.method} ${r.path}`)).toEqual(["401 GET /gateway/bot"]);
   });
+
+  it("says where it could not reach Discord when DISCORD_API_URL points nowhere", async () => {
+    const nowhere = `http://127.0.0.1:${await freePort()}/api`;
+    await expect(start({ DISCORD_TOKEN: "token", DISCORD_APPLICATION_ID: "1100000000000000001", DISCORD_API_URL: nowhere })).rejects.toThrow(
+      new RegExp(`^could not reach Discord at ${nowhere.replace(/[.]/g, "\\.")} \\(.+\\): check the network, or DISCORD_API_URL if it is set\\.$`),
+    );
+  });
 });

@@ -1,6 +1,6 @@
 // Discord platform: log in with the Guilds intent only, register the card port, route interactions.
 import { once } from "node:events";
-import { RESTEvents, Events, type Client } from "discord.js";
+import { DiscordAPIError, Events, RESTEvents, type Client } from "discord.js";
 import type { StudyBot } from "../../core/app.js";
 import type { PlatformPort } from "../../core/cards.js";
 import { ConfigError, type Config } from "../../config.js";
@@ -56,6 +56,10 @@ export async function startDiscord(bot: StudyBot, config: Config, logger: Logger
     const e = err as Error & { code?: string };
     if (e.code === "TokenInvalid") throw new ConfigError("Discord refused DISCORD_TOKEN: copy the bot token again from the developer portal (Bot → Reset Token).");
     if (e.code === "DisallowedIntents") throw new ConfigError("Discord refused the gateway intents; studybot only needs Guilds: check the application's settings.");
+    if (!(err instanceof DiscordAPIError)) {
+      const where = config.discord.apiUrl ? ` at ${config.discord.apiUrl}` : "";
+      throw new ConfigError(`could not reach Discord${where} (${e.message}): check the network, or DISCORD_API_URL if it is set.`);
+    }
     throw err;
   }
   bot.deps.ports.set(PLATFORM, port);
