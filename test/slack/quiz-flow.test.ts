@@ -141,7 +141,7 @@ describe("the daily question on Slack", () => {
     expect(blocks.map((b) => b.type)).toEqual(["header", "section", "section", "section", "context", "section"]);
     expect(blocks[0]!.text!.text).toBe("정답 공개 · 람다");
     expect(blocks[2]!.text!.text).toBe("▫️ A. 3초 — 1명\n✅ *B. 15분* — 2명\n▫️ C. 1시간 — 0명\n▫️ D. 24시간 — 0명");
-    expect(blocks[3]!.text!.text).toBe("*해설*\nLambda 함수는 *최대 15분*까지 실행할 수 있어요. 더 긴 작업은 Step Functions나 ECS로 나눠요.");
+    expect(blocks[3]!.text!.text).toBe("*해설*\nLambda 함수는 *최대 15분*\u200b까지 실행할 수 있어요. 더 긴 작업은 Step Functions나 ECS로 나눠요.");
     expect(blockText([blocks[4]])).toBe(
       [ko("slack.card.answered", { count: 3 }), ko("slack.card.source", { path: "AWS Certified Developer Associate 자격증 이론 정리 › 10. Lambda", file: "notes/dva-theory.txt", line: 410 })].join("\n"),
     );

@@ -22,6 +22,12 @@ describe("mrkdwn", () => {
     );
   });
 
+  it("keeps emphasis working where Korean particles run on (a zero-width space where Slack needs a boundary)", () => {
+    expect(markdownToMrkdwn("최대 **15분**까지")).toBe("최대 *15분*\u200b까지");
+    expect(markdownToMrkdwn("람다의**타임아웃**은 ~~3초~~가")).toBe("람다의\u200b*타임아웃*\u200b은 ~3초~\u200b가");
+    expect(markdownToMrkdwn("(**bold**), *it*.")).toBe("(*bold*), _it_.");
+  });
+
   it("keeps code fences verbatim (escaped) and drops the language tag Slack would print", () => {
     expect(markdownToMrkdwn("```js\nif (a < b && **x**) {}\n```")).toBe("```\nif (a &lt; b &amp;&amp; **x**) {}\n```");
     // An unclosed fence is closed so the rest of the message is not swallowed.

@@ -26,6 +26,21 @@ export function inline(s: string, max: number): string {
 
 const FENCE = /^\s*(```|~~~)/;
 
+const ZWSP = "\u200b";
+
+/**
+ * Wraps `inner` in a mrkdwn emphasis marker. Slack only honours a marker next to a space or punctuation, so
+ * where the text runs on (Korean particles: "**15분**까지") a zero-width space keeps the formatting working.
+ */
+function emphasis(marker: string) {
+  return (match: string, inner: string, offset: number, whole: string): string => {
+    const before = whole[offset - 1];
+    const after = whole[offset + match.length];
+    const pad = (c: string | undefined, ok: RegExp) => (c !== undefined && !ok.test(c) ? ZWSP : "");
+    return `${pad(before, /[\s(["'“‘]/)}${marker}${inner}${marker}${pad(after, /[\s)\].,!?:;"'”’]/)}`;
+  };
+}
+
 /** Converts one non-code line of note Markdown (already escaped) to mrkdwn. */
 function convertLine(line: string): string {
   // A Markdown block quote survives escaping as "&gt; ": Slack wants a literal ">" at the start of the line.
@@ -38,10 +53,10 @@ function convertLine(line: string): string {
       if (i % 2 === 1) return part;
       return part
         .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, text: string, url: string) => `<${url.replace(/&amp;/g, "&")}|${text}>`)
-        .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, "\u0001$1\u0001")
-        .replace(/__(?=\S)(.+?)(?<=\S)__/g, "\u0001$1\u0001")
-        .replace(/(^|[^*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])/g, "$1_$2_")
-        .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, "~$1~")
+        .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, emphasis("\u0001"))
+        .replace(/__(?=\S)(.+?)(?<=\S)__/g, emphasis("\u0001"))
+        .replace(/(?<![*\w])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![*\w])/g, emphasis("_"))
+        .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, emphasis("~"))
         .replace(/\u0001/g, "*");
     })
     .join("");
