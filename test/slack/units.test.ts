@@ -1,9 +1,11 @@
 // The Slack adapter's pure parts: mrkdwn conversion and splitting, command text parsing, and Block Kit
 // renderers checked against Slack's limits by the stand-in's validator (not by the renderer's own constants).
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Leaderboard, MemberStats, QuestionCard, RevealedCard } from "../../src/core/cards.js";
 import { slack } from "../../src/core/messages/slack.js";
 import type { Section } from "../../src/core/notes/types.js";
+import { loadQuestionBank } from "../../src/core/questions/load.js";
 import * as render from "../../src/platforms/slack/blocks.js";
 import { daysText } from "../../src/platforms/slack/handlers.js";
 import { apiBase } from "../../src/platforms/slack/index.js";
@@ -11,7 +13,7 @@ import { escapeText, inline, markdownToMrkdwn, splitMrkdwn } from "../../src/pla
 import { parseChoiceValue, parseLeaderboardArgs, parseQuizArgs, parseSectionValue, parseStatsArgs, parseStudybotArgs } from "../../src/platforms/slack/parse.js";
 import { EventDedupe, InFlight } from "../../src/platforms/slack/support.js";
 import { blockKitProblems } from "../support/slack-standin.js";
-import { testSections } from "./harness.js";
+import { ROOT, testSections } from "./harness.js";
 
 describe("mrkdwn", () => {
   it("escapes &, < and > and converts the notes' Markdown", () => {
@@ -146,6 +148,19 @@ describe("Block Kit renderers stay within Slack's limits", () => {
     const buttons = render.questionCard(card).blocks.find((b) => b.type === "actions") as { block_id: string; elements: Array<{ action_id: string; value: string }> };
     expect(buttons.block_id).toBe("round:987654321");
     expect(buttons.elements.map((e) => [e.action_id, e.value])).toEqual([0, 1, 2, 3, 4, 5].map((i) => [`answer:${i}`, `987654321:${i}`]));
+  });
+
+  it("every shipped question, as a card, a revealed card and a practice result", () => {
+    const sections = testSections();
+    const bank = loadQuestionBank(path.join(ROOT, "questions"), { sections, rootDir: ROOT });
+    expect(bank.questions.length).toBeGreaterThanOrEqual(200);
+    for (const q of bank.questions) {
+      const c: QuestionCard = { roundId: 1, questionId: q.id, prompt: q.prompt, choices: q.choices.map((text, i) => ({ label: "ABCDEF"[i]!, text })), topic: { key: q.topic, name: q.topic }, difficulty: q.difficulty, revealAt: new Date(), locale: "ko" };
+      const r: RevealedCard = { ...c, correctIndex: q.answer, counts: q.choices.map(() => 3), answered: 12, explanation: q.explanation, source: { file: q.source.note, line: 1, heading: q.source.heading, path: [q.source.heading] }, fastestCorrect: [] };
+      for (const rendered of [render.questionCard(c), render.revealedCard(r), render.practiceResult({ ...r, correct: true, choiceLabel: "A", repeated: false })]) {
+        expect(blockKitProblems(rendered.blocks), q.id).toEqual([]);
+      }
+    }
   });
 
   it("every section of the shipped notes and the over-long fixture, with share and more buttons", () => {
