@@ -55,6 +55,25 @@ describe("a slow core", () => {
   });
 });
 
+describe("a slow practice answer", () => {
+  it("is deferred as an update of the private card, which is then edited in place", async () => {
+    let gate!: ReturnType<typeof gatedStore>;
+    h = await startHarness({ slowAfterMs: 20, wrapStore: (s) => (gate = gatedStore(s)).store });
+    const { standIn } = h;
+    const asked = standIn.slashCommand({ name: "quiz", user: USERS.alex, options: [{ name: "topic", type: 3, value: "sqs" }] });
+    const card = await standIn.callbackFor(asked);
+    const right = (card.body as { data: { components: Array<{ components: Array<{ custom_id: string }> }> } }).data.components[0]!.components[1]!.custom_id;
+    const message = standIn.originalOf(asked)!;
+    gate.close();
+    const click = standIn.button({ customId: right, user: USERS.alex, messageId: message.id });
+    expect((await standIn.callbackFor(click)).body).toEqual({ type: 6 });
+    gate.open();
+    const edit = await standIn.originalEditFor(click);
+    expect((edit.body as { content: string }).content).toBe("🎉 Correct! (B)");
+    expect(standIn.message(message.id)!.content).toBe("🎉 Correct! (B)");
+  });
+});
+
 describe("a failing core", () => {
   it("answers a button click privately with the generic message and logs the cause", async () => {
     h = await startHarness();

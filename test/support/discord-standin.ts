@@ -74,6 +74,8 @@ interface PendingInteraction {
   dispatchedAt: number;
   acknowledged: boolean;
   original: StoredMessage | null;
+  /** for a component interaction: the message the clicked component is on */
+  componentMessage: StoredMessage | null;
 }
 
 type Json = Record<string, unknown>;
@@ -402,7 +404,7 @@ export class DiscordStandIn {
     const channel = channelId ?? guild.channels[0]!.id;
     const id = this.snowflake();
     const token = `itok-${id}`;
-    this.interactions.set(id, { id, token, channelId: channel, dispatchedAt: Date.now(), acknowledged: false, original: null });
+    this.interactions.set(id, { id, token, channelId: channel, dispatchedAt: Date.now(), acknowledged: false, original: null, componentMessage: null });
     return {
       id,
       token,
@@ -462,6 +464,7 @@ export class DiscordStandIn {
     if (!message) throw new Error(`stand-in: no message ${input.messageId} was posted`);
     const i = this.interactionBase(3, input.user, message.channel_id);
     i.message = message;
+    this.interactions.get(i.id)!.componentMessage = message;
     i.data = { custom_id: input.customId, component_type: 2 };
     this.dispatch("INTERACTION_CREATE", i);
     return i.id;
@@ -554,6 +557,11 @@ export class DiscordStandIn {
       // 4 = reply, 5 = deferred reply: both create the interaction's original response message.
       if (body.type === 4) pending.original = this.storeMessage(pending.channelId, body.data ?? {});
       if (body.type === 5) pending.original = this.storeMessage(pending.channelId, { flags: body.data?.flags ?? 0 });
+      // 6 = deferred update, 7 = update: the message the component is on becomes the one to edit.
+      if ((body.type === 6 || body.type === 7) && pending.componentMessage) {
+        if (body.type === 7) Object.assign(pending.componentMessage, body.data ?? {}, { edited_timestamp: new Date().toISOString() });
+        pending.original = pending.componentMessage;
+      }
       if (r.query.with_response === "true") {
         return [200, { interaction: { id: pending.id, type: 2 }, resource: { type: body.type, message: pending.original } }];
       }
