@@ -1,8 +1,10 @@
 // The Slack adapter's pure parts: mrkdwn conversion and splitting, command text parsing, and Block Kit
 // renderers checked against Slack's limits by the stand-in's validator (not by the renderer's own constants).
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Leaderboard, MemberStats, QuestionCard, RevealedCard } from "../../src/core/cards.js";
+import { t } from "../../src/core/messages/index.js";
 import { slack } from "../../src/core/messages/slack.js";
 import type { Section } from "../../src/core/notes/types.js";
 import { loadQuestionBank } from "../../src/core/questions/load.js";
@@ -254,5 +256,18 @@ describe("plumbing", () => {
 
   it("the Slack catalog has the same keys in Korean and English", () => {
     expect(Object.keys(slack.ko).sort()).toEqual(Object.keys(slack.en).sort());
+  });
+
+  it("every message key the Slack adapter uses (its own and the shared ones) resolves in both languages", () => {
+    const dir = path.join(ROOT, "src/platforms/slack");
+    const keys = new Set<string>();
+    for (const f of readdirSync(dir)) {
+      const src = readFileSync(path.join(dir, f), "utf8");
+      for (const m of src.matchAll(/(?:UserError\(|t\(\w+, )"([a-z_]+\.[a-z_.]+)"/g)) keys.add(m[1]!);
+    }
+    for (const p of ["week", "month", "all"]) keys.add(`slack.period.${p}`); // built from the period
+    expect(keys.size).toBeGreaterThan(60);
+    const missing = [...keys].flatMap((k) => (["ko", "en"] as const).filter((l) => t(l, k) === k).map((l) => `${l}:${k}`));
+    expect(missing).toEqual([]);
   });
 });
