@@ -49,11 +49,24 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
   // In the terminal, info-level JSON logs would drown the conversation: show warnings and errors only.
   const logger = createLogger(consoleMode && config.logLevel === "info" ? "warn" : config.logLevel);
 
+  // how long each stage took, in the "ready" log line
+  const stages: Record<string, number> = {};
+  let mark = started;
+  const stage = (name: string) => {
+    const now = performance.now();
+    stages[name] = Math.round(now - mark);
+    mark = now;
+  };
+  stage("config");
   const database = openDatabase(config.databasePath);
+  stage("database");
   try {
     const sections = loadNotes(config.notesDir, cwd);
+    stage("notes");
     const notes = new LookupService(sections);
+    stage("index");
     const bank = loadQuestionBank(config.questionsDir, { sections, rootDir: cwd });
+    stage("questions");
     const ports = new Map<string, PlatformPort>();
     const bot = new StudyBot({ db: database.store, notes, sections, bank, clock: opts.clock ?? systemClock, ports, logger, config });
     const scheduler = new Scheduler(bot);
@@ -78,6 +91,7 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
         const group = await bot.group({ group: { platform: "console", externalId: "local" }, userId: "me", displayName: "me" });
         const { port, session } = createConsole(bot, { output: out, logger, timezone: group.timezone });
         await scheduler.start();
+        stage("scheduler");
         const locale = await bot.locale(session.actor);
         out.write(t(locale, "console.ready", { sections: sections.length, questions: bank.questions.length, name: session.speaker }) + "\n");
         const tty = Boolean((io.stdin as NodeJS.ReadStream).isTTY);
@@ -95,13 +109,14 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
           platforms.push({ name: "slack", stop: () => slack.stop() });
         }
         await scheduler.start();
+        stage("scheduler");
         io.stdout.write(`studybot ready — ${platforms.map((p) => p.name).join(" + ")} (${sections.length} note sections, ${bank.questions.length} questions)\n`);
       }
     } catch (err) {
       await stopAll().catch(() => undefined);
       throw err;
     }
-    logger.info({ ms: Math.round(performance.now() - started), platforms: platforms.map((p) => p.name), database: config.databasePath }, "ready");
+    logger.info({ ms: Math.round(performance.now() - started), stages, uptimeMs: Math.round(performance.now()), platforms: platforms.map((p) => p.name), database: config.databasePath }, "ready");
     return { config, logger, database, bot, scheduler, platforms, stop: stopAll };
   } catch (err) {
     database.close();

@@ -146,7 +146,12 @@ export const scores = sqliteTable(
     correct: integer("correct").notNull().default(0),
     bestStreak: integer("best_streak").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.groupId, t.period, t.topic, t.memberId] }), index("scores_rank_idx").on(t.groupId, t.period, t.topic, sql`${t.points} desc`, sql`${t.correct} desc`, t.memberId)],
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.period, t.topic, t.memberId] }),
+    index("scores_rank_idx").on(t.groupId, t.period, t.topic, sql`${t.points} desc`, sql`${t.correct} desc`, t.memberId),
+    // a member's own rows (stats by topic); written only by the batched fold, never by an answer
+    index("scores_member_idx").on(t.memberId, t.period),
+  ],
 );
 
 /** How far `scores` has been folded: every answer with id <= `through` is counted there. */

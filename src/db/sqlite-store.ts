@@ -176,7 +176,7 @@ export class SqliteStore implements Store {
          WHERE s.group_id = ? AND s.period = ? AND s.topic = ? AND s.member_id = ?`,
       ),
       above: p("SELECT count(*) AS n FROM scores WHERE group_id = ? AND period = ? AND topic = ? AND points > ?"),
-      memberTopics: p("SELECT topic, answered, correct, points FROM scores WHERE group_id = ? AND period = 'all' AND member_id = ? AND topic <> '*'"),
+      memberTopics: p("SELECT topic, answered, correct, points FROM scores WHERE member_id = @member AND period = 'all' AND group_id = @group AND topic <> '*'"),
       bestStreak: p("SELECT best_streak FROM scores WHERE group_id = ? AND period = 'all' AND topic = '*' AND member_id = ?"),
       counts: p("SELECT choice, count(*) AS n FROM answers WHERE round_id = ? GROUP BY choice"),
       // once per reveal: a scan of the round's answers (through the (round, member) key) is fine
@@ -492,7 +492,7 @@ export class SqliteStore implements Store {
 
   async memberTopics(groupId: number, memberId: number): Promise<Array<{ topic: string; answered: number; correct: number; points: number }>> {
     this.foldNow();
-    return (this.s.memberTopics.all(groupId, memberId) as Raw[]).map((r) => ({ topic: String(r.topic), answered: num(r.answered), correct: num(r.correct), points: num(r.points) }));
+    return (this.s.memberTopics.all({ group: groupId, member: memberId }) as Raw[]).map((r) => ({ topic: String(r.topic), answered: num(r.answered), correct: num(r.correct), points: num(r.points) }));
   }
 
   async streaks(groupId: number, memberIds: number[], now: Date): Promise<Map<number, StreakView>> {

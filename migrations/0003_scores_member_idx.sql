@@ -1,0 +1,1 @@
+CREATE INDEX `scores_member_idx` ON `scores` (`member_id`,`period`);
