@@ -9,7 +9,7 @@ import { ManualClock } from "../../src/core/clock.js";
 import { LookupService } from "../../src/core/notes/lookup.js";
 import type { Config } from "../../src/config.js";
 import { openDatabase } from "../../src/db/index.js";
-import { silentLogger } from "../../src/logger.js";
+import { createLogger, silentLogger } from "../../src/logger.js";
 import { startSlack } from "../../src/platforms/slack/index.js";
 import { signedPost, SlackStandIn, STANDIN_APP_TOKEN, STANDIN_BOT_TOKEN, STANDIN_SIGNING_SECRET } from "../support/slack-standin.js";
 import { testBank } from "./harness.js";
@@ -83,6 +83,17 @@ describe("starting the Slack platform", () => {
     expect(bot.deps.ports.has("slack")).toBe(false);
     await expect(signedPost(slack.url!, "{}", "application/json")).rejects.toThrow(); // connection refused
     await slack.stop(); // twice is harmless
+  });
+
+  it("warns about SLACK_ORGANIZERS entries that are not member ids", async () => {
+    const lines: Array<{ level: number; msg: string; entries?: string[] }> = [];
+    const logger = createLogger("info", { write: (l: string) => void lines.push(JSON.parse(l)) });
+    const { bot, config } = await setup({ organizers: ["U0ADMIN001", "@jiwoo", "jiwoo@example.com"] });
+    const slack = await startSlack(bot, config, logger, { host: "127.0.0.1" });
+    cleanup.push(() => slack.stop());
+    const warning = lines.find((l) => l.level === 40)!;
+    expect(warning.entries).toEqual(["@jiwoo", "jiwoo@example.com"]);
+    expect(warning.msg).toContain("copy each organiser's member ID");
   });
 
   it("takes the app token's Socket Mode over HTTP when both are set", async () => {

@@ -74,6 +74,11 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
   }
   if (!auth.team_id || !auth.user_id) throw new ConfigError("Slack auth.test did not name the workspace and bot user: is SLACK_BOT_TOKEN a bot token (xoxb-…)?");
 
+  const notIds = cfg.organizers.filter((id) => !/^[UW][A-Z0-9]{2,20}$/.test(id));
+  if (notIds.length > 0) {
+    log.warn({ entries: notIds }, "slack: SLACK_ORGANIZERS entries that are not member ids (U…) match nobody: copy each organiser's member ID from their Slack profile (⋮ → Copy member ID)");
+  }
+
   const socketMode = Boolean(cfg.appToken);
   if (!socketMode && !cfg.signingSecret) throw new ConfigError("SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode).");
   const app = new App({
