@@ -9,7 +9,7 @@
 // Run alone: node --import tsx bench/engine.ts   (or with everything: npm run bench)
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
@@ -300,7 +300,7 @@ async function startupAndMemory(dir: string): Promise<void> {
 export async function runEngineBench(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "studybot-bench-"));
   try {
-    console.log("== engine ==\n");
+    console.log(`== engine == (load average ${loadavg().map((x) => x.toFixed(2)).join(" ")} on this machine: figures scale with it)\n`);
     await answerBurst(dir);
     await leaderboards(dir);
     await startupAndMemory(dir);

@@ -1,0 +1,55 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import BetterSqlite3 from "better-sqlite3";
+import { openDatabase } from "../../src/db/index.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const dirs: string[] = [];
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+
+function studybot(args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, ["bin/studybot.mjs", ...args], { cwd: root, env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("studybot db", () => {
+  it("migrate creates and migrates the database; backup writes a consistent copy while another connection holds it open", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "studybot-cli-"));
+    dirs.push(dir);
+    const db = path.join(dir, "nested", "bot.db");
+    const m = studybot(["db", "migrate"], { DATABASE_PATH: db });
+    expect(m.stderr).toBe("");
+    expect(m.code).toBe(0);
+    expect(m.stdout).toMatch(/schema up to date \(\d+ migrations applied\)/);
+
+    // the bot is "running": a connection has written and keeps the file open
+    const live = openDatabase(db);
+    live.sqlite.prepare("INSERT INTO groups (platform, external_id, timezone, scoring, created_at) VALUES ('console', 'local', 'UTC', '{}', 0)").run();
+    const target = path.join(dir, "backup.db");
+    const b = studybot(["db", "backup", target], { DATABASE_PATH: db });
+    live.close();
+    expect(b.stderr).toBe("");
+    expect(b.code).toBe(0);
+    expect(b.stdout).toMatch(/^backed up .+ to .+backup\.db \(\d+ bytes\)/);
+    const copy = new BetterSqlite3(target, { readonly: true });
+    expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect((copy.prepare("SELECT count(*) AS n FROM groups").get() as { n: number }).n).toBe(1);
+    copy.close();
+  });
+
+  it("refuses wrong arguments with what to do", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "studybot-cli-"));
+    dirs.push(dir);
+    const env = { DATABASE_PATH: path.join(dir, "bot.db") };
+    expect(studybot(["db", "frob"], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown subcommand "frob"') });
+    expect(studybot(["db", "backup"], env)).toMatchObject({ code: 2, stderr: expect.stringContaining("give the file to write") });
+    expect(studybot(["db", "backup", path.join(dir, "x.db")], env)).toMatchObject({ code: 1, stderr: expect.stringContaining("there is no database at") });
+    expect(studybot(["db", "backup", dir], { DATABASE_PATH: env.DATABASE_PATH })).toMatchObject({ code: 2, stderr: expect.stringContaining("is a folder") });
+    expect(existsSync(path.join(dir, "x.db"))).toBe(false);
+  });
+});
