@@ -52,7 +52,8 @@ function toRound(r: Raw): RoundRow {
     revealAt: new Date(num(r.reveal_at)),
     revealedAt: optDate(r.revealed_at),
     instantFeedback: Boolean(r.instant_feedback),
-    message: r.message_id === null || r.message_id === undefined ? null : { channelId: String(r.message_channel_id), messageId: String(r.message_id) },
+    // "" marks a card being posted by a process that took over an unposted round
+    message: r.message_id === null || r.message_id === undefined || r.message_id === "" ? null : { channelId: String(r.message_channel_id), messageId: String(r.message_id) },
   };
 }
 
@@ -190,7 +191,9 @@ export class SqliteStore implements Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (schedule_id, local_date) DO NOTHING RETURNING *`,
       ),
-      release: p("DELETE FROM rounds WHERE id = ? AND message_id IS NULL AND revealed_at IS NULL"),
+      release: p("DELETE FROM rounds WHERE id = ? AND (message_id IS NULL OR message_id = '') AND revealed_at IS NULL"),
+      takeUnposted: p("UPDATE rounds SET message_id = '' WHERE id = ? AND message_id IS NULL AND revealed_at IS NULL"),
+      untakeUnposted: p("UPDATE rounds SET message_id = NULL WHERE id = ? AND message_id = ''"),
       setMessage: p("UPDATE rounds SET message_channel_id = ?, message_id = ? WHERE id = ?"),
       openRounds: p("SELECT * FROM rounds WHERE group_id = ? AND revealed_at IS NULL ORDER BY id DESC"),
       openRoundsIn: p("SELECT * FROM rounds WHERE group_id = ? AND revealed_at IS NULL AND channel_id = ? ORDER BY id DESC"),
@@ -402,6 +405,26 @@ export class SqliteStore implements Store {
 
   async releaseRound(roundId: number): Promise<void> {
     this.s.release.run(roundId);
+  }
+
+  async unpostedRounds(now: Date, claimedBefore: Date, platforms: string[]): Promise<RoundRow[]> {
+    if (platforms.length === 0) return [];
+    const rows = this.sqlite
+      .prepare(
+        `SELECT r.* FROM rounds r JOIN groups g ON g.id = r.group_id
+         WHERE r.revealed_at IS NULL AND r.message_id IS NULL AND r.reveal_at > ? AND r.opened_at <= ?
+           AND g.platform IN (${platforms.map(() => "?").join(",")})`,
+      )
+      .all(now.getTime(), claimedBefore.getTime(), ...platforms) as Raw[];
+    return rows.map(toRound);
+  }
+
+  async takeUnposted(roundId: number): Promise<boolean> {
+    return this.s.takeUnposted.run(roundId).changes > 0;
+  }
+
+  async untakeUnposted(roundId: number): Promise<void> {
+    this.s.untakeUnposted.run(roundId);
   }
 
   async setRoundMessage(roundId: number, ref: MessageRef): Promise<void> {

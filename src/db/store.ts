@@ -223,7 +223,16 @@ export interface Store {
   claimRound(round: NewRound): Promise<RoundRow | null>;
   /** gives up a claim whose card could not be posted, so a later tick may try again */
   releaseRound(roundId: number): Promise<void>;
+  /** hands an unposted round back after a failed re-post */
+  untakeUnposted(roundId: number): Promise<void>;
   setRoundMessage(roundId: number, ref: MessageRef): Promise<void>;
+  /**
+   * Open rounds whose card was never posted (the process stopped between claiming the day and posting),
+   * claimed at or before `claimedBefore`, of groups on these platforms.
+   */
+  unpostedRounds(now: Date, claimedBefore: Date, platforms: string[]): Promise<RoundRow[]>;
+  /** takes over posting an unposted round; false when another process already did */
+  takeUnposted(roundId: number): Promise<boolean>;
   roundById(id: number): Promise<RoundRow | null>;
   /** open (unrevealed) rounds of a group, newest first; optionally of one channel */
   openRounds(groupId: number, channelId?: string): Promise<RoundRow[]>;

@@ -155,6 +155,30 @@ describe("scheduler", () => {
     void postedDays;
   });
 
+  it("a day claimed by a process that stopped before posting its card is posted at the next start", async () => {
+    h = harness({ start: "2025-03-02T00:00:00Z" });
+    await h.bot.schedule(org, CH, { time: "09:00", timezone: "Asia/Seoul" });
+    const group = await h.bot.group(org);
+    const sched = (await h.database.store.findSchedule(group.id, CH))!;
+    h.clock.set("2025-03-03T00:00:00Z");
+    // what a process that died right after its claim leaves behind
+    const q = h.bot.rounds.question({ questionId: "l1" })!;
+    const claimed = (await h.database.store.claimRound({
+      groupId: group.id, scheduleId: sched.id, channelId: CH, questionId: q.id, questionHash: q.hash, topic: q.topic, correctIndex: q.answer,
+      choiceCount: q.choices.length, localDate: "2025-03-03", openedAt: h.clock.now(), revealAt: new Date(h.clock.now().getTime() + 3600_000), instantFeedback: false,
+    }))!;
+    const s = new Scheduler(h.bot, { timers: false });
+    h.clock.advanceMinutes(1); // another process may still be posting it: leave it
+    expect((await s.catchUp()).posted).toHaveLength(0);
+    expect(h.port.posted).toHaveLength(0);
+    h.clock.advanceMinutes(2);
+    await s.catchUp();
+    expect(h.port.posted.map((p) => p.card.roundId)).toEqual([claimed.id]);
+    expect((await h.database.store.roundById(claimed.id))!.message).toEqual(h.port.posted[0]!.ref);
+    await s.catchUp();
+    expect(h.port.posted).toHaveLength(1);
+  });
+
   it("arms one node-cron job per schedule and stops cleanly", async () => {
     h = harness({ start: new Date().toISOString() });
     await h.bot.schedule(org, "a", { time: "09:00", timezone: "Asia/Seoul" });

@@ -137,6 +137,23 @@ export class RoundService {
   }
 
   /**
+   * Posts the card of a round that was claimed but never posted (its process stopped in between). Only one
+   * process takes it over; false when another one did.
+   */
+  async repost(round: RoundRow, group: GroupRow, locale: Locale): Promise<boolean> {
+    const port = this.port(group.platform);
+    if (!port || !(await this.deps.store.takeUnposted(round.id))) return false;
+    try {
+      const ref = await port.postCard(groupRef(group), round.channelId, this.card(round, locale));
+      await this.deps.store.setRoundMessage(round.id, ref);
+      return true;
+    } catch (err) {
+      await this.deps.store.untakeUnposted(round.id);
+      throw err;
+    }
+  }
+
+  /**
    * Reveals a round: marks it closed (exactly once across processes), then edits its card in place. Returns
    * null when it had already been revealed.
    */

@@ -25,6 +25,7 @@ export interface CatchUpResult {
 }
 
 const MAX_TIMEOUT = 2 ** 31 - 1;
+const STRANDED_AFTER_MS = 2 * 60_000;
 
 export class Scheduler {
   private readonly store: Store;
@@ -85,6 +86,7 @@ export class Scheduler {
       const round = await this.runOne(schedule, group);
       if (round) posted.push(round);
     }
+    await this.repostStranded();
     const revealed = await this.revealDue();
     // keep the leaderboard's score rows folded in the background (reads fold whatever is left)
     await this.store.foldScores().catch((err: unknown) => this.logger.error({ err }, "could not fold scores"));
@@ -127,6 +129,27 @@ export class Scheduler {
       this.logger.error({ err, scheduleId: schedule.id, channel: schedule.channelId, group: group.externalId, platform: group.platform }, "could not post the daily question");
       return null;
     }
+  }
+
+  /**
+   * A round claimed more than two minutes ago whose card was never posted belongs to a process that stopped
+   * between the claim and the post: post its card now (the day stays claimed, so nothing else would).
+   */
+  async repostStranded(): Promise<number[]> {
+    const now = this.clock.now();
+    const done: number[] = [];
+    for (const round of await this.store.unpostedRounds(now, new Date(now.getTime() - STRANDED_AFTER_MS), this.platforms())) {
+      try {
+        const group = await this.store.groupById(round.groupId);
+        if (group && (await this.bot.rounds.repost(round, group, await this.bot.groupLocale(group)))) {
+          done.push(round.id);
+          this.logger.warn({ roundId: round.id, channel: round.channelId }, "posted a question whose first post was interrupted");
+        }
+      } catch (err) {
+        this.logger.error({ err, roundId: round.id }, "could not post an interrupted question");
+      }
+    }
+    return done;
   }
 
   /** Reveals every open round whose reveal time has passed; returns their ids. */
