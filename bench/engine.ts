@@ -276,15 +276,18 @@ async function startupAndMemory(dir: string): Promise<void> {
   await exited(bareIdle.child);
   console.log(`  baseline bare node: median ${ms(quantile(bare, 0.5))} to its first line; idle RSS ${fmt(bareRss, 1)} MB`);
 
-  // What `npm start` runs: the TypeScript sources through tsx.
-  const tsx = await startFigures("npm start (tsx)", ["bin/studybot.mjs", "start"], path.join(dir, "start-tsx.db"));
+  // What `npm start` runs (its node flags included): the TypeScript sources through tsx.
+  const script = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const startArgs = script.split(/\s+/).slice(1);
+  const nodeFlags = startArgs.slice(0, startArgs.indexOf("bin/studybot.mjs"));
+  const tsx = await startFigures(`npm start (${script})`, startArgs, path.join(dir, "start-tsx.db"));
   // The compiled build the container runs (tsc into a folder beside src/, so migrations/ resolves the same).
   const out = path.join(root, ".bench-dist");
   let compiled: Awaited<ReturnType<typeof startFigures>> | null = null;
   try {
     const build = spawn(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", out], { cwd: root, stdio: "ignore" });
     const code = await new Promise<number | null>((r) => build.on("exit", r));
-    if (code === 0) compiled = await startFigures("compiled (node dist/bin.js)", [path.join(out, "bin.js"), "start"], path.join(dir, "start-dist.db"));
+    if (code === 0) compiled = await startFigures(`compiled (node ${nodeFlags.join(" ")} dist/bin.js start)`, [...nodeFlags, path.join(out, "bin.js"), "start"], path.join(dir, "start-dist.db"));
     else console.log("  compiled: the build failed; skipped");
   } finally {
     rmSync(out, { recursive: true, force: true });
