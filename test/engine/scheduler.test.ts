@@ -1,6 +1,6 @@
 // The scheduler decides from the database and the injected clock: tests move the clock and call
 // catchUp()/runSchedule() directly (the cron jobs only call these), never sleeping.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Scheduler } from "../../src/core/schedule/scheduler.js";
 import { nextRun } from "../../src/core/schedule/parse.js";
 import { StudyBot } from "../../src/core/app.js";
@@ -177,6 +177,25 @@ describe("scheduler", () => {
     expect((await h.database.store.roundById(claimed.id))!.message).toEqual(h.port.posted[0]!.ref);
     await s.catchUp();
     expect(h.port.posted).toHaveLength(1);
+  });
+
+  it("reveals a posted card at its exact reveal time (timer driven by the injected clock)", async () => {
+    h = harness({ start: "2025-03-03T03:00:00Z" });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const s = new Scheduler(h.bot);
+      await s.start();
+      await h.bot.postNow(org, CH);
+      h.clock.advanceMinutes(59);
+      await vi.advanceTimersByTimeAsync(59 * 60_000);
+      expect(h.port.edited).toHaveLength(0);
+      h.clock.advanceMinutes(1);
+      await vi.advanceTimersByTimeAsync(60_000);
+      await s.stop(); // waits for the reveal the timer started
+      expect(h.port.edited).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("arms one node-cron job per schedule and stops cleanly", async () => {

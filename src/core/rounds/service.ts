@@ -36,8 +36,25 @@ export function groupRef(group: GroupRow): GroupRef {
 
 export class RoundService {
   private readonly sectionsById = new Map<number, Section>();
+  private readonly openedListeners = new Set<(round: RoundRow) => void>();
   constructor(private readonly deps: RoundDeps) {
     for (const s of deps.sections) this.sectionsById.set(s.id, s);
+  }
+
+  /** Called with every round whose card this process posted (the scheduler arms its reveal timer). */
+  onOpened(listener: (round: RoundRow) => void): () => void {
+    this.openedListeners.add(listener);
+    return () => this.openedListeners.delete(listener);
+  }
+
+  private opened(round: RoundRow): void {
+    for (const l of this.openedListeners) {
+      try {
+        l(round);
+      } catch (err) {
+        this.deps.logger.error({ err, roundId: round.id }, "round listener failed");
+      }
+    }
   }
 
   port(platform: string): PlatformPort | undefined {
@@ -128,7 +145,9 @@ export class RoundService {
     try {
       const ref = await port.postCard(groupRef(group), channelId, card);
       await this.deps.store.setRoundMessage(round.id, ref);
-      return { round: { ...round, message: ref }, card };
+      const posted = { ...round, message: ref };
+      this.opened(posted);
+      return { round: posted, card };
     } catch (err) {
       // Give the slot back so the next tick can try again; the card never reached the channel.
       await this.deps.store.releaseRound(round.id);
@@ -146,6 +165,7 @@ export class RoundService {
     try {
       const ref = await port.postCard(groupRef(group), round.channelId, this.card(round, locale));
       await this.deps.store.setRoundMessage(round.id, ref);
+      this.opened({ ...round, message: ref });
       return true;
     } catch (err) {
       await this.deps.store.untakeUnposted(round.id);

@@ -35,7 +35,7 @@ export class Scheduler {
   private sweep: ScheduledTask | null = null;
   private readonly revealTimers = new Map<number, NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<unknown>>();
-  private unsubscribe: (() => void) | null = null;
+  private unsubscribe: Array<() => void> = [];
   private stopped = false;
 
   constructor(
@@ -58,7 +58,11 @@ export class Scheduler {
     const result = await this.catchUp();
     if (this.opts.timers !== false) {
       await this.arm();
-      this.unsubscribe = this.bot.onScheduleChange(() => void this.track(this.arm()));
+      this.unsubscribe.push(
+        this.bot.onScheduleChange(() => void this.track(this.arm())),
+        // every card posted here (post-now included) gets a reveal timer at its exact time
+        this.bot.rounds.onOpened((round) => this.armReveal(round)),
+      );
       this.sweep = cron.createTask("* * * * *", () => this.track(this.catchUp()), { name: "studybot-sweep", noOverlap: true });
       await this.sweep.start();
     }
@@ -68,8 +72,7 @@ export class Scheduler {
   /** Stops every job and timer, then waits for work already started (a post, a reveal) to finish. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+    for (const off of this.unsubscribe.splice(0)) off();
     for (const { task } of this.jobs.values()) await task.destroy();
     this.jobs.clear();
     if (this.sweep) await this.sweep.destroy();
@@ -123,7 +126,6 @@ export class Scheduler {
       if (!opened) return null; // another fire, restart or process claimed the day
       await this.store.markScheduleRun(schedule.id, slot.localDate, now);
       this.logger.info({ roundId: opened.round.id, scheduleId: schedule.id, channel: schedule.channelId, day: slot.localDate }, "posted the daily question");
-      this.armReveal(opened.round);
       return opened.round;
     } catch (err) {
       this.logger.error({ err, scheduleId: schedule.id, channel: schedule.channelId, group: group.externalId, platform: group.platform }, "could not post the daily question");
@@ -191,7 +193,7 @@ export class Scheduler {
       await task.start();
       this.jobs.set(s.id, { task, key: jobKey(s) });
     }
-    // Rounds opened elsewhere (post-now, another process) still get an exact reveal here.
+    // Rounds opened before this process started (or by another process) get an exact reveal here too.
     for (const { schedule, group } of await this.store.activeSchedules(this.platforms())) {
       for (const r of await this.store.openRounds(group.id, schedule.channelId)) this.armReveal(r);
     }
