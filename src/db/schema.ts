@@ -129,8 +129,9 @@ export const answers = sqliteTable(
 /**
  * Points per member and window: period "all", "w:<Monday>" or "m:<YYYY-MM>", topic "*" for every topic or a
  * topic key. A top-10 is then an index range scan whatever the number of stored answers. These rows are
- * derived from `answers` (the record, points stored per answer): new answers are folded in by batch, up to
- * the watermark in `score_folds`, before any read — so a burst of answers pays for none of this.
+ * derived from `answers` (the record, points stored per answer): a round's answers are counted in one batch
+ * when it is revealed, in the reveal's transaction. So the leaderboard never gives away whether an answer
+ * was right before the reveal, and a burst of answers writes nothing here.
  */
 export const scores = sqliteTable(
   "scores",
@@ -153,12 +154,6 @@ export const scores = sqliteTable(
     index("scores_member_idx").on(t.memberId, t.period),
   ],
 );
-
-/** How far `scores` has been folded: every answer with id <= `through` is counted there. */
-export const scoreFolds = sqliteTable("score_folds", {
-  id: integer("id").primaryKey(),
-  through: integer("through").notNull(),
-});
 
 /** Private practice questions (/quiz): never on the leaderboard. */
 export const practiceRounds = sqliteTable(

@@ -148,18 +148,16 @@ export class SqliteStore implements Store {
         `INSERT INTO answers (round_id, member_id, group_id, topic, choice, correct, points, streak, answered_at, week_key, month_key)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      foldMark: p("SELECT through FROM score_folds WHERE id = 1"),
-      lastAnswer: p("SELECT coalesce(max(id), 0) AS id FROM answers"),
-      setFoldMark: p("INSERT INTO score_folds (id, through) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET through = excluded.through"),
+      // a round's answers, counted into the score rows when it is revealed
       fold: p(
         `INSERT INTO scores (group_id, period, topic, member_id, points, answered, correct, best_streak)
          SELECT group_id, period, topic, member_id, sum(points), count(*), sum(correct), max(streak) FROM (
-           SELECT group_id, 'all' AS period, '*' AS topic, member_id, points, correct, streak FROM answers WHERE id > @from AND id <= @to
-           UNION ALL SELECT group_id, 'all', topic, member_id, points, correct, streak FROM answers WHERE id > @from AND id <= @to
-           UNION ALL SELECT group_id, 'w:' || week_key, '*', member_id, points, correct, streak FROM answers WHERE id > @from AND id <= @to
-           UNION ALL SELECT group_id, 'w:' || week_key, topic, member_id, points, correct, streak FROM answers WHERE id > @from AND id <= @to
-           UNION ALL SELECT group_id, 'm:' || month_key, '*', member_id, points, correct, streak FROM answers WHERE id > @from AND id <= @to
-           UNION ALL SELECT group_id, 'm:' || month_key, topic, member_id, points, correct, streak FROM answers WHERE id > @from AND id <= @to
+           SELECT group_id, 'all' AS period, '*' AS topic, member_id, points, correct, streak FROM answers WHERE round_id = @round
+           UNION ALL SELECT group_id, 'all', topic, member_id, points, correct, streak FROM answers WHERE round_id = @round
+           UNION ALL SELECT group_id, 'w:' || week_key, '*', member_id, points, correct, streak FROM answers WHERE round_id = @round
+           UNION ALL SELECT group_id, 'w:' || week_key, topic, member_id, points, correct, streak FROM answers WHERE round_id = @round
+           UNION ALL SELECT group_id, 'm:' || month_key, '*', member_id, points, correct, streak FROM answers WHERE round_id = @round
+           UNION ALL SELECT group_id, 'm:' || month_key, topic, member_id, points, correct, streak FROM answers WHERE round_id = @round
          ) WHERE true GROUP BY group_id, period, topic, member_id
          ON CONFLICT (group_id, period, topic, member_id) DO UPDATE SET
            points = points + excluded.points, answered = answered + excluded.answered, correct = correct + excluded.correct,
@@ -200,13 +198,11 @@ export class SqliteStore implements Store {
       markRevealed: p("UPDATE rounds SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL"),
       questionUse: p("SELECT question_id, count(*) AS n FROM rounds WHERE group_id = ? AND channel_id = ? GROUP BY question_id"),
       recent: p("SELECT * FROM rounds WHERE group_id = ? ORDER BY id DESC LIMIT ?"),
-      // the latest closed and the open scheduled round of each channel of the group
+      // the latest closed scheduled round of each channel of the group
       channelRounds: p(
         `SELECT sc.id AS schedule_id,
            (SELECT r.id FROM rounds r WHERE r.schedule_id = sc.id AND (r.revealed_at IS NOT NULL OR r.reveal_at <= @now)
-             ORDER BY r.local_date DESC LIMIT 1) AS closed_id,
-           (SELECT r.id FROM rounds r WHERE r.schedule_id = sc.id AND r.revealed_at IS NULL AND r.reveal_at > @now
-             ORDER BY r.local_date DESC LIMIT 1) AS open_id
+             ORDER BY r.local_date DESC LIMIT 1) AS closed_id
          FROM schedules sc WHERE sc.group_id = @group`,
       ),
       answerStreak: p("SELECT correct, streak FROM answers WHERE round_id = ? AND member_id = ?"),
@@ -454,7 +450,13 @@ export class SqliteStore implements Store {
   }
 
   async markRevealed(roundId: number, at: Date): Promise<boolean> {
-    return this.s.markRevealed.run(at.getTime(), roundId).changes > 0;
+    return this.sqlite
+      .transaction((): boolean => {
+        if (this.s.markRevealed.run(at.getTime(), roundId).changes === 0) return false;
+        this.s.fold.run({ round: roundId });
+        return true;
+      })
+      .immediate();
   }
 
   async roundSummary(roundId: number, fastest: number): Promise<RoundSummary> {
@@ -492,7 +494,6 @@ export class SqliteStore implements Store {
   // ---------------------------------------------------------------- leaderboards
 
   async topScores(groupId: number, period: PeriodKey, topic: string | null, limit: number): Promise<ScoreRow[]> {
-    this.foldNow();
     const rows = this.s.top.all(groupId, period, topic ?? "*", limit) as Raw[];
     const out: ScoreRow[] = [];
     rows.forEach((r, i) => {
@@ -505,7 +506,6 @@ export class SqliteStore implements Store {
   }
 
   async memberScore(groupId: number, period: PeriodKey, topic: string | null, memberId: number): Promise<ScoreRow | null> {
-    this.foldNow();
     const r = this.s.memberScore.get(groupId, period, topic ?? "*", memberId) as Raw | undefined;
     if (!r) return null;
     const points = num(r.points);
@@ -514,13 +514,11 @@ export class SqliteStore implements Store {
   }
 
   async memberTopics(groupId: number, memberId: number): Promise<Array<{ topic: string; answered: number; correct: number; points: number }>> {
-    this.foldNow();
     return (this.s.memberTopics.all({ group: groupId, member: memberId }) as Raw[]).map((r) => ({ topic: String(r.topic), answered: num(r.answered), correct: num(r.correct), points: num(r.points) }));
   }
 
   async streaks(groupId: number, memberIds: number[], now: Date): Promise<Map<number, StreakView>> {
-    this.foldNow();
-    const channels = this.s.channelRounds.all({ now: now.getTime(), group: groupId }) as Array<{ closed_id: number | null; open_id: number | null }>;
+    const channels = this.s.channelRounds.all({ now: now.getTime(), group: groupId }) as Array<{ closed_id: number | null }>;
     const out = new Map<number, StreakView>();
     const streakAt = (roundId: number | null, memberId: number): number | null => {
       if (roundId === null) return null;
@@ -529,11 +527,8 @@ export class SqliteStore implements Store {
     };
     for (const memberId of new Set(memberIds)) {
       let current = 0;
-      for (const c of channels) {
-        // The answer to the open round, once given, is the newest word; else the latest closed round's.
-        // A missed closed round has no answer: the streak is 0.
-        current = Math.max(current, streakAt(c.open_id, memberId) ?? streakAt(c.closed_id, memberId) ?? 0);
-      }
+      // The member's answer to the latest closed round carries the streak; a missed round has none (0).
+      for (const c of channels) current = Math.max(current, streakAt(c.closed_id, memberId) ?? 0);
       const best = num((this.s.bestStreak.get(groupId, memberId) as Raw | undefined)?.best_streak ?? 0);
       out.set(memberId, { memberId, current, best: Math.max(best, current) });
     }
@@ -580,35 +575,11 @@ export class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- maintenance
 
-  private readonly foldTx = () =>
-    this.sqlite
-      .transaction((): number => {
-        const from = num((this.s.foldMark.get() as Raw | undefined)?.through ?? 0);
-        const to = num((this.s.lastAnswer.get() as Raw).id);
-        if (to <= from) return 0;
-        this.s.fold.run({ from, to });
-        this.s.setFoldMark.run(to);
-        return to - from;
-      })
-      .immediate();
-
-  /** Folds pending answers into `scores` unless there are none (a read-only check then). */
-  private foldNow(): number {
-    const from = num((this.s.foldMark.get() as Raw | undefined)?.through ?? 0);
-    const to = num((this.s.lastAnswer.get() as Raw).id);
-    return to > from ? this.foldTx() : 0;
-  }
-
-  async foldScores(): Promise<number> {
-    return this.foldNow();
-  }
-
   async rebuildScores(): Promise<void> {
     this.sqlite
       .transaction(() => {
         this.sqlite.prepare("DELETE FROM scores").run();
-        this.s.setFoldMark.run(0);
-        this.foldTx();
+        for (const r of this.sqlite.prepare("SELECT id FROM rounds WHERE revealed_at IS NOT NULL").all() as Array<{ id: number }>) this.s.fold.run({ round: r.id });
       })
       .immediate();
   }

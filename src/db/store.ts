@@ -168,7 +168,10 @@ export interface ScoreRow {
 
 export interface StreakView {
   memberId: number;
-  /** alive only while the member answered every closed scheduled round of the channel since it began */
+  /**
+   * the streak at the channel's latest closed scheduled round (0 when it was missed or wrong); an open
+   * round counts once it closes, so a streak never gives away an answer before the reveal
+   */
   current: number;
   best: number;
 }
@@ -238,7 +241,10 @@ export interface Store {
   openRounds(groupId: number, channelId?: string): Promise<RoundRow[]>;
   /** unrevealed rounds whose reveal time has passed, of groups on these platforms */
   dueReveals(now: Date, platforms: string[]): Promise<RoundRow[]>;
-  /** marks the round revealed; false when it already was (so only one caller edits the card) */
+  /**
+   * Marks the round revealed and counts its answers into the leaderboard's score rows, in one transaction;
+   * false when it already was revealed (so only one caller, in any process, edits the card).
+   */
   markRevealed(roundId: number, at: Date): Promise<boolean>;
   roundSummary(roundId: number, fastest: number): Promise<RoundSummary>;
   /** how many rounds of the channel used each question (for no-repeat picking) */
@@ -263,13 +269,7 @@ export interface Store {
   dueReviews(memberId: number, now: Date): Promise<ReviewRow[]>;
   reviewedQuestionIds(memberId: number): Promise<Set<string>>;
 
-  /**
-   * Folds answers recorded since the last fold into the per-window score rows (one transaction; safe with
-   * several processes). Reads fold first by themselves; the scheduler also folds once a minute. Returns how
-   * many answers were folded.
-   */
-  foldScores(): Promise<number>;
-  /** recomputes every score row from the stored answers */
+  /** recomputes every score row from the stored answers of revealed rounds */
   rebuildScores(): Promise<void>;
 
   /** a consistent copy of the database while it is in use */

@@ -34,6 +34,18 @@ describe("leaderboards and stats", () => {
     expect((await h.bot.leaderboard(ann, "all")).rows).toHaveLength(2);
   });
 
+  it("gives nothing away before the reveal: points, stats and ranks count a round once it is revealed", async () => {
+    h = harness();
+    const ann = actor("ann");
+    const card = await h.bot.postNow(org, CH);
+    await h.bot.answer(ann, card.roundId, h.bot.rounds.question(card)!.answer);
+    expect((await h.bot.leaderboard(ann, "all")).rows).toEqual([]);
+    expect(await h.bot.stats(ann)).toMatchObject({ answered: 0, correct: 0, points: 0, rank: null });
+    await h.bot.revealNow(org, CH);
+    expect((await h.bot.leaderboard(ann, "all")).rows).toMatchObject([{ displayName: "ann", points: 15, rank: 1 }]);
+    expect(await h.bot.stats(ann)).toMatchObject({ answered: 1, correct: 1, points: 15, rank: 1 });
+  });
+
   it("ties share a rank; the caller's own rank is shown when outside the top 10", async () => {
     h = harness();
     const members = Array.from({ length: 14 }, (_, i) => actor(`m${String(i).padStart(2, "0")}`));
@@ -83,7 +95,6 @@ describe("leaderboards and stats", () => {
       await round(ms.map((m, i) => [m, (d + i) % 3 !== 0]));
       h.clock.advance(24 * 3600_000);
     }
-    await h.database.store.foldScores();
     const direct = h.database.sqlite
       .prepare("SELECT member_id, 'w:' || week_key AS period, sum(points) AS p, count(*) AS n, sum(correct) AS c FROM answers GROUP BY member_id, week_key ORDER BY 1, 2")
       .all();

@@ -76,9 +76,25 @@ describe("streaks", () => {
     h.clock.set(zonedTime("2025-03-04", "09:00", "Asia/Seoul"));
     await s.catchUp();
     expect(await streakOf(ann)).toEqual([1, 1]);
+
     h.clock.set(zonedTime("2025-03-04", "10:01", "Asia/Seoul"));
     await s.catchUp();
     expect(await streakOf(ann)).toEqual([0, 1]);
+  });
+
+  it("a right answer to the open round raises the streak only when the round is revealed", async () => {
+    h = harness({ start: "2025-03-01T00:00:00Z" });
+    await h.bot.schedule(org, CH, { time: "09:00", timezone: "Asia/Seoul" });
+    const s = new Scheduler(h.bot, { timers: false });
+    const ann = actor("ann");
+    await day(s, "2025-03-03", [[ann, true]]);
+    h.clock.set(zonedTime("2025-03-04", "09:00", "Asia/Seoul"));
+    const round = (await s.catchUp()).posted[0]!;
+    await h.bot.answer(ann, round.id, round.correctIndex);
+    expect(await streakOf(ann)).toEqual([1, 1]);
+    h.clock.set(zonedTime("2025-03-04", "10:01", "Asia/Seoul"));
+    await s.catchUp();
+    expect(await streakOf(ann)).toEqual([2, 2]);
   });
 
   it("ad hoc rounds (post-now) score points but neither build nor break a streak", async () => {

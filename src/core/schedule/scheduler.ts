@@ -91,8 +91,6 @@ export class Scheduler {
     }
     await this.repostStranded();
     const revealed = await this.revealDue();
-    // keep the leaderboard's score rows folded in the background (reads fold whatever is left)
-    await this.store.foldScores().catch((err: unknown) => this.logger.error({ err }, "could not fold scores"));
     return { posted, revealed };
   }
 
