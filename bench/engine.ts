@@ -66,12 +66,17 @@ async function answerBurst(dir: string): Promise<void> {
   const database = openDatabase(path.join(dir, "burst.db"));
   const clock = new ManualClock(Date.now());
   const bot = new StudyBot({ db: database.store, notes, bank: bank(), clock, ports: new Map([["bench", new NullPort()]]), logger: silentLogger, config: { defaultTimezone: "Asia/Seoul", defaultLocale: "en" } });
-  const card = await bot.postNow({ group: GROUP, userId: "org", displayName: "org" }, "c");
   const actors: Actor[] = Array.from({ length: N }, (_, i) => ({ group: GROUP, userId: `u${i}`, displayName: `member ${i}` }));
-  const t0 = performance.now();
-  const outcomes = await Promise.all(actors.map((a, i) => bot.answer(a, card.roundId, i % 4)));
-  const oursMs = performance.now() - t0;
-  const recorded = outcomes.filter((o) => o.kind === "recorded").length;
+  // First burst: every member answers for the first time (each answer also creates its member).
+  // Second burst: the same members answer the next round, as on any later day.
+  const bursts: Array<{ label: string; ms: number; recorded: number }> = [];
+  for (const label of ["new members", "returning members"]) {
+    const card = await bot.postNow({ group: GROUP, userId: "org", displayName: "org" }, "c");
+    const t0 = performance.now();
+    const outcomes = await Promise.all(actors.map((a, i) => bot.answer(a, card.roundId, i % 4)));
+    bursts.push({ label, ms: performance.now() - t0, recorded: outcomes.filter((o) => o.kind === "recorded").length });
+    await bot.revealNow({ group: GROUP, userId: "org", displayName: "org" }, "c");
+  }
   const stored = (database.sqlite.prepare("SELECT count(*) AS n FROM answers").get() as { n: number }).n;
   database.close();
 
@@ -93,12 +98,14 @@ async function answerBurst(dir: string): Promise<void> {
     c.close();
   }
   const naiveMs = performance.now() - t1;
-  const ours = (N / oursMs) * 1000;
   const naive = (M / naiveMs) * 1000;
-  console.log("answers: a burst to one round, each answer its own committed transaction");
-  console.log(`  studybot (facade → WAL, synchronous=NORMAL): ${fmt(N)} answers in ${fmt(oursMs)} ms = ${fmt(ours)}/s; recorded ${fmt(recorded)}, stored ${fmt(stored)}`);
+  console.log("answers: a burst of 10,000 to one round, each answer its own committed transaction (WAL, synchronous=NORMAL)");
+  for (const b of bursts) {
+    const rate = (N / b.ms) * 1000;
+    console.log(`  studybot, ${b.label.padEnd(17)}: ${fmt(N)} answers in ${fmt(b.ms)} ms = ${fmt(rate)}/s (recorded ${fmt(b.recorded)}); ${fmt(rate / naive, 1)}× the naive rate; target >= 10,000/s: ${rate >= 10_000 ? "met" : "NOT met"}`);
+  }
   console.log(`  naive (connection per answer, rollback journal, synchronous=FULL): ${fmt(M)} in ${fmt(naiveMs)} ms = ${fmt(naive)}/s`);
-  console.log(`  ratio: ${fmt(ours / naive, 1)}× the naive rate; target >= 10,000/s: ${ours >= 10_000 ? "met" : "NOT met"}\n`);
+  console.log(`  stored: ${fmt(stored)} answers (every acknowledged answer)\n`);
 }
 
 async function leaderboards(dir: string): Promise<void> {
