@@ -272,6 +272,7 @@ export function runConsole(session: ConsoleSession, port: ConsolePort, input: No
     if (ended) return;
     ended = true;
     rl.close();
+    if (opts.prompt) output.write("\n"); // end the last "> " line
     void chain.then(resolveDone, resolveDone);
   };
   rl.on("line", (line) => {
