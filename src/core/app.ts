@@ -280,7 +280,8 @@ export class StudyBot {
     const row = Number.isInteger(practiceRoundId) ? await this.store.practiceById(practiceRoundId) : null;
     if (!member || !row || row.memberId !== member.id) throw new UserError("quiz.unknown_practice");
     if (!Number.isInteger(choice) || choice < 0 || choice >= row.choiceCount) {
-      throw new UserError("quiz.bad_choice", { value: String(choice), labels: Array.from({ length: row.choiceCount }, (_, i) => choiceLabel(i)).join(", ") });
+      const value = Number.isInteger(choice) && choice >= 0 ? choiceLabel(choice) : String(choice);
+      throw new UserError("quiz.bad_choice", { value, labels: Array.from({ length: row.choiceCount }, (_, i) => choiceLabel(i)).join(", ") });
     }
     const now = this.deps.clock.now();
     const { row: done, first } = await this.store.answerPractice(row.id, choice, now, (prev, correct) => nextReview(prev, correct, now));
