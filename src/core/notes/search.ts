@@ -7,9 +7,13 @@ import type { Section } from "./types.js";
 /** Longer queries are cut: nobody types more, and it bounds the work per query. */
 export const MAX_QUERY_CHARS = 200;
 
-const FIELD_WEIGHT = { heading: 5, path: 1.5, body: 1 } as const;
+/** heading, breadcrumb, body: weight, and how much the field's length normalises its counts */
+const FIELDS = [
+  { weight: 5, b: 0.3, title: true },
+  { weight: 1.5, b: 0.3, title: true },
+  { weight: 1, b: 0.75, title: false },
+] as const;
 const K1 = 1.2;
-const B = 0.6;
 /** Share of the query's weight the best section must match; below it the notes do not cover the query. */
 const MIN_COVERAGE = 0.5;
 /** Sections scoring below this share of the best one are not worth showing. */
@@ -38,8 +42,6 @@ export interface ScoredSection {
 
 export class SearchIndex {
   private readonly postings = new Map<Term, Posting[]>();
-  private readonly lengths: Float64Array;
-  private readonly avgLength: number;
   private readonly emptyBody: Uint8Array;
   /** each section's heading as query-style terms, to prefer headings that say just what was asked */
   private readonly headingTerms: Array<Set<Term>>;
@@ -47,39 +49,43 @@ export class SearchIndex {
   private readonly vocabulary = new Map<number, string[]>();
 
   constructor(readonly sections: readonly Section[]) {
-    this.lengths = new Float64Array(sections.length);
     this.emptyBody = new Uint8Array(sections.length);
-    this.headingTerms = sections.map((s) => new Set([...analyze(headingWords(s.heading), true).counts.keys()].filter((t) => !STOP.has(t))));
+    // Every word of a heading counts here ("with S3" is less exactly "S3" than "S3"), but the vendor name.
+    this.headingTerms = sections.map((s) => new Set([...analyze(headingWords(s.heading), true).counts.keys()].filter((t) => t !== "aws" && t !== "amazon")));
     const latinWords = new Set<string>(conceptVocabulary());
-    sections.forEach((s, i) => {
-      const fields: Array<[string, number, boolean]> = [
-        [headingWords(s.heading), FIELD_WEIGHT.heading, true],
-        [s.path.slice(1, -1).map(headingWords).join(" \n "), FIELD_WEIGHT.path, true],
-        [s.text, FIELD_WEIGHT.body, false],
-      ];
+
+    // BM25F: each field's term counts are normalised by that field's own length, so a heading match is not
+    // diluted by a long body, and only then weighted and summed.
+    const fieldsOf = (s: Section): string[] => [headingWords(s.heading), s.path.slice(1, -1).map(headingWords).join(" \n "), s.text];
+    const analysed = sections.map((s) =>
+      fieldsOf(s).map((text) => {
+        const a = analyze(text);
+        for (const w of a.latinWords) latinWords.add(w);
+        let length = 0;
+        for (const n of a.counts.values()) length += n;
+        return { counts: a.counts, length };
+      }),
+    );
+    const avg = FIELDS.map((_, f) => analysed.reduce((sum, fields) => sum + fields[f]!.length, 0) / Math.max(1, sections.length) || 1);
+
+    analysed.forEach((fields, i) => {
       const tf = new Map<Term, number>();
       const titled = new Set<Term>();
-      let length = 0;
-      for (const [text, weight, isTitle] of fields) {
-        const a = analyze(text);
-        for (const [term, n] of a.counts) {
-          tf.set(term, (tf.get(term) ?? 0) + n * weight);
-          if (isTitle) titled.add(term);
-          length += n * weight;
+      fields.forEach((field, f) => {
+        const { weight, b, title } = FIELDS[f]!;
+        const norm = 1 - b + (b * field.length) / avg[f]!;
+        for (const [term, n] of field.counts) {
+          tf.set(term, (tf.get(term) ?? 0) + (weight * n) / norm);
+          if (title) titled.add(term);
         }
-        for (const w of a.latinWords) latinWords.add(w);
-      }
+      });
       for (const [term, n] of tf) {
         let list = this.postings.get(term);
         if (!list) this.postings.set(term, (list = []));
         list.push({ section: i, tf: n, titled: titled.has(term) });
       }
-      this.lengths[i] = length;
-      this.emptyBody[i] = s.text.trim() === "" ? 1 : 0;
+      this.emptyBody[i] = sections[i]!.text.trim() === "" ? 1 : 0;
     });
-    let total = 0;
-    for (const l of this.lengths) total += l;
-    this.avgLength = sections.length ? total / sections.length : 1;
     for (const w of latinWords) {
       if (w.length < 4 || /^\d+$/.test(w)) continue;
       let bucket = this.vocabulary.get(w.length);
@@ -168,10 +174,9 @@ export class SearchIndex {
       totalWeight += weight * idf;
       if (!list) continue;
       for (const p of list) {
-        const norm = p.tf + K1 * (1 - B + (B * this.lengths[p.section]!) / this.avgLength);
         const i = p.section;
         if (scores[i] === 0) touched.push(i);
-        scores[i] = scores[i]! + weight * idf * ((p.tf * (K1 + 1)) / norm);
+        scores[i] = scores[i]! + weight * idf * ((p.tf * (K1 + 1)) / (p.tf + K1));
         matched[i] = matched[i]! + weight * idf;
         if (p.titled) matchedInTitle[i] = matchedInTitle[i]! + weight * idf;
       }
