@@ -1,5 +1,9 @@
 // `npm run bench`: every benchmark, each printing its figures beside a baseline measured in the same run.
+// Benchmarks are not tests: they print figures and never fail on timings.
+import { runEngineBench } from "./engine.js";
 import { runLookupBench } from "./lookup.js";
 
 console.log(`studybot bench — node ${process.version}, ${process.platform}/${process.arch}\n`);
 await runLookupBench();
+console.log("");
+await runEngineBench();
