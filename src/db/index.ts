@@ -59,9 +59,19 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
     }
     // NORMAL in WAL mode never corrupts the file; only a power loss can drop the very last commits.
     sqlite.pragma("synchronous = NORMAL");
-    sqlite.pragma("foreign_keys = ON");
     const db = drizzle(sqlite, { schema });
-    if (opts.migrate !== false) applyMigrations(db, opts.migrationsFolder ?? MIGRATIONS_DIR);
+    if (opts.migrate !== false) {
+      // As SQLite requires for rebuilding a table, migrations run with foreign keys off (a rebuilt parent
+      // table would otherwise cascade its DROP into its children); the result is checked before going on.
+      sqlite.pragma("foreign_keys = OFF");
+      applyMigrations(db, opts.migrationsFolder ?? MIGRATIONS_DIR);
+      const broken = sqlite.pragma("foreign_key_check") as Array<{ table: string; rowid: number; parent: string }>;
+      if (broken.length > 0) {
+        const first = broken[0]!;
+        throw new DatabaseError(`after migrating, ${broken.length} row(s) point at missing rows (e.g. ${first.table} rowid ${first.rowid} → ${first.parent}): restore a backup (studybot db backup) and report this`);
+      }
+    }
+    sqlite.pragma("foreign_keys = ON");
     const store = new SqliteStore(sqlite, db);
     return {
       path: file,

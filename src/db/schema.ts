@@ -26,7 +26,8 @@ export const groups = sqliteTable(
 export const members = sqliteTable(
   "members",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    // no AUTOINCREMENT (one page less per new member's first answer); a member row goes only with its group
+    id: integer("id").primaryKey(),
     groupId: integer("group_id")
       .notNull()
       .references(() => groups.id, { onDelete: "cascade" }),
@@ -103,7 +104,9 @@ export const rounds = sqliteTable(
 export const answers = sqliteTable(
   "answers",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    // no AUTOINCREMENT: it would rewrite sqlite_sequence on every answer (one more page per commit);
+    // answers are never deleted on their own, so rowids only grow
+    id: integer("id").primaryKey(),
     roundId: integer("round_id")
       .notNull()
       .references(() => rounds.id, { onDelete: "cascade" }),

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, symlinkSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -37,6 +37,37 @@ describe("database", () => {
     const journal = JSON.parse(readFileSync(path.join(root, "migrations/meta/_journal.json"), "utf8")) as { entries: unknown[] };
     expect((again.sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n).toBe(journal.entries.length);
     again.close();
+  });
+
+  it("upgrades a database with data through the table rebuilds without losing a row", async () => {
+    // the database as the 5th migration left it, with members, answers and score rows in it
+    const d = tempDir();
+    const old = path.join(d, "migrations");
+    cpSync(path.join(root, "migrations"), old, { recursive: true });
+    const journalFile = path.join(old, "meta/_journal.json");
+    const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: Array<{ tag: string }> };
+    expect(journal.entries.length).toBeGreaterThan(5);
+    for (const e of journal.entries.slice(5)) rmSync(path.join(old, `${e.tag}.sql`));
+    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 5) }));
+    const file = path.join(d, "old.db");
+    const before = openDatabase(file, { migrationsFolder: old });
+    before.sqlite.exec(`
+      INSERT INTO groups (id, platform, external_id, timezone, scoring, created_at) VALUES (1, 'test', 'g1', 'UTC', '{}', 0);
+      INSERT INTO members (id, group_id, user_id, display_name, created_at) VALUES (1, 1, 'u1', 'ann', 0), (2, 1, 'u2', 'bob', 0);
+      INSERT INTO rounds (id, group_id, channel_id, question_id, question_hash, topic, correct_index, choice_count, opened_at, reveal_at, revealed_at)
+        VALUES (1, 1, 'c', 'l1', 'h', 'lambda', 0, 4, 0, 1, 1);
+      INSERT INTO answers (round_id, member_id, group_id, topic, choice, correct, points, answered_at, week_key, month_key)
+        VALUES (1, 1, 1, 'lambda', 0, 1, 15, 0, '2025-03-03', '2025-03'), (1, 2, 1, 'lambda', 1, 0, 0, 0, '2025-03-03', '2025-03');
+      INSERT INTO scores (group_id, period, topic, member_id, points, answered, correct) VALUES (1, 'all', '*', 1, 15, 1, 1), (1, 'all', '*', 2, 0, 1, 0);
+    `);
+    before.close();
+    const after = openDatabase(file);
+    const count = (table: string) => (after.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect([count("members"), count("answers"), count("scores")]).toEqual([2, 2, 2]);
+    expect(after.sqlite.pragma("foreign_key_check")).toEqual([]);
+    expect(after.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect((after.sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n).toBe(journal.entries.length);
+    after.close();
   });
 
   it("the committed migrations match the schema, and a schema change without its migration is caught", () => {
