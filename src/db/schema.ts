@@ -153,7 +153,7 @@ export const scores = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.groupId, t.period, t.topic, t.memberId] }),
     index("scores_rank_idx").on(t.groupId, t.period, t.topic, sql`${t.points} desc`, sql`${t.correct} desc`, t.memberId),
-    // a member's own rows (stats by topic); written only by the batched fold, never by an answer
+    // a member's own rows (stats by topic); written at a reveal, never by an answer
     index("scores_member_idx").on(t.memberId, t.period),
   ],
 );
