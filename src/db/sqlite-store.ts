@@ -197,7 +197,6 @@ export class SqliteStore implements Store {
       openRoundsIn: p("SELECT * FROM rounds WHERE group_id = ? AND revealed_at IS NULL AND channel_id = ? ORDER BY id DESC"),
       markRevealed: p("UPDATE rounds SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL"),
       questionUse: p("SELECT question_id, count(*) AS n FROM rounds WHERE group_id = ? AND channel_id = ? GROUP BY question_id"),
-      recent: p("SELECT * FROM rounds WHERE group_id = ? ORDER BY id DESC LIMIT ?"),
       // the latest closed scheduled round of each channel of the group
       channelRounds: p(
         `SELECT sc.id AS schedule_id,
@@ -479,10 +478,6 @@ export class SqliteStore implements Store {
     const out = new Map<string, number>();
     for (const r of this.s.questionUse.all(groupId, channelId) as Array<{ question_id: string; n: number }>) out.set(r.question_id, r.n);
     return out;
-  }
-
-  async recentRounds(groupId: number, limit: number): Promise<RoundRow[]> {
-    return (this.s.recent.all(groupId, limit) as Raw[]).map(toRound);
   }
 
   // ---------------------------------------------------------------- answers

@@ -249,7 +249,6 @@ export interface Store {
   roundSummary(roundId: number, fastest: number): Promise<RoundSummary>;
   /** how many rounds of the channel used each question (for no-repeat picking) */
   questionUse(groupId: number, channelId: string): Promise<Map<string, number>>;
-  recentRounds(groupId: number, limit: number): Promise<RoundRow[]>;
 
   // answers (one transaction each; committed before the promise resolves)
   recordAnswer(input: AnswerInput, scorer: Scorer): Promise<AnswerRecord>;
