@@ -21,7 +21,6 @@ export const slack: Catalog = {
     "slack.card.nobody_correct": "이번에는 맞힌 사람이 없어요.",
     "slack.card.practice_more": "한 문제 더",
 
-    "slack.answer.invalid_choice": "없는 선택지예요. {labels} 중에서 골라 주세요.",
 
     "slack.lookup.from": "{file} {line}행",
     "slack.lookup.trimmed": "Slack에 맞게 줄였어요. 전체 내용: {file} {line}행",
@@ -122,7 +121,6 @@ export const slack: Catalog = {
     "slack.card.nobody_correct": "Nobody got it right this time.",
     "slack.card.practice_more": "Another one",
 
-    "slack.answer.invalid_choice": "That is not one of the choices. Pick one of {labels}.",
 
     "slack.lookup.from": "{file}, line {line}",
     "slack.lookup.trimmed": "Trimmed to fit Slack; the full section is in {file}, line {line}.",

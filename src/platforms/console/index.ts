@@ -6,6 +6,7 @@ import { createInterface } from "node:readline";
 import type { Actor, GroupRef, MessageRef, PlatformPort, QuestionCard, RevealedCard } from "../../core/cards.js";
 import { parseConfigArgs, parseScheduleArgs, type StudyBot } from "../../core/app.js";
 import { isUserError, UserError } from "../../core/errors.js";
+import { answerOutcomeText } from "../../core/messages/format.js";
 import { t, type Locale } from "../../core/messages/index.js";
 import type { Period } from "../../core/cards.js";
 import type { Logger } from "../../logger.js";
@@ -172,29 +173,7 @@ export class ConsoleSession {
       return;
     }
     const out = await this.bot.answerOpen(this.actor, CONSOLE_CHANNEL, letter);
-    let text: string;
-    switch (out.kind) {
-      case "recorded":
-        text =
-          out.correct === undefined
-            ? t(locale, "quiz.recorded", { label: out.choiceLabel })
-            : out.correct
-              ? t(locale, "quiz.recorded_correct", { label: out.choiceLabel, points: out.points ?? 0 })
-              : t(locale, "quiz.recorded_wrong", { label: out.choiceLabel });
-        break;
-      case "duplicate":
-        text = t(locale, "quiz.duplicate", { label: out.choiceLabel });
-        break;
-      case "closed":
-        text = t(locale, "quiz.closed");
-        break;
-      case "unknown_round":
-        text = t(locale, "quiz.unknown_round");
-        break;
-      case "invalid_choice":
-        text = t(locale, "quiz.bad_choice", { value: letter, labels: out.validLabels.join(", ") });
-        break;
-    }
+    const text = answerOutcomeText(locale, out, letter);
     this.print(t(locale, "console.answer_by", { name: who, text }));
   }
 

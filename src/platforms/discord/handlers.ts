@@ -25,6 +25,7 @@ import {
 import type { GroupSettingsInput, StudyBot } from "../../core/app.js";
 import type { Actor, AnswerOutcome, Period } from "../../core/cards.js";
 import { isUserError, UserError } from "../../core/errors.js";
+import { answerOutcomeText } from "../../core/messages/format.js";
 import { resolveLocale, t, type Locale } from "../../core/messages/index.js";
 import { choiceLabel } from "../../core/rounds/service.js";
 import type { Logger } from "../../logger.js";
@@ -406,20 +407,8 @@ export class DiscordHandlers {
 }
 
 export function outcomeText(o: AnswerOutcome, l: Locale, chosen: number): string {
-  switch (o.kind) {
-    case "recorded":
-      if (o.correct === true) return `🎉 ${t(l, "quiz.recorded_correct", { label: o.choiceLabel, points: o.points ?? 0 })}`;
-      if (o.correct === false) return `❌ ${t(l, "quiz.recorded_wrong", { label: o.choiceLabel })}`;
-      return `✅ ${t(l, "quiz.recorded", { label: o.choiceLabel })}`;
-    case "duplicate":
-      return t(l, "quiz.duplicate", { label: o.choiceLabel });
-    case "closed":
-      return t(l, "quiz.closed");
-    case "unknown_round":
-      return t(l, "quiz.unknown_round");
-    case "invalid_choice":
-      return t(l, "quiz.bad_choice", { value: choiceLabel(chosen), labels: o.validLabels.join(", ") });
-  }
+  const icon = o.kind !== "recorded" ? "" : o.correct === true ? "🎉 " : o.correct === false ? "❌ " : "✅ ";
+  return icon + answerOutcomeText(l, o, choiceLabel(chosen));
 }
 
 let zones: string[] | null = null;

@@ -8,6 +8,8 @@ import { parseConfigArgs, parseScheduleArgs, type GroupSettings, type GroupStatu
 import type { Actor } from "../../core/cards.js";
 import type { Clock } from "../../core/clock.js";
 import { isUserError } from "../../core/errors.js";
+import { answerOutcomeText } from "../../core/messages/format.js";
+import { choiceLabel } from "../../core/rounds/service.js";
 import { t, type Locale } from "../../core/messages/index.js";
 import type { Logger } from "../../logger.js";
 import * as render from "./blocks.js";
@@ -208,29 +210,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       const v = parseChoiceValue(action.value);
       if (!v) return void (await respond(privateNote({ text: t(locale, "slack.error.bad_button") })));
       const outcome = await bot.answer(actor, v.id, v.choice);
-      let text: string;
-      switch (outcome.kind) {
-        case "recorded":
-          text =
-            outcome.correct === undefined
-              ? t(locale, "quiz.recorded", { label: outcome.choiceLabel })
-              : outcome.correct
-                ? t(locale, "quiz.recorded_correct", { label: outcome.choiceLabel, points: outcome.points ?? 0 })
-                : t(locale, "quiz.recorded_wrong", { label: outcome.choiceLabel });
-          break;
-        case "duplicate":
-          text = t(locale, "quiz.duplicate", { label: outcome.choiceLabel });
-          break;
-        case "closed":
-          text = t(locale, "quiz.closed");
-          break;
-        case "unknown_round":
-          text = t(locale, "quiz.unknown_round");
-          break;
-        case "invalid_choice":
-          text = t(locale, "slack.answer.invalid_choice", { labels: outcome.validLabels.join(", ") });
-          break;
-      }
+      const text = answerOutcomeText(locale, outcome, choiceLabel(v.choice));
       logger.info({ team: actor.group.externalId, user: actor.userId, roundId: v.id, outcome: outcome.kind }, "slack: answer");
       await respond(privateNote({ text }));
     });
