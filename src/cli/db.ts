@@ -5,7 +5,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { CliIO } from "../cli.js";
 import { loadConfig } from "../config.js";
-import { openDatabase } from "../db/index.js";
+import { appliedMigrationCount, openDatabase } from "../db/index.js";
 
 const USAGE = "usage: studybot db migrate\n       studybot db backup <file>\n";
 
@@ -26,9 +26,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return 2;
     }
     const database = openDatabase(config.databasePath);
-    const applied = database.sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number };
+    const applied = appliedMigrationCount(database);
     database.close();
-    io.stdout.write(`${config.databasePath}: schema up to date (${applied.n} migration${applied.n === 1 ? "" : "s"} applied)\n`);
+    io.stdout.write(`${config.databasePath}: schema up to date (${applied} migration${applied === 1 ? "" : "s"} applied)\n`);
     return 0;
   }
   if (rest.length !== 1 || !rest[0]) {

@@ -104,3 +104,8 @@ function applyMigrations(db: BetterSQLite3Database<typeof schema>, migrationsFol
     }
   }
 }
+
+/** How many migrations have been applied to this database. */
+export function appliedMigrationCount(database: Database): number {
+  return (database.sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n;
+}
