@@ -123,7 +123,7 @@ describe("/studybot channel option", () => {
     const saved = await standIn.responseFor(
       standIn.slashCommand({ name: "studybot", user: USERS.organiser, options: sub("schedule", [str("time", "18:30"), { name: "channel", type: 7, value: other }]), resolved: standIn.resolveChannel(other) }),
     );
-    expect(saved.message.content).toMatch(new RegExp(`^✅ <#${other}> · 예약했어요: 월–금 18:30 \\(Asia/Seoul\\)`));
+    expect(saved.message.content).toMatch(new RegExp(`^✅ <#${other}> · 예약했어요: 평일 18:30 \\(Asia/Seoul\\)`));
     const status = await h.bot.status(actorOf(h, USERS.organiser));
     expect(status.schedules.map((s) => [s.channelId, s.time])).toEqual([[other, "18:30"]]);
 

@@ -36,7 +36,7 @@ describe("daily question on Discord", () => {
     expect(scheduled.deferred).toBe(true);
     expect(scheduled.callback.body).toEqual({ type: 5, data: { flags: MessageFlags.Ephemeral } });
     const nextRun = Date.parse("2026-03-02T00:00:00Z") / 1000;
-    expect(scheduled.message.content).toBe(`✅ <#${channelId}> · 예약했어요: 월–금 09:00 (Asia/Seoul), 주제 전체, 60분 뒤 정답 공개. 다음 문제: <t:${nextRun}:f> (<t:${nextRun}:R>)`);
+    expect(scheduled.message.content).toBe(`✅ <#${channelId}> · 예약했어요: 평일 09:00 (Asia/Seoul), 주제 전체, 60분 뒤 정답 공개. 다음 문제: <t:${nextRun}:f> (<t:${nextRun}:R>)`);
 
     // 09:00: the scheduler posts the card to the configured channel.
     clock.set("2026-03-02T00:00:00Z");

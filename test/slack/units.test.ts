@@ -9,7 +9,6 @@ import { slack } from "../../src/core/messages/slack.js";
 import type { Section } from "../../src/core/notes/types.js";
 import { loadQuestionBank } from "../../src/core/questions/load.js";
 import * as render from "../../src/platforms/slack/blocks.js";
-import { daysText } from "../../src/platforms/slack/handlers.js";
 import { apiBase } from "../../src/platforms/slack/index.js";
 import { escapeText, inline, markdownToMrkdwn, splitMrkdwn } from "../../src/platforms/slack/mrkdwn.js";
 import { parseChoiceValue, parseLeaderboardArgs, parseQuizArgs, parseSectionValue, parseStatsArgs, parseStudybotArgs } from "../../src/platforms/slack/parse.js";
@@ -105,12 +104,6 @@ describe("command text", () => {
     expect(parseSectionValue("section:notes/x.md#12")).toBe("section:notes/x.md#12");
     expect(parseSectionValue("section:notes/x.md#12\n")).toBeNull();
     expect(parseSectionValue("rm -rf")).toBeNull();
-  });
-
-  it("weekdays read as people say them", () => {
-    expect(daysText([1, 2, 3, 4, 5], "ko")).toBe("평일");
-    expect(daysText([0, 1, 2, 3, 4, 5, 6], "en")).toBe("every day");
-    expect(daysText([0, 3, 1], "en")).toBe("Mon, Wed, Sun");
   });
 
   it("SLACK_API_URL gets the trailing slash the WebClient needs", () => {

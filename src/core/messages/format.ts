@@ -1,4 +1,5 @@
 // Replies worded once for every platform (platforms may add their own icon or markup around them).
+import type { GroupSettings, ScheduleView } from "../app.js";
 import type { AnswerOutcome } from "../cards.js";
 import { t, type Locale } from "./index.js";
 
@@ -18,4 +19,68 @@ export function answerOutcomeText(locale: Locale, outcome: AnswerOutcome, chosen
     case "invalid_choice":
       return t(locale, "quiz.bad_choice", { value: chosen, labels: outcome.validLabels.join(", ") });
   }
+}
+
+/** Position of a day (0 = Sunday … 6 = Saturday) in a week that starts on Monday. */
+const mondayFirst = (d: number) => (d + 6) % 7;
+
+/**
+ * A schedule's weekdays as people say them, Monday first: every day, weekdays and weekends by name; three or
+ * more days in a row as a range ("Mon–Thu"); other days listed ("Mon, Wed, Fri").
+ */
+export function weekdaysText(locale: Locale, days: readonly number[]): string {
+  const sorted = [...new Set(days)].filter((d) => Number.isInteger(d) && d >= 0 && d <= 6).sort((a, b) => mondayFirst(a) - mondayFirst(b));
+  const key = sorted.join(",");
+  if (key === "1,2,3,4,5,6,0") return t(locale, "schedule.days.daily");
+  if (key === "1,2,3,4,5") return t(locale, "schedule.days.weekdays");
+  if (key === "6,0") return t(locale, "schedule.days.weekends");
+  const names = t(locale, "schedule.days.names").split(",");
+  const runs: number[][] = [];
+  for (const d of sorted) {
+    const run = runs.at(-1);
+    if (run && mondayFirst(d) === mondayFirst(run.at(-1)!) + 1) run.push(d);
+    else runs.push([d]);
+  }
+  return runs
+    .flatMap((run) => (run.length >= 3 ? [t(locale, "schedule.days.range", { from: names[run[0]!]!, to: names[run.at(-1)!]! })] : run.map((d) => names[d]!)))
+    .join(", ");
+}
+
+export interface ScheduleParamsOptions {
+  /** the channel as the platform shows it (a mention, a name, an id) */
+  channel: string;
+  /** the next run as the platform shows it (a timestamp, a local time, "none") */
+  next: string;
+  /** a topic's name as the platform shows it (escaped for its markup); the plain name by default */
+  topic?: (name: string) => string;
+}
+
+/** Parameters for `schedule.saved` and the status lines of a schedule (`admin.status_schedule`, …). */
+export function scheduleParams(locale: Locale, view: ScheduleView, opts: ScheduleParamsOptions) {
+  const topic = opts.topic ?? ((name: string) => name);
+  return {
+    channel: opts.channel,
+    days: weekdaysText(locale, view.weekdays),
+    time: view.time,
+    timezone: view.timezone,
+    topics: view.topics.length ? view.topics.map((x) => topic(x.name)).join(", ") : t(locale, "schedule.all_topics"),
+    reveal: view.revealAfterMinutes,
+    instant: view.instantFeedback ? t(locale, "schedule.instant_on") : "",
+    paused: view.paused ? t(locale, "admin.paused_marker") : "",
+    next: opts.next,
+  };
+}
+
+/** Parameters for the group settings lines (`admin.status_settings`, Slack's status and config replies). */
+export function settingsParams(locale: Locale, settings: GroupSettings) {
+  const sc = settings.scoring;
+  return {
+    locale: settings.locale ?? t(locale, "admin.language_auto"),
+    timezone: settings.timezone,
+    points: sc.pointsCorrect,
+    fastCount: sc.fastBonusCount,
+    fastBonus: sc.fastBonus,
+    streakEvery: sc.streakEvery,
+    streakBonus: sc.streakBonus,
+  };
 }

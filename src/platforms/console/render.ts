@@ -1,9 +1,9 @@
 // Plain-text rendering of the core's results for a terminal.
 import type { Leaderboard, MemberStats, QuestionCard, RevealedCard } from "../../core/cards.js";
 import type { GroupStatus, ScheduleView } from "../../core/app.js";
+import { scheduleParams, settingsParams } from "../../core/messages/format.js";
 import { t, type Locale } from "../../core/messages/index.js";
 import type { LookupResult } from "../../core/notes/types.js";
-import { WEEKDAY_LABELS } from "../../core/schedule/parse.js";
 
 export function formatTime(d: Date | null, locale: Locale, timezone: string): string {
   if (!d) return "—";
@@ -83,58 +83,15 @@ export function renderStats(s: MemberStats): string {
   ].join("\n");
 }
 
-export function daysText(days: readonly number[]): string {
-  const key = days.join(",");
-  if (key === "1,2,3,4,5") return "mon-fri";
-  if (key === "0,1,2,3,4,5,6") return "daily";
-  return days.map((d) => WEEKDAY_LABELS[d]).join(",");
-}
-
 export function renderSchedule(v: ScheduleView, locale: Locale): string {
-  return t(locale, "schedule.saved", {
-    days: daysText(v.weekdays),
-    time: v.time,
-    timezone: v.timezone,
-    topics: v.topics.length ? v.topics.map((x) => x.name).join(", ") : t(locale, "schedule.all_topics"),
-    reveal: v.revealAfterMinutes,
-    instant: v.instantFeedback ? t(locale, "schedule.instant_on") : "",
-    next: formatTime(v.nextRun, locale, v.timezone),
-  });
+  return t(locale, "schedule.saved", scheduleParams(locale, v, { channel: v.channelId, next: formatTime(v.nextRun, locale, v.timezone) }));
 }
 
 export function renderStatus(s: GroupStatus): string {
   const l = s.locale;
-  const sc = s.settings.scoring;
-  const lines = [
-    t(l, "admin.status_title"),
-    "  " +
-      t(l, "admin.status_settings", {
-        locale: s.settings.locale ?? t(l, "admin.language_auto"),
-        timezone: s.settings.timezone,
-        points: sc.pointsCorrect,
-        fastCount: sc.fastBonusCount,
-        fastBonus: sc.fastBonus,
-        streakEvery: sc.streakEvery,
-        streakBonus: sc.streakBonus,
-      }),
-    "  " + t(l, "admin.status_questions", { count: s.questions }),
-  ];
+  const lines = [t(l, "admin.status_title"), "  " + t(l, "admin.status_settings", settingsParams(l, s.settings)), "  " + t(l, "admin.status_questions", { count: s.questions })];
   if (s.schedules.length === 0) lines.push("  " + t(l, "admin.status_no_schedule"));
-  for (const v of s.schedules) {
-    lines.push(
-      "  " +
-        t(l, "admin.status_schedule", {
-          channel: v.channelId,
-          days: daysText(v.weekdays),
-          time: v.time,
-          timezone: v.timezone,
-          topics: v.topics.length ? v.topics.map((x) => x.key).join(",") : t(l, "schedule.all_topics"),
-          reveal: v.revealAfterMinutes,
-          paused: v.paused ? t(l, "admin.paused_marker") : "",
-          next: formatTime(v.nextRun, l, v.timezone),
-        }),
-    );
-  }
+  for (const v of s.schedules) lines.push("  " + t(l, "admin.status_schedule", scheduleParams(l, v, { channel: v.channelId, next: formatTime(v.nextRun, l, v.timezone) })));
   for (const r of s.openRounds) lines.push("  " + t(l, "admin.status_open", { round: r.roundId, channel: r.channelId, revealAt: formatTime(r.revealAt, l, s.settings.timezone) }));
   return lines.join("\n");
 }

@@ -11,6 +11,7 @@ import {
 } from "discord.js";
 import type { GroupStatus, ScheduleView } from "../../core/app.js";
 import type { Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
+import { scheduleParams, settingsParams } from "../../core/messages/format.js";
 import { t, type Locale } from "../../core/messages/index.js";
 import { trimAtLine } from "../../core/notes/lookup.js";
 import type { LookupResult, Section, Suggestion } from "../../core/notes/types.js";
@@ -224,52 +225,18 @@ export function stats(s: MemberStats): MessageBody {
 export const when = (d: Date | null, l: Locale) => (d ? `<t:${unix(d)}:f> (<t:${unix(d)}:R>)` : t(l, "discord.none"));
 export const channelMention = (id: string) => (/^\d+$/.test(id) ? `<#${id}>` : id);
 
-/** [1,2,3,4,5] → "Mon–Fri"; [1,3,5] → "Mon, Wed, Fri"; all seven → "every day". */
-function weekdays(days: readonly number[], l: Locale): string {
-  if (days.length === 7) return t(l, "discord.weekdays.daily");
-  const names = t(l, "discord.weekdays").split(",");
-  const sorted = [...days].sort((a, b) => a - b);
-  const runs: number[][] = [];
-  for (const d of sorted) {
-    const last = runs.at(-1);
-    if (last && d === last[last.length - 1]! + 1) last.push(d);
-    else runs.push([d]);
-  }
-  return runs.map((r) => (r.length >= 3 ? `${names[r[0]!]}–${names[r.at(-1)!]}` : r.map((d) => names[d]).join(", "))).join(", ");
-}
-
-function scheduleParams(v: ScheduleView, l: Locale, channelName: (id: string) => string = channelMention) {
-  return {
-    channel: channelName(v.channelId),
-    days: weekdays(v.weekdays, l),
-    time: v.time,
-    timezone: v.timezone,
-    topics: v.topics.length ? v.topics.map((x) => x.name).join(", ") : t(l, "schedule.all_topics"),
-    reveal: v.revealAfterMinutes,
-    instant: v.instantFeedback ? t(l, "schedule.instant_on") : "",
-    paused: v.paused ? t(l, "admin.paused_marker") : "",
-    next: when(v.nextRun, l),
-  };
-}
+const scheduleLine = (v: ScheduleView, l: Locale, channelName: (id: string) => string = channelMention) =>
+  scheduleParams(l, v, { channel: channelName(v.channelId), next: when(v.nextRun, l) });
 
 export function scheduleSaved(v: ScheduleView, l: Locale): MessageBody {
-  return notice(`✅ ${channelMention(v.channelId)} · ${t(l, "schedule.saved", scheduleParams(v, l))}`);
+  return notice(`✅ ${channelMention(v.channelId)} · ${t(l, "schedule.saved", scheduleLine(v, l))}`);
 }
 
 /** `channelName` gives a channel's name (the catalog writes "#{channel}"), e.g. from the client's cache. */
 export function status(s: GroupStatus, channelName: (id: string) => string): MessageBody {
   const l = s.locale;
-  const sc = s.settings.scoring;
-  const settings = t(l, "admin.status_settings", {
-    locale: s.settings.locale ?? t(l, "admin.language_auto"),
-    timezone: s.settings.timezone,
-    points: sc.pointsCorrect,
-    fastCount: sc.fastBonusCount,
-    fastBonus: sc.fastBonus,
-    streakEvery: sc.streakEvery,
-    streakBonus: sc.streakBonus,
-  });
-  const schedules = s.schedules.map((v) => t(l, "admin.status_schedule", scheduleParams(v, l, channelName)));
+  const settings = t(l, "admin.status_settings", settingsParams(l, s.settings));
+  const schedules = s.schedules.map((v) => t(l, "admin.status_schedule", scheduleLine(v, l, channelName)));
   const open = s.openRounds.map((r) => t(l, "admin.status_open", { round: r.roundId, channel: channelName(r.channelId), revealAt: when(r.revealAt, l) }));
   const embed: APIEmbed = {
     color: COLOR.admin,

@@ -8,7 +8,7 @@ import { parseConfigArgs, parseScheduleArgs, type GroupSettings, type GroupStatu
 import type { Actor } from "../../core/cards.js";
 import type { Clock } from "../../core/clock.js";
 import { isUserError } from "../../core/errors.js";
-import { answerOutcomeText } from "../../core/messages/format.js";
+import { answerOutcomeText, scheduleParams, settingsParams } from "../../core/messages/format.js";
 import { choiceLabel } from "../../core/rounds/service.js";
 import { t, type Locale } from "../../core/messages/index.js";
 import type { Logger } from "../../logger.js";
@@ -321,39 +321,15 @@ async function runStudybot(bot: StudyBot, actor: Actor, channelId: string, sub: 
   }
 }
 
-export function daysText(days: number[], locale: Locale): string {
-  const key = [...days].sort((a, b) => a - b).join(",");
-  if (key === "0,1,2,3,4,5,6") return t(locale, "slack.days.daily");
-  if (key === "1,2,3,4,5") return t(locale, "slack.days.weekdays");
-  if (key === "0,6") return t(locale, "slack.days.weekends");
-  const names = t(locale, "slack.days.names").split(",");
-  // Monday first, as the week is counted.
-  return [...days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => names[d] ?? String(d)).join(", ");
-}
+const topicName = (name: string) => inline(name, 60);
 
 function scheduleText(s: ScheduleView, locale: Locale): string {
-  return t(locale, "schedule.saved", {
-    days: daysText(s.weekdays, locale),
-    time: s.time,
-    timezone: s.timezone,
-    topics: s.topics.length ? s.topics.map((x) => inline(x.name, 60)).join(", ") : t(locale, "schedule.all_topics"),
-    reveal: s.revealAfterMinutes,
-    instant: s.instantFeedback ? t(locale, "schedule.instant_on") : "",
-    next: s.nextRun ? slackDate(s.nextRun) : t(locale, s.paused ? "slack.admin.paused" : "slack.admin.never"),
-  });
+  const next = s.nextRun ? slackDate(s.nextRun) : t(locale, s.paused ? "slack.admin.paused" : "slack.admin.never");
+  return t(locale, "schedule.saved", scheduleParams(locale, s, { channel: s.channelId, next, topic: topicName }));
 }
 
 function settingsText(g: GroupSettings, locale: Locale, key = "slack.admin.configured", extra: Record<string, string | number> = {}): string {
-  return t(locale, key, {
-    locale: g.locale ?? t(locale, "slack.admin.status_locale_auto"),
-    timezone: g.timezone,
-    points: g.scoring.pointsCorrect,
-    fastBonus: g.scoring.fastBonus,
-    fastCount: g.scoring.fastBonusCount,
-    streakEvery: g.scoring.streakEvery,
-    streakBonus: g.scoring.streakBonus,
-    ...extra,
-  });
+  return t(locale, key, { ...settingsParams(locale, g), ...extra });
 }
 
 function statusText(s: GroupStatus, locale: Locale): string {
@@ -361,19 +337,8 @@ function statusText(s: GroupStatus, locale: Locale): string {
   lines.push("");
   if (s.schedules.length === 0) lines.push(t(locale, "slack.admin.status_no_schedules"));
   for (const x of s.schedules) {
-    lines.push(
-      t(locale, "slack.admin.status_schedule", {
-        channel: x.channelId,
-        days: daysText(x.weekdays, locale),
-        time: x.time,
-        timezone: x.timezone,
-        topics: x.topics.length ? x.topics.map((tp) => inline(tp.name, 60)).join(", ") : t(locale, "slack.admin.all_topics"),
-        reveal: x.revealAfterMinutes,
-        instant: t(locale, x.instantFeedback ? "slack.admin.on" : "slack.admin.off"),
-        paused: x.paused ? ` · ${t(locale, "slack.admin.paused")}` : "",
-        next: x.nextRun ? slackDate(x.nextRun) : t(locale, "slack.admin.never"),
-      }),
-    );
+    const next = x.nextRun ? slackDate(x.nextRun) : t(locale, "slack.admin.never");
+    lines.push(t(locale, "slack.admin.status_schedule", scheduleParams(locale, x, { channel: x.channelId, next, topic: topicName })));
   }
   lines.push("");
   if (s.openRounds.length === 0) lines.push(t(locale, "slack.admin.status_no_open"));
