@@ -35,7 +35,6 @@ const DAY_SETS: Record<string, number[]> = {
   weekdays: [1, 2, 3, 4, 5], "평일": [1, 2, 3, 4, 5],
   weekends: [0, 6], weekend: [0, 6], "주말": [0, 6],
 };
-export const WEEKDAY_LABELS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
 /** "09:00" → "09:00"; "9:5" is refused; 24:00 and 25:00 are refused. */
 export function parseTime(value: string): string {
