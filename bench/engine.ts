@@ -283,28 +283,30 @@ async function startupAndMemory(dir: string): Promise<void> {
   await exited(bareIdle.child);
   console.log(`  baseline bare node: median ${ms(quantile(bare, 0.5))} to its first line; idle RSS ${fmt(bareRss, 1)} MB`);
 
-  // What `npm start` runs (its node flags included): the TypeScript sources through tsx.
+  // `npm start` (its node flags included) runs the compiled build after `npm ci`, and the TypeScript sources
+  // through tsx once a source file is newer than the build: both are measured.
   const script = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
   const startArgs = script.split(/\s+/).slice(1);
   const nodeFlags = startArgs.slice(0, startArgs.indexOf("bin/studybot.mjs"));
-  const tsx = await startFigures(`npm start (${script})`, startArgs, path.join(dir, "start-tsx.db"));
-  // The compiled build the container runs (tsc into a folder beside src/, so migrations/ resolves the same).
+  const tsx = await startFigures(`sources through tsx (npm start after an edit)`, [...nodeFlags, "--import", "tsx", path.join(root, "src/bin.ts"), "start"], path.join(dir, "start-tsx.db"));
+  // The compiled build, as `npm ci` makes it and `npm start` and the container run it (tsc into a folder beside
+  // src/, so migrations/ resolves the same).
   const out = path.join(root, ".bench-dist");
   let compiled: Awaited<ReturnType<typeof startFigures>> | null = null;
   try {
     const build = spawn(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", out], { cwd: root, stdio: "ignore" });
     const code = await new Promise<number | null>((r) => build.on("exit", r));
-    if (code === 0) compiled = await startFigures(`compiled (node ${nodeFlags.join(" ")} dist/bin.js start)`, [...nodeFlags, path.join(out, "bin.js"), "start"], path.join(dir, "start-dist.db"));
+    if (code === 0) compiled = await startFigures(`npm start after npm ci (node ${nodeFlags.join(" ")} dist/bin.js start)`, [...nodeFlags, path.join(out, "bin.js"), "start"], path.join(dir, "start-dist.db"));
     else console.log("  compiled: the build failed; skipped");
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
   const headline = compiled ?? tsx;
   console.log(
-    `  ratio to bare node: npm start ${fmt(tsx.median / quantile(bare, 0.5), 1)}×${compiled ? `, compiled ${fmt(compiled.median / quantile(bare, 0.5), 1)}×` : ""}; RSS ${fmt(tsx.rss / bareRss, 1)}×` +
+    `  ratio to bare node: tsx ${fmt(tsx.median / quantile(bare, 0.5), 1)}×${compiled ? `, compiled ${fmt(compiled.median / quantile(bare, 0.5), 1)}×` : ""}; RSS ${fmt(tsx.rss / bareRss, 1)}×` +
       `${compiled ? ` / ${fmt(compiled.rss / bareRss, 1)}×` : ""}`,
   );
-  console.log(`  targets: ready < 1 s (npm start: ${tsx.worst < 1000 ? "met" : "NOT met"}${compiled ? `; compiled: ${compiled.worst < 1000 ? "met" : "NOT met"}` : ""}); idle RSS < 150 MB (${headline.rss < 150 && tsx.rss < 150 ? "met" : "NOT met"})\n`);
+  console.log(`  targets: ready < 1 s (${compiled ? `npm start after npm ci: ${compiled.worst < 1000 ? "met" : "NOT met"}; ` : ""}sources through tsx: ${tsx.worst < 1000 ? "met" : "NOT met"}); idle RSS < 150 MB (${headline.rss < 150 && tsx.rss < 150 ? "met" : "NOT met"})\n`);
 }
 
 export async function runEngineBench(): Promise<void> {
