@@ -90,20 +90,8 @@ export interface RoundRow {
   message: MessageRef | null;
 }
 
-export interface NewRound {
-  groupId: number;
-  scheduleId: number | null;
-  channelId: string;
-  questionId: string;
-  questionHash: string;
-  topic: string;
-  correctIndex: number;
-  choiceCount: number;
-  localDate: string | null;
-  openedAt: Date;
-  revealAt: Date;
-  instantFeedback: boolean;
-}
+/** A round as the scheduler or post-now opens it: not yet revealed, not yet posted. */
+export type NewRound = Omit<RoundRow, "id" | "revealedAt" | "message">;
 
 /** What the store knows when an answer is recorded; the core's scoring rules turn it into points. */
 export interface ScoreContext {

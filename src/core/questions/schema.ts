@@ -3,6 +3,7 @@
 // `choices: [1.10, 1.1]` stays two distinct strings and `yes` never turns into a boolean); numeric fields are
 // converted here.
 import { z } from "zod";
+import type { QuestionContent } from "./types.js";
 
 /** Lowercase letters and digits joined by single hyphens: `lambda-timeout-max`. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -188,17 +189,7 @@ export const questionFields = {
   source,
 };
 
-export type QuestionInput = {
-  id: string;
-  topic: string;
-  tags: string[];
-  difficulty: 1 | 2 | 3;
-  prompt: string;
-  choices: string[];
-  answer: number;
-  explanation: string;
-  source: { note: string; heading: string };
-};
+export type QuestionInput = QuestionContent;
 
 const questionObject = z.object(questionFields, expecting("each question", "a mapping of id, topic, tags, difficulty, prompt, choices, answer, explanation and source")).strict();
 

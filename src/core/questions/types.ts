@@ -4,8 +4,8 @@ export interface Topic {
   en: string;
 }
 
-/** One question of the bank, as loaded from questions/*.yaml. */
-export interface Question {
+/** What an organiser writes for one question in questions/*.yaml. */
+export interface QuestionContent {
   id: string;
   topic: string;
   tags: string[];
@@ -16,6 +16,10 @@ export interface Question {
   answer: number;
   explanation: string;
   source: { note: string; heading: string };
+}
+
+/** One question of the bank, as loaded: its content plus where it stands and what it cites. */
+export interface Question extends QuestionContent {
   /** where it is defined, for messages: "questions/lambda.yaml", 1-based line of the `- id:` item */
   file: string;
   line: number;
