@@ -60,14 +60,8 @@ export interface ScheduleRow {
   updatedAt: Date;
 }
 
-export interface ScheduleFields {
-  time: string;
-  weekdays: number[];
-  timezone: string;
-  topics: string[];
-  revealAfterMinutes: number;
-  instantFeedback: boolean;
-}
+/** What an organiser sets for a channel's schedule. */
+export type ScheduleFields = Pick<ScheduleRow, "time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback">;
 
 export interface RoundRow {
   id: number;

@@ -3,7 +3,7 @@
 // logged with the interaction's context, without a stack trace in chat.
 import { afterEach, describe, expect, it } from "vitest";
 import { MessageFlags } from "discord.js";
-import { actorOf, answerButtons, gatedStore, startHarness, USERS, type Harness } from "./harness.js";
+import { actorOf, answerButtons, gatedStore, startHarness, USERS, type Harness, type SentEmbed as Embed } from "./harness.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -11,7 +11,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-type Embed = { title?: string; description?: string };
 
 describe("a slow core", () => {
   it("is deferred (publicly for /leaderboard) and the answer edited in when it comes", async () => {

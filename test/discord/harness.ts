@@ -27,6 +27,13 @@ export const USERS = {
   seo: { id: "2000000000000000004", username: "seo", nick: "서연", locale: "ko" },
 } satisfies Record<string, StandInUser>;
 
+/** The shapes of what the bot sends, as the tests read them back from the stand-in's recorded calls. */
+export type SentEmbed = { title?: string; description?: string; footer?: { text: string }; fields?: Array<{ name: string; value: string }> };
+export type SentButton = { type?: number; style: number; label: string; custom_id: string; disabled?: boolean };
+export type SentMessage = { content?: string; embeds: SentEmbed[]; components: Array<{ type?: number; components: SentButton[] }>; flags?: number };
+/** An interaction callback body: its type (4 reply, 5 defer, 7 update, 8 autocomplete…) and the message. */
+export type InteractionCallback = { type: number; data: SentMessage };
+
 export interface LogLine {
   level: number;
   msg: string;

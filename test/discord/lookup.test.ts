@@ -2,7 +2,7 @@
 // English query, asserted on the HTTP calls the bot makes to the stand-in.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MessageFlags } from "discord.js";
-import { startHarness, USERS, type Harness } from "./harness.js";
+import { startHarness, USERS, type Harness, type InteractionCallback as Body } from "./harness.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -12,8 +12,6 @@ afterEach(async () => {
   await h.stop();
 });
 
-type Embed = { title?: string; description?: string; footer?: { text: string }; fields?: Array<{ name: string; value: string }> };
-type Body = { type: number; data: { content?: string; embeds: Embed[]; components: Array<{ components: Array<{ custom_id: string; label: string }> }>; flags?: number } };
 
 async function lookup(query: string, user = USERS.mina) {
   const id = h.standIn.slashCommand({ name: "lookup", user, options: [{ name: "query", type: 3, value: query }] });

@@ -2,7 +2,7 @@
 // autocomplete — and every reply in the member's language, Korean or English.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MessageFlags } from "discord.js";
-import { startHarness, USERS, type Harness } from "./harness.js";
+import { startHarness, USERS, type Harness, type InteractionCallback as Body } from "./harness.js";
 import type { StandInUser } from "../support/discord-standin.js";
 
 let h: Harness;
@@ -13,9 +13,6 @@ afterEach(async () => {
   await h.stop();
 });
 
-type Embed = { title?: string; description?: string; fields?: Array<{ name: string; value: string }> };
-type Button = { label: string; custom_id: string; style: number; disabled?: boolean };
-type Body = { type: number; data: { content?: string; embeds: Embed[]; components: Array<{ components: Button[] }>; flags?: number } };
 
 async function command(name: string, user: StandInUser, options: Array<Record<string, unknown>> = [], resolved?: Record<string, unknown>) {
   const id = h.standIn.slashCommand({ name, user, options, resolved });

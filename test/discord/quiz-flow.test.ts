@@ -3,7 +3,7 @@
 // card is edited at reveal, a late answer is refused, and /leaderboard shows the three.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MessageFlags } from "discord.js";
-import { answerButtons, startHarness, USERS, type Harness } from "./harness.js";
+import { answerButtons, startHarness, USERS, type Harness, type SentMessage as MessageBody } from "./harness.js";
 import type { StandInUser } from "../support/discord-standin.js";
 
 let h: Harness;
@@ -14,9 +14,6 @@ afterEach(async () => {
   await h.stop();
 });
 
-type Embed = { title?: string; description?: string; footer?: { text: string }; fields?: Array<{ name: string; value: string }> };
-type Button = { type: number; style: number; label: string; custom_id: string; disabled?: boolean };
-type MessageBody = { content?: string; embeds: Embed[]; components: Array<{ type: number; components: Button[] }>; flags?: number };
 
 const ids = (h: Harness) => h.standIn.calls().map((r) => `${r.status} ${r.method} ${r.path}`);
 
