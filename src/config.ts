@@ -1,9 +1,9 @@
 // Environment → validated configuration. The only module that reads process.env.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseDotenv } from "dotenv";
-import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { isValidTimeZone } from "./core/clock.js";
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -25,14 +25,6 @@ const optionalUrl = z
   .optional()
   .refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), "must be an http(s) URL, e.g. http://127.0.0.1:8080/api");
 
-function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const envSchema = z.object({
   DISCORD_TOKEN: optionalString,
