@@ -4,6 +4,7 @@ import path from "node:path";
 import { parse as parseDotenv } from "dotenv";
 import { z } from "zod";
 import { isValidTimeZone } from "./core/clock.js";
+import type { Locale } from "./core/locale.js";
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -45,7 +46,6 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { errorMap: () => ({ message: "must be one of fatal, error, warn, info, debug, trace, silent" }) }).default("info"),
 });
 
-export type Locale = "ko" | "en";
 
 export interface Config {
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };

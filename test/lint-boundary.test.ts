@@ -14,6 +14,13 @@ describe("the core/platform boundary (eslint)", () => {
     expect((await lint("src/core/probe.ts", 'import { startDiscord } from "../platforms/discord/index.js";\nexport const s = startDiscord;\n')).join("\n")).toMatch(/must not import a platform adapter/);
   });
 
+  it("refuses src/db and src/config imports under src/core", async () => {
+    expect((await lint("src/core/probe.ts", 'import { openDatabase } from "../db/index.js";\nexport const o = openDatabase;\n')).join("\n")).toMatch(/must not import src\/db/);
+    expect((await lint("src/core/rounds/probe.ts", 'import type { SqliteStore } from "../../db/sqlite-store.js";\nexport type S = SqliteStore;\n')).join("\n")).toMatch(/must not import src\/db/);
+    expect((await lint("src/core/probe.ts", 'import { loadConfig } from "../config.js";\nexport const l = loadConfig;\n')).join("\n")).toMatch(/must not import src\/config/);
+    expect(await lint("src/core/probe.ts", 'import type { Store } from "./store/index.js";\nexport type S = Store;\n')).toEqual([]);
+  });
+
   it("allows them in the platforms", async () => {
     expect(await lint("src/platforms/discord/probe.ts", 'import { Client } from "discord.js";\nexport const c = Client;\n')).toEqual([]);
   });

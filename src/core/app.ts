@@ -36,13 +36,13 @@ import {
   parseWeekdays,
   type ScheduleInput,
 } from "./schedule/parse.js";
-import { DEFAULT_SCORING, type GroupRow, type PeriodKey, type ScheduleRow, type ScoreRow, type ScoringSettings, type Store } from "../db/store.js";
-import type { Config } from "../config.js";
+import { DEFAULT_SCHEDULE_NAME, type GroupRow, type PeriodKey, type ScheduleRow, type ScoreRow, type Store } from "./store/index.js";
+import { DEFAULT_SCORING, type ScoringSettings } from "./rounds/scoring.js";
 import type { Logger } from "../logger.js";
 
 export { parseScheduleArgs } from "./schedule/parse.js";
 export type { ScheduleInput } from "./schedule/parse.js";
-export type { ScoringSettings } from "../db/store.js";
+export type { ScoringSettings } from "./rounds/scoring.js";
 
 /** What the facade needs from the notes search (src/core/notes/lookup.ts `LookupService` fits it). */
 export interface NotesIndex {
@@ -62,7 +62,7 @@ export interface StudyBotDeps {
   /** one port per platform, keyed by GroupRef.platform; platforms register theirs at start-up */
   ports: Map<string, PlatformPort>;
   logger: Logger;
-  config: Pick<Config, "defaultTimezone" | "defaultLocale">;
+  config: { defaultTimezone: string; defaultLocale: Locale };
   /** question picking; Math.random unless a test fixes it */
   random?: Random;
 }
@@ -409,6 +409,7 @@ export class StudyBot {
     const row = await this.store.upsertSchedule(
       group.id,
       channelId,
+      DEFAULT_SCHEDULE_NAME,
       { time, weekdays, timezone, topics: [...new Set(topics)], revealAfterMinutes, instantFeedback: input.instantFeedback ?? false },
       { at: this.deps.clock.now() },
     );
@@ -419,7 +420,7 @@ export class StudyBot {
   /** Stops the channel's schedule; false when it had none. */
   async unschedule(actor: Actor, channelId: string): Promise<boolean> {
     const group = await this.group(actor);
-    const done = await this.store.deactivateSchedule(group.id, channelId);
+    const done = await this.store.deactivateSchedule(group.id, channelId, DEFAULT_SCHEDULE_NAME, this.deps.clock.now());
     if (done) this.emit({ groupId: group.id, channelId });
     return done;
   }
@@ -427,9 +428,9 @@ export class StudyBot {
   /** Pauses or resumes the channel's schedule without forgetting it. */
   async pause(actor: Actor, channelId: string, paused: boolean): Promise<ScheduleView> {
     const group = await this.group(actor);
-    const s = await this.store.findSchedule(group.id, channelId);
+    const s = await this.store.findSchedule(group.id, channelId, DEFAULT_SCHEDULE_NAME);
     if (!s || !s.active) throw new UserError("schedule.none");
-    const row = await this.store.upsertSchedule(group.id, channelId, s, { paused, at: this.deps.clock.now() });
+    const row = await this.store.upsertSchedule(group.id, channelId, DEFAULT_SCHEDULE_NAME, s, { paused, at: this.deps.clock.now() });
     this.emit({ groupId: group.id, channelId });
     return this.view(row, await this.locale(actor));
   }
@@ -452,7 +453,7 @@ export class StudyBot {
   async postNow(actor: Actor, channelId: string): Promise<QuestionCard> {
     const group = await this.group(actor);
     checkChannel(channelId);
-    const s = await this.store.findSchedule(group.id, channelId);
+    const s = await this.store.findSchedule(group.id, channelId, DEFAULT_SCHEDULE_NAME);
     const active = s && s.active ? s : null;
     const opened = await this.rounds.open(group, channelId, {
       schedule: null,

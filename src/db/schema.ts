@@ -2,7 +2,7 @@
 // (drizzle-kit) into migrations/ and committed; `npm test` fails when this file changed without one.
 //
 // Times are integer milliseconds since the epoch. Every exactly-once rule is a unique index here:
-// one group per (platform, external id), one member per (group, user), one schedule per (group, channel),
+// one group per (platform, external id), one member per (group, user), one schedule per (group, channel, name),
 // one scheduled round per (schedule, local date), one answer per (round, member).
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
@@ -47,6 +47,8 @@ export const schedules = sqliteTable(
       .notNull()
       .references(() => groups.id, { onDelete: "cascade" }),
     channelId: text("channel_id").notNull(),
+    /** unique within the channel; "daily" unless the organiser names it */
+    name: text("name").notNull().default("daily"),
     /** "HH:MM" local to `timezone` */
     time: text("time").notNull(),
     /** comma-separated 0..6 (0 = Sunday) */
@@ -62,7 +64,7 @@ export const schedules = sqliteTable(
     lastRunAt: integer("last_run_at"),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("schedules_group_channel_uq").on(t.groupId, t.channelId)],
+  (t) => [uniqueIndex("schedules_group_channel_name_uq").on(t.groupId, t.channelId, t.name)],
 );
 
 export const rounds = sqliteTable(
@@ -72,7 +74,7 @@ export const rounds = sqliteTable(
     groupId: integer("group_id")
       .notNull()
       .references(() => groups.id, { onDelete: "cascade" }),
-    /** null for an ad hoc round (post-now) */
+    /** the schedule whose topics and reveal delay the round uses; null for a round of no schedule */
     scheduleId: integer("schedule_id").references(() => schedules.id),
     channelId: text("channel_id").notNull(),
     questionId: text("question_id").notNull(),
@@ -81,7 +83,7 @@ export const rounds = sqliteTable(
     topic: text("topic").notNull(),
     correctIndex: integer("correct_index").notNull(),
     choiceCount: integer("choice_count").notNull(),
-    /** the day key of a scheduled round ("YYYY-MM-DD" in the schedule's time zone) */
+    /** the day key of a scheduled round ("YYYY-MM-DD" in the schedule's time zone); null when posted on demand */
     localDate: text("local_date"),
     openedAt: integer("opened_at").notNull(),
     revealAt: integer("reveal_at").notNull(),

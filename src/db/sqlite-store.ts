@@ -8,10 +8,10 @@ import type BetterSqlite3 from "better-sqlite3";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { GroupRef, MessageRef } from "../core/cards.js";
-import type { Locale } from "../config.js";
+import type { Locale } from "../core/locale.js";
+import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
 import * as schema from "./schema.js";
 import {
-  DEFAULT_SCORING,
   type AnswerInput,
   type AnswerRecord,
   type GroupRow,
@@ -26,10 +26,10 @@ import {
   type ScheduleRow,
   type Scorer,
   type ScoreRow,
-  type ScoringSettings,
   type Store,
   type StreakView,
-} from "./store.js";
+  type HistoryRow,
+} from "../core/store/index.js";
 
 type Raw = Record<string, unknown>;
 
@@ -76,6 +76,7 @@ function toSchedule(s: typeof schema.schedules.$inferSelect): ScheduleRow {
     id: s.id,
     groupId: s.groupId,
     channelId: s.channelId,
+    name: s.name,
     time: s.time,
     weekdays: s.weekdays.split(",").filter(Boolean).map(Number),
     timezone: s.timezone,
@@ -143,7 +144,7 @@ export class SqliteStore implements Store {
       existingAnswer: p("SELECT id, choice, correct, points, streak FROM answers WHERE round_id = ? AND member_id = ?"),
       // Only the first `fastSlots` correct answers change the round row; later ones write nothing here.
       takeFastSlot: p("UPDATE rounds SET fast_awarded = fast_awarded + 1 WHERE id = ? AND fast_awarded < ?"),
-      previousRound: p("SELECT id FROM rounds WHERE schedule_id = ? AND local_date < ? ORDER BY local_date DESC LIMIT 1"),
+      previousRound: p("SELECT id FROM rounds WHERE schedule_id = ? AND local_date IS NOT NULL AND local_date < ? ORDER BY local_date DESC LIMIT 1"),
       insertAnswer: p(
         `INSERT INTO answers (round_id, member_id, group_id, topic, choice, correct, points, streak, answered_at, week_key, month_key)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -196,11 +197,18 @@ export class SqliteStore implements Store {
       openRounds: p("SELECT * FROM rounds WHERE group_id = ? AND revealed_at IS NULL ORDER BY id DESC"),
       openRoundsIn: p("SELECT * FROM rounds WHERE group_id = ? AND revealed_at IS NULL AND channel_id = ? ORDER BY id DESC"),
       markRevealed: p("UPDATE rounds SET revealed_at = ? WHERE id = ? AND revealed_at IS NULL"),
+      revealed: p(
+        `SELECT r.*, (SELECT count(*) FROM answers a WHERE a.round_id = r.id) AS n_answered,
+           (SELECT count(*) FROM answers a WHERE a.round_id = r.id AND a.correct = 1) AS n_correct,
+           (SELECT a.choice FROM answers a WHERE a.round_id = r.id AND a.member_id = @member) AS member_choice
+         FROM rounds r WHERE r.group_id = @group AND r.channel_id = @channel AND r.revealed_at IS NOT NULL
+         ORDER BY r.revealed_at DESC, r.id DESC LIMIT @limit`,
+      ),
       questionUse: p("SELECT question_id, count(*) AS n FROM rounds WHERE group_id = ? AND channel_id = ? GROUP BY question_id"),
       // the latest closed scheduled round of each channel of the group
       channelRounds: p(
         `SELECT sc.id AS schedule_id,
-           (SELECT r.id FROM rounds r WHERE r.schedule_id = sc.id AND (r.revealed_at IS NOT NULL OR r.reveal_at <= @now)
+           (SELECT r.id FROM rounds r WHERE r.schedule_id = sc.id AND r.local_date IS NOT NULL AND (r.revealed_at IS NOT NULL OR r.reveal_at <= @now)
              ORDER BY r.local_date DESC LIMIT 1) AS closed_id
          FROM schedules sc WHERE sc.group_id = @group`,
       ),
@@ -243,7 +251,7 @@ export class SqliteStore implements Store {
       const unchanged = known && known.display_name === input.member.displayName && (locale === null || locale === known.locale);
       const memberId = unchanged ? known.id : num((s.upsertMember.get(input.groupId, input.member.userId, input.member.displayName, locale, now) as Raw).id);
       const correct = input.choice === round.correctIndex;
-      const scheduled = round.scheduleId !== null;
+      const scheduled = round.localDate !== null;
       const fast = correct && input.fastSlots > 0 && s.takeFastSlot.run(round.id, input.fastSlots).changes > 0;
       let previousStreak = 0;
       if (scheduled && correct) {
@@ -312,7 +320,7 @@ export class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- schedules
 
-  async upsertSchedule(groupId: number, channelId: string, f: ScheduleFields, opts: { paused?: boolean; at: Date }): Promise<ScheduleRow> {
+  async upsertSchedule(groupId: number, channelId: string, name: string, f: ScheduleFields, opts: { paused?: boolean; at: Date }): Promise<ScheduleRow> {
     const values = {
       time: f.time,
       weekdays: f.weekdays.join(","),
@@ -326,28 +334,28 @@ export class SqliteStore implements Store {
     };
     this.db
       .insert(schema.schedules)
-      .values({ groupId, channelId, ...values })
-      .onConflictDoUpdate({ target: [schema.schedules.groupId, schema.schedules.channelId], set: values })
+      .values({ groupId, channelId, name, ...values })
+      .onConflictDoUpdate({ target: [schema.schedules.groupId, schema.schedules.channelId, schema.schedules.name], set: values })
       .run();
-    const row = await this.findSchedule(groupId, channelId);
+    const row = await this.findSchedule(groupId, channelId, name);
     if (!row) throw new Error(`schedule for ${channelId} not saved`);
     return row;
   }
 
-  async deactivateSchedule(groupId: number, channelId: string): Promise<boolean> {
+  async deactivateSchedule(groupId: number, channelId: string, name: string, at: Date): Promise<boolean> {
     const r = this.db
       .update(schema.schedules)
-      .set({ active: false, updatedAt: Date.now() })
-      .where(and(eq(schema.schedules.groupId, groupId), eq(schema.schedules.channelId, channelId), eq(schema.schedules.active, true)))
+      .set({ active: false, updatedAt: at.getTime() })
+      .where(and(eq(schema.schedules.groupId, groupId), eq(schema.schedules.channelId, channelId), eq(schema.schedules.name, name), eq(schema.schedules.active, true)))
       .run();
     return r.changes > 0;
   }
 
-  async findSchedule(groupId: number, channelId: string): Promise<ScheduleRow | null> {
+  async findSchedule(groupId: number, channelId: string, name: string): Promise<ScheduleRow | null> {
     const s = this.db
       .select()
       .from(schema.schedules)
-      .where(and(eq(schema.schedules.groupId, groupId), eq(schema.schedules.channelId, channelId)))
+      .where(and(eq(schema.schedules.groupId, groupId), eq(schema.schedules.channelId, channelId), eq(schema.schedules.name, name)))
       .get();
     return s ? toSchedule(s) : null;
   }
@@ -358,7 +366,7 @@ export class SqliteStore implements Store {
   }
 
   async listSchedules(groupId: number): Promise<ScheduleRow[]> {
-    return this.db.select().from(schema.schedules).where(eq(schema.schedules.groupId, groupId)).orderBy(asc(schema.schedules.channelId)).all().map(toSchedule);
+    return this.db.select().from(schema.schedules).where(eq(schema.schedules.groupId, groupId)).orderBy(asc(schema.schedules.channelId), asc(schema.schedules.name)).all().map(toSchedule);
   }
 
   async activeSchedules(platforms: string[]): Promise<Array<{ schedule: ScheduleRow; group: GroupRow }>> {
@@ -472,6 +480,15 @@ export class SqliteStore implements Store {
       answeredAt: new Date(num(r.answered_at)),
     }));
     return { counts, answered, fastestCorrect };
+  }
+
+  async revealedRounds(groupId: number, channelId: string, memberId: number | null, limit: number): Promise<HistoryRow[]> {
+    return (this.s.revealed.all({ group: groupId, channel: channelId, member: memberId, limit }) as Raw[]).map((r) => ({
+      round: toRound(r),
+      answered: num(r.n_answered),
+      correct: num(r.n_correct),
+      memberChoice: r.member_choice === null || r.member_choice === undefined ? null : num(r.member_choice),
+    }));
   }
 
   async questionUse(groupId: number, channelId: string): Promise<Map<string, number>> {

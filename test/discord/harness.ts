@@ -12,7 +12,7 @@ import { loadQuestionBank } from "../../src/core/questions/load.js";
 import { Scheduler } from "../../src/core/schedule/scheduler.js";
 import type { Config } from "../../src/config.js";
 import { openDatabase, type Database } from "../../src/db/index.js";
-import type { Store } from "../../src/db/store.js";
+import type { Store } from "../../src/core/store/index.js";
 import { createLogger } from "../../src/logger.js";
 import { startDiscord, type DiscordPlatform } from "../../src/platforms/discord/index.js";
 import { DiscordStandIn, EVERYONE_PERMISSIONS, MANAGE_GUILD, type StandInUser } from "../support/discord-standin.js";

@@ -48,7 +48,7 @@ describe("scheduler", () => {
     expect((await s.catchUp()).posted).toHaveLength(0);
     h.clock.set("2025-03-07T14:00:00Z"); // 09:00 EST
     expect((await s.catchUp()).posted.map((r) => r.localDate)).toEqual(["2025-03-07"]);
-    const sched = (await h.database.store.findSchedule((await h.bot.group(org)).id, CH))!;
+    const sched = (await h.database.store.findSchedule((await h.bot.group(org)).id, CH, "daily"))!;
     expect(nextRun(sched, h.clock.now())!.toISOString()).toBe("2025-03-10T13:00:00.000Z"); // Monday 09:00 EDT
     for (const t of ["2025-03-08T14:00:00Z", "2025-03-09T14:00:00Z", "2025-03-10T12:59:00Z"]) {
       h.clock.set(t);
@@ -102,7 +102,7 @@ describe("scheduler", () => {
     h = harness({ start: "2025-03-03T00:00:00Z" });
     await h.bot.schedule(org, CH, { time: "09:00", timezone: "Asia/Seoul" });
     const s = new Scheduler(h.bot, { timers: false });
-    const sched = (await h.database.store.findSchedule((await h.bot.group(org)).id, CH))!;
+    const sched = (await h.database.store.findSchedule((await h.bot.group(org)).id, CH, "daily"))!;
     const results = await Promise.all([s.runSchedule(sched.id), s.runSchedule(sched.id), s.catchUp()]);
     expect(results.filter((r) => r && "id" in r).length + (results[2] as { posted: unknown[] }).posted.length).toBe(1);
     expect(h.port.posted).toHaveLength(1);
@@ -183,7 +183,7 @@ describe("scheduler", () => {
     h = harness({ start: "2025-03-02T00:00:00Z" });
     await h.bot.schedule(org, CH, { time: "09:00", timezone: "Asia/Seoul" });
     const group = await h.bot.group(org);
-    const sched = (await h.database.store.findSchedule(group.id, CH))!;
+    const sched = (await h.database.store.findSchedule(group.id, CH, "daily"))!;
     h.clock.set("2025-03-03T00:00:00Z");
     // what a process that died right after its claim leaves behind
     const q = h.bot.rounds.question({ questionId: "l1" })!;

@@ -1,6 +1,6 @@
 // Every user-facing string, in ko and en. Each area keeps its own catalog file (lookup.ts, quiz.ts, …)
 // with the same keys in both languages; `t` picks the locale and fills {placeholders}.
-import type { Locale } from "../../config.js";
+import type { Locale } from "../locale.js";
 import { common } from "./common.js";
 import { discord } from "./discord.js";
 import { quiz } from "./quiz.js";

@@ -1,5 +1,18 @@
 // Scoring rules (DESIGN.md "Scoring"): pure functions, applied by the store inside the answer's transaction.
-import type { ReviewRow, ScoreContext, ScoreDecision, Scorer, ScoringSettings } from "../../db/store.js";
+import type { ReviewRow, ScoreContext, ScoreDecision, Scorer } from "../store/rows.js";
+
+export interface ScoringSettings {
+  /** points for a correct answer (default 10) */
+  pointsCorrect: number;
+  /** bonus for each of the first `fastBonusCount` correct answerers of a round (default +5 for 3) */
+  fastBonus: number;
+  fastBonusCount: number;
+  /** every `streakEvery`-th consecutive correct scheduled round adds `streakBonus` (default every 5th, +5) */
+  streakEvery: number;
+  streakBonus: number;
+}
+
+export const DEFAULT_SCORING: ScoringSettings = { pointsCorrect: 10, fastBonus: 5, fastBonusCount: 3, streakEvery: 5, streakBonus: 5 };
 
 /**
  * A correct answer earns `pointsCorrect`, plus `fastBonus` when it is one of the first `fastBonusCount`

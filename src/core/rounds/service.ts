@@ -4,7 +4,7 @@ import type { GroupRef, PlatformPort, QuestionCard, RevealedCard, SourceRef } fr
 import type { Locale } from "../messages/index.js";
 import type { Question, QuestionBank } from "../questions/types.js";
 import type { Section } from "../notes/types.js";
-import type { GroupRow, RoundRow, ScheduleRow, Store } from "../../db/store.js";
+import type { GroupRow, RoundRow, ScheduleRow, Store } from "../store/index.js";
 import type { Logger } from "../../logger.js";
 import { pickForChannel, pool, type Random } from "../questions/pick.js";
 import { UserError } from "../errors.js";

@@ -10,7 +10,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { StudyBot } from "../app.js";
 import type { Clock } from "../clock.js";
-import type { GroupRow, RoundRow, ScheduleRow, Store } from "../../db/store.js";
+import type { GroupRow, RoundRow, ScheduleRow, Store } from "../store/index.js";
 import type { Logger } from "../../logger.js";
 import { cronExpression, dueToday } from "./parse.js";
 
