@@ -13,7 +13,8 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
-import { StudyBot, type NotesIndex } from "../src/core/app.js";
+import type { NotesIndex } from "../src/core/app.js";
+import { createCore } from "../src/core/create.js";
 import type { Actor, GroupRef, MessageRef, PlatformPort } from "../src/core/cards.js";
 import { ManualClock, monthKey, weekKey } from "../src/core/clock.js";
 import type { Question, QuestionBank } from "../src/core/questions/types.js";
@@ -65,7 +66,8 @@ async function answerBurst(dir: string): Promise<void> {
   const N = 10_000;
   const database = openDatabase(path.join(dir, "burst.db"));
   const clock = new ManualClock(Date.now());
-  const bot = new StudyBot({ db: database.store, notes, bank: bank(), clock, ports: new Map([["bench", new NullPort()]]), logger: silentLogger, config: { defaultTimezone: "Asia/Seoul", defaultLocale: "en" } });
+  const { bot } = createCore({ store: database.store, notes, bank: bank(), clock, logger: silentLogger, settings: { defaultTimezone: "Asia/Seoul", defaultLocale: "en" } });
+  bot.registerPort("bench", new NullPort());
   const actors: Actor[] = Array.from({ length: N }, (_, i) => ({ group: GROUP, userId: `u${i}`, displayName: `member ${i}` }));
   // First burst: every member answers for the first time (each answer also creates its member).
   // Second burst: the same members answer the next round, as on any later day.
@@ -115,7 +117,8 @@ async function leaderboards(dir: string): Promise<void> {
   const database = openDatabase(path.join(dir, "board.db"));
   const now = new Date();
   const clock = new ManualClock(now);
-  const bot = new StudyBot({ db: database.store, notes, bank: bank(), clock, ports: new Map([["bench", new NullPort()]]), logger: silentLogger, config: { defaultTimezone: "Asia/Seoul", defaultLocale: "en" } });
+  const { bot } = createCore({ store: database.store, notes, bank: bank(), clock, logger: silentLogger, settings: { defaultTimezone: "Asia/Seoul", defaultLocale: "en" } });
+  bot.registerPort("bench", new NullPort());
   const group = await bot.group({ group: GROUP, userId: "org", displayName: "org" });
   const tz = group.timezone;
 

@@ -13,7 +13,8 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   lookup: { summary: "search the notes: lookup [--json] [--limit N] [--stdin] <query…>", load: () => import("./cli/lookup.js") },
   questions: { summary: "question bank: questions validate [--dir DIR] [--notes DIR] [--strict] | questions stats [--dir DIR] [--json]", load: () => import("./cli/questions.js") },
   db: { summary: "database: db migrate | db backup <file>", load: () => import("./cli/db.js") },
-  discord: { summary: "Discord: discord register [--guild ID]", load: () => import("./cli/discord.js") },
+  discord: { summary: "Discord: discord register [--guild ID | --global] [--print]", load: () => import("./cli/discord.js") },
+  slack: { summary: "Slack: slack manifest (print the app manifest)", load: () => import("./cli/slack.js") },
 };
 
 export function usage(): string {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parse as parseDotenv } from "dotenv";
 import { z } from "zod";
 import { isValidTimeZone } from "./core/clock.js";
-import type { Locale } from "./core/locale.js";
+import { resolveLocale, type Locale } from "./core/locale.js";
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -13,19 +13,22 @@ export class ConfigError extends Error {
   }
 }
 
-const optionalString = z
-  .string()
-  .trim()
-  .transform((s) => (s === "" ? undefined : s))
-  .optional();
+const optionalString = z.string().trim().optional();
 
 const optionalUrl = z
   .string()
   .trim()
-  .transform((s) => (s === "" ? undefined : s))
   .optional()
   .refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), "must be an http(s) URL, e.g. http://127.0.0.1:8080/api");
 
+const port = z
+  .string()
+  .trim()
+  .default("3000")
+  .refine((s) => /^\d{1,5}$/.test(s) && Number(s) >= 1 && Number(s) <= 65535, "must be a port number, 1–65535")
+  .transform(Number);
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const envSchema = z.object({
   DISCORD_TOKEN: optionalString,
@@ -37,15 +40,25 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
   SLACK_ORGANIZERS: optionalString,
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_PATH: z.string().trim().min(1).default("./data/studybot.db"),
-  NOTES_DIR: z.string().trim().min(1).default("./notes"),
-  QUESTIONS_DIR: z.string().trim().min(1).default("./questions"),
+  PORT: port,
+  DATABASE_PATH: z.string().trim().default("./data/studybot.db"),
+  NOTES_DIR: z.string().trim().default("./notes"),
+  QUESTIONS_DIR: z.string().trim().default("./questions"),
   DEFAULT_TIMEZONE: z.string().trim().default("Asia/Seoul").refine(isValidTimeZone, "must be an IANA time zone such as Asia/Seoul or America/New_York"),
-  DEFAULT_LOCALE: z.enum(["ko", "en"], { errorMap: () => ({ message: "must be ko or en" }) }).default("ko"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { errorMap: () => ({ message: "must be one of fatal, error, warn, info, debug, trace, silent" }) }).default("info"),
+  // "EN", "ko-KR" and "en_US" name a language we speak too.
+  DEFAULT_LOCALE: z
+    .string()
+    .trim()
+    .default("ko")
+    .refine((s) => /^(ko|en)(?:[-_][a-z]{2,4})?$/i.test(s), "must be ko or en")
+    .transform((s) => resolveLocale("ko", s)),
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .default("info")
+    .transform((s) => s.toLowerCase())
+    .refine((s): s is (typeof LOG_LEVELS)[number] => (LOG_LEVELS as readonly string[]).includes(s), `must be one of ${LOG_LEVELS.join(", ")}`),
 });
-
 
 export interface Config {
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
@@ -56,7 +69,7 @@ export interface Config {
   questionsDir: string;
   defaultTimezone: string;
   defaultLocale: Locale;
-  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  logLevel: (typeof LOG_LEVELS)[number];
 }
 
 /** Reads `.env` (if present) under the real environment: a variable already set wins. */
@@ -66,7 +79,9 @@ export function readDotenv(file = ".env"): Record<string, string> {
 }
 
 export function loadConfig(env: Record<string, string | undefined> = { ...readDotenv(), ...process.env }, cwd = process.cwd()): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty value (FOO= in .env, or exported empty) means "not set", for every variable alike.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}=${JSON.stringify(env[String(i.path[0])] ?? "")}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n${lines.join("\n")}\nFix these variables in the environment or in .env.`);
@@ -108,6 +123,6 @@ export function loadConfig(env: Record<string, string | undefined> = { ...readDo
     questionsDir: resolve(e.QUESTIONS_DIR),
     defaultTimezone: e.DEFAULT_TIMEZONE,
     defaultLocale: e.DEFAULT_LOCALE,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL as Config["logLevel"],
   };
 }

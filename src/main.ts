@@ -6,14 +6,13 @@ import type { CliIO } from "./cli.js";
 import { loadConfig, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { openDatabase, type Database } from "./db/index.js";
-import { StudyBot } from "./core/app.js";
+import type { StudyBot } from "./core/app.js";
 import { systemClock, type Clock } from "./core/clock.js";
-import { t } from "./core/messages/index.js";
+import { createCore } from "./core/create.js";
 import { loadNotes } from "./core/notes/load.js";
 import { LookupService } from "./core/notes/lookup.js";
 import { loadQuestionBank } from "./core/questions/load.js";
-import { Scheduler } from "./core/schedule/scheduler.js";
-import type { PlatformPort } from "./core/cards.js";
+import type { Scheduler } from "./core/schedule/scheduler.js";
 
 export interface MainOptions {
   env?: Record<string, string | undefined>;
@@ -67,9 +66,15 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
     stage("index");
     const bank = loadQuestionBank(config.questionsDir, { sections, rootDir: cwd });
     stage("questions");
-    const ports = new Map<string, PlatformPort>();
-    const bot = new StudyBot({ db: database.store, notes, sections, bank, clock: opts.clock ?? systemClock, ports, logger, config });
-    const scheduler = new Scheduler(bot);
+    const { bot, scheduler } = createCore({
+      store: database.store,
+      notes,
+      sections,
+      bank,
+      clock: opts.clock ?? systemClock,
+      logger,
+      settings: { defaultTimezone: config.defaultTimezone, defaultLocale: config.defaultLocale },
+    });
     const platforms: Platform[] = [];
 
     const stopAll = async () => {
@@ -86,17 +91,26 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
 
     try {
       if (consoleMode) {
-        const { createConsole, runConsole } = await import("./platforms/console/index.js");
+        const { createConsole, runConsole, CONSOLE_GROUP } = await import("./platforms/console/index.js");
+        const { tc } = await import("./platforms/console/messages.js");
         const out = { write: (s: string) => void io.stdout.write(s) };
-        const group = await bot.group({ group: { platform: "console", externalId: "local" }, userId: "me", displayName: "me" });
-        const { port, session } = createConsole(bot, { output: out, logger, timezone: group.timezone });
+        const group = await bot.group({ group: CONSOLE_GROUP, userId: "me", displayName: "me" });
+        const { port, session, unregister } = createConsole(bot, { output: out, logger, timezone: group.timezone });
+        const locale = await bot.locale(session.actor);
+        // The banner first: a question the scheduler catches up on start-up prints below it.
+        out.write(tc(locale, "console.ready", { sections: sections.length, questions: bank.questions.length, name: session.speaker }) + "\n");
         await scheduler.start();
         stage("scheduler");
-        const locale = await bot.locale(session.actor);
-        out.write(t(locale, "console.ready", { sections: sections.length, questions: bank.questions.length, name: session.speaker }) + "\n");
         const tty = Boolean((io.stdin as NodeJS.ReadStream).isTTY);
-        const running = runConsole(session, port, io.stdin, out, { prompt: tty, echo: !tty });
-        platforms.push({ name: "console", stop: () => running.stop(), done: running.done });
+        const running = runConsole(session, port, io.stdin, out, { prompt: tty, echo: !tty, locale });
+        platforms.push({
+          name: "console",
+          stop: async () => {
+            await running.stop();
+            unregister();
+          },
+          done: running.done,
+        });
       } else {
         if (config.discord) {
           const { startDiscord } = await import("./platforms/discord/index.js");

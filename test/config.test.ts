@@ -35,7 +35,18 @@ describe("loadConfig", () => {
     expect(c.slack).toMatchObject({ botToken: "xoxb-1", signingSecret: "s", organizers: ["U1", "U2"], port: 8080 });
   });
 
-  it("treats empty variables as unset", () => {
+  it("treats empty variables as unset, every one alike", () => {
     expect(loadConfig({ DISCORD_TOKEN: "", DISCORD_APPLICATION_ID: "" }).discord).toBeUndefined();
+    const c = loadConfig({ PORT: "", DATABASE_PATH: " ", NOTES_DIR: "", DEFAULT_TIMEZONE: "", DEFAULT_LOCALE: "", LOG_LEVEL: "", SLACK_BOT_TOKEN: "" }, "/srv/app");
+    expect(c).toMatchObject({ port: 3000, databasePath: "/srv/app/data/studybot.db", notesDir: "/srv/app/notes", defaultTimezone: "Asia/Seoul", defaultLocale: "ko", logLevel: "info" });
+  });
+
+  it("says in plain words what a value must be, and accepts the usual spellings", () => {
+    expect(() => loadConfig({ PORT: "abc" })).toThrowError(/PORT="abc": must be a port number, 1–65535/);
+    expect(() => loadConfig({ PORT: "70000" })).toThrowError(/PORT="70000": must be a port number, 1–65535/);
+    expect(loadConfig({ DEFAULT_LOCALE: "EN" }).defaultLocale).toBe("en");
+    expect(loadConfig({ DEFAULT_LOCALE: "ko-KR" }).defaultLocale).toBe("ko");
+    expect(loadConfig({ LOG_LEVEL: "DEBUG" }).logLevel).toBe("debug");
+    expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrowError(/LOG_LEVEL="loud": must be one of fatal, error/);
   });
 });

@@ -15,6 +15,10 @@ Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (DISCORD_API_URL optional).
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const [sub, ...options] = args;
+  if (sub === "--help" || sub === "-h" || sub === "help") {
+    io.stdout.write(USAGE);
+    return 0;
+  }
   if (sub !== "register") {
     io.stderr.write(sub ? `studybot discord: unknown subcommand "${sub}"\n${USAGE}` : USAGE);
     return 2;

@@ -1,46 +1,28 @@
-// The core facade every platform calls. A platform adapter turns one chat event into ONE call here and
-// renders the plain result (types from ./cards.ts). Refusals the user can act on are thrown as UserError
-// (render with t(locale, err.key, err.params)); anything else is a bug or an outage: log it, answer
-// t(locale, "error.internal").
+// The core facade every platform calls. A platform adapter turns one chat event into ONE call here (usually
+// through a command spec in ./commands) and renders the plain result. Refusals the user can act on are thrown
+// as UserError, problems an organiser must fix as OperatorError (./errors.ts); anything else is a bug or an
+// outage.
 //
 // Permissions are the adapter's job (Discord: Manage Server; Slack: admins or SLACK_ORGANIZERS); the core
 // validates every input.
-import type {
-  Actor,
-  AnswerOutcome,
-  Leaderboard,
-  LeaderboardRow,
-  MemberStats,
-  Period,
-  PlatformPort,
-  QuestionCard,
-  RevealedCard,
-} from "./cards.js";
+import type { Actor, AnswerOutcome, History, Leaderboard, LeaderboardRow, MemberStats, Period, PlatformPort, QuestionCard, RevealedCard } from "./cards.js";
 import type { Clock } from "./clock.js";
-import { isValidTimeZone, monthKey, periodKeys, periodStart, weekKey } from "./clock.js";
-import { UserError } from "./errors.js";
-import type { Locale } from "./messages/index.js";
+import { monthKey, periodKeys, periodStart, weekKey } from "./clock.js";
+import { OperatorError, UserError } from "./errors.js";
+import type { Locale } from "./locale.js";
+import { resolveLocale } from "./locale.js";
 import type { LookupResult, Section, Suggestion } from "./notes/types.js";
-import type { QuestionBank } from "./questions/types.js";
+import type { PortRegistry, ScheduleEvents } from "./ports.js";
 import { pickForPractice, pool, type Random } from "./questions/pick.js";
-import { choiceIndex, choiceLabel, groupRef, RoundService } from "./rounds/service.js";
-import { nextReview, scorer } from "./rounds/scoring.js";
-import {
-  DEFAULT_REVEAL_MINUTES,
-  DEFAULT_WEEKDAYS,
-  nextRun,
-  parseOnOff,
-  parseRevealMinutes,
-  parseTime,
-  parseTimeZone,
-  parseWeekdays,
-  type ScheduleInput,
-} from "./schedule/parse.js";
+import { closest } from "./questions/schema.js";
+import { TopicIndex } from "./questions/topics.js";
+import type { QuestionBank } from "./questions/types.js";
+import { choiceLabel, type RoundService } from "./rounds/service.js";
+import { DEFAULT_SCORING, nextReview, SCORING_OPTIONS, scorer, type ScoringSettings } from "./rounds/scoring.js";
+import { DEFAULT_REVEAL_MINUTES, DEFAULT_WEEKDAYS, nextRun, parseRevealMinutes, parseTime, parseTimeZone, parseWeekdays, type ScheduleInput } from "./schedule/parse.js";
 import { DEFAULT_SCHEDULE_NAME, type GroupRow, type PeriodKey, type ScheduleRow, type ScoreRow, type Store } from "./store/index.js";
-import { DEFAULT_SCORING, type ScoringSettings } from "./rounds/scoring.js";
 import type { Logger } from "../logger.js";
 
-export { parseScheduleArgs } from "./schedule/parse.js";
 export type { ScheduleInput } from "./schedule/parse.js";
 export type { ScoringSettings } from "./rounds/scoring.js";
 
@@ -51,18 +33,22 @@ export interface NotesIndex {
   section(value: string): Section | null;
 }
 
+/** Deployment-wide defaults (from configuration). */
+export interface BotSettings {
+  defaultTimezone: string;
+  defaultLocale: Locale;
+}
+
 export interface StudyBotDeps {
-  /** storage (src/db: `openDatabase(path).store`) */
-  db: Store;
+  store: Store;
   notes: NotesIndex;
-  /** the parsed note sections, to point a revealed question at its source heading */
-  sections?: readonly Section[];
   bank: QuestionBank;
   clock: Clock;
-  /** one port per platform, keyed by GroupRef.platform; platforms register theirs at start-up */
-  ports: Map<string, PlatformPort>;
   logger: Logger;
-  config: { defaultTimezone: string; defaultLocale: Locale };
+  settings: BotSettings;
+  rounds: RoundService;
+  ports: PortRegistry;
+  events: ScheduleEvents;
   /** question picking; Math.random unless a test fixes it */
   random?: Random;
 }
@@ -83,6 +69,7 @@ export interface GroupSettingsInput {
 
 export interface ScheduleView {
   channelId: string;
+  name: string;
   time: string;
   weekdays: number[];
   timezone: string;
@@ -94,10 +81,19 @@ export interface ScheduleView {
   lastRunDate: string | null;
 }
 
+export interface OpenRoundView {
+  roundId: number;
+  channelId: string;
+  questionId: string;
+  /** the schedule it belongs to, when it has one */
+  scheduleName: string | null;
+  revealAt: Date;
+}
+
 export interface GroupStatus {
   settings: GroupSettings;
   schedules: ScheduleView[];
-  openRounds: Array<{ roundId: number; channelId: string; questionId: string; revealAt: Date }>;
+  openRounds: OpenRoundView[];
   questions: number;
   locale: Locale;
 }
@@ -110,54 +106,35 @@ export interface PracticeResult extends RevealedCard {
   repeated: boolean;
 }
 
-const SCORING_LIMITS: Record<keyof ScoringSettings, [number, number]> = {
-  pointsCorrect: [0, 1000],
-  fastBonus: [0, 1000],
-  fastBonusCount: [0, 100],
-  streakEvery: [0, 365],
-  streakBonus: [0, 1000],
-};
-
-const CONFIG_KEYS: Record<string, keyof ScoringSettings | "locale" | "timezone"> = {
-  language: "locale", lang: "locale", locale: "locale",
-  timezone: "timezone", tz: "timezone",
-  points: "pointsCorrect", "fast-bonus": "fastBonus", "fast-count": "fastBonusCount",
-  "streak-every": "streakEvery", "streak-bonus": "streakBonus",
-};
-
-/** Parses the text after `/studybot config`: "language=en timezone=Asia/Seoul points=10 fast-bonus=5 …". */
-export function parseConfigArgs(text: string): GroupSettingsInput {
-  const input: GroupSettingsInput = {};
-  for (const token of text.trim().split(/\s+/).filter(Boolean)) {
-    const eq = token.indexOf("=");
-    const key = CONFIG_KEYS[(eq > 0 ? token.slice(0, eq) : token).toLowerCase()];
-    if (eq <= 0 || !key) throw new UserError("config.usage", { key: token });
-    const value = token.slice(eq + 1);
-    if (key === "locale") {
-      const v = value.toLowerCase();
-      if (v !== "ko" && v !== "en" && v !== "auto") throw new UserError("config.bad_language", { value });
-      input.locale = v === "auto" ? null : v;
-    } else if (key === "timezone") {
-      input.timezone = parseTimeZone(value);
-    } else {
-      if (!/^\d+$/.test(value)) throw new UserError("config.bad_number", { key: token.slice(0, eq), value });
-      input.scoring = { ...input.scoring, [key]: Number(value) };
-    }
-  }
-  if (Object.keys(input).length === 0) throw new UserError("config.usage", { key: "" });
-  return input;
-}
-
-type ScheduleListener = (change: { groupId: number; channelId: string }) => void;
+const MAX_NAME = 80;
 
 export class StudyBot {
-  readonly rounds: RoundService;
   private readonly store: Store;
-  private readonly listeners = new Set<ScheduleListener>();
+  private readonly rounds: RoundService;
+  private readonly topicIndex: TopicIndex;
 
-  constructor(readonly deps: StudyBotDeps) {
-    this.store = deps.db;
-    this.rounds = new RoundService({ store: deps.db, bank: deps.bank, sections: deps.sections ?? [], ports: deps.ports, logger: deps.logger, random: deps.random });
+  constructor(private readonly deps: StudyBotDeps) {
+    this.store = deps.store;
+    this.rounds = deps.rounds;
+    this.topicIndex = new TopicIndex(this.usedTopics());
+  }
+
+  /** Makes `port` the way to post on `platform`; call the returned function when the platform stops. */
+  registerPort(platform: string, port: PlatformPort): () => void {
+    return this.deps.ports.register(platform, port);
+  }
+
+  /** The platforms connected in this process (those with a registered port). */
+  platforms(): string[] {
+    return this.deps.ports.platforms();
+  }
+
+  get defaultLocale(): Locale {
+    return this.deps.settings.defaultLocale;
+  }
+
+  get clock(): Clock {
+    return this.deps.clock;
   }
 
   // ---------------------------------------------------------------- lookup (synchronous)
@@ -178,6 +155,13 @@ export class StudyBot {
   /** resolves a Suggestion.value ("section:<file>#<line>") */
   section(value: string): Section | null {
     return this.deps.notes.section(value);
+  }
+
+  /** A note section by its value, or a UserError saying it is gone (the notes changed since it was offered). */
+  sectionOrFail(value: string): Section {
+    const s = this.section(value);
+    if (!s) throw new UserError("lookup.section_gone");
+    return s;
   }
 
   // ---------------------------------------------------------------- members
@@ -211,42 +195,23 @@ export class StudyBot {
       case "closed":
         return { kind: "closed" };
       case "invalid_choice":
-        return { kind: "invalid_choice", validLabels: Array.from({ length: rec.round.choiceCount }, (_, i) => choiceLabel(i)) };
+        return { kind: "invalid_choice", validLabels: labels(rec.round.choiceCount) };
       case "recorded":
-        return rec.round.instantFeedback
-          ? { kind: "recorded", choiceLabel: choiceLabel(rec.choice), correct: rec.correct, points: rec.points }
-          : { kind: "recorded", choiceLabel: choiceLabel(rec.choice) };
       case "duplicate":
-        if (rec.choice !== choice) return { kind: "duplicate", choiceLabel: choiceLabel(rec.choice) };
+        if (rec.kind === "duplicate" && rec.choice !== choice) return { kind: "duplicate", choiceLabel: choiceLabel(rec.choice) };
         return rec.round.instantFeedback
           ? { kind: "recorded", choiceLabel: choiceLabel(rec.choice), correct: rec.correct, points: rec.points }
           : { kind: "recorded", choiceLabel: choiceLabel(rec.choice) };
     }
   }
 
-  /**
-   * Answers the newest open round of a channel by its letter (the console's `/answer B`). Throws UserError
-   * when no round is open or the letter is not one of the card's choices.
-   */
-  async answerOpen(actor: Actor, channelId: string, letter: string): Promise<AnswerOutcome & { roundId: number }> {
+  /** The channel's cards still open for answers, oldest first (the console names them #round). */
+  async openCards(actor: Actor, channelId: string): Promise<QuestionCard[]> {
     const group = await this.group(actor);
-    const now = this.deps.clock.now();
-    const open = (await this.store.openRounds(group.id, channelId)).filter((r) => r.revealAt.getTime() > now.getTime());
-    const round = open[0];
-    if (!round) throw new UserError("quiz.no_open_round");
-    const index = choiceIndex(letter, round.choiceCount);
-    if (index === null) {
-      throw new UserError("quiz.bad_choice", { value: letter, labels: Array.from({ length: round.choiceCount }, (_, i) => choiceLabel(i)).join(", ") });
-    }
-    return { ...(await this.answer(actor, round.id, index)), roundId: round.id };
-  }
-
-  /** The newest open card of a channel, or null. */
-  async currentCard(actor: Actor, channelId: string): Promise<QuestionCard | null> {
-    const group = await this.group(actor);
-    const now = this.deps.clock.now();
-    const round = (await this.store.openRounds(group.id, channelId)).find((r) => r.revealAt.getTime() > now.getTime());
-    return round ? this.rounds.card(round, await this.locale(actor)) : null;
+    const locale = await this.locale(actor);
+    const now = this.deps.clock.now().getTime();
+    const open = (await this.store.openRounds(group.id, channelId)).filter((r) => r.revealAt.getTime() > now).reverse();
+    return open.map((r) => this.rounds.card(r, locale));
   }
 
   /** /quiz: a private practice question (due reviews first); not on the leaderboard. */
@@ -254,11 +219,11 @@ export class StudyBot {
     const group = await this.group(actor);
     const locale = await this.locale(actor);
     const member = await this.store.ensureMember(group.id, { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null });
-    const topicKey = topic ? this.resolveTopic(topic, locale) : null;
+    const topicKey = topic ? this.resolveTopic(topic) : null;
     const now = this.deps.clock.now();
     const candidates = pool(this.deps.bank, topicKey ? [topicKey] : []);
     const q = pickForPractice(candidates, await this.store.dueReviews(member.id, now), await this.store.reviewedQuestionIds(member.id), this.deps.random);
-    if (!q) throw new UserError("quiz.no_questions", { topics: topicKey ?? "*" });
+    if (!q) throw new OperatorError("quiz.no_questions", { topics: topicKey ?? "*" });
     const row = await this.store.openPractice({ memberId: member.id, questionId: q.id, questionHash: q.hash, topic: q.topic, correctIndex: q.answer, choiceCount: q.choices.length, openedAt: now });
     return {
       roundId: row.id,
@@ -281,7 +246,7 @@ export class StudyBot {
     if (!member || !row || row.memberId !== member.id) throw new UserError("quiz.unknown_practice");
     if (!Number.isInteger(choice) || choice < 0 || choice >= row.choiceCount) {
       const value = Number.isInteger(choice) && choice >= 0 ? choiceLabel(choice) : String(choice);
-      throw new UserError("quiz.bad_choice", { value, labels: Array.from({ length: row.choiceCount }, (_, i) => choiceLabel(i)).join(", ") });
+      throw new UserError("quiz.bad_choice", { value, labels: labels(row.choiceCount).join(", ") });
     }
     const now = this.deps.clock.now();
     const { row: done, first } = await this.store.answerPractice(row.id, choice, now, (prev, correct) => nextReview(prev, correct, now));
@@ -292,7 +257,7 @@ export class StudyBot {
       roundId: done.id,
       questionId: done.questionId,
       prompt: q?.prompt ?? done.questionId,
-      choices: (q?.choices ?? counts.map((_, i) => choiceLabel(i))).map((text, i) => ({ label: choiceLabel(i), text })),
+      choices: (q?.choices ?? labels(done.choiceCount)).map((text, i) => ({ label: choiceLabel(i), text })),
       topic: { key: done.topic, name: this.rounds.topicName(done.topic, locale) },
       difficulty: q?.difficulty ?? 2,
       revealAt: done.answeredAt ?? now,
@@ -317,7 +282,7 @@ export class StudyBot {
     if (period !== "week" && period !== "month" && period !== "all") throw new UserError("leaderboard.bad_period", { value: String(period) });
     const group = await this.group(actor);
     const locale = await this.locale(actor);
-    const topicKey = topic ? this.resolveTopic(topic, locale) : null;
+    const topicKey = topic ? this.resolveTopic(topic) : null;
     const now = this.deps.clock.now();
     const key = periodKey(period, now, group.timezone);
     const top = await this.store.topScores(group.id, key, topicKey, 10);
@@ -354,8 +319,8 @@ export class StudyBot {
     const who = member ?? { userId: actor.userId, displayName: actor.displayName };
     const m = await this.store.findMember(group.id, who.userId);
     if (!m) {
-      if (member) throw new UserError("stats.unknown_member", { name: who.displayName ?? who.userId });
-      return { userId: who.userId, displayName: who.displayName ?? who.userId, answered: 0, correct: 0, accuracy: 0, points: 0, currentStreak: 0, bestStreak: 0, rank: null, byTopic: [], locale };
+      if (member) throw new UserError("stats.unknown_member", { name: cleanName(who.displayName ?? who.userId, who.userId) });
+      return { userId: who.userId, displayName: cleanName(who.displayName ?? who.userId, who.userId), answered: 0, correct: 0, accuracy: 0, points: 0, currentStreak: 0, bestStreak: 0, rank: null, byTopic: [], locale };
     }
     const all = await this.store.memberScore(group.id, "all", null, m.id);
     const topics = await this.store.memberTopics(group.id, m.id);
@@ -377,60 +342,93 @@ export class StudyBot {
     };
   }
 
+  /** The channel's last `count` revealed questions with the answer, the caller's own answer and the group's accuracy. */
+  async history(actor: Actor, channelId: string, count: number): Promise<History> {
+    if (!Number.isInteger(count) || count < 1 || count > 10) throw new UserError("option.bad_integer", { name: "count", value: String(count), min: 1, max: 10 });
+    const group = await this.group(actor);
+    const locale = await this.locale(actor);
+    const me = await this.store.findMember(group.id, actor.userId);
+    const rows = await this.store.revealedRounds(group.id, channelId, me?.id ?? null, count);
+    return {
+      channelId,
+      locale,
+      entries: rows.map(({ round, answered, correct, memberChoice }) => {
+        const card = this.rounds.card(round, locale);
+        const right = card.choices[round.correctIndex] ?? { label: choiceLabel(round.correctIndex), text: "" };
+        const mine = memberChoice === null ? null : (card.choices[memberChoice] ?? { label: choiceLabel(memberChoice), text: "" });
+        return {
+          roundId: round.id,
+          questionId: round.questionId,
+          prompt: card.prompt,
+          topic: card.topic,
+          revealedAt: round.revealedAt ?? round.revealAt,
+          correct: right,
+          yours: mine ? { ...mine, correct: memberChoice === round.correctIndex } : null,
+          answered,
+          correctCount: correct,
+          accuracy: answered ? correct / answered : 0,
+          source: this.rounds.source(this.rounds.question(round)),
+        };
+      }),
+    };
+  }
+
   /** Topics of the question bank that have questions, named in the locale. */
   topics(locale: Locale): Array<{ key: string; name: string }> {
-    const used = new Set(this.deps.bank.questions.map((q) => q.topic));
-    return [...this.deps.bank.topics.values()].filter((t) => used.has(t.key)).map((t) => ({ key: t.key, name: t[locale] }));
+    return this.usedTopics().map((t) => ({ key: t.key, name: t[locale] }));
+  }
+
+  /** Autocomplete for topic options: what was typed, matched against keys, names and their aliases. */
+  topicChoices(typed: string, locale: Locale, limit = 25): Array<{ key: string; name: string }> {
+    return this.topicIndex.complete(typed, locale, limit).map((t) => ({ key: t.key, name: t[locale] }));
   }
 
   /** The group's language if set, else the user's locale, else DEFAULT_LOCALE. */
   async locale(actor: Actor): Promise<Locale> {
     const group = await this.store.findGroup(actor.group);
     if (group?.locale) return group.locale;
-    const l = actor.locale?.toLowerCase() ?? "";
-    if (l.startsWith("ko")) return "ko";
-    if (l.startsWith("en")) return "en";
-    return this.deps.config.defaultLocale;
+    return resolveLocale(this.deps.settings.defaultLocale, actor.locale);
   }
 
   // ---------------------------------------------------------------- organisers
 
-  /** Creates or replaces the channel's daily question schedule. */
-  async schedule(actor: Actor, channelId: string, input: ScheduleInput): Promise<ScheduleView> {
+  /** Creates or replaces one of the channel's schedules (by name; "daily" unless named). */
+  async schedule(actor: Actor, channelId: string, name: string | undefined, input: ScheduleInput): Promise<ScheduleView> {
     const group = await this.group(actor);
     const locale = await this.locale(actor);
     checkChannel(channelId);
     const time = parseTime(input.time ?? "");
     const weekdays = input.weekdays ? parseWeekdays(input.weekdays) : DEFAULT_WEEKDAYS;
     const timezone = input.timezone ? parseTimeZone(input.timezone) : group.timezone;
-    const topics = (input.topics ?? []).map((t) => this.resolveTopic(t, locale));
+    const topics = [...new Set((input.topics ?? []).map((t) => this.resolveTopic(t)))];
     const revealAfterMinutes = input.revealAfterMinutes === undefined ? DEFAULT_REVEAL_MINUTES : parseRevealMinutes(input.revealAfterMinutes);
-    if (pool(this.deps.bank, topics).length === 0) throw new UserError("quiz.no_questions", { topics: topics.join(", ") || "*" });
+    if (pool(this.deps.bank, topics).length === 0) throw new OperatorError("quiz.no_questions", { topics: topics.join(", ") || "*" });
     const row = await this.store.upsertSchedule(
       group.id,
       channelId,
-      DEFAULT_SCHEDULE_NAME,
-      { time, weekdays, timezone, topics: [...new Set(topics)], revealAfterMinutes, instantFeedback: input.instantFeedback ?? false },
+      name ?? DEFAULT_SCHEDULE_NAME,
+      { time, weekdays, timezone, topics, revealAfterMinutes, instantFeedback: input.instantFeedback ?? false },
       { at: this.deps.clock.now() },
     );
     this.emit({ groupId: group.id, channelId });
     return this.view(row, locale);
   }
 
-  /** Stops the channel's schedule; false when it had none. */
-  async unschedule(actor: Actor, channelId: string): Promise<boolean> {
+  /** Stops one of the channel's schedules (the only one, or the one named). */
+  async unschedule(actor: Actor, channelId: string, name?: string): Promise<{ name: string; removed: boolean }> {
     const group = await this.group(actor);
-    const done = await this.store.deactivateSchedule(group.id, channelId, DEFAULT_SCHEDULE_NAME, this.deps.clock.now());
-    if (done) this.emit({ groupId: group.id, channelId });
-    return done;
+    const target = await this.scheduleNamed(group, channelId, name, false);
+    if (!target) return { name: name ?? DEFAULT_SCHEDULE_NAME, removed: false };
+    const removed = await this.store.deactivateSchedule(group.id, channelId, target.name, this.deps.clock.now());
+    if (removed) this.emit({ groupId: group.id, channelId });
+    return { name: target.name, removed };
   }
 
-  /** Pauses or resumes the channel's schedule without forgetting it. */
-  async pause(actor: Actor, channelId: string, paused: boolean): Promise<ScheduleView> {
+  /** Pauses or resumes one of the channel's schedules without forgetting it. */
+  async setPaused(actor: Actor, channelId: string, name: string | undefined, paused: boolean): Promise<ScheduleView> {
     const group = await this.group(actor);
-    const s = await this.store.findSchedule(group.id, channelId, DEFAULT_SCHEDULE_NAME);
-    if (!s || !s.active) throw new UserError("schedule.none");
-    const row = await this.store.upsertSchedule(group.id, channelId, DEFAULT_SCHEDULE_NAME, s, { paused, at: this.deps.clock.now() });
+    const s = await this.scheduleNamed(group, channelId, name, true);
+    const row = await this.store.upsertSchedule(group.id, channelId, s!.name, s!, { paused, at: this.deps.clock.now() });
     this.emit({ groupId: group.id, channelId });
     return this.view(row, await this.locale(actor));
   }
@@ -438,40 +436,50 @@ export class StudyBot {
   async status(actor: Actor): Promise<GroupStatus> {
     const group = await this.group(actor);
     const locale = await this.locale(actor);
-    const schedules = (await this.store.listSchedules(group.id)).filter((s) => s.active);
+    const all = await this.store.listSchedules(group.id);
+    const names = new Map(all.map((s) => [s.id, s.name]));
     const open = await this.store.openRounds(group.id);
     return {
       settings: settingsOf(group),
-      schedules: schedules.map((s) => this.view(s, locale)),
-      openRounds: open.map((r) => ({ roundId: r.id, channelId: r.channelId, questionId: r.questionId, revealAt: r.revealAt })),
+      schedules: all.filter((s) => s.active).map((s) => this.view(s, locale)),
+      openRounds: open.map((r) => ({ roundId: r.id, channelId: r.channelId, questionId: r.questionId, scheduleName: r.scheduleId === null ? null : (names.get(r.scheduleId) ?? null), revealAt: r.revealAt })),
       questions: this.deps.bank.questions.length,
       locale,
     };
   }
 
-  /** Posts a question in the channel now (an ad hoc round: scored, outside the channel's streak). */
-  async postNow(actor: Actor, channelId: string): Promise<QuestionCard> {
+  /**
+   * Posts a question in the channel now, with the topics and reveal delay of its schedule (the only one, or the
+   * one named). It scores points but stays outside the schedule's streak. While a card of that schedule is
+   * still open, it refuses unless `force` is set.
+   */
+  async postNow(actor: Actor, channelId: string, opts: { name?: string; force?: boolean } = {}): Promise<QuestionCard> {
     const group = await this.group(actor);
     checkChannel(channelId);
-    const s = await this.store.findSchedule(group.id, channelId, DEFAULT_SCHEDULE_NAME);
-    const active = s && s.active ? s : null;
+    const schedule = await this.scheduleNamed(group, channelId, opts.name, opts.name !== undefined);
+    const now = this.deps.clock.now();
+    if (!opts.force) {
+      const open = (await this.store.openRounds(group.id, channelId)).filter((r) => r.scheduleId === (schedule?.id ?? null) && r.revealAt.getTime() > now.getTime());
+      const card = open.at(-1);
+      if (card) throw new UserError("postnow.open", { round: card.id, name: schedule?.name ?? DEFAULT_SCHEDULE_NAME });
+    }
     const opened = await this.rounds.open(group, channelId, {
-      schedule: null,
+      schedule,
       localDate: null,
-      topics: active?.topics ?? [],
-      revealAfterMinutes: active?.revealAfterMinutes ?? DEFAULT_REVEAL_MINUTES,
-      instantFeedback: active?.instantFeedback ?? false,
-      now: this.deps.clock.now(),
-      locale: await this.groupLocale(group),
+      topics: schedule?.topics ?? [],
+      revealAfterMinutes: schedule?.revealAfterMinutes ?? DEFAULT_REVEAL_MINUTES,
+      instantFeedback: schedule?.instantFeedback ?? false,
+      now,
+      locale: this.groupLocale(group),
     });
-    if (!opened) throw new Error("an ad hoc round cannot conflict");
+    if (!opened) throw new Error("a round posted on demand cannot conflict");
     return opened.card;
   }
 
   /** Reveals the channel's newest open round now; null when none is open. */
   async revealNow(actor: Actor, channelId: string): Promise<RevealedCard | null> {
     const group = await this.group(actor);
-    const locale = await this.groupLocale(group);
+    const locale = this.groupLocale(group);
     for (const round of await this.store.openRounds(group.id, channelId)) {
       const card = await this.rounds.reveal(round, group, locale, this.deps.clock.now());
       if (card) return card;
@@ -483,54 +491,68 @@ export class StudyBot {
     const group = await this.group(actor);
     const patch: { locale?: Locale | null; timezone?: string; scoring?: ScoringSettings } = {};
     if (input.locale !== undefined) {
-      if (input.locale !== null && input.locale !== "ko" && input.locale !== "en") throw new UserError("config.bad_language", { value: String(input.locale) });
+      if (input.locale !== null && input.locale !== "ko" && input.locale !== "en") throw new UserError("option.bad_choice", { name: "language", value: String(input.locale), choices: "ko, en, auto" });
       patch.locale = input.locale;
     }
     if (input.timezone !== undefined) patch.timezone = parseTimeZone(input.timezone);
     if (input.scoring) {
       const scoring = { ...group.scoring };
-      for (const [k, v] of Object.entries(input.scoring) as Array<[keyof ScoringSettings, number | undefined]>) {
-        const limits = SCORING_LIMITS[k];
-        if (!limits) throw new UserError("config.usage", { key: k });
+      for (const [name, o] of Object.entries(SCORING_OPTIONS)) {
+        const v = input.scoring[o.key];
         if (v === undefined) continue;
-        if (!Number.isInteger(v) || v < limits[0] || v > limits[1]) throw new UserError("config.bad_number", { key: k, value: String(v) });
-        scoring[k] = v;
+        if (!Number.isInteger(v) || v < o.min || v > o.max) throw new UserError("option.bad_integer", { name, value: String(v), min: o.min, max: o.max });
+        scoring[o.key] = v;
       }
       patch.scoring = scoring;
     }
     return settingsOf(await this.store.updateGroup(group.id, patch));
   }
 
-  /** Called when a schedule is created, changed or removed (the scheduler re-arms its cron jobs). */
-  onScheduleChange(listener: ScheduleListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   // ---------------------------------------------------------------- helpers
 
   /** The group row of an actor, created on first contact with the configured default time zone. */
   async group(actor: Actor): Promise<GroupRow> {
-    return this.store.ensureGroup(actor.group, { timezone: this.deps.config.defaultTimezone });
+    return this.store.ensureGroup(actor.group, { timezone: this.deps.settings.defaultTimezone });
   }
 
   /** Language for what the whole group sees (cards in a channel). */
-  async groupLocale(group: GroupRow): Promise<Locale> {
-    return group.locale ?? this.deps.config.defaultLocale;
+  groupLocale(group: GroupRow): Locale {
+    return group.locale ?? this.deps.settings.defaultLocale;
   }
 
-  /** A topic key or its ko/en name (case-insensitive) → the key; UserError listing the topics otherwise. */
-  resolveTopic(input: string, locale: Locale): string {
-    const want = input.trim().toLowerCase();
-    for (const t of this.deps.bank.topics.values()) {
-      if (t.key.toLowerCase() === want || t.ko.toLowerCase() === want || t.en.toLowerCase() === want) return t.key;
-    }
-    throw new UserError("quiz.unknown_topic", { value: input, topics: this.topics(locale).map((t) => t.key).join(", ") });
+  /** A topic key or name in either language (or a word tied to it) → the key; UserError naming the closest otherwise. */
+  resolveTopic(input: string): string {
+    const key = this.topicIndex.resolve(input);
+    if (key) return key;
+    const close = this.topicIndex.match(input).slice(0, 3).map((m) => m.key);
+    const all = this.usedTopics().map((t) => t.key);
+    const suggested = close.length ? close : closest(input, all, 3, 0.3);
+    throw new UserError(suggested.length ? "quiz.unknown_topic_close" : "quiz.unknown_topic", { value: input.slice(0, 60), close: suggested.join(", "), topics: all.join(", ") });
+  }
+
+  private usedTopics() {
+    const used = new Set(this.deps.bank.questions.map((q) => q.topic));
+    return [...this.deps.bank.topics.values()].filter((t) => used.has(t.key));
+  }
+
+  /**
+   * The channel's active schedule named `name`; without a name, the channel's only one (or "daily" among
+   * several). `required`: a UserError when there is none; otherwise null.
+   */
+  private async scheduleNamed(group: GroupRow, channelId: string, name: string | undefined, required: boolean): Promise<ScheduleRow | null> {
+    const mine = (await this.store.listSchedules(group.id)).filter((s) => s.active && s.channelId === channelId);
+    const found = name !== undefined ? mine.find((s) => s.name === name) : mine.length === 1 ? mine[0] : mine.find((s) => s.name === DEFAULT_SCHEDULE_NAME);
+    if (found) return found;
+    if (!required) return null;
+    if (name !== undefined && mine.length) throw new UserError("schedule.no_such_name", { name, names: mine.map((s) => s.name).join(", ") });
+    if (mine.length > 1) throw new UserError("schedule.which", { names: mine.map((s) => s.name).join(", ") });
+    throw new UserError("schedule.none");
   }
 
   private view(s: ScheduleRow, locale: Locale): ScheduleView {
     return {
       channelId: s.channelId,
+      name: s.name,
       time: s.time,
       weekdays: s.weekdays,
       timezone: s.timezone,
@@ -544,13 +566,7 @@ export class StudyBot {
   }
 
   private emit(change: { groupId: number; channelId: string }): void {
-    for (const l of this.listeners) {
-      try {
-        l(change);
-      } catch (err) {
-        this.deps.logger.error({ err }, "schedule change listener failed");
-      }
-    }
+    this.deps.events.emit(change, (err) => this.deps.logger.error({ err }, "schedule change listener failed"));
   }
 }
 
@@ -564,14 +580,25 @@ function settingsOf(group: GroupRow): GroupSettings {
   return { locale: group.locale, timezone: group.timezone, scoring: { ...DEFAULT_SCORING, ...group.scoring } };
 }
 
-function cleanName(name: string, fallback: string): string {
-  // Display names are stored and shown in chat: strip control characters and cap the length.
-  const s = name.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 80);
-  return s || fallback.slice(0, 80);
+const labels = (count: number) => Array.from({ length: count }, (_, i) => choiceLabel(i));
+
+/**
+ * A name as stored and shown in chat: control characters, escape sequences and bidirectional overrides removed,
+ * whitespace collapsed, at most 80 characters.
+ */
+export function cleanName(name: string, fallback: string): string {
+  const s = stripControls(name).replace(/\s+/g, " ").trim().slice(0, MAX_NAME);
+  return s || stripControls(fallback).slice(0, MAX_NAME);
+}
+
+/** Removes terminal escape sequences (ESC [ … letter), control characters and bidi overrides. */
+export function stripControls(text: string): string {
+  return text
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "")
+    .replace(/\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\)/g, "")
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
 }
 
 function checkChannel(channelId: string): void {
   if (!channelId || channelId.length > 100) throw new UserError("admin.bad_channel", { value: channelId.slice(0, 100) });
 }
-
-export { groupRef, isValidTimeZone, parseOnOff };

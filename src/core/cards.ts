@@ -1,5 +1,5 @@
 // Plain data the core hands to platforms. Platforms render these; they never compute them.
-import type { Locale } from "./messages/index.js";
+import type { Locale } from "./locale.js";
 
 /** A group is one Discord server, one Slack workspace, or the local console. */
 export interface GroupRef {
@@ -87,6 +87,29 @@ export interface MemberStats {
   bestStreak: number;
   rank: number | null;
   byTopic: Array<{ key: string; name: string; answered: number; correct: number; accuracy: number }>;
+  locale: Locale;
+}
+
+/** One revealed question of a channel, for /history. */
+export interface HistoryEntry {
+  roundId: number;
+  questionId: string;
+  prompt: string;
+  topic: { key: string; name: string };
+  revealedAt: Date;
+  correct: CardChoice;
+  /** the caller's own answer; null when they did not answer */
+  yours: (CardChoice & { correct: boolean }) | null;
+  answered: number;
+  correctCount: number;
+  /** share of the answers that were right (0 when nobody answered) */
+  accuracy: number;
+  source: SourceRef | null;
+}
+
+export interface History {
+  channelId: string;
+  entries: HistoryEntry[];
   locale: Locale;
 }
 

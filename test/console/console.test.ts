@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import BetterSqlite3 from "better-sqlite3";
-import { ConsoleSession, createConsole, CONSOLE_GROUP } from "../../src/platforms/console/index.js";
+import { ConsoleSession, createConsole, CONSOLE_GROUP, ECHO_MAX, echoLine } from "../../src/platforms/console/index.js";
 import { silentLogger } from "../../src/logger.js";
+import { openDatabase } from "../../src/db/index.js";
 import { harness, type Harness } from "../engine/support.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -75,9 +76,9 @@ describe("console platform (npm start with no chat credentials)", () => {
     const out = r.stdout;
     expect(out).toMatch(/^studybot ready — console mode \(\d+ note sections, \d+ questions\)/);
     expect(out).toMatch(/┌─ Question #1 · .+ · difficulty [123]\n│ /);
-    expect(out).toContain("[alice] Answer recorded: A.");
-    expect(out).toContain("[bob] Answer recorded: B.");
-    expect(out).toMatch(/┌─ Question #1 revealed · /);
+    expect(out).toContain("[alice → #1] Answer recorded: A.");
+    expect(out).toContain("[bob → #1] Answer recorded: B.");
+    expect(out).toMatch(/┌─ Question #1 · Answer revealed · /);
     expect(out).toMatch(/picked: A 1 · B 1( · [C-F] 0)* — 2 answered/);
     const board = out.slice(out.indexOf("All-time leaderboard"));
     expect(board).toMatch(/\n {2}\d\. alice — \d+ pts/);
@@ -88,6 +89,22 @@ describe("console platform (npm start with no chat credentials)", () => {
     const copy = new BetterSqlite3(db, { readonly: true });
     expect((copy.prepare("SELECT count(*) AS n FROM answers").get() as { n: number }).n).toBe(2);
     copy.close();
+  });
+
+  it("prints a question caught up at start-up after the ready banner", async () => {
+    const db = path.join(tempDir(), "catchup.db");
+    const database = openDatabase(db);
+    const group = await database.store.ensureGroup(CONSOLE_GROUP, { timezone: "UTC" });
+    const every = [0, 1, 2, 3, 4, 5, 6];
+    // made two days ago, due at 00:00 UTC every day: today's question is due and was never posted
+    await database.store.upsertSchedule(group.id, "console", "daily", { time: "00:00", weekdays: every, timezone: "UTC", topics: [], revealAfterMinutes: 1440, instantFeedback: false }, { at: new Date(Date.now() - 2 * 86_400_000) });
+    database.close();
+    const r = await run(process.execPath, ["bin/studybot.mjs", "start"], { env: { DATABASE_PATH: db, DEFAULT_LOCALE: "en" }, input: "" });
+    expect(r.code, r.stderr).toBe(0);
+    const banner = r.stdout.indexOf("studybot ready");
+    const card = r.stdout.indexOf("┌─ Question #1");
+    expect(banner).toBe(0);
+    expect(card).toBeGreaterThan(banner);
   });
 
   it("stops gracefully on SIGTERM and SIGINT while waiting for input", async () => {
@@ -145,50 +162,102 @@ describe("console commands", () => {
     expect(oneLine(await say("/frobnicate now"))).toBe("'/frobnicate' is not a command. Type /help for the list.");
     expect(oneLine(await say("hello"))).toMatch(/^Commands start with \//);
     expect(oneLine(await say("/as"))).toBe("usage: /as <name> — e.g. /as alice");
-    expect(oneLine(await say("/answer"))).toBe("usage: /answer <letter> — e.g. /answer B");
-    expect(oneLine(await say("/answer A B"))).toBe("usage: /answer <letter> — e.g. /answer B");
-    expect(oneLine(await say("/studybot schedule 25:00"))).toBe("'25:00' is not a valid time. Use HH:MM between 00:00 and 23:59, e.g. 09:00.");
+    expect(oneLine(await say("/answer"))).toBe("usage: /answer [#N] <letter> — e.g. /answer B, or /answer #2 B when several questions are open");
+    expect(oneLine(await say("/answer A B"))).toMatch(/^usage: \/answer \[#N\] <letter>/);
+    expect(oneLine(await say("/qa B"))).toBe("me has no practice question waiting. Get one with /quiz (and answer it with /qa).");
+    expect(oneLine(await say("/studybot schedule 25:00"))).toBe("'25:00' is not a time of day. Write it as HH:MM, 24-hour (e.g. 09:00 or 21:30); 9, 9am and 오전9시 work too.");
+    expect(oneLine(await say("/studybot schedule 9.30"))).toMatch(/^'9\.30' is not a time of day\. Write it as HH:MM/);
     expect(oneLine(await say("/studybot schedule 09:00 Mars/Phobos"))).toBe("'Mars/Phobos' is not an IANA time zone. Use one like Asia/Seoul, America/New_York or UTC.");
-    expect(oneLine(await say("/studybot schedule 09:00 someday"))).toMatch(/^'someday' cannot be read as weekdays/);
-    expect(oneLine(await say("/studybot schedule 09:00 reveal=0"))).toMatch(/^reveal=0 cannot be used/);
-    expect(oneLine(await say("/studybot schedule"))).toMatch(/^usage: \/studybot schedule HH:MM/);
-    expect(oneLine(await say("/studybot launch"))).toMatch(/^usage: \/studybot schedule\|unschedule/);
-    expect(oneLine(await say("/studybot config colour=blue"))).toMatch(/^'colour=blue' cannot be set/);
-    expect(oneLine(await say("/leaderboard all kubernetes"))).toMatch(/^There is no topic 'kubernetes'. Available topics: lambda, s3, sqs/);
-    expect(oneLine(await say("/stats nobody"))).toBe("No record for nobody. Check the name.");
-    expect(oneLine(await say("/lookup"))).toMatch(/^usage: \/lookup/);
+    expect(oneLine(await say("/studybot schedule 09:00 reveal=0"))).toBe("reveal=0 cannot be used: give a whole number from 1 to 1440.");
+    expect(oneLine(await say("/studybot schedule"))).toBe("/studybot schedule needs time. For example: /studybot schedule 09:00 mon-fri Asia/Seoul topics=lambda,s3 reveal=60");
+    expect(oneLine(await say("/studybot config colour=blue"))).toMatch(/^\/studybot config has no option 'colour'\. Its options: language, timezone, points/);
+    expect(oneLine(await say("/studybot config points=5000"))).toBe("points=5000 cannot be used: give a whole number from 0 to 1000.");
+    expect(oneLine(await say("/leaderboard all kubernetes"))).toBe("There is no topic 'kubernetes'. Topics: lambda, s3, sqs");
+    expect(oneLine(await say("/leaderboard year"))).toBe("'year' is none of these — period: week, month, all · topic: lambda, s3, sqs");
+    expect(oneLine(await say("/stats nobody"))).toBe("No record for nobody yet. Check the name, or wait until they answer a question.");
+    expect(oneLine(await say("/lookup"))).toBe("/lookup needs query. For example: /lookup 람다 타임아웃");
     await say("/studybot post-now");
     expect(oneLine(await say("/answer Z"))).toBe("Z is not one of the choices. Pick one of A, B, C, D.");
   });
 
-  it("switches members with /as and answers the open card per member; the first answer counts", async () => {
+  it("lists every subcommand for a bare or unknown /studybot, and the settings with their usage for a bare config", async () => {
+    const { say } = await session();
+    const usage = await say("/studybot");
+    for (const sub of ["schedule", "unschedule", "pause", "resume", "status", "post-now", "reveal-now", "config"]) expect(usage).toContain(`/studybot ${sub}`);
+    expect(await say("/studybot launch")).toMatch(/^\/studybot has no subcommand 'launch'\.\nUsage of \/studybot:/);
+    const config = await say("/studybot config");
+    expect(config).toContain("Settings in force");
+    expect(config).toContain("/studybot config [language=ko|en|auto] [timezone=…] [points=0–1000]");
+  });
+
+  it("switches members with /as (one member whatever the case) and answers the open card per member; the first answer counts", async () => {
     const { say } = await session();
     const card = await say("/studybot post-now");
     expect(card).toContain("┌─ Question #1");
-    expect(await say("/as alice")).toBe("Now speaking as alice.\n");
-    expect(await say("/answer a")).toMatch(/^\[alice\] Answer recorded: A\./);
-    expect(await say("/answer b")).toBe("[alice] You already answered A. Your first answer counts.\n");
+    expect(await say("/as Alice")).toBe("Now speaking as Alice.\n");
+    expect(await say("/answer a")).toMatch(/^\[Alice → #1\] Answer recorded: A\./);
+    await say("/as alice");
+    expect(await say("/answer b")).toBe("[alice → #1] You already answered A. Your first answer counts.\n");
     await say("/as bob");
-    expect(await say("/answer B")).toMatch(/^\[bob\] Answer recorded: B\./);
+    expect(await say("/answer B")).toMatch(/^\[bob → #1\] Answer recorded: B\./);
     const reveal = await say("/studybot reveal-now");
-    expect(reveal).toMatch(/Question #1 revealed/);
+    expect(reveal).toMatch(/Question #1 · Answer revealed/);
     expect(reveal).toContain("picked: A 1 · B 1 · C 0 · D 0 — 2 answered");
     expect(await say("/answer C")).toMatch(/^There is no open question/);
-    expect(await say("/studybot reveal-now")).toBe("There is no open question to reveal.\n");
-    const board = await say("/leaderboard all");
-    expect(board).toMatch(/alice/);
-    expect(board).toMatch(/bob/);
+    expect(await say("/studybot reveal-now")).toBe("There is no open question to reveal in #console.\n");
     const rows = await h!.database.store.topScores((await h!.bot.group({ group: CONSOLE_GROUP, userId: "x", displayName: "x" })).id, "all", null, 10);
-    expect(rows.map((r) => r.displayName).sort()).toEqual(["alice", "bob"]);
+    expect(rows.map((r) => r.userId).sort()).toEqual(["alice", "bob"]);
   });
 
-  it("practice with /quiz is answered privately and stays off the leaderboard", async () => {
+  it("strips control characters from names the same way in /as and /stats", async () => {
+    const { say } = await session();
+    expect(await say("/as \u001b[31mAl\u0007ice\u001b[0m")).toBe("Now speaking as Alice.\n");
+    await say("/studybot post-now");
+    await say("/answer A");
+    expect(await say("/stats \u001b[31mal\u0007ice")).toMatch(/^Stats for Alice\n/);
+    expect(await say("/stats ALICE")).toMatch(/^Stats for Alice\n/);
+  });
+
+  it("sends /answer to the channel's card and /qa to the speaker's practice question, and asks which card when two are open", async () => {
     const { say } = await session();
     await say("/as carol");
-    const card = await say("/quiz lambda");
-    expect(card).toMatch(/Practice · Lambda/);
-    expect(await say("/answer A")).toMatch(/^\[to carol only\] (Correct|Wrong)/);
-    expect(await say("/leaderboard all")).toContain("No answers recorded yet.");
+    const practice = await say("/quiz lambda");
+    expect(practice).toMatch(/Practice · only you can see this · Lambda/);
+    expect(practice).toContain("answer with /qa <letter> (only carol sees this)");
+    expect(await say("/studybot post-now")).toContain("┌─ Question #1");
+    // the daily card, not the practice question
+    expect(await say("/answer A")).toMatch(/^\[carol → #1\] Answer recorded: A\./);
+    expect(await say("/qa B")).toMatch(/^\[to carol only\] (Correct|Wrong)/);
+    expect(await say("/qa B")).toMatch(/^carol has no practice question waiting/);
+    // post-now while the schedule's card is open needs force; then two cards are open
+    expect(await say("/studybot post-now")).toMatch(/^Question #1 of the schedule 'daily' is still open\..*post-now force/);
+    expect(await say("/studybot post-now force")).toContain("┌─ Question #2");
+    await say("/as dan");
+    expect(await say("/answer C")).toBe("Several questions are open: #1, #2. Say which one, e.g. /answer #2 C\n");
+    expect(await say("/answer #2 C")).toMatch(/^\[dan → #2\] Answer recorded: C\./);
+    expect(await say("/answer #1 D")).toMatch(/^\[dan → #1\] Answer recorded: D\./);
+    expect(await say("/answer #7 D")).toBe("Question #7 is not open. Open now: #1, #2\n");
+    expect(await say("/leaderboard all")).toContain("No answers recorded yet in this period.");
+  });
+
+  it("shows /history: the channel's revealed questions with the answer, yours and the group's accuracy", async () => {
+    const { say } = await session();
+    expect(await say("/history")).toBe("No question has been revealed in this channel yet.\n");
+    await say("/studybot post-now");
+    await say("/as erin");
+    await say("/answer A");
+    await say("/studybot reveal-now");
+    const history = await say("/history 3");
+    expect(history).toMatch(/^Last 1 revealed questions\n {2}#1 · \w+ — Question \w+\?\n {4}answer [A-D]\. \w+\n {4}you: A [✓✗] · group (100|0)% right \((1|0)\/1\)/);
+    await say("/as frank");
+    expect(await say("/history")).toContain("you did not answer · group");
+    expect(await say("/history 11")).toBe("count=11 cannot be used: give a whole number from 1 to 10.\n");
+  });
+
+  it("echoes piped input without control characters or escape sequences, shortening long lines visibly", () => {
+    expect(echoLine("/as \u001b[2J\u001b[31mmallory\u0007", "en")).toBe("/as mallory");
+    const long = "/lookup " + "x".repeat(300);
+    expect(echoLine(long, "en")).toBe(long.slice(0, ECHO_MAX) + "… (108 more characters)");
+    expect(echoLine(long, "ko")).toBe(long.slice(0, ECHO_MAX) + "… (108자 더 있음)");
   });
 });
-

@@ -1,7 +1,7 @@
 // Child process for the SIGKILL test: records answers through the real facade into a database file and
 // prints "ack <answerId> <userId>" after each answer's promise resolved (that is, after its commit).
 // usage: node --import tsx test/db/answer-writer.ts <database file> <count>
-import { StudyBot } from "../../src/core/app.js";
+import { createCore } from "../../src/core/create.js";
 import { systemClock } from "../../src/core/clock.js";
 import { openDatabase } from "../../src/db/index.js";
 import { silentLogger } from "../../src/logger.js";
@@ -14,7 +14,8 @@ const count = Number(countArg ?? 100000);
 const database = openDatabase(file);
 const group = { platform: "console", externalId: "local" };
 const port = new ConsolePort({ write: () => undefined }, () => "UTC");
-const bot = new StudyBot({ db: database.store, notes: noNotes, bank: makeBank(), clock: systemClock, ports: new Map([["console", port]]), logger: silentLogger, config: { defaultTimezone: "UTC", defaultLocale: "en" } });
+const { bot } = createCore({ store: database.store, notes: noNotes, bank: makeBank(), clock: systemClock, logger: silentLogger, settings: { defaultTimezone: "UTC", defaultLocale: "en" } });
+bot.registerPort("console", port);
 const card = await bot.postNow({ group, userId: "org", displayName: "org" }, "console");
 process.stdout.write(`round ${card.roundId}\n`);
 for (let i = 0; i < count; i++) {

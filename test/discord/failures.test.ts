@@ -24,7 +24,7 @@ describe("a slow core", () => {
     expect(deferral.body).toEqual({ type: 5, data: { flags: 0 } });
     gate.open();
     const edit = await standIn.originalEditFor(id);
-    expect((edit.body as { embeds: Embed[] }).embeds[0]).toMatchObject({ title: "This week's leaderboard", description: expect.stringMatching(/^No answers recorded yet\. Answer the first question!\n\n📅 <t:\d+:d> – <t:\d+:d>$/) });
+    expect((edit.body as { embeds: Embed[] }).embeds[0]).toMatchObject({ title: "This week's leaderboard", description: expect.stringMatching(/^No answers recorded yet in this period\. Answer the next question!\n\n📅 <t:\d+:d> – <t:\d+:d>$/) });
     expect(standIn.calls().map((r) => `${r.status} ${r.method} ${r.path}`)).toEqual([
       `204 POST /interactions/${id}/itok-${id}/callback`,
       `200 PATCH /webhooks/${standIn.applicationId}/itok-${id}/messages/@original`,

@@ -3,13 +3,16 @@
 // the real scheduler driven by the test, and the real discord.js Client logged in to the local stand-in.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { StudyBot } from "../../src/core/app.js";
-import type { Actor, PlatformPort } from "../../src/core/cards.js";
+import type { StudyBot } from "../../src/core/app.js";
+import type { Actor } from "../../src/core/cards.js";
 import { ManualClock } from "../../src/core/clock.js";
+import { createCore } from "../../src/core/create.js";
+import type { Section } from "../../src/core/notes/types.js";
+import type { QuestionBank } from "../../src/core/questions/types.js";
 import { loadNotes } from "../../src/core/notes/load.js";
 import { LookupService } from "../../src/core/notes/lookup.js";
 import { loadQuestionBank } from "../../src/core/questions/load.js";
-import { Scheduler } from "../../src/core/schedule/scheduler.js";
+import type { Scheduler } from "../../src/core/schedule/scheduler.js";
 import type { Config } from "../../src/config.js";
 import { openDatabase, type Database } from "../../src/db/index.js";
 import type { Store } from "../../src/core/store/index.js";
@@ -43,6 +46,8 @@ export interface LogLine {
 export interface Harness {
   standIn: DiscordStandIn;
   bot: StudyBot;
+  bank: QuestionBank;
+  sections: readonly Section[];
   scheduler: Scheduler;
   clock: ManualClock;
   database: Database;
@@ -69,7 +74,6 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const bank = loadQuestionBank(path.join(FIXTURES, "questions"), { sections, rootDir: FIXTURES });
   const clock = new ManualClock(opts.now ?? "2026-03-01T23:00:00Z");
   const database = openDatabase(":memory:");
-  const ports = new Map<string, PlatformPort>();
   const config: Config = {
     discord: { token: standIn.token, applicationId: standIn.applicationId, apiUrl: standIn.apiUrl },
     port: 3000,
@@ -83,13 +87,24 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   let seed = 1;
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
   const store = opts.wrapStore ? opts.wrapStore(database.store) : database.store;
-  const bot = new StudyBot({ db: store, notes: new LookupService(sections), sections, bank, clock, ports, logger, config, random });
+  const { bot, scheduler } = createCore({
+    store,
+    notes: new LookupService(sections),
+    sections,
+    bank,
+    clock,
+    logger,
+    settings: { defaultTimezone: config.defaultTimezone, defaultLocale: config.defaultLocale },
+    random,
+    scheduler: { timers: false },
+  });
   const discord = await startDiscord(bot, config, logger, { slowAfterMs: opts.slowAfterMs });
-  const scheduler = new Scheduler(bot, { timers: false });
   await scheduler.start();
   return {
     standIn,
     bot,
+    bank,
+    sections,
     scheduler,
     clock,
     database,

@@ -43,7 +43,7 @@ describe("/lookup", () => {
     const [embed] = body.data.embeds;
     expect(embed!.title).toBe("스터디 노트 › SQS Visibility Timeout");
     expect(embed!.description).toContain("Default visibility timeout: 30 seconds; maximum: 12 hours.");
-    expect(embed!.footer!.text).toBe("notes/study.md line 9");
+    expect(embed!.footer!.text).toBe("notes/study.md, line 9");
   });
 
   it("trims a long section at a line with a marker, within the embed limits", async () => {

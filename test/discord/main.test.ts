@@ -53,7 +53,7 @@ describe("studybot start with Discord credentials", () => {
     const { app, stdout } = await start({ DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl });
     expect(stdout.text).toBe("studybot ready — discord (5 note sections, 3 questions)\n");
     expect(discord.identifies.map((d) => d.intents)).toEqual([GatewayIntentBits.Guilds]);
-    expect([...app.bot.deps.ports.keys()]).toEqual(["discord"]);
+    expect(app.bot.platforms()).toEqual(["discord"]);
 
     const id = discord.slashCommand({ name: "lookup", user: USERS.alex, options: [{ name: "query", type: 3, value: "visibility timeout" }] });
     const reply = await discord.callbackFor(id);
@@ -62,7 +62,7 @@ describe("studybot start with Discord credentials", () => {
     await app.stop();
     cleanup.pop();
     expect(discord.connectedClients).toBe(0);
-    expect(app.bot.deps.ports.has("discord")).toBe(false);
+    expect(app.bot.platforms().includes("discord")).toBe(false);
   });
 
   it("runs Discord beside Slack, one core and one database behind both", async () => {
@@ -80,7 +80,7 @@ describe("studybot start with Discord credentials", () => {
       PORT: String(await freePort()),
     });
     expect(stdout.text).toBe("studybot ready — discord + slack (5 note sections, 3 questions)\n");
-    expect([...app.bot.deps.ports.keys()].sort()).toEqual(["discord", "slack"]);
+    expect(app.bot.platforms().sort()).toEqual(["discord", "slack"]);
     const id = discord.slashCommand({ name: "leaderboard", user: USERS.mina });
     const reply = await discord.callbackFor(id);
     expect((reply.body as { data: { embeds: Array<{ title: string }> } }).data.embeds[0]!.title).toBe("이번 주 순위");

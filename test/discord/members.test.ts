@@ -45,7 +45,7 @@ describe("/quiz practice", () => {
 
     // Practice never reaches the group leaderboard.
     const board = await command("leaderboard", USERS.mina, [{ name: "period", type: 3, value: "all" }]);
-    expect((board.message as Body["data"]).embeds[0]).toMatchObject({ title: "전체 순위", description: "아직 기록된 답이 없어요. 첫 문제에 답해 보세요!" });
+    expect((board.message as Body["data"]).embeds[0]).toMatchObject({ title: "전체 순위", description: "이 기간에는 아직 기록된 답이 없어요. 다음 문제에 도전해 보세요!" });
   });
 
   it("says what the right answer was, in English, for a wrong practice answer", async () => {
@@ -63,12 +63,12 @@ describe("/quiz practice", () => {
     const ac = h.standIn.autocomplete({ name: "quiz", user: USERS.mina, options: [{ name: "topic", type: 3, value: "람", focused: true }] });
     expect((await h.standIn.callbackFor(ac)).body).toEqual({ type: 8, data: { choices: [{ name: "람다 (lambda)", value: "lambda" }] } });
     const en = h.standIn.autocomplete({ name: "leaderboard", user: USERS.alex, options: [{ name: "topic", type: 3, value: "", focused: true }] });
-    expect((await h.standIn.callbackFor(en)).body).toEqual({ type: 8, data: { choices: [{ name: "Lambda", value: "lambda" }, { name: "SQS", value: "sqs" }, { name: "DynamoDB", value: "dynamodb" }] } });
+    expect((await h.standIn.callbackFor(en)).body).toEqual({ type: 8, data: { choices: [{ name: "DynamoDB", value: "dynamodb" }, { name: "Lambda", value: "lambda" }, { name: "SQS", value: "sqs" }] } });
 
     const ko = await command("quiz", USERS.mina, [{ name: "topic", type: 3, value: "kubernetes" }]);
-    expect(ko.callback.body).toEqual({ type: 4, data: expect.objectContaining({ content: "'kubernetes' 라는 주제는 없어요. 사용할 수 있는 주제: lambda, sqs, dynamodb", flags: MessageFlags.Ephemeral }) });
+    expect(ko.callback.body).toEqual({ type: 4, data: expect.objectContaining({ content: "'kubernetes'라는 주제는 없어요. 주제: lambda, sqs, dynamodb", flags: MessageFlags.Ephemeral }) });
     const enErr = await command("quiz", USERS.alex, [{ name: "topic", type: 3, value: "kubernetes" }]);
-    expect((enErr.callback.body as Body).data.content).toBe("There is no topic 'kubernetes'. Available topics: lambda, sqs, dynamodb");
+    expect((enErr.callback.body as Body).data.content).toBe("There is no topic 'kubernetes'. Topics: lambda, sqs, dynamodb");
   });
 });
 
@@ -76,14 +76,14 @@ describe("/stats", () => {
   it("shows the caller's own stats privately, in their language", async () => {
     const ko = await command("stats", USERS.seo);
     expect((ko.callback.body as Body).data.flags).toBe(MessageFlags.Ephemeral);
-    expect((ko.callback.body as Body).data.embeds[0]).toEqual(expect.objectContaining({ title: "서연 님의 기록", description: "답한 문제 0 · 정답 0 · 정답률 0% · 0점\n연속 정답: 현재 0 · 최고 0\n전체 순위: 아직 없음" }));
+    expect((ko.callback.body as Body).data.embeds[0]).toEqual(expect.objectContaining({ title: "서연 님의 기록", description: "아직 답한 문제가 없어요. 채널에 올라오는 문제에 답하거나 /quiz 로 연습해 보세요." }));
     const en = await command("stats", USERS.alex);
-    expect((en.callback.body as Body).data.embeds[0]).toEqual(expect.objectContaining({ title: "Stats for Alex", description: "answered 0 · correct 0 · accuracy 0% · 0 pts\nstreak: current 0 · best 0\nall-time rank: none yet" }));
+    expect((en.callback.body as Body).data.embeds[0]).toEqual(expect.objectContaining({ title: "Stats for Alex", description: "No answers yet. Answer the questions posted in the channel, or practise with /quiz." }));
   });
 
   it("names another member through the user option, and says when they have no record", async () => {
     const none = await command("stats", USERS.alex, [{ name: "member", type: 6, value: USERS.seo.id }], h.standIn.resolveUser(USERS.seo));
-    expect((none.callback.body as Body).data).toMatchObject({ content: "No record for 서연. Check the name.", flags: MessageFlags.Ephemeral });
+    expect((none.callback.body as Body).data).toMatchObject({ content: "No record for 서연 yet. Check the name, or wait until they answer a question.", flags: MessageFlags.Ephemeral });
     await command("quiz", USERS.seo); // /quiz makes Seo a member of the group
     const seen = await command("stats", USERS.alex, [{ name: "member", type: 6, value: USERS.seo.id }], h.standIn.resolveUser(USERS.seo));
     expect((seen.callback.body as Body).data.embeds[0]!.title).toBe("Stats for 서연");

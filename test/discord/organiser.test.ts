@@ -27,7 +27,7 @@ describe("/studybot permissions", () => {
     const id = studybot(USERS.mina, "schedule", [str("time", "09:00")]);
     const { callback, deferred, message } = await h.standIn.responseFor(id);
     expect(deferred).toBe(false);
-    expect(callback.body).toEqual({ type: 4, data: expect.objectContaining({ content: "이 명령은 서버 관리 권한(Manage Server)이 있는 운영자만 쓸 수 있어요. 운영자에게 부탁해 주세요.", flags: MessageFlags.Ephemeral }) });
+    expect(callback.body).toEqual({ type: 4, data: expect.objectContaining({ content: "/studybot schedule은 서버 관리 권한(Manage Server)이 있는 운영자만 쓸 수 있어요. 운영자에게 부탁해 주세요.", flags: MessageFlags.Ephemeral }) });
     expect(message.content).toMatch(/Manage Server/);
     expect(h.standIn.calls()).toHaveLength(1);
     const status = await h.bot.status(actorOf(h, USERS.organiser));
@@ -38,7 +38,7 @@ describe("/studybot permissions", () => {
   it("refuses in English for an English client", async () => {
     const id = studybot({ ...USERS.alex, permissions: EVERYONE_PERMISSIONS }, "post-now");
     const { message } = await h.standIn.responseFor(id);
-    expect(message.content).toBe("Only organisers with the Manage Server permission can use this. Ask one of them.");
+    expect(message.content).toBe("Only organisers with the Manage Server permission can use /studybot post-now. Ask one of them.");
     expect(h.standIn.calls().filter((r) => r.path.startsWith("/channels/"))).toEqual([]);
   });
 });
@@ -52,13 +52,14 @@ describe("/studybot for organisers", () => {
     const [open] = (await h.bot.status(actorOf(h, USERS.organiser))).openRounds;
     expect(open).toMatchObject({ channelId });
     const revealAt = Math.floor(open!.revealAt.getTime() / 1000);
-    expect(posted.message.content).toBe(`<#${channelId}> 채널에 문제를 올렸어요. 정답 공개: <t:${revealAt}:f> (<t:${revealAt}:R>)`);
+    expect(posted.message.content).toBe(`<#${channelId}>에 문제 #1을 올렸어요. 정답 공개: <t:${revealAt}:f> (<t:${revealAt}:R>)`);
 
+    const right = h.bank.byId.get(open!.questionId)!.answer;
     const reveal = studybot(USERS.organiser, "reveal-now");
     const revealed = await standIn.responseFor(reveal);
-    expect(revealed.message.content).toBe(`<#${channelId}> 채널의 정답을 공개했어요 (0명 참여).`);
+    expect(revealed.message.content).toBe(`<#${channelId}>의 정답을 공개했어요: ${"ABCD"[right]} (0명 참여).`);
     const again = await standIn.responseFor(studybot(USERS.organiser, "reveal-now"));
-    expect(again.message.content).toBe(`<#${channelId}> · 공개할 진행 중인 문제가 없어요.`);
+    expect(again.message.content).toBe(`<#${channelId}>에는 공개할 진행 중인 문제가 없어요.`);
 
     expect(standIn.calls().map((r) => `${r.method} ${r.path.replace(/\d{19}/g, ":id")}`)).toEqual([
       "POST /interactions/:id/itok-:id/callback",
@@ -74,23 +75,25 @@ describe("/studybot for organisers", () => {
 
   it("answers bad schedule input with the core's own explanation", async () => {
     const badTime = await h.standIn.responseFor(studybot(USERS.organiser, "schedule", [str("time", "25:00")]));
-    expect(badTime.message.content).toBe("'25:00' 는 올바른 시각이 아니에요. 00:00부터 23:59 사이로 HH:MM 형식(예: 09:00)으로 적어 주세요.");
+    expect(badTime.message.content).toBe("'25:00'은 시각으로 읽을 수 없어요. 24시간제 HH:MM(예: 09:00, 21:30)으로 적어 주세요. 9, 9am, 오전9시도 돼요.");
     const badZone = await h.standIn.responseFor(studybot({ ...USERS.organiser, locale: "en-GB" }, "schedule", [str("time", "09:00"), str("timezone", "Mars/Phobos")]));
     expect(badZone.message.content).toBe("'Mars/Phobos' is not an IANA time zone. Use one like Asia/Seoul, America/New_York or UTC.");
     const badTopic = await h.standIn.responseFor(studybot(USERS.organiser, "schedule", [str("time", "09:00"), str("topics", "lambda,kubernetes")]));
-    expect(badTopic.message.content).toBe("'kubernetes' 라는 주제는 없어요. 사용할 수 있는 주제: lambda, sqs, dynamodb");
+    expect(badTopic.message.content).toBe("'kubernetes'라는 주제는 없어요. 주제: lambda, sqs, dynamodb");
     for (const r of [badTime, badZone, badTopic]) expect(r.callback.body).toEqual({ type: 5, data: { flags: MessageFlags.Ephemeral } });
   });
 
   it("shows the status, and switches the group's language with config", async () => {
     const saved = await h.standIn.responseFor(studybot(USERS.organiser, "schedule", [str("time", "09:00"), str("days", "mon,wed,fri"), str("topics", "lambda")]));
-    expect(saved.message.content).toMatch(/^✅ <#\d+> · 예약했어요: 월, 수, 금 09:00 \(Asia\/Seoul\), 주제 람다, 60분 뒤 정답 공개\. 다음 문제: /);
+    expect(saved.message.content).toMatch(/^✅ <#\d+> · 'daily' 일정을 저장했어요: 월, 수, 금 09:00 \(Asia\/Seoul\), 주제 람다, 60분 뒤 정답 공개\. 다음 문제: /);
     const config = await h.standIn.responseFor(studybot(USERS.organiser, "config", [str("language", "en"), { name: "points", type: 4, value: 20 }]));
-    expect(config.message.content).toBe("✅ Settings saved.");
-    const embed = (config.message.embeds as Array<{ title: string; fields: Array<{ name: string; value: string }> }>)[0]!;
+    // The reply speaks the language just chosen and shows the settings now in force.
+    expect(config.message.content).toBe("✅ Settings saved.\nlanguage en · time zone Asia/Seoul · correct 20 pts, first 3 +5, every 5-day streak +5");
+    const status = await h.standIn.responseFor(studybot(USERS.organiser, "status"));
+    const embed = (status.message.embeds as Array<{ title: string; fields: Array<{ name: string; value: string }> }>)[0]!;
     expect(embed.title).toBe("studybot status");
     expect(embed.fields[0]).toEqual({ name: "Settings", value: "language en · time zone Asia/Seoul · correct 20 pts, first 3 +5, every 5-day streak +5" });
-    expect(embed.fields[1]!.value).toMatch(/^#daily-quiz: Mon, Wed, Fri 09:00 \(Asia\/Seoul\) · topics Lambda · revealed after 60 min · next <t:\d+:f> \(<t:\d+:R>\)$/);
+    expect(embed.fields[1]!.value).toMatch(/^<#\d+> · daily: Mon, Wed, Fri 09:00 \(Asia\/Seoul\) · topics Lambda · revealed after 60 min · next <t:\d+:f> \(<t:\d+:R>\)$/);
     // The group's language now applies to everyone, a Korean client included.
     const board = await h.standIn.responseFor(h.standIn.slashCommand({ name: "leaderboard", user: USERS.mina }));
     expect((board.message.embeds as Array<{ title: string }>)[0]!.title).toBe("This week's leaderboard");
@@ -111,7 +114,7 @@ describe("instant feedback", () => {
       const id = standIn.button({ customId: buttons[choice]!, user, messageId: round.message!.messageId });
       return ((await standIn.callbackFor(id)).body as { data: { content: string; flags: number } }).data;
     };
-    expect(await answer(USERS.mina, round.correctIndex)).toMatchObject({ content: `🎉 답을 기록했어요: ${label(round.correctIndex)} — 정답이에요! +15점`, flags: MessageFlags.Ephemeral });
+    expect(await answer(USERS.mina, round.correctIndex)).toMatchObject({ content: `🎉 ${label(round.correctIndex)}로 답했어요 — 정답이에요! +15점`, flags: MessageFlags.Ephemeral });
     expect(await answer(USERS.alex, wrong)).toMatchObject({ content: `❌ Answer recorded: ${label(wrong)} — not quite, that is wrong.`, flags: MessageFlags.Ephemeral });
   });
 });
@@ -123,7 +126,7 @@ describe("/studybot channel option", () => {
     const saved = await standIn.responseFor(
       standIn.slashCommand({ name: "studybot", user: USERS.organiser, options: sub("schedule", [str("time", "18:30"), { name: "channel", type: 7, value: other }]), resolved: standIn.resolveChannel(other) }),
     );
-    expect(saved.message.content).toMatch(new RegExp(`^✅ <#${other}> · 예약했어요: 평일 18:30 \\(Asia/Seoul\\)`));
+    expect(saved.message.content).toMatch(new RegExp(`^✅ <#${other}> · 'daily' 일정을 저장했어요: 평일 18:30 \\(Asia/Seoul\\)`));
     const status = await h.bot.status(actorOf(h, USERS.organiser));
     expect(status.schedules.map((s) => [s.channelId, s.time])).toEqual([[other, "18:30"]]);
 
@@ -157,7 +160,7 @@ describe("buttons that cannot be trusted", () => {
     expect(await reply("sb0:ans:1:0")).toMatchObject({ content: "이 버튼은 예전 버전의 카드라서 더는 쓸 수 없어요. 최신 카드의 버튼을 눌러 주세요.", flags: MessageFlags.Ephemeral });
     expect(await reply("'; DROP TABLE answers; --")).toMatchObject({ content: "알 수 없는 버튼이에요. 채널에 올라온 카드의 버튼을 눌러 주세요.", flags: MessageFlags.Ephemeral });
     expect(await reply(`sb1:ans:${round.roundId + 1000}:0`, USERS.alex)).toMatchObject({ content: "That question was not found. Answer the latest question posted in the channel.", flags: MessageFlags.Ephemeral });
-    expect(await reply(`sb1:ans:${round.roundId}:5`)).toMatchObject({ content: "F 는 보기에 없어요. A, B, C, D 중에서 골라 주세요.", flags: MessageFlags.Ephemeral });
+    expect(await reply(`sb1:ans:${round.roundId}:5`)).toMatchObject({ content: "F는 보기에 없어요. A, B, C, D 중에서 골라 주세요.", flags: MessageFlags.Ephemeral });
     expect(await reply("sb1:sec:notes/gone.md#4")).toMatchObject({ content: "그 노트 구간을 찾을 수 없어요. 노트가 바뀌었을 수 있으니 /lookup으로 다시 찾아 주세요." });
 
     // None of them recorded anything.
@@ -169,5 +172,50 @@ describe("buttons that cannot be trusted", () => {
       ["invalid", "'; DROP TABLE answers; --"],
     ]);
     expect(h.logs.find((l) => l.msg === "discord: answer to an unknown round")).toMatchObject({ roundId: round.roundId + 1000, userId: USERS.alex.id });
+  });
+});
+
+describe("pause, resume and /history on Discord", () => {
+  it("pauses and resumes a schedule, which status shows, and refuses both where there is none", async () => {
+    const none = await h.standIn.responseFor(studybot(USERS.organiser, "pause"));
+    expect(none.message.content).toBe("이 채널에는 예약된 문제가 없어요. /studybot schedule 09:00 mon-fri 로 만들어 보세요.");
+    await h.standIn.responseFor(studybot(USERS.organiser, "schedule", [str("time", "9am")]));
+    const paused = await h.standIn.responseFor(studybot(USERS.organiser, "pause"));
+    expect(paused.message.content).toBe("⏸️ 'daily' 일정을 일시 중지했어요. /studybot resume 으로 다시 켤 수 있어요.");
+    const status = await h.standIn.responseFor(studybot(USERS.organiser, "status"));
+    expect((status.message.embeds as Array<{ fields: Array<{ value: string }> }>)[0]!.fields[1]!.value).toMatch(/ · 일시 중지 · 다음 없음$/);
+    const resumed = await h.standIn.responseFor(studybot(USERS.organiser, "resume"));
+    expect(resumed.message.content).toMatch(/^▶️ 'daily' 일정을 다시 시작했어요\.\n'daily' 일정을 저장했어요: 평일 09:00 \(Asia\/Seoul\)/);
+    // a member cannot
+    const member = await h.standIn.responseFor(studybot(USERS.mina, "pause"));
+    expect(member.callback.body).toMatchObject({ type: 4, data: { content: "/studybot pause는 서버 관리 권한(Manage Server)이 있는 운영자만 쓸 수 있어요. 운영자에게 부탁해 주세요." } });
+  });
+
+  it("/history lists the channel's revealed questions with the answer, the caller's own and the group's accuracy, privately", async () => {
+    const empty = await h.standIn.responseFor(h.standIn.slashCommand({ name: "history", user: USERS.mina }));
+    expect(empty.callback.body).toMatchObject({ type: 4, data: { content: "이 채널에는 아직 정답이 공개된 문제가 없어요.", flags: MessageFlags.Ephemeral } });
+
+    await h.standIn.responseFor(studybot(USERS.organiser, "post-now"));
+    const [open] = (await h.bot.status(actorOf(h, USERS.organiser))).openRounds;
+    const round = (await h.database.store.roundById(open!.roundId))!;
+    const buttons = answerButtons(h, round.message!.messageId);
+    await h.standIn.responseFor(h.standIn.button({ customId: buttons[round.correctIndex]!, user: USERS.mina, messageId: round.message!.messageId }));
+    await h.standIn.responseFor(h.standIn.button({ customId: buttons[(round.correctIndex + 1) % buttons.length]!, user: USERS.seo, messageId: round.message!.messageId }));
+    await h.standIn.responseFor(studybot(USERS.organiser, "reveal-now"));
+
+    const mine = await h.standIn.responseFor(h.standIn.slashCommand({ name: "history", user: USERS.mina, options: [{ name: "count", type: 4, value: 3 }] }));
+    const body = mine.callback.body as { type: number; data: { flags: number; embeds: Array<{ title: string; fields: Array<{ name: string; value: string }> }>; components: Array<{ components: Array<{ custom_id: string }> }> } };
+    expect(body.type).toBe(4);
+    expect(body.data.flags).toBe(MessageFlags.Ephemeral);
+    const embed = body.data.embeds[0]!;
+    expect(embed.title).toBe("최근 공개된 문제 1개");
+    expect(embed.fields[0]!.name).toMatch(new RegExp(`^#${round.id} · `));
+    const L = "ABCD"[round.correctIndex]!;
+    expect(embed.fields[0]!.value).toMatch(new RegExp(`^✅ 정답 ${L}\\. .+\\n내 답: ${L} ✓ · 그룹 정답률 50% \\(2명 중 1명\\) · <t:\\d+:d>`));
+    // the source section opens from a button
+    expect(body.data.components.flatMap((r) => r.components.map((c) => c.custom_id)).some((id) => id.startsWith("sb1:sec:"))).toBe(true);
+
+    const other = await h.standIn.responseFor(h.standIn.slashCommand({ name: "history", user: USERS.alex }));
+    expect((other.callback.body as typeof body).data.embeds[0]!.fields[0]!.value).toContain("you did not answer · group 50% right (1/2)");
   });
 });

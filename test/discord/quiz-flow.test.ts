@@ -33,7 +33,7 @@ describe("daily question on Discord", () => {
     expect(scheduled.deferred).toBe(true);
     expect(scheduled.callback.body).toEqual({ type: 5, data: { flags: MessageFlags.Ephemeral } });
     const nextRun = Date.parse("2026-03-02T00:00:00Z") / 1000;
-    expect(scheduled.message.content).toBe(`✅ <#${channelId}> · 예약했어요: 평일 09:00 (Asia/Seoul), 주제 전체, 60분 뒤 정답 공개. 다음 문제: <t:${nextRun}:f> (<t:${nextRun}:R>)`);
+    expect(scheduled.message.content).toBe(`✅ <#${channelId}> · 'daily' 일정을 저장했어요: 평일 09:00 (Asia/Seoul), 주제 전체, 60분 뒤 정답 공개. 다음 문제: <t:${nextRun}:f> (<t:${nextRun}:R>)`);
 
     // 09:00: the scheduler posts the card to the configured channel.
     clock.set("2026-03-02T00:00:00Z");
@@ -43,7 +43,7 @@ describe("daily question on Discord", () => {
     const post = standIn.calls().find((r) => r.method === "POST" && r.path === `/channels/${channelId}/messages`)!;
     expect(post.authorized).toBe(true);
     const card = post.body as MessageBody;
-    const question = h.bot.deps.bank.byId.get(round.questionId)!;
+    const question = h.bank.byId.get(round.questionId)!;
     expect(card.embeds[0]!.description).toContain(question.prompt);
     question.choices.forEach((c, i) => expect(card.embeds[0]!.description).toContain(`**${"ABCD"[i]}.** ${c}`));
     expect(card.components.flatMap((r) => r.components.map((b) => [b.label, b.custom_id]))).toEqual(question.choices.map((_, i) => ["ABCD"[i], `sb1:ans:${round.id}:${i}`]));
@@ -64,10 +64,10 @@ describe("daily question on Discord", () => {
     clock.set("2026-03-02T00:00:30Z");
     const seo = await click(USERS.seo, buttons[right]!, messageId);
     const minaAgain = await click(USERS.mina, buttons[wrong]!, messageId);
-    expect(mina.body).toEqual({ type: 4, data: expect.objectContaining({ content: `✅ 답을 기록했어요: ${label(right)}. 정답은 공개 시간에 알려 드릴게요.`, flags: MessageFlags.Ephemeral }) });
+    expect(mina.body).toEqual({ type: 4, data: expect.objectContaining({ content: `✅ ${label(right)}로 답했어요. 정답은 공개 시간에 알려 드릴게요.`, flags: MessageFlags.Ephemeral }) });
     expect(alex.body).toEqual({ type: 4, data: expect.objectContaining({ content: `✅ Answer recorded: ${label(wrong)}. The correct answer is revealed at the reveal time.`, flags: MessageFlags.Ephemeral }) });
-    expect(seo.body.data.content).toBe(`✅ 답을 기록했어요: ${label(right)}. 정답은 공개 시간에 알려 드릴게요.`);
-    expect(minaAgain.body).toEqual({ type: 4, data: expect.objectContaining({ content: `이미 ${label(right)} 로 답했어요. 처음 답이 기록돼요.`, flags: MessageFlags.Ephemeral }) });
+    expect(seo.body.data.content).toBe(`✅ ${label(right)}로 답했어요. 정답은 공개 시간에 알려 드릴게요.`);
+    expect(minaAgain.body).toEqual({ type: 4, data: expect.objectContaining({ content: `이미 ${label(right)}로 답했어요. 처음 답만 인정돼요.`, flags: MessageFlags.Ephemeral }) });
 
     // 10:00: the reveal edits the card in place.
     clock.set("2026-03-02T01:00:00Z");
@@ -83,13 +83,13 @@ describe("daily question on Discord", () => {
     expect(after.embeds[0]!.fields).toEqual([
       { name: "해설", value: question.explanation },
       { name: "출처", value: expect.stringMatching(/^스터디 노트 › .+\n`notes\/study\.md:\d+`$/) },
-      { name: "가장 빨리 맞힌 사람", value: "🥇 미나 · 10s\n🥈 서연 · 30s" },
+      { name: "가장 빨리 맞힌 사람", value: "🥇 미나 · 10초\n🥈 서연 · 30초" },
     ]);
     expect(after.embeds[0]!.footer).toEqual({ text: "3명 참여" });
     const afterButtons = after.components.flatMap((r) => r.components);
     expect(afterButtons.slice(0, question.choices.length).every((b) => b.disabled)).toBe(true);
     expect(afterButtons[right]).toMatchObject({ style: 3, label: `${label(right)} · 2` });
-    expect(afterButtons.at(-1)).toMatchObject({ label: "출처 노트 열기", custom_id: `sb1:sec:notes/study.md#${question.sectionId === null ? 0 : h.bot.deps.sections!.find((s) => s.id === question.sectionId)!.line}` });
+    expect(afterButtons.at(-1)).toMatchObject({ label: "출처 노트 열기", custom_id: `sb1:sec:notes/study.md#${question.sectionId === null ? 0 : h.sections.find((s) => s.id === question.sectionId)!.line}` });
 
     // A late answer, after the reveal, is refused.
     const late = await click(USERS.organiser, buttons[right]!, messageId);

@@ -32,14 +32,14 @@ describe("Discord rate limits", () => {
 
     // Mina's acknowledgement is rate limited once: her answer is already committed, and the reply still arrives.
     standIn.rateLimit("POST", /^\/interactions\/\d+\/[^/]+\/callback$/, RETRY_AFTER_S);
-    const right = h.bot.deps.bank.byId.get(posted[0]!.questionId)!.answer;
+    const right = h.bank.byId.get(posted[0]!.questionId)!.answer;
     clock.set("2026-03-02T00:00:05Z");
     const click = standIn.button({ customId: answerButtons(h, messageId)[right]!, user: USERS.mina, messageId });
     const ack = await standIn.callbackFor(click);
     const attempts = standIn.requests.filter((r) => r.path.startsWith(`/interactions/${click}/`));
     expect(attempts.map((r) => r.status)).toEqual([429, 204]);
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000);
-    expect(ack.body).toMatchObject({ type: 4, data: { content: `✅ 답을 기록했어요: ${"ABCD"[right]}. 정답은 공개 시간에 알려 드릴게요.`, flags: MessageFlags.Ephemeral } });
+    expect(ack.body).toMatchObject({ type: 4, data: { content: `✅ ${"ABCD"[right]}로 답했어요. 정답은 공개 시간에 알려 드릴게요.`, flags: MessageFlags.Ephemeral } });
 
     // The reveal edit is rate limited once.
     standIn.rateLimit("PATCH", /^\/channels\/\d+\/messages\/\d+$/, RETRY_AFTER_S);

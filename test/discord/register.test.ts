@@ -30,6 +30,16 @@ afterEach(async () => {
 });
 
 describe("studybot discord register", () => {
+  it("prints its usage for --help like the other commands, naming --guild, --global and --print", async () => {
+    for (const args of [["--help"], ["-h"], ["register", "--help"]]) {
+      const { out, io: cliIo } = io();
+      expect(await run(args, cliIo)).toBe(0);
+      expect(out.stdout).toMatch(/^usage: studybot discord register \[--guild ID \| --global\] \[--print\]/);
+      for (const flag of ["--guild ID", "--global", "--print"]) expect(out.stdout).toContain(flag);
+      expect(standIn.calls()).toEqual([]);
+    }
+  });
+
   it("overwrites the commands of one server with --guild", async () => {
     const { out, io: cliIo } = io();
     const code = await run(["register", "--guild", standIn.guild.id], cliIo);
@@ -39,7 +49,7 @@ describe("studybot discord register", () => {
     const [put] = standIn.calls();
     expect(put!.authorized).toBe(true);
     expect(put!.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
-    expect(out.stdout).toBe(`registered 5 commands in server ${standIn.guild.id}: /lookup, /quiz, /leaderboard, /stats, /studybot\n`);
+    expect(out.stdout).toBe(`registered 6 commands in server ${standIn.guild.id}: /lookup, /quiz, /leaderboard, /stats, /history, /studybot\n`);
   });
 
   it("overwrites the global commands without --guild, and with --global even when DISCORD_GUILD_ID is set", async () => {

@@ -56,8 +56,8 @@ describe("command definitions", () => {
   const defs = commandDefinitions();
   const byName = new Map(defs.map((d) => [d.name, d]));
 
-  it("has the five commands, guild-only, with ko and en descriptions", () => {
-    expect([...byName.keys()]).toEqual(["lookup", "quiz", "leaderboard", "stats", "studybot"]);
+  it("has the member commands and /studybot, guild-only, with ko and en descriptions", () => {
+    expect([...byName.keys()]).toEqual(["lookup", "quiz", "leaderboard", "stats", "history", "studybot"]);
     for (const d of defs) {
       expect(d.description.length).toBeGreaterThan(0);
       expect(d.description.length).toBeLessThanOrEqual(100);
@@ -66,10 +66,10 @@ describe("command definitions", () => {
     }
   });
 
-  it("restricts /studybot to Manage Server by default and has the six subcommands", () => {
+  it("restricts /studybot to Manage Server by default and has every organiser subcommand, pause and resume included", () => {
     const sb = byName.get("studybot")!;
     expect(sb.default_member_permissions).toBe("32");
-    expect(sb.options!.map((o) => o.name)).toEqual(["schedule", "unschedule", "status", "post-now", "reveal-now", "config"]);
+    expect(sb.options!.map((o) => o.name)).toEqual(["schedule", "unschedule", "pause", "resume", "status", "post-now", "reveal-now", "config"]);
   });
 
   it("localises choices and uses autocomplete where the values are open-ended", () => {

@@ -10,9 +10,9 @@ const org = actor("org");
 
 /** Posts an ad hoc round now and has each member answer (true = right); reveals it. */
 async function round(answers: Array<[Actor, boolean]>, topic?: string): Promise<void> {
-  if (topic) await h.bot.schedule(org, CH, { time: "23:59", topics: [topic] });
+  if (topic) await h.bot.schedule(org, CH, undefined, { time: "23:59", topics: [topic] });
   const card = await h.bot.postNow(org, CH);
-  const right = h.bot.rounds.question(card)!.answer;
+  const right = h.bank.byId.get(card.questionId)!.answer;
   for (const [who, ok] of answers) await h.bot.answer(who, card.roundId, ok ? right : (right + 1) % 4);
   await h.bot.revealNow(org, CH);
 }
@@ -38,7 +38,7 @@ describe("leaderboards and stats", () => {
     h = harness();
     const ann = actor("ann");
     const card = await h.bot.postNow(org, CH);
-    await h.bot.answer(ann, card.roundId, h.bot.rounds.question(card)!.answer);
+    await h.bot.answer(ann, card.roundId, h.bank.byId.get(card.questionId)!.answer);
     expect((await h.bot.leaderboard(ann, "all")).rows).toEqual([]);
     expect(await h.bot.stats(ann)).toMatchObject({ answered: 0, correct: 0, points: 0, rank: null });
     await h.bot.revealNow(org, CH);

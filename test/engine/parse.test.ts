@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseScheduleArgs, parseConfigArgs } from "../../src/core/app.js";
 import { cronExpression, dueToday, nextRun, parseWeekdays } from "../../src/core/schedule/parse.js";
 import { localDate, periodStart, weekKey, zonedTime } from "../../src/core/clock.js";
 import { pickForChannel, pickForPractice } from "../../src/core/questions/pick.js";
 import { question } from "./support.js";
 
 describe("schedule input", () => {
-  it("reads time, weekdays, time zone and options in any order", () => {
-    expect(parseScheduleArgs("09:00 mon-fri Asia/Seoul topics=lambda,s3 reveal=60 instant=off")).toEqual({
-      time: "09:00",
-      weekdays: [1, 2, 3, 4, 5],
-      timezone: "Asia/Seoul",
-      topics: ["lambda", "s3"],
-      revealAfterMinutes: 60,
-      instantFeedback: false,
-    });
-    expect(parseScheduleArgs("america/new_york 7:30 sat,sun instant=on")).toEqual({ time: "07:30", weekdays: [0, 6], timezone: "America/New_York", instantFeedback: true });
-    expect(parseScheduleArgs("18:00")).toEqual({ time: "18:00" });
-  });
-
   it("reads weekdays as ranges, lists, names, Korean and numbers", () => {
     expect(parseWeekdays("mon-fri")).toEqual([1, 2, 3, 4, 5]);
     expect(parseWeekdays("fri-mon")).toEqual([0, 1, 5, 6]);
@@ -26,31 +12,6 @@ describe("schedule input", () => {
     expect(parseWeekdays("daily")).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(parseWeekdays(["mon", 3, "fri"])).toEqual([1, 3, 5]);
     expect(parseWeekdays("weekends")).toEqual([0, 6]);
-  });
-
-  it("refuses bad input with a key the user can act on", () => {
-    const key = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        return (e as { key?: string }).key;
-      }
-      return "no error";
-    };
-    expect(key(() => parseScheduleArgs("25:00"))).toBe("schedule.bad_time");
-    expect(key(() => parseScheduleArgs("24:00"))).toBe("schedule.bad_time");
-    expect(key(() => parseScheduleArgs("9:5"))).toBe("schedule.bad_time");
-    expect(key(() => parseScheduleArgs("09:00 Mars/Phobos"))).toBe("schedule.bad_timezone");
-    expect(key(() => parseScheduleArgs("09:00 someday"))).toBe("schedule.bad_weekdays");
-    expect(key(() => parseScheduleArgs("09:00 reveal=0"))).toBe("schedule.bad_reveal");
-    expect(key(() => parseScheduleArgs("09:00 reveal=1441"))).toBe("schedule.bad_reveal");
-    expect(key(() => parseScheduleArgs("09:00 instant=maybe"))).toBe("admin.bad_on_off");
-    expect(key(() => parseScheduleArgs("09:00 colour=red"))).toBe("schedule.bad_option");
-    expect(key(() => parseScheduleArgs("mon-fri"))).toBe("schedule.usage");
-    expect(key(() => parseScheduleArgs("09:00 10:00"))).toBe("schedule.usage");
-    expect(key(() => parseConfigArgs("language=fr"))).toBe("config.bad_language");
-    expect(key(() => parseConfigArgs("points=ten"))).toBe("config.bad_number");
-    expect(parseConfigArgs("language=auto timezone=UTC points=20 streak-every=7")).toEqual({ locale: null, timezone: "UTC", scoring: { pointsCorrect: 20, streakEvery: 7 } });
   });
 
   it("turns a schedule into a cron expression and finds its next run across DST", () => {

@@ -50,19 +50,35 @@ describe("rounds: open, answer, reveal", () => {
     expect(await h.bot.answer(actor("ann"), card.roundId, 0)).toEqual({ kind: "closed" });
   });
 
-  it("console-style answers by letter: clear refusals for a letter that is not a choice and for no open round", async () => {
+  it("lists a channel's cards still open for answers, oldest first, without revealed or expired ones", async () => {
     h = harness();
-    await expect(h.bot.answerOpen(actor("ann"), CH, "A")).rejects.toMatchObject({ key: "quiz.no_open_round" });
-    await h.bot.postNow(actor("org"), CH);
-    await expect(h.bot.answerOpen(actor("ann"), CH, "Z")).rejects.toMatchObject({ key: "quiz.bad_choice", params: { value: "Z", labels: "A, B, C, D" } });
-    const ok = await h.bot.answerOpen(actor("ann"), CH, "c");
-    expect(ok.kind).toBe("recorded");
+    expect(await h.bot.openCards(actor("ann"), CH)).toEqual([]);
+    const first = await h.bot.postNow(actor("org"), CH);
+    h.clock.advanceMinutes(10);
+    const second = await h.bot.postNow(actor("org"), CH, { force: true });
+    expect((await h.bot.openCards(actor("ann"), CH)).map((c) => c.roundId)).toEqual([first.roundId, second.roundId]);
+    await h.bot.revealNow(actor("org"), CH);
+    expect((await h.bot.openCards(actor("ann"), CH)).map((c) => c.roundId)).toEqual([first.roundId]);
+    h.clock.advanceMinutes(51);
+    expect(await h.bot.openCards(actor("ann"), CH)).toEqual([]);
+  });
+
+  it("post-now refuses while a card of the same schedule is open, and posts with force", async () => {
+    h = harness();
+    const first = await h.bot.postNow(actor("org"), CH);
+    await expect(h.bot.postNow(actor("org"), CH)).rejects.toMatchObject({ key: "postnow.open", params: { round: first.roundId, name: "daily" } });
+    expect(h.port.posted).toHaveLength(1);
+    await h.bot.postNow(actor("org"), CH, { force: true });
+    expect(h.port.posted).toHaveLength(2);
+    // another channel has its own cards
+    await h.bot.postNow(actor("org"), "other");
+    expect(h.port.posted).toHaveLength(3);
   });
 
   it("reveals the correct choice, per-choice counts, how many answered, the explanation, source and fastest correct", async () => {
     h = harness();
     const card = await h.bot.postNow(actor("org"), CH);
-    const q = h.bot.rounds.question(card)!;
+    const q = h.bank.byId.get(card.questionId)!;
     const right = q.answer;
     const wrong = (right + 1) % 4;
     const names = ["ann", "bob", "cy", "dee", "eve"];
@@ -88,7 +104,7 @@ describe("rounds: open, answer, reveal", () => {
   it("scores 10 for a correct answer, +5 for each of the first three correct answerers, 0 when wrong", async () => {
     h = harness();
     const card = await h.bot.postNow(actor("org"), CH);
-    const right = h.bot.rounds.question(card)!.answer;
+    const right = h.bank.byId.get(card.questionId)!.answer;
     await h.bot.answer(actor("w"), card.roundId, (right + 1) % 4);
     for (const n of ["a", "b", "c", "d"]) await h.bot.answer(actor(n), card.roundId, right);
     const pts = h.database.sqlite.prepare("SELECT m.display_name AS n, a.points AS p FROM answers a JOIN members m ON m.id = a.member_id ORDER BY a.id").all();
@@ -103,16 +119,16 @@ describe("rounds: open, answer, reveal", () => {
 
   it("with instant feedback on, the reply says right or wrong and the points", async () => {
     h = harness();
-    await h.bot.schedule(actor("org"), CH, { time: "09:00", instantFeedback: true });
+    await h.bot.schedule(actor("org"), CH, undefined, { time: "09:00", instantFeedback: true });
     const card = await h.bot.postNow(actor("org"), CH);
-    const right = h.bot.rounds.question(card)!.answer;
+    const right = h.bank.byId.get(card.questionId)!.answer;
     expect(await h.bot.answer(actor("ann"), card.roundId, right)).toEqual({ kind: "recorded", choiceLabel: "ABCD"[right], correct: true, points: 15 });
   });
 
   it("1,000 members answering one round concurrently → 1,000 answers; double clicks ignored", async () => {
     h = harness({ file: true });
     const card = await h.bot.postNow(actor("org"), CH);
-    const right = h.bot.rounds.question(card)!.answer;
+    const right = h.bank.byId.get(card.questionId)!.answer;
     const clicks = [];
     for (let i = 0; i < 1000; i++) {
       const choice = i % 4;
@@ -141,7 +157,7 @@ describe("rounds: open, answer, reveal", () => {
     const me = actor("ann");
     const card = await h.bot.practice(me, "lambda");
     expect(card.topic.key).toBe("lambda");
-    const q = h.bot.rounds.question(card)!;
+    const q = h.bank.byId.get(card.questionId)!;
     const res = await h.bot.answerPractice(me, card.roundId, (q.answer + 1) % q.choices.length);
     expect(res.correct).toBe(false);
     expect(res.correctIndex).toBe(q.answer);

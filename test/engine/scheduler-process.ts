@@ -1,9 +1,8 @@
 // Child process for the two-process scheduler test: on the given database file, at the given instant,
 // runs the scheduler's start-up catch-up many times and prints "posted <round id>" for each card it posted.
 // usage: node --import tsx test/engine/scheduler-process.ts <database file> <ISO instant>
-import { StudyBot } from "../../src/core/app.js";
 import { ManualClock } from "../../src/core/clock.js";
-import { Scheduler } from "../../src/core/schedule/scheduler.js";
+import { createCore } from "../../src/core/create.js";
 import { openDatabase } from "../../src/db/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { makeBank, noNotes, RecordingPort } from "./support.js";
@@ -12,10 +11,16 @@ const [file, at] = process.argv.slice(2);
 if (!file || !at) throw new Error("usage: scheduler-process.ts <database file> <ISO instant>");
 const database = openDatabase(file);
 const port = new RecordingPort();
-const bot = new StudyBot({ db: database.store, notes: noNotes, bank: makeBank(), clock: new ManualClock(at), ports: new Map([["test", port]]), logger: silentLogger, config: { defaultTimezone: "Asia/Seoul", defaultLocale: "en" } });
+const core = () => {
+  const c = createCore({ store: database.store, notes: noNotes, bank, clock, logger: silentLogger, settings: { defaultTimezone: "Asia/Seoul", defaultLocale: "en" }, scheduler: { timers: false } });
+  c.bot.registerPort("test", port);
+  return c;
+};
+const bank = makeBank();
+const clock = new ManualClock(at);
 // wait for the parent's go, so both processes race on the same instant
 process.stdin.once("data", async () => {
-  for (let i = 0; i < 20; i++) await new Scheduler(bot, { timers: false }).catchUp();
+  for (let i = 0; i < 20; i++) await core().scheduler.catchUp();
   for (const p of port.posted) process.stdout.write(`posted ${p.card.roundId}\n`);
   database.close();
   process.exit(0);

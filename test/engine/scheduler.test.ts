@@ -3,12 +3,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Scheduler } from "../../src/core/schedule/scheduler.js";
 import { nextRun } from "../../src/core/schedule/parse.js";
-import { StudyBot } from "../../src/core/app.js";
 import { openDatabase } from "../../src/db/index.js";
-import { silentLogger } from "../../src/logger.js";
-import { actor, harness, makeBank, noNotes, RecordingPort, type Harness } from "./support.js";
+import { actor, harness, RecordingPort, type Harness } from "./support.js";
 
 let h: Harness;
 const extra: Array<{ close(): void }> = [];
@@ -27,8 +24,8 @@ function postedDays(port: RecordingPort): string[] {
 describe("scheduler", () => {
   it("posts at 09:00 Asia/Seoul on its weekdays only, once a day", async () => {
     h = harness({ start: "2025-03-02T12:00:00Z" }); // Sunday 21:00 in Seoul
-    await h.bot.schedule(org, CH, { time: "09:00", weekdays: ["mon", "wed", "fri"], timezone: "Asia/Seoul" });
-    const s = new Scheduler(h.bot, { timers: false });
+    await h.bot.schedule(org, CH, undefined, { time: "09:00", weekdays: ["mon", "wed", "fri"], timezone: "Asia/Seoul" });
+    const s = h.another().scheduler;
     const seen: string[] = [];
     // walk a week in 30-minute steps, sweeping each time as the one-minute sweep would
     for (let i = 0; i < 7 * 48; i++) {
@@ -43,8 +40,8 @@ describe("scheduler", () => {
 
   it("keeps 09:00 America/New_York across the spring-forward change, skipping the weekend", async () => {
     h = harness({ start: "2025-03-07T13:59:00Z" }); // Friday 08:59 EST
-    await h.bot.schedule(org, CH, { time: "09:00", weekdays: ["mon-fri"], timezone: "America/New_York" });
-    const s = new Scheduler(h.bot, { timers: false });
+    await h.bot.schedule(org, CH, undefined, { time: "09:00", weekdays: ["mon-fri"], timezone: "America/New_York" });
+    const s = h.another().scheduler;
     expect((await s.catchUp()).posted).toHaveLength(0);
     h.clock.set("2025-03-07T14:00:00Z"); // 09:00 EST
     expect((await s.catchUp()).posted.map((r) => r.localDate)).toEqual(["2025-03-07"]);
@@ -60,8 +57,8 @@ describe("scheduler", () => {
 
   it("posts a time that happens twice on the fall-back night once, and a time skipped by spring-forward after the gap", async () => {
     h = harness({ start: "2025-11-02T04:00:00Z" });
-    await h.bot.schedule(org, CH, { time: "01:30", weekdays: ["daily"], timezone: "America/New_York" });
-    const s = new Scheduler(h.bot, { timers: false });
+    await h.bot.schedule(org, CH, undefined, { time: "01:30", weekdays: ["daily"], timezone: "America/New_York" });
+    const s = h.another().scheduler;
     h.clock.set("2025-11-02T05:30:00Z"); // 01:30 EDT
     expect((await s.catchUp()).posted).toHaveLength(1);
     h.clock.set("2025-11-02T06:30:00Z"); // 01:30 EST, the same local time again
@@ -69,8 +66,8 @@ describe("scheduler", () => {
 
     const h2 = harness({ start: "2025-03-08T12:00:00Z" });
     extra.push(h2);
-    await h2.bot.schedule(org, CH, { time: "02:30", weekdays: ["daily"], timezone: "America/New_York" });
-    const s2 = new Scheduler(h2.bot, { timers: false });
+    await h2.bot.schedule(org, CH, undefined, { time: "02:30", weekdays: ["daily"], timezone: "America/New_York" });
+    const s2 = h2.scheduler;
     h2.clock.set("2025-03-09T07:29:00Z");
     expect((await s2.catchUp()).posted).toHaveLength(0);
     h2.clock.set("2025-03-09T07:30:00Z"); // 03:30 EDT: 02:30 did not exist that night
@@ -79,18 +76,18 @@ describe("scheduler", () => {
 
   it("down at 09:00 and up at 09:30 posts once; up the next day does not post yesterday's", async () => {
     h = harness({ start: "2025-03-02T12:00:00Z", file: true });
-    await h.bot.schedule(org, CH, { time: "09:00", timezone: "Asia/Seoul" });
+    await h.bot.schedule(org, CH, undefined, { time: "09:00", timezone: "Asia/Seoul" });
     // the process is down over Monday 09:00; it comes up at 09:30
     h.clock.set("2025-03-03T00:30:00Z");
-    const first = new Scheduler(h.bot, { timers: false });
+    const first = h.another().scheduler;
     expect((await first.start()).posted.map((r) => r.localDate)).toEqual(["2025-03-03"]);
     await first.stop();
     // restarted at 09:40: nothing new
     h.clock.set("2025-03-03T00:40:00Z");
-    expect((await new Scheduler(h.bot, { timers: false }).start()).posted).toHaveLength(0);
+    expect((await h.another().scheduler.start()).posted).toHaveLength(0);
     // down all of Tuesday, up on Wednesday at 08:00: Tuesday's question is not posted late
     h.clock.set("2025-03-04T23:00:00Z");
-    const wed = await new Scheduler(h.bot, { timers: false }).start();
+    const wed = await h.another().scheduler.start();
     expect(wed.posted).toHaveLength(0);
     // …and Monday's open round, whose reveal passed while down, is revealed at start-up
     expect(wed.revealed).toHaveLength(1);
@@ -100,8 +97,8 @@ describe("scheduler", () => {
 
   it("a cron fire, a duplicate fire and a restart in the same minute post the day once", async () => {
     h = harness({ start: "2025-03-03T00:00:00Z" });
-    await h.bot.schedule(org, CH, { time: "09:00", timezone: "Asia/Seoul" });
-    const s = new Scheduler(h.bot, { timers: false });
+    await h.bot.schedule(org, CH, undefined, { time: "09:00", timezone: "Asia/Seoul" });
+    const s = h.another().scheduler;
     const sched = (await h.database.store.findSchedule((await h.bot.group(org)).id, CH, "daily"))!;
     const results = await Promise.all([s.runSchedule(sched.id), s.runSchedule(sched.id), s.catchUp()]);
     expect(results.filter((r) => r && "id" in r).length + (results[2] as { posted: unknown[] }).posted.length).toBe(1);
@@ -110,14 +107,13 @@ describe("scheduler", () => {
 
   it("two schedulers on one database file post once", async () => {
     h = harness({ start: "2025-03-02T00:00:00Z", file: true });
-    await h.bot.schedule(org, CH, { time: "09:00", timezone: "Asia/Seoul" });
+    await h.bot.schedule(org, CH, undefined, { time: "09:00", timezone: "Asia/Seoul" });
     h.clock.set("2025-03-03T00:00:30Z");
     // a second process: its own connection, its own bot and port, the same file
     const db2 = openDatabase(h.database.path);
     extra.push(db2);
     const port2 = new RecordingPort();
-    const bot2 = new StudyBot({ db: db2.store, notes: noNotes, bank: makeBank(), clock: h.clock, ports: new Map([["test", port2]]), logger: silentLogger, config: { defaultTimezone: "Asia/Seoul", defaultLocale: "en" } });
-    const [a, b] = await Promise.all([new Scheduler(h.bot, { timers: false }).start(), new Scheduler(bot2, { timers: false }).start()]);
+    const [a, b] = await Promise.all([h.another().scheduler.start(), h.another({ port: port2, database: db2 }).scheduler.start()]);
     expect(a.posted.length + b.posted.length).toBe(1);
     expect(h.port.posted.length + port2.posted.length).toBe(1);
     const n = h.database.sqlite.prepare("SELECT count(*) AS n FROM rounds").get() as { n: number };
@@ -126,7 +122,7 @@ describe("scheduler", () => {
 
   it("two scheduler processes on one database file racing at 09:00 post once", async () => {
     h = harness({ start: "2025-03-02T00:00:00Z", file: true });
-    await h.bot.schedule(org, CH, { time: "09:00", timezone: "Asia/Seoul" });
+    await h.bot.schedule(org, CH, undefined, { time: "09:00", timezone: "Asia/Seoul" });
     const root = path.resolve(import.meta.dirname, "../..");
     const children = [0, 1].map(() =>
       spawn(process.execPath, ["--import", "tsx", path.join(root, "test/engine/scheduler-process.ts"), h.database.path, "2025-03-03T00:00:05Z"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] }),
@@ -148,8 +144,8 @@ describe("scheduler", () => {
 
   it("a schedule created after today's time starts with the next slot; a failed post is retried", async () => {
     h = harness({ start: "2025-03-03T02:00:00Z" }); // Monday 11:00 in Seoul
-    await h.bot.schedule(org, CH, { time: "09:00", timezone: "Asia/Seoul" });
-    const s = new Scheduler(h.bot, { timers: false });
+    await h.bot.schedule(org, CH, undefined, { time: "09:00", timezone: "Asia/Seoul" });
+    const s = h.another().scheduler;
     expect((await s.catchUp()).posted).toHaveLength(0);
     h.clock.set("2025-03-04T00:00:00Z");
     h.port.failNext = 1;
@@ -160,8 +156,8 @@ describe("scheduler", () => {
 
   it("paused and removed schedules do not post; topics are respected and questions do not repeat until the pool is used", async () => {
     h = harness({ start: "2025-03-02T12:00:00Z" });
-    await h.bot.schedule(org, CH, { time: "09:00", weekdays: ["daily"], timezone: "Asia/Seoul", topics: ["lambda"] });
-    const s = new Scheduler(h.bot, { timers: false });
+    await h.bot.schedule(org, CH, undefined, { time: "09:00", weekdays: ["daily"], timezone: "Asia/Seoul", topics: ["lambda"] });
+    const s = h.another().scheduler;
     const ids: string[] = [];
     for (let d = 0; d < 6; d++) {
       h.clock.advance(24 * 3600_000);
@@ -170,7 +166,7 @@ describe("scheduler", () => {
     expect(ids).toHaveLength(6);
     expect(new Set(ids.slice(0, 3))).toEqual(new Set(["l1", "l2", "l3"]));
     expect(new Set(ids.slice(3, 6))).toEqual(new Set(["l1", "l2", "l3"]));
-    await h.bot.pause(org, CH, true);
+    await h.bot.setPaused(org, CH, undefined, true);
     h.clock.advance(24 * 3600_000);
     expect((await s.catchUp()).posted).toHaveLength(0);
     await h.bot.unschedule(org, CH);
@@ -181,17 +177,17 @@ describe("scheduler", () => {
 
   it("a day claimed by a process that stopped before posting its card is posted at the next start", async () => {
     h = harness({ start: "2025-03-02T00:00:00Z" });
-    await h.bot.schedule(org, CH, { time: "09:00", timezone: "Asia/Seoul" });
+    await h.bot.schedule(org, CH, undefined, { time: "09:00", timezone: "Asia/Seoul" });
     const group = await h.bot.group(org);
     const sched = (await h.database.store.findSchedule(group.id, CH, "daily"))!;
     h.clock.set("2025-03-03T00:00:00Z");
     // what a process that died right after its claim leaves behind
-    const q = h.bot.rounds.question({ questionId: "l1" })!;
+    const q = h.bank.byId.get("l1")!;
     const claimed = (await h.database.store.claimRound({
       groupId: group.id, scheduleId: sched.id, channelId: CH, questionId: q.id, questionHash: q.hash, topic: q.topic, correctIndex: q.answer,
       choiceCount: q.choices.length, localDate: "2025-03-03", openedAt: h.clock.now(), revealAt: new Date(h.clock.now().getTime() + 3600_000), instantFeedback: false,
     }))!;
-    const s = new Scheduler(h.bot, { timers: false });
+    const s = h.another().scheduler;
     h.clock.advanceMinutes(1); // another process may still be posting it: leave it
     expect((await s.catchUp()).posted).toHaveLength(0);
     expect(h.port.posted).toHaveLength(0);
@@ -207,9 +203,9 @@ describe("scheduler", () => {
     h = harness({ start: "2025-03-03T03:00:00Z" });
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     try {
-      const s = new Scheduler(h.bot);
+      const { bot, scheduler: s } = h.another({ timers: true });
       await s.start();
-      await h.bot.postNow(org, CH);
+      await bot.postNow(org, CH);
       h.clock.advanceMinutes(59);
       await vi.advanceTimersByTimeAsync(59 * 60_000);
       expect(h.port.edited).toHaveLength(0);
@@ -224,12 +220,12 @@ describe("scheduler", () => {
 
   it("arms one node-cron job per schedule and stops cleanly", async () => {
     h = harness({ start: new Date().toISOString() });
-    await h.bot.schedule(org, "a", { time: "09:00", timezone: "Asia/Seoul" });
-    await h.bot.schedule(org, "b", { time: "18:30", weekdays: ["sat"], timezone: "America/New_York" });
-    const s = new Scheduler(h.bot);
+    await h.bot.schedule(org, "a", undefined, { time: "09:00", timezone: "Asia/Seoul" });
+    await h.bot.schedule(org, "b", undefined, { time: "18:30", weekdays: ["sat"], timezone: "America/New_York" });
+    const { bot, scheduler: s } = h.another({ timers: true });
     await s.start();
     expect(s.jobCount).toBe(2);
-    await h.bot.unschedule(org, "b");
+    await bot.unschedule(org, "b");
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
     expect(s.jobCount).toBe(1);

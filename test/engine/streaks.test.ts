@@ -40,8 +40,8 @@ async function streakOf(who: Actor): Promise<[number, number]> {
 describe("streaks", () => {
   it("continues over days with no scheduled round, adds +5 on every 5th day, breaks on a missed or a wrong round", async () => {
     h = harness({ start: "2025-03-01T00:00:00Z" });
-    await h.bot.schedule(org, CH, { time: "09:00", weekdays: ["mon", "tue", "thu", "fri"], timezone: "Asia/Seoul" });
-    const s = new Scheduler(h.bot, { timers: false });
+    await h.bot.schedule(org, CH, undefined, { time: "09:00", weekdays: ["mon", "tue", "thu", "fri"], timezone: "Asia/Seoul" });
+    const s = h.another().scheduler;
     const ann = actor("ann"); // always right
     const bob = actor("bob"); // misses Tuesday
     const cy = actor("cy"); // wrong on Tuesday
@@ -69,8 +69,8 @@ describe("streaks", () => {
 
   it("an open round not yet answered does not break the streak; once it closes unanswered, it does", async () => {
     h = harness({ start: "2025-03-01T00:00:00Z" });
-    await h.bot.schedule(org, CH, { time: "09:00", timezone: "Asia/Seoul" });
-    const s = new Scheduler(h.bot, { timers: false });
+    await h.bot.schedule(org, CH, undefined, { time: "09:00", timezone: "Asia/Seoul" });
+    const s = h.another().scheduler;
     const ann = actor("ann");
     await day(s, "2025-03-03", [[ann, true]]);
     h.clock.set(zonedTime("2025-03-04", "09:00", "Asia/Seoul"));
@@ -84,8 +84,8 @@ describe("streaks", () => {
 
   it("a right answer to the open round raises the streak only when the round is revealed", async () => {
     h = harness({ start: "2025-03-01T00:00:00Z" });
-    await h.bot.schedule(org, CH, { time: "09:00", timezone: "Asia/Seoul" });
-    const s = new Scheduler(h.bot, { timers: false });
+    await h.bot.schedule(org, CH, undefined, { time: "09:00", timezone: "Asia/Seoul" });
+    const s = h.another().scheduler;
     const ann = actor("ann");
     await day(s, "2025-03-03", [[ann, true]]);
     h.clock.set(zonedTime("2025-03-04", "09:00", "Asia/Seoul"));
@@ -99,13 +99,13 @@ describe("streaks", () => {
 
   it("ad hoc rounds (post-now) score points but neither build nor break a streak", async () => {
     h = harness({ start: "2025-03-01T00:00:00Z" });
-    await h.bot.schedule(org, CH, { time: "09:00", timezone: "Asia/Seoul" });
-    const s = new Scheduler(h.bot, { timers: false });
+    await h.bot.schedule(org, CH, undefined, { time: "09:00", timezone: "Asia/Seoul" });
+    const s = h.another().scheduler;
     const ann = actor("ann");
     await day(s, "2025-03-03", [[ann, true]]);
     h.clock.set(zonedTime("2025-03-03", "15:00", "Asia/Seoul"));
     const card = await h.bot.postNow(org, CH);
-    await h.bot.answer(ann, card.roundId, (h.bot.rounds.question(card)!.answer + 1) % 4); // wrong, ad hoc
+    await h.bot.answer(ann, card.roundId, (h.bank.byId.get(card.questionId)!.answer + 1) % 4); // wrong, ad hoc
     await h.bot.revealNow(org, CH);
     await day(s, "2025-03-04", [[ann, true]]);
     expect(await streakOf(ann)).toEqual([2, 2]);

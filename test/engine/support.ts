@@ -4,8 +4,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Actor, GroupRef, MessageRef, PlatformPort, QuestionCard, RevealedCard } from "../../src/core/cards.js";
-import { StudyBot, type NotesIndex } from "../../src/core/app.js";
+import type { NotesIndex, StudyBot } from "../../src/core/app.js";
 import { ManualClock } from "../../src/core/clock.js";
+import { createCore, type Core } from "../../src/core/create.js";
+import type { Scheduler } from "../../src/core/schedule/scheduler.js";
 import type { Question, QuestionBank, Topic } from "../../src/core/questions/types.js";
 import { openDatabase, type Database } from "../../src/db/index.js";
 import { silentLogger } from "../../src/logger.js";
@@ -82,6 +84,11 @@ export function actor(name: string, group: GroupRef = GROUP): Actor {
 
 export interface Harness {
   bot: StudyBot;
+  /** the harness's scheduler (no timers: tests call catchUp() and friends after moving the clock) */
+  scheduler: Scheduler;
+  /** another process on the same database and clock (its own bot and scheduler, posting through `port`) */
+  another(opts?: { port?: RecordingPort; database?: Database; timers?: boolean }): Core;
+  bank: QuestionBank;
   clock: ManualClock;
   port: RecordingPort;
   database: Database;
@@ -97,18 +104,27 @@ export function harness(opts: { start?: string; file?: boolean | string; bank?: 
   const port = new RecordingPort();
   let seed = opts.seed ?? 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const bot = new StudyBot({
-    db: database.store,
-    notes: noNotes,
-    bank: opts.bank ?? makeBank(),
-    clock,
-    ports: new Map([["test", port]]),
-    logger: silentLogger,
-    config: { defaultTimezone: opts.timezone ?? "Asia/Seoul", defaultLocale: "en" },
-    random,
-  });
+  const bank = opts.bank ?? makeBank();
+  const another = (o: { port?: RecordingPort; database?: Database; timers?: boolean } = {}): Core => {
+    const core = createCore({
+      store: (o.database ?? database).store,
+      notes: noNotes,
+      bank,
+      clock,
+      logger: silentLogger,
+      settings: { defaultTimezone: opts.timezone ?? "Asia/Seoul", defaultLocale: "en" },
+      random,
+      scheduler: { timers: o.timers ?? false },
+    });
+    core.bot.registerPort("test", o.port ?? port);
+    return core;
+  };
+  const { bot, scheduler } = another();
   return {
     bot,
+    scheduler,
+    another,
+    bank,
     clock,
     port,
     database,

@@ -6,6 +6,7 @@ import { t } from "../../src/core/messages/index.js";
 
 const view = (over: Partial<ScheduleView> = {}): ScheduleView => ({
   channelId: "C1",
+  name: "daily",
   time: "09:00",
   weekdays: [1, 2, 3, 4, 5],
   timezone: "Asia/Seoul",
@@ -46,14 +47,14 @@ describe("weekdaysText", () => {
 describe("scheduleParams", () => {
   it("fills schedule.saved with the platform's channel and next run, the rest from the schedule", () => {
     const p = scheduleParams("en", view({ weekdays: [1, 3, 5], topics: [{ key: "lambda", name: "Lambda" }, { key: "s3", name: "S3" }] }), { channel: "<#1>", next: "tomorrow" });
-    expect(p).toEqual({ channel: "<#1>", days: "Mon, Wed, Fri", time: "09:00", timezone: "Asia/Seoul", topics: "Lambda, S3", reveal: 60, instant: "", paused: "", next: "tomorrow" });
-    expect(t("en", "schedule.saved", p)).toBe("Scheduled: Mon, Wed, Fri at 09:00 (Asia/Seoul), topics Lambda, S3, answer revealed after 60 min. Next question: tomorrow");
+    expect(p).toEqual({ channel: "<#1>", name: "daily", days: "Mon, Wed, Fri", time: "09:00", timezone: "Asia/Seoul", topics: "Lambda, S3", reveal: 60, instant: "", paused: "", next: "tomorrow" });
+    expect(t("en", "schedule.saved", p)).toBe("Scheduled 'daily': Mon, Wed, Fri at 09:00 (Asia/Seoul), topics Lambda, S3, answer revealed after 60 min. Next question: tomorrow");
   });
 
   it("says all topics, instant feedback and paused in the chosen language, and lets the platform mark up topic names", () => {
-    const ko = scheduleParams("ko", view({ instantFeedback: true, paused: true }), { channel: "C1", next: "—" });
+    const ko = scheduleParams("ko", view({ instantFeedback: true, paused: true }), { channel: "#C1", next: "—" });
     expect(ko).toMatchObject({ days: "평일", topics: "전체", instant: ", 즉시 채점 켬", paused: " · 일시 중지" });
-    expect(t("ko", "admin.status_schedule", ko)).toBe("#C1: 평일 09:00 (Asia/Seoul) · 주제 전체 · 60분 뒤 공개, 즉시 채점 켬 · 일시 중지 · 다음 —");
+    expect(t("ko", "admin.status_schedule", ko)).toBe("#C1 · daily: 평일 09:00 (Asia/Seoul) · 주제 전체 · 60분 뒤 공개, 즉시 채점 켬 · 일시 중지 · 다음 —");
     const marked = scheduleParams("en", view({ topics: [{ key: "x", name: "A & B" }] }), { channel: "C1", next: "—", topic: (n) => `[${n}]` });
     expect(marked.topics).toBe("[A & B]");
   });

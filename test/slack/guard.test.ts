@@ -2,7 +2,7 @@
 // (401, and nothing reaches Slack or the database), organiser commands from members, and malformed command
 // text (usage shown). Also: the ack really comes before the work.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t } from "../../src/core/messages/index.js";
+import { ts as t } from "../../src/platforms/slack/messages.js";
 import { appHomeOpenedBody, signedPost, slackSignature, slashCommandBody, STANDIN_SIGNING_SECRET } from "../support/slack-standin.js";
 import { CHANNEL, chatCalls, repliesTo, startHarness, TEAM, USERS, type Harness } from "./harness.js";
 
@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 beforeEach(() => h.standIn.clear());
 
-const ko = (key: string, params: Record<string, string | number> = {}) => t("ko", key, params);
+const ko = (key: Parameters<typeof t>[1], params: Record<string, string | number> = {}) => t("ko", key, params);
 const form = "application/x-www-form-urlencoded" as const;
 const ephemeral = (text: string) => ({ response_type: "ephemeral", text });
 
@@ -86,13 +86,13 @@ describe("organiser commands", () => {
   it("lets a workspace owner in (one users.info), and an organiser from SLACK_ORGANIZERS even when Slack is unreachable", async () => {
     const owner = await h.command(USERS.owner, "/studybot", "schedule 08:30 daily");
     expect(h.standIn.calls.map((c) => [c.method, c.args.user])).toEqual([["users.info", USERS.owner.id]]);
-    expect(repliesTo(h, owner.responseUrl)[0]!.text).toMatch(/^예약했어요: 매일 08:30 \(Asia\/Seoul\)/);
+    expect(repliesTo(h, owner.responseUrl)[0]!.text).toMatch(/^'daily' 일정을 저장했어요: 매일 08:30 \(Asia\/Seoul\)/);
     h.standIn.clear();
 
     h.standIn.failNext("users.info", "ratelimited");
     const listed = await h.command(USERS.listed, "/studybot", "unschedule");
     expect(h.standIn.calls.map((c) => [c.method, c.response.error])).toEqual([["users.info", "ratelimited"]]);
-    expect(repliesTo(h, listed.responseUrl)).toEqual([ephemeral(ko("schedule.removed"))]);
+    expect(repliesTo(h, listed.responseUrl)).toEqual([ephemeral(ko("schedule.removed", { name: "daily" }))]);
     expect(await schedules()).toBe(0);
   });
 
@@ -122,33 +122,35 @@ describe("organiser commands", () => {
     expect(h.standIn.responses).toEqual([]); // the work has not finished: it waits on Slack
     held.release();
     await h.slack.idle();
-    expect(repliesTo(h, responseUrl)[0]!.text).toContain(ko("slack.admin.status_title"));
+    expect(repliesTo(h, responseUrl)[0]!.text).toContain(ko("admin.status_title"));
   });
 
   it("explains mistakes with the usage", async () => {
-    const usage = ko("slack.usage.studybot");
-    const cases: Array<[string, string]> = [
-      ["", usage],
-      ["launch rockets", `${ko("slack.usage.unknown_subcommand", { sub: "launch" })}\n\n${usage}`],
-    ];
-    for (const [text, expected] of cases) {
-      const res = await h.command(USERS.mina, "/studybot", text);
-      expect(repliesTo(h, res.responseUrl)).toEqual([ephemeral(expected)]);
-    }
+    const usageTitle = `*${ko("command.usage_title", { command: "/studybot" })}*`;
+    const bare = String(repliesTo(h, (await h.command(USERS.mina, "/studybot", "")).responseUrl)[0]!.text);
+    expect(bare.split("\n")[0]).toBe(usageTitle);
+    // every subcommand, with its syntax (escaped for mrkdwn) and what it does
+    for (const sub of ["schedule", "unschedule", "pause", "resume", "status", "post-now", "reveal-now", "config"]) expect(bare).toContain(`• /studybot ${sub}`);
+    expect(bare).toContain(`/studybot schedule &lt;time&gt; [days] [timezone]`);
+    expect(bare).toContain(ko("cmd.studybot.pause"));
+    const unknown = String(repliesTo(h, (await h.command(USERS.mina, "/studybot", "launch rockets")).responseUrl)[0]!.text);
+    expect(unknown.split("\n").slice(0, 2)).toEqual([ko("command.unknown_sub", { command: "/studybot", sub: "`launch`" }), usageTitle]);
 
     const bad = await h.command(USERS.listed, "/studybot", "schedule 25:00 mon-fri");
     expect(repliesTo(h, bad.responseUrl)).toEqual([ephemeral(ko("schedule.bad_time", { value: "25:00" }))]);
     const tz = await h.command(USERS.listed, "/studybot", "schedule 09:00 mon-fri Mars/Phobos");
     expect(repliesTo(h, tz.responseUrl)[0]!.text).toBe(ko("schedule.bad_timezone", { value: "Mars/Phobos" }));
     const extra = await h.command(USERS.listed, "/studybot", "unschedule now please");
-    expect(repliesTo(h, extra.responseUrl)).toEqual([ephemeral(`${ko("slack.usage.extra_args", { sub: "unschedule", args: "now please" })}\n\n${usage}`)]);
+    expect(repliesTo(h, extra.responseUrl)).toEqual([ephemeral(ko("option.extra", { value: "now", command: "/studybot unschedule", usage: "/studybot unschedule [name=…] [channel=…]" }))]);
 
     const member = await h.command(USERS.mina, "/stats", "@seo");
     expect(repliesTo(h, member.responseUrl)).toEqual([ephemeral(ko("slack.error.bad_member", { value: "@seo" }))]);
     const topic = await h.command(USERS.mina, "/leaderboard", "month kubernetes");
     expect(repliesTo(h, topic.responseUrl)).toEqual([ephemeral(ko("quiz.unknown_topic", { value: "kubernetes", topics: "lambda, sqs" }))]);
+    const year = await h.command(USERS.mina, "/leaderboard", "year");
+    expect(repliesTo(h, year.responseUrl)).toEqual([ephemeral(ko("option.no_fit", { value: "year", expected: "period: week, month, all · topic: lambda, sqs" }))]);
     const help = await h.command(USERS.mina, "/leaderboard", "help");
-    expect(repliesTo(h, help.responseUrl)).toEqual([ephemeral(ko("slack.usage.leaderboard", { topics: "`lambda` (람다), `sqs` (SQS)" }))]);
+    expect(repliesTo(h, help.responseUrl)[0]!.text).toBe(`*${ko("command.usage_title", { command: "/leaderboard" })}*\n• /leaderboard [week|month|all] [topic] — ${ko("cmd.leaderboard")}`);
   });
 
   it("tells the organiser to invite the bot when it cannot post in the channel, and refuses DMs", async () => {

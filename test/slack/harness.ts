@@ -6,14 +6,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { StudyBot } from "../../src/core/app.js";
-import type { PlatformPort } from "../../src/core/cards.js";
+import type { StudyBot } from "../../src/core/app.js";
+import { createCore } from "../../src/core/create.js";
 import { ManualClock } from "../../src/core/clock.js";
 import { loadNotes } from "../../src/core/notes/load.js";
 import { LookupService } from "../../src/core/notes/lookup.js";
 import type { Section } from "../../src/core/notes/types.js";
 import type { Question, QuestionBank, Topic } from "../../src/core/questions/types.js";
-import { Scheduler } from "../../src/core/schedule/scheduler.js";
+import type { Scheduler } from "../../src/core/schedule/scheduler.js";
 import type { Config } from "../../src/config.js";
 import { openDatabase, type Database } from "../../src/db/index.js";
 import { createLogger } from "../../src/logger.js";
@@ -99,6 +99,7 @@ export interface Harness {
   database: Database;
   slack: SlackPlatform;
   sections: Section[];
+  bank: QuestionBank;
   logs: LogLine[];
   /** the Bolt Request URL, e.g. http://127.0.0.1:41234/slack/events */
   url: string;
@@ -127,7 +128,6 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const clock = new ManualClock(opts.now ?? "2026-03-01T23:00:00Z");
   const dir = mkdtempSync(path.join(tmpdir(), "studybot-slack-"));
   const database = openDatabase(path.join(dir, "studybot.db"));
-  const ports = new Map<string, PlatformPort>();
   const config: Config = {
     slack: { botToken: STANDIN_BOT_TOKEN, signingSecret: STANDIN_SIGNING_SECRET, apiUrl: standIn.apiUrl, organizers: opts.organizers ?? [USERS.listed.id], port: 0 },
     port: 0,
@@ -138,9 +138,18 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     defaultLocale: opts.defaultLocale ?? "ko",
     logLevel: "debug",
   };
-  const bot = new StudyBot({ db: database.store, notes: new LookupService(sections), sections, bank, clock, ports, logger, config, random: () => 0 });
+  const { bot, scheduler } = createCore({
+    store: database.store,
+    notes: new LookupService(sections),
+    sections,
+    bank,
+    clock,
+    logger,
+    settings: { defaultTimezone: config.defaultTimezone, defaultLocale: config.defaultLocale },
+    random: () => 0,
+    scheduler: { timers: false },
+  });
   const slack = await startSlack(bot, config, logger, { host: "127.0.0.1", httpPort: 0 });
-  const scheduler = new Scheduler(bot, { timers: false });
   await scheduler.start();
   const url = slack.url!;
 
@@ -153,6 +162,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     database,
     slack,
     sections,
+    bank,
     logs,
     url,
     async command(user, command, text, o = {}) {

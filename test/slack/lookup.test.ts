@@ -2,7 +2,7 @@
 // it (the response_url), checked call by call. The notes are the shipped ones plus one fixture section far over
 // Slack's limits.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t } from "../../src/core/messages/index.js";
+import { ts as t } from "../../src/platforms/slack/messages.js";
 import { blockText, repliesTo, startHarness, USERS, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -54,12 +54,12 @@ describe("/lookup", () => {
 
     // An organiser from SLACK_ORGANIZERS sets the group's language: it wins over the member's own.
     const cfg = await h.command(USERS.listed, "/studybot", "config language=ko");
-    expect(reply(cfg.responseUrl).text).toMatch(/^설정을 바꿨어요: 언어 ko · 시간대 Asia\/Seoul/);
+    expect(reply(cfg.responseUrl).text).toMatch(/^✅ 설정을 저장했어요\.\n언어 ko · 시간대 Asia\/Seoul/);
     const ko = reply((await h.command(USERS.alex, "/lookup", "lambda timeout")).responseUrl);
     expect(blockText([ko.blocks[1]])).toBe("AWS Certified Developer Associate 자격증 이론 정리 › 10. Lambda · notes/dva-theory.txt 410행");
 
     const auto = await h.command(USERS.listed, "/studybot", "config language=auto");
-    expect(reply(auto.responseUrl).text).toMatch(/^설정을 바꿨어요: 언어 멤버별/); // Dong's own Slack is in Korean
+    expect(reply(auto.responseUrl).text).toMatch(/^✅ 설정을 저장했어요\.\n언어 멤버별/); // Dong's own Slack is in Korean
     // Alex's profile was looked up once; the organiser's once; nothing else was called.
     expect(h.standIn.calls.map((c) => [c.method, c.args.user])).toEqual([
       ["users.info", USERS.alex.id],
@@ -100,7 +100,7 @@ describe("/lookup", () => {
     // The code block was split between the two sections and each piece balances its fences.
     for (const s of text) expect((s.match(/```/g) ?? []).length % 2).toBe(0);
     expect(text.join("\n")).toContain("&lt;sort key&gt;");
-    expect(blockText(r.blocks)).toContain(`✂️ ${t("ko", "slack.lookup.trimmed", { file: "test/slack/fixtures/notes/long-note.md", line: 5 })}`);
+    expect(blockText(r.blocks)).toContain(`✂️ ${t("ko", "lookup.trimmed", { file: "test/slack/fixtures/notes/long-note.md", line: 5 })}`);
     expect(blockText(r.blocks)).not.toContain("마지막 줄");
     expect(r.blocks.length).toBeLessThanOrEqual(50);
   });
@@ -110,20 +110,20 @@ describe("/lookup", () => {
     const r = repliesTo(h, res.responseUrl)[0] as { response_type: string; blocks: Block[] };
     expect(r.response_type).toBe("in_channel");
     expect(r.blocks[0]!.text!.text).toBe("10. Lambda");
-    expect(blockText(r.blocks)).toContain("<@U0MINA0001>님이 공유한 노트");
+    expect(blockText(r.blocks)).toContain("<@U0MINA0001> 님이 공유한 노트");
     expect(buttons(r.blocks, "lookup_share")).toEqual([]); // no share button on the shared copy
   });
 
   it("says when nothing matches, and what to do about an empty or forged request", async () => {
     const none = reply((await h.command(USERS.mina, "/lookup", "zzqxj")).responseUrl);
-    expect(none.blocks[0]!.text!.text).toBe(t("ko", "slack.lookup.none", { query: "zzqxj" }));
-    expect(blockText(none.blocks)).toContain(t("ko", "slack.lookup.try_other"));
+    expect(none.blocks[0]!.text!.text).toBe(t("ko", "lookup.none", { query: "zzqxj" }));
+    expect(blockText(none.blocks)).toContain(t("ko", "lookup.try_other"));
 
     const empty = reply((await h.command(USERS.mina, "/lookup", "   ")).responseUrl);
-    expect(empty).toEqual({ response_type: "ephemeral", text: t("ko", "error.query_empty") });
+    expect(empty).toEqual({ response_type: "ephemeral", text: t("ko", "option.missing", { command: "/lookup", name: "query", example: "/lookup 람다 타임아웃" }) });
 
     const forged = await h.click(USERS.mina, { action_id: "lookup_open:0", block_id: "lookup_more", value: "section:../../etc/passwd#1" }, { ephemeral: true });
-    expect(repliesTo(h, forged.responseUrl)).toEqual([{ response_type: "ephemeral", replace_original: false, text: t("ko", "slack.lookup.section_gone") }]);
+    expect(repliesTo(h, forged.responseUrl)).toEqual([{ response_type: "ephemeral", replace_original: false, text: t("ko", "lookup.section_gone") }]);
     expect(h.standIn.calls).toEqual([]); // Mina's profile is still remembered
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { SLASH_COMMANDS } from "../../src/platforms/slack/handlers.js";
 import { SLACK_EVENTS_PATH } from "../../src/platforms/slack/index.js";
+import { manifestYaml } from "../../src/platforms/slack/manifest.js";
 import { ROOT } from "./harness.js";
 
 interface Manifest {
@@ -28,22 +29,20 @@ interface Manifest {
 
 const raw = readFileSync(path.join(ROOT, "slack/manifest.yml"), "utf8");
 
-/** The HTTP form the comments describe: Socket Mode off, every Request URL switched on. */
-function httpForm(host: string): string {
-  return raw
-    .replace("socket_mode_enabled: true", "socket_mode_enabled: false")
-    .replace(/^(\s*)# (url|request_url): https:\/\/studybot\.example\.com/gm, `$1$2: ${host}`);
-}
 
 describe("slack/manifest.yml", () => {
   const m = parse(raw) as Manifest;
 
-  it("declares exactly the slash commands the app answers, /stats with mentions escaped", () => {
+  it("is the manifest generated from the command specs (run `npx studybot slack manifest > slack/manifest.yml` after a change)", () => {
+    expect(raw).toBe(manifestYaml());
+  });
+
+  it("declares exactly the slash commands the app answers; mentions and channel links escaped where an option takes them", () => {
     expect(m.features.slash_commands.map((c) => c.command)).toEqual([...SLASH_COMMANDS]);
     for (const c of m.features.slash_commands) {
       expect(c.description.length).toBeGreaterThan(0);
       expect(c.description.length).toBeLessThanOrEqual(100);
-      expect(c.should_escape).toBe(c.command === "/stats");
+      expect(c.should_escape).toBe(c.command === "/stats" || c.command === "/studybot");
     }
   });
 
@@ -70,8 +69,8 @@ describe("slack/manifest.yml", () => {
     expect(m.features.slash_commands.every((c) => c.url === undefined)).toBe(true);
   });
 
-  it("switched to HTTP as the comments say, sends everything to the receiver's one path", () => {
-    const http = parse(httpForm("https://bot.example.org")) as Manifest;
+  it("in its HTTP form (`slack manifest --http`), sends everything to the receiver's one path", () => {
+    const http = parse(manifestYaml({ requestUrl: `https://bot.example.org${SLACK_EVENTS_PATH}` })) as Manifest;
     const url = `https://bot.example.org${SLACK_EVENTS_PATH}`;
     expect(http.settings.socket_mode_enabled).toBe(false);
     expect(http.settings.event_subscriptions.request_url).toBe(url);

@@ -2,7 +2,7 @@
 // /stats for oneself and for a mentioned member, and the organiser commands post-now, status, reveal-now,
 // pause/resume and config, each checked call by call.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { t } from "../../src/core/messages/index.js";
+import { ts as t } from "../../src/platforms/slack/messages.js";
 import { blockText, CHANNEL, chatCalls, repliesTo, startHarness, USERS, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -16,7 +16,7 @@ beforeEach(() => h.standIn.clear());
 
 type Block = { type: string; block_id?: string; text?: { text: string }; elements?: Array<{ action_id: string; value: string; text: { text: string } }>; fields?: Array<{ text: string }> };
 type Reply = { response_type: string; replace_original?: boolean; text: string; blocks?: Block[] };
-const ko = (key: string, params: Record<string, string | number> = {}) => t("ko", key, params);
+const ko = (key: Parameters<typeof t>[1], params: Record<string, string | number> = {}) => t("ko", key, params);
 const only = (responseUrl: string): Reply => {
   const posts = repliesTo(h, responseUrl);
   expect(posts).toHaveLength(1);
@@ -57,17 +57,17 @@ describe("/quiz", () => {
 
     // Someone else's practice question cannot be answered with a copied button.
     const stolen = await h.click(USERS.mina, { action_id: "practice:0", block_id: actions.block_id!, value: `${id}:0` }, { ephemeral: true });
-    expect(only(stolen.responseUrl)).toEqual({ response_type: "ephemeral", text: ko("quiz.unknown_practice") });
+    expect(only(stolen.responseUrl)).toEqual({ response_type: "ephemeral", replace_original: false, text: ko("quiz.unknown_practice") });
 
     // Practice never reaches the channel nor the leaderboard.
     expect(chatCalls(h)).toEqual([]);
     const board = only((await h.command(USERS.seo, "/leaderboard", "all")).responseUrl);
-    expect(board.blocks![1]!.text!.text).toBe(ko("slack.leaderboard.empty"));
+    expect(board.blocks![1]!.text!.text).toBe(ko("leaderboard.empty"));
   });
 
   it("names the topics when asked for one that does not exist, or for help", async () => {
     expect(only((await h.command(USERS.seo, "/quiz", "kubernetes")).responseUrl)).toEqual({ response_type: "ephemeral", text: ko("quiz.unknown_topic", { value: "kubernetes", topics: "lambda, sqs" }) });
-    expect(only((await h.command(USERS.seo, "/quiz", "help")).responseUrl)).toEqual({ response_type: "ephemeral", text: ko("slack.usage.quiz", { topics: "`lambda` (람다), `sqs` (SQS)" }) });
+    expect(only((await h.command(USERS.seo, "/quiz", "help")).responseUrl)).toEqual({ response_type: "ephemeral", text: `*${ko("command.usage_title", { command: "/quiz" })}*\n• /quiz [topic] — ${ko("cmd.quiz")}` });
   });
 });
 
@@ -85,7 +85,7 @@ describe("organiser commands and /stats", () => {
   it("post-now posts a card, status lists it with the schedule, reveal-now edits it, /stats shows the member", async () => {
     const sched = await h.command(USERS.listed, "/studybot", "schedule 09:00 mon,wed,fri Asia/Seoul reveal=30 instant=on");
     expect(only(sched.responseUrl).text).toBe(
-      ko("schedule.saved", { days: "월, 수, 금", time: "09:00", timezone: "Asia/Seoul", topics: "전체", reveal: 30, instant: ko("schedule.instant_on"), next: `<!date^${epoch("2026-03-06T00:00:00Z")}^{date_short_pretty} {time}|2026-03-06 00:00 UTC>` }),
+      ko("schedule.saved", { name: "daily", channel: `<#${CHANNEL}>`, days: "월, 수, 금", time: "09:00", timezone: "Asia/Seoul", topics: "전체", reveal: 30, instant: ko("schedule.instant_on"), next: `<!date^${epoch("2026-03-06T00:00:00Z")}^{date_short_pretty} {time}|2026-03-06 00:00 UTC>` }),
     );
 
     h.standIn.clear();
@@ -95,38 +95,49 @@ describe("organiser commands and /stats", () => {
     const ts = String(posted.response.ts);
     const actions = (posted.args.blocks as Block[]).find((b) => b.type === "actions")!;
     const roundId = Number(actions.block_id!.split(":")[1]);
-    expect(only(post.responseUrl).text).toBe(ko("slack.admin.posted", { revealAt: `<!date^${epoch("2026-03-04T01:30:00Z")}^{date_short_pretty} {time}|2026-03-04 01:30 UTC>` }));
+    expect(only(post.responseUrl).text).toBe(ko("admin.posted", { round: roundId, channel: `<#${CHANNEL}>`, when: `<!date^${epoch("2026-03-04T01:30:00Z")}^{date_short_pretty} {time}|2026-03-04 01:30 UTC>` }));
 
     // The channel has instant feedback on: the member learns at once whether they were right.
-    const q = h.bot.deps.bank.byId.get((await h.bot.status({ group: { platform: "slack", externalId: "T0STUDY01" }, userId: "x", displayName: "x" })).openRounds[0]!.questionId)!;
+    const q = h.bank.byId.get((await h.bot.status({ group: { platform: "slack", externalId: "T0STUDY01" }, userId: "x", displayName: "x" })).openRounds[0]!.questionId)!;
     const click = await h.click(USERS.mina, { action_id: `answer:${q.answer}`, block_id: `round:${roundId}`, value: `${roundId}:${q.answer}` }, { messageTs: ts });
     expect(only(click.responseUrl).text).toBe(ko("quiz.recorded_correct", { label: "ABCD"[q.answer]!, points: 15 }));
 
     const status = only((await h.command(USERS.listed, "/studybot", "status")).responseUrl).text;
-    expect(status).toContain(`<#${CHANNEL}>: 월, 수, 금 09:00 (Asia/Seoul)`);
-    expect(status).toContain(`<#${CHANNEL}>: 진행 중 (${q.id})`);
+    expect(status).toContain(`• <#${CHANNEL}> · daily: 월, 수, 금 09:00 (Asia/Seoul)`);
+    expect(status).toContain(`• 진행 중인 문제 #${roundId} (<#${CHANNEL}>)`);
 
     h.standIn.clear();
     const reveal = await h.command(USERS.listed, "/studybot", "reveal-now");
     expect(h.standIn.calls.filter((c) => c.method !== "users.info").map((c) => [c.method, c.args.channel, c.args.ts])).toEqual([["chat.update", CHANNEL, ts]]);
-    expect(only(reveal.responseUrl).text).toBe(ko("slack.admin.revealed", { label: "ABCD"[q.answer]!, count: 1 }));
-    expect(only((await h.command(USERS.listed, "/studybot", "reveal-now")).responseUrl).text).toBe(ko("admin.nothing_to_reveal"));
+    expect(only(reveal.responseUrl).text).toBe(ko("admin.revealed", { channel: `<#${CHANNEL}>`, label: "ABCD"[q.answer]!, count: 1 }));
+    expect(only((await h.command(USERS.listed, "/studybot", "reveal-now")).responseUrl).text).toBe(ko("admin.nothing_to_reveal", { channel: `<#${CHANNEL}>` }));
 
     const mine = only((await h.command(USERS.mina, "/stats", "")).responseUrl);
-    expect(mine.blocks![0]!.text!.text).toBe("미나님의 기록"); // her Slack display name
+    expect(mine.blocks![0]!.text!.text).toBe("미나 님의 기록"); // her Slack display name
     expect(mine.blocks!.find((b) => b.fields)!.fields!.map((f) => f.text)).toEqual(["*답변*\n1", "*정답*\n1", "*정답률*\n100%", "*점수*\n15", "*연속 정답*\n현재 0 · 최고 0", "*전체 순위*\n1"]);
     const theirs = only((await h.command(USERS.seo, "/stats", `<@${USERS.mina.id}|mina>`)).responseUrl);
     expect(blockText(theirs.blocks)).toContain(`<@${USERS.mina.id}>`);
     expect(only((await h.command(USERS.seo, "/stats", "<@U0NOBODY01|ghost>")).responseUrl).text).toBe(ko("stats.unknown_member", { name: "ghost" }));
+
+    // /history: the revealed question with the answer, the caller's own answer and the group's accuracy
+    const history = only((await h.command(USERS.mina, "/history", "")).responseUrl);
+    expect(history.response_type).toBe("ephemeral");
+    expect(history.blocks![0]!.text!.text).toBe(ko("history.title", { count: 1 }));
+    const L = "ABCD"[q.answer]!;
+    expect(history.blocks![1]!.text!.text).toMatch(new RegExp(`^\\*#${roundId} · .+\\*\\n✅ 정답 ${L}\\. .+\\n내 답: ${L} ✓ · 그룹 정답률 100% \\(1명 중 1명\\) · <!date\\^`));
+    expect(blockText(history.blocks)).toContain("출처:");
+    const seoHistory = only((await h.command(USERS.seo, "/history", "5")).responseUrl);
+    expect(blockText(seoHistory.blocks)).toContain("답하지 않았어요");
+    expect(only((await h.command(USERS.seo, "/history", "11")).responseUrl).text).toBe(ko("option.bad_integer", { name: "count", value: "11", min: 1, max: 10 }));
   });
 
   it("pause and resume keep the schedule; config validates its input", async () => {
-    expect(only((await h.command(USERS.listed, "/studybot", "pause")).responseUrl).text).toBe(ko("schedule.paused"));
+    expect(only((await h.command(USERS.listed, "/studybot", "pause")).responseUrl).text).toBe(ko("schedule.paused", { name: "daily" }));
     const resumed = only((await h.command(USERS.listed, "/studybot", "resume")).responseUrl).text;
-    expect(resumed.split("\n")[0]).toBe(ko("slack.admin.resumed"));
+    expect(resumed.split("\n")[0]).toBe(ko("schedule.resumed", { name: "daily" }));
     expect(resumed).toContain("09:00 (Asia/Seoul)");
-    expect(only((await h.command(USERS.listed, "/studybot", "config language=fr")).responseUrl).text).toBe(ko("config.bad_language", { value: "fr" }));
-    expect(only((await h.command(USERS.listed, "/studybot", "config points=ten")).responseUrl).text).toBe(ko("config.bad_number", { key: "points", value: "ten" }));
+    expect(only((await h.command(USERS.listed, "/studybot", "config language=fr")).responseUrl).text).toBe(ko("option.bad_choice", { name: "language", value: "fr", choices: "ko, en, auto" }));
+    expect(only((await h.command(USERS.listed, "/studybot", "config points=ten")).responseUrl).text).toBe(ko("option.bad_integer", { name: "points", value: "ten", min: 0, max: 1000 }));
     expect(chatCalls(h)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // late click is refused, the card is edited at reveal, and /leaderboard and the App Home tab show the three.
 // Every Web API call and every response_url post is recorded by the stand-in and checked exactly.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { t } from "../../src/core/messages/index.js";
+import { ts as t } from "../../src/platforms/slack/messages.js";
 import { blockText, CHANNEL, repliesTo, startHarness, USERS, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -30,8 +30,8 @@ afterAll(async () => {
 type Json = Record<string, unknown>;
 type Block = { type: string; block_id?: string; text?: { type: string; text: string }; elements?: Array<Json> };
 
-const ko = (key: string, params: Record<string, string | number> = {}) => t("ko", key, params);
-const en = (key: string, params: Record<string, string | number> = {}) => t("en", key, params);
+const ko = (key: Parameters<typeof t>[1], params: Record<string, string | number> = {}) => t("ko", key, params);
+const en = (key: Parameters<typeof t>[1], params: Record<string, string | number> = {}) => t("en", key, params);
 const only = (responseUrl: string) => {
   const posts = repliesTo(h, responseUrl);
   expect(posts).toHaveLength(1);
@@ -39,6 +39,8 @@ const only = (responseUrl: string) => {
 };
 const epoch = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 const scheduled = ko("schedule.saved", {
+  name: "daily",
+  channel: `<#${CHANNEL}>`,
   days: "평일",
   time: "09:00",
   timezone: "Asia/Seoul",
@@ -143,9 +145,9 @@ describe("the daily question on Slack", () => {
     expect(blocks[2]!.text!.text).toBe("▫️ A. 3초 — 1명\n✅ *B. 15분* — 2명\n▫️ C. 1시간 — 0명\n▫️ D. 24시간 — 0명");
     expect(blocks[3]!.text!.text).toBe("*해설*\nLambda 함수는 *최대 15분*\u200b까지 실행할 수 있어요. 더 긴 작업은 Step Functions나 ECS로 나눠요.");
     expect(blockText([blocks[4]])).toBe(
-      [ko("slack.card.answered", { count: 3 }), ko("slack.card.source", { path: "AWS Certified Developer Associate 자격증 이론 정리 › 10. Lambda", file: "notes/dva-theory.txt", line: 410 })].join("\n"),
+      [ko("quiz.answered_count", { count: 3 }), ko("slack.card.source", { path: "AWS Certified Developer Associate 자격증 이론 정리 › 10. Lambda", file: "notes/dva-theory.txt", line: 410 })].join("\n"),
     );
-    expect(blocks[5]!.text!.text).toBe(`*${ko("slack.card.fastest")}*\n1. <@U0MINA0001> · 5초\n2. <@U0ALEX0001> · 8초`);
+    expect(blocks[5]!.text!.text).toBe(`*${ko("card.fastest")}*\n1. <@U0MINA0001> · 5초\n2. <@U0ALEX0001> · 8초`);
     expect(h.standIn.messages.get(`${CHANNEL}/${ts}`)!.edits).toBe(1);
     // Revealing again (another sweep, a restart) edits nothing.
     expect(await h.scheduler.revealDue()).toEqual([]);
@@ -166,15 +168,15 @@ describe("the daily question on Slack", () => {
     const res = await h.command(USERS.seo, "/leaderboard", "");
     const r = only(res.responseUrl) as { response_type: string; text: string; blocks: Block[] };
     expect(r.response_type).toBe("ephemeral");
-    expect(r.blocks[0]!.text!.text).toBe("순위 · 이번 주");
+    expect(r.blocks[0]!.text!.text).toBe("이번 주 순위");
     expect(r.blocks[1]!.text!.text).toBe(
       [
-        "*1.* <@U0MINA0001> — 15점 · 정답률 100% · 연속 1",
-        "*1.* <@U0ALEX0001> — 15점 · 정답률 100% · 연속 1",
-        "*3.* <@U0SEO00001> — 0점 · 정답률 0% · 연속 0",
+        "1. <@U0MINA0001> — 15점 · 정답률 100% (1/1) · 연속 1",
+        "1. <@U0ALEX0001> — 15점 · 정답률 100% (1/1) · 연속 1",
+        "3. <@U0SEO00001> — 0점 · 정답률 0% (0/1) · 연속 0",
       ].join("\n"),
     );
-    expect(blockText([r.blocks[2]])).toBe(ko("slack.leaderboard.since", { from: `<!date^${epoch("2026-03-01T15:00:00Z")}^{date_short_pretty}|2026-03-01 15:00 UTC>` }));
+    expect(blockText([r.blocks[2]])).toBe(ko("leaderboard.since", { from: `<!date^${epoch("2026-03-01T15:00:00Z")}^{date_short_pretty}|2026-03-01 15:00 UTC>` }));
     expect(h.standIn.calls.map((c) => [c.method, c.args.user])).toEqual([["users.info", USERS.seo.id]]);
   });
 
@@ -196,8 +198,8 @@ describe("the daily question on Slack", () => {
     const fields = (view.blocks.find((b) => (b as { fields?: unknown }).fields) as unknown as { fields: Array<{ text: string }> }).fields.map((f) => f.text);
     expect(fields).toEqual(["*Answered*\n1", "*Correct*\n1", "*Accuracy*\n100%", "*Points*\n15", "*Streak*\ncurrent 1 · best 1", "*All-time rank*\n1"]);
     for (const id of [USERS.mina.id, USERS.alex.id, USERS.seo.id]) expect(text).toContain(`<@${id}>`);
-    expect(text).toContain("*1.* <@U0MINA0001> — 15 pts · 100% correct · streak 1");
-    expect(text).toContain("*3.* <@U0SEO00001> — 0 pts · 0% correct · streak 0");
+    expect(text).toContain("1. <@U0MINA0001> — 15 pts · 100% correct (1/1) · streak 1");
+    expect(text).toContain("3. <@U0SEO00001> — 0 pts · 0% correct (0/1) · streak 0");
 
     // Slack redelivers the same event (it did not see our 200 in time): nothing is called again.
     const retry = await h.homeOpened(USERS.alex, { eventId: "Ev0HOME0001", retryNum: 1, retryReason: "http_timeout" });
@@ -224,7 +226,7 @@ describe("the daily question on Slack", () => {
       `users.info ${USERS.organiser.id}`,
       r(ko("quiz.closed")), // the late click
       `users.info ${USERS.seo.id}`,
-      "respond ephemeral 순위 · 이번 주",
+      "respond ephemeral 이번 주 순위",
       `users.info ${USERS.alex.id}`,
       `views.publish ${USERS.alex.id}`,
     ]);

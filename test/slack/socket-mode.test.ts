@@ -7,7 +7,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock.js";
-import { t } from "../../src/core/messages/index.js";
+import { ts as t } from "../../src/platforms/slack/messages.js";
 import { startApp, type App } from "../../src/main.js";
 import { blockActionsPayload, SlackStandIn, STANDIN_APP_TOKEN, STANDIN_BOT_TOKEN } from "../support/slack-standin.js";
 import { CHANNEL, ROOT, TEAM, USERS } from "./harness.js";

@@ -3,8 +3,7 @@
 // leaves the port registry.
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { StudyBot } from "../../src/core/app.js";
-import type { PlatformPort } from "../../src/core/cards.js";
+import { createCore } from "../../src/core/create.js";
 import { ManualClock } from "../../src/core/clock.js";
 import { LookupService } from "../../src/core/notes/lookup.js";
 import type { Config } from "../../src/config.js";
@@ -24,7 +23,6 @@ async function setup(slack: Partial<NonNullable<Config["slack"]>>) {
   cleanup.push(() => standIn.stop());
   const database = openDatabase(":memory:");
   cleanup.push(() => database.close());
-  const ports = new Map<string, PlatformPort>();
   const config: Config = {
     slack: { botToken: STANDIN_BOT_TOKEN, signingSecret: STANDIN_SIGNING_SECRET, apiUrl: standIn.apiUrl, organizers: [], port: 0, ...slack },
     port: 0,
@@ -35,7 +33,14 @@ async function setup(slack: Partial<NonNullable<Config["slack"]>>) {
     defaultLocale: "ko",
     logLevel: "silent",
   };
-  const bot = new StudyBot({ db: database.store, notes: new LookupService([]), bank: testBank(), clock: new ManualClock("2026-03-02T00:00:00Z"), ports, logger: silentLogger, config });
+  const { bot } = createCore({
+    store: database.store,
+    notes: new LookupService([]),
+    bank: testBank(),
+    clock: new ManualClock("2026-03-02T00:00:00Z"),
+    logger: silentLogger,
+    settings: { defaultTimezone: config.defaultTimezone, defaultLocale: config.defaultLocale },
+  });
   return { standIn, bot, config };
 }
 
@@ -46,7 +51,7 @@ describe("starting the Slack platform", () => {
       'Slack refused SLACK_BOT_TOKEN (invalid_auth): copy the Bot User OAuth Token (xoxb-…) from your app\'s "OAuth & Permissions" page.',
     );
     expect(standIn.calls.map((c) => [c.method, c.response.error])).toEqual([["auth.test", "invalid_auth"]]);
-    expect(bot.deps.ports.size).toBe(0);
+    expect(bot.platforms()).toEqual([]);
   });
 
   it("refuses a wrong app token in Socket Mode, saying how to make one", async () => {
@@ -58,7 +63,7 @@ describe("starting the Slack platform", () => {
       ["auth.test", "ok"],
       ["apps.connections.open", "invalid_auth"],
     ]);
-    expect(bot.deps.ports.size).toBe(0);
+    expect(bot.platforms()).toEqual([]);
   });
 
   it("says which PORT is taken", async () => {
@@ -68,7 +73,7 @@ describe("starting the Slack platform", () => {
     const taken = (blocker.address() as { port: number }).port;
     const { bot, config } = await setup({});
     await expect(startSlack(bot, config, silentLogger, { host: "127.0.0.1", httpPort: taken })).rejects.toThrow(`PORT ${taken} is already in use`);
-    expect(bot.deps.ports.size).toBe(0);
+    expect(bot.platforms()).toEqual([]);
   });
 
   it("registers its port while running; stop() closes the receiver and leaves the registry", async () => {
@@ -76,11 +81,11 @@ describe("starting the Slack platform", () => {
     const slack = await startSlack(bot, config, silentLogger, { host: "127.0.0.1" });
     expect(slack.mode).toBe("http");
     expect(slack.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/slack\/events$/);
-    expect(bot.deps.ports.get("slack")).toBe(slack.port);
+    expect(bot.platforms()).toEqual(["slack"]);
     const before = await signedPost(slack.url!, JSON.stringify({ type: "url_verification", challenge: "c" }), "application/json");
     expect(before.status).toBe(200);
     await slack.stop();
-    expect(bot.deps.ports.has("slack")).toBe(false);
+    expect(bot.platforms()).toEqual([]);
     await expect(signedPost(slack.url!, "{}", "application/json")).rejects.toThrow(); // connection refused
     await slack.stop(); // twice is harmless
   });

@@ -1,17 +1,14 @@
 // The Slack adapter's pure parts: mrkdwn conversion and splitting, command text parsing, and Block Kit
 // renderers checked against Slack's limits by the stand-in's validator (not by the renderer's own constants).
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Leaderboard, MemberStats, QuestionCard, RevealedCard } from "../../src/core/cards.js";
-import { t } from "../../src/core/messages/index.js";
-import { slack } from "../../src/core/messages/slack.js";
 import type { Section } from "../../src/core/notes/types.js";
 import { loadQuestionBank } from "../../src/core/questions/load.js";
 import * as render from "../../src/platforms/slack/blocks.js";
 import { apiBase } from "../../src/platforms/slack/index.js";
 import { escapeText, inline, markdownToMrkdwn, splitMrkdwn } from "../../src/platforms/slack/mrkdwn.js";
-import { parseChoiceValue, parseLeaderboardArgs, parseQuizArgs, parseSectionValue, parseStatsArgs, parseStudybotArgs } from "../../src/platforms/slack/parse.js";
+import { checkLength, parseChannelLink, parseChoiceValue, parseMention, parseSectionValue } from "../../src/platforms/slack/parse.js";
 import { EventDedupe, InFlight } from "../../src/platforms/slack/support.js";
 import { blockKitProblems } from "../support/slack-standin.js";
 import { ROOT, testSections } from "./harness.js";
@@ -67,35 +64,18 @@ describe("mrkdwn", () => {
 });
 
 describe("command text", () => {
-  it("/leaderboard: period words (English and Korean), topic, help", () => {
-    expect(parseLeaderboardArgs("")).toEqual({ kind: "show", period: "week" });
-    expect(parseLeaderboardArgs("month lambda")).toEqual({ kind: "show", period: "month", topic: "lambda" });
-    expect(parseLeaderboardArgs("전체")).toEqual({ kind: "show", period: "all" });
-    expect(parseLeaderboardArgs("lambda")).toEqual({ kind: "show", period: "week", topic: "lambda" });
-    expect(parseLeaderboardArgs("help")).toEqual({ kind: "help" });
+  it("mentions and channel links: Slack's escaped forms, or a refusal naming what was typed", () => {
+    expect(parseMention("<@U0MINA0001|mina>")).toEqual({ userId: "U0MINA0001", displayName: "mina" });
+    expect(parseMention("<@U0MINA0001>")).toEqual({ userId: "U0MINA0001", displayName: "U0MINA0001" });
+    expect(() => parseMention("@mina")).toThrowError(expect.objectContaining({ key: "slack.error.bad_member", params: { value: "@mina" } }));
+    expect(parseChannelLink("<#C0STUDY01|study>")).toBe("C0STUDY01");
+    expect(() => parseChannelLink("#study")).toThrowError(expect.objectContaining({ key: "slack.error.bad_channel" }));
   });
 
-  it("/stats: self, an escaped mention, or a usage error naming what was typed", () => {
-    expect(parseStatsArgs(" ")).toEqual({ kind: "self" });
-    expect(parseStatsArgs("<@U0MINA0001|mina>")).toEqual({ kind: "member", userId: "U0MINA0001", displayName: "mina" });
-    expect(parseStatsArgs("<@U0MINA0001>")).toEqual({ kind: "member", userId: "U0MINA0001" });
-    expect(() => parseStatsArgs("@mina")).toThrowError(expect.objectContaining({ key: "slack.error.bad_member", params: { value: "@mina" } }));
-  });
-
-  it("/quiz and /studybot: subcommands, aliases, unknown words, length cap", () => {
-    expect(parseQuizArgs("")).toEqual({ kind: "practice" });
-    expect(parseQuizArgs("람다")).toEqual({ kind: "practice", topic: "람다" });
-    expect(parseStudybotArgs("")).toEqual({ kind: "help" });
-    expect(parseStudybotArgs("schedule 09:00 mon-fri")).toEqual({ kind: "run", sub: "schedule", rest: "09:00 mon-fri" });
-    expect(parseStudybotArgs("post_now")).toEqual({ kind: "run", sub: "post-now", rest: "" });
-    expect(parseStudybotArgs("reveal")).toEqual({ kind: "run", sub: "reveal-now", rest: "" });
-    expect(parseStudybotArgs("launch rockets")).toEqual({ kind: "unknown", sub: "launch" });
-    expect(() => parseStudybotArgs("x".repeat(501))).toThrowError(expect.objectContaining({ key: "slack.error.too_long" }));
-  });
-
-  it("command text arrives with &, < and > as entities: decoded before parsing", () => {
-    expect(parseQuizArgs("  S3 &amp; Glacier  ")).toEqual({ kind: "practice", topic: "S3 & Glacier" });
-    expect(parseStatsArgs("&lt;@U0MINA0001&gt;")).toEqual({ kind: "member", userId: "U0MINA0001" });
+  it("command text arrives with &, < and > as entities: decoded before parsing, and capped", () => {
+    expect(checkLength("  S3 &amp; Glacier  ")).toBe("S3 & Glacier");
+    expect(checkLength("&lt;@U0MINA0001&gt;")).toBe("<@U0MINA0001>");
+    expect(() => checkLength("x".repeat(501))).toThrowError(expect.objectContaining({ key: "option.too_long", params: { name: "text", length: 501, max: 500 } }));
   });
 
   it("button values are validated on return", () => {
@@ -245,22 +225,5 @@ describe("plumbing", () => {
     expect(blockKitProblems([{ type: "actions", elements: [button("b".repeat(76))] }])).toHaveLength(1);
     expect(blockKitProblems([{ type: "actions", elements: [button("A"), button("B")] }])).toEqual(["blocks[0] (actions).elements[1]: duplicate action_id a"]);
     expect(blockKitProblems([{ type: "divider", block_id: "x" }, { type: "divider", block_id: "x" }])).toHaveLength(1);
-  });
-
-  it("the Slack catalog has the same keys in Korean and English", () => {
-    expect(Object.keys(slack.ko).sort()).toEqual(Object.keys(slack.en).sort());
-  });
-
-  it("every message key the Slack adapter uses (its own and the shared ones) resolves in both languages", () => {
-    const dir = path.join(ROOT, "src/platforms/slack");
-    const keys = new Set<string>();
-    for (const f of readdirSync(dir)) {
-      const src = readFileSync(path.join(dir, f), "utf8");
-      for (const m of src.matchAll(/(?:UserError\(|t\(\w+, )"([a-z_]+\.[a-z_.]+)"/g)) keys.add(m[1]!);
-    }
-    for (const p of ["week", "month", "all"]) keys.add(`slack.period.${p}`); // built from the period
-    expect(keys.size).toBeGreaterThan(60);
-    const missing = [...keys].flatMap((k) => (["ko", "en"] as const).filter((l) => t(l, k) === k).map((l) => `${l}:${k}`));
-    expect(missing).toEqual([]);
   });
 });

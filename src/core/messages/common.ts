@@ -1,12 +1,53 @@
-import type { Catalog } from "./index.js";
+// Wording every platform shares for failures, option values and lookups.
+import { catalog } from "./translate.js";
 
-export const common: Catalog = {
-  ko: {
-    "error.internal": "처리 중 문제가 생겼어요. 잠시 후 다시 시도해 주세요.",
-    "error.query_empty": "검색어를 입력해 주세요. 예: /lookup 람다 타임아웃",
-  },
-  en: {
+export const common = catalog(
+  {
     "error.internal": "Something went wrong on our side. Please try again in a moment.",
     "error.query_empty": "Type what to look up, e.g. /lookup lambda timeout",
+    "option.too_long": "{name} is too long ({length} characters). Keep it under {max}.",
+    "option.bad_word": "{name}={value} cannot be used: use letters, digits, - or _ (at most {max}).",
+    "option.bad_integer": "{name}={value} cannot be used: give a whole number from {min} to {max}.",
+    "option.bad_choice": "{name}={value} cannot be used: choose one of {choices}.",
+    "option.bad_flag": "'{value}' cannot be read for {name}: write {name}, on or off.",
+    "option.unknown": "{command} has no option '{name}'. Its options: {options}.",
+    "option.empty": "{name}= needs a value after the =.",
+    "option.extra": "'{value}' does not fit {command}. Usage: {usage}",
+    "option.missing": "{command} needs {name}. For example: {example}",
+    "option.no_fit": "'{value}' is none of these — {expected}",
+    "command.usage_title": "Usage of {command}:",
+    "command.unknown_sub": "{command} has no subcommand '{sub}'.",
+    "lookup.none": "No note section matches “{query}”.",
+    "lookup.maybe": "Did you mean one of these?",
+    "lookup.try_other": "Try other words, or another spelling (e.g. /lookup lambda timeout).",
+    "lookup.more": "More matches",
+    "lookup.from": "{file}, line {line}",
+    "lookup.trimmed": "(shortened — the full section is in {file}, line {line})",
+    "lookup.empty_section": "(no text under this heading)",
+    "lookup.section_gone": "That note section no longer exists. The notes may have changed; search again with /lookup.",
   },
-};
+  {
+    "error.internal": "처리 중 문제가 생겼어요. 잠시 후 다시 시도해 주세요.",
+    "error.query_empty": "찾을 내용을 입력해 주세요. 예: /lookup 람다 타임아웃",
+    "option.too_long": "{name}{이/가} 너무 길어요 ({length}자). {max}자 이내로 줄여 주세요.",
+    "option.bad_word": "{name}={value}{은/는} 쓸 수 없어요. 글자, 숫자, -, _ 로 {max}자 이내로 적어 주세요.",
+    "option.bad_integer": "{name}={value}{은/는} 쓸 수 없어요. {min}부터 {max}까지의 정수로 적어 주세요.",
+    "option.bad_choice": "{name}={value}{은/는} 쓸 수 없어요. {choices} 중에서 골라 주세요.",
+    "option.bad_flag": "'{value}'{은/는} {name}{으로/로} 읽을 수 없어요. {name}, on, off 중 하나로 적어 주세요.",
+    "option.unknown": "{command}에는 '{name}' 옵션이 없어요. 쓸 수 있는 옵션: {options}",
+    "option.empty": "{name}= 뒤에 값을 적어 주세요.",
+    "option.extra": "'{value}'{은/는} {command}에 맞지 않아요. 사용법: {usage}",
+    "option.missing": "{command}에는 {name}{이/가} 필요해요. 예: {example}",
+    "option.no_fit": "'{value}'{은/는} 다음 어디에도 맞지 않아요 — {expected}",
+    "command.usage_title": "{command} 사용법:",
+    "command.unknown_sub": "{command}에는 '{sub}' 명령이 없어요.",
+    "lookup.none": "“{query}”에 맞는 노트 구간을 찾지 못했어요.",
+    "lookup.maybe": "혹시 이것을 찾으셨나요?",
+    "lookup.try_other": "다른 단어나 다른 표기로 찾아보세요 (예: /lookup 람다 타임아웃).",
+    "lookup.more": "다른 결과",
+    "lookup.from": "{file} {line}행",
+    "lookup.trimmed": "(줄였어요 — 전체 내용은 {file} {line}행에 있어요)",
+    "lookup.empty_section": "(이 제목 아래에는 본문이 없어요)",
+    "lookup.section_gone": "그 노트 구간을 찾을 수 없어요. 노트가 바뀌었을 수 있으니 /lookup으로 다시 찾아 주세요.",
+  },
+);

@@ -1,6 +1,6 @@
 // Replies worded once for every platform (platforms may add their own icon or markup around them).
 import type { GroupSettings, ScheduleView } from "../app.js";
-import type { AnswerOutcome } from "../cards.js";
+import type { AnswerOutcome, HistoryEntry, RevealedCard } from "../cards.js";
 import { t, type Locale } from "./index.js";
 
 /** `chosen` is what the member picked, as they would name it ("B"), for the invalid-choice reply. */
@@ -60,6 +60,7 @@ export function scheduleParams(locale: Locale, view: ScheduleView, opts: Schedul
   const topic = opts.topic ?? ((name: string) => name);
   return {
     channel: opts.channel,
+    name: view.name,
     days: weekdaysText(locale, view.weekdays),
     time: view.time,
     timezone: view.timezone,
@@ -82,5 +83,28 @@ export function settingsParams(locale: Locale, settings: GroupSettings) {
     fastBonus: sc.fastBonus,
     streakEvery: sc.streakEvery,
     streakBonus: sc.streakBonus,
+  };
+}
+
+/** "Nobody answered" when nobody did, "nobody got it right" when some answered and none was right; else null. */
+export function nobodyText(locale: Locale, card: Pick<RevealedCard, "answered" | "fastestCorrect">): string | null {
+  if (card.answered === 0) return t(locale, "card.nobody_answered");
+  if (card.fastestCorrect.length === 0) return t(locale, "card.nobody_correct");
+  return null;
+}
+
+/** Seconds as the locale writes them: "3.2s", "3.2초". */
+export function secondsText(locale: Locale, seconds: number): string {
+  return t(locale, "card.seconds", { seconds });
+}
+
+/** The lines of one /history entry, before a platform's markup: what was asked, the answer, yours, the group's. */
+export function historyParts(locale: Locale, e: HistoryEntry, name: (s: string) => string = (s) => s) {
+  const pct = Math.round(e.accuracy * 100);
+  return {
+    title: t(locale, "history.entry", { round: e.roundId, topic: name(e.topic.name), prompt: name(e.prompt) }),
+    answer: t(locale, "history.answer", { label: e.correct.label, text: name(e.correct.text) }),
+    yours: e.yours ? t(locale, e.yours.correct ? "history.yours_right" : "history.yours_wrong", { label: e.yours.label }) : t(locale, "history.yours_none"),
+    group: e.answered ? t(locale, "history.group", { accuracy: pct, correct: e.correctCount, answered: e.answered }) : t(locale, "history.group_none"),
   };
 }

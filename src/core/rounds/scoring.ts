@@ -14,6 +14,17 @@ export interface ScoringSettings {
 
 export const DEFAULT_SCORING: ScoringSettings = { pointsCorrect: 10, fastBonus: 5, fastBonusCount: 3, streakEvery: 5, streakBonus: 5 };
 
+/** Each setting as organisers name it (`/studybot config points=10`) and the values it may take. */
+export const SCORING_OPTIONS = {
+  points: { key: "pointsCorrect", min: 0, max: 1000 },
+  "fast-bonus": { key: "fastBonus", min: 0, max: 1000 },
+  "fast-count": { key: "fastBonusCount", min: 0, max: 100 },
+  "streak-every": { key: "streakEvery", min: 0, max: 365 },
+  "streak-bonus": { key: "streakBonus", min: 0, max: 1000 },
+} as const satisfies Record<string, { key: keyof ScoringSettings; min: number; max: number }>;
+
+export type ScoringOptionName = keyof typeof SCORING_OPTIONS;
+
 /**
  * A correct answer earns `pointsCorrect`, plus `fastBonus` when it is one of the first `fastBonusCount`
  * correct answers of the round. On scheduled rounds the streak counts consecutive correct answers over the

@@ -1,13 +1,14 @@
 // Rounds: open one (pick a question, claim the slot, post the card), reveal one (mark it closed exactly
 // once, count, edit the card). Shared by the scheduler and the organiser commands.
 import type { GroupRef, PlatformPort, QuestionCard, RevealedCard, SourceRef } from "../cards.js";
-import type { Locale } from "../messages/index.js";
+import type { Locale } from "../locale.js";
+import type { PortRegistry } from "../ports.js";
 import type { Question, QuestionBank } from "../questions/types.js";
 import type { Section } from "../notes/types.js";
 import type { GroupRow, RoundRow, ScheduleRow, Store } from "../store/index.js";
 import type { Logger } from "../../logger.js";
 import { pickForChannel, pool, type Random } from "../questions/pick.js";
-import { UserError } from "../errors.js";
+import { OperatorError } from "../errors.js";
 
 export const CHOICE_LABELS = ["A", "B", "C", "D", "E", "F", "G", "H"];
 
@@ -25,7 +26,7 @@ export interface RoundDeps {
   store: Store;
   bank: QuestionBank;
   sections: readonly Section[];
-  ports: Map<string, PlatformPort>;
+  ports: PortRegistry;
   logger: Logger;
   random?: Random;
 }
@@ -125,7 +126,7 @@ export class RoundService {
     const candidates = pool(this.deps.bank, opts.topics);
     const use = await this.deps.store.questionUse(group.id, channelId);
     const q = pickForChannel(candidates, use, this.deps.random);
-    if (!q) throw new UserError("quiz.no_questions", { topics: opts.topics.join(", ") || "*" });
+    if (!q) throw new OperatorError("quiz.no_questions", { topics: opts.topics.join(", ") || "*" });
     const round = await this.deps.store.claimRound({
       groupId: group.id,
       scheduleId: opts.schedule?.id ?? null,

@@ -36,11 +36,35 @@ const DAY_SETS: Record<string, number[]> = {
   weekends: [0, 6], weekend: [0, 6], "주말": [0, 6],
 };
 
-/** "09:00" → "09:00"; "9:5" is refused; 24:00 and 25:00 are refused. */
+/**
+ * A time of day as people write it → "HH:MM" (24-hour). "09:00", "9:30", an hour alone ("9", "21"), "9am",
+ * "9:30pm", "오전9시", "오후 3시 30분", "21시" are unambiguous; anything else (24:00, "9:5", "9.30") is refused
+ * with the HH:MM form to use.
+ */
 export function parseTime(value: string): string {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new UserError("schedule.bad_time", { value });
-  return `${m[1]!.padStart(2, "0")}:${m[2]}`;
+  const v = value.trim().toLowerCase().replace(/\s+/g, "");
+  let m: RegExpExecArray | null;
+  let hour: number;
+  let minute = 0;
+  if ((m = /^(\d{1,2})(?::(\d{2}))?$/.exec(v))) {
+    hour = Number(m[1]);
+    minute = m[2] === undefined ? 0 : Number(m[2]);
+  } else if ((m = /^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.|p\.m\.)$/.exec(v)) || (m = /^(오전|오후)(\d{1,2})(?:시(?:(\d{1,2})분|반)?|:(\d{2}))$/.exec(v))) {
+    const korean = m[1] === "오전" || m[1] === "오후";
+    const h = Number(korean ? m[2] : m[1]);
+    const mm = korean ? (m[3] ?? m[4] ?? (v.endsWith("반") ? "30" : "0")) : (m[2] ?? "0");
+    const pm = korean ? m[1] === "오후" : m[3]!.startsWith("p");
+    if (h < 1 || h > 12) throw new UserError("schedule.bad_time", { value });
+    hour = (h % 12) + (pm ? 12 : 0);
+    minute = Number(mm);
+  } else if ((m = /^(\d{1,2})시(?:(\d{1,2})분|반)?$/.exec(v))) {
+    hour = Number(m[1]);
+    minute = m[2] !== undefined ? Number(m[2]) : v.endsWith("반") ? 30 : 0;
+  } else {
+    throw new UserError("schedule.bad_time", { value });
+  }
+  if (hour > 23 || minute > 59) throw new UserError("schedule.bad_time", { value });
+  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 }
 
 export function parseTimeZone(value: string): string {
@@ -101,38 +125,6 @@ export function parseOnOff(value: string, key: string): boolean {
   if (["on", "true", "yes", "1", "켜기", "켬"].includes(v)) return true;
   if (["off", "false", "no", "0", "끄기", "끔"].includes(v)) return false;
   throw new UserError("admin.bad_on_off", { key, value });
-}
-
-/**
- * Parses the text after `/studybot schedule`: "09:00 mon-fri Asia/Seoul topics=lambda,s3 reveal=60
- * instant=off". The time is required; weekdays, time zone and options may come in any order.
- */
-export function parseScheduleArgs(text: string): ScheduleInput {
-  const tokens = text.trim().split(/\s+/).filter(Boolean);
-  if (tokens.length === 0) throw new UserError("schedule.usage");
-  const input: ScheduleInput = { time: "" };
-  for (const token of tokens) {
-    const eq = token.indexOf("=");
-    if (eq > 0) {
-      const key = token.slice(0, eq).toLowerCase();
-      const value = token.slice(eq + 1);
-      if (key === "topics" || key === "topic") input.topics = value.split(",").map((s) => s.trim()).filter(Boolean);
-      else if (key === "reveal") input.revealAfterMinutes = parseRevealMinutes(value);
-      else if (key === "instant") input.instantFeedback = parseOnOff(value, key);
-      else if (key === "tz" || key === "timezone") input.timezone = parseTimeZone(value);
-      else if (key === "days" || key === "weekdays") input.weekdays = parseWeekdays(value);
-      else throw new UserError("schedule.bad_option", { key });
-    } else if (/^\d+:\d+$/.test(token)) {
-      if (input.time) throw new UserError("schedule.usage");
-      input.time = parseTime(token);
-    } else if (token.includes("/") || /^(utc|gmt)$/i.test(token)) {
-      input.timezone = parseTimeZone(token);
-    } else {
-      input.weekdays = parseWeekdays(token);
-    }
-  }
-  if (!input.time) throw new UserError("schedule.usage");
-  return input;
 }
 
 /** node-cron expression for a schedule: "MM HH * * d,d,d". */

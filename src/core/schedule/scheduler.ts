@@ -8,11 +8,23 @@
 //   - rounds whose reveal time has passed are revealed (marked once, then the card is edited).
 // Tests call catchUp() / runSchedule() / revealDue() after moving the clock; nothing here sleeps.
 import cron, { type ScheduledTask } from "node-cron";
-import type { StudyBot } from "../app.js";
 import type { Clock } from "../clock.js";
+import type { Locale } from "../locale.js";
+import type { PortRegistry, ScheduleEvents } from "../ports.js";
+import type { RoundService } from "../rounds/service.js";
 import type { GroupRow, RoundRow, ScheduleRow, Store } from "../store/index.js";
 import type { Logger } from "../../logger.js";
 import { cronExpression, dueToday } from "./parse.js";
+
+export interface SchedulerDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  rounds: RoundService;
+  ports: PortRegistry;
+  events: ScheduleEvents;
+  defaultLocale: Locale;
+}
 
 export interface SchedulerOptions {
   /** arm node-cron jobs and reveal timers (false in tests, which drive time themselves) */
@@ -39,17 +51,21 @@ export class Scheduler {
   private stopped = false;
 
   constructor(
-    private readonly bot: StudyBot,
+    private readonly deps: SchedulerDeps,
     private readonly opts: SchedulerOptions = {},
   ) {
-    this.store = bot.deps.db;
-    this.clock = bot.deps.clock;
-    this.logger = bot.deps.logger.child({ component: "scheduler" });
+    this.store = deps.store;
+    this.clock = deps.clock;
+    this.logger = deps.logger.child({ component: "scheduler" });
   }
 
   /** Platforms this process can post to: schedules of other platforms are left to their own process. */
   private platforms(): string[] {
-    return [...this.bot.deps.ports.keys()];
+    return this.deps.ports.platforms();
+  }
+
+  private groupLocale(group: GroupRow): Locale {
+    return group.locale ?? this.deps.defaultLocale;
   }
 
   /** Catches up (today's missed posts, overdue reveals), then arms the cron jobs. */
@@ -59,9 +75,9 @@ export class Scheduler {
     if (this.opts.timers !== false) {
       await this.arm();
       this.unsubscribe.push(
-        this.bot.onScheduleChange(() => void this.track(this.arm())),
+        this.deps.events.on(() => void this.track(this.arm())),
         // every card posted here (post-now included) gets a reveal timer at its exact time
-        this.bot.rounds.onOpened((round) => this.armReveal(round)),
+        this.deps.rounds.onOpened((round) => this.armReveal(round)),
       );
       this.sweep = cron.createTask("* * * * *", () => this.track(this.catchUp()), { name: "studybot-sweep", noOverlap: true });
       await this.sweep.start();
@@ -99,7 +115,7 @@ export class Scheduler {
     const schedule = await this.store.scheduleById(scheduleId);
     if (!schedule || !schedule.active || schedule.paused) return null;
     const group = await this.store.groupById(schedule.groupId);
-    if (!group || !this.bot.deps.ports.has(group.platform)) return null;
+    if (!group || !this.deps.ports.has(group.platform)) return null;
     return this.runOne(schedule, group);
   }
 
@@ -112,14 +128,14 @@ export class Scheduler {
     // Created or changed after today's time had passed: start with the next slot, not right away.
     if (schedule.updatedAt.getTime() > slot.dueAt.getTime()) return null;
     try {
-      const opened = await this.bot.rounds.open(group, schedule.channelId, {
+      const opened = await this.deps.rounds.open(group, schedule.channelId, {
         schedule,
         localDate: slot.localDate,
         topics: schedule.topics,
         revealAfterMinutes: schedule.revealAfterMinutes,
         instantFeedback: schedule.instantFeedback,
         now,
-        locale: await this.bot.groupLocale(group),
+        locale: this.groupLocale(group),
       });
       if (!opened) return null; // another fire, restart or process claimed the day
       await this.store.markScheduleRun(schedule.id, slot.localDate, now);
@@ -141,7 +157,7 @@ export class Scheduler {
     for (const round of await this.store.unpostedRounds(now, new Date(now.getTime() - STRANDED_AFTER_MS), this.platforms())) {
       try {
         const group = await this.store.groupById(round.groupId);
-        if (group && (await this.bot.rounds.repost(round, group, await this.bot.groupLocale(group)))) {
+        if (group && (await this.deps.rounds.repost(round, group, this.groupLocale(group)))) {
           done.push(round.id);
           this.logger.warn({ roundId: round.id, channel: round.channelId }, "posted a question whose first post was interrupted");
         }
@@ -160,7 +176,7 @@ export class Scheduler {
       try {
         const group = await this.store.groupById(round.groupId);
         if (!group) continue;
-        const card = await this.bot.rounds.reveal(round, group, await this.bot.groupLocale(group), now);
+        const card = await this.deps.rounds.reveal(round, group, this.groupLocale(group), now);
         if (card) done.push(round.id);
       } catch (err) {
         this.logger.error({ err, roundId: round.id }, "could not reveal the round");

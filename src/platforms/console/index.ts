@@ -1,16 +1,19 @@
 // The console platform: the product in a terminal, with no chat account. Commands are read from standard
-// input one per line (typed or piped) with the same verbs as the slash commands, plus `/as <name>` to switch
-// who is speaking and `/answer <letter>` to answer the open card. Each line becomes ONE call of the core
-// facade, rendered as plain text; cards posted by the scheduler appear as they are posted.
+// input one per line (typed or piped) with the same verbs as the slash commands (dispatched through the command
+// specs), plus the console's own: `/as <name>` switches who is speaking, `/answer [#N] <letter>` answers a card in
+// the channel, `/qa <letter>` answers the speaker's practice question. Cards posted by the scheduler appear as
+// they are posted.
 import { createInterface } from "node:readline";
+import { cleanName, stripControls, type StudyBot } from "../../core/app.js";
 import type { Actor, GroupRef, MessageRef, PlatformPort, QuestionCard, RevealedCard } from "../../core/cards.js";
-import { parseConfigArgs, parseScheduleArgs, type StudyBot } from "../../core/app.js";
-import { isUserError, UserError } from "../../core/errors.js";
-import { answerOutcomeText } from "../../core/messages/format.js";
-import { t, type Locale } from "../../core/messages/index.js";
-import type { Period } from "../../core/cards.js";
+import { renderResult, type CommandResult } from "../../core/commands/index.js";
+import type { MemberRef } from "../../core/commands/options.js";
+import { allUsage, groupSpecs, parseArgs, readCommand } from "../../core/commands/text.js";
+import { classifyFailure, UserError } from "../../core/errors.js";
+import type { Locale } from "../../core/locale.js";
 import type { Logger } from "../../logger.js";
-import { renderCard, renderLeaderboard, renderLookup, renderPracticeCard, renderReveal, renderSchedule, renderStats, renderStatus } from "./render.js";
+import { tc, type ConsoleKey } from "./messages.js";
+import { consoleRenderers, renderCard, renderReveal } from "./render.js";
 
 export const PLATFORM = "console";
 export const CONSOLE_GROUP: GroupRef = { platform: PLATFORM, externalId: "local" };
@@ -40,13 +43,28 @@ export class ConsolePort implements PlatformPort {
   }
 }
 
-const PERIODS = new Set(["week", "month", "all"]);
 const MAX_LINE = 2000;
+/** Echoed input is shortened past this many characters (visibly). */
+export const ECHO_MAX = 200;
+const LETTERS = /^[a-h]$/i;
+
+/** A member typed in the console: one member per name whatever its case or spacing ("Alice" = "alice"). */
+export function consoleMember(name: string): MemberRef {
+  const displayName = cleanName(name, "me");
+  return { userId: displayName.normalize("NFKC").toLowerCase(), displayName };
+}
+
+/** An input line as it is echoed: without control characters or escape sequences, long lines shortened visibly. */
+export function echoLine(line: string, locale: Locale): string {
+  const clean = stripControls(line).trim();
+  if (clean.length <= ECHO_MAX) return clean;
+  return clean.slice(0, ECHO_MAX) + tc(locale, "console.echo_cut", { count: clean.length - ECHO_MAX });
+}
 
 /** Interprets console lines for one terminal: who is speaking, and their pending practice question. */
 export class ConsoleSession {
-  private name: string;
-  private readonly practice = new Map<string, { id: number; count: number }>();
+  private member: MemberRef;
+  private readonly practice = new Map<string, number>();
   private timezone: string;
 
   constructor(
@@ -55,16 +73,16 @@ export class ConsoleSession {
     private readonly logger: Logger,
     opts: { name?: string; timezone: string },
   ) {
-    this.name = opts.name ?? "me";
+    this.member = consoleMember(opts.name ?? "me");
     this.timezone = opts.timezone;
   }
 
   get actor(): Actor {
-    return { group: CONSOLE_GROUP, userId: this.name, displayName: this.name };
+    return { group: CONSOLE_GROUP, userId: this.member.userId, displayName: this.member.displayName };
   }
 
   get speaker(): string {
-    return this.name;
+    return this.member.displayName;
   }
 
   /** The group's time zone, for showing times. */
@@ -73,6 +91,7 @@ export class ConsoleSession {
   }
 
   private print(text: string): void {
+    if (!text) return;
     this.out.write(text.endsWith("\n") ? text : text + "\n");
   }
 
@@ -80,140 +99,122 @@ export class ConsoleSession {
   async handle(rawLine: string): Promise<boolean> {
     const line = rawLine.replace(/^\uFEFF/, "").trim().slice(0, MAX_LINE);
     if (!line || line.startsWith("#")) return true;
-    const locale = await this.bot.locale(this.actor);
+    let locale = await this.bot.locale(this.actor);
     try {
       return await this.dispatch(line, locale);
     } catch (err) {
-      if (isUserError(err)) this.print(t(await this.bot.locale(this.actor), err.key, err.params));
-      else {
-        this.logger.error({ err, command: line.split(/\s+/)[0] }, "console command failed");
-        this.print(t(locale, "error.internal"));
-      }
+      locale = await this.bot.locale(this.actor).catch(() => locale);
+      const f = classifyFailure(err);
+      if (f.kind === "bug") this.logger.error({ err, command: line.split(/\s+/)[0] }, "console command failed");
+      else if (f.kind === "operator") this.logger.warn({ key: f.key }, "console command needs an operator");
+      this.print(tc.has(f.key) ? tc(locale, f.key, f.params) : tc(locale, "error.internal"));
       return true;
     }
   }
 
   private async dispatch(line: string, locale: Locale): Promise<boolean> {
-    if (!line.startsWith("/")) throw new UserError("console.not_a_command");
-    const [verb = "", ...args] = line.split(/\s+/);
+    if (!line.startsWith("/")) throw new UserError<ConsoleKey>("console.not_a_command");
+    const verb = (line.split(/\s+/, 1)[0] ?? "").toLowerCase();
     const rest = line.slice(verb.length).trim();
-    switch (verb.toLowerCase()) {
+    switch (verb) {
       case "/help":
-        this.print(t(locale, "console.help"));
+        this.print(this.help(locale));
         return true;
       case "/quit":
       case "/exit":
         return false;
       case "/as": {
-        const name = rest.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 80);
-        if (!name) throw new UserError("console.usage_as");
-        this.name = name;
-        this.print(t(await this.bot.locale(this.actor), "console.speaking_as", { name }));
+        if (!stripControls(rest).trim()) throw new UserError<ConsoleKey>("console.usage_as");
+        this.member = consoleMember(rest);
+        this.print(tc(await this.bot.locale(this.actor), "console.speaking_as", { name: this.member.displayName }));
         return true;
       }
-      case "/lookup":
-        if (!rest) throw new UserError("console.usage_lookup");
-        this.print(renderLookup(this.bot.lookup(rest, { limit: 5, maxChars: 800 }), locale));
-        return true;
       case "/topics":
-        this.print(t(locale, "console.topics", { topics: this.bot.topics(locale).map((x) => `${x.key} (${x.name})`).join(", ") }));
+        this.print(tc(locale, "console.topics", { topics: this.bot.topics(locale).map((x) => `${x.key} (${x.name})`).join(", ") }));
         return true;
-      case "/quiz": {
-        const card = await this.bot.practice(this.actor, rest || undefined);
-        this.practice.set(this.name, { id: card.roundId, count: card.choices.length });
-        this.print(renderPracticeCard(card));
-        return true;
-      }
       case "/answer":
-        await this.answer(args, locale);
+        await this.answer(rest, locale);
         return true;
-      case "/leaderboard": {
-        let period: Period = "week";
-        let topic: string | undefined;
-        if (args[0] && PERIODS.has(args[0].toLowerCase())) {
-          period = args[0].toLowerCase() as Period;
-          topic = args.slice(1).join(" ") || undefined;
-        } else if (args.length) {
-          topic = args.join(" ");
-        }
-        this.print(renderLeaderboard(await this.bot.leaderboard(this.actor, period, topic)));
+      case "/qa":
+      case "/quiz-answer":
+        await this.answerPractice(rest, locale);
         return true;
-      }
-      case "/stats":
-        this.print(renderStats(await this.bot.stats(this.actor, rest ? { userId: rest, displayName: rest } : undefined)));
-        return true;
-      case "/studybot":
-        await this.admin(args[0]?.toLowerCase() ?? "", rest.slice((args[0] ?? "").length).trim(), locale);
-        return true;
-      default:
-        throw new UserError("console.unknown_command", { command: verb });
     }
+    const command = readCommand(verb.slice(1), rest);
+    switch (command.kind) {
+      case "unknown":
+        throw new UserError<ConsoleKey>("console.unknown_command", { command: verb.slice(0, 40) });
+      case "usage":
+        return this.show({ kind: "usage", group: command.group, commands: groupSpecs(command.group), ...(command.unknown ? { unknown: command.unknown } : {}) }, locale);
+      case "help":
+        return this.show({ kind: "usage", group: command.spec.group ?? command.spec.name, commands: [command.spec] }, locale);
+    }
+    // The console's one user is its organiser too.
+    const args = parseArgs(command.spec, command.text, {
+      topic: (input) => this.bot.resolveTopic(input),
+      topicNames: () => this.bot.topics(locale).map((x) => x.key),
+      member: consoleMember,
+      channel: (input) => {
+        if (input.replace(/^#/, "") !== CONSOLE_CHANNEL) throw new UserError<ConsoleKey>("console.channel_only");
+        return CONSOLE_CHANNEL;
+      },
+    });
+    const result = await command.spec.run({ bot: this.bot, actor: this.actor, channelId: CONSOLE_CHANNEL }, args);
+    if (result.kind === "practice") this.practice.set(this.member.userId, result.card.roundId);
+    if (result.kind === "settings") this.timezone = result.settings.timezone;
+    return this.show(result, await this.bot.locale(this.actor));
   }
 
-  private async answer(args: string[], locale: Locale): Promise<void> {
-    if (args.length !== 1 || !args[0]) throw new UserError("console.usage_answer");
-    const letter = args[0];
-    const who = this.name;
-    const pending = this.practice.get(who);
-    if (pending) {
-      const index = "ABCDEFGH".indexOf(letter.toUpperCase());
-      if (index < 0 || index >= pending.count) {
-        throw new UserError("quiz.bad_choice", { value: letter, labels: "ABCDEFGH".slice(0, pending.count).split("").join(", ") });
-      }
-      this.practice.delete(who);
-      const res = await this.bot.answerPractice(this.actor, pending.id, index);
-      const right = res.choices[res.correctIndex]!;
-      const head = res.repeated
-        ? t(locale, "quiz.practice_repeated", { label: res.choiceLabel })
-        : res.correct
-          ? t(locale, "quiz.practice_correct", { label: res.choiceLabel })
-          : t(locale, "quiz.practice_wrong", { label: res.choiceLabel, correct: `${right.label}) ${right.text}` });
-      this.print(t(locale, "console.private", { name: who, text: head }));
-      if (res.explanation) this.print(`  ${res.explanation.split("\n").join("\n  ")}`);
-      return;
-    }
-    const out = await this.bot.answerOpen(this.actor, CONSOLE_CHANNEL, letter);
-    const text = answerOutcomeText(locale, out, letter);
-    this.print(t(locale, "console.answer_by", { name: who, text }));
+  private show(result: CommandResult, locale: Locale): true {
+    this.print(renderResult(consoleRenderers, result, { locale, timezone: this.timezone, speaker: this.member.displayName }));
+    return true;
   }
 
-  private async admin(sub: string, rest: string, locale: Locale): Promise<void> {
-    switch (sub) {
-      case "schedule": {
-        const view = await this.bot.schedule(this.actor, CONSOLE_CHANNEL, parseScheduleArgs(rest));
-        this.print(renderSchedule(view, locale));
-        return;
-      }
-      case "unschedule":
-        this.print(t(locale, (await this.bot.unschedule(this.actor, CONSOLE_CHANNEL)) ? "schedule.removed" : "schedule.not_found"));
-        return;
-      case "pause":
-      case "resume": {
-        await this.bot.pause(this.actor, CONSOLE_CHANNEL, sub === "pause");
-        this.print(sub === "pause" ? t(locale, "schedule.paused") : renderSchedule((await this.bot.status(this.actor)).schedules.find((s) => s.channelId === CONSOLE_CHANNEL)!, locale));
-        return;
-      }
-      case "status":
-        this.print(renderStatus(await this.bot.status(this.actor)));
-        return;
-      case "post-now":
-        // the card is printed by the console port as it is posted
-        await this.bot.postNow(this.actor, CONSOLE_CHANNEL);
-        return;
-      case "reveal-now":
-        // the reveal is printed by the console port as the card is edited
-        if (!(await this.bot.revealNow(this.actor, CONSOLE_CHANNEL))) this.print(t(locale, "admin.nothing_to_reveal"));
-        return;
-      case "config": {
-        const settings = await this.bot.configure(this.actor, parseConfigArgs(rest));
-        this.timezone = settings.timezone;
-        this.print(t(await this.bot.locale(this.actor), "config.saved"));
-        this.print(renderStatus(await this.bot.status(this.actor)).split("\n").slice(0, 2).join("\n"));
-        return;
-      }
-      default:
-        throw new UserError("admin.usage");
+  /** `/answer B` answers the channel's open card; with several open, `/answer #2 B` says which. */
+  private async answer(rest: string, locale: Locale): Promise<void> {
+    const m = /^(?:#?(\d{1,9})\s+)?([^\s#]+)$/.exec(rest);
+    if (!m) throw new UserError<ConsoleKey>("console.usage_answer");
+    const letter = m[2]!;
+    const open = await this.bot.openCards(this.actor, CONSOLE_CHANNEL);
+    const list = () => open.map((c) => `#${c.roundId}`).join(", ");
+    if (open.length === 0) throw new UserError<ConsoleKey>("console.no_open_card");
+    let card: QuestionCard | undefined;
+    if (m[1]) {
+      card = open.find((c) => c.roundId === Number(m[1]));
+      if (!card) throw new UserError<ConsoleKey>("console.no_such_card", { round: m[1], cards: list() });
+    } else if (open.length > 1) {
+      throw new UserError<ConsoleKey>("console.which_card", { cards: list(), round: open.at(-1)!.roundId, letter: letter.toUpperCase() });
+    } else {
+      card = open[0]!;
     }
+    const index = card.choices.findIndex((c) => c.label === letter.toUpperCase());
+    if (!LETTERS.test(letter) || index < 0) throw new UserError("quiz.bad_choice", { value: letter.slice(0, 20), labels: card.choices.map((c) => c.label).join(", ") });
+    const outcome = await this.bot.answer(this.actor, card.roundId, index);
+    this.show({ kind: "answer", outcome, chosen: letter.toUpperCase(), roundId: card.roundId }, locale);
+  }
+
+  /** `/qa C` answers the speaker's practice question (from /quiz). */
+  private async answerPractice(rest: string, locale: Locale): Promise<void> {
+    if (!/^\S+$/.test(rest)) throw new UserError<ConsoleKey>("console.usage_qa");
+    const pending = this.practice.get(this.member.userId);
+    if (pending === undefined) throw new UserError<ConsoleKey>("console.no_practice", { name: this.member.displayName });
+    const index = LETTERS.test(rest) ? rest.toUpperCase().charCodeAt(0) - 65 : -1;
+    const result = await this.bot.answerPractice(this.actor, pending, index < 0 ? Number.NaN : index);
+    this.practice.delete(this.member.userId);
+    this.show({ kind: "practiceAnswer", result }, locale);
+  }
+
+  private help(locale: Locale): string {
+    const usage = allUsage(locale);
+    const verbs: ConsoleKey[] = ["console.verb.as", "console.verb.answer", "console.verb.qa", "console.verb.topics", "console.verb.quit"];
+    return [
+      tc(locale, "console.help_title"),
+      ...usage.member.map((x) => `  ${x}`),
+      tc(locale, "console.help_organiser"),
+      ...usage.organiser.map((x) => `  ${x}`),
+      tc(locale, "console.help_console"),
+      ...verbs.map((k) => `  ${tc(locale, k)}`),
+    ].join("\n");
   }
 }
 
@@ -226,21 +227,21 @@ export interface ConsolePlatform {
 }
 
 /**
- * Registers the console port (call before the scheduler starts, so catch-up posts print), and returns a
- * function that starts reading commands from `input`.
+ * Creates the console session and registers its port (call before the scheduler starts, so catch-up posts
+ * print); `runConsole` then reads commands from the input.
  */
-export function createConsole(bot: StudyBot, opts: { output: ConsoleOutput; logger: Logger; timezone: string; name?: string }): { port: ConsolePort; session: ConsoleSession } {
+export function createConsole(bot: StudyBot, opts: { output: ConsoleOutput; logger: Logger; timezone: string; name?: string }): { port: ConsolePort; session: ConsoleSession; unregister: () => void } {
   const session = new ConsoleSession(bot, opts.output, opts.logger, { name: opts.name, timezone: opts.timezone });
   const port = new ConsolePort(opts.output, () => session.zone);
-  bot.deps.ports.set(PLATFORM, port);
-  return { port, session };
+  const unregister = bot.registerPort(PLATFORM, port);
+  return { port, session, unregister };
 }
 
 /**
  * Reads commands line by line from `input` (a TTY or a pipe) and runs them one after another. With `echo`,
  * each command is printed before its output (piped input reads like a transcript).
  */
-export function runConsole(session: ConsoleSession, port: ConsolePort, input: NodeJS.ReadableStream, output: ConsoleOutput, opts: { prompt?: boolean; echo?: boolean } = {}): ConsolePlatform {
+export function runConsole(session: ConsoleSession, port: ConsolePort, input: NodeJS.ReadableStream, output: ConsoleOutput, opts: { prompt?: boolean; echo?: boolean; locale?: Locale } = {}): ConsolePlatform {
   const rl = createInterface({ input, crlfDelay: Infinity, terminal: false });
   let chain: Promise<unknown> = Promise.resolve();
   let quitting = false; // /quit or stop(): lines not yet run are dropped
@@ -257,7 +258,8 @@ export function runConsole(session: ConsoleSession, port: ConsolePort, input: No
   rl.on("line", (line) => {
     chain = chain.then(async () => {
       if (quitting) return;
-      if (opts.echo && line.trim()) output.write(`> ${line.trim()}\n`);
+      const shown = opts.echo ? echoLine(line, opts.locale ?? "en") : "";
+      if (shown) output.write(`> ${shown}\n`);
       if (!(await session.handle(line))) {
         quitting = true;
         end();

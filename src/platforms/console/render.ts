@@ -1,9 +1,21 @@
-// Plain-text rendering of the core's results for a terminal.
+// Plain-text rendering of the core's results for a terminal: one renderer per result kind.
+import type { GroupStatus, PracticeResult, ScheduleView } from "../../core/app.js";
 import type { Leaderboard, MemberStats, QuestionCard, RevealedCard } from "../../core/cards.js";
-import type { GroupStatus, ScheduleView } from "../../core/app.js";
-import { scheduleParams, settingsParams } from "../../core/messages/format.js";
-import { t, type Locale } from "../../core/messages/index.js";
-import type { LookupResult } from "../../core/notes/types.js";
+import type { Renderers } from "../../core/commands/index.js";
+import type { Locale } from "../../core/locale.js";
+import { answerOutcomeText, historyParts, nobodyText, scheduleParams, secondsText, settingsParams } from "../../core/messages/format.js";
+import type { LookupResult, Section } from "../../core/notes/types.js";
+import { usageLines, usageSyntax } from "../../core/commands/text.js";
+import { config as configSpec } from "../../core/commands/organiser.js";
+import { tc } from "./messages.js";
+
+export interface ConsoleRenderContext {
+  locale: Locale;
+  /** the group's time zone, for showing times */
+  timezone: string;
+  /** who typed the command (private replies name them) */
+  speaker: string;
+}
 
 export function formatTime(d: Date | null, locale: Locale, timezone: string): string {
   if (!d) return "—";
@@ -23,91 +35,153 @@ function box(title: string, body: string[], footer: string): string {
   return [`┌─ ${title}`, ...body.map((l) => `│ ${l}`), `└─ ${footer}`].join("\n");
 }
 
+function cardTitle(card: QuestionCard, head: string): string {
+  return `${head} · ${card.topic.name} · ${tc(card.locale, "quiz.difficulty", { level: card.difficulty })}`;
+}
+
+const choiceLines = (card: QuestionCard) => card.choices.map((c) => `  ${c.label}) ${c.text}`);
+
 export function renderCard(card: QuestionCard, timezone: string): string {
   const l = card.locale;
   return box(
-    t(l, "console.card_title", { round: card.roundId, topic: card.topic.name, difficulty: card.difficulty }),
-    [...card.prompt.split("\n"), ...card.choices.map((c) => `  ${c.label}) ${c.text}`)],
-    t(l, "console.card_footer", { revealAt: formatTime(card.revealAt, l, timezone) }),
+    cardTitle(card, tc(l, "card.daily", { round: card.roundId })),
+    [...card.prompt.split("\n"), ...choiceLines(card)],
+    tc(l, "console.card_footer", { labels: card.choices.map((c) => c.label).join("|"), revealAt: formatTime(card.revealAt, l, timezone) }),
   );
 }
 
-export function renderPracticeCard(card: QuestionCard): string {
+export function renderPracticeCard(card: QuestionCard, speaker: string): string {
   const l = card.locale;
-  return box(
-    t(l, "console.practice_title", { topic: card.topic.name, difficulty: card.difficulty }),
-    [...card.prompt.split("\n"), ...card.choices.map((c) => `  ${c.label}) ${c.text}`)],
-    t(l, "console.practice_footer"),
-  );
+  return box(`${cardTitle(card, tc(l, "card.practice"))} · ${tc(l, "card.practice_note")}`, [...card.prompt.split("\n"), ...choiceLines(card)], tc(l, "console.practice_footer", { name: speaker }));
 }
 
-export function revealLines(card: RevealedCard): string[] {
+function revealLines(card: RevealedCard, opts: { counts: boolean }): string[] {
   const l = card.locale;
   const right = card.choices[card.correctIndex];
-  const lines = [t(l, "quiz.correct_answer", { label: right?.label ?? "?", text: right?.text ?? "" })];
+  const lines = [tc(l, "quiz.correct_answer", { label: right?.label ?? "?", text: right?.text ?? "" })];
   if (card.explanation) lines.push(...card.explanation.split("\n"));
-  lines.push(t(l, "console.counts", { counts: card.choices.map((c, i) => `${c.label} ${card.counts[i] ?? 0}`).join(" · "), answered: card.answered }));
-  if (card.source) lines.push(t(l, "console.source", { path: card.source.path.join(" › "), file: card.source.file, line: card.source.line }));
+  if (opts.counts) lines.push(tc(l, "card.counts", { counts: card.choices.map((c, i) => `${c.label} ${card.counts[i] ?? 0}`).join(" · "), answered: card.answered }));
+  if (card.source) lines.push(tc(l, "console.source", { path: card.source.path.join(" › "), file: card.source.file, line: card.source.line }));
   return lines;
 }
 
 export function renderReveal(card: RevealedCard): string {
   const l = card.locale;
   const fastest = card.fastestCorrect.length
-    ? t(l, "console.fastest", { names: card.fastestCorrect.map((f) => `${f.displayName} (${f.seconds}s)`).join(", ") })
-    : t(l, "console.no_fastest");
-  return box(t(l, "console.reveal_title", { round: card.roundId, topic: card.topic.name }), revealLines(card), fastest);
+    ? `${tc(l, "card.fastest")}: ${card.fastestCorrect.map((f) => `${f.displayName} (${secondsText(l, f.seconds)})`).join(", ")}`
+    : (nobodyText(l, card) ?? "");
+  return box(`${tc(l, "card.daily", { round: card.roundId })} · ${tc(l, "card.revealed")} · ${card.topic.name}`, revealLines(card, { counts: true }), fastest);
+}
+
+function renderPracticeAnswer(r: PracticeResult, speaker: string): string {
+  const l = r.locale;
+  const right = r.choices[r.correctIndex]!;
+  const head = r.repeated
+    ? tc(l, "quiz.practice_repeated", { label: r.choiceLabel })
+    : r.correct
+      ? tc(l, "quiz.practice_correct", { label: r.choiceLabel })
+      : tc(l, "quiz.practice_wrong", { label: r.choiceLabel, correct: `${right.label}) ${right.text}` });
+  return [tc(l, "console.private", { name: speaker, text: head }), ...revealLines(r, { counts: false }).slice(1).map((x) => `  ${x}`)].join("\n");
 }
 
 const pct = (x: number) => Math.round(x * 100);
 
-export function renderLeaderboard(b: Leaderboard): string {
+function renderLeaderboard(b: Leaderboard, timezone: string): string {
   const l = b.locale;
-  const title = t(l, `leaderboard.title.${b.period}`) + (b.topic ? ` · ${b.topic.name}` : "");
-  if (b.rows.length === 0) return `${title}\n  ${t(l, "leaderboard.empty")}`;
+  const title = tc(l, `period.${b.period}`) + (b.topic ? ` · ${b.topic.name}` : "");
+  if (b.rows.length === 0) return `${title}\n  ${tc(l, "leaderboard.empty")}`;
   const row = (r: Leaderboard["rows"][number]) =>
-    "  " + t(l, "leaderboard.row", { rank: r.rank, name: r.displayName, points: r.points, accuracy: pct(r.accuracy), correct: r.correct, answered: r.answered, streak: r.streak });
+    "  " + tc(l, "leaderboard.row", { rank: r.rank, name: r.displayName, points: r.points, accuracy: pct(r.accuracy), correct: r.correct, answered: r.answered, streak: r.streak });
   const lines = [title, ...b.rows.map(row)];
-  if (b.caller) lines.push(`  ${t(l, "leaderboard.you")}:`, row(b.caller));
+  if (b.caller) lines.push(`  ${tc(l, "leaderboard.you")}:`, row(b.caller));
+  if (b.from) lines.push(`  (${tc(l, "leaderboard.since", { from: formatTime(b.from, l, timezone) })})`);
   return lines.join("\n");
 }
 
-export function renderStats(s: MemberStats): string {
+function renderStats(s: MemberStats): string {
   const l = s.locale;
+  if (s.answered === 0) return [tc(l, "stats.title", { name: s.displayName }), "  " + tc(l, "stats.none")].join("\n");
   return [
-    t(l, "stats.title", { name: s.displayName }),
-    "  " + t(l, "stats.summary", { answered: s.answered, correct: s.correct, accuracy: pct(s.accuracy), points: s.points }),
-    "  " + t(l, "stats.streak", { current: s.currentStreak, best: s.bestStreak }),
-    "  " + (s.rank === null ? t(l, "stats.rank_none") : t(l, "stats.rank", { rank: s.rank })),
-    ...s.byTopic.map((x) => t(l, "stats.topic", { name: x.name, correct: x.correct, answered: x.answered, accuracy: pct(x.accuracy) })),
+    tc(l, "stats.title", { name: s.displayName }),
+    "  " + tc(l, "stats.summary", { answered: s.answered, correct: s.correct, accuracy: pct(s.accuracy), points: s.points }),
+    "  " + tc(l, "stats.streak", { current: s.currentStreak, best: s.bestStreak }),
+    "  " + (s.rank === null ? tc(l, "stats.rank_none") : tc(l, "stats.rank", { rank: s.rank })),
+    ...(s.byTopic.length ? [`  ${tc(l, "stats.by_topic")}:`] : []),
+    ...s.byTopic.map((x) => "    " + tc(l, "stats.topic", { name: x.name, correct: x.correct, answered: x.answered, accuracy: pct(x.accuracy) })),
   ].join("\n");
 }
 
 export function renderSchedule(v: ScheduleView, locale: Locale): string {
-  return t(locale, "schedule.saved", scheduleParams(locale, v, { channel: v.channelId, next: formatTime(v.nextRun, locale, v.timezone) }));
+  return tc(locale, "schedule.saved", scheduleParams(locale, v, { channel: v.channelId, next: formatTime(v.nextRun, locale, v.timezone) }));
 }
 
-export function renderStatus(s: GroupStatus): string {
+function renderStatus(s: GroupStatus): string {
   const l = s.locale;
-  const lines = [t(l, "admin.status_title"), "  " + t(l, "admin.status_settings", settingsParams(l, s.settings)), "  " + t(l, "admin.status_questions", { count: s.questions })];
-  if (s.schedules.length === 0) lines.push("  " + t(l, "admin.status_no_schedule"));
-  for (const v of s.schedules) lines.push("  " + t(l, "admin.status_schedule", scheduleParams(l, v, { channel: v.channelId, next: formatTime(v.nextRun, l, v.timezone) })));
-  for (const r of s.openRounds) lines.push("  " + t(l, "admin.status_open", { round: r.roundId, channel: r.channelId, revealAt: formatTime(r.revealAt, l, s.settings.timezone) }));
+  const lines = [tc(l, "admin.status_title"), "  " + tc(l, "admin.status_settings", settingsParams(l, s.settings)), "  " + tc(l, "admin.status_questions", { count: s.questions })];
+  if (s.schedules.length === 0) lines.push("  " + tc(l, "admin.status_no_schedule"));
+  for (const v of s.schedules) lines.push("  " + tc(l, "admin.status_schedule", scheduleParams(l, v, { channel: `#${v.channelId}`, next: formatTime(v.nextRun, l, v.timezone) })));
+  for (const r of s.openRounds) lines.push("  " + tc(l, "admin.status_open", { round: r.roundId, channel: `#${r.channelId}`, revealAt: formatTime(r.revealAt, l, s.settings.timezone) }));
   return lines.join("\n");
 }
 
-export function renderLookup(r: LookupResult, locale: Locale): string {
+function renderLookup(r: LookupResult, locale: Locale): string {
   const [best, ...more] = r.hits;
   if (!best) {
-    const lines = [t(locale, "console.lookup_none", { query: r.query })];
-    if (r.suggestions.length) lines.push(t(locale, "console.lookup_suggest", { labels: r.suggestions.slice(0, 5).map((s) => s.label).join(" | ") }));
+    const lines = [tc(locale, "lookup.none", { query: r.query })];
+    if (r.suggestions.length) lines.push(`${tc(locale, "lookup.maybe")} ${r.suggestions.slice(0, 5).map((s) => s.label).join(" | ")}`);
+    else lines.push(tc(locale, "lookup.try_other"));
     return lines.join("\n");
   }
   const lines = [`${best.section.path.join(" › ")}  (${best.section.file}:${best.section.line})`, ...best.snippet.split("\n").map((x) => `  ${x}`)];
-  if (best.truncated) lines.push(`  ${t(locale, "console.lookup_truncated")}`);
+  if (best.truncated) lines.push(`  ${tc(locale, "lookup.trimmed", { file: best.section.file, line: best.section.line })}`);
   if (more.length) {
-    lines.push(t(locale, "console.lookup_more"));
+    lines.push(`${tc(locale, "lookup.more")}:`);
     for (const h of more.slice(0, 4)) lines.push(`  - ${h.section.path.join(" › ")}  (${h.section.file}:${h.section.line})`);
   }
   return lines.join("\n");
 }
+
+function renderSection(s: Section, locale: Locale): string {
+  return [`${s.path.join(" › ")}  (${s.file}:${s.line})`, ...(s.text.trim() ? s.text.split("\n") : [tc(locale, "lookup.empty_section")]).map((x) => `  ${x}`)].join("\n");
+}
+
+/**
+ * Posting and revealing print the card through the console's port as it happens, so those results add nothing
+ * here (an empty string prints nothing).
+ */
+export const consoleRenderers: Renderers<string, ConsoleRenderContext> = {
+  lookup: (r, c) => renderLookup(r.result, c.locale),
+  section: (r, c) => renderSection(r.section, c.locale),
+  practice: (r, c) => renderPracticeCard(r.card, c.speaker),
+  practiceAnswer: (r, c) => renderPracticeAnswer(r.result, c.speaker),
+  answer: (r, c) => tc(c.locale, "console.answer_to", { name: c.speaker, round: r.roundId, text: answerOutcomeText(c.locale, r.outcome, r.chosen) }),
+  leaderboard: (r, c) => renderLeaderboard(r.board, c.timezone),
+  stats: (r) => renderStats(r.stats),
+  history: (r, c) => {
+    const l = r.history.locale;
+    if (r.history.entries.length === 0) return tc(l, "history.empty");
+    const lines = [tc(l, "history.title", { count: r.history.entries.length })];
+    for (const e of r.history.entries) {
+      const p = historyParts(l, e);
+      lines.push(`  ${p.title}`, `    ${p.answer}`, `    ${p.yours} · ${p.group} · ${formatTime(e.revealedAt, l, c.timezone)}`);
+      if (e.source) lines.push(`    ${tc(l, "console.source", { path: e.source.path.join(" › "), file: e.source.file, line: e.source.line })}`);
+    }
+    return lines.join("\n");
+  },
+  scheduled: (r, c) => renderSchedule(r.view, c.locale),
+  unscheduled: (r, c) => tc(c.locale, r.removed ? "schedule.removed" : "schedule.not_found", { name: r.name }),
+  paused: (r, c) => (r.view.paused ? tc(c.locale, "schedule.paused", { name: r.view.name }) : `${tc(c.locale, "schedule.resumed", { name: r.view.name })}\n${renderSchedule(r.view, c.locale)}`),
+  status: (r) => renderStatus(r.status),
+  posted: () => "",
+  revealed: (r, c) => (r.card ? "" : tc(c.locale, "admin.nothing_to_reveal", { channel: `#${r.channelId}` })),
+  settings: (r, c) => {
+    const line = "  " + tc(c.locale, "admin.status_settings", settingsParams(c.locale, r.settings));
+    return r.changed ? `${tc(c.locale, "config.saved")}\n${line}` : `${tc(c.locale, "config.current")}\n${line}\n  ${usageSyntax(configSpec)}`;
+  },
+  usage: (r, c) =>
+    [
+      ...(r.unknown ? [tc(c.locale, "command.unknown_sub", { command: `/${r.group}`, sub: r.unknown })] : []),
+      tc(c.locale, "command.usage_title", { command: `/${r.group}` }),
+      ...usageLines(r.commands, c.locale).map((x) => `  ${x}`),
+    ].join("\n"),
+};

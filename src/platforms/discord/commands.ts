@@ -1,5 +1,6 @@
-// The slash commands, as registered with Discord (bulk overwrite). Names stay English so the README and the
-// help text match everywhere; descriptions and choices are localised from the message catalog (ko, en).
+// The slash commands as registered with Discord (bulk overwrite), generated from the command specs: each member
+// command on its own, the organiser commands as subcommands of /studybot. Names stay English so help texts match
+// everywhere; descriptions and choices are registered in English with a Korean localisation.
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
@@ -13,46 +14,48 @@ import {
   type LocalizationMap,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import { t } from "../../core/messages/index.js";
+import { MEMBER_SPECS, ORGANISER_GROUP, ORGANISER_SPECS, type AnyCommandSpec } from "../../core/commands/index.js";
+import { autocompleteSource, type OptionSpec } from "../../core/commands/options.js";
+import type { MessageKey } from "../../core/messages/index.js";
+import { td } from "./messages.js";
+
+/** Channels a question may be posted in. */
+export const POSTABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
 /** Base strings are English (what Discord shows for locales we do not translate); Korean is a localisation. */
-function described(key: string): { description: string; description_localizations: LocalizationMap } {
-  return { description: t("en", key), description_localizations: { ko: t("ko", key) } };
+function described(key: MessageKey): { description: string; description_localizations: LocalizationMap } {
+  return { description: td("en", key), description_localizations: { ko: td("ko", key) } };
 }
 
-function choice<T extends string>(value: T, key: string): APIApplicationCommandOptionChoice<T> {
-  return { name: t("en", key), name_localizations: { ko: t("ko", key) }, value };
+function option(name: string, o: OptionSpec): APIApplicationCommandBasicOption {
+  const base = { name, ...described(o.description), required: o.required === true };
+  const autocomplete = autocompleteSource(o) !== null;
+  switch (o.kind) {
+    case "integer":
+      return { ...base, type: ApplicationCommandOptionType.Integer, min_value: o.min, max_value: o.max };
+    case "boolean":
+      return { ...base, type: ApplicationCommandOptionType.Boolean };
+    case "member":
+      return { ...base, type: ApplicationCommandOptionType.User };
+    case "channel":
+      return { ...base, type: ApplicationCommandOptionType.Channel, channel_types: [...POSTABLE_CHANNELS] };
+    case "choice":
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        choices: o.choices.map<APIApplicationCommandOptionChoice<string>>((c) => ({ name: td("en", c.label), name_localizations: { ko: td("ko", c.label) }, value: c.value })),
+      };
+    case "text":
+    case "word":
+      return { ...base, type: ApplicationCommandOptionType.String, autocomplete, min_length: 1, max_length: o.maxLength };
+    default:
+      // topic, topics, time, weekdays, timezone: typed as text and read by the same converters as Slack's text
+      return { ...base, type: ApplicationCommandOptionType.String, autocomplete, max_length: o.kind === "topics" ? 300 : 100 };
+  }
 }
 
-export const PERIODS = ["week", "month", "all"] as const;
-/** `/studybot config` scoring options and their upper bounds (the core enforces the same). */
-export const SCORING_OPTIONS = [
-  ["points", 1000],
-  ["fast-bonus", 1000],
-  ["fast-count", 100],
-  ["streak-every", 365],
-  ["streak-bonus", 1000],
-] as const;
-export const LANGUAGES = ["ko", "en", "auto"] as const;
-
-const topicOption = (key: string, required = false): APIApplicationCommandBasicOption => ({
-  type: ApplicationCommandOptionType.String,
-  name: "topic",
-  ...described(key),
-  required,
-  autocomplete: true,
-  max_length: 100,
-});
-
-const channelOption: APIApplicationCommandBasicOption = {
-  type: ApplicationCommandOptionType.Channel,
-  name: "channel",
-  ...described("discord.opt.channel"),
-  channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
-};
-
-function sub(name: string, options: APIApplicationCommandBasicOption[] = []): APIApplicationCommandSubcommandOption {
-  return { type: ApplicationCommandOptionType.Subcommand, name, ...described(`discord.cmd.studybot.${name}`), options };
+function options(spec: AnyCommandSpec): APIApplicationCommandBasicOption[] {
+  return Object.entries(spec.options).map(([name, o]) => option(name, o));
 }
 
 const guildOnly: Pick<RESTPostAPIChatInputApplicationCommandsJSONBody, "type" | "contexts" | "integration_types"> = {
@@ -63,60 +66,15 @@ const guildOnly: Pick<RESTPostAPIChatInputApplicationCommandsJSONBody, "type" | 
 
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return [
+    ...MEMBER_SPECS.map((spec) => ({ ...guildOnly, name: spec.name, ...described(spec.description), options: options(spec) })),
     {
       ...guildOnly,
-      name: "lookup",
-      ...described("discord.cmd.lookup"),
-      options: [{ type: ApplicationCommandOptionType.String, name: "query", ...described("discord.cmd.lookup.query"), required: true, autocomplete: true, min_length: 1, max_length: 200 }],
-    },
-    {
-      ...guildOnly,
-      name: "quiz",
-      ...described("discord.cmd.quiz"),
-      options: [topicOption("discord.cmd.quiz.topic")],
-    },
-    {
-      ...guildOnly,
-      name: "leaderboard",
-      ...described("discord.cmd.leaderboard"),
-      options: [
-        { type: ApplicationCommandOptionType.String, name: "period", ...described("discord.cmd.leaderboard.period"), choices: PERIODS.map((p) => choice(p, `discord.choice.${p}`)) },
-        topicOption("discord.cmd.leaderboard.topic"),
-      ],
-    },
-    {
-      ...guildOnly,
-      name: "stats",
-      ...described("discord.cmd.stats"),
-      options: [{ type: ApplicationCommandOptionType.User, name: "member", ...described("discord.cmd.stats.member") }],
-    },
-    {
-      ...guildOnly,
-      name: "studybot",
-      ...described("discord.cmd.studybot"),
+      name: ORGANISER_GROUP,
+      ...described("cmd.studybot"),
       // Hidden from members without Manage Server by default; server admins may change that in the
       // integration settings, so the handler checks the permission again on every call.
       default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-      options: [
-        sub("schedule", [
-          { type: ApplicationCommandOptionType.String, name: "time", ...described("discord.opt.time"), required: true, min_length: 4, max_length: 5 },
-          { type: ApplicationCommandOptionType.String, name: "days", ...described("discord.opt.days"), max_length: 60 },
-          { type: ApplicationCommandOptionType.String, name: "timezone", ...described("discord.opt.timezone"), autocomplete: true, max_length: 64 },
-          { type: ApplicationCommandOptionType.String, name: "topics", ...described("discord.opt.topics"), max_length: 300 },
-          { type: ApplicationCommandOptionType.Integer, name: "reveal", ...described("discord.opt.reveal"), min_value: 1, max_value: 1440 },
-          { type: ApplicationCommandOptionType.Boolean, name: "instant", ...described("discord.opt.instant") },
-          channelOption,
-        ]),
-        sub("unschedule", [channelOption]),
-        sub("status"),
-        sub("post-now", [channelOption]),
-        sub("reveal-now", [channelOption]),
-        sub("config", [
-          { type: ApplicationCommandOptionType.String, name: "language", ...described("discord.opt.language"), choices: LANGUAGES.map((l) => choice(l, `discord.choice.${l}`)) },
-          { type: ApplicationCommandOptionType.String, name: "timezone", ...described("discord.opt.timezone"), autocomplete: true, max_length: 64 },
-          ...SCORING_OPTIONS.map<APIApplicationCommandBasicOption>(([name, max]) => ({ type: ApplicationCommandOptionType.Integer, name, ...described(`discord.opt.${name}`), min_value: 0, max_value: max })),
-        ]),
-      ],
+      options: ORGANISER_SPECS.map<APIApplicationCommandSubcommandOption>((spec) => ({ type: ApplicationCommandOptionType.Subcommand, name: spec.name, ...described(spec.description), options: options(spec) })),
     },
   ];
 }

@@ -6,7 +6,6 @@
 //   else error.internal) and is logged with the interaction's context. No stack or token reaches the chat.
 // - Custom ids are validated (customId.ts); a stale or forged one gets a clear answer, never a crash.
 import {
-  ChannelType,
   DiscordAPIError,
   MessageFlags,
   PermissionFlagsBits,
@@ -15,25 +14,25 @@ import {
   type BaseInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
-  type Client,
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
   type RepliableInteraction,
   type User,
 } from "discord.js";
-import type { GroupSettingsInput, StudyBot } from "../../core/app.js";
-import type { Actor, AnswerOutcome, Period } from "../../core/cards.js";
-import { isUserError, UserError } from "../../core/errors.js";
-import { answerOutcomeText } from "../../core/messages/format.js";
-import { resolveLocale, t, type Locale } from "../../core/messages/index.js";
+import type { StudyBot } from "../../core/app.js";
+import type { Actor } from "../../core/cards.js";
+import { findSpec, renderResult, type AnyCommandSpec, type CommandResult } from "../../core/commands/index.js";
+import { autocompleteSource, checkInteger, convertText, type ConvertContext } from "../../core/commands/options.js";
+import { classifyFailure, UserError } from "../../core/errors.js";
+import { resolveLocale, type Locale } from "../../core/locale.js";
 import { choiceLabel } from "../../core/rounds/service.js";
 import type { Logger } from "../../logger.js";
-import { LANGUAGES } from "./commands.js";
+import { POSTABLE_CHANNELS } from "./commands.js";
 import { parseCustomId } from "./customId.js";
 import { clip, LIMITS } from "./limits.js";
-import * as render from "./render.js";
-import type { MessageBody } from "./render.js";
+import { td, type DiscordKey } from "./messages.js";
+import { discordRenderers, channelMention, type MessageBody } from "./render.js";
 
 export const PLATFORM = "discord";
 
@@ -56,7 +55,8 @@ interface Ctx {
 
 type Respond = { ephemeral: boolean; defer: "always" | "when-slow"; update?: boolean };
 
-const SCORING_KEYS = { points: "pointsCorrect", "fast-bonus": "fastBonus", "fast-count": "fastBonusCount", "streak-every": "streakEvery", "streak-bonus": "streakBonus" } as const;
+/** Work that renders a reply; `private` overrides the reply's visibility when it was not yet deferred. */
+type Reply = MessageBody & { private?: boolean };
 
 /**
  * What a member is called: server nickname, else global display name, else username. `member` is a cached
@@ -78,7 +78,6 @@ export class DiscordHandlers {
 
   constructor(
     private readonly bot: StudyBot,
-    private readonly client: Client,
     private readonly opts: HandlerOptions,
   ) {
     this.slowAfterMs = opts.slowAfterMs ?? 1500;
@@ -124,12 +123,12 @@ export class DiscordHandlers {
   }
 
   private actor(i: BaseInteraction): Actor {
-    if (!i.guildId) throw new UserError("discord.error.guild_only");
+    if (!i.guildId) throw new UserError<DiscordKey>("discord.error.guild_only");
     return { group: { platform: PLATFORM, externalId: i.guildId }, userId: i.user.id, displayName: nameOf(i.member, i.user), locale: i.locale };
   }
 
   private fallbackLocale(i: BaseInteraction): Locale {
-    return resolveLocale(i.locale, i.guildLocale, this.opts.defaultLocale);
+    return resolveLocale(this.opts.defaultLocale, i.locale, i.guildLocale);
   }
 
   private async localeOf(i: BaseInteraction): Promise<Locale> {
@@ -144,7 +143,7 @@ export class DiscordHandlers {
    * the new state of the message the button is on). Defers first when told to, or as soon as the core has
    * taken `slowAfterMs` — counted from before the first core call, the locale lookup included.
    */
-  private async respond(i: RepliableInteraction, ctx: Ctx, opts: Respond, work: (l: Locale) => Promise<MessageBody> | MessageBody): Promise<void> {
+  private async respond(i: RepliableInteraction, ctx: Ctx, opts: Respond, work: (l: Locale) => Promise<Reply> | Reply): Promise<void> {
     const update = opts.update === true && i.isMessageComponent();
     const flags = opts.ephemeral ? MessageFlags.Ephemeral : undefined;
     let deferral: Promise<unknown> | null = null;
@@ -158,7 +157,7 @@ export class DiscordHandlers {
       }, this.slowAfterMs);
     }
     let locale: Locale | undefined;
-    let result: MessageBody;
+    let result: Reply;
     try {
       locale = await this.localeOf(i);
       result = await work(locale);
@@ -175,7 +174,8 @@ export class DiscordHandlers {
     } else if (update) {
       await (i as ButtonInteraction).update(toReply(result));
     } else {
-      await i.reply({ ...toReply(result), ...(flags ? { flags } : {}) });
+      const hidden = result.private ?? opts.ephemeral;
+      await i.reply({ ...toReply(result), ...(hidden ? { flags: MessageFlags.Ephemeral } : {}) });
     }
   }
 
@@ -183,8 +183,10 @@ export class DiscordHandlers {
   private async fail(i: RepliableInteraction, ctx: Ctx & { update?: boolean }, err: unknown, locale: Locale | undefined): Promise<void> {
     let l = locale;
     if (!l) l = await this.localeOf(i).catch(() => this.fallbackLocale(i));
-    const text = isUserError(err) ? t(l, err.key, err.params) : t(l, "error.internal");
-    if (isUserError(err)) this.opts.logger.info({ ...ctx, key: err.key }, "discord: refused");
+    const f = classifyFailure(err);
+    const text = td.has(f.key) ? td(l, f.key, f.params) : td(l, "error.internal");
+    if (f.kind === "user") this.opts.logger.info({ ...ctx, key: f.key }, "discord: refused");
+    else if (f.kind === "operator") this.opts.logger.warn({ ...ctx, key: f.key }, "discord: refused until an organiser fixes something");
     else this.opts.logger.error({ ...ctx, err }, "discord: interaction failed");
     const privately = { content: clip(text, LIMITS.content), flags: MessageFlags.Ephemeral } as const;
     try {
@@ -207,19 +209,22 @@ export class DiscordHandlers {
     const focused = i.options.getFocused(true);
     const typed = String(focused.value ?? "");
     try {
-      if (focused.name === "query") {
-        choices = this.bot
-          .suggest(typed)
-          .filter((s) => s.value.length <= LIMITS.choiceValue)
-          .map((s) => ({ name: clip(s.label, LIMITS.choiceName), value: s.value }));
-      } else if (focused.name === "topic") {
-        const want = typed.trim().toLowerCase();
-        choices = this.bot
-          .topics(await this.localeOf(i))
-          .filter((x) => !want || x.key.includes(want) || x.name.toLowerCase().includes(want))
-          .map((x) => ({ name: clip(x.name.toLowerCase() === x.key ? x.name : `${x.name} (${x.key})`, LIMITS.choiceName), value: x.key }));
-      } else if (focused.name === "timezone") {
-        choices = timeZoneChoices(typed);
+      const option = findSpec(i.commandName, i.options.getSubcommand(false))?.options[focused.name];
+      switch (option ? autocompleteSource(option) : null) {
+        case "sections":
+          choices = this.bot
+            .suggest(typed)
+            .filter((s) => s.value.length <= LIMITS.choiceValue)
+            .map((s) => ({ name: clip(s.label, LIMITS.choiceName), value: s.value }));
+          break;
+        case "topics":
+          choices = this.bot
+            .topicChoices(typed.split(",").at(-1) ?? "", await this.localeOf(i), LIMITS.choices)
+            .map((x) => ({ name: clip(x.name.toLowerCase() === x.key ? x.name : `${x.name} (${x.key})`, LIMITS.choiceName), value: x.key }));
+          break;
+        case "timezones":
+          choices = timeZoneChoices(typed);
+          break;
       }
     } catch (err) {
       this.opts.logger.error({ ...ctx, option: focused.name, err }, "discord: autocomplete failed");
@@ -230,142 +235,81 @@ export class DiscordHandlers {
   // ------------------------------------------------------------------------------------------ commands
 
   private async command(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
+    const spec = findSpec(i.commandName, i.options.getSubcommand(false));
+    if (!spec) throw new UserError<DiscordKey>("discord.error.unknown_command");
     const actor = this.actor(i);
-    const bot = this.bot;
-    switch (i.commandName) {
-      case "lookup": {
-        // Synchronous and well under a millisecond: no deferral needed. A match is shown to the conversation
-        // it was asked in; "nothing found" only concerns the caller.
-        const result = bot.lookup(i.options.getString("query", true), { limit: 5, maxChars: render.LOOKUP_MAX_CHARS });
-        return this.respond(i, ctx, { ephemeral: result.hits.length === 0, defer: "when-slow" }, (l) => render.lookupResult(result, l));
-      }
-      case "quiz": {
-        const topic = i.options.getString("topic") ?? undefined;
-        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow" }, async () => render.practiceCard(await bot.practice(actor, topic)));
-      }
-      case "leaderboard": {
-        // Discord offers only the three choices; the core still refuses anything else a modified client sends.
-        const period = (i.options.getString("period") ?? "week") as Period;
-        const topic = i.options.getString("topic") ?? undefined;
-        return this.respond(i, ctx, { ephemeral: false, defer: "when-slow" }, async () => render.leaderboard(await bot.leaderboard(actor, period, topic)));
-      }
-      case "stats": {
-        const user = i.options.getUser("member");
-        const who = user ? { userId: user.id, displayName: nameOf(i.options.getMember("member"), user) } : undefined;
-        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow" }, async () => render.stats(await bot.stats(actor, who)));
-      }
-      case "studybot":
-        return this.organiser(i, ctx, actor);
-      default:
-        throw new UserError("discord.error.unknown_command");
+    if (spec.organiser && !i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+      // default_member_permissions only hides /studybot; server admins can re-grant it to anyone, so the
+      // permission is checked here on every call.
+      this.opts.logger.warn({ ...ctx }, "discord: organiser command refused (no Manage Server)");
+      throw new UserError<DiscordKey>("discord.error.not_organizer", { sub: spec.name });
     }
+    // Organiser commands may post to Discord themselves: defer at once. The rest answer directly when fast.
+    const respond: Respond = { ephemeral: spec.reply === "private", defer: spec.organiser ? "always" : "when-slow" };
+    return this.respond(i, ctx, respond, async (locale) => {
+      const args = this.args(i, spec);
+      const channelId = (args.channel as string | undefined) ?? i.channelId;
+      const result = await this.posting(channelId, () => spec.run({ bot: this.bot, actor, channelId }, args));
+      // After `config language=…` the reply speaks the language just chosen.
+      const shown = result.kind === "settings" ? await this.bot.locale(actor) : locale;
+      return { ...renderResult(discordRenderers, result, { locale: shown }), ...visibility(result) };
+    });
   }
 
-  private async organiser(i: ChatInputCommandInteraction, ctx: Ctx, actor: Actor): Promise<void> {
-    // default_member_permissions only hides the command; server admins can re-grant it to anyone, so the
-    // permission is checked here on every call.
-    if (!i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      this.opts.logger.warn({ ...ctx }, "discord: organiser command refused (no Manage Server)");
-      throw new UserError("discord.error.not_organizer");
-    }
-    const bot = this.bot;
-    const sub = i.options.getSubcommand(true);
-    const channel = (): string => {
-      const c = i.options.getChannel("channel");
-      if (!c) {
-        if (!i.channelId) throw new UserError("discord.error.channel_not_text");
-        return i.channelId;
-      }
-      if (c.type !== ChannelType.GuildText && c.type !== ChannelType.GuildAnnouncement) throw new UserError("discord.error.channel_not_text");
-      return c.id;
+  /** The spec's options read from the interaction, through the same converters as text commands. */
+  private args(i: ChatInputCommandInteraction, spec: AnyCommandSpec): Record<string, unknown> {
+    const ctx: ConvertContext = {
+      topic: (input) => this.bot.resolveTopic(input),
+      member: () => {
+        throw new Error("Discord passes members as users");
+      },
+      channel: () => {
+        throw new Error("Discord passes channels as channels");
+      },
     };
-    const mention = render.channelMention;
-    const reply = (work: (l: Locale) => Promise<MessageBody>) => this.respond(i, ctx, { ephemeral: true, defer: "always" }, work);
-    switch (sub) {
-      case "schedule": {
-        const at = channel();
-        const days = i.options.getString("days");
-        const tz = i.options.getString("timezone");
-        const topics = i.options.getString("topics");
-        const reveal = i.options.getInteger("reveal");
-        const instant = i.options.getBoolean("instant");
-        return reply(async (l) =>
-          render.scheduleSaved(
-            await bot.schedule(actor, at, {
-              time: i.options.getString("time", true),
-              ...(days ? { weekdays: days.split(/[\s,]+/).filter(Boolean) } : {}),
-              ...(tz ? { timezone: tz } : {}),
-              ...(topics ? { topics: topics.split(/[\s,]+/).filter(Boolean) } : {}),
-              ...(reveal !== null ? { revealAfterMinutes: reveal } : {}),
-              ...(instant !== null ? { instantFeedback: instant } : {}),
-            }),
-            l,
-          ),
-        );
-      }
-      case "unschedule": {
-        const at = channel();
-        return reply(async (l) => render.notice(`${mention(at)} · ${t(l, (await bot.unschedule(actor, at)) ? "schedule.removed" : "schedule.not_found")}`));
-      }
-      case "status":
-        return reply(async () => render.status(await bot.status(actor), (id) => this.channelName(id)));
-      case "post-now": {
-        const at = channel();
-        return reply(async (l) => {
-          const card = await this.posting(at, () => bot.postNow(actor, at));
-          return render.notice(t(l, "discord.admin.posted", { channel: mention(at), when: render.when(card.revealAt, l) }));
-        });
-      }
-      case "reveal-now": {
-        const at = channel();
-        return reply(async (l) => {
-          const card = await bot.revealNow(actor, at);
-          return render.notice(card ? t(l, "discord.admin.revealed", { channel: mention(at), count: card.answered }) : `${mention(at)} · ${t(l, "admin.nothing_to_reveal")}`);
-        });
-      }
-      case "config": {
-        const input: GroupSettingsInput = {};
-        const language = i.options.getString("language");
-        if (language) {
-          if (!(LANGUAGES as readonly string[]).includes(language)) throw new UserError("config.bad_language", { value: language });
-          input.locale = language === "auto" ? null : (language as Locale);
+    const args: Record<string, unknown> = {};
+    for (const [name, o] of Object.entries(spec.options)) {
+      let value: unknown = null;
+      switch (o.kind) {
+        case "integer": {
+          const n = i.options.getInteger(name);
+          value = n === null ? null : checkInteger(name, o, n);
+          break;
         }
-        const tz = i.options.getString("timezone");
-        if (tz) input.timezone = tz;
-        for (const [option, key] of Object.entries(SCORING_KEYS)) {
-          const v = i.options.getInteger(option);
-          if (v !== null) input.scoring = { ...input.scoring, [key]: v };
+        case "boolean":
+          value = i.options.getBoolean(name);
+          break;
+        case "member": {
+          const user = i.options.getUser(name);
+          value = user ? { userId: user.id, displayName: nameOf(i.options.getMember(name), user) } : null;
+          break;
         }
-        const changes = Object.keys(input).length > 0;
-        return reply(async () => {
-          if (changes) await bot.configure(actor, input);
-          // The reply speaks the language just chosen and shows the settings now in force (with no option
-          // given, just those).
-          const status = await bot.status(actor);
-          const shown = render.status(status, (id) => this.channelName(id));
-          return changes ? { ...shown, content: `✅ ${t(status.locale, "config.saved")}` } : shown;
-        });
+        case "channel": {
+          const c = i.options.getChannel(name);
+          if (c && !(POSTABLE_CHANNELS as readonly number[]).includes(c.type)) throw new UserError<DiscordKey>("discord.error.channel_not_text");
+          value = c?.id ?? null;
+          break;
+        }
+        default: {
+          const raw = i.options.getString(name);
+          value = raw === null ? null : convertText(name, o, raw, ctx);
+        }
       }
-      default:
-        throw new UserError("admin.usage");
+      if (value !== null) args[name] = value;
     }
+    return args;
   }
 
   /** Posting to a channel the bot may not write in is an organiser's fix, not an internal error. */
-  private async posting<T>(channelId: string, work: () => Promise<T>): Promise<T> {
+  private async posting<T>(channelId: string | null, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (err) {
       if (err instanceof DiscordAPIError && [50001, 50013, 10003].includes(Number(err.code))) {
-        throw new UserError("discord.error.cannot_post", { channel: render.channelMention(channelId) });
+        throw new UserError<DiscordKey>("discord.error.cannot_post", { channel: channelId ? channelMention(channelId) : "#?" });
       }
       throw err;
     }
-  }
-
-  private channelName(id: string): string {
-    const c = this.client.channels.cache.get(id);
-    return c && "name" in c && c.name ? c.name : id;
   }
 
   // ------------------------------------------------------------------------------------------ buttons
@@ -374,41 +318,30 @@ export class DiscordHandlers {
     const parsed = parseCustomId(i.customId);
     if (!parsed.ok) {
       this.opts.logger.warn({ ...ctx, reason: parsed.reason }, "discord: button with an unusable custom id");
-      throw new UserError(parsed.reason === "stale" ? "discord.error.button_stale" : "discord.error.button_invalid");
+      throw new UserError<DiscordKey>(parsed.reason === "stale" ? "discord.error.button_stale" : "discord.error.button_invalid");
     }
     const actor = this.actor(i);
     const bot = this.bot;
     const action = parsed.action;
+    const render = (result: CommandResult, locale: Locale) => renderResult(discordRenderers, result, { locale });
     switch (action.kind) {
       case "answer":
         return this.respond(i, ctx, { ephemeral: true, defer: "when-slow" }, async (l) => {
           const outcome = await bot.answer(actor, action.roundId, action.choice);
           if (outcome.kind === "unknown_round") this.opts.logger.warn({ ...ctx, roundId: action.roundId }, "discord: answer to an unknown round");
-          return render.notice(outcomeText(outcome, l, action.choice));
+          return render({ kind: "answer", outcome, chosen: choiceLabel(action.choice), roundId: action.roundId }, l);
         });
       case "practice":
-        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow", update: true }, async (l) => {
-          const r = await bot.answerPractice(actor, action.roundId, action.choice);
-          const verdict = r.repeated
-            ? t(l, "quiz.practice_repeated", { label: r.choiceLabel })
-            : r.correct
-              ? `🎉 ${t(l, "quiz.practice_correct", { label: r.choiceLabel })}`
-              : `❌ ${t(l, "quiz.practice_wrong", { label: r.choiceLabel, correct: r.choices[r.correctIndex]?.label ?? "?" })}`;
-          return { ...render.revealedCard(r, { practice: true }), content: verdict };
-        });
+        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow", update: true }, async (l) => render({ kind: "practiceAnswer", result: await bot.answerPractice(actor, action.roundId, action.choice) }, l));
       case "section":
-        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow" }, (l) => {
-          const section = bot.section(action.value);
-          if (!section) throw new UserError("discord.error.section_gone");
-          return render.sectionMessage(section, l);
-        });
+        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow" }, (l) => render({ kind: "section", section: bot.sectionOrFail(action.value) }, l));
     }
   }
 }
 
-export function outcomeText(o: AnswerOutcome, l: Locale, chosen: number): string {
-  const icon = o.kind !== "recorded" ? "" : o.correct === true ? "🎉 " : o.correct === false ? "❌ " : "✅ ";
-  return icon + answerOutcomeText(l, o, choiceLabel(chosen));
+/** A lookup that found nothing concerns the caller only; a match is shown to the conversation it was asked in. */
+function visibility(result: CommandResult): { private?: boolean } {
+  return result.kind === "lookup" && result.result.hits.length === 0 ? { private: true } : {};
 }
 
 let zones: string[] | null = null;

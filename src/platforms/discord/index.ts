@@ -26,7 +26,7 @@ export async function startDiscord(bot: StudyBot, config: Config, logger: Logger
   const log = logger.child({ platform: PLATFORM });
   const client = createClient(config.discord);
   const port = new DiscordPort(client.rest);
-  const handlers = new DiscordHandlers(bot, client, { logger: log, defaultLocale: config.defaultLocale, slowAfterMs: opts.slowAfterMs });
+  const handlers = new DiscordHandlers(bot, { logger: log, defaultLocale: config.defaultLocale, slowAfterMs: opts.slowAfterMs });
   let accepting = true;
 
   client.on(Events.InteractionCreate, (interaction) => {
@@ -62,7 +62,7 @@ export async function startDiscord(bot: StudyBot, config: Config, logger: Logger
     }
     throw err;
   }
-  bot.deps.ports.set(PLATFORM, port);
+  const unregister = bot.registerPort(PLATFORM, port);
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, api: config.discord.apiUrl ?? "default" }, "discord: ready");
 
   return {
@@ -73,7 +73,7 @@ export async function startDiscord(bot: StudyBot, config: Config, logger: Logger
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([handlers.drain(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
-      if (bot.deps.ports.get(PLATFORM) === port) bot.deps.ports.delete(PLATFORM);
+      unregister();
       await client.destroy();
       log.info("discord: stopped");
     },

@@ -9,14 +9,18 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from "discord.js";
-import type { GroupStatus, ScheduleView } from "../../core/app.js";
-import type { Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
-import { scheduleParams, settingsParams } from "../../core/messages/format.js";
-import { t, type Locale } from "../../core/messages/index.js";
+import type { GroupSettings, GroupStatus, PracticeResult, ScheduleView } from "../../core/app.js";
+import type { History, Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
+import type { Renderers } from "../../core/commands/index.js";
+import { config as configSpec } from "../../core/commands/organiser.js";
+import { usageLines, usageSyntax } from "../../core/commands/text.js";
+import type { Locale } from "../../core/locale.js";
+import { answerOutcomeText, historyParts, nobodyText, scheduleParams, secondsText, settingsParams } from "../../core/messages/format.js";
 import { trimAtLine } from "../../core/notes/lookup.js";
 import type { LookupResult, Section, Suggestion } from "../../core/notes/types.js";
 import { answerId, practiceId, sectionId, sectionIdOf } from "./customId.js";
 import { clip, fitEmbeds, LIMITS } from "./limits.js";
+import { td as t } from "./messages.js";
 
 export interface MessageBody {
   content?: string;
@@ -25,7 +29,7 @@ export interface MessageBody {
   allowed_mentions: { parse: [] };
 }
 
-const COLOR = { card: 0x5865f2, revealed: 0x57f287, lookup: 0x3498db, board: 0xf1c40f, stats: 0x9b59b6, practice: 0x95a5a6, admin: 0x99aab5 } as const;
+const COLOR = { card: 0x5865f2, revealed: 0x57f287, lookup: 0x3498db, board: 0xf1c40f, stats: 0x9b59b6, practice: 0x95a5a6, admin: 0x99aab5, history: 0x1abc9c } as const;
 /** Lookup snippets are asked of the core at this size; the rest of the 4096 leaves room for the marker. */
 export const LOOKUP_MAX_CHARS = 3500;
 const MAX_MORE = 4;
@@ -64,7 +68,7 @@ export function questionCard(card: QuestionCard): MessageBody {
     color: COLOR.card,
     title: cardTitle(card),
     description: `${card.prompt}\n\n${choiceLines(card)}\n\n⏰ ${t(l, "quiz.reveal_at", { time: `<t:${unix(card.revealAt)}:t> (<t:${unix(card.revealAt)}:R>)` })}`,
-    footer: { text: t(l, "discord.card.choose") },
+    footer: { text: t(l, "card.choose") },
   };
   const buttons = card.choices.map<APIButtonComponent>((c, i) => ({
     type: ComponentType.Button,
@@ -81,9 +85,10 @@ function sourceBreadcrumb(source: SourceRef): string {
 }
 
 function fastestLines(card: RevealedCard): string {
-  if (!card.fastestCorrect.length) return t(card.locale, "discord.card.nobody_correct");
+  const nobody = nobodyText(card.locale, card);
+  if (nobody) return nobody;
   const medals = ["🥇", "🥈", "🥉"];
-  return card.fastestCorrect.map((f, i) => `${medals[i] ?? `${i + 1}.`} ${name(f.displayName)} · ${f.seconds}s`).join("\n");
+  return card.fastestCorrect.map((f, i) => `${medals[i] ?? `${i + 1}.`} ${name(f.displayName)} · ${secondsText(card.locale, f.seconds)}`).join("\n");
 }
 
 /** The card as edited at reveal: correct choice, counts, explanation, source, fastest correct answerers. */
@@ -91,14 +96,14 @@ export function revealedCard(card: RevealedCard, opts: { practice?: boolean } = 
   const l = card.locale;
   const correct = card.choices[card.correctIndex];
   const counted = (i: number) => (opts.practice ? "" : ` — ${card.counts[i] ?? 0}`);
-  const fields: NonNullable<APIEmbed["fields"]> = [{ name: t(l, "discord.card.explanation"), value: card.explanation || "—" }];
-  if (card.source) fields.push({ name: t(l, "discord.card.source"), value: sourceBreadcrumb(card.source) });
-  if (!opts.practice) fields.push({ name: t(l, "discord.card.fastest"), value: fastestLines(card) });
+  const fields: NonNullable<APIEmbed["fields"]> = [{ name: t(l, "card.explanation"), value: card.explanation || "—" }];
+  if (card.source) fields.push({ name: t(l, "card.source"), value: sourceBreadcrumb(card.source) });
+  if (!opts.practice) fields.push({ name: t(l, "card.fastest"), value: fastestLines(card) });
   const choices = card.choices.map((c, i) => `${i === card.correctIndex ? "✅" : "▫️"} **${c.label}.** ${c.text}${counted(i)}`).join("\n");
   const answerLine = correct ? `**${t(l, "quiz.correct_answer", { label: correct.label, text: correct.text })}**` : "";
   const embed: APIEmbed = {
     color: opts.practice ? COLOR.practice : COLOR.revealed,
-    title: `${cardTitle(card)} · ${t(l, opts.practice ? "discord.card.practice" : "discord.card.revealed")}`,
+    title: `${cardTitle(card)} · ${t(l, opts.practice ? "card.practice" : "card.revealed")}`,
     description: `${card.prompt}\n\n${choices}\n\n${answerLine}`,
     fields,
     footer: opts.practice ? undefined : { text: t(l, "quiz.answered_count", { count: card.answered }) },
@@ -112,7 +117,7 @@ export function revealedCard(card: RevealedCard, opts: { practice?: boolean } = 
   }));
   const components = rows(buttons);
   const src = card.source && sectionId(card.source.file, card.source.line);
-  if (src) components.push({ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: t(l, "discord.card.open_source"), custom_id: src, emoji: { name: "📖" } }] });
+  if (src) components.push({ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: t(l, "card.open_source"), custom_id: src, emoji: { name: "📖" } }] });
   return body([embed], components);
 }
 
@@ -121,7 +126,7 @@ export function practiceCard(card: QuestionCard): MessageBody {
   const l = card.locale;
   const embed: APIEmbed = {
     color: COLOR.practice,
-    title: `${cardTitle(card)} · ${t(l, "discord.card.practice")}`,
+    title: `${cardTitle(card)} · ${t(l, "card.practice")}`,
     description: `${card.prompt}\n\n${choiceLines(card)}`,
   };
   const buttons = card.choices.map<APIButtonComponent>((c, i) => ({ type: ComponentType.Button, style: ButtonStyle.Primary, label: c.label, custom_id: practiceId(card.roundId, i) }));
@@ -144,27 +149,27 @@ export function sectionEmbed(section: Section, snippet: string, l: Locale): APIE
     color: COLOR.lookup,
     title: clip(section.path.length ? section.path.join(" › ") : section.heading, LIMITS.embedTitle),
     description: snippet || "—",
-    footer: { text: t(l, "discord.lookup.from", { file: section.file, line: section.line }) },
+    footer: { text: t(l, "lookup.from", { file: section.file, line: section.line }) },
   };
 }
 
 /** One note section on its own (the reveal's source button, a lookup's "more" buttons). */
 export function sectionMessage(section: Section, l: Locale): MessageBody {
-  return body([sectionEmbed(section, trimAtLine(section.text, LOOKUP_MAX_CHARS).text, l)]);
+  return body([sectionEmbed(section, trimAtLine(section.text, LOOKUP_MAX_CHARS).text || t(l, "lookup.empty_section"), l)]);
 }
 
 export function lookupResult(result: LookupResult, l: Locale): MessageBody {
   const [best, ...rest] = result.hits;
   if (!best) {
-    const lines = [t(l, "discord.lookup.none", { query: clip(result.query, 200) })];
-    if (result.suggestions.length) lines.push("", `**${t(l, "discord.lookup.maybe")}**`, ...result.suggestions.map((s) => `• ${s.label}`));
-    else lines.push("", t(l, "discord.lookup.try_other"));
+    const lines = [t(l, "lookup.none", { query: clip(result.query, 200) })];
+    if (result.suggestions.length) lines.push("", `**${t(l, "lookup.maybe")}**`, ...result.suggestions.map((s) => `• ${s.label}`));
+    else lines.push("", t(l, "lookup.try_other"));
     const buttons = suggestionButtons(result.suggestions.slice(0, LIMITS.buttonsPerRow));
     return body([{ color: COLOR.lookup, description: lines.join("\n") }], rows(buttons));
   }
   const embed = sectionEmbed(best.section, best.snippet, l);
   const more = rest.slice(0, MAX_MORE);
-  if (more.length) embed.fields = [{ name: t(l, "discord.lookup.more"), value: more.map((h) => `• ${h.section.path.join(" › ") || h.section.heading}`).join("\n") }];
+  if (more.length) embed.fields = [{ name: t(l, "lookup.more"), value: more.map((h) => `• ${h.section.path.join(" › ") || h.section.heading}`).join("\n") }];
   return body([embed], rows(sectionButtons(more.map((h) => h.section))));
 }
 
@@ -189,9 +194,9 @@ export function leaderboard(board: Leaderboard): MessageBody {
   const l = board.locale;
   const embed: APIEmbed = {
     color: COLOR.board,
-    title: t(l, `leaderboard.title.${board.period}`),
+    title: t(l, `period.${board.period}`),
     description: [
-      ...(board.topic ? [t(l, "discord.leaderboard.topic", { topic: board.topic.name }), ""] : []),
+      ...(board.topic ? [t(l, "leaderboard.topic", { topic: board.topic.name }), ""] : []),
       ...(board.rows.length ? board.rows.map((r) => boardLine(r, l)) : [t(l, "leaderboard.empty")]),
       // The window's start (Monday 00:00 or the 1st, in the group's time zone), shown in each reader's own.
       ...(board.from ? ["", `📅 <t:${unix(board.from)}:d> – <t:${unix(board.to)}:d>`] : []),
@@ -204,6 +209,7 @@ export function leaderboard(board: Leaderboard): MessageBody {
 export function stats(s: MemberStats): MessageBody {
   const l = s.locale;
   const pct = (x: number) => Math.round(x * 100);
+  if (s.answered === 0) return body([{ color: COLOR.stats, title: t(l, "stats.title", { name: name(s.displayName) }), description: t(l, "stats.none") }]);
   const embed: APIEmbed = {
     color: COLOR.stats,
     title: t(l, "stats.title", { name: name(s.displayName) }),
@@ -214,7 +220,7 @@ export function stats(s: MemberStats): MessageBody {
     ].join("\n"),
   };
   if (s.byTopic.length) {
-    embed.fields = [{ name: t(l, "discord.stats.by_topic"), value: s.byTopic.map((x) => t(l, "stats.topic", { name: x.name, correct: x.correct, answered: x.answered, accuracy: pct(x.accuracy) }).trim()).join("\n") }];
+    embed.fields = [{ name: t(l, "stats.by_topic"), value: s.byTopic.map((x) => t(l, "stats.topic", { name: x.name, correct: x.correct, answered: x.answered, accuracy: pct(x.accuracy) })).join("\n") }];
   }
   return body([embed]);
 }
@@ -222,34 +228,102 @@ export function stats(s: MemberStats): MessageBody {
 // ---------------------------------------------------------------------------------------------- organisers
 
 /** Discord renders a timestamp in each reader's own time zone and language. */
-export const when = (d: Date | null, l: Locale) => (d ? `<t:${unix(d)}:f> (<t:${unix(d)}:R>)` : t(l, "discord.none"));
+export const when = (d: Date | null, l: Locale) => (d ? `<t:${unix(d)}:f> (<t:${unix(d)}:R>)` : t(l, "admin.none"));
 export const channelMention = (id: string) => (/^\d+$/.test(id) ? `<#${id}>` : id);
 
-const scheduleLine = (v: ScheduleView, l: Locale, channelName: (id: string) => string = channelMention) =>
-  scheduleParams(l, v, { channel: channelName(v.channelId), next: when(v.nextRun, l) });
+const scheduleLine = (v: ScheduleView, l: Locale) => scheduleParams(l, v, { channel: channelMention(v.channelId), next: when(v.nextRun, l) });
 
 export function scheduleSaved(v: ScheduleView, l: Locale): MessageBody {
   return notice(`✅ ${channelMention(v.channelId)} · ${t(l, "schedule.saved", scheduleLine(v, l))}`);
 }
 
-/** `channelName` gives a channel's name (the catalog writes "#{channel}"), e.g. from the client's cache. */
-export function status(s: GroupStatus, channelName: (id: string) => string): MessageBody {
+function settingsLine(settings: GroupSettings, l: Locale): string {
+  return t(l, "admin.status_settings", settingsParams(l, settings));
+}
+
+export function status(s: GroupStatus): MessageBody {
   const l = s.locale;
-  const settings = t(l, "admin.status_settings", settingsParams(l, s.settings));
-  const schedules = s.schedules.map((v) => t(l, "admin.status_schedule", scheduleLine(v, l, channelName)));
-  const open = s.openRounds.map((r) => t(l, "admin.status_open", { round: r.roundId, channel: channelName(r.channelId), revealAt: when(r.revealAt, l) }));
+  const schedules = s.schedules.map((v) => t(l, "admin.status_schedule", scheduleLine(v, l)));
+  const open = s.openRounds.map((r) => t(l, "admin.status_open", { round: r.roundId, channel: channelMention(r.channelId), revealAt: when(r.revealAt, l) }));
   const embed: APIEmbed = {
     color: COLOR.admin,
     title: t(l, "admin.status_title"),
     description: t(l, "admin.status_questions", { count: s.questions }),
     fields: [
-      { name: t(l, "discord.admin.settings"), value: settings },
-      { name: t(l, "discord.admin.schedules"), value: schedules.join("\n") || t(l, "admin.status_no_schedule") },
-      { name: t(l, "discord.admin.open"), value: open.join("\n") || t(l, "discord.none") },
+      { name: t(l, "admin.settings"), value: settingsLine(s.settings, l) },
+      { name: t(l, "admin.schedules"), value: schedules.join("\n") || t(l, "admin.status_no_schedule") },
+      { name: t(l, "admin.open"), value: open.join("\n") || t(l, "admin.none") },
     ],
   };
   return body([embed]);
 }
+
+export function history(h: History): MessageBody {
+  const l = h.locale;
+  if (h.entries.length === 0) return notice(t(l, "history.empty"));
+  const embed: APIEmbed = {
+    color: COLOR.history,
+    title: t(l, "history.title", { count: h.entries.length }),
+    fields: h.entries.map((e) => {
+      const p = historyParts(l, e, escapeMarkdown);
+      const source = e.source ? `\n📖 ${e.source.path.join(" › ") || e.source.heading}` : "";
+      return { name: clip(p.title, LIMITS.fieldName), value: clip(`✅ ${p.answer}\n${p.yours} · ${p.group} · <t:${unix(e.revealedAt)}:d>${source}`, LIMITS.fieldValue) };
+    }),
+  };
+  const buttons = sectionButtons(h.entries.flatMap((e) => (e.source && e.source.line > 0 ? [{ file: e.source.file, line: e.source.line, heading: e.source.heading }] : [])));
+  return body([embed], rows(buttons));
+}
+
+function practiceAnswer(r: PracticeResult): MessageBody {
+  const l = r.locale;
+  const verdict = r.repeated
+    ? t(l, "quiz.practice_repeated", { label: r.choiceLabel })
+    : r.correct
+      ? `🎉 ${t(l, "quiz.practice_correct", { label: r.choiceLabel })}`
+      : `❌ ${t(l, "quiz.practice_wrong", { label: r.choiceLabel, correct: r.choices[r.correctIndex]?.label ?? "?" })}`;
+  return { ...revealedCard(r, { practice: true }), content: verdict };
+}
+
+export interface DiscordRenderContext {
+  locale: Locale;
+}
+
+export const discordRenderers: Renderers<MessageBody, DiscordRenderContext> = {
+  lookup: (r, c) => lookupResult(r.result, c.locale),
+  section: (r, c) => sectionMessage(r.section, c.locale),
+  practice: (r) => practiceCard(r.card),
+  practiceAnswer: (r) => practiceAnswer(r.result),
+  answer: (r, c) => {
+    const o = r.outcome;
+    const icon = o.kind !== "recorded" ? "" : o.correct === true ? "🎉 " : o.correct === false ? "❌ " : "✅ ";
+    return notice(icon + answerOutcomeText(c.locale, o, r.chosen));
+  },
+  leaderboard: (r) => leaderboard(r.board),
+  stats: (r) => stats(r.stats),
+  history: (r) => history(r.history),
+  scheduled: (r, c) => scheduleSaved(r.view, c.locale),
+  unscheduled: (r, c) => notice(`${channelMention(r.channelId)} · ${t(c.locale, r.removed ? "schedule.removed" : "schedule.not_found", { name: r.name })}`),
+  paused: (r, c) =>
+    notice(r.view.paused ? `⏸️ ${t(c.locale, "schedule.paused", { name: r.view.name })}` : `▶️ ${t(c.locale, "schedule.resumed", { name: r.view.name })}\n${t(c.locale, "schedule.saved", scheduleLine(r.view, c.locale))}`),
+  status: (r) => status(r.status),
+  posted: (r, c) => notice(t(c.locale, "admin.posted", { round: r.card.roundId, channel: channelMention(r.channelId), when: when(r.card.revealAt, c.locale) })),
+  revealed: (r, c) =>
+    notice(
+      r.card
+        ? t(c.locale, "admin.revealed", { channel: channelMention(r.channelId), label: r.card.choices[r.card.correctIndex]?.label ?? "?", count: r.card.answered })
+        : t(c.locale, "admin.nothing_to_reveal", { channel: channelMention(r.channelId) }),
+    ),
+  settings: (r, c) =>
+    notice(r.changed ? `✅ ${t(c.locale, "config.saved")}\n${settingsLine(r.settings, c.locale)}` : `${t(c.locale, "config.current")}\n${settingsLine(r.settings, c.locale)}\n\`${usageSyntax(configSpec)}\``),
+  usage: (r, c) =>
+    notice(
+      [
+        ...(r.unknown ? [t(c.locale, "command.unknown_sub", { command: `/${r.group}`, sub: r.unknown })] : []),
+        t(c.locale, "command.usage_title", { command: `/${r.group}` }),
+        ...usageLines(r.commands, c.locale).map((x) => `• ${x}`),
+      ].join("\n"),
+    ),
+};
 
 /** A short private text reply (acknowledgements, refusals). */
 export function notice(text: string): MessageBody {

@@ -2,10 +2,16 @@
 // stays within Slack's limits by construction (50 blocks a message, 100 in a Home tab, 3000 characters a
 // section, 150 a header, 75 a button label), measured on the escaped text that is actually sent.
 import type { types } from "@slack/bolt";
-import type { Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
-import { t, type Locale } from "../../core/messages/index.js";
+import type { GroupSettings, GroupStatus, ScheduleView } from "../../core/app.js";
+import type { History, Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
+import type { Renderers } from "../../core/commands/index.js";
+import { config as configSpec } from "../../core/commands/organiser.js";
+import { allUsage, usageLines, usageSyntax } from "../../core/commands/text.js";
+import type { Locale } from "../../core/locale.js";
+import { answerOutcomeText, historyParts, nobodyText, scheduleParams, secondsText, settingsParams } from "../../core/messages/format.js";
 import { sectionValue } from "../../core/notes/lookup.js";
 import type { LookupResult, Section } from "../../core/notes/types.js";
+import { ts as t } from "./messages.js";
 import { escapeText, inline, markdownToMrkdwn, plain, splitMrkdwn } from "./mrkdwn.js";
 
 export type Block = types.KnownBlock;
@@ -88,7 +94,6 @@ export function who(userId: string, displayName: string): string {
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
-const seconds = (x: number) => (Number.isInteger(x) ? String(Math.max(0, x)) : Math.max(0, x).toFixed(1));
 const dots = (d: 1 | 2 | 3) => "●".repeat(d) + "○".repeat(3 - d);
 
 // ------------------------------------------------------------------------------------------ question cards
@@ -113,7 +118,7 @@ export function questionCard(card: QuestionCard): Rendered {
         block_id: `round:${card.roundId}`,
         elements: card.choices.map((c, i) => button(c.label, `${ACTION.answer}:${i}`, `${card.roundId}:${i}`)),
       },
-      context(t(L, "slack.card.choose")),
+      context(t(L, "card.choose")),
     ],
   };
 }
@@ -125,7 +130,7 @@ function sourceLine(L: Locale, source: SourceRef | null): string | null {
 
 function explanationBlocks(L: Locale, card: RevealedCard): Block[] {
   if (!card.explanation.trim()) return [];
-  const body = `*${t(L, "slack.card.explanation")}*\n${markdownToMrkdwn(card.explanation)}`;
+  const body = `*${t(L, "card.explanation")}*\n${markdownToMrkdwn(card.explanation)}`;
   return sections(body, 2).blocks;
 }
 
@@ -139,14 +144,14 @@ export function revealedCard(card: RevealedCard): Rendered {
       return i === card.correctIndex ? `✅ *${c.label}. ${inline(c.text, 600)}* — ${count}` : `▫️ ${c.label}. ${inline(c.text, 600)} — ${count}`;
     })
     .join("\n");
-  const fastest = card.fastestCorrect.length
-    ? `*${t(L, "slack.card.fastest")}*\n` +
+  const fastest =
+    nobodyText(L, card) ??
+    `*${t(L, "card.fastest")}*\n` +
       card.fastestCorrect
         .slice(0, 10)
-        .map((f, i) => t(L, "slack.card.fastest_row", { rank: i + 1, name: who(f.userId, f.displayName), seconds: seconds(f.seconds) }))
-        .join("\n")
-    : t(L, "slack.card.nobody_correct");
-  const meta = [t(L, "slack.card.answered", { count: card.answered }), sourceLine(L, card.source)].filter((s): s is string => s !== null);
+        .map((f, i) => t(L, "card.fastest_row", { rank: i + 1, name: who(f.userId, f.displayName), seconds: secondsText(L, f.seconds) }))
+        .join("\n");
+  const meta = [t(L, "quiz.answered_count", { count: card.answered }), sourceLine(L, card.source)].filter((s): s is string => s !== null);
   return {
     text: fallback(t(L, "slack.card.fallback_revealed", { label: correct?.label ?? "?", choice: correct?.text ?? "" })),
     blocks: [header(t(L, "slack.card.header_revealed", { topic: card.topic.name })), ...promptBlocks(card), section(choices), ...explanationBlocks(L, card), context(...meta), section(fastest)],
@@ -163,7 +168,7 @@ export function practiceCard(card: QuestionCard): Rendered {
       header(t(L, "slack.card.header_practice", { topic: card.topic.name })),
       ...promptBlocks(card),
       section(choices),
-      context(t(L, "slack.card.meta_practice", { difficulty: dots(card.difficulty) })),
+      context(`${dots(card.difficulty)} · ${t(L, "card.practice")} · ${t(L, "card.practice_note")}`),
       {
         type: "actions",
         block_id: `practice:${card.roundId}`,
@@ -221,17 +226,17 @@ export function noteSection(
   L: Locale,
   opts: { others?: Section[]; share?: boolean; sharedBy?: string } = {},
 ): Rendered {
-  const from = t(L, "slack.lookup.from", { file: inline(s.file, 200), line: s.line });
+  const from = t(L, "lookup.from", { file: inline(s.file, 200), line: s.line });
   const crumb = inline(s.path.join(" › ") || s.heading, 1500);
   const body = markdownToMrkdwn(s.text);
-  const text = body ? sections(body, NOTE_SECTIONS) : { blocks: [context(t(L, "slack.lookup.empty_section"))], truncated: false };
+  const text = body ? sections(body, NOTE_SECTIONS) : { blocks: [context(t(L, "lookup.empty_section"))], truncated: false };
   const blocks: Block[] = [header(s.heading || s.path.at(-1) || s.file), context(`${crumb} · ${from}`), ...text.blocks];
-  if (text.truncated) blocks.push(context(`✂️ ${t(L, "slack.lookup.trimmed", { file: inline(s.file, 200), line: s.line })}`));
+  if (text.truncated) blocks.push(context(`✂️ ${t(L, "lookup.trimmed", { file: inline(s.file, 200), line: s.line })}`));
   if (opts.sharedBy) blocks.push(context(t(L, "slack.lookup.shared_by", { user: opts.sharedBy })));
   if (opts.share) blocks.push({ type: "actions", block_id: "lookup_share", elements: [button(t(L, "slack.lookup.share"), ACTION.lookupShare, sectionValue(s), "primary")] });
   const others = (opts.others ?? []).slice(0, 4);
   if (others.length > 0) {
-    blocks.push(context(`*${t(L, "slack.lookup.more")}*`));
+    blocks.push(context(`*${t(L, "lookup.more")}*`));
     blocks.push({ type: "actions", block_id: "lookup_more", elements: others.map((o, i) => button(shortLabel(o), `${ACTION.lookupOpen}:${i}`, sectionValue(o))) });
   }
   return { text: fallback(t(L, "slack.lookup.fallback", { heading: s.path.join(" › ") || s.heading })), blocks };
@@ -241,47 +246,42 @@ export function noteSection(
 export function lookupResult(result: LookupResult, L: Locale): Rendered {
   const [best, ...rest] = result.hits;
   if (best) return noteSection(best.section, L, { others: rest.map((h) => h.section), share: true });
-  const blocks: Block[] = [section(t(L, "slack.lookup.none", { query: inline(result.query, 200) }))];
+  const blocks: Block[] = [section(t(L, "lookup.none", { query: inline(result.query, 200) }))];
   const suggestions = result.suggestions.slice(0, 5);
   if (suggestions.length > 0) {
-    blocks.push(context(t(L, "slack.lookup.maybe")));
+    blocks.push(context(t(L, "lookup.maybe")));
     blocks.push({ type: "actions", block_id: "lookup_more", elements: suggestions.map((sg, i) => button(sg.label, `${ACTION.lookupOpen}:${i}`, sg.value)) });
   }
-  blocks.push(context(escapeText(t(L, "slack.lookup.try_other"))));
-  return { text: fallback(t(L, "slack.lookup.none", { query: result.query })), blocks };
+  else blocks.push(context(escapeText(t(L, "lookup.try_other"))));
+  return { text: fallback(t(L, "lookup.none", { query: result.query })), blocks };
 }
 
 // ------------------------------------------------------------------------------------------ leaderboard, stats, home
 
-function periodName(L: Locale, period: Leaderboard["period"]): string {
-  return t(L, `slack.period.${period}`);
-}
-
 function leaderboardRow(L: Locale, r: LeaderboardRow): string {
-  return t(L, "slack.leaderboard.row", { rank: r.rank, name: who(r.userId, r.displayName), points: r.points, accuracy: percent(r.accuracy), streak: r.streak });
+  return t(L, "leaderboard.row", { rank: r.rank, name: who(r.userId, r.displayName), points: r.points, accuracy: Math.round(r.accuracy * 100), correct: r.correct, answered: r.answered, streak: r.streak });
 }
 
 function leaderboardBody(board: Leaderboard): Block[] {
   const L = board.locale;
   const blocks: Block[] = [];
-  blocks.push(section(board.rows.length ? board.rows.map((r) => leaderboardRow(L, r)).join("\n") : t(L, "slack.leaderboard.empty")));
+  blocks.push(section(board.rows.length ? board.rows.map((r) => leaderboardRow(L, r)).join("\n") : t(L, "leaderboard.empty")));
   const notes: string[] = [];
-  if (board.caller) notes.push(t(L, "slack.leaderboard.you", { row: leaderboardRow(L, board.caller) }));
-  if (board.from) notes.push(t(L, "slack.leaderboard.since", { from: slackDate(board.from, "{date_short_pretty}") }));
+  if (board.caller) notes.push(`${t(L, "leaderboard.you")}: ${leaderboardRow(L, board.caller)}`);
+  if (board.from) notes.push(t(L, "leaderboard.since", { from: slackDate(board.from, "{date_short_pretty}") }));
   if (notes.length) blocks.push(context(...notes));
   return blocks;
 }
 
 export function leaderboard(board: Leaderboard): Rendered {
   const L = board.locale;
-  const period = periodName(L, board.period);
-  const title = board.topic ? t(L, "slack.leaderboard.title_topic", { period, topic: board.topic.name }) : t(L, "slack.leaderboard.title", { period });
+  const title = board.topic ? `${t(L, `period.${board.period}`)} · ${board.topic.name}` : t(L, `period.${board.period}`);
   return { text: fallback(title), blocks: [header(title), ...leaderboardBody(board)] };
 }
 
 function statsFields(s: MemberStats): types.MrkdwnElement[] {
   const L = s.locale;
-  const field = (label: string, value: string | number): types.MrkdwnElement => ({ type: "mrkdwn", text: `*${t(L, label)}*\n${value}` });
+  const field = (label: Parameters<typeof t>[1], value: string | number): types.MrkdwnElement => ({ type: "mrkdwn", text: `*${t(L, label)}*\n${value}` });
   return [
     field("slack.stats.answered", s.answered),
     field("slack.stats.correct", s.correct),
@@ -294,11 +294,11 @@ function statsFields(s: MemberStats): types.MrkdwnElement[] {
 
 function statsBody(s: MemberStats): Block[] {
   const L = s.locale;
-  if (s.answered === 0) return [section(t(L, "slack.stats.none"))];
+  if (s.answered === 0) return [section(t(L, "stats.none"))];
   const blocks: Block[] = [{ type: "section", fields: statsFields(s) }];
   if (s.byTopic.length) {
-    const lines = s.byTopic.map((x) => t(L, "slack.stats.topic_row", { name: inline(x.name, 100), answered: x.answered, correct: x.correct, accuracy: percent(x.accuracy) }));
-    blocks.push(section(`*${t(L, "slack.stats.by_topic")}*\n${lines.join("\n")}`));
+    const lines = s.byTopic.map((x) => t(L, "stats.topic", { name: inline(x.name, 100), answered: x.answered, correct: x.correct, accuracy: Math.round(x.accuracy * 100) }));
+    blocks.push(section(`*${t(L, "stats.by_topic")}*\n${lines.join("\n")}`));
   }
   return blocks;
 }
@@ -306,8 +306,8 @@ function statsBody(s: MemberStats): Block[] {
 export function stats(s: MemberStats): Rendered {
   const L = s.locale;
   return {
-    text: fallback(t(L, "slack.stats.fallback", { name: s.displayName })),
-    blocks: [header(t(L, "slack.stats.title", { name: s.displayName })), context(who(s.userId, s.displayName)), ...statsBody(s)],
+    text: fallback(t(L, "stats.title", { name: s.displayName })),
+    blocks: [header(t(L, "stats.title", { name: s.displayName })), context(who(s.userId, s.displayName)), ...statsBody(s)],
   };
 }
 
@@ -321,14 +321,100 @@ export function homeView(input: { stats: MemberStats; week: Leaderboard; all: Le
     section(`*${t(L, "slack.home.your_stats")}*`),
     ...statsBody(input.stats),
     { type: "divider" },
-    section(`*${t(L, "slack.home.leaderboard")}*`),
+    section(`*${t(L, "period.week")}*`),
     ...leaderboardBody(input.week),
     { type: "divider" },
-    section(`*${t(L, "slack.home.leaderboard_all")}*`),
+    section(`*${t(L, "period.all")}*`),
     ...leaderboardBody(input.all),
     { type: "divider" },
-    section(t(L, "slack.home.commands")),
+    section(`*${t(L, "slack.home.commands")}*\n${allUsage(L).member.map((x) => `• ${escapeText(x)}`).join("\n")}`),
     context(t(L, "slack.home.updated", { time: slackDate(input.now) })),
   ];
   return { type: "home", blocks: blocks.slice(0, LIMITS.homeBlocks) };
 }
+
+// ------------------------------------------------------------------------------------------ history
+
+export function history(h: History): Rendered {
+  const L = h.locale;
+  if (h.entries.length === 0) return { text: t(L, "history.empty"), blocks: [section(t(L, "history.empty"))] };
+  const title = t(L, "history.title", { count: h.entries.length });
+  const blocks: Block[] = [header(title)];
+  for (const e of h.entries) {
+    const p = historyParts(L, e, (x) => inline(x, 500));
+    blocks.push(section(`*${p.title}*\n✅ ${p.answer}\n${p.yours} · ${p.group} · ${slackDate(e.revealedAt, "{date_short_pretty}")}`));
+    const source = sourceLine(L, e.source);
+    if (source) blocks.push(context(source));
+  }
+  return { text: fallback(title), blocks: blocks.slice(0, LIMITS.messageBlocks) };
+}
+
+// ------------------------------------------------------------------------------------------ organisers
+
+/** A channel as Slack shows it: a link when it is a channel id. */
+export const channelLink = (id: string) => (/^[CG][A-Z0-9]{2,20}$/.test(id) ? `<#${id}>` : inline(id, 80));
+
+const topicName = (name: string) => inline(name, 60);
+
+function scheduleText(v: ScheduleView, L: Locale): string {
+  const next = v.nextRun ? slackDate(v.nextRun) : t(L, "admin.none");
+  return t(L, "schedule.saved", scheduleParams(L, v, { channel: channelLink(v.channelId), next, topic: topicName }));
+}
+
+function settingsText(g: GroupSettings, L: Locale): string {
+  return t(L, "admin.status_settings", settingsParams(L, g));
+}
+
+function statusText(s: GroupStatus): string {
+  const L = s.locale;
+  const lines = [`*${t(L, "admin.status_title")}*`, settingsText(s.settings, L), t(L, "admin.status_questions", { count: s.questions }), "", `*${t(L, "admin.schedules")}*`];
+  if (s.schedules.length === 0) lines.push(t(L, "admin.status_no_schedule"));
+  for (const x of s.schedules) {
+    const next = x.nextRun ? slackDate(x.nextRun) : t(L, "admin.none");
+    lines.push(`• ${t(L, "admin.status_schedule", scheduleParams(L, x, { channel: channelLink(x.channelId), next, topic: topicName }))}`);
+  }
+  lines.push("", `*${t(L, "admin.open")}*`);
+  if (s.openRounds.length === 0) lines.push(t(L, "admin.none"));
+  for (const r of s.openRounds) lines.push(`• ${t(L, "admin.status_open", { round: r.roundId, channel: channelLink(r.channelId), revealAt: slackDate(r.revealAt) })}`);
+  return lines.join("\n");
+}
+
+/** A reply or message: mrkdwn `text`, and blocks when it has more shape than a few lines. */
+export type SlackReply = Rendered | { text: string; blocks?: undefined };
+
+/** A short text reply (mrkdwn, as Slack shows a message without blocks). */
+export function note(text: string): SlackReply {
+  return { text: text.length <= LIMITS.fallbackText ? text : capMrkdwn(text, LIMITS.fallbackText) };
+}
+
+export const slackRenderers: Renderers<SlackReply, { locale: Locale }> = {
+  lookup: (r, c) => lookupResult(r.result, c.locale),
+  section: (r, c) => noteSection(r.section, c.locale, { share: true }),
+  practice: (r) => practiceCard(r.card),
+  practiceAnswer: (r) => practiceResult(r.result),
+  answer: (r, c) => note(escapeText(answerOutcomeText(c.locale, r.outcome, r.chosen))),
+  leaderboard: (r) => leaderboard(r.board),
+  stats: (r) => stats(r.stats),
+  history: (r) => history(r.history),
+  scheduled: (r, c) => note(scheduleText(r.view, c.locale)),
+  unscheduled: (r, c) => note(t(c.locale, r.removed ? "schedule.removed" : "schedule.not_found", { name: inline(r.name, 40) })),
+  paused: (r, c) => note(r.view.paused ? t(c.locale, "schedule.paused", { name: inline(r.view.name, 40) }) : `${t(c.locale, "schedule.resumed", { name: inline(r.view.name, 40) })}\n${scheduleText(r.view, c.locale)}`),
+  status: (r) => note(statusText(r.status)),
+  posted: (r, c) => note(t(c.locale, "admin.posted", { round: r.card.roundId, channel: channelLink(r.channelId), when: slackDate(r.card.revealAt) })),
+  revealed: (r, c) =>
+    note(
+      r.card
+        ? t(c.locale, "admin.revealed", { channel: channelLink(r.channelId), label: r.card.choices[r.card.correctIndex]?.label ?? "?", count: r.card.answered })
+        : t(c.locale, "admin.nothing_to_reveal", { channel: channelLink(r.channelId) }),
+    ),
+  settings: (r, c) =>
+    note(r.changed ? `✅ ${t(c.locale, "config.saved")}\n${settingsText(r.settings, c.locale)}` : `${t(c.locale, "config.current")}\n${settingsText(r.settings, c.locale)}\n\`${escapeText(usageSyntax(configSpec))}\``),
+  usage: (r, c) =>
+    note(
+      [
+        ...(r.unknown ? [t(c.locale, "command.unknown_sub", { command: `/${r.group}`, sub: `\`${inline(r.unknown, 40)}\`` })] : []),
+        `*${t(c.locale, "command.usage_title", { command: `/${r.group}` })}*`,
+        ...usageLines(r.commands, c.locale).map((x) => `• ${escapeText(x)}`),
+      ].join("\n"),
+    ),
+};

@@ -4,27 +4,19 @@
 // act on; nothing internal (stack, token) reaches Slack.
 import type { AllMiddlewareArgs, App, BlockButtonAction, RespondArguments, RespondFn, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { StudyBot } from "../../core/app.js";
-import { parseConfigArgs, parseScheduleArgs, type GroupSettings, type GroupStatus, type ScheduleView } from "../../core/app.js";
 import type { Actor } from "../../core/cards.js";
 import type { Clock } from "../../core/clock.js";
-import { isUserError } from "../../core/errors.js";
-import { answerOutcomeText, scheduleParams, settingsParams } from "../../core/messages/format.js";
+import { groupSpecs, renderResult, TOP_LEVEL, type AnyCommandSpec, type CommandResult } from "../../core/commands/index.js";
+import { parseArgs, readCommand } from "../../core/commands/text.js";
+import { classifyFailure, UserError } from "../../core/errors.js";
+import type { Locale } from "../../core/locale.js";
 import { choiceLabel } from "../../core/rounds/service.js";
-import { t, type Locale } from "../../core/messages/index.js";
 import type { Logger } from "../../logger.js";
 import * as render from "./blocks.js";
-import { ACTION, slackDate, type Rendered } from "./blocks.js";
-import { inline } from "./mrkdwn.js";
-import {
-  checkLength,
-  parseChoiceValue,
-  parseLeaderboardArgs,
-  parseQuizArgs,
-  parseSectionValue,
-  parseStatsArgs,
-  parseStudybotArgs,
-  type StudybotSubcommand,
-} from "./parse.js";
+import { ACTION, slackRenderers, type SlackReply } from "./blocks.js";
+import { ts, type SlackKey } from "./messages.js";
+import { escapeText } from "./mrkdwn.js";
+import { checkLength, parseChannelLink, parseChoiceValue, parseMention, parseSectionValue, SLACK_CHANNEL_ID } from "./parse.js";
 import { SLACK_PLATFORM } from "./port.js";
 import { channelErrorToUserError, EventDedupe, InFlight, slackErrorCode } from "./support.js";
 import type { SlackProfile, SlackUsers } from "./users.js";
@@ -42,12 +34,11 @@ export interface HandlerDeps {
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
-const ephemeral = (r: Rendered | { text: string }): RespondArguments => ({ response_type: "ephemeral", ...r });
-const privateNote = (r: Rendered | { text: string }): RespondArguments => ({ response_type: "ephemeral", replace_original: false, ...r });
+const ephemeral = (r: SlackReply): RespondArguments => ({ response_type: "ephemeral", ...r });
+const privateNote = (r: SlackReply): RespondArguments => ({ response_type: "ephemeral", replace_original: false, ...r });
 
-/** The slash commands the app answers (slack/manifest.yml declares the same five). */
-export const SLASH_COMMANDS = ["/lookup", "/quiz", "/leaderboard", "/stats", "/studybot"] as const;
-const [LOOKUP, QUIZ, LEADERBOARD, STATS, STUDYBOT] = SLASH_COMMANDS;
+/** The slash commands the app answers: every top-level command spec (the manifest lists the same). */
+export const SLASH_COMMANDS = TOP_LEVEL.map((name) => `/${name}`);
 
 /** Who acts, as the payload names them (before users.info adds their name and language). */
 interface Caller {
@@ -55,6 +46,8 @@ interface Caller {
   userId: string;
   /** the username the payload carries, used when users.info cannot be reached */
   username?: string;
+  /** a button click (not a slash command) */
+  click?: boolean;
 }
 
 interface Context {
@@ -96,95 +89,63 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
           logger.warn({ err, what, user: caller.userId, slackError: slackErrorCode(err) }, "slack: users.info failed; going on without the member's name and language");
         }
         const actor = actorOf(caller, profile);
-        let locale: Locale = bot.deps.config.defaultLocale;
+        let locale: Locale = bot.defaultLocale;
         try {
           locale = await bot.locale(actor);
           await fn({ actor, locale, profile, fetched });
           logger.debug({ what, team: caller.teamId, user: caller.userId, ms: Math.round(performance.now() - started) }, "slack: handled");
         } catch (err) {
-          const e = channelErrorToUserError(err);
-          if (isUserError(e)) {
-            logger.info({ what, team: caller.teamId, user: caller.userId, key: e.key }, "slack: refused");
-            await respond(ephemeral({ text: t(locale, e.key, e.params) })).catch((re) => logger.warn({ err: re, what }, "slack: could not deliver a refusal"));
-          } else {
-            logger.error({ err, what, team: caller.teamId, user: caller.userId, slackError: slackErrorCode(err) }, "slack: handler failed");
-            await respond(ephemeral({ text: t(locale, "error.internal") })).catch((re) => logger.warn({ err: re, what }, "slack: could not deliver an error reply"));
-          }
+          const f = classifyFailure(channelErrorToUserError(err));
+          const log = { what, team: caller.teamId, user: caller.userId };
+          if (f.kind === "user") logger.info({ ...log, key: f.key }, "slack: refused");
+          else if (f.kind === "operator") logger.warn({ ...log, key: f.key }, "slack: refused until an organiser fixes something");
+          else logger.error({ ...log, err, slackError: slackErrorCode(err) }, "slack: handler failed");
+          // Parameters may hold what the user typed: escape the text for mrkdwn.
+          const text = escapeText(ts.has(f.key) ? ts(locale, f.key, f.params) : ts(locale, "error.internal"));
+          // A refusal of a click is a new private message; it never replaces the card that was clicked.
+          const reply = caller.click ? privateNote({ text }) : ephemeral({ text });
+          await respond(reply).catch((re) => logger.warn({ err: re, what }, "slack: could not deliver a failure reply"));
         }
       })(),
     );
 
   const commandCaller = (c: CommandArgs["command"]): Caller => ({ teamId: c.team_id, userId: c.user_id, username: c.user_name });
-  const buttonCaller = (body: ButtonArgs["body"]): Caller => ({ teamId: body.team?.id ?? body.user.team_id ?? "", userId: body.user.id, username: body.user.username ?? body.user.name });
+  const buttonCaller = (body: ButtonArgs["body"]): Caller => ({ teamId: body.team?.id ?? body.user.team_id ?? "", userId: body.user.id, username: body.user.username ?? body.user.name, click: true });
 
-  // ---------------------------------------------------------------- /lookup
+  const show = (result: CommandResult, locale: Locale): SlackReply => renderResult(slackRenderers, result, { locale });
 
-  app.command(LOOKUP, async ({ ack, command, respond }: CommandArgs) => {
-    await ack();
-    await work(LOOKUP, commandCaller(command), respond, async ({ locale }) => {
-      const query = checkLength(command.text, 300);
-      const result = bot.lookup(query, { limit: 5 });
-      await respond(ephemeral(render.lookupResult(result, locale)));
+  // ---------------------------------------------------------------- slash commands, one per top-level spec
+
+  for (const name of TOP_LEVEL) {
+    app.command(`/${name}`, async ({ ack, command, respond }: CommandArgs) => {
+      await ack();
+      await work(`/${name}`, commandCaller(command), respond, async (c) => {
+        const read = readCommand(name, checkLength(command.text));
+        if (read.kind === "unknown") throw new Error(`no command spec for /${name}`);
+        if (read.kind === "usage") return void (await respond(ephemeral(show({ kind: "usage", group: read.group, commands: groupSpecs(read.group), ...(read.unknown ? { unknown: read.unknown } : {}) }, c.locale))));
+        if (read.kind === "help") return void (await respond(ephemeral(show({ kind: "usage", group: read.spec.group ?? read.spec.name, commands: [read.spec] }, c.locale))));
+        const spec = read.spec;
+        if (spec.organiser && !(await isOrganizer(c, spec.name, respond))) return;
+        const args = parseArgs(spec, read.text, {
+          topic: (input) => bot.resolveTopic(input),
+          topicNames: () => bot.topics(c.locale).map((x) => x.key),
+          member: parseMention,
+          channel: parseChannelLink,
+        });
+        const channelId = (args.channel as string | undefined) ?? command.channel_id;
+        if (postsToChannel(spec) && !SLACK_CHANNEL_ID.test(channelId)) throw new UserError<SlackKey>("slack.error.channel_only");
+        const result = await spec.run({ bot, actor: c.actor, channelId }, args);
+        // After `config language=…` the reply speaks the language just chosen.
+        await respond(ephemeral(show(result, result.kind === "settings" ? await bot.locale(c.actor) : c.locale)));
+      });
     });
-  });
-
-  // ---------------------------------------------------------------- /quiz
-
-  app.command(QUIZ, async ({ ack, command, respond }: CommandArgs) => {
-    await ack();
-    await work(QUIZ, commandCaller(command), respond, async ({ actor, locale }) => {
-      const args = parseQuizArgs(command.text);
-      if (args.kind === "help") return void (await respond(ephemeral({ text: t(locale, "slack.usage.quiz", { topics: topicList(bot, locale) }) })));
-      const card = await bot.practice(actor, args.topic);
-      await respond(ephemeral(render.practiceCard(card)));
-    });
-  });
-
-  // ---------------------------------------------------------------- /leaderboard
-
-  app.command(LEADERBOARD, async ({ ack, command, respond }: CommandArgs) => {
-    await ack();
-    await work(LEADERBOARD, commandCaller(command), respond, async ({ actor, locale }) => {
-      const args = parseLeaderboardArgs(command.text);
-      if (args.kind === "help") return void (await respond(ephemeral({ text: t(locale, "slack.usage.leaderboard", { topics: topicList(bot, locale) }) })));
-      const board = await bot.leaderboard(actor, args.period, args.topic);
-      await respond(ephemeral(render.leaderboard(board)));
-    });
-  });
-
-  // ---------------------------------------------------------------- /stats
-
-  app.command(STATS, async ({ ack, command, respond }: CommandArgs) => {
-    await ack();
-    await work(STATS, commandCaller(command), respond, async ({ actor, locale }) => {
-      const args = parseStatsArgs(command.text);
-      if (args.kind === "help") return void (await respond(ephemeral({ text: t(locale, "slack.usage.stats") })));
-      const s = await bot.stats(actor, args.kind === "member" ? { userId: args.userId, displayName: args.displayName } : undefined);
-      await respond(ephemeral(render.stats(s)));
-    });
-  });
-
-  // ---------------------------------------------------------------- /studybot (organisers)
-
-  app.command(STUDYBOT, async ({ ack, command, respond }: CommandArgs) => {
-    await ack();
-    await work(STUDYBOT, commandCaller(command), respond, async (c) => {
-      const { actor, locale } = c;
-      const args = parseStudybotArgs(command.text);
-      const usage = t(locale, "slack.usage.studybot");
-      if (args.kind === "help") return void (await respond(ephemeral({ text: usage })));
-      if (args.kind === "unknown") return void (await respond(ephemeral({ text: `${t(locale, "slack.usage.unknown_subcommand", { sub: inline(args.sub, 40) })}\n\n${usage}` })));
-      if (!(await isOrganizer(c, args.sub, respond))) return;
-      const text = await runStudybot(bot, actor, command.channel_id, args.sub, args.rest, locale);
-      await respond(ephemeral({ text }));
-    });
-  });
+  }
 
   /**
    * Workspace admins and owners (asked of Slack for this very request, never from the cache) or the configured
    * list; others get a polite refusal naming the way in.
    */
-  async function isOrganizer(c: Context, sub: StudybotSubcommand, respond: RespondFn): Promise<boolean> {
+  async function isOrganizer(c: Context, sub: string, respond: RespondFn): Promise<boolean> {
     const { actor, locale } = c;
     if (deps.organizers.includes(actor.userId)) return true;
     let allowed: boolean;
@@ -192,12 +153,12 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       allowed = c.fetched && c.profile ? c.profile.admin : (await users.get(actor.userId, true)).profile.admin;
     } catch (err) {
       logger.warn({ err, user: actor.userId, slackError: slackErrorCode(err) }, "slack: users.info failed during the organiser check");
-      await respond(ephemeral({ text: t(locale, "slack.error.organizer_check_failed", { error: slackErrorCode(err) ?? "unavailable" }) }));
+      await respond(ephemeral({ text: ts(locale, "slack.error.organizer_check_failed", { error: slackErrorCode(err) ?? "unavailable" }) }));
       return false;
     }
     if (!allowed) {
       logger.info({ team: actor.group.externalId, user: actor.userId, sub }, "slack: organiser command refused");
-      await respond(ephemeral({ text: t(locale, "slack.error.not_organizer", { sub }) }));
+      await respond(ephemeral({ text: ts(locale, "slack.error.not_organizer", { sub }) }));
     }
     return allowed;
   }
@@ -208,11 +169,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     await ack();
     await work("answer", buttonCaller(body), respond, async ({ actor, locale }) => {
       const v = parseChoiceValue(action.value);
-      if (!v) return void (await respond(privateNote({ text: t(locale, "slack.error.bad_button") })));
+      if (!v) throw new UserError<SlackKey>("slack.error.bad_button");
       const outcome = await bot.answer(actor, v.id, v.choice);
-      const text = answerOutcomeText(locale, outcome, choiceLabel(v.choice));
       logger.info({ team: actor.group.externalId, user: actor.userId, roundId: v.id, outcome: outcome.kind }, "slack: answer");
-      await respond(privateNote({ text }));
+      await respond(privateNote(show({ kind: "answer", outcome, chosen: choiceLabel(v.choice), roundId: v.id }, locale)));
     });
   });
 
@@ -220,18 +180,17 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     await ack();
     await work("practice answer", buttonCaller(body), respond, async ({ actor, locale }) => {
       const v = parseChoiceValue(action.value);
-      if (!v) return void (await respond(privateNote({ text: t(locale, "slack.error.bad_button") })));
+      if (!v) throw new UserError<SlackKey>("slack.error.bad_button");
       const result = await bot.answerPractice(actor, v.id, v.choice);
-      await respond({ response_type: "ephemeral", replace_original: true, ...render.practiceResult(result) });
+      await respond({ response_type: "ephemeral", replace_original: true, ...show({ kind: "practiceAnswer", result }, locale) });
     });
   });
 
   app.action<BlockButtonAction>(ACTION.practiceMore, async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
-    await work("practice more", buttonCaller(body), respond, async ({ actor }) => {
+    await work("practice more", buttonCaller(body), respond, async ({ actor, locale }) => {
       const topic = typeof action.value === "string" && /^[\w.-]{1,64}$/.test(action.value) ? action.value : undefined;
-      const card = await bot.practice(actor, topic);
-      await respond(privateNote(render.practiceCard(card)));
+      await respond(privateNote(show({ kind: "practice", card: await bot.practice(actor, topic) }, locale)));
     });
   });
 
@@ -239,9 +198,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     await ack();
     await work("lookup open", buttonCaller(body), respond, async ({ locale }) => {
       const value = parseSectionValue(action.value);
-      const s = value ? bot.section(value) : null;
-      if (!s) return void (await respond(privateNote({ text: t(locale, "slack.lookup.section_gone") })));
-      await respond(privateNote(render.noteSection(s, locale, { share: true })));
+      if (!value) throw new UserError("lookup.section_gone");
+      await respond(privateNote(show({ kind: "section", section: bot.sectionOrFail(value) }, locale)));
     });
   });
 
@@ -249,8 +207,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     await ack();
     await work("lookup share", buttonCaller(body), respond, async ({ actor, locale }) => {
       const value = parseSectionValue(action.value);
-      const s = value ? bot.section(value) : null;
-      if (!s) return void (await respond(privateNote({ text: t(locale, "slack.lookup.section_gone") })));
+      if (!value) throw new UserError("lookup.section_gone");
+      const s = bot.sectionOrFail(value);
       await respond({ response_type: "in_channel", replace_original: false, ...render.noteSection(s, locale, { sharedBy: render.who(actor.userId, actor.displayName) }) });
     });
   });
@@ -279,69 +237,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   });
 }
 
-function topicList(bot: StudyBot, locale: Locale): string {
-  return bot
-    .topics(locale)
-    .map((x) => `\`${x.key}\` (${inline(x.name, 60)})`)
-    .join(", ");
-}
-
-// ------------------------------------------------------------------------------------------ /studybot subcommands
-
-async function runStudybot(bot: StudyBot, actor: Actor, channelId: string, sub: StudybotSubcommand, rest: string, locale: Locale): Promise<string> {
-  const needsChannel = sub === "schedule" || sub === "post-now";
-  if (needsChannel && !/^[CG][A-Z0-9]{2,20}$/.test(channelId)) return t(locale, "slack.error.channel_only");
-  if (sub !== "schedule" && sub !== "config" && rest.trim()) return `${t(locale, "slack.usage.extra_args", { sub, args: inline(rest, 80) })}\n\n${t(locale, "slack.usage.studybot")}`;
-  switch (sub) {
-    case "schedule":
-      return scheduleText(await bot.schedule(actor, channelId, parseScheduleArgs(rest)), locale);
-    case "unschedule":
-      return (await bot.unschedule(actor, channelId)) ? t(locale, "schedule.removed") : t(locale, "schedule.not_found");
-    case "pause":
-      await bot.pause(actor, channelId, true);
-      return t(locale, "schedule.paused");
-    case "resume":
-      return `${t(locale, "slack.admin.resumed")}\n${scheduleText(await bot.pause(actor, channelId, false), locale)}`;
-    case "status":
-      return statusText(await bot.status(actor), locale);
-    case "post-now": {
-      const card = await bot.postNow(actor, channelId);
-      return t(locale, "slack.admin.posted", { revealAt: slackDate(card.revealAt) });
-    }
-    case "reveal-now": {
-      const card = await bot.revealNow(actor, channelId);
-      if (!card) return t(locale, "admin.nothing_to_reveal");
-      return t(locale, "slack.admin.revealed", { label: card.choices[card.correctIndex]?.label ?? "?", count: card.answered });
-    }
-    case "config": {
-      const settings = await bot.configure(actor, parseConfigArgs(rest));
-      // Confirm in the language just chosen.
-      return settingsText(settings, await bot.locale(actor));
-    }
-  }
-}
-
-const topicName = (name: string) => inline(name, 60);
-
-function scheduleText(s: ScheduleView, locale: Locale): string {
-  const next = s.nextRun ? slackDate(s.nextRun) : t(locale, s.paused ? "slack.admin.paused" : "slack.admin.never");
-  return t(locale, "schedule.saved", scheduleParams(locale, s, { channel: s.channelId, next, topic: topicName }));
-}
-
-function settingsText(g: GroupSettings, locale: Locale, key = "slack.admin.configured", extra: Record<string, string | number> = {}): string {
-  return t(locale, key, { ...settingsParams(locale, g), ...extra });
-}
-
-function statusText(s: GroupStatus, locale: Locale): string {
-  const lines = [`*${t(locale, "slack.admin.status_title")}*`, settingsText(s.settings, locale, "slack.admin.status_settings", { questions: s.questions })];
-  lines.push("");
-  if (s.schedules.length === 0) lines.push(t(locale, "slack.admin.status_no_schedules"));
-  for (const x of s.schedules) {
-    const next = x.nextRun ? slackDate(x.nextRun) : t(locale, "slack.admin.never");
-    lines.push(t(locale, "slack.admin.status_schedule", scheduleParams(locale, x, { channel: x.channelId, next, topic: topicName })));
-  }
-  lines.push("");
-  if (s.openRounds.length === 0) lines.push(t(locale, "slack.admin.status_no_open"));
-  for (const r of s.openRounds) lines.push(t(locale, "slack.admin.status_open", { channel: r.channelId, question: inline(r.questionId, 80), revealAt: slackDate(r.revealAt) }));
-  return lines.join("\n");
+/** Commands that post in (or act on) a channel: they need a real channel, not a direct message. */
+function postsToChannel(spec: AnyCommandSpec): boolean {
+  return "channel" in spec.options;
 }

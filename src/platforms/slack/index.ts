@@ -96,18 +96,18 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
   });
 
   const inflight = new InFlight();
-  const clock = options.clock ?? bot.deps.clock;
+  const clock = options.clock ?? bot.clock;
   const users = new SlackUsers(app.client, () => clock.now().getTime());
   registerHandlers(app, { bot, logger: log, clock, organizers: cfg.organizers, inflight, users });
   const port = new SlackPort(app.client, auth.team_id, log);
-  bot.deps.ports.set(SLACK_PLATFORM, port);
+  const unregister = bot.registerPort(SLACK_PLATFORM, port);
 
   let url: string | null = null;
   if (socketMode) {
     try {
       await app.start();
     } catch (err) {
-      bot.deps.ports.delete(SLACK_PLATFORM);
+      unregister();
       const code = slackErrorCode(err);
       if (code === "invalid_auth" || code === "not_authed" || code === "account_inactive") {
         throw new ConfigError(`Slack refused SLACK_APP_TOKEN (${code}): generate an app-level token with the connections:write scope under "Basic Information → App-Level Tokens".`);
@@ -121,7 +121,7 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
     try {
       server = (await app.start(listen)) as Server;
     } catch (err) {
-      bot.deps.ports.delete(SLACK_PLATFORM);
+      unregister();
       const e = err as NodeJS.ErrnoException;
       if (e.code === "EADDRINUSE") throw new ConfigError(`PORT ${listen.port} is already in use: stop what listens there or set PORT to a free port (Slack's Request URL must reach it).`);
       if (e.code === "EACCES") throw new ConfigError(`not allowed to listen on PORT ${listen.port}: use a port above 1023, or run behind a reverse proxy.`);
@@ -147,7 +147,7 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
       // Stop receiving, let started work finish (it may still post a card), then leave the port registry.
       await app.stop();
       await inflight.idle();
-      if (bot.deps.ports.get(SLACK_PLATFORM) === port) bot.deps.ports.delete(SLACK_PLATFORM);
+      unregister();
       log.info("slack: stopped");
     },
   };

@@ -2,6 +2,7 @@
 // and Slack Web API errors turned into messages a user can act on.
 import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import { UserError } from "../../core/errors.js";
+import type { SlackKey } from "./messages.js";
 import type { Logger } from "../../logger.js";
 
 /** Bolt and the WebClient log through this, into the app's pino logger (tokens are redacted there). */
@@ -85,9 +86,9 @@ export function slackErrorCode(err: unknown): string | null {
 /** Slack refusals an organiser can fix (invite the bot, pick another channel) as UserErrors; others unchanged. */
 export function channelErrorToUserError(err: unknown): unknown {
   const code = slackErrorCode(err);
-  if (code === "not_in_channel") return new UserError("slack.error.not_in_channel");
+  if (code === "not_in_channel") return new UserError<SlackKey>("slack.error.not_in_channel");
   if (code === "channel_not_found" || code === "is_archived" || code === "restricted_action" || code === "is_inactive") {
-    return new UserError("slack.error.channel_not_found", { error: code });
+    return new UserError<SlackKey>("slack.error.channel_not_found", { error: code });
   }
   return err;
 }

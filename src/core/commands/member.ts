@@ -1,0 +1,84 @@
+// Member commands: top-level, with options rather than subcommands (a command with subcommands cannot be run
+// bare on Discord), so every variant is one option away.
+import type { ChoiceSpec } from "./options.js";
+import { defineCommand } from "./spec.js";
+
+export const PERIOD_CHOICES = [
+  { value: "week", label: "choice.week", aliases: ["weekly", "w", "this-week", "주", "주간", "이번주", "이번 주", "금주"] },
+  { value: "month", label: "choice.month", aliases: ["monthly", "m", "this-month", "월", "월간", "이번달", "이번 달"] },
+  { value: "all", label: "choice.all", aliases: ["all-time", "alltime", "total", "ever", "전체", "누적", "전체기간", "전체 기간"] },
+] as const satisfies readonly ChoiceSpec[];
+
+export const HISTORY_DEFAULT = 5;
+
+export const lookup = defineCommand({
+  name: "lookup",
+  description: "cmd.lookup",
+  organiser: false,
+  reply: "public",
+  example: "람다 타임아웃",
+  options: {
+    query: { kind: "text", description: "cmd.lookup.query", required: true, positional: true, maxLength: 200, autocomplete: "sections" },
+  },
+  async run({ bot }, { query }) {
+    return { kind: "lookup", result: bot.lookup(query, { limit: 5 }) };
+  },
+});
+
+export const quiz = defineCommand({
+  name: "quiz",
+  description: "cmd.quiz",
+  organiser: false,
+  reply: "private",
+  example: "lambda",
+  options: {
+    topic: { kind: "topic", description: "cmd.quiz.topic", positional: true },
+  },
+  async run({ bot, actor }, { topic }) {
+    return { kind: "practice", card: await bot.practice(actor, topic) };
+  },
+});
+
+export const leaderboard = defineCommand({
+  name: "leaderboard",
+  description: "cmd.leaderboard",
+  organiser: false,
+  reply: "public",
+  example: "month lambda",
+  options: {
+    period: { kind: "choice", description: "cmd.leaderboard.period", positional: true, choices: PERIOD_CHOICES },
+    topic: { kind: "topic", description: "cmd.leaderboard.topic", positional: true },
+  },
+  async run({ bot, actor }, { period, topic }) {
+    return { kind: "leaderboard", board: await bot.leaderboard(actor, period ?? "week", topic) };
+  },
+});
+
+export const stats = defineCommand({
+  name: "stats",
+  description: "cmd.stats",
+  organiser: false,
+  reply: "private",
+  options: {
+    member: { kind: "member", description: "cmd.stats.member", positional: true },
+  },
+  async run({ bot, actor }, { member }) {
+    return { kind: "stats", stats: await bot.stats(actor, member) };
+  },
+});
+
+export const history = defineCommand({
+  name: "history",
+  description: "cmd.history",
+  organiser: false,
+  reply: "private",
+  example: "5",
+  options: {
+    count: { kind: "integer", description: "cmd.history.count", positional: true, min: 1, max: 10 },
+  },
+  async run({ bot, actor, channelId }, { count }) {
+    return { kind: "history", history: await bot.history(actor, channelId, count ?? HISTORY_DEFAULT) };
+  },
+});
+
+export const MEMBER_COMMANDS = [lookup, quiz, leaderboard, stats, history] as const;

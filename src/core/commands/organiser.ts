@@ -1,0 +1,166 @@
+// Organiser commands: subcommands of /studybot, refused politely to members (each platform applies its own
+// organiser rule before running them).
+import { SCORING_OPTIONS, type ScoringSettings } from "../rounds/scoring.js";
+import type { ChoiceSpec, OptionSpec } from "./options.js";
+import { defineCommand } from "./spec.js";
+
+export const ORGANISER_GROUP = "studybot";
+
+export const LANGUAGE_CHOICES = [
+  { value: "ko", label: "choice.ko", aliases: ["korean", "한국어", "한글"] },
+  { value: "en", label: "choice.en", aliases: ["english", "영어"] },
+  { value: "auto", label: "choice.auto", aliases: ["member", "members", "각자", "멤버별"] },
+] as const satisfies readonly ChoiceSpec[];
+
+const channel = { kind: "channel", description: "opt.channel" } as const satisfies OptionSpec;
+const name = { kind: "word", description: "opt.name", maxLength: 32 } as const satisfies OptionSpec;
+
+export const schedule = defineCommand({
+  name: "schedule",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.schedule",
+  organiser: true,
+  reply: "private",
+  example: "09:00 mon-fri Asia/Seoul topics=lambda,s3 reveal=60",
+  options: {
+    time: { kind: "time", description: "opt.time", required: true, positional: true },
+    days: { kind: "weekdays", description: "opt.days", positional: true, aliases: ["weekdays"] },
+    timezone: { kind: "timezone", description: "opt.timezone", positional: true, aliases: ["tz"] },
+    topics: { kind: "topics", description: "opt.topics", aliases: ["topic"] },
+    reveal: { kind: "integer", description: "opt.reveal", min: 1, max: 1440 },
+    instant: { kind: "boolean", description: "opt.instant" },
+    name,
+    channel,
+  },
+  async run({ bot, actor, channelId }, a) {
+    const view = await bot.schedule(actor, a.channel ?? channelId, a.name, {
+      time: a.time,
+      ...(a.days ? { weekdays: a.days } : {}),
+      ...(a.timezone ? { timezone: a.timezone } : {}),
+      ...(a.topics ? { topics: a.topics } : {}),
+      ...(a.reveal !== undefined ? { revealAfterMinutes: a.reveal } : {}),
+      ...(a.instant !== undefined ? { instantFeedback: a.instant } : {}),
+    });
+    return { kind: "scheduled", view };
+  },
+});
+
+export const unschedule = defineCommand({
+  name: "unschedule",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.unschedule",
+  organiser: true,
+  reply: "private",
+  options: { name, channel },
+  async run({ bot, actor, channelId }, a) {
+    const where = a.channel ?? channelId;
+    const done = await bot.unschedule(actor, where, a.name);
+    return { kind: "unscheduled", channelId: where, name: done.name, removed: done.removed };
+  },
+});
+
+export const pause = defineCommand({
+  name: "pause",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.pause",
+  organiser: true,
+  reply: "private",
+  options: { name, channel },
+  async run({ bot, actor, channelId }, a) {
+    return { kind: "paused", view: await bot.setPaused(actor, a.channel ?? channelId, a.name, true) };
+  },
+});
+
+export const resume = defineCommand({
+  name: "resume",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.resume",
+  organiser: true,
+  reply: "private",
+  options: { name, channel },
+  async run({ bot, actor, channelId }, a) {
+    return { kind: "paused", view: await bot.setPaused(actor, a.channel ?? channelId, a.name, false) };
+  },
+});
+
+export const status = defineCommand({
+  name: "status",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.status",
+  organiser: true,
+  reply: "private",
+  options: {},
+  async run({ bot, actor }) {
+    return { kind: "status", status: await bot.status(actor) };
+  },
+});
+
+export const postNow = defineCommand({
+  name: "post-now",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.post-now",
+  organiser: true,
+  reply: "private",
+  options: {
+    force: { kind: "boolean", description: "opt.force", positional: true },
+    name,
+    channel,
+  },
+  async run({ bot, actor, channelId }, a) {
+    const where = a.channel ?? channelId;
+    return { kind: "posted", channelId: where, card: await bot.postNow(actor, where, { name: a.name, force: a.force ?? false }) };
+  },
+});
+
+export const revealNow = defineCommand({
+  name: "reveal-now",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.reveal-now",
+  organiser: true,
+  reply: "private",
+  options: { channel },
+  async run({ bot, actor, channelId }, a) {
+    const where = a.channel ?? channelId;
+    return { kind: "revealed", channelId: where, card: await bot.revealNow(actor, where) };
+  },
+});
+
+const scoring = {
+  points: { kind: "integer", description: "opt.points", ...SCORING_OPTIONS.points },
+  "fast-bonus": { kind: "integer", description: "opt.fast-bonus", ...SCORING_OPTIONS["fast-bonus"] },
+  "fast-count": { kind: "integer", description: "opt.fast-count", ...SCORING_OPTIONS["fast-count"] },
+  "streak-every": { kind: "integer", description: "opt.streak-every", ...SCORING_OPTIONS["streak-every"] },
+  "streak-bonus": { kind: "integer", description: "opt.streak-bonus", ...SCORING_OPTIONS["streak-bonus"] },
+} as const satisfies Record<keyof typeof SCORING_OPTIONS, OptionSpec>;
+
+export const config = defineCommand({
+  name: "config",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.config",
+  organiser: true,
+  reply: "private",
+  example: "language=ko timezone=Asia/Seoul points=10",
+  options: {
+    language: { kind: "choice", description: "opt.language", choices: LANGUAGE_CHOICES, aliases: ["lang", "locale"] },
+    timezone: { kind: "timezone", description: "opt.timezone", aliases: ["tz"] },
+    ...scoring,
+  },
+  async run({ bot, actor }, a) {
+    const points: Partial<ScoringSettings> = {};
+    for (const [option, spec] of Object.entries(SCORING_OPTIONS) as Array<[keyof typeof SCORING_OPTIONS, (typeof SCORING_OPTIONS)[keyof typeof SCORING_OPTIONS]]>) {
+      const v = a[option];
+      if (v !== undefined) points[spec.key] = v;
+    }
+    const changed = a.language !== undefined || a.timezone !== undefined || Object.keys(points).length > 0;
+    const settings = changed
+      ? await bot.configure(actor, {
+          ...(a.language !== undefined ? { locale: a.language === "auto" ? null : a.language } : {}),
+          ...(a.timezone !== undefined ? { timezone: a.timezone } : {}),
+          ...(Object.keys(points).length ? { scoring: points } : {}),
+        })
+      : (await bot.status(actor)).settings;
+    return { kind: "settings", settings, changed };
+  },
+});
+
+export const ORGANISER_COMMANDS = [schedule, unschedule, pause, resume, status, postNow, revealNow, config] as const;

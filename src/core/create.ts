@@ -1,0 +1,39 @@
+// Builds the core from its dependencies: the facade platforms call and the scheduler that posts and reveals
+// cards, sharing one round service, one port registry and one stream of schedule changes.
+import { StudyBot, type BotSettings, type NotesIndex } from "./app.js";
+import type { Clock } from "./clock.js";
+import type { Section } from "./notes/types.js";
+import { PortRegistry, ScheduleEvents } from "./ports.js";
+import type { Random } from "./questions/pick.js";
+import type { QuestionBank } from "./questions/types.js";
+import { RoundService } from "./rounds/service.js";
+import { Scheduler, type SchedulerOptions } from "./schedule/scheduler.js";
+import type { Store } from "./store/index.js";
+import type { Logger } from "../logger.js";
+
+export interface CoreDeps {
+  store: Store;
+  notes: NotesIndex;
+  /** the parsed note sections, to point a revealed question at its source heading */
+  sections?: readonly Section[];
+  bank: QuestionBank;
+  clock: Clock;
+  logger: Logger;
+  settings: BotSettings;
+  random?: Random;
+  scheduler?: SchedulerOptions;
+}
+
+export interface Core {
+  bot: StudyBot;
+  scheduler: Scheduler;
+}
+
+export function createCore(deps: CoreDeps): Core {
+  const ports = new PortRegistry();
+  const events = new ScheduleEvents();
+  const rounds = new RoundService({ store: deps.store, bank: deps.bank, sections: deps.sections ?? [], ports, logger: deps.logger, random: deps.random });
+  const bot = new StudyBot({ store: deps.store, notes: deps.notes, bank: deps.bank, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random });
+  const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, logger: deps.logger, rounds, ports, events, defaultLocale: deps.settings.defaultLocale }, deps.scheduler);
+  return { bot, scheduler };
+}

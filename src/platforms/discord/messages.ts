@@ -1,0 +1,26 @@
+// Strings only the Discord adapter shows: refusals that only happen on Discord, and a few labels.
+import { catalog, coreCatalog, makeTranslator, mergeCatalogs } from "../../core/messages/index.js";
+
+const discordCatalog = catalog(
+  {
+    "discord.error.guild_only": "This command works in a server channel only.",
+    "discord.error.not_organizer": "Only organisers with the Manage Server permission can use /studybot {sub}. Ask one of them.",
+    "discord.error.button_stale": "This button is from an older card and no longer works. Use the buttons on the latest card.",
+    "discord.error.button_invalid": "Unknown button. Use the buttons on a card the bot posted.",
+    "discord.error.unknown_command": "Unknown command. The commands may have just been updated; try again in a moment.",
+    "discord.error.channel_not_text": "Pick a text channel the bot can post questions in.",
+    "discord.error.cannot_post": "I can't post in {channel}. Give the bot View Channel, Send Messages and Embed Links in that channel.",
+  },
+  {
+    "discord.error.guild_only": "이 명령은 서버 채널에서만 쓸 수 있어요.",
+    "discord.error.not_organizer": "/studybot {sub}{은/는} 서버 관리 권한(Manage Server)이 있는 운영자만 쓸 수 있어요. 운영자에게 부탁해 주세요.",
+    "discord.error.button_stale": "이 버튼은 예전 버전의 카드라서 더는 쓸 수 없어요. 최신 카드의 버튼을 눌러 주세요.",
+    "discord.error.button_invalid": "알 수 없는 버튼이에요. 채널에 올라온 카드의 버튼을 눌러 주세요.",
+    "discord.error.unknown_command": "알 수 없는 명령이에요. 명령이 갱신되었을 수 있으니 잠시 후 다시 시도해 주세요.",
+    "discord.error.channel_not_text": "문제를 올릴 수 있는 텍스트 채널을 골라 주세요.",
+    "discord.error.cannot_post": "{channel}에 글을 올릴 수 없어요. 그 채널에서 봇에게 채널 보기, 메시지 보내기, 링크 첨부 권한을 주세요.",
+  },
+);
+
+export const td = makeTranslator(mergeCatalogs(coreCatalog, discordCatalog));
+export type DiscordKey = keyof typeof discordCatalog.en;
