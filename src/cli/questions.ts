@@ -22,8 +22,9 @@ const USAGE = `usage: studybot questions validate [--dir DIR] [--notes DIR] [--s
   --dir DIR    the question folder (default: QUESTIONS_DIR, ./questions)
   --notes DIR  the notes folder sources must resolve in (default: NOTES_DIR, ./notes)
   --strict     also review the bank (near-duplicates, choice length, a correct choice pasted from the
-               note, difficulty-3 scenarios), list every warning without a recorded reason and exit 1
-               on any; print how many correct choices appear in the cited section
+               note, difficulty-3 scenarios, tags of other exams than topics.yaml's), list every
+               warning without a recorded reason and exit 1 on any; print how many correct choices
+               appear in the cited section
   --json       stats as JSON
 `;
 
@@ -62,7 +63,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const notesDir = path.resolve(values.notes ?? config!.notesDir);
   const sections: Section[] = loadNotes(notesDir);
   const result = validateQuestionBank(dir, { sections });
-  const review = reviewBank(result.questions, { sections });
+  const review = reviewBank(result.questions, { sections, exams: result.exams.keys() });
 
   if (sub === "stats") {
     // Count under the note each source resolved to, so "notes/x.md" and "x.md" are one row.

@@ -175,7 +175,8 @@ describe("studybot questions stats", () => {
     expect(r.stdout).toMatch(/^near-duplicate +0 +0$/m);
     expect(r.stdout).toMatch(/^verbatim-answer +1 +0$/m);
     expect(r.stdout).toMatch(/^scenario +0 +1$/m);
-    expect(r.stdout).toMatch(/^total +1 +1$/m);
+    expect(r.stdout).toMatch(/^exam-tag +4 +0$/m);
+    expect(r.stdout).toMatch(/^total +5 +1$/m);
 
     const json = await cli("questions", "stats", "--dir", dir, "--notes", notes, "--json");
     const stats = JSON.parse(json.stdout) as { review: unknown; byDomain: Array<{ key: string; weight: number; count: number }> };
@@ -184,6 +185,7 @@ describe("studybot questions stats", () => {
       { check: "choice-length", warnings: 0, exceptions: 0 },
       { check: "verbatim-answer", warnings: 1, exceptions: 0 },
       { check: "scenario", warnings: 0, exceptions: 1 },
+      { check: "exam-tag", warnings: 4, exceptions: 0 },
     ]);
     expect(stats.byDomain.find((d) => d.key === "DVA-C02/development")).toMatchObject({ weight: 32, count: 3 });
   });

@@ -248,7 +248,7 @@ describe("related and allow", () => {
     const problems = check({ "a.yaml": text });
     expect(problems.map((p) => p.message)).toEqual([
       'missing field "reason": add why both questions are wanted, in a sentence',
-      'unknown field "allow.scenarios": did you mean "scenario"? (allowed: choice-length, verbatim-answer, scenario)',
+      'unknown field "allow.scenarios": did you mean "scenario"? (allowed: choice-length, verbatim-answer, scenario, exam-tag)',
     ]);
   });
 });

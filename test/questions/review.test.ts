@@ -198,6 +198,18 @@ describe("difficulty-3 scenarios", () => {
   });
 });
 
+describe("exam tags", () => {
+  it("warn for a tag that is not an exam of topics.yaml, and only when the exams are known", () => {
+    const old = q("old", { tags: ["SAA-C02", "DVA-C02"] });
+    const current = q("current", { tags: ["SAA-C03"] });
+    const untagged = q("untagged", { tags: [] });
+    const warnings = reviewBank([old, current, untagged], { exams: ["SAA-C03", "DVA-C02"] }).warnings.filter((w) => w.check === "exam-tag");
+    expect(warnings.map((w) => w.ids[0])).toEqual(["old"]);
+    expect(warnings[0]!.message).toBe('exam-tag: SAA-C02 is not an exam of topics.yaml (SAA-C03, DVA-C02): tag the current exam the question prepares for, or record why in allow: { exam-tag: "…" }');
+    expect(reviewBank([old]).warnings.filter((w) => w.check === "exam-tag")).toEqual([]);
+  });
+});
+
 describe("counts", () => {
   it("list every check with its warnings and exceptions", () => {
     const wrapped = q("cron", { difficulty: 3, prompt: "회사가 cron 스크립트를 옮기려 한다", allow: { scenario: "연습용" } });
@@ -207,6 +219,7 @@ describe("counts", () => {
       { check: "choice-length", warnings: 1, exceptions: 0 },
       { check: "verbatim-answer", warnings: 0, exceptions: 0 },
       { check: "scenario", warnings: 0, exceptions: 1 },
+      { check: "exam-tag", warnings: 0, exceptions: 0 },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 // The review of a loaded bank, beyond what the bot needs to load it: two questions that ask the same fact, a choice
-// whose length gives it away, a correct choice pasted from the note while every wrong one is invented, and a
-// difficulty-3 question that weighs no real constraints. Each finding is a warning until the question records why
+// whose length gives it away, a correct choice pasted from the note while every wrong one is invented, a
+// difficulty-3 question that weighs no real constraints, and a tag that is not one of the exams the bank targets. Each finding is a warning until the question records why
 // it is intended (`related:` for a near-duplicate pair, `allow:` for the others); then it is an exception.
 // `studybot questions validate --strict` fails on warnings, `questions stats` counts both.
 import type { Section } from "../notes/types.js";
@@ -80,6 +80,8 @@ export interface BankReview {
 export interface ReviewOptions {
   /** the notes' sections: needed for the verbatim-answer check (skipped without them) */
   sections?: readonly Section[];
+  /** topics.yaml's exam codes: tags must name one of them (the exam-tag check is skipped without them) */
+  exams?: Iterable<string>;
 }
 
 /** Every review check over the bank. Pure: the same questions give the same findings in the same order. */
@@ -87,8 +89,14 @@ export function reviewBank(questions: readonly Question[], opts: ReviewOptions =
   const findings: ReviewFinding[] = [...nearDuplicateFindings(questions)];
   const noteText = opts.sections ? noteTexts(opts.sections) : null;
   const fileOf = new Map(opts.sections?.map((s) => [s.id, s.file]) ?? []);
+  const exams = opts.exams ? [...opts.exams] : [];
   for (const q of questions) {
-    const perQuestion = [choiceLengthFinding(q), noteText ? verbatimFinding(q, noteText.get(fileOf.get(q.sectionId ?? -1) ?? "")) : null, scenarioFinding(q)];
+    const perQuestion = [
+      choiceLengthFinding(q),
+      noteText ? verbatimFinding(q, noteText.get(fileOf.get(q.sectionId ?? -1) ?? "")) : null,
+      scenarioFinding(q),
+      exams.length ? examTagFinding(q, exams) : null,
+    ];
     for (const f of perQuestion) if (f) findings.push(f);
   }
   const order = new Map(questions.map((q, i) => [q.id, i]));
@@ -267,5 +275,16 @@ function scenarioFinding(q: Question): ReviewFinding | null {
     q,
     "scenario",
     `scenario: difficulty 3, but the prompt weighs ${found}: a difficulty-3 question is a scenario that weighs at least two (e.g. cost and latency); add the second constraint, or lower the difficulty to 1 (recall) or 2 (understanding); or record why in allow: { scenario: "…" }`,
+  );
+}
+
+/** Tags name the exams the bank prepares for (topics.yaml `exams:`), so a retired code such as SAA-C02 stands out. */
+function examTagFinding(q: Question, exams: readonly string[]): ReviewFinding | null {
+  const other = q.tags.filter((t) => !exams.includes(t));
+  if (other.length === 0) return null;
+  return finding(
+    q,
+    "exam-tag",
+    `exam-tag: ${other.join(", ")} ${other.length === 1 ? "is not an exam" : "are not exams"} of topics.yaml (${exams.join(", ")}): tag the current exam the question prepares for, or record why in allow: { exam-tag: "…" }`,
   );
 }

@@ -64,7 +64,7 @@ export interface RelatedQuestion {
 }
 
 /** The review checks a question's `allow:` can accept with a reason (near-duplicates are accepted through `related`). */
-export const ALLOWABLE_CHECKS = ["choice-length", "verbatim-answer", "scenario"] as const;
+export const ALLOWABLE_CHECKS = ["choice-length", "verbatim-answer", "scenario", "exam-tag"] as const;
 export type AllowableCheck = (typeof ALLOWABLE_CHECKS)[number];
 
 /** One question of the bank, as loaded: its content plus where it stands and what it cites. */
