@@ -113,7 +113,7 @@ describe("studybot questions validate", () => {
     const lines = r.stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(new RegExp(`^/.*/questions/a\\.yaml:${lineOf(text, "lambda-timeout-pasted")}: warning: verbatim-answer: the correct choice is the only one copied word for word from dva-theory.txt`));
-    expect(lines[1]).toMatch(new RegExp(`^/.*/questions/a\\.yaml:${lineOf(text, "lambda-memory-scenario")}: warning: scenario: difficulty 3, but the prompt weighs no constraint`));
+    expect(lines[1]).toMatch(new RegExp(`^/.*/questions/a\\.yaml:${lineOf(text, "lambda-memory-scenario")}: warning: scenario: difficulty 3, but the prompt states no constraint`));
     expect(lines[2]).toBe("2 warnings without a recorded reason (verbatim-answer 1, scenario 1): fix them and run `studybot questions validate --strict` again");
   });
 

@@ -4,7 +4,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateQuestionBank } from "../../src/core/questions/load.js";
-import { countFindings, reviewBank, scenarioConstraints, similarPairs } from "../../src/core/questions/review.js";
+import { constraintMentions, countFindings, reviewBank, similarPairs } from "../../src/core/questions/review.js";
 import type { Question } from "../../src/core/questions/types.js";
 import { BANK_V1_NEAR_DUPLICATES, ISSUE_EXAMPLES } from "./bank-v1-duplicates.js";
 import { section } from "./fixtures.js";
@@ -181,11 +181,13 @@ describe("verbatim answer", () => {
 });
 
 describe("difficulty-3 scenarios", () => {
-  it("recognise the kinds of constraint a prompt weighs, in Korean and English", () => {
-    expect(scenarioConstraints("각 실행은 몇 초 안에 끝나고 초당 수만 번 실행되며, 비용이 중요하다")).toEqual(["cost", "scale"]);
-    expect(scenarioConstraints("중단되어도 다시 실행하면 되는 야간 배치를 가장 저렴하게 돌리려 한다")).toEqual(["cost", "resilience"]);
-    expect(scenarioConstraints("must keep latency low on a tight budget")).toEqual(["cost", "performance"]);
-    expect(scenarioConstraints("회사가 SQL 인젝션 공격을 막으려 한다")).toEqual(["security"]);
+  it("recognise the constraints a prompt states, in Korean and English, counting one phrase once", () => {
+    const kinds = (p: string) => constraintMentions(p).map((m) => m.kinds);
+    expect(kinds("각 실행은 몇 초 안에 끝나고 초당 수만 번 실행되며, 비용이 중요하다")).toEqual([["scale"], ["cost"]]);
+    expect(kinds("중단되어도 다시 실행하면 되는 야간 배치를 가장 저렴하게 돌리려 한다")).toEqual([["resilience"], ["cost"]]);
+    expect(kinds("We need low latency on a tight budget")).toEqual([["performance"], ["cost"]]);
+    expect(constraintMentions("회사가 서버 관리 없이 스크립트를 돌리려 한다")).toEqual([{ text: "서버 관리 없이", kinds: ["operations", "requirement"] }]);
+    expect(kinds("보고서는 몇 초 늦은 데이터여도 괜찮지만, 주문 쓰기에는 영향을 주면 안 된다. 어떻게 해야 하는가?")).toEqual([["requirement"], ["requirement"]]);
   });
 
   it("warn for a difficulty-3 question that weighs fewer than two, and only for difficulty 3", () => {
@@ -194,7 +196,7 @@ describe("difficulty-3 scenarios", () => {
     const recall = q("recall", { difficulty: 1, prompt: "Lambda의 최대 실행 시간은?" });
     const warnings = reviewBank([wrapped, real, recall]).warnings.filter((w) => w.check === "scenario");
     expect(warnings.map((w) => w.ids[0])).toEqual(["cron"]);
-    expect(warnings[0]!.message).toMatch(/^scenario: difficulty 3, but the prompt weighs only one kind of constraint \(operations\)/);
+    expect(warnings[0]!.message).toMatch(/^scenario: difficulty 3, but the prompt states only one constraint \("서버 관리 없이"\)/);
   });
 });
 

@@ -23,7 +23,7 @@ export const REVIEW_LIMITS = {
     /** across topics a shared short answer ("S3", "300 seconds") says little, so the answer counts less… */
     crossTopicAnswerWeight: 1.5,
     /** …and the answers must be at least this alike: the same fact asked under two topics has the same answer */
-    crossTopicAnswer: 0.5,
+    crossTopicAnswer: 0.8,
     /** added to the similarity of two questions of the same topic */
     sameTopicBonus: 0.1,
     /** a pair at or above this similarity asks the same fact */
@@ -39,23 +39,26 @@ export const REVIEW_LIMITS = {
   },
   /** a choice counts as copied from the note when at least this many characters (spacing ignored) appear there verbatim */
   verbatimMin: 8,
-  /** a difficulty-3 scenario weighs at least this many kinds of constraint */
+  /** a difficulty-3 scenario states at least this many constraints (see constraintMentions) */
   scenarioConstraints: 2,
 } as const;
 
 /**
- * Kinds of constraint a scenario weighs, each recognised by the words a prompt states it with. A one-step recall
- * wrapped in "a company wants…" names at most one of them.
+ * What a scenario's constraints are stated with: kinds of concern (cost, latency, …) and requirement phrasings
+ * (must, must not, rather not, acceptable). A one-step recall wrapped in "a company wants…" states at most one.
  */
 export const SCENARIO_CONSTRAINTS: Readonly<Record<string, RegExp>> = {
   cost: /비용|저렴|요금|가격|예산|과금|\bcost|cheap|budget/i,
-  performance: /지연|빠르|빠른|속도|성능|처리량|실시간|밀리초|latency|throughput|real[- ]?time|\biops/i,
+  performance: /지연|빠르|빠른|늦어|늦게|속도|성능|처리량|실시간|밀리초|latency|throughput|real[- ]?time|\biops/i,
   resilience: /가용성|내구성|장애|복구|중단|다운타임|재해|유실|손실|사라져도|사라지|failover|durab|availab|disaster|\brpo\b|\brto\b/i,
-  operations: /운영\s*부담|관리\s*부담|관리하지|관리\s*없이|서버\s*관리|직접\s*관리|직접\s*(?:\S+\s+){0,2}\S*(?:하지\s*않|없이)|개입|코드\s*(?:를\s*)?(?:변경|수정)|다시\s*작성|재작성|최소한의\s*변경|수작업|수동으로|operational|overhead/i,
+  operations: /운영\s*부담|관리\s*부담|관리하지|관리\s*없이|서버\s*관리|직접\s*관리|직접\s*(?:\S+\s+){0,2}\S*(?:하지\s*않|없이)|개입|손대지\s*않|코드\s*(?:를\s*)?(?:변경|수정)|다시\s*작성|재작성|최소한의\s*변경|수작업|수동으로|operational|overhead/i,
   security: /최소\s*권한|암호화|규제|규정|감사|컴플라이언스|비인가|공격|least privilege|compliance|encrypt/i,
   scale: /초당|수만|수백만|수천|대량|급증|폭증|트래픽이|예측할\s*수\s*없|예측하기\s*어려|알\s*수\s*없|\d+\s*(?:tb|gb|pb)\b|spiky|unpredictable/i,
-  time: /\d+\s*(?:초|분|시간|일|주|개월|년)\s*(?:이\s*)?(?:이내|안에|동안|이상|마다|후|전|걸)|보존|보관|retention|within/i,
+  time: /\d+\s*(?:초|분|시간|일|주|개월|년)\s*(?:이\s*)?(?:이내|안에|동안|이상|마다|후|전|걸)|동안만|기간이\s*끝나|만료|보존|보관|retention|within/i,
   compatibility: /기존|그대로|호환|온프레미스|on-?premises?|프로토콜|protocol|legacy/i,
+  // "…해야 한다/하고", "…하면 안 된다", "…하고 싶지 않다", "…여도 괜찮다", "…없이", "…않고": the question's own
+  // "…해야 하는가?" is not a requirement.
+  requirement: /[가-힣]야\s*(?:한다|하고|하며|하지만|해서|하므로|하는데)|안\s*된다|안\s*되고|않아야|말아야|없어야|싶지\s*않|싶다|싶고|싶지만|원하지\s*않|원한다|괜찮|충분하|상관없|없이|않고|말고|그대로|must|should not|without/i,
 };
 
 export interface ReviewFinding {
@@ -258,23 +261,46 @@ function verbatimFinding(q: Question, note: string | undefined): ReviewFinding |
   );
 }
 
-/** The kinds of constraint a prompt states (see SCENARIO_CONSTRAINTS). */
-export function scenarioConstraints(prompt: string): string[] {
-  return Object.entries(SCENARIO_CONSTRAINTS)
-    .filter(([, re]) => re.test(prompt))
-    .map(([kind]) => kind);
+export interface ConstraintMention {
+  /** the words of the prompt that state it */
+  text: string;
+  /** the SCENARIO_CONSTRAINTS kinds those words match, e.g. ["operations", "requirement"] for "관리 없이" */
+  kinds: string[];
+}
+
+/**
+ * The constraints a prompt states, in prompt order. Matches that overlap or touch ("서버 관리 없이" is both an
+ * operations concern and a requirement) are one mention, so a phrase is never counted twice.
+ */
+export function constraintMentions(prompt: string): ConstraintMention[] {
+  const spans: Array<{ start: number; end: number; kinds: string[] }> = [];
+  for (const [kind, re] of Object.entries(SCENARIO_CONSTRAINTS)) {
+    for (const m of prompt.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : re.flags + "g"))) {
+      spans.push({ start: m.index, end: m.index + m[0].length, kinds: [kind] });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: typeof spans = [];
+  for (const s of spans) {
+    const last = merged.at(-1);
+    if (last && s.start <= last.end + 1) {
+      last.end = Math.max(last.end, s.end);
+      for (const k of s.kinds) if (!last.kinds.includes(k)) last.kinds.push(k);
+    } else merged.push({ ...s, kinds: [...s.kinds] });
+  }
+  return merged.map((m) => ({ text: prompt.slice(m.start, m.end), kinds: m.kinds }));
 }
 
 /** Difficulty 3 promises a scenario that weighs at least two constraints. */
 function scenarioFinding(q: Question): ReviewFinding | null {
   if (q.difficulty !== 3) return null;
-  const kinds = scenarioConstraints(q.prompt);
-  if (kinds.length >= REVIEW_LIMITS.scenarioConstraints) return null;
-  const found = kinds.length === 0 ? "no constraint" : `only one kind of constraint (${kinds[0]})`;
+  const mentions = constraintMentions(q.prompt);
+  if (mentions.length >= REVIEW_LIMITS.scenarioConstraints) return null;
+  const found = mentions.length === 0 ? "no constraint" : `only one constraint ("${mentions[0]!.text}")`;
   return finding(
     q,
     "scenario",
-    `scenario: difficulty 3, but the prompt weighs ${found}: a difficulty-3 question is a scenario that weighs at least two (e.g. cost and latency); add the second constraint, or lower the difficulty to 1 (recall) or 2 (understanding); or record why in allow: { scenario: "…" }`,
+    `scenario: difficulty 3, but the prompt states ${found}: a difficulty-3 question is a scenario that weighs at least two (e.g. cost and latency, or a requirement and what may be given up); state the second constraint, or lower the difficulty to 1 (recall) or 2 (understanding); or record why in allow: { scenario: "…" }`,
   );
 }
 
