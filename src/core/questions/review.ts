@@ -1,7 +1,8 @@
 // The review of a loaded bank, beyond what the bot needs to load it: two questions that ask the same fact, a choice
 // whose length gives it away, a correct choice pasted from the note while every wrong one is invented, a
-// difficulty-3 question that weighs no real constraints, and a tag that is not one of the exams the bank targets. Each finding is a warning until the question records why
-// it is intended (`related:` for a near-duplicate pair, `allow:` for the others); then it is an exception.
+// difficulty-3 question that weighs no real constraints, and a tag that names no exam the bank targets. Each
+// finding is a warning until the question records why it is intended (`related:` for a near-duplicate pair,
+// `allow:` for the others); then it is an exception.
 // `studybot questions validate --strict` fails on warnings, `questions stats` counts both.
 import type { Section } from "../notes/types.js";
 import { cosine, textTerms, TermWeights, type TermVector } from "./similarity.js";
@@ -20,15 +21,16 @@ export const REVIEW_LIMITS = {
   nearDuplicate: {
     /** the correct answer counts this many times as much as the prompt: the fact a question asks is its answer */
     answerWeight: 3,
-    /** across topics a shared short answer ("S3", "300 seconds") says little, so the answer counts less… */
+    /**
+     * Across topics a shared short answer ("S3", "300 seconds") says little, so the answer counts less; and the
+     * pair must have the same answer (see sameAnswer): the same fact asked under two topics has one answer.
+     */
     crossTopicAnswerWeight: 1.5,
-    /** …and the answers must be at least this alike: the same fact asked under two topics has the same answer */
-    crossTopicAnswer: 0.8,
     /** added to the similarity of two questions of the same topic */
     sameTopicBonus: 0.1,
     /** a pair at or above this similarity asks the same fact */
     threshold: 0.42,
-    /** correct answers at least this alike are reported as "the same answer" */
+    /** correct answers at least this alike (cosine of their terms) are "the same answer" */
     sameAnswer: 0.8,
   },
   choiceLength: {
@@ -147,8 +149,9 @@ export function similarPairs(questions: readonly Question[]): SimilarPair[] {
       const sameTopic = a.topic === b.topic;
       const answer = cosine(answerVectors[i]!, answerVectors[j]!);
       const score = sameTopic ? cosine(sameTopicFacts[i]!, sameTopicFacts[j]!) + L.sameTopicBonus : cosine(crossTopicFacts[i]!, crossTopicFacts[j]!);
-      if (score < L.threshold || (!sameTopic && answer < L.crossTopicAnswer)) continue;
-      pairs.push({ a, b, score, sameAnswer: answer >= L.sameAnswer });
+      const sameAnswer = answer >= L.sameAnswer;
+      if (score < L.threshold || (!sameTopic && !sameAnswer)) continue;
+      pairs.push({ a, b, score, sameAnswer });
     }
   }
   return pairs.sort((x, y) => y.score - x.score);

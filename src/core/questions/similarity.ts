@@ -56,18 +56,6 @@ export class TermWeights {
     for (const [term, n] of counts) into.set(term, (into.get(term) ?? 0) + weight * (1 + Math.log(n)) * this.idf(term));
     return into;
   }
-
-  /** Share of `part`'s weight (by idf) whose terms also occur in `whole`: 1 when every term of `part` is there. */
-  coverage(part: TermCounts, whole: TermCounts): number {
-    let found = 0;
-    let total = 0;
-    for (const term of part.keys()) {
-      const w = this.idf(term);
-      total += w;
-      if (whole.has(term)) found += w;
-    }
-    return total === 0 ? 0 : found / total;
-  }
 }
 
 /** Cosine of two term vectors, 0..1. */
