@@ -7,6 +7,7 @@ import { loadConfig } from "../config.js";
 import { loadNotes } from "../core/notes/load.js";
 import type { Section } from "../core/notes/types.js";
 import { validateQuestionBank } from "../core/questions/load.js";
+import { countFindings, reviewBank, type BankReview } from "../core/questions/review.js";
 import { computeStats, formatStats } from "../core/questions/stats.js";
 import type { Question, QuestionProblem } from "../core/questions/types.js";
 import { checkGrounding, noteNames } from "../core/questions/validate.js";
@@ -15,11 +16,15 @@ const USAGE = `usage: studybot questions validate [--dir DIR] [--notes DIR] [--s
        studybot questions stats [--dir DIR] [--notes DIR] [--json]
 
   validate   check every question file; prints file:line: message per problem, exits 1 on any
-  stats      count questions per note, topic, difficulty and tag
+  stats      count questions per note, topic, difficulty, tag and exam domain, and the review's
+             warnings and exceptions per check
 
   --dir DIR    the question folder (default: QUESTIONS_DIR, ./questions)
   --notes DIR  the notes folder sources must resolve in (default: NOTES_DIR, ./notes)
-  --strict     also warn when the correct choice does not appear in the cited section
+  --strict     also review the bank (near-duplicates, choice length, a correct choice pasted from the
+               note, difficulty-3 scenarios, tags of other exams than topics.yaml's), list every
+               warning without a recorded reason and exit 1 on any; print how many correct choices
+               appear in the cited section
   --json       stats as JSON
 `;
 
@@ -58,13 +63,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const notesDir = path.resolve(values.notes ?? config!.notesDir);
   const sections: Section[] = loadNotes(notesDir);
   const result = validateQuestionBank(dir, { sections });
+  const review = reviewBank(result.questions, { sections, exams: result.exams.keys() });
 
   if (sub === "stats") {
     // Count under the note each source resolved to, so "notes/x.md" and "x.md" are one row.
     const names = noteNames(sections);
     const fileOf = new Map(sections.map((s) => [s.id, s.file]));
     const noteOf = (q: Question) => names.get(fileOf.get(q.sectionId ?? -1) ?? "") ?? q.source.note;
-    const stats = computeStats(result.questions, result.topics, { files: result.files.length, notes: [...names.values()], noteOf });
+    const stats = computeStats(result.questions, result.topics, {
+      files: result.files.length,
+      notes: [...names.values()],
+      noteOf,
+      exams: result.exams,
+      review: countFindings(review),
+    });
     io.stdout.write(values.json ? JSON.stringify(stats, null, 2) + "\n" : formatStats(stats));
     if (result.problems.length > 0) {
       io.stderr.write(`warning: the bank has ${plural(result.problems.length, "problem")}; these counts cover the ${plural(result.questions.length, "valid question")} only. Run \`studybot questions validate\` for the list.\n`);
@@ -75,19 +87,35 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   for (const p of result.problems) io.stderr.write(formatProblem(p) + "\n");
 
   if (values.strict) {
+    for (const w of review.warnings) io.stderr.write(formatProblem({ file: w.file, line: w.line, message: `warning: ${w.message}` }) + "\n");
+    // Questions paraphrase the note on purpose now, so a correct choice missing from its section is a figure, not a warning.
     const grounding = checkGrounding(result.questions, sections);
-    for (const w of grounding.warnings) io.stderr.write(formatProblem(w) + "\n");
     const pct = grounding.checked ? ((100 * grounding.supported) / grounding.checked).toFixed(1) : "0.0";
     io.stdout.write(`grounding: ${grounding.supported}/${grounding.checked} questions (${pct}%) have their correct choice in the cited section\n`);
   }
 
-  if (result.problems.length > 0) {
-    const files = new Set(result.problems.map((p) => p.file)).size;
-    io.stderr.write(`${plural(result.problems.length, "problem")} in ${plural(files, "file")}: fix them and run \`studybot questions validate\` again\n`);
+  const failed = result.problems.length > 0 || (values.strict === true && review.warnings.length > 0);
+  if (failed) {
+    const parts = [];
+    if (result.problems.length > 0) parts.push(`${plural(result.problems.length, "problem")} in ${plural(new Set(result.problems.map((p) => p.file)).size, "file")}`);
+    if (values.strict && review.warnings.length > 0) parts.push(`${plural(review.warnings.length, "warning")} without a recorded reason (${describeCounts(review, "warnings")})`);
+    io.stderr.write(`${parts.join(" and ")}: fix them and run \`studybot questions validate${values.strict ? " --strict" : ""}\` again\n`);
     return 1;
   }
-  io.stdout.write(`ok: ${result.questions.length} questions in ${result.files.length} files\n`);
+  const excepted = review.exceptions.length ? `; ${plural(review.exceptions.length, "exception")} with a recorded reason (${describeCounts(review, "exceptions")})` : "";
+  io.stdout.write(`ok: ${result.questions.length} questions in ${result.files.length} files${values.strict ? excepted : ""}\n`);
+  if (!values.strict && review.warnings.length > 0) {
+    io.stderr.write(`${plural(review.warnings.length, "review warning")} (${describeCounts(review, "warnings")}): \`studybot questions validate --strict\` lists them\n`);
+  }
   return 0;
+}
+
+/** "near-duplicate 2, scenario 1": the non-zero counts per check. */
+function describeCounts(review: BankReview, kind: "warnings" | "exceptions"): string {
+  return countFindings(review)
+    .filter((r) => r[kind] > 0)
+    .map((r) => `${r.check} ${r[kind]}`)
+    .join(", ");
 }
 
 function plural(n: number, word: string): string {

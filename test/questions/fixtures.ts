@@ -10,6 +10,24 @@ ebs-efs: { ko: EBS·EFS·인스턴스 스토어, en: "EBS, EFS & instance store"
 containers: { ko: 컨테이너(ECS·EKS), en: "Containers (ECS, EKS)" }
 `;
 
+/** topics.yaml's `exams:` block as the bank ships it (SAA-C03 and DVA-C02 with their guide's weights). */
+export const EXAMS = `exams:
+  SAA-C03:
+    name: { ko: AWS Certified Solutions Architect – Associate, en: AWS Certified Solutions Architect – Associate }
+    domains:
+      secure: { ko: 보안 아키텍처 설계, en: Design Secure Architectures, weight: 30 }
+      resilient: { ko: 복원력 있는 아키텍처 설계, en: Design Resilient Architectures, weight: 26 }
+      performance: { ko: 고성능 아키텍처 설계, en: Design High-Performing Architectures, weight: 24 }
+      cost: { ko: 비용 최적화 아키텍처 설계, en: Design Cost-Optimized Architectures, weight: 20 }
+  DVA-C02:
+    name: { ko: AWS Certified Developer – Associate, en: AWS Certified Developer – Associate }
+    domains:
+      development: { ko: AWS 서비스를 이용한 개발, en: Development with AWS Services, weight: 32 }
+      security: { ko: 보안, en: Security, weight: 26 }
+      deployment: { ko: 배포, en: Deployment, weight: 24 }
+      troubleshooting: { ko: 문제 해결 및 최적화, en: Troubleshooting and Optimization, weight: 18 }
+`;
+
 let nextId = 0;
 export function section(file: string, line: number, heading: string, text: string, extra: Partial<Section> = {}): Section {
   return { id: nextId++, file, line, level: 2, heading, raw: heading, path: ["note", heading], text, ...extra };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadQuestionBank, questionHash, validateQuestionBank } from "../../src/core/questions/load.js";
 import { QuestionBankError, type QuestionProblem } from "../../src/core/questions/types.js";
-import { lineOf, question, sampleSections, tempBank, TOPICS, type TempBank } from "./fixtures.js";
+import { EXAMS, lineOf, question, sampleSections, tempBank, TOPICS, type TempBank } from "./fixtures.js";
 
 let bank: TempBank | undefined;
 afterEach(() => bank?.remove());
@@ -53,7 +53,7 @@ describe("a valid bank", () => {
     expect(a!.hash).toMatch(/^[0-9a-f]{16}$/);
     expect(b).toMatchObject({ difficulty: 2, answer: 1, line: lineOf(text, "ebs-provisioned-iops"), sectionId: sections[2]!.id });
     expect(loaded.byId.get("ebs-provisioned-iops")).toBe(b);
-    expect(loaded.topics.get("ebs-efs")).toEqual({ key: "ebs-efs", ko: "EBS·EFS·인스턴스 스토어", en: "EBS, EFS & instance store" });
+    expect(loaded.topics.get("ebs-efs")).toEqual({ key: "ebs-efs", ko: "EBS·EFS·인스턴스 스토어", en: "EBS, EFS & instance store", domains: [] });
     expect(loaded.topics.size).toBe(4);
   });
 
@@ -162,6 +162,94 @@ describe("topics.yaml problems", () => {
 
   it("reports topics.yaml that is a list", () => {
     expectOne(check({ "a.yaml": question() }, "- lambda\n- sqs\n"), "questions/topics.yaml", 1, /must map topic keys to names/);
+  });
+});
+
+describe("exams and exam domains in topics.yaml", () => {
+  const MAPPED = `${EXAMS}lambda: { ko: Lambda, en: Lambda, domains: [SAA-C03/performance, DVA-C02/development] }
+sqs: { ko: SQS, en: SQS }
+`;
+
+  it("loads the exams with their weighted domains, and each topic's domains (none when not given)", () => {
+    bank = tempBank({ "a.yaml": question() }, MAPPED);
+    const loaded = loadQuestionBank(bank.dir, { rootDir: bank.root, sections: sampleSections() });
+    expect([...loaded.exams!.keys()]).toEqual(["SAA-C03", "DVA-C02"]);
+    const saa = loaded.exams!.get("SAA-C03")!;
+    expect(saa.name).toEqual({ ko: "AWS Certified Solutions Architect – Associate", en: "AWS Certified Solutions Architect – Associate" });
+    expect([...saa.domains.values()].map((d) => [d.key, d.weight])).toEqual([["secure", 30], ["resilient", 26], ["performance", 24], ["cost", 20]]);
+    expect(saa.domains.get("performance")).toEqual({ key: "performance", ko: "고성능 아키텍처 설계", en: "Design High-Performing Architectures", weight: 24 });
+    expect(loaded.topics.get("lambda")!.domains).toEqual([{ exam: "SAA-C03", domain: "performance" }, { exam: "DVA-C02", domain: "development" }]);
+    expect(loaded.topics.get("sqs")!.domains).toEqual([]);
+    expect(loaded.topics.has("exams")).toBe(false);
+  });
+
+  it("gives an empty exam map when topics.yaml has no exams: block", () => {
+    bank = tempBank({ "a.yaml": question() });
+    expect(loadQuestionBank(bank.dir, { rootDir: bank.root, sections: sampleSections() }).exams).toEqual(new Map());
+  });
+
+  it("reports an unknown exam or domain at the topic's line, with the close one", () => {
+    const topics = `${EXAMS}lambda: { ko: Lambda, en: Lambda, domains: [SAA-C02/performance] }\nsqs: { ko: SQS, en: SQS, domains: [DVA-C02/develop] }\n`;
+    const problems = check({ "a.yaml": question() }, topics);
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [lineOf(topics, "lambda:"), "lambda: domains[0] SAA-C02/performance: SAA-C02 is not an exam of the exams: block: did you mean SAA-C03? (exams: SAA-C03, DVA-C02)"],
+      [lineOf(topics, "sqs:"), "sqs: domains[0] DVA-C02/develop: develop is not a domain of DVA-C02: did you mean DVA-C02/development? (domains: development, security, deployment, troubleshooting)"],
+    ]);
+  });
+
+  it("reports a domain written without the exam, weights that do not add up to 100, and domains without an exams: block", () => {
+    const badRef = check({ "a.yaml": question() }, `${EXAMS}lambda: { ko: Lambda, en: Lambda, domains: [performance] }\n`);
+    expect(badRef.map((p) => p.message)).toEqual(['lambda: domains[0] "performance" is not EXAM/domain: write an exam code of the exams: block, a slash and one of its domain keys, e.g. SAA-C03/performance']);
+    bank?.remove();
+
+    const heavy = EXAMS.replace("weight: 30", "weight: 35");
+    const weights = check({ "a.yaml": question() }, heavy + TOPICS);
+    expectOne(weights, "questions/topics.yaml", lineOf(heavy, "domains:"), /exams: the domain weights add up to 105: they are shares of the exam in percent and must add up to 100/);
+    bank?.remove();
+
+    const orphan = "lambda: { ko: Lambda, en: Lambda, domains: [SAA-C03/performance] }\n";
+    expectOne(check({ "a.yaml": question() }, orphan), "questions/topics.yaml", 1, /domains\[0\] SAA-C03\/performance names an exam, but topics.yaml has no exams: block/);
+  });
+
+  it("reports an unknown field of an exam domain at its line", () => {
+    const typo = EXAMS.replace("cost: { ko: 비용 최적화 아키텍처 설계, en: Design Cost-Optimized Architectures, weight: 20 }", "cost: { ko: 비용 최적화 아키텍처 설계, en: Design Cost-Optimized Architectures, wieght: 20 }");
+    const problems = check({ "a.yaml": question() }, typo + TOPICS);
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [lineOf(typo, "wieght"), 'exams: missing field "weight": add the domain\'s share of the exam in percent, e.g. 30'],
+      [lineOf(typo, "wieght"), 'exams: unknown field "SAA-C03.domains.cost.wieght": did you mean "weight"? (allowed: ko, en, weight)'],
+    ]);
+  });
+});
+
+describe("related and allow", () => {
+  const withFields = (extra: string, fields: Parameters<typeof question>[0] = {}) => question({ id: "second", prompt: "두 번째 질문?", ...fields }).replace("  source:", `${extra}\n  source:`);
+
+  it("load as given, and a question without them has neither", () => {
+    const text = question() + withFields('  related: [{ id: lambda-timeout-max, reason: "한도가 아니라 넘을 때의 대처를 묻는다" }]\n  allow: { scenario: "연습용" }');
+    bank = tempBank({ "a.yaml": text });
+    const loaded = loadQuestionBank(bank.dir, { rootDir: bank.root, sections: sampleSections() });
+    expect(loaded.byId.get("second")).toMatchObject({ related: [{ id: "lambda-timeout-max", reason: "한도가 아니라 넘을 때의 대처를 묻는다" }], allow: { scenario: "연습용" } });
+    expect(loaded.byId.get("lambda-timeout-max")).not.toHaveProperty("related");
+    expect(loaded.byId.get("lambda-timeout-max")).not.toHaveProperty("allow");
+  });
+
+  it("report a related id that is not in the bank, or the question itself, at the id's line", () => {
+    const text = question() + withFields("  related: [{ id: lambda-timeout-maxx, reason: 다른 사실 }, { id: second, reason: 자기 자신 }]");
+    const problems = check({ "a.yaml": text });
+    expect(problems.map((p) => p.message)).toEqual([
+      'related id "lambda-timeout-maxx" is not a question of the bank: did you mean "lambda-timeout-max"?',
+      'related id "second" is this question itself: name the other question of the pair',
+    ]);
+    expect(problems.every((p) => p.line === lineOf(text, "related:"))).toBe(true);
+  });
+
+  it("report a related entry without a reason, and an allow key that is not a check", () => {
+    const text = question() + withFields("  related: [{ id: lambda-timeout-max }]\n  allow: { scenarios: 연습용 }");
+    const problems = check({ "a.yaml": text });
+    expect(problems.map((p) => p.message)).toEqual([
+      'missing field "reason": add why both questions are wanted, in a sentence',
+      'unknown field "allow.scenarios": did you mean "scenario"? (allowed: choice-length, verbatim-answer, scenario, exam-tag)',
+    ]);
   });
 });
 

@@ -65,6 +65,7 @@ export const SERVICES: readonly (readonly string[])[] = [
   ["nlb", "network load balancer", "네트워크 로드 밸런서"],
   ["gwlb", "gateway load balancer", "게이트웨이 로드 밸런서"],
   ["api gateway", "apigw", "api 게이트웨이", "에이피아이 게이트웨이"],
+  ["lambda authorizer", "lambda authorizers", "custom authorizer", "custom authorizers", "람다 권한 부여자"],
   ["direct connect", "다이렉트 커넥트"],
   // integration and messaging
   ["sqs", "simple queue service", "queue service"],
@@ -131,6 +132,7 @@ export const SERVICES: readonly (readonly string[])[] = [
   ["ram", "resource access manager"],
   ["shared responsibility", "shared responsibility model", "공동 책임", "공동 책임 모델", "책임 공유 모델"],
   ["jwt", "json web token", "jwt 토큰"],
+  ["sigv4", "sig v4", "signature version 4", "signature v4"],
 ];
 
 // Korean ↔ English study vocabulary: what members type vs what the notes say.
@@ -302,6 +304,10 @@ export const TERMS: readonly (readonly string[])[] = [
   ["api key", "api keys", "api 키"],
   ["signature", "signing", "sign", "서명"],
   ["minimum", "min", "최소"],
+  ["mapping", "mappings", "매핑"],
+  ["integration", "integrations", "통합"],
+  ["proxy", "프록시"],
+  ["receive", "수신"],
 ];
 
 export const GLOSSARY: readonly (readonly string[])[] = [...SERVICES, ...TERMS];

@@ -6,8 +6,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Section } from "../notes/types.js";
-import { checkQuestion, describeValue, TOPIC_FIELDS, topicKeySchema, topicSchema, toFieldIssues, type QuestionInput } from "./schema.js";
-import { QuestionBankError, type Question, type QuestionBank, type QuestionProblem, type Topic } from "./types.js";
+import { checkQuestion, closest, describeValue, examKnownFields, EXAMS_KEY, examsSchema, TOPIC_FIELDS, topicKeySchema, topicSchema, toFieldIssues, type QuestionInput } from "./schema.js";
+import { QuestionBankError, type DomainRef, type Exam, type Question, type QuestionBank, type QuestionProblem, type Topic } from "./types.js";
 import { crossCheck, type CheckedItem, type TopicsInfo } from "./validate.js";
 
 export const TOPICS_FILE = "topics.yaml";
@@ -29,6 +29,8 @@ export interface ValidationResult {
   questions: Question[];
   /** the valid topics of topics.yaml, in file order */
   topics: Map<string, Topic>;
+  /** the exams of topics.yaml's `exams:` block, in file order (empty when it has none or it is invalid) */
+  exams: Map<string, Exam>;
   /** the question files read (not topics.yaml), as shown in problems */
   files: string[];
 }
@@ -45,7 +47,7 @@ export function validateQuestionBank(dir: string, opts: LoadOptions = {}): Valid
   const rootDir = opts.rootDir ?? process.cwd();
   const shown = (abs: string) => displayPath(abs, rootDir);
   const problems: QuestionProblem[] = [];
-  const empty = (): ValidationResult => ({ problems, questions: [], topics: new Map(), files: [] });
+  const empty = (): ValidationResult => ({ problems, questions: [], topics: new Map(), exams: new Map(), files: [] });
 
   let names: string[];
   try {
@@ -90,10 +92,11 @@ export function validateQuestionBank(dir: string, opts: LoadOptions = {}): Valid
   problems.sort((a, b) => (order.get(a.file) ?? -2) - (order.get(b.file) ?? -2) || a.line - b.line);
 
   const topicMap = topics?.topics ?? new Map<string, Topic>();
+  const exams = topics?.exams ?? new Map<string, Exam>();
   const files = questionFiles.map((n) => shown(path.join(dir, n)));
-  if (problems.length > 0) return { problems, questions, topics: topicMap, files };
+  if (problems.length > 0) return { problems, questions, topics: topicMap, exams, files };
   const byId = new Map(questions.map((q) => [q.id, q]));
-  return { bank: { questions, byId, topics: topicMap }, problems, questions, topics: topicMap, files };
+  return { bank: { questions, byId, topics: topicMap, exams }, problems, questions, topics: topicMap, exams, files };
 }
 
 /** sha256 (hex, first 16) of what members are asked and told: prompt, choices, answer, explanation. */
@@ -113,6 +116,8 @@ function toQuestion(v: QuestionInput, file: string, line: number, sectionId: num
     answer: v.answer,
     explanation: v.explanation,
     source: { note: v.source.note, heading: v.source.heading },
+    ...(v.related ? { related: v.related.map((r) => ({ id: r.id, reason: r.reason })) } : {}),
+    ...(v.allow ? { allow: { ...v.allow } } : {}),
     file,
     line,
     hash: questionHash(v),
@@ -291,11 +296,39 @@ function readTopics(abs: string, file: string, problems: QuestionProblem[]): Top
     problems.push({ file, line, message: `${TOPICS_FILE} must map topic keys to names, e.g. lambda: { ko: Lambda, en: Lambda }, found ${root ? describeValue(root.toJSON()) : "nothing"}` });
     return null;
   }
-  const info: TopicsInfo = { file, topics: new Map(), invalidKeys: new Set() };
+  const info: TopicsInfo = { file, topics: new Map(), invalidKeys: new Set(), exams: new Map() };
+  const report = (node: unknown, keyPath: Array<string | number>, fallbackLine: number, prefix: string, issue: { message: string; unknownKey?: boolean }, value: unknown) => {
+    const at = node ? lineOfPath(node as Node, keyPath, lineAt) : fallbackLine;
+    const hint = issue.unknownKey ? flowCommaHint(node as Node, keyPath) : commentHint(lines, at, valueAt(value, keyPath));
+    problems.push({ file, line: at, message: `${prefix}${issue.message}${hint}` });
+  };
+  const jsonOf = (node: unknown): unknown => (node && typeof (node as { toJSON?: unknown }).toJSON === "function" ? (node as Node).toJSON() : undefined);
+
+  // The exams first, wherever the block stands, so every topic's domains can be checked against them.
+  let examsDeclared = false;
+  let examsValid = true;
+  for (const pair of root.items) {
+    if (!isScalar(pair.key) || String(pair.key.value) !== EXAMS_KEY) continue;
+    examsDeclared = true;
+    const keyLine = lineAt((pair.key as Node).range?.[0] ?? 0);
+    const value = jsonOf(pair.value);
+    const e = examsSchema.safeParse(value);
+    if (!e.success) {
+      examsValid = false;
+      for (const issue of toFieldIssues(e.error, examKnownFields)) report(pair.value, issue.path, keyLine, `${EXAMS_KEY}: `, issue, value);
+      continue;
+    }
+    for (const [code, x] of Object.entries(e.data)) {
+      const domains = new Map(Object.entries(x.domains).map(([key, d]) => [key, { key, ko: d.ko, en: d.en, weight: d.weight }]));
+      info.exams.set(code, { code, name: { ko: x.name.ko, en: x.name.en }, domains });
+    }
+  }
+
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
+    if (key === EXAMS_KEY) continue;
     const keyLine = lineAt((pair.key as Node | null)?.range?.[0] ?? 0);
-    const value: unknown = pair.value && typeof (pair.value as { toJSON?: unknown }).toJSON === "function" ? (pair.value as Node).toJSON() : undefined;
+    const value = jsonOf(pair.value);
     let ok = true;
     const k = topicKeySchema.safeParse(key);
     if (!k.success) {
@@ -305,14 +338,33 @@ function readTopics(abs: string, file: string, problems: QuestionProblem[]): Top
     const v = topicSchema.safeParse(value);
     if (!v.success) {
       ok = false;
-      for (const issue of toFieldIssues(v.error, () => TOPIC_FIELDS)) {
-        const at = pair.value ? lineOfPath(pair.value as Node, issue.path, lineAt) : keyLine;
-        const hint = issue.unknownKey ? flowCommaHint(pair.value as Node, issue.path) : commentHint(lines, at, valueAt(value, issue.path));
-        problems.push({ file, line: at, message: `${key}: ${issue.message}${hint}` });
-      }
+      for (const issue of toFieldIssues(v.error, () => TOPIC_FIELDS)) report(pair.value, issue.path, keyLine, `${key}: `, issue, value);
+    } else if (examsValid) {
+      (v.data.domains ?? []).forEach((ref, i) => {
+        const message = domainRefProblem(ref, info.exams, examsDeclared);
+        if (message) report(pair.value, ["domains", i], keyLine, `${key}: `, { message: `domains[${i}] ${message}` }, value);
+      });
     }
-    if (ok && v.success) info.topics.set(key, { key, ko: v.data.ko, en: v.data.en });
+    if (ok && v.success) info.topics.set(key, { key, ko: v.data.ko, en: v.data.en, domains: v.data.domains ?? [] });
     else info.invalidKeys.add(key);
   }
   return info;
+}
+
+/** Why a topic's `EXAM/domain` does not name a declared exam domain, or null when it does. */
+function domainRefProblem(ref: DomainRef, exams: ReadonlyMap<string, Exam>, declared: boolean): string | null {
+  const id = `${ref.exam}/${ref.domain}`;
+  if (!declared) return `${id} names an exam, but ${TOPICS_FILE} has no ${EXAMS_KEY}: block: declare the exams and their domains (see questions/README.md)`;
+  const exam = exams.get(ref.exam);
+  if (!exam) {
+    const codes = [...exams.keys()];
+    const close = closest(ref.exam, codes, 1, 0.5)[0];
+    return `${id}: ${ref.exam} is not an exam of the ${EXAMS_KEY}: block${close ? `: did you mean ${close}?` : ""} (exams: ${codes.join(", ")})`;
+  }
+  if (!exam.domains.has(ref.domain)) {
+    const keys = [...exam.domains.keys()];
+    const close = closest(ref.domain, keys, 1, 0.5)[0];
+    return `${id}: ${ref.domain} is not a domain of ${ref.exam}${close ? `: did you mean ${ref.exam}/${close}?` : ""} (domains: ${keys.join(", ")})`;
+  }
+  return null;
 }

@@ -3,12 +3,14 @@
 // `choices: [1.10, 1.1]` stays two distinct strings and `yes` never turns into a boolean); numeric fields are
 // converted here.
 import { z } from "zod";
-import type { QuestionContent } from "./types.js";
+import { ALLOWABLE_CHECKS, type AllowableCheck, type DomainRef, type QuestionContent } from "./types.js";
 
 /** Lowercase letters and digits joined by single hyphens: `lambda-timeout-max`. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Exam codes as written on the exam guides: `DVA`, `SAA-C02`, `SOA-C02`. */
 export const EXAM_CODE = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+/** A topic's exam domain in topics.yaml: `SAA-C03/performance` (exam code, slash, domain key). */
+export const DOMAIN_REF = /^([A-Z0-9]+(?:-[A-Z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /**
  * Sizes that keep a question card renderable on every platform (Discord embed description 4096 and field 1024
@@ -24,11 +26,19 @@ export const LIMITS = {
   minChoices: 2,
   maxChoices: 6,
   topicName: 60,
+  examName: 120,
+  reason: 300,
 } as const;
 
-export const QUESTION_FIELDS = ["id", "topic", "tags", "difficulty", "prompt", "choices", "answer", "explanation", "source"] as const;
+export const QUESTION_FIELDS = ["id", "topic", "tags", "difficulty", "prompt", "choices", "answer", "explanation", "source", "related", "allow"] as const;
 export const SOURCE_FIELDS = ["note", "heading"] as const;
-export const TOPIC_FIELDS = ["ko", "en"] as const;
+export const RELATED_FIELDS = ["id", "reason"] as const;
+export const TOPIC_FIELDS = ["ko", "en", "domains"] as const;
+export const EXAM_FIELDS = ["name", "domains"] as const;
+export const NAME_FIELDS = ["ko", "en"] as const;
+export const EXAM_DOMAIN_FIELDS = ["ko", "en", "weight"] as const;
+/** The key of topics.yaml that holds the exams instead of a topic. */
+export const EXAMS_KEY = "exams";
 
 export const DIFFICULTY_NAMES: Record<1 | 2 | 3, string> = { 1: "recall", 2: "understanding", 3: "scenario" };
 
@@ -176,6 +186,44 @@ const sourceHeading = text(
 
 const source = z.object({ note: sourceNote, heading: sourceHeading }, expecting("source", '{ note: <file>, heading: "<heading as written>" }')).strict();
 
+function reasonText(field: string, what: string) {
+  return text(field, what, LIMITS.reason, `say ${what.replace(/, in a sentence$/, "")} in a sentence (reviewers read it)`);
+}
+
+const relatedEntry = z
+  .object(
+    {
+      id: z
+        .string(expecting("related id", "the id of the question this one deliberately resembles"))
+        .transform((s) => s.trim())
+        .superRefine((s, ctx) => {
+          if (!KEBAB_CASE.test(s)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `related id ${describeValue(s)} is not a question id: copy the other question's id, e.g. "lambda-timeout-max"` });
+        }),
+      reason: reasonText("reason", "why both questions are wanted, in a sentence"),
+    },
+    expecting("each related entry", '{ id: <other question id>, reason: "<why both questions are wanted>" }'),
+  )
+  .strict();
+
+const related = z.array(relatedEntry, expecting("related", 'a list such as [{ id: other-question-id, reason: "asks the limit; the other asks what to do beyond it" }]')).superRefine((list, ctx) => {
+  const seen = new Map<string, number>();
+  list.forEach((r, i) => {
+    const first = seen.get(r.id);
+    if (first !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i, "id"], message: `related id "${r.id}" is listed twice: keep one entry (related[${first}])` });
+    else seen.set(r.id, i);
+  });
+});
+
+const allow = z
+  .object(
+    Object.fromEntries(ALLOWABLE_CHECKS.map((c) => [c, reasonText(`allow.${c}`, "why the check does not apply to this question, in a sentence").optional()])) as Record<
+      AllowableCheck,
+      z.ZodOptional<ReturnType<typeof reasonText>>
+    >,
+    expecting("allow", `a mapping of a check (${ALLOWABLE_CHECKS.join(", ")}) to the reason it does not apply, e.g. { choice-length: "…" }`),
+  )
+  .strict();
+
 /** Each field's schema, so a question with several problems reports all of them and its valid fields can still be cross-checked. */
 export const questionFields = {
   id,
@@ -187,11 +235,16 @@ export const questionFields = {
   answer,
   explanation: text("explanation", "why the answer is right", LIMITS.explanation, "say why the correct choice is right (members see it at reveal)"),
   source,
+  related: related.optional(),
+  allow: allow.optional(),
 };
 
 export type QuestionInput = QuestionContent;
 
-const questionObject = z.object(questionFields, expecting("each question", "a mapping of id, topic, tags, difficulty, prompt, choices, answer, explanation and source")).strict();
+const questionObject = z
+  .object(questionFields, expecting("each question", "a mapping of id, topic, tags, difficulty, prompt, choices, answer, explanation and source"))
+  .strict()
+  .transform(({ related, allow, ...q }): QuestionInput => ({ ...q, ...(related?.length ? { related } : {}), ...(allow && Object.keys(allow).length ? { allow: allow as QuestionInput["allow"] } : {}) }));
 
 /** The answer must index one of the choices. */
 export function answerRangeMessage(answerIndex: number, choiceCount: number): string | null {
@@ -205,21 +258,101 @@ export const questionSchema: z.ZodType<QuestionInput, z.ZodTypeDef, unknown> = q
   if (message) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["answer"], message });
 });
 
+const domainRef = z.string(expecting("each domain", "EXAM/domain, e.g. SAA-C03/performance")).transform((s, ctx): DomainRef => {
+  const t = s.trim();
+  const m = DOMAIN_REF.exec(t);
+  if (!m) {
+    const where = `domains[${String(ctx.path[ctx.path.length - 1] ?? "?")}]`;
+    const [exam = "", domain = ""] = t.split("/");
+    const guess = exam && domain ? `${exam.toUpperCase().replace(/[\s_]+/g, "-")}/${suggestKebab(domain)}` : "SAA-C03/performance";
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${where} ${describeValue(t)} is not EXAM/domain: write an exam code of the exams: block, a slash and one of its domain keys, e.g. ${guess}` });
+    return z.NEVER;
+  }
+  return { exam: m[1]!, domain: m[2]! };
+});
+
+const topicDomains = z.array(domainRef, expecting("domains", "a list of exam domains, e.g. [SAA-C03/performance, DVA-C02/development]")).superRefine((list, ctx) => {
+  const seen = new Map<string, number>();
+  list.forEach((d, i) => {
+    const id = `${d.exam}/${d.domain}`;
+    const first = seen.get(id);
+    if (first !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `domains[${i}] ${id} repeats domains[${first}]: list each domain once` });
+    else seen.set(id, i);
+  });
+});
+
 export const topicSchema = z
   .object(
     {
       ko: text("ko", "the Korean name shown to members", LIMITS.topicName, "give the Korean name shown to members"),
       en: text("en", "the English name shown to members", LIMITS.topicName, "give the English name shown to members"),
+      domains: topicDomains.optional(),
     },
-    expecting("each topic", "{ ko: <Korean name>, en: <English name> }"),
+    expecting("each topic", "{ ko: <Korean name>, en: <English name>, domains: [EXAM/domain, …] }"),
   )
   .strict();
+
+const localizedName = (what: string, max: number) =>
+  z
+    .object(
+      {
+        ko: text("ko", `the Korean name of the ${what}`, max, `give the Korean name of the ${what}`),
+        en: text("en", `the English name of the ${what}`, max, `give the English name of the ${what}`),
+      },
+      expecting("name", `{ ko: <Korean name>, en: <English name> } of the ${what}`),
+    )
+    .strict();
+
+const weight = z.string(expecting("weight", "the domain's share of the exam in percent, e.g. 30")).transform((s, ctx) => {
+  const t = s.trim();
+  if (!/^\d{1,3}$/.test(t) || Number(t) < 1 || Number(t) > 100) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `weight must be the domain's share of the exam in percent (1–100) as on the exam guide, found ${describeValue(t)}` });
+    return z.NEVER;
+  }
+  return Number(t);
+});
+
+const examDomain = z
+  .object({ ko: text("ko", "the Korean name of the domain", LIMITS.examName, "give the Korean name of the domain"), en: text("en", "the English name of the domain", LIMITS.examName, "give the English name of the domain"), weight }, expecting("each domain", "{ ko: <Korean name>, en: <English name>, weight: <percent> }"))
+  .strict();
+
+const examCode = z.string().superRefine((s, ctx) => {
+  if (!EXAM_CODE.test(s)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `exam code ${describeValue(s)} is not an exam code: write it as on the exam guide, e.g. SAA-C03` });
+});
+
+const domainKey = z.string().superRefine((s, ctx) => {
+  if (!KEBAB_CASE.test(s)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `domain key ${describeValue(s)} is not kebab-case: use lowercase letters, digits and single hyphens, e.g. "${suggestKebab(s)}"` });
+});
+
+const exam = z
+  .object(
+    {
+      name: localizedName("exam", LIMITS.examName),
+      domains: z.record(domainKey, examDomain, expecting("domains", "a mapping of domain keys to { ko, en, weight }, e.g. secure: { ko: 보안 아키텍처 설계, en: Design Secure Architectures, weight: 30 }")),
+    },
+    expecting("each exam", "{ name: { ko, en }, domains: { <key>: { ko, en, weight }, … } }"),
+  )
+  .strict()
+  .superRefine((e, ctx) => {
+    const keys = Object.keys(e.domains);
+    if (keys.length === 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["domains"], message: "the exam has no domains: list its domains with their weights as on the exam guide" });
+      return;
+    }
+    const sum = Object.values(e.domains).reduce((n, d) => n + d.weight, 0);
+    if (sum !== 100) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["domains"], message: `the domain weights add up to ${sum}: they are shares of the exam in percent and must add up to 100` });
+  });
+
+/** topics.yaml's `exams:` block: exam code → name and weighted domains. */
+export const examsSchema = z.record(examCode, exam, expecting("exams", "a mapping of exam codes to { name, domains }, e.g. SAA-C03: { name: { ko: …, en: … }, domains: { … } }"));
+
+export type ExamsInput = z.output<typeof examsSchema>;
 
 export const topicKeySchema = z.string().superRefine((s, ctx) => {
   if (!KEBAB_CASE.test(s)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `topic key ${describeValue(s)} is not kebab-case: use lowercase letters, digits and single hyphens, e.g. "${suggestKebab(s)}"` });
 });
 
-/** questions/topics.yaml: `key: { ko, en }`. */
+/** One topic entry of questions/topics.yaml: `key: { ko, en, domains? }` (the `exams:` key is read by examsSchema). */
 export const topicsSchema = z.record(topicKeySchema, topicSchema, expecting("topics.yaml", "a mapping of topic keys to { ko, en } names, e.g. lambda: { ko: Lambda, en: Lambda }"));
 
 export interface FieldIssue {
@@ -258,10 +391,24 @@ export interface QuestionCheck {
   issues: FieldIssue[];
 }
 
+function questionKnownFields(path: Array<string | number>): readonly string[] {
+  if (path[0] === "source") return SOURCE_FIELDS;
+  if (path[0] === "related") return RELATED_FIELDS;
+  if (path[0] === "allow") return ALLOWABLE_CHECKS;
+  return QUESTION_FIELDS;
+}
+
+/** Which fields are known at a path inside an `exams:` block (for unknown-field messages). */
+export function examKnownFields(path: Array<string | number>): readonly string[] {
+  if (path.length <= 1) return EXAM_FIELDS;
+  if (path[1] === "name") return NAME_FIELDS;
+  return EXAM_DOMAIN_FIELDS;
+}
+
 /** Checks one raw item against the schema and reports every problem, not just the first. */
 export function checkQuestion(raw: unknown): QuestionCheck {
   const parsed = questionObject.safeParse(raw);
-  const issues = parsed.success ? [] : toFieldIssues(parsed.error, (p) => (p[0] === "source" ? SOURCE_FIELDS : QUESTION_FIELDS));
+  const issues = parsed.success ? [] : toFieldIssues(parsed.error, questionKnownFields);
   // Valid as a whole: every field is valid on its own too. Otherwise check field by field to keep the valid ones.
   const partial: Partial<QuestionInput> = parsed.success ? { ...parsed.data } : {};
   if (!parsed.success && raw !== null && typeof raw === "object" && !Array.isArray(raw)) {

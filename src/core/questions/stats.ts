@@ -1,6 +1,8 @@
-// Counts of the bank per note, topic, difficulty and tag, as data (for --json) and as aligned text tables.
+// Counts of the bank per note, topic, difficulty, tag and exam domain, and the review's warnings and exceptions
+// per check, as data (for --json) and as aligned text tables.
+import type { ReviewCheck } from "./review.js";
 import { DIFFICULTY_NAMES } from "./schema.js";
-import type { Question, Topic } from "./types.js";
+import type { Exam, Question, Topic } from "./types.js";
 
 export interface CountRow {
   key: string;
@@ -22,6 +24,28 @@ export interface BankStats {
   byDifficulty: Array<{ difficulty: 1 | 2 | 3; name: string; count: number }>;
   /** per tag, most first; questions without tags count under "(none)" */
   byTag: CountRow[];
+  /** per exam domain, in topics.yaml order: the questions whose topic names that domain (a question may count in several) */
+  byDomain: DomainCountRow[];
+  /** topics that name no exam domain (not part of exam readiness) */
+  topicsWithoutDomain: string[];
+  /** the review's findings per check: warnings (no recorded reason) and exceptions (accepted with a reason) */
+  review?: ReviewCountRow[];
+}
+
+export interface DomainCountRow {
+  /** `SAA-C03/secure` */
+  key: string;
+  ko: string;
+  en: string;
+  /** the domain's share of its exam, in percent */
+  weight: number;
+  count: number;
+}
+
+export interface ReviewCountRow {
+  check: ReviewCheck;
+  warnings: number;
+  exceptions: number;
 }
 
 export const NO_TAG = "(none)";
@@ -33,6 +57,10 @@ export interface StatsOptions {
   notes?: readonly string[];
   /** the note a question counts under (default: source.note as written); e.g. the resolved section's note */
   noteOf?: (q: Question) => string;
+  /** topics.yaml's exams, for the per-domain counts */
+  exams?: ReadonlyMap<string, Exam>;
+  /** the review's counts per check (see countFindings) */
+  review?: ReviewCountRow[];
 }
 
 export function computeStats(questions: readonly Question[], topics: ReadonlyMap<string, Topic>, opts: StatsOptions = {}): BankStats {
@@ -70,6 +98,15 @@ export function computeStats(questions: readonly Question[], topics: ReadonlyMap
     ),
     byDifficulty: ([1, 2, 3] as const).map((d) => ({ difficulty: d, name: DIFFICULTY_NAMES[d], count: questions.filter((q) => q.difficulty === d).length })),
     byTag: byCountThenOrder([...tagCounts].map(([key, n]) => ({ key, count: n }))),
+    byDomain: [...(opts.exams?.values() ?? [])].flatMap((exam) =>
+      [...exam.domains.values()].map((d) => {
+        const key = `${exam.code}/${d.key}`;
+        const inDomain = new Set([...topics.values()].filter((t) => t.domains?.some((r) => r.exam === exam.code && r.domain === d.key)).map((t) => t.key));
+        return { key, ko: d.ko, en: d.en, weight: d.weight, count: questions.filter((q) => inDomain.has(q.topic)).length };
+      }),
+    ),
+    topicsWithoutDomain: [...topics.values()].filter((t) => !t.domains?.length).map((t) => t.key),
+    ...(opts.review ? { review: opts.review } : {}),
   };
 }
 
@@ -140,5 +177,24 @@ export function formatStats(stats: BankStats): string {
       [L, R, R],
     ),
   ];
+  if (stats.byDomain.length > 0) {
+    const table = formatTable(
+      ["exam domain", "name", "weight", "questions", "share"],
+      stats.byDomain.map((r) => [r.key, r.ko, `${r.weight}%`, String(r.count), share(r.count, total)]),
+      [L, L, R, R, R],
+    );
+    const unmapped = stats.topicsWithoutDomain.length ? `\ntopics in no exam domain: ${stats.topicsWithoutDomain.join(", ")}` : "";
+    sections.push(table + unmapped);
+  }
+  if (stats.review) {
+    const sum = (k: "warnings" | "exceptions") => stats.review!.reduce((n, r) => n + r[k], 0);
+    sections.push(
+      formatTable(
+        ["check", "warnings", "exceptions"],
+        [...stats.review.map((r) => [r.check, String(r.warnings), String(r.exceptions)]), ["total", String(sum("warnings")), String(sum("exceptions"))]],
+        [L, R, R],
+      ),
+    );
+  }
   return sections.join("\n\n") + "\n";
 }

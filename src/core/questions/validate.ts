@@ -2,7 +2,7 @@
 // grounding report (does the cited section contain the correct answer?). Pure: the loader feeds it parsed items.
 import type { Section } from "../notes/types.js";
 import { closest, describeValue, normalizeText, similarity, type QuestionInput } from "./schema.js";
-import type { Question, QuestionProblem, Topic } from "./types.js";
+import type { Exam, Question, QuestionProblem, Topic } from "./types.js";
 
 /** One item of a question file after the per-question schema check. */
 export interface CheckedItem {
@@ -22,6 +22,8 @@ export interface TopicsInfo {
   topics: Map<string, Topic>;
   /** keys present in topics.yaml but invalid there (already reported): not "unknown" to questions */
   invalidKeys: Set<string>;
+  /** the `exams:` block, by code */
+  exams: Map<string, Exam>;
 }
 
 /** `## 10.16.  Limitation` → `10.16. Limitation`; `#28 EBS` stays (a lecture number, not Markdown markup). */
@@ -105,7 +107,8 @@ export interface CrossCheckResult {
 
 /**
  * Checks across the bank: ids unique (the later one is reported, with the first's location), prompts unique
- * (ignoring case and spacing), topics known, sources resolving to a section when `sections` is given.
+ * (ignoring case and spacing), topics known, sources resolving to a section when `sections` is given, `related`
+ * naming other questions of the bank.
  */
 export function crossCheck(items: readonly CheckedItem[], topics: TopicsInfo | null, sections?: readonly Section[]): CrossCheckResult {
   const problems: QuestionProblem[] = [];
@@ -157,6 +160,20 @@ export function crossCheck(items: readonly CheckedItem[], topics: TopicsInfo | n
         sectionIds.set(item, chosen.id);
       }
     }
+  }
+
+  // `related` names other questions of the bank (all ids are known only now).
+  const allIds = [...ids.keys()];
+  for (const item of items) {
+    item.partial.related?.forEach((r, i) => {
+      let message: string | null = null;
+      if (r.id === item.partial.id) message = `related id "${r.id}" is this question itself: name the other question of the pair`;
+      else if (!ids.has(r.id)) {
+        const close = closest(r.id, allIds, 1, 0.6)[0];
+        message = `related id "${r.id}" is not a question of the bank${close ? `: did you mean "${close}"?` : ": copy the other question's id"}`;
+      }
+      if (message) problems.push({ file: item.file, line: item.lineOf(["related", i, "id"]), message });
+    });
   }
   return { problems, sectionIds };
 }
