@@ -27,6 +27,8 @@ export const LIMITS = {
 } as const;
 
 export const QUESTION_FIELDS = ["id", "topic", "tags", "difficulty", "prompt", "choices", "answer", "explanation", "source"] as const;
+/** Fields a drafted question carries until an organiser publishes it (`studybot questions draft`). */
+export const DRAFT_FIELDS = ["draft", "confidence", "rule"] as const;
 export const SOURCE_FIELDS = ["note", "heading"] as const;
 export const TOPIC_FIELDS = ["ko", "en"] as const;
 
@@ -191,7 +193,26 @@ export const questionFields = {
 
 export type QuestionInput = QuestionContent;
 
-const questionObject = z.object(questionFields, expecting("each question", "a mapping of id, topic, tags, difficulty, prompt, choices, answer, explanation and source")).strict();
+const draftFields = {
+  draft: z
+    .string(expecting("draft", "true"))
+    .optional()
+    .superRefine((s, ctx) => {
+      if (s !== undefined && s.trim() !== "true") ctx.addIssue({ code: z.ZodIssueCode.custom, message: `draft must be true (a drafted question), found ${describeValue(s)}: delete the line to publish the question` });
+    }),
+  confidence: z
+    .string(expecting("confidence", "a number from 0 to 1"))
+    .optional()
+    .superRefine((s, ctx) => {
+      if (s !== undefined && !(/^\s*(?:0|1|0?\.\d+|1\.0+)\s*$/.test(s) && Number(s) <= 1)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `confidence must be a number from 0 to 1, found ${describeValue(s)}` });
+    }),
+  rule: z.string(expecting("rule", "the name of the rule that drafted the question")).optional(),
+};
+
+const questionObject = z
+  .object({ ...questionFields, ...draftFields }, expecting("each question", "a mapping of id, topic, tags, difficulty, prompt, choices, answer, explanation and source"))
+  .strict();
+const KNOWN_FIELDS = [...QUESTION_FIELDS, ...DRAFT_FIELDS] as const;
 
 /** The answer must index one of the choices. */
 export function answerRangeMessage(answerIndex: number, choiceCount: number): string | null {
@@ -259,9 +280,13 @@ export interface QuestionCheck {
 }
 
 /** Checks one raw item against the schema and reports every problem, not just the first. */
-export function checkQuestion(raw: unknown): QuestionCheck {
+export function checkQuestion(raw: unknown, opts: { drafts?: boolean } = {}): QuestionCheck {
   const parsed = questionObject.safeParse(raw);
-  const issues = parsed.success ? [] : toFieldIssues(parsed.error, (p) => (p[0] === "source" ? SOURCE_FIELDS : QUESTION_FIELDS));
+  const issues = parsed.success ? [] : toFieldIssues(parsed.error, (p) => (p[0] === "source" ? SOURCE_FIELDS : KNOWN_FIELDS));
+  // A draft is not published until an organiser has reviewed it and removed its draft marker.
+  if (!opts.drafts && raw !== null && typeof raw === "object" && String((raw as Record<string, unknown>).draft ?? "").trim() === "true") {
+    issues.push({ path: ["draft"], message: DRAFT_REFUSED });
+  }
   // Valid as a whole: every field is valid on its own too. Otherwise check field by field to keep the valid ones.
   const partial: Partial<QuestionInput> = parsed.success ? { ...parsed.data } : {};
   if (!parsed.success && raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
@@ -275,7 +300,16 @@ export function checkQuestion(raw: unknown): QuestionCheck {
     const message = answerRangeMessage(partial.answer, partial.choices.length);
     if (message) issues.push({ path: ["answer"], message });
   }
-  return { value: parsed.success && issues.length === 0 ? parsed.data : undefined, partial, issues };
+  return { value: parsed.success && issues.length === 0 ? withoutDraftFields(parsed.data) : undefined, partial, issues };
+}
+
+/** Why a draft is refused where published questions are expected. */
+export const DRAFT_REFUSED =
+  "this question is a draft (draft: true): review it, then delete its draft, confidence and rule lines to publish it; `studybot questions validate --drafts` checks drafts without publishing them";
+
+function withoutDraftFields(q: QuestionInput & Partial<Record<(typeof DRAFT_FIELDS)[number], unknown>>): QuestionInput {
+  const { draft: _draft, confidence: _confidence, rule: _rule, ...content } = q;
+  return content;
 }
 
 /** Levenshtein distance over code points. */

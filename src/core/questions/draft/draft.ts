@@ -149,7 +149,8 @@ class Context {
         const b = mine[j]!;
         if (a.node === b.node || a.figure.unit.dimension !== b.figure.unit.dimension) continue;
         if (Math.abs(quantity(a.figure) - quantity(b.figure)) < 1e-9) continue;
-        if (!sameLabel(a, b)) continue;
+        // The same words about the same subject: the lines sit under one top-level heading of the note.
+        if (a.node.section.path.slice(0, 2).join("\u0000") !== b.node.section.path.slice(0, 2).join("\u0000") || !sameLabel(a, b)) continue;
         if (!this.contradictions.has(a.node)) this.contradictions.set(a.node, { other: b.node, figure: a.figure, otherFigure: b.figure });
         if (!this.contradictions.has(b.node)) this.contradictions.set(b.node, { other: a.node, figure: b.figure, otherFigure: a.figure });
       }
@@ -507,10 +508,6 @@ function definitionHeadingDrafts(ctx: Context, info: SectionInfo): void {
   if (/[:：]\s*$/.test(description) || first.children.length > 0 && width(description) < 24) return;
   if (width(description) < 14 || description.split(/\s+/).length < 3 || width(description) > 220) return;
   if (/^[^:：]{1,40}[:：]\s/.test(description)) return;
-  if (mentions(description, term) || telltaleWords(term, []).some((w) => mentions(description, stem(w)))) {
-    ctx.skip(first, `the opening sentence names the heading "${term}" itself`);
-    return;
-  }
   const parentPath = info.section.path.slice(0, -1).join("\u0000");
   const siblings: Candidate[] = [];
   for (const other of ctx.structure.sections) {
@@ -518,6 +515,11 @@ function definitionHeadingDrafts(ctx: Context, info: SectionInfo): void {
     if (other.section.path.slice(0, -1).join("\u0000") !== parentPath) continue;
     const name = termHeading(other.section);
     if (name) siblings.push({ text: name, kinship: 2 });
+  }
+  // The words that set the heading apart from its siblings ("스트림" of "스트림 서비스") must not be in its definition.
+  if (mentions(description, term) || telltaleWords(term, siblings.map((c) => c.text)).some((w) => mentions(description, stem(w)))) {
+    ctx.skip(first, `the opening sentence names the heading "${term}" itself`);
+    return;
   }
   const rnd = ctx.rnd(first, "definition-heading");
   const distractors = pickDistractors(term, siblings, 3, rnd, (t) => mentions(description, t) || mentions(info.section.text, t));
@@ -527,7 +529,8 @@ function definitionHeadingDrafts(ctx: Context, info: SectionInfo): void {
   }
   const lang = ctx.lang;
   const parentContext = info.section.path.length > 2 ? headingName(info.section.path[info.section.path.length - 2]!) : "";
-  if (!DEFINITIONAL.test(description) && !lead) {
+  // "X is a …" defines X; "X는 … 만든다" only says something about it.
+  if (!DEFINITIONAL.test(description) && !(lead && /is an?|is the|refers to|means|이란|란/i.test(lead[0]))) {
     ctx.skip(first, `the opening line of "${term}" does not read as a definition`);
     return;
   }
@@ -581,8 +584,15 @@ function listDrafts(ctx: Context, info: SectionInfo): void {
       ctx.skip(anchor, `the items of "${name}" are not names of one form`);
       continue;
     }
-    const words = new Set([...members, name].flatMap((m) => contentWords(m)).filter((w) => w.length >= 3 || /[\uAC00-\uD7A3]{2}/.test(w)));
-    const heads = new Set(members.map((m) => contentWords(m).at(-1)).filter(Boolean));
+    // The kind's own last word ("… Scaling") is welcome in an outsider; any other shared word ("Kinesis …") makes
+    // it a possible member.
+    const headCounts = new Map<string, number>();
+    for (const m of members) {
+      const h = contentWords(m).at(-1);
+      if (h) headCounts.set(h, (headCounts.get(h) ?? 0) + 1);
+    }
+    const heads = new Set([...headCounts].filter(([, n]) => n >= 2).map(([h]) => h));
+    const words = new Set([...members, name].flatMap((m) => contentWords(m)).filter((w) => (w.length >= 3 || /[\uAC00-\uD7A3]{2}/.test(w)) && !heads.has(w)));
     const outsiders: Candidate[] = [];
     for (const other of ctx.structure.sections) {
       for (const otherList of other.lists) {
@@ -592,7 +602,7 @@ function listDrafts(ctx: Context, info: SectionInfo): void {
           if (!t || shape(t) !== memberShape) continue;
           if (mentions(info.section.text, t) || mentions(info.section.heading, t)) continue;
           if (contentWords(t).some((w) => words.has(w))) continue;
-          outsiders.push({ text: t, kinship: (other.section.file === info.section.file ? 1 : 0) + (heads.has(contentWords(t).at(-1)) ? 2 : 0) });
+          outsiders.push({ text: t, kinship: (other.section.file === info.section.file ? 1 : 0) + (heads.has(contentWords(t).at(-1) ?? "") ? 2 : 0) });
         }
       }
     }
@@ -651,10 +661,10 @@ function clozeDrafts(ctx: Context, info: SectionInfo): void {
     if (/^[^:：]{1,48}[:：]\s/.test(node.text)) continue; // a term line is a definition's business
     for (const set of sets) {
       if (set.origin.has(node)) continue;
-      const named = set.terms.filter((t) => wordMention(node.text, t));
+      // The section's own subject may be named too ("Beanstalk는 … CloudFormation을 …"): it is not the blank.
+      const named = set.terms.filter((t) => wordMention(node.text, t) && !mentions(context, t) && !mentions(info.section.heading, t));
       if (named.length !== 1) continue;
       const term = named[0]!;
-      if (mentions(context, term) || mentions(info.section.heading, term)) continue;
       const at0 = indexOfMention(node.text, term);
       // A term inside an enumeration ("A, B, C") could be any of its kind: no single answer.
       if (/,\s*$/.test(node.text.slice(0, at0)) || /^\s*,/.test(node.text.slice(at0 + term.length)) || /^[^(]*\(([^)]*,){1,}[^)]*$/.test(node.text.slice(0, at0))) continue;
@@ -706,7 +716,7 @@ function termSets(ctx: Context, file: string): TermSet[] {
   const sets: TermSet[] = [];
   const byParent = new Map<string, { terms: string[]; origin: Set<NoteLine> }>();
   for (const info of ctx.structure.sections) {
-    if (info.section.file !== file) continue;
+    if (info.section.file !== file || info.section.path.length < 2) continue;
     const name = termHeading(info.section);
     if (!name) continue;
     const key = `${info.section.level}\u0000${info.section.path.slice(0, -1).join("\u0000")}`;
@@ -716,7 +726,7 @@ function termSets(ctx: Context, file: string): TermSet[] {
   }
   // The note's main headings name things of one kind (services, chapters' subjects); deeper headings mix aspects
   // ("Throttling", "With S3", "TTL") and make blanks any of them could fill.
-  const top = Math.min(...[...byParent.keys()].map((k) => Number(k.split("\u0000")[0])));
+  const top = Math.min(...[...byParent].filter(([, e]) => e.terms.length >= 4).map(([k]) => Number(k.split("\u0000")[0])));
   for (const [key, e] of byParent) if (Number(key.split("\u0000")[0]) === top && e.terms.length >= 4) sets.push({ kind: "headings", terms: dedupe(e.terms), origin: e.origin });
   const perFile = termSetCache.get(ctx) ?? new Map<string, TermSet[]>();
   perFile.set(file, sets);
@@ -739,8 +749,16 @@ function wordMention(text: string, term: string): boolean {
   return indexOfMention(text, term) >= 0;
 }
 
+const mentionPatterns = new Map<string, RegExp>();
+
 function indexOfMention(text: string, term: string): number {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![A-Za-z0-9])`, "iu");
+  if (!squash(text).includes(squash(term))) return -1;
+  let re = mentionPatterns.get(term);
+  if (!re) {
+    if (mentionPatterns.size > 5000) mentionPatterns.clear();
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![A-Za-z0-9])`, "iu");
+    mentionPatterns.set(term, re);
+  }
   const m = re.exec(text);
   if (!m) return -1;
   // A Hangul term must be followed by a particle or nothing, not by more of a longer word.

@@ -68,9 +68,18 @@ export function norm(s: string): string {
     .trim();
 }
 
+const squashed = new Map<string, string>();
+
 /** Same text ignoring case, spacing, hyphens and punctuation: "Spot Fleet" = "spot-fleet" = "SpotFleet". */
 export function squash(s: string): string {
-  return norm(s).replace(/[\s\-_/.,:;·]+/g, "");
+  let out = squashed.get(s);
+  if (out === undefined) {
+    // Drafting compares the same section texts and terms many times over: remember them (bounded).
+    if (squashed.size > 20000) squashed.clear();
+    out = norm(s).replace(/[\s\-_/.,:;·]+/g, "");
+    squashed.set(s, out);
+  }
+  return out;
 }
 
 /** Visible length: a Hangul syllable counts as two Latin letters, as it does in width. */
@@ -80,8 +89,20 @@ export function width(s: string): number {
   return w;
 }
 
+const words = new Map<string, string[]>();
+
 /** Content words of a text (particles of Korean words dropped) for overlap checks. */
 export function contentWords(s: string): string[] {
+  let out = words.get(s);
+  if (out === undefined) {
+    if (words.size > 20000) words.clear();
+    out = splitWords(s);
+    words.set(s, out);
+  }
+  return out;
+}
+
+function splitWords(s: string): string[] {
   return norm(s)
     .split(/[^\p{L}\p{N}]+/u)
     .map((w) => w.replace(/(?:으로|에서|에게|까지|부터|이나|이며|이고|이다|은|는|이|가|을|를|의|에|로|와|과|도|만)$/, ""))
