@@ -10,7 +10,7 @@ import { lengthSpread, pickDistractors, random, seedOf, shuffle, type Candidate 
 import { findFigures, formatLike, neighbours, quantity, type Figure } from "./figures.js";
 import { PARTICLE_FORMS, particleFor, withParticle } from "./josa.js";
 import { breadcrumb, headingName, type NoteLine } from "./lines.js";
-import { entityName, listName, majorityScript, readStructure, termHeading, type NoteList, type NoteStructure, type SectionInfo } from "./structure.js";
+import { entityName, listName, majorityScript, readStructure, termHeading, type NoteStructure, type SectionInfo } from "./structure.js";
 import { contentWords, contextDependence, isUncertain, languageOf, looksLikeCode, mentions, norm, script, sentences, squash, width, type Lang } from "./text.js";
 
 /** The rule that made a draft, so an organiser can sort and judge drafts by kind. */
