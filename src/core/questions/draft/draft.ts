@@ -318,7 +318,8 @@ function figureDrafts(ctx: Context, info: SectionInfo): void {
   for (const node of info.lines) {
     const figures = node.code ? [] : findFigures(node.text);
     if (figures.length === 0) continue;
-    const why = unfit(node);
+    // A quoted block holds a worked example or a remark, not a fact to recall.
+    const why = /^\s*>/.test(node.raw) ? "a quoted example or remark" : unfit(node);
     if (why) {
       ctx.skip(node, why);
       continue;
@@ -378,6 +379,7 @@ function figureDrafts(ctx: Context, info: SectionInfo): void {
       if (QUALIFIERS.test(stated.text) || /[:：]\s*$/.test(stated.text.slice(0, figure.start).trim())) confidence += 0.08;
       if (figure.unit.dimension === "time" || figure.unit.dimension === "size") confidence += 0.06;
       if (figure.unit.dimension === "money" || figure.unit.dimension === "ratio") confidence -= 0.1;
+      if (figure.unit.dimension === "count") confidence -= 0.06;
       if (words.length < 4) confidence -= 0.08;
       if (width(statement) > 160) confidence -= 0.12;
       if (figures.length > 2) confidence -= 0.08;
@@ -674,7 +676,11 @@ function clozeDrafts(ctx: Context, info: SectionInfo): void {
         break;
       }
       const rnd = ctx.rnd(node, "cloze-term", term);
-      const candidates: Candidate[] = set.terms.filter((t) => t !== term).map((t) => ({ text: t, kinship: shape(t) === shape(term) ? 2 : 1 }));
+      // The rest of the sentence must say something ("3. Kinesis Data Firehose" alone is no question).
+      const rest = node.text.slice(0, at0) + " " + node.text.slice(at0 + term.length);
+      if (contentWords(rest).filter((w) => /\p{L}{2,}/u.test(w)).length < 3) continue;
+      // Only names written like the answer ("Lambda" beside "Docker", not beside "DynamoDB Features").
+      const candidates: Candidate[] = set.terms.filter((t) => t !== term && shape(t) === shape(term)).map((t) => ({ text: t, kinship: 2 }));
       const distractors = pickDistractors(term, candidates, 3, rnd, (t) => mentions(info.section.text, t));
       if (distractors.length < 3) continue;
       const at = indexOfMention(node.text, term);

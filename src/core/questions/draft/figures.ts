@@ -18,7 +18,7 @@ const TIME_DAYS = [1, 2, 3, 5, 7, 14, 15, 30, 35, 45, 60, 90, 180, 365, 400];
 const TIME_SMALL = [1, 2, 3, 5, 6, 7, 10, 12, 15, 20, 24, 30, 36, 50, 60, 100];
 const POWERS_OF_TWO = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 10240, 16384, 32768, 65536];
 const ONE_TWO_FIVE = [1, 2, 3, 5, 10, 15, 20, 25, 30, 50, 100, 150, 200, 250, 300, 500, 1000, 1500, 2000, 2500, 3000, 5000, 10000, 20000, 25000, 50000, 100000, 200000, 500000, 1000000];
-const PERCENTS = [1, 5, 10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90, 95, 99, 99.9, 99.99, 99.999999999, 100, 150, 200];
+const PERCENTS = [1, 5, 10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.999, 99.9999, 99.999999999, 100, 150, 200];
 
 /** Units by how they are written (lowercase); Korean counters and English words alike. */
 const UNITS: Record<string, Unit> = {};
@@ -116,7 +116,8 @@ export function quantity(f: Pick<Figure, "value" | "unit">): number {
 
 /** `value` written like `like`: same unit text, spacing, thousands separators and currency sign. */
 export function formatLike(value: number, like: Figure): string {
-  const decimals = Math.max(like.decimals, decimalsOf(value));
+  // 16.5 beside 16.0, but 99.9% beside 99.999999999% (not 99.900000000%).
+  const decimals = like.decimals <= 2 ? Math.max(like.decimals, decimalsOf(value)) : decimalsOf(value);
   let digits = value.toFixed(decimals);
   if (like.grouped || (value >= 10000 && like.value >= 1000 && like.grouped)) {
     const [i, f] = digits.split(".") as [string, string | undefined];
@@ -142,7 +143,8 @@ export function neighbours(answer: Figure, corpusValues: readonly number[], excl
   const ok = (v: number) => v > 0 && !seen.has(v) && Math.abs(v * answer.unit.factor - q) > 1e-9 && v / answer.value <= 30 && answer.value / v <= 30;
   const ranked: Array<{ value: number; fromNotes: boolean; distance: number }> = [];
   for (const v of corpusValues) {
-    if (!ok(v)) continue;
+    // Values the notes write are plausible when round (30일, 1,000개); 1729 or 63 would stand out.
+    if (!ok(v) || !(answer.unit.ladder.includes(v) || significantDigits(v) <= 2)) continue;
     seen.add(v);
     ranked.push({ value: v, fromNotes: true, distance: Math.abs(Math.log(v / answer.value)) });
   }
@@ -163,6 +165,10 @@ export function neighbours(answer: Figure, corpusValues: readonly number[], excl
     }
   }
   return ranked.sort((a, b) => a.distance - b.distance).map(({ value, fromNotes }) => ({ value, fromNotes }));
+}
+
+function significantDigits(v: number): number {
+  return String(v).replace(/^0\.0*|\./g, "").replace(/0+$/, "").length;
 }
 
 function isPowerOfTwo(v: number): boolean {

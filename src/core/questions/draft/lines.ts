@@ -99,6 +99,8 @@ export function headingName(heading: string): string {
 
 /** The breadcrumb shown in a prompt: the section's headings below the note title, numbers removed. */
 export function breadcrumb(section: Section, depth = 2): string {
-  const parts = section.path.slice(section.path.length > 1 ? 1 : 0).map(headingName).filter((p) => p !== "");
+  // A heading that carries a remark ("S3 Storage Classes : One Zone IA를 제외한 …") is named by its title part.
+  const short = (h: string) => (h.length > 30 && /\s[:：]\s/.test(h) ? h.split(/\s[:：]\s/)[0]!.trim() : h);
+  const parts = section.path.slice(section.path.length > 1 ? 1 : 0).map((h) => short(headingName(h))).filter((p) => p !== "");
   return parts.slice(-depth).join(" › ");
 }

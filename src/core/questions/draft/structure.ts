@@ -65,6 +65,8 @@ export function termDescription(text: string): { term: string; description: stri
   const term = cleanInline(m.groups.term!).replace(/^["“'‘]|["”'’]$/g, "").trim();
   const description = m.groups.desc!.replace(/[\s/|,;]+$/, "").trim();
   if (!entityName(term) || /^(?:ex\)|예\)|e\.g)/i.test(term) || /^\d+$/.test(term)) return undefined;
+  // "Secure storage for configuration and secrets" describes a feature; it is not a term to ask for.
+  if (term.split(/\s+/).length >= 3 && /\s(?:for|with|and|of|to|in|on|the|a|an|from|by)\s/.test(term)) return undefined;
   return { term, description };
 }
 
