@@ -275,9 +275,16 @@ function sameLabel(a: { figure: Figure; node: NoteLine }, b: { figure: Figure; n
     const around = x.node.text.slice(Math.max(0, x.figure.start - 40), x.figure.start) + " " + x.node.text.slice(x.figure.end, x.figure.end + 12);
     return new Set(contentWords(around).filter((w) => !/\d/.test(w)));
   };
+  // Other figures on the lines tell the subjects apart ("1분 데이터 포인트 … 15일" vs "5분 데이터 포인트 … 63일").
+  // Under different parent bullets ("Standard" › "초당 2000번", "Express" › "초당 100000번") they are different subjects.
+  if (a.node.parent?.text !== b.node.parent?.text) return false;
+  const others = (x: { figure: Figure; node: NoteLine }) => findFigures(x.node.text).filter((f) => f.start !== x.figure.start).map((f) => f.text).sort().join("|");
+  if (others(a) !== others(b)) return false;
   const wa = words(a);
   const wb = words(b);
   if (wa.size < 2 || wb.size < 2) return false;
+  // Lines in different sections must say the same thing in nearly the same words.
+  if (a.node.section.id !== b.node.section.id && [...wa].some((w) => !wb.has(w))) return false;
   if (qualifiers(a.node.text).join() !== qualifiers(b.node.text).join()) return false;
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
@@ -346,7 +353,10 @@ function figureDrafts(ctx: Context, info: SectionInfo): void {
       // A line that is only a label and a figure needs its parent bullet to say what is measured.
       const own = contentWords(stated.text.slice(0, figure.start) + " " + stated.text.slice(figure.end)).filter((w) => !/^\d/.test(w));
       let prefix = "";
-      if (own.length < 2) {
+      // A bullet under a short name ("Standard" › "초당 2000번 수행 지원") is about that name: say it.
+      if (sentence.start === 0 && node.parent && !unfit(node.parent) && entityName(node.parent.text) && !mentions(node.text, node.parent.text)) {
+        prefix = node.parent.text + " — ";
+      } else if (own.length < 2) {
         const parent = node.parent;
         if (sentence.start > 0 || !parent || unfit(parent) || contentWords(parent.text).length < 2) {
           ctx.skip(node, `too little said around ${figure.text} to ask for it`);
