@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each printing its figures beside a baseline measured in the same run.
 // Benchmarks are not tests: they print figures and never fail on timings.
+import { runDraftBench } from "./draft.js";
 import { runEngineBench } from "./engine.js";
 import { runLookupBench } from "./lookup.js";
 
@@ -7,3 +8,5 @@ console.log(`studybot bench — node ${process.version}, ${process.platform}/${p
 await runLookupBench();
 console.log("");
 await runEngineBench();
+console.log("");
+await runDraftBench();

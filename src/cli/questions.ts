@@ -1,5 +1,5 @@
-// `studybot questions validate [--dir DIR] [--notes DIR] [--strict]` and
-// `studybot questions stats [--dir DIR] [--notes DIR] [--json]`.
+// `studybot questions validate [--dir DIR] [--notes DIR] [--strict] [--drafts]`,
+// `studybot questions stats [--dir DIR] [--notes DIR] [--json]` and `studybot questions draft …` (src/cli/draft.ts).
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { CliIO } from "../cli.js";
@@ -8,16 +8,19 @@ import { loadNotes } from "../core/notes/load.js";
 import type { Section } from "../core/notes/types.js";
 import { validateQuestionBank } from "../core/questions/load.js";
 import { countFindings, reviewBank, type BankReview } from "../core/questions/review.js";
+import { DRAFT_REFUSED } from "../core/questions/schema.js";
 import { computeStats, formatStats } from "../core/questions/stats.js";
 import type { Question, QuestionProblem } from "../core/questions/types.js";
 import { checkGrounding, noteNames } from "../core/questions/validate.js";
 
-const USAGE = `usage: studybot questions validate [--dir DIR] [--notes DIR] [--strict]
+const USAGE = `usage: studybot questions validate [--dir DIR] [--notes DIR] [--strict] [--drafts]
        studybot questions stats [--dir DIR] [--notes DIR] [--json]
+       studybot questions draft <note file> [--limit N] [--topic KEY] [--out FILE] [--seed N]
 
   validate   check every question file; prints file:line: message per problem, exits 1 on any
   stats      count questions per note, topic, difficulty, tag and exam domain, and the review's
              warnings and exceptions per check
+  draft      draft candidate questions from a note, as YAML for an organiser to review
 
   --dir DIR    the question folder (default: QUESTIONS_DIR, ./questions)
   --notes DIR  the notes folder sources must resolve in (default: NOTES_DIR, ./notes)
@@ -25,6 +28,7 @@ const USAGE = `usage: studybot questions validate [--dir DIR] [--notes DIR] [--s
                note, difficulty-3 scenarios, tags of other exams than topics.yaml's), list every
                warning without a recorded reason and exit 1 on any; print how many correct choices
                appear in the cited section
+  --drafts     accept drafted questions (draft: true); without it each draft is reported
   --json       stats as JSON
 `;
 
@@ -38,19 +42,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(USAGE);
     return sub ? 0 : 2;
   }
+  if (sub === "draft") return (await import("./draft.js")).run(rest, io);
   if (sub !== "validate" && sub !== "stats") {
     io.stderr.write(`studybot questions: unknown subcommand "${sub}"\n\n${USAGE}`);
     return 2;
   }
-  let values: { dir?: string; notes?: string; strict?: boolean; json?: boolean };
+  let values: { dir?: string; notes?: string; strict?: boolean; json?: boolean; drafts?: boolean };
   try {
     ({ values } = parseArgs({
       args: rest,
-      options: { dir: { type: "string" }, notes: { type: "string" }, strict: { type: "boolean" }, json: { type: "boolean" } },
+      options: { dir: { type: "string" }, notes: { type: "string" }, strict: { type: "boolean" }, json: { type: "boolean" }, drafts: { type: "boolean" } },
       strict: true,
       allowPositionals: false,
     }));
-    const misplaced = sub === "validate" ? (values.json ? "--json" : null) : values.strict ? "--strict" : null;
+    const misplaced = sub === "validate" ? (values.json ? "--json" : null) : values.strict ? "--strict" : values.drafts ? "--drafts" : null;
     if (misplaced) throw new Error(`${misplaced} is not an option of "questions ${sub}"`);
   } catch (err) {
     io.stderr.write(`studybot questions ${sub}: ${(err as Error).message}\n\n${USAGE}`);
@@ -62,7 +67,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const dir = path.resolve(values.dir ?? config!.questionsDir);
   const notesDir = path.resolve(values.notes ?? config!.notesDir);
   const sections: Section[] = loadNotes(notesDir);
-  const result = validateQuestionBank(dir, { sections });
+  const result = validateQuestionBank(dir, { sections, drafts: values.drafts });
   const review = reviewBank(result.questions, { sections, exams: result.exams.keys() });
 
   if (sub === "stats") {
@@ -94,6 +99,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(`grounding: ${grounding.supported}/${grounding.checked} questions (${pct}%) have their correct choice in the cited section\n`);
   }
 
+  const drafts = result.problems.filter((p) => p.message === DRAFT_REFUSED).length;
+  if (drafts > 0) io.stderr.write(`${plural(drafts, "draft")} listed above: review them and delete their draft lines to publish them, or run \`studybot questions validate --drafts\` to check them as drafts\n`);
   const failed = result.problems.length > 0 || (values.strict === true && review.warnings.length > 0);
   if (failed) {
     const parts = [];

@@ -18,6 +18,8 @@ export interface LoadOptions {
   sections?: Section[];
   /** problems and questions name files relative to this folder (default: the current directory) */
   rootDir?: string;
+  /** accept drafted questions (`draft: true`); without it each draft is a problem */
+  drafts?: boolean;
 }
 
 export interface ValidationResult {
@@ -76,7 +78,7 @@ export function validateQuestionBank(dir: string, opts: LoadOptions = {}): Valid
   const items: CheckedItem[] = [];
   for (const name of questionFiles) {
     const abs = path.join(dir, name);
-    items.push(...readQuestionFile(abs, shown(abs), problems));
+    items.push(...readQuestionFile(abs, shown(abs), problems, opts.drafts ?? false));
   }
 
   const cross = crossCheck(items, topics, opts.sections);
@@ -249,7 +251,7 @@ function valueAt(root: unknown, keyPath: Array<string | number>): unknown {
   return v;
 }
 
-function readQuestionFile(abs: string, file: string, problems: QuestionProblem[]): CheckedItem[] {
+function readQuestionFile(abs: string, file: string, problems: QuestionProblem[], drafts: boolean): CheckedItem[] {
   const parsed = parseYaml(abs, file, problems);
   if (!parsed) return [];
   const { doc, lines, lineAt } = parsed;
@@ -274,7 +276,7 @@ function readQuestionFile(abs: string, file: string, problems: QuestionProblem[]
       return;
     }
     const raw: unknown = itemNode.toJSON();
-    const check = checkQuestion(raw);
+    const check = checkQuestion(raw, { drafts });
     const lineOf = (p: Array<string | number>) => lineOfPath(itemNode, p, lineAt);
     for (const issue of check.issues) {
       const at = lineOf(issue.path);

@@ -31,6 +31,8 @@ export const LIMITS = {
 } as const;
 
 export const QUESTION_FIELDS = ["id", "topic", "tags", "difficulty", "prompt", "choices", "answer", "explanation", "source", "related", "allow"] as const;
+/** Fields a drafted question carries until an organiser publishes it (`studybot questions draft`). */
+export const DRAFT_FIELDS = ["draft", "confidence", "rule"] as const;
 export const SOURCE_FIELDS = ["note", "heading"] as const;
 export const RELATED_FIELDS = ["id", "reason"] as const;
 export const TOPIC_FIELDS = ["ko", "en", "domains"] as const;
@@ -241,10 +243,31 @@ export const questionFields = {
 
 export type QuestionInput = QuestionContent;
 
+const draftFields = {
+  draft: z
+    .string(expecting("draft", "true"))
+    .optional()
+    .superRefine((s, ctx) => {
+      if (s !== undefined && s.trim() !== "true") ctx.addIssue({ code: z.ZodIssueCode.custom, message: `draft must be true (a drafted question), found ${describeValue(s)}: delete the line to publish the question` });
+    }),
+  confidence: z
+    .string(expecting("confidence", "a number from 0 to 1"))
+    .optional()
+    .superRefine((s, ctx) => {
+      if (s !== undefined && !(/^\s*(?:0|1|0?\.\d+|1\.0+)\s*$/.test(s) && Number(s) <= 1)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `confidence must be a number from 0 to 1, found ${describeValue(s)}` });
+    }),
+  rule: z.string(expecting("rule", "the name of the rule that drafted the question")).optional(),
+};
+
 const questionObject = z
-  .object(questionFields, expecting("each question", "a mapping of id, topic, tags, difficulty, prompt, choices, answer, explanation and source"))
+  .object({ ...questionFields, ...draftFields }, expecting("each question", "a mapping of id, topic, tags, difficulty, prompt, choices, answer, explanation and source"))
   .strict()
-  .transform(({ related, allow, ...q }): QuestionInput => ({ ...q, ...(related?.length ? { related } : {}), ...(allow && Object.keys(allow).length ? { allow: allow as QuestionInput["allow"] } : {}) }));
+  // The draft marker, confidence and rule are for the organiser reviewing a draft; a loaded question has none.
+  .transform(({ related, allow, draft: _draft, confidence: _confidence, rule: _rule, ...q }): QuestionInput => ({
+    ...q,
+    ...(related?.length ? { related } : {}),
+    ...(allow && Object.keys(allow).length ? { allow: allow as QuestionInput["allow"] } : {}),
+  }));
 
 /** The answer must index one of the choices. */
 export function answerRangeMessage(answerIndex: number, choiceCount: number): string | null {
@@ -395,7 +418,7 @@ function questionKnownFields(path: Array<string | number>): readonly string[] {
   if (path[0] === "source") return SOURCE_FIELDS;
   if (path[0] === "related") return RELATED_FIELDS;
   if (path[0] === "allow") return ALLOWABLE_CHECKS;
-  return QUESTION_FIELDS;
+  return [...QUESTION_FIELDS, ...DRAFT_FIELDS];
 }
 
 /** Which fields are known at a path inside an `exams:` block (for unknown-field messages). */
@@ -406,9 +429,13 @@ export function examKnownFields(path: Array<string | number>): readonly string[]
 }
 
 /** Checks one raw item against the schema and reports every problem, not just the first. */
-export function checkQuestion(raw: unknown): QuestionCheck {
+export function checkQuestion(raw: unknown, opts: { drafts?: boolean } = {}): QuestionCheck {
   const parsed = questionObject.safeParse(raw);
   const issues = parsed.success ? [] : toFieldIssues(parsed.error, questionKnownFields);
+  // A draft is not published until an organiser has reviewed it and removed its draft marker.
+  if (!opts.drafts && raw !== null && typeof raw === "object" && String((raw as Record<string, unknown>).draft ?? "").trim() === "true") {
+    issues.push({ path: ["draft"], message: DRAFT_REFUSED });
+  }
   // Valid as a whole: every field is valid on its own too. Otherwise check field by field to keep the valid ones.
   const partial: Partial<QuestionInput> = parsed.success ? { ...parsed.data } : {};
   if (!parsed.success && raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
@@ -424,6 +451,11 @@ export function checkQuestion(raw: unknown): QuestionCheck {
   }
   return { value: parsed.success && issues.length === 0 ? parsed.data : undefined, partial, issues };
 }
+
+/** Why a draft is refused where published questions are expected. */
+export const DRAFT_REFUSED =
+  "this question is a draft (draft: true): review it, then delete its draft, confidence and rule lines to publish it; `studybot questions validate --drafts` checks drafts without publishing them";
+
 
 /** Levenshtein distance over code points. */
 export function editDistance(a: string, b: string): number {
