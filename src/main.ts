@@ -2,6 +2,7 @@
 // → scheduler. With no chat credentials the console platform runs on standard input; with DISCORD_* and/or
 // SLACK_* set, those platforms run until SIGINT/SIGTERM. Shutdown stops the scheduler, lets work in flight
 // finish, stops the platforms and closes the database.
+import path from "node:path";
 import type { CliIO } from "./cli.js";
 import { loadConfig, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -9,7 +10,7 @@ import { openDatabase, type Database } from "./db/index.js";
 import type { StudyBot } from "./core/app.js";
 import { systemClock, type Clock } from "./core/clock.js";
 import { createCore } from "./core/create.js";
-import { loadNotes } from "./core/notes/load.js";
+import { loadNotes, noteReader } from "./core/notes/load.js";
 import { LookupService } from "./core/notes/lookup.js";
 import { loadQuestionBank } from "./core/questions/load.js";
 import type { Scheduler } from "./core/schedule/scheduler.js";
@@ -70,6 +71,7 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
       store: database.store,
       notes,
       sections,
+      readNote: noteReader(config.notesDir, cwd),
       bank,
       clock: opts.clock ?? systemClock,
       logger,
@@ -95,7 +97,9 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
         const { tc } = await import("./platforms/console/messages.js");
         const out = { write: (s: string) => void io.stdout.write(s) };
         const group = await bot.group({ group: CONSOLE_GROUP, userId: "me", displayName: "me" });
-        const { port, session, unregister } = createConsole(bot, { output: out, logger, timezone: group.timezone });
+        // Files the console hands out (drafted questions, exports) go beside the database, or under ./data.
+        const filesDir = config.databasePath === ":memory:" ? path.join(cwd, "data") : path.dirname(config.databasePath);
+        const { port, session, unregister } = createConsole(bot, { output: out, logger, timezone: group.timezone, filesDir });
         const locale = await bot.locale(session.actor);
         // The banner first: a question the scheduler catches up on start-up prints below it.
         out.write(tc(locale, "console.ready", { sections: sections.length, questions: bank.questions.length, name: session.speaker }) + "\n");

@@ -14,6 +14,7 @@ import { resolveLocale } from "./locale.js";
 import type { LookupResult, Section, Suggestion } from "./notes/types.js";
 import type { PortRegistry, ScheduleEvents } from "./ports.js";
 import { pickForPractice, pool, type Random } from "./questions/pick.js";
+import { draftQuestions, draftsToYaml } from "./questions/draft/index.js";
 import { closest } from "./questions/schema.js";
 import { TopicIndex } from "./questions/topics.js";
 import type { QuestionBank } from "./questions/types.js";
@@ -39,9 +40,18 @@ export interface BotSettings {
   defaultLocale: Locale;
 }
 
+/** The note files as they are on disk, for what needs their text as written (drafting questions). */
+export interface NoteSource {
+  /** every note file as the sections name it ("notes/os.md") */
+  sections: readonly Section[];
+  /** the text of one of those files */
+  read(file: string): string;
+}
+
 export interface StudyBotDeps {
   store: Store;
   notes: NotesIndex;
+  noteSource: NoteSource;
   bank: QuestionBank;
   clock: Clock;
   logger: Logger;
@@ -162,6 +172,40 @@ export class StudyBot {
     const s = this.section(value);
     if (!s) throw new UserError("lookup.section_gone");
     return s;
+  }
+
+  /** The note files of the corpus, as the sections name them. */
+  noteFiles(): string[] {
+    return [...new Set(this.deps.noteSource.sections.map((s) => s.file))];
+  }
+
+  /** A note named by its path or file name (case and extension optional) → its file; UserError listing the notes. */
+  resolveNote(input: string): string {
+    const files = this.noteFiles();
+    const want = input.trim().toLowerCase();
+    const stem = (f: string) => f.toLowerCase().split("/").at(-1)!.replace(/\.(md|markdown|txt)$/, "");
+    const found = files.find((f) => f.toLowerCase() === want) ?? files.find((f) => f.toLowerCase().endsWith(`/${want}`)) ?? files.filter((f) => stem(f) === want.replace(/\.(md|markdown|txt)$/, ""));
+    if (typeof found === "string") return found;
+    if (found.length === 1) return found[0]!;
+    throw new UserError("notes.unknown", { value: input.slice(0, 80), notes: files.map((f) => f.split("/").at(-1)).join(", ") });
+  }
+
+  /** Autocomplete for note options: files whose name contains what was typed. */
+  noteChoices(typed: string, limit = 25): string[] {
+    const want = typed.trim().toLowerCase();
+    return this.noteFiles()
+      .filter((f) => f.toLowerCase().includes(want))
+      .slice(0, limit);
+  }
+
+  /**
+   * Drafts candidate questions from one note (`/studybot questions draft`): the bank's YAML with `draft: true` on
+   * each item, for an organiser to review and publish. Nothing is published by this.
+   */
+  draftQuestions(note: string, opts: { limit?: number; topic?: string } = {}): { yaml: string; drafted: number; skipped: number; file: string } {
+    const file = this.resolveNote(note);
+    const result = draftQuestions(this.deps.noteSource.sections, { file, content: this.deps.noteSource.read(file), limit: opts.limit, topic: opts.topic });
+    return { yaml: draftsToYaml(result.drafts), drafted: result.drafts.length, skipped: result.skipped.length, file };
   }
 
   // ---------------------------------------------------------------- members

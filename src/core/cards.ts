@@ -113,6 +113,14 @@ export interface History {
   locale: Locale;
 }
 
+/** A file a command hands back (drafted questions, an export, a chart). */
+export interface FileAttachment {
+  /** a file name without folders, e.g. "drafts-os.yaml" */
+  name: string;
+  mime: string;
+  data: Uint8Array;
+}
+
 /** Where a card lives on its platform; opaque to the core. */
 export interface MessageRef {
   channelId: string;

@@ -16,6 +16,8 @@ export interface CoreDeps {
   notes: NotesIndex;
   /** the parsed note sections, to point a revealed question at its source heading */
   sections?: readonly Section[];
+  /** the text of a note file, as the sections name it (default: none can be read) */
+  readNote?: (file: string) => string;
   bank: QuestionBank;
   clock: Clock;
   logger: Logger;
@@ -33,7 +35,13 @@ export function createCore(deps: CoreDeps): Core {
   const ports = new PortRegistry();
   const events = new ScheduleEvents();
   const rounds = new RoundService({ store: deps.store, bank: deps.bank, sections: deps.sections ?? [], ports, logger: deps.logger, random: deps.random });
-  const bot = new StudyBot({ store: deps.store, notes: deps.notes, bank: deps.bank, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random });
+  const noteSource = {
+    sections: deps.sections ?? [],
+    read: deps.readNote ?? ((file: string) => {
+      throw new Error(`no note source to read ${file} from`);
+    }),
+  };
+  const bot = new StudyBot({ store: deps.store, notes: deps.notes, noteSource, bank: deps.bank, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random });
   const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, logger: deps.logger, rounds, ports, events, defaultLocale: deps.settings.defaultLocale }, deps.scheduler);
   return { bot, scheduler };
 }

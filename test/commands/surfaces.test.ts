@@ -19,10 +19,13 @@ describe("one definition per command, on every platform", () => {
     }
     const group = defs.find((d) => d.name === ORGANISER_GROUP)!;
     expect(group.default_member_permissions).toBe("32"); // Manage Server
-    expect((group.options ?? []).map((o) => o.name)).toEqual(ORGANISER_SPECS.map((s) => s.name));
-    for (const sub of group.options ?? []) {
-      const spec = ORGANISER_SPECS.find((s) => s.name === sub.name)!;
-      expect(("options" in sub ? (sub.options ?? []) : []).map((o) => o.name)).toEqual(Object.keys(spec.options));
+    // every organiser spec is a subcommand, directly or inside its subcommand group
+    type Node = { name: string; type: number; options?: Node[] };
+    const registered = (group.options ?? []).flatMap((o: Node) => (o.type === 2 ? (o.options ?? []).map((sub) => ({ path: `${o.name} ${sub.name}`, node: sub })) : [{ path: o.name, node: o }]));
+    expect(registered.map((r) => r.path)).toEqual(ORGANISER_SPECS.map((s) => [s.subgroup, s.name].filter(Boolean).join(" ")));
+    for (const { path, node } of registered) {
+      const spec = ORGANISER_SPECS.find((s) => [s.subgroup, s.name].filter(Boolean).join(" ") === path)!;
+      expect((node.options ?? []).map((o) => o.name)).toEqual(Object.keys(spec.options));
     }
   });
 
@@ -45,6 +48,6 @@ describe("one definition per command, on every platform", () => {
 
   it("the console dispatches every command through the same specs", () => {
     for (const spec of MEMBER_SPECS) expect(readCommand(spec.name, "")).toMatchObject({ kind: "run", spec: { name: spec.name } });
-    for (const spec of ORGANISER_SPECS) expect(readCommand(ORGANISER_GROUP, spec.name)).toMatchObject({ kind: "run", spec: { name: spec.name } });
+    for (const spec of ORGANISER_SPECS) expect(readCommand(ORGANISER_GROUP, [spec.subgroup, spec.name].filter(Boolean).join(" "))).toMatchObject({ kind: "run", spec: { name: spec.name } });
   });
 });

@@ -16,6 +16,7 @@ const ctx = {
   topicNames: () => ["lambda", "s3", "databases"],
   member: (input: string) => ({ userId: input.toLowerCase(), displayName: input }),
   channel: (input: string) => input.replace(/^#/, ""),
+  note: (input: string) => `notes/${input}`,
 };
 const spec = (name: string, sub?: string): AnyCommandSpec => findSpec(name, sub)!;
 const parse = (name: string, sub: string | undefined, text: string) => parseArgs(spec(name, sub), text, ctx);

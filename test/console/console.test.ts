@@ -107,6 +107,18 @@ describe("console platform (npm start with no chat credentials)", () => {
     expect(card).toBeGreaterThan(banner);
   });
 
+  it("drafts questions from a note into a file beside the database, and prints where", async () => {
+    const dir = tempDir();
+    const r = await run(process.execPath, ["bin/studybot.mjs", "start"], { env: { DATABASE_PATH: path.join(dir, "d.db"), DEFAULT_LOCALE: "en" }, input: "/studybot questions draft dva-theory.txt limit=3\n" });
+    expect(r.code, r.stderr).toBe(0);
+    const file = path.join(dir, "drafts", "drafts-dva-theory.yaml");
+    expect(r.stdout).toMatch(/Drafted [1-3] questions from notes\/dva-theory\.txt into drafts-dva-theory\.yaml/);
+    expect(r.stdout).toContain(`→ ${file}`);
+    const yaml = readFileSync(file, "utf8");
+    expect(yaml).toContain("draft: true");
+    expect((yaml.match(/^- id: /gm) ?? []).length).toBeLessThanOrEqual(3);
+  });
+
   it("stops gracefully on SIGTERM and SIGINT while waiting for input", async () => {
     for (const sig of ["SIGTERM", "SIGINT"] as const) {
       const db = path.join(tempDir(), "sig.db");
@@ -143,7 +155,7 @@ describe("console commands", () => {
   async function session(): Promise<{ s: ConsoleSession; out: string[]; say: (line: string) => Promise<string> }> {
     h = harness();
     const out: string[] = [];
-    const { session: s } = createConsole(h.bot, { output: { write: (t) => void out.push(t) }, logger: silentLogger, timezone: "Asia/Seoul" });
+    const { session: s } = createConsole(h.bot, { output: { write: (t) => void out.push(t) }, logger: silentLogger, timezone: "Asia/Seoul", filesDir: tempDir() });
     const say = async (line: string) => {
       out.length = 0;
       await s.handle(line);

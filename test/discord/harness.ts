@@ -9,7 +9,7 @@ import { ManualClock } from "../../src/core/clock.js";
 import { createCore } from "../../src/core/create.js";
 import type { Section } from "../../src/core/notes/types.js";
 import type { QuestionBank } from "../../src/core/questions/types.js";
-import { loadNotes } from "../../src/core/notes/load.js";
+import { loadNotes, noteReader } from "../../src/core/notes/load.js";
 import { LookupService } from "../../src/core/notes/lookup.js";
 import { loadQuestionBank } from "../../src/core/questions/load.js";
 import type { Scheduler } from "../../src/core/schedule/scheduler.js";
@@ -91,6 +91,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     store,
     notes: new LookupService(sections),
     sections,
+    readNote: noteReader(path.join(FIXTURES, "notes"), FIXTURES),
     bank,
     clock,
     logger,

@@ -219,3 +219,27 @@ describe("pause, resume and /history on Discord", () => {
     expect((other.callback.body as typeof body).data.embeds[0]!.fields[0]!.value).toContain("you did not answer · group 50% right (1/2)");
   });
 });
+
+describe("/studybot questions draft on Discord", () => {
+  it("drafts questions from a note into a file attached to the private reply; nothing is published", async () => {
+    const group = (name: string, sub: string, options: Json[]) => [{ name, type: 2, options: [{ name: sub, type: 1, options }] }];
+    const id = h.standIn.slashCommand({ name: "studybot", user: USERS.organiser, options: group("questions", "draft", [str("note", "study.md"), { name: "limit", type: 4, value: 5 }]) });
+    const { callback, deferred } = await h.standIn.responseFor(id);
+    expect(callback.body).toEqual({ type: 5, data: { flags: MessageFlags.Ephemeral } });
+    expect(deferred).toBe(true);
+    const edit = await h.standIn.originalEditFor(id);
+    expect(edit.files.map((f) => f.name)).toEqual(["drafts-study.yaml"]);
+    const yaml = edit.files[0]!.data.toString("utf8");
+    expect(yaml).toContain("draft: true");
+    expect((yaml.match(/^- id: /gm) ?? []).length).toBeGreaterThan(0);
+    expect((yaml.match(/^- id: /gm) ?? []).length).toBeLessThanOrEqual(5);
+    expect((edit.body as { content: string }).content).toMatch(/^notes\/study\.md에서 문제 초안 \d+개를 만들어 drafts-study\.yaml에 담았어요/);
+    // an unknown note is named, with the notes there are
+    const bad = h.standIn.slashCommand({ name: "studybot", user: USERS.organiser, options: group("questions", "draft", [str("note", "nope.md")]) });
+    const refused = await h.standIn.responseFor(bad);
+    expect((refused.message as { content: string }).content).toBe("'nope.md'라는 노트는 없어요. 노트: study.md");
+    // a member cannot
+    const member = await h.standIn.responseFor(h.standIn.slashCommand({ name: "studybot", user: USERS.mina, options: group("questions", "draft", [str("note", "study.md")]) }));
+    expect((member.callback.body as { data: { content: string } }).data.content).toMatch(/^\/studybot draft/);
+  });
+});

@@ -2,7 +2,7 @@
 // (migrated), the real notes search over the shipped notes (plus one over-long fixture note), a small question
 // bank built here, a ManualClock, the real scheduler driven by the test, and the real Bolt App listening with
 // its HTTP receiver on 127.0.0.1, its WebClient pointed at the local Slack stand-in.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -142,6 +142,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     store: database.store,
     notes: new LookupService(sections),
     sections,
+    // the shipped notes and the fixtures, both named relative to the project root
+    readNote: (file) => readFileSync(path.resolve(ROOT, file), "utf8"),
     bank,
     clock,
     logger,

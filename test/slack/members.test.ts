@@ -141,3 +141,24 @@ describe("organiser commands and /stats", () => {
     expect(chatCalls(h)).toEqual([]);
   });
 });
+
+describe("/studybot questions draft on Slack", () => {
+  it("sends the drafts file to the organiser's direct messages with the app, and says so privately", async () => {
+    const res = await h.command(USERS.listed, "/studybot", "questions draft serverless-book-ch4-6.md limit=4");
+    const reply = only(res.responseUrl);
+    expect(reply.response_type).toBe("ephemeral");
+    expect(reply.text).toMatch(/^notes\/serverless-book-ch4-6\.md에서 문제 초안 \d+개를 만들어 drafts-serverless-book-ch4-6\.yaml에 담았어요/);
+    expect(reply.text).toContain(ko("slack.file.in_dm", { name: "drafts-serverless-book-ch4-6.yaml" }));
+    expect(h.standIn.calls.map((c) => c.method).filter((m) => m !== "users.info")).toEqual(["conversations.open", "files.getUploadURLExternal", "files.completeUploadExternal"]);
+    expect(h.standIn.files).toHaveLength(1);
+    const file = h.standIn.files[0]!;
+    expect(file.channel).toMatch(/^D/);
+    expect(file.filename).toBe("drafts-serverless-book-ch4-6.yaml");
+    const yaml = file.data.toString("utf8");
+    expect(yaml).toContain("draft: true");
+    expect((yaml.match(/^- id: /gm) ?? []).length).toBeLessThanOrEqual(4);
+    // the usage of the subcommand group, and a refusal for members
+    expect(only((await h.command(USERS.listed, "/studybot", "questions")).responseUrl).text).toContain("/studybot questions draft &lt;note&gt;");
+    expect(only((await h.command(USERS.mina, "/studybot", "questions draft serverless-book-ch4-6.md")).responseUrl).text).toBe(ko("slack.error.not_organizer", { sub: "draft" }));
+  });
+});

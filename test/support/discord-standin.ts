@@ -33,6 +33,8 @@ export interface RecordedRequest {
   status: number;
   /** ms since the stand-in started (wall clock, for rate-limit timing only) */
   at: number;
+  /** files sent with a multipart request (discord.js sends attachments that way, the JSON in payload_json) */
+  files: Array<{ field: string; name: string; type: string; data: Buffer }>;
 }
 
 export interface StandInUser {
@@ -479,7 +481,18 @@ export class DiscordStandIn {
     const path = decodeURIComponent(rawPath);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
+    const raw = Buffer.concat(chunks);
+    const contentType = String(req.headers["content-type"] ?? "");
+    const files: RecordedRequest["files"] = [];
+    let text = raw.toString("utf8");
+    if (contentType.startsWith("multipart/form-data")) {
+      // Attachments: the message JSON in payload_json, each file in its own part (files[0], files[1] …).
+      const form = await new Request("http://standin/", { method: "POST", headers: { "content-type": contentType }, body: raw }).formData();
+      text = String(form.get("payload_json") ?? "");
+      for (const [field, value] of form.entries()) {
+        if (typeof value !== "string") files.push({ field, name: value.name, type: value.type, data: Buffer.from(await value.arrayBuffer()) });
+      }
+    }
     let body: unknown = null;
     if (text) {
       try {
@@ -496,6 +509,7 @@ export class DiscordStandIn {
       authorized: req.headers.authorization === `Bot ${this.token}`,
       status: 0,
       at: Date.now() - this.started,
+      files,
     };
 
     const limited = this.rateLimits.find((r) => r.remaining > 0 && r.method === record.method && r.path.test(path));

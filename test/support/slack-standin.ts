@@ -200,6 +200,9 @@ export class SlackStandIn {
   readonly messages = new Map<string, StoredMessage>();
   /** views.publish: the last Home view published for each user */
   readonly homeViews = new Map<string, Json>();
+  /** files uploaded with files.uploadV2 and shared, in order: where, and what */
+  readonly files: Array<{ id: string; channel: string; filename: string; title: string; comment: string; data: Buffer }> = [];
+  private readonly pendingUploads = new Map<string, { filename: string; length: number; data: Buffer | null }>();
   readonly teamId: string;
   readonly teamName: string;
   readonly botUserId: string;
@@ -371,12 +374,28 @@ export class SlackStandIn {
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString("utf8");
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const reply = (status: number, body: Json) => {
       res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
       res.end(JSON.stringify(body));
     };
+    // files.uploadV2, step 2: the file's bytes go to the URL files.getUploadURLExternal gave (a form, or raw)
+    if (req.method === "POST" && url.pathname.startsWith("/upload/")) {
+      const pending = this.pendingUploads.get(url.pathname.slice("/upload/".length));
+      if (!pending) return reply(404, { ok: false, error: "invalid_upload_url" });
+      const contentType = String(req.headers["content-type"] ?? "");
+      let data = bytes;
+      if (contentType.startsWith("multipart/form-data")) {
+        const form = await new Request("http://standin/", { method: "POST", headers: { "content-type": contentType }, body: bytes }).formData();
+        for (const value of form.values()) if (typeof value !== "string") data = Buffer.from(await value.arrayBuffer());
+      }
+      pending.data = data;
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end(`OK - ${data.length}`);
+      return;
+    }
     if (req.method === "POST" && url.pathname.startsWith("/response/")) {
       const id = url.pathname.slice("/response/".length);
       const body = safeJson(raw);
@@ -461,6 +480,38 @@ export class SlackStandIn {
         const invalid = this.invalidMessage(args, "message");
         if (invalid) return invalid;
         return { ok: true, message_ts: this.nextTs() };
+      }
+      case "conversations.open": {
+        const userId = String(args.users ?? "");
+        if (!this.users.has(userId)) return { ok: false, error: "user_not_found" };
+        return { ok: true, channel: { id: `D${userId.slice(1)}` } };
+      }
+      case "files.getUploadURLExternal": {
+        const length = Number(args.length);
+        if (!args.filename || !Number.isInteger(length) || length < 1) return { ok: false, error: "invalid_arguments" };
+        const id = `F${String(this.pendingUploads.size + this.files.length + 1).padStart(9, "0")}`;
+        this.pendingUploads.set(id, { filename: String(args.filename), length, data: null });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const list = (typeof args.files === "string" ? JSON.parse(args.files) : args.files) as Array<{ id: string; title?: string }>;
+        const channelId = String(args.channel_id ?? "");
+        // a direct message with the app is always open to it; other channels need the bot in them
+        if (!channelId.startsWith("D")) {
+          const channel = this.channel(channelId);
+          if ("error" in channel) return channel;
+          if (!channel.botIsMember) return { ok: false, error: "not_in_channel" };
+        }
+        const done = [];
+        for (const f of list) {
+          const pending = this.pendingUploads.get(f.id);
+          if (!pending || !pending.data) return { ok: false, error: "file_not_found" };
+          if (pending.data.length !== pending.length) return { ok: false, error: "file_size_mismatch" };
+          this.pendingUploads.delete(f.id);
+          this.files.push({ id: f.id, channel: channelId, filename: pending.filename, title: f.title ?? pending.filename, comment: String(args.initial_comment ?? ""), data: pending.data });
+          done.push({ id: f.id, title: f.title ?? pending.filename });
+        }
+        return { ok: true, files: done };
       }
       case "views.publish": {
         const userId = String(args.user_id ?? "");

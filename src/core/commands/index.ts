@@ -16,10 +16,17 @@ export const ALL_SPECS: readonly AnyCommandSpec[] = [...MEMBER_SPECS, ...ORGANIS
 /** The top-level commands as chat platforms register them: each member command, then the organiser group. */
 export const TOP_LEVEL = [...MEMBER_SPECS.map((s) => s.name), ORGANISER_GROUP] as const;
 
-/** The spec of `/name` or `/group sub`; null when there is none. */
-export function findSpec(name: string, sub?: string | null): AnyCommandSpec | null {
-  if (name === ORGANISER_GROUP) return (sub && ORGANISER_SPECS.find((s) => s.name === sub)) || null;
+/** The spec of `/name`, `/group sub` or `/group subgroup sub`; null when there is none. */
+export function findSpec(name: string, sub?: string | null, subgroup?: string | null): AnyCommandSpec | null {
+  if (name === ORGANISER_GROUP) return (sub && ORGANISER_SPECS.find((s) => s.name === sub && (s.subgroup ?? null) === (subgroup ?? null))) || null;
   return MEMBER_SPECS.find((s) => s.name === name) ?? null;
+}
+
+/** The subcommand groups of a group, each with its subcommands ("questions" → draft, …). */
+export function subgroups(group: string): Map<string, AnyCommandSpec[]> {
+  const out = new Map<string, AnyCommandSpec[]>();
+  for (const s of groupSpecs(group)) if (s.subgroup) out.set(s.subgroup, [...(out.get(s.subgroup) ?? []), s]);
+  return out;
 }
 
 /** Subcommands of a group ("studybot"). */

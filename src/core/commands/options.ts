@@ -47,7 +47,9 @@ export type OptionSpec =
   /** weekdays ("mon-fri", "월,수,금", "daily") */
   | (OptionBase & { kind: "weekdays" })
   /** an IANA time zone (autocomplete: the zones) */
-  | (OptionBase & { kind: "timezone" });
+  | (OptionBase & { kind: "timezone" })
+  /** a note of the corpus, by file name (autocomplete: the notes) */
+  | (OptionBase & { kind: "note" });
 
 export type OptionKind = OptionSpec["kind"];
 export type Options = Readonly<Record<string, OptionSpec>>;
@@ -72,10 +74,11 @@ export type ValueOf<O extends OptionSpec> = O extends { kind: "integer" }
 export type ArgsOf<O extends Options> = { -readonly [K in keyof O]: O[K] extends { required: true } ? ValueOf<O[K]> : ValueOf<O[K]> | undefined };
 
 /** Where an option's autocomplete suggestions come from (Discord offers them as the member types). */
-export function autocompleteSource(o: OptionSpec): "sections" | "topics" | "timezones" | null {
+export function autocompleteSource(o: OptionSpec): "sections" | "topics" | "timezones" | "notes" | null {
   if (o.kind === "text") return o.autocomplete ?? null;
   if (o.kind === "topic") return "topics";
   if (o.kind === "timezone") return "timezones";
+  if (o.kind === "note") return "notes";
   return null;
 }
 
@@ -87,6 +90,8 @@ export interface ConvertContext {
   member(input: string): MemberRef;
   /** a channel as written in a text form (Slack channel link) → its id */
   channel(input: string): string;
+  /** a note named by its file name → the note's file as the corpus names it; throws a UserError listing notes */
+  note(input: string): string;
 }
 
 const WORD = /^[\p{L}\p{N}_-]+$/u;
@@ -129,6 +134,8 @@ export function convertText(name: string, o: OptionSpec, raw: string, ctx: Conve
       return parseWeekdays(value);
     case "timezone":
       return parseTimeZone(value);
+    case "note":
+      return ctx.note(value);
   }
 }
 

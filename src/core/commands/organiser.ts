@@ -163,4 +163,30 @@ export const config = defineCommand({
   },
 });
 
-export const ORGANISER_COMMANDS = [schedule, unschedule, pause, resume, status, postNow, revealNow, config] as const;
+export const questionsDraft = defineCommand({
+  name: "draft",
+  group: ORGANISER_GROUP,
+  subgroup: "questions",
+  description: "cmd.studybot.questions.draft",
+  organiser: true,
+  reply: "private",
+  example: "os.md limit=20",
+  options: {
+    note: { kind: "note", description: "opt.note", required: true, positional: true },
+    limit: { kind: "integer", description: "opt.limit", min: 1, max: 200 },
+    topic: { kind: "word", description: "opt.draft_topic", maxLength: 64 },
+  },
+  async run({ bot }, a) {
+    const d = bot.draftQuestions(a.note, { limit: a.limit, topic: a.topic });
+    const name = `drafts-${d.file.split("/").at(-1)!.replace(/\.(md|markdown|txt)$/i, "")}.yaml`;
+    return {
+      kind: "file",
+      file: { name, mime: "application/yaml", data: new TextEncoder().encode(d.yaml) },
+      message: { key: "drafts.done", params: { count: d.drafted, note: d.file, skipped: d.skipped, name } },
+      audience: "caller",
+      category: "drafts",
+    };
+  },
+});
+
+export const ORGANISER_COMMANDS = [schedule, unschedule, pause, resume, status, postNow, revealNow, config, questionsDraft] as const;

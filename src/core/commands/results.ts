@@ -1,8 +1,10 @@
 // What commands and clicks return: plain data, one kind each. Every platform renders them through a
 // `Renderers` record, so a kind without a renderer on some platform does not compile.
 import type { GroupSettings, GroupStatus, PracticeResult, ScheduleView } from "../app.js";
-import type { AnswerOutcome, History, Leaderboard, MemberStats, QuestionCard, RevealedCard } from "../cards.js";
+import type { AnswerOutcome, FileAttachment, History, Leaderboard, MemberStats, QuestionCard, RevealedCard } from "../cards.js";
 import type { Locale } from "../locale.js";
+import type { MessageKey } from "../messages/index.js";
+import type { Params } from "../messages/translate.js";
 import type { LookupResult, Section } from "../notes/types.js";
 import type { AnyCommandSpec } from "./spec.js";
 
@@ -26,6 +28,11 @@ export type CommandResult =
   | { kind: "revealed"; card: RevealedCard | null; channelId: string }
   /** the group settings in force, after a change or, with no option given, as they are (shown with the usage) */
   | { kind: "settings"; settings: GroupSettings; changed: boolean }
+  /**
+   * A file for the caller (drafted questions, an export) or for the channel (a chart), with a line saying what it
+   * is. `category` names the kind of file (the console keeps each kind in its own folder).
+   */
+  | { kind: "file"; file: FileAttachment; message: { key: MessageKey; params: Params }; audience: "caller" | "channel"; category: "drafts" | "exports" | "digests" }
   /** a command group typed bare or with a subcommand it does not have: what it offers */
   | { kind: "usage"; group: string; commands: readonly AnyCommandSpec[]; unknown?: string };
 

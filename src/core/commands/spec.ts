@@ -20,6 +20,8 @@ export interface CommandSpec<O extends Options = Options, R extends CommandResul
   name: string;
   /** set for subcommands: the top-level command they belong to ("studybot") */
   group?: string;
+  /** set for subcommands inside a subcommand group ("/studybot questions draft": subgroup "questions") */
+  subgroup?: string;
   description: MessageKey;
   /** organiser commands: the platform checks its organiser rule before running them */
   organiser: boolean;
@@ -41,7 +43,7 @@ export function defineCommand<const O extends Options, R extends CommandResult>(
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCommandSpec = CommandSpec<Options, CommandResult> & { run(ctx: CommandContext, args: any): Promise<CommandResult> };
 
-/** "/lookup", "/studybot schedule" */
-export function commandPath(spec: Pick<CommandSpec, "name" | "group">): string {
-  return spec.group ? `/${spec.group} ${spec.name}` : `/${spec.name}`;
+/** "/lookup", "/studybot schedule", "/studybot questions draft" */
+export function commandPath(spec: Pick<CommandSpec, "name" | "group" | "subgroup">): string {
+  return "/" + [spec.group, spec.subgroup, spec.name].filter(Boolean).join(" ");
 }

@@ -5,8 +5,9 @@
 import { UserError } from "../errors.js";
 import type { Locale } from "../locale.js";
 import { t } from "../messages/index.js";
-import { findSpec, groupSpecs, MEMBER_SPECS, ORGANISER_GROUP, ORGANISER_SPECS } from "./index.js";
-import { convertText, findChoice, type ConvertContext, type OptionSpec } from "./options.js";
+import { findSpec, groupSpecs, MEMBER_SPECS, ORGANISER_GROUP, ORGANISER_SPECS, subgroups } from "./index.js";
+import type { TextContext } from "./context.js";
+import { convertText, findChoice, type OptionSpec } from "./options.js";
 import { commandPath, type AnyCommandSpec } from "./spec.js";
 
 const HELP_WORDS = new Set(["help", "-h", "--help", "?", "도움말", "사용법"]);
@@ -27,11 +28,15 @@ export type TextCommand =
 export function readCommand(name: string, text: string): TextCommand {
   const command = name.toLowerCase();
   if (command === ORGANISER_GROUP) {
-    const [head = "", ...rest] = text.trim().split(/\s+/);
-    const sub = head.toLowerCase().replace(/_/g, "-");
+    let [head = "", ...rest] = text.trim().split(/\s+/);
+    const word = (w: string) => w.toLowerCase().replace(/_/g, "-");
+    // "/studybot questions draft …": a subcommand group, then its subcommand
+    const subgroup = subgroups(command).has(word(head)) ? word(head) : null;
+    if (subgroup) [head = "", ...rest] = rest;
+    const sub = word(head);
     if (!sub || isHelpWord(sub)) return { kind: "usage", group: command };
-    const spec = findSpec(command, sub) ?? findSpec(command, SUB_ALIASES[sub.replace(/-/g, "")] ?? "");
-    if (!spec) return { kind: "usage", group: command, unknown: head.slice(0, 40) };
+    const spec = findSpec(command, sub, subgroup) ?? (subgroup ? null : findSpec(command, SUB_ALIASES[sub.replace(/-/g, "")] ?? ""));
+    if (!spec) return { kind: "usage", group: command, unknown: [subgroup, head.slice(0, 40)].filter(Boolean).join(" ") };
     const restText = rest.join(" ");
     return isHelpWord(restText) ? { kind: "help", spec } : { kind: "run", spec, text: restText };
   }
@@ -75,7 +80,7 @@ const SHAPES: Partial<Record<OptionSpec["kind"], RegExp>> = {
 const TAKES_REST = new Set<OptionSpec["kind"]>(["text", "topic", "member"]);
 
 /** Reads the arguments of `spec` from `text`; throws a UserError saying what is wrong and what to write. */
-export function parseArgs(spec: AnyCommandSpec, rawText: string, ctx: ConvertContext & { topicNames(): string[] }): Record<string, unknown> {
+export function parseArgs(spec: AnyCommandSpec, rawText: string, ctx: TextContext): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   const hasTime = Object.values(spec.options).some((o) => o.kind === "time");
   const words = tokens(hasTime ? joinTimeWords(rawText) : rawText);

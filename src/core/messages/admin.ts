@@ -42,6 +42,7 @@ export const admin = catalog(
     "admin.language_auto": "per member",
     "config.saved": "Settings saved.",
     "config.current": "Settings in force (change them with the options below):",
+    "drafts.done": "Drafted {count} questions from {note} into {name} ({skipped} lines passed over). Nothing is published: review each draft, fix its topic and tags, delete its draft lines, then add it to the bank.",
   },
   {
     "schedule.bad_time": "'{value}'{은/는} 시각으로 읽을 수 없어요. 24시간제 HH:MM(예: 09:00, 21:30)으로 적어 주세요. 9, 9am, 오전9시도 돼요.",
@@ -83,5 +84,6 @@ export const admin = catalog(
     "admin.language_auto": "멤버별",
     "config.saved": "설정을 저장했어요.",
     "config.current": "지금 설정 (아래 옵션으로 바꿀 수 있어요):",
+    "drafts.done": "{note}에서 문제 초안 {count}개를 만들어 {name}에 담았어요 (건너뛴 줄 {skipped}개). 아직 출제되지 않아요: 초안을 하나씩 검토하고 주제와 태그를 고친 뒤 draft 줄을 지우고 문제 은행에 넣어 주세요.",
   },
 );

@@ -25,6 +25,7 @@ export const common = catalog(
     "lookup.trimmed": "(shortened — the full section is in {file}, line {line})",
     "lookup.empty_section": "(no text under this heading)",
     "lookup.section_gone": "That note section no longer exists. The notes may have changed; search again with /lookup.",
+    "notes.unknown": "There is no note '{value}'. Notes: {notes}",
   },
   {
     "error.internal": "처리 중 문제가 생겼어요. 잠시 후 다시 시도해 주세요.",
@@ -49,5 +50,6 @@ export const common = catalog(
     "lookup.trimmed": "(줄였어요 — 전체 내용은 {file} {line}행에 있어요)",
     "lookup.empty_section": "(이 제목 아래에는 본문이 없어요)",
     "lookup.section_gone": "그 노트 구간을 찾을 수 없어요. 노트가 바뀌었을 수 있으니 /lookup으로 다시 찾아 주세요.",
+    "notes.unknown": "'{value}'{이라는/라는} 노트는 없어요. 노트: {notes}",
   },
 );

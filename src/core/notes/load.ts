@@ -44,3 +44,18 @@ function listNoteFiles(dir: string): string[] {
   }
   return out;
 }
+
+/**
+ * Reads a note file back by the name its sections carry (`file`): relative to `rootDir`, or, for a notes folder
+ * outside it, relative to the folder's parent (the name starts with the folder's own name).
+ */
+export function noteReader(notesDir: string, rootDir: string = process.cwd()): (file: string) => string {
+  const folder = path.resolve(notesDir);
+  return (file) => {
+    const inside = path.resolve(rootDir, file);
+    const outside = path.resolve(path.dirname(folder), file);
+    const abs = inside.startsWith(folder + path.sep) ? inside : outside;
+    if (!abs.startsWith(folder + path.sep) || !NOTE_FILE.test(abs)) throw new NotesError(`${file} is not a note of ${notesDir}`);
+    return readFileSync(abs, "utf8");
+  };
+}

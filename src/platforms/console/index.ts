@@ -3,11 +3,14 @@
 // specs), plus the console's own: `/as <name>` switches who is speaking, `/answer [#N] <letter>` answers a card in
 // the channel, `/qa <letter>` answers the speaker's practice question. Cards posted by the scheduler appear as
 // they are posted.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { cleanName, stripControls, type StudyBot } from "../../core/app.js";
 import type { Actor, GroupRef, MessageRef, PlatformPort, QuestionCard, RevealedCard } from "../../core/cards.js";
 import { renderResult, type CommandResult } from "../../core/commands/index.js";
 import type { MemberRef } from "../../core/commands/options.js";
+import { convertContext } from "../../core/commands/context.js";
 import { allUsage, groupSpecs, parseArgs, readCommand } from "../../core/commands/text.js";
 import { classifyFailure, UserError } from "../../core/errors.js";
 import type { Locale } from "../../core/locale.js";
@@ -66,15 +69,17 @@ export class ConsoleSession {
   private member: MemberRef;
   private readonly practice = new Map<string, number>();
   private timezone: string;
+  private readonly filesDir: string;
 
   constructor(
     private readonly bot: StudyBot,
     private readonly out: ConsoleOutput,
     private readonly logger: Logger,
-    opts: { name?: string; timezone: string },
+    opts: { name?: string; timezone: string; filesDir: string },
   ) {
     this.member = consoleMember(opts.name ?? "me");
     this.timezone = opts.timezone;
+    this.filesDir = opts.filesDir;
   }
 
   get actor(): Actor {
@@ -150,15 +155,13 @@ export class ConsoleSession {
         return this.show({ kind: "usage", group: command.spec.group ?? command.spec.name, commands: [command.spec] }, locale);
     }
     // The console's one user is its organiser too.
-    const args = parseArgs(command.spec, command.text, {
-      topic: (input) => this.bot.resolveTopic(input),
-      topicNames: () => this.bot.topics(locale).map((x) => x.key),
+    const args = parseArgs(command.spec, command.text, convertContext(this.bot, locale, {
       member: consoleMember,
       channel: (input) => {
         if (input.replace(/^#/, "") !== CONSOLE_CHANNEL) throw new UserError<ConsoleKey>("console.channel_only");
         return CONSOLE_CHANNEL;
       },
-    });
+    }));
     const result = await command.spec.run({ bot: this.bot, actor: this.actor, channelId: CONSOLE_CHANNEL }, args);
     if (result.kind === "practice") this.practice.set(this.member.userId, result.card.roundId);
     if (result.kind === "settings") this.timezone = result.settings.timezone;
@@ -166,7 +169,14 @@ export class ConsoleSession {
   }
 
   private show(result: CommandResult, locale: Locale): true {
-    this.print(renderResult(consoleRenderers, result, { locale, timezone: this.timezone, speaker: this.member.displayName }));
+    // A file is written where the console keeps that kind of file (data/drafts, data/exports …).
+    let savedTo: string | undefined;
+    if (result.kind === "file") {
+      savedTo = path.join(this.filesDir, result.category, result.file.name);
+      mkdirSync(path.dirname(savedTo), { recursive: true });
+      writeFileSync(savedTo, result.file.data);
+    }
+    this.print(renderResult(consoleRenderers, result, { locale, timezone: this.timezone, speaker: this.member.displayName, savedTo }));
     return true;
   }
 
@@ -230,8 +240,11 @@ export interface ConsolePlatform {
  * Creates the console session and registers its port (call before the scheduler starts, so catch-up posts
  * print); `runConsole` then reads commands from the input.
  */
-export function createConsole(bot: StudyBot, opts: { output: ConsoleOutput; logger: Logger; timezone: string; name?: string }): { port: ConsolePort; session: ConsoleSession; unregister: () => void } {
-  const session = new ConsoleSession(bot, opts.output, opts.logger, { name: opts.name, timezone: opts.timezone });
+export function createConsole(
+  bot: StudyBot,
+  opts: { output: ConsoleOutput; logger: Logger; timezone: string; name?: string; filesDir: string },
+): { port: ConsolePort; session: ConsoleSession; unregister: () => void } {
+  const session = new ConsoleSession(bot, opts.output, opts.logger, { name: opts.name, timezone: opts.timezone, filesDir: opts.filesDir });
   const port = new ConsolePort(opts.output, () => session.zone);
   const unregister = bot.registerPort(PLATFORM, port);
   return { port, session, unregister };

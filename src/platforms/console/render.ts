@@ -15,6 +15,8 @@ export interface ConsoleRenderContext {
   timezone: string;
   /** who typed the command (private replies name them) */
   speaker: string;
+  /** where a file result was written */
+  savedTo?: string;
 }
 
 export function formatTime(d: Date | null, locale: Locale, timezone: string): string {
@@ -178,6 +180,7 @@ export const consoleRenderers: Renderers<string, ConsoleRenderContext> = {
     const line = "  " + tc(c.locale, "admin.status_settings", settingsParams(c.locale, r.settings));
     return r.changed ? `${tc(c.locale, "config.saved")}\n${line}` : `${tc(c.locale, "config.current")}\n${line}\n  ${usageSyntax(configSpec)}`;
   },
+  file: (r, c) => `${tc(c.locale, r.message.key, r.message.params)}\n  → ${c.savedTo ?? r.file.name}`,
   usage: (r, c) =>
     [
       ...(r.unknown ? [tc(c.locale, "command.unknown_sub", { command: `/${r.group}`, sub: r.unknown })] : []),

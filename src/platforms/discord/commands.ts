@@ -10,6 +10,7 @@ import {
   PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandOptionChoice,
+  type APIApplicationCommandSubcommandGroupOption,
   type APIApplicationCommandSubcommandOption,
   type LocalizationMap,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -64,6 +65,28 @@ const guildOnly: Pick<RESTPostAPIChatInputApplicationCommandsJSONBody, "type" | 
   integration_types: [ApplicationIntegrationType.GuildInstall],
 };
 
+function subcommand(spec: AnyCommandSpec): APIApplicationCommandSubcommandOption {
+  return { type: ApplicationCommandOptionType.Subcommand, name: spec.name, ...described(spec.description), options: options(spec) };
+}
+
+/** /studybot's subcommands, those of a subcommand group ("questions") gathered under it, in the specs' order. */
+function organiserOptions(): Array<APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption> {
+  const out: Array<APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption> = [];
+  for (const spec of ORGANISER_SPECS) {
+    if (!spec.subgroup) {
+      out.push(subcommand(spec));
+      continue;
+    }
+    let group = out.find((o): o is APIApplicationCommandSubcommandGroupOption => o.type === ApplicationCommandOptionType.SubcommandGroup && o.name === spec.subgroup);
+    if (!group) {
+      group = { type: ApplicationCommandOptionType.SubcommandGroup, name: spec.subgroup, ...described(`cmd.${ORGANISER_GROUP}.${spec.subgroup}` as MessageKey), options: [] };
+      out.push(group);
+    }
+    group.options!.push(subcommand(spec));
+  }
+  return out;
+}
+
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return [
     ...MEMBER_SPECS.map((spec) => ({ ...guildOnly, name: spec.name, ...described(spec.description), options: options(spec) })),
@@ -74,7 +97,7 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
       // Hidden from members without Manage Server by default; server admins may change that in the
       // integration settings, so the handler checks the permission again on every call.
       default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-      options: ORGANISER_SPECS.map<APIApplicationCommandSubcommandOption>((spec) => ({ type: ApplicationCommandOptionType.Subcommand, name: spec.name, ...described(spec.description), options: options(spec) })),
+      options: organiserOptions(),
     },
   ];
 }

@@ -6,6 +6,7 @@
 //   else error.internal) and is logged with the interaction's context. No stack or token reaches the chat.
 // - Custom ids are validated (customId.ts); a stale or forged one gets a clear answer, never a crash.
 import {
+  AttachmentBuilder,
   DiscordAPIError,
   MessageFlags,
   PermissionFlagsBits,
@@ -23,7 +24,8 @@ import {
 import type { StudyBot } from "../../core/app.js";
 import type { Actor } from "../../core/cards.js";
 import { findSpec, renderResult, type AnyCommandSpec, type CommandResult } from "../../core/commands/index.js";
-import { autocompleteSource, checkInteger, convertText, type ConvertContext } from "../../core/commands/options.js";
+import { convertContext } from "../../core/commands/context.js";
+import { autocompleteSource, checkInteger, convertText } from "../../core/commands/options.js";
 import { classifyFailure, UserError } from "../../core/errors.js";
 import { resolveLocale, type Locale } from "../../core/locale.js";
 import { choiceLabel } from "../../core/rounds/service.js";
@@ -69,7 +71,8 @@ function nameOf(member: unknown, user: User): string {
 
 function toReply(b: MessageBody): InteractionEditReplyOptions & InteractionReplyOptions {
   // allowed_mentions is set client-wide (parse: []); discord.js takes the rest as they are.
-  return { content: b.content ?? "", embeds: b.embeds, components: b.components };
+  const files = (b.files ?? []).map((f) => new AttachmentBuilder(Buffer.from(f.data), { name: f.name }));
+  return { content: b.content ?? "", embeds: b.embeds, components: b.components, ...(files.length ? { files } : {}) };
 }
 
 export class DiscordHandlers {
@@ -107,7 +110,7 @@ export class DiscordHandlers {
       }
       if (i.isChatInputCommand()) {
         ctx.kind = "command";
-        ctx.command = [i.commandName, i.options.getSubcommand(false)].filter(Boolean).join(" ");
+        ctx.command = [i.commandName, i.options.getSubcommandGroup(false), i.options.getSubcommand(false)].filter(Boolean).join(" ");
         return await this.command(i, ctx);
       }
       if (i.isButton()) {
@@ -209,7 +212,7 @@ export class DiscordHandlers {
     const focused = i.options.getFocused(true);
     const typed = String(focused.value ?? "");
     try {
-      const option = findSpec(i.commandName, i.options.getSubcommand(false))?.options[focused.name];
+      const option = findSpec(i.commandName, i.options.getSubcommand(false), i.options.getSubcommandGroup(false))?.options[focused.name];
       switch (option ? autocompleteSource(option) : null) {
         case "sections":
           choices = this.bot
@@ -225,6 +228,9 @@ export class DiscordHandlers {
         case "timezones":
           choices = timeZoneChoices(typed);
           break;
+        case "notes":
+          choices = this.bot.noteChoices(typed, LIMITS.choices).map((f) => ({ name: clip(f, LIMITS.choiceName), value: clip(f, LIMITS.choiceValue) }));
+          break;
       }
     } catch (err) {
       this.opts.logger.error({ ...ctx, option: focused.name, err }, "discord: autocomplete failed");
@@ -235,7 +241,7 @@ export class DiscordHandlers {
   // ------------------------------------------------------------------------------------------ commands
 
   private async command(i: ChatInputCommandInteraction, ctx: Ctx): Promise<void> {
-    const spec = findSpec(i.commandName, i.options.getSubcommand(false));
+    const spec = findSpec(i.commandName, i.options.getSubcommand(false), i.options.getSubcommandGroup(false));
     if (!spec) throw new UserError<DiscordKey>("discord.error.unknown_command");
     const actor = this.actor(i);
     if (spec.organiser && !i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
@@ -258,15 +264,14 @@ export class DiscordHandlers {
 
   /** The spec's options read from the interaction, through the same converters as text commands. */
   private args(i: ChatInputCommandInteraction, spec: AnyCommandSpec): Record<string, unknown> {
-    const ctx: ConvertContext = {
-      topic: (input) => this.bot.resolveTopic(input),
+    const ctx = convertContext(this.bot, this.bot.defaultLocale, {
       member: () => {
         throw new Error("Discord passes members as users");
       },
       channel: () => {
         throw new Error("Discord passes channels as channels");
       },
-    };
+    });
     const args: Record<string, unknown> = {};
     for (const [name, o] of Object.entries(spec.options)) {
       let value: unknown = null;

@@ -10,7 +10,7 @@ import {
   type APIEmbed,
 } from "discord.js";
 import type { GroupSettings, GroupStatus, PracticeResult, ScheduleView } from "../../core/app.js";
-import type { History, Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
+import type { FileAttachment, History, Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
 import type { Renderers } from "../../core/commands/index.js";
 import { config as configSpec } from "../../core/commands/organiser.js";
 import { usageLines, usageSyntax } from "../../core/commands/text.js";
@@ -27,6 +27,8 @@ export interface MessageBody {
   embeds: APIEmbed[];
   components: Array<APIActionRowComponent<APIComponentInMessageActionRow>>;
   allowed_mentions: { parse: [] };
+  /** attached files (sent as multipart form data) */
+  files?: FileAttachment[];
 }
 
 const COLOR = { card: 0x5865f2, revealed: 0x57f287, lookup: 0x3498db, board: 0xf1c40f, stats: 0x9b59b6, practice: 0x95a5a6, admin: 0x99aab5, history: 0x1abc9c } as const;
@@ -315,6 +317,7 @@ export const discordRenderers: Renderers<MessageBody, DiscordRenderContext> = {
     ),
   settings: (r, c) =>
     notice(r.changed ? `✅ ${t(c.locale, "config.saved")}\n${settingsLine(r.settings, c.locale)}` : `${t(c.locale, "config.current")}\n${settingsLine(r.settings, c.locale)}\n\`${usageSyntax(configSpec)}\``),
+  file: (r, c) => ({ ...notice(t(c.locale, r.message.key, r.message.params)), files: [r.file] }),
   usage: (r, c) =>
     notice(
       [

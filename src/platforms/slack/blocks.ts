@@ -3,7 +3,7 @@
 // section, 150 a header, 75 a button label), measured on the escaped text that is actually sent.
 import type { types } from "@slack/bolt";
 import type { GroupSettings, GroupStatus, ScheduleView } from "../../core/app.js";
-import type { History, Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
+import type { FileAttachment, History, Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
 import type { Renderers } from "../../core/commands/index.js";
 import { config as configSpec } from "../../core/commands/organiser.js";
 import { allUsage, usageLines, usageSyntax } from "../../core/commands/text.js";
@@ -379,8 +379,11 @@ function statusText(s: GroupStatus): string {
   return lines.join("\n");
 }
 
-/** A reply or message: mrkdwn `text`, and blocks when it has more shape than a few lines. */
-export type SlackReply = Rendered | { text: string; blocks?: undefined };
+/**
+ * A reply or message: mrkdwn `text`, and blocks when it has more shape than a few lines. `upload` is a file the
+ * handler uploads (to the caller's direct messages with the app, or into the channel) before replying.
+ */
+export type SlackReply = (Rendered | { text: string; blocks?: undefined }) & { upload?: { file: FileAttachment; audience: "caller" | "channel" } };
 
 /** A short text reply (mrkdwn, as Slack shows a message without blocks). */
 export function note(text: string): SlackReply {
@@ -409,6 +412,7 @@ export const slackRenderers: Renderers<SlackReply, { locale: Locale }> = {
     ),
   settings: (r, c) =>
     note(r.changed ? `✅ ${t(c.locale, "config.saved")}\n${settingsText(r.settings, c.locale)}` : `${t(c.locale, "config.current")}\n${settingsText(r.settings, c.locale)}\n\`${escapeText(usageSyntax(configSpec))}\``),
+  file: (r, c) => ({ ...note(escapeText(t(c.locale, r.message.key, r.message.params))), upload: { file: r.file, audience: r.audience } }),
   usage: (r, c) =>
     note(
       [

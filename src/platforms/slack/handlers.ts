@@ -7,6 +7,7 @@ import type { StudyBot } from "../../core/app.js";
 import type { Actor } from "../../core/cards.js";
 import type { Clock } from "../../core/clock.js";
 import { groupSpecs, renderResult, TOP_LEVEL, type AnyCommandSpec, type CommandResult } from "../../core/commands/index.js";
+import { convertContext } from "../../core/commands/context.js";
 import { parseArgs, readCommand } from "../../core/commands/text.js";
 import { classifyFailure, UserError } from "../../core/errors.js";
 import type { Locale } from "../../core/locale.js";
@@ -126,17 +127,17 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         if (read.kind === "help") return void (await respond(ephemeral(show({ kind: "usage", group: read.spec.group ?? read.spec.name, commands: [read.spec] }, c.locale))));
         const spec = read.spec;
         if (spec.organiser && !(await isOrganizer(c, spec.name, respond))) return;
-        const args = parseArgs(spec, read.text, {
-          topic: (input) => bot.resolveTopic(input),
-          topicNames: () => bot.topics(c.locale).map((x) => x.key),
-          member: parseMention,
-          channel: parseChannelLink,
-        });
+        const args = parseArgs(spec, read.text, convertContext(bot, c.locale, { member: parseMention, channel: parseChannelLink }));
         const channelId = (args.channel as string | undefined) ?? command.channel_id;
         if (postsToChannel(spec) && !SLACK_CHANNEL_ID.test(channelId)) throw new UserError<SlackKey>("slack.error.channel_only");
         const result = await spec.run({ bot, actor: c.actor, channelId }, args);
         // After `config language=…` the reply speaks the language just chosen.
-        await respond(ephemeral(show(result, result.kind === "settings" ? await bot.locale(c.actor) : c.locale)));
+        const { upload, ...reply } = show(result, result.kind === "settings" ? await bot.locale(c.actor) : c.locale);
+        if (upload) {
+          await deliverFile(app, upload, c.actor.userId, channelId, reply.text);
+          if (upload.audience === "caller") reply.text += `\n${ts(c.locale, "slack.file.in_dm", { name: upload.file.name })}`;
+        }
+        await respond(ephemeral(reply));
       });
     });
   }
@@ -240,4 +241,22 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 /** Commands that post in (or act on) a channel: they need a real channel, not a direct message. */
 function postsToChannel(spec: AnyCommandSpec): boolean {
   return "channel" in spec.options;
+}
+
+/**
+ * Uploads a file: into the caller's direct messages with the app (files for one person: drafts, exports), or
+ * into the channel (files for everyone). An upload needs the bot in the channel: a refusal says to invite it.
+ */
+async function deliverFile(app: App, upload: NonNullable<SlackReply["upload"]>, userId: string, channelId: string, comment: string): Promise<void> {
+  let target = channelId;
+  if (upload.audience === "caller") {
+    const dm = await app.client.conversations.open({ users: userId });
+    if (!dm.channel?.id) throw new Error("conversations.open returned no channel");
+    target = dm.channel.id;
+  }
+  try {
+    await app.client.filesUploadV2({ channel_id: target, file: Buffer.from(upload.file.data), filename: upload.file.name, title: upload.file.name, initial_comment: comment });
+  } catch (err) {
+    throw channelErrorToUserError(err);
+  }
 }

@@ -13,6 +13,8 @@ export const BOT_SCOPES: Record<string, string> = {
   "chat:write": "post the daily card, edit it at reveal, reply privately",
   "chat:write.public": "post in a public channel without being invited first",
   "users:read": "workspace admins and owners may use /studybot; names and language for the Home tab",
+  "files:write": "hand files to organisers (drafted questions) in their direct messages with the app",
+  "im:write": "open that direct message",
 };
 
 /** Events the app subscribes to, each with why. */

@@ -37,6 +37,7 @@ const slackCatalog = catalog(
     "slack.error.bad_member": "Pick the member with an @mention (got `{value}`).",
     "slack.error.bad_channel": "Pick the channel with a #link (got `{value}`).",
     "slack.error.bad_button": "Unknown button. Use the buttons on the latest card the bot posted.",
+    "slack.file.in_dm": "📎 {name} is in your direct messages with studybot.",
   },
   {
     "slack.card.header": "오늘의 문제 · {topic}",
@@ -72,6 +73,7 @@ const slackCatalog = catalog(
     "slack.error.bad_member": "멤버는 `@이름`으로 골라 주세요 (받은 것: `{value}`).",
     "slack.error.bad_channel": "채널은 `#채널` 링크로 골라 주세요 (받은 것: `{value}`).",
     "slack.error.bad_button": "알 수 없는 버튼이에요. 봇이 올린 최신 카드의 버튼을 눌러 주세요.",
+    "slack.file.in_dm": "📎 {name} 파일을 studybot과의 DM으로 보냈어요.",
   },
 );
 
