@@ -134,7 +134,7 @@ describe("organiser commands", () => {
     expect(bare).toContain(`/studybot schedule &lt;time&gt; [days] [timezone]`);
     expect(bare).toContain(ko("cmd.studybot.pause"));
     const unknown = String(repliesTo(h, (await h.command(USERS.mina, "/studybot", "launch rockets")).responseUrl)[0]!.text);
-    expect(unknown.split("\n").slice(0, 2)).toEqual([ko("command.unknown_sub", { command: "/studybot", sub: "`launch`" }), usageTitle]);
+    expect(unknown.split("\n").slice(0, 2)).toEqual([ko("command.unknown_sub", { command: "/studybot", sub: "launch" }), usageTitle]);
 
     const bad = await h.command(USERS.listed, "/studybot", "schedule 25:00 mon-fri");
     expect(repliesTo(h, bad.responseUrl)).toEqual([ephemeral(ko("schedule.bad_time", { value: "25:00" }))]);

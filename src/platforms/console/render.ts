@@ -1,11 +1,11 @@
 // Plain-text rendering of the core's results for a terminal: one renderer per result kind.
-import type { GroupStatus, PracticeResult, ScheduleView } from "../../core/app.js";
+import type { GroupStatus, PracticeResult } from "../../core/app.js";
 import type { Leaderboard, MemberStats, QuestionCard, RevealedCard } from "../../core/cards.js";
 import type { Renderers } from "../../core/commands/index.js";
 import type { Locale } from "../../core/locale.js";
-import { answerOutcomeText, historyParts, nobodyText, scheduleParams, secondsText, settingsParams } from "../../core/messages/format.js";
+import { answerOutcomeText, historyParts, nobodyText, secondsText } from "../../core/messages/format.js";
+import { pausedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText, type Markup } from "../../core/messages/replies.js";
 import type { LookupResult, Section } from "../../core/notes/types.js";
-import { usageLines, usageSyntax } from "../../core/commands/text.js";
 import { config as configSpec } from "../../core/commands/organiser.js";
 import { tc } from "./messages.js";
 
@@ -113,17 +113,12 @@ function renderStats(s: MemberStats): string {
   ].join("\n");
 }
 
-export function renderSchedule(v: ScheduleView, locale: Locale): string {
-  return tc(locale, "schedule.saved", scheduleParams(locale, v, { channel: v.channelId, next: formatTime(v.nextRun, locale, v.timezone) }));
-}
+/** How the terminal writes what the shared organiser replies name (times in the group's time zone). */
+const markup = (timezone: string): Markup => ({ channel: (id) => `#${id}`, when: (d, l) => formatTime(d, l, timezone), code: (text) => text, escape: (text) => text });
 
 function renderStatus(s: GroupStatus): string {
-  const l = s.locale;
-  const lines = [tc(l, "admin.status_title"), "  " + tc(l, "admin.status_settings", settingsParams(l, s.settings)), "  " + tc(l, "admin.status_questions", { count: s.questions })];
-  if (s.schedules.length === 0) lines.push("  " + tc(l, "admin.status_no_schedule"));
-  for (const v of s.schedules) lines.push("  " + tc(l, "admin.status_schedule", scheduleParams(l, v, { channel: `#${v.channelId}`, next: formatTime(v.nextRun, l, v.timezone) })));
-  for (const r of s.openRounds) lines.push("  " + tc(l, "admin.status_open", { round: r.roundId, channel: `#${r.channelId}`, revealAt: formatTime(r.revealAt, l, s.settings.timezone) }));
-  return lines.join("\n");
+  const p = statusParts(s, markup(s.settings.timezone));
+  return [p.title, p.settings, p.questions, ...(p.schedules.length ? p.schedules : [p.noSchedule]), ...p.open].join("\n  ");
 }
 
 function renderLookup(r: LookupResult, locale: Locale): string {
@@ -170,21 +165,13 @@ export const consoleRenderers: Renderers<string, ConsoleRenderContext> = {
     }
     return lines.join("\n");
   },
-  scheduled: (r, c) => renderSchedule(r.view, c.locale),
-  unscheduled: (r, c) => tc(c.locale, r.removed ? "schedule.removed" : "schedule.not_found", { name: r.name }),
-  paused: (r, c) => (r.view.paused ? tc(c.locale, "schedule.paused", { name: r.view.name }) : `${tc(c.locale, "schedule.resumed", { name: r.view.name })}\n${renderSchedule(r.view, c.locale)}`),
+  scheduled: (r, c) => scheduleSavedText(c.locale, r.view, markup(c.timezone)),
+  unscheduled: (r, c) => unscheduledText(c.locale, r),
+  paused: (r, c) => pausedText(c.locale, r.view, markup(c.timezone)),
   status: (r) => renderStatus(r.status),
   posted: () => "",
-  revealed: (r, c) => (r.card ? "" : tc(c.locale, "admin.nothing_to_reveal", { channel: `#${r.channelId}` })),
-  settings: (r, c) => {
-    const line = "  " + tc(c.locale, "admin.status_settings", settingsParams(c.locale, r.settings));
-    return r.changed ? `${tc(c.locale, "config.saved")}\n${line}` : `${tc(c.locale, "config.current")}\n${line}\n  ${usageSyntax(configSpec)}`;
-  },
+  revealed: (r, c) => (r.card ? "" : revealedText(c.locale, null, r.channelId, markup(c.timezone))),
+  settings: (r, c) => settingsLines(c.locale, r, configSpec, markup(c.timezone)).join("\n  "),
   file: (r, c) => `${tc(c.locale, r.message.key, r.message.params)}\n  → ${c.savedTo ?? r.file.name}`,
-  usage: (r, c) =>
-    [
-      ...(r.unknown ? [tc(c.locale, "command.unknown_sub", { command: `/${r.group}`, sub: r.unknown })] : []),
-      tc(c.locale, "command.usage_title", { command: `/${r.group}` }),
-      ...usageLines(r.commands, c.locale).map((x) => `  ${x}`),
-    ].join("\n"),
+  usage: (r, c) => usageText(c.locale, r, markup(c.timezone), { title: (x) => x, line: (x) => `  ${x}` }).join("\n"),
 };

@@ -9,13 +9,14 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from "discord.js";
-import type { GroupSettings, GroupStatus, PracticeResult, ScheduleView } from "../../core/app.js";
+import type { GroupStatus, PracticeResult, ScheduleView } from "../../core/app.js";
 import type { FileAttachment, History, Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
 import type { Renderers } from "../../core/commands/index.js";
 import { config as configSpec } from "../../core/commands/organiser.js";
-import { usageLines, usageSyntax } from "../../core/commands/text.js";
+
 import type { Locale } from "../../core/locale.js";
-import { answerOutcomeText, historyParts, nobodyText, scheduleParams, secondsText, settingsParams } from "../../core/messages/format.js";
+import { answerOutcomeText, historyParts, nobodyText, secondsText } from "../../core/messages/format.js";
+import { pausedText, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText, type Markup } from "../../core/messages/replies.js";
 import { trimAtLine } from "../../core/notes/lookup.js";
 import type { LookupResult, Section, Suggestion } from "../../core/notes/types.js";
 import { answerId, practiceId, sectionId, sectionIdOf } from "./customId.js";
@@ -233,28 +234,24 @@ export function stats(s: MemberStats): MessageBody {
 export const when = (d: Date | null, l: Locale) => (d ? `<t:${unix(d)}:f> (<t:${unix(d)}:R>)` : t(l, "admin.none"));
 export const channelMention = (id: string) => (/^\d+$/.test(id) ? `<#${id}>` : id);
 
-const scheduleLine = (v: ScheduleView, l: Locale) => scheduleParams(l, v, { channel: channelMention(v.channelId), next: when(v.nextRun, l) });
+/** How Discord writes what the shared organiser replies name. */
+const markup: Markup = { channel: channelMention, when, code: (text) => `\`${text}\``, escape: (text) => text };
 
 export function scheduleSaved(v: ScheduleView, l: Locale): MessageBody {
-  return notice(`✅ ${channelMention(v.channelId)} · ${t(l, "schedule.saved", scheduleLine(v, l))}`);
-}
-
-function settingsLine(settings: GroupSettings, l: Locale): string {
-  return t(l, "admin.status_settings", settingsParams(l, settings));
+  return notice(`✅ ${channelMention(v.channelId)} · ${scheduleSavedText(l, v, markup)}`);
 }
 
 export function status(s: GroupStatus): MessageBody {
   const l = s.locale;
-  const schedules = s.schedules.map((v) => t(l, "admin.status_schedule", scheduleLine(v, l)));
-  const open = s.openRounds.map((r) => t(l, "admin.status_open", { round: r.roundId, channel: channelMention(r.channelId), revealAt: when(r.revealAt, l) }));
+  const p = statusParts(s, markup);
   const embed: APIEmbed = {
     color: COLOR.admin,
-    title: t(l, "admin.status_title"),
-    description: t(l, "admin.status_questions", { count: s.questions }),
+    title: p.title,
+    description: p.questions,
     fields: [
-      { name: t(l, "admin.settings"), value: settingsLine(s.settings, l) },
-      { name: t(l, "admin.schedules"), value: schedules.join("\n") || t(l, "admin.status_no_schedule") },
-      { name: t(l, "admin.open"), value: open.join("\n") || t(l, "admin.none") },
+      { name: t(l, "admin.settings"), value: p.settings },
+      { name: t(l, "admin.schedules"), value: p.schedules.join("\n") || p.noSchedule },
+      { name: t(l, "admin.open"), value: p.open.join("\n") || t(l, "admin.none") },
     ],
   };
   return body([embed]);
@@ -304,28 +301,14 @@ export const discordRenderers: Renderers<MessageBody, DiscordRenderContext> = {
   stats: (r) => stats(r.stats),
   history: (r) => history(r.history),
   scheduled: (r, c) => scheduleSaved(r.view, c.locale),
-  unscheduled: (r, c) => notice(`${channelMention(r.channelId)} · ${t(c.locale, r.removed ? "schedule.removed" : "schedule.not_found", { name: r.name })}`),
-  paused: (r, c) =>
-    notice(r.view.paused ? `⏸️ ${t(c.locale, "schedule.paused", { name: r.view.name })}` : `▶️ ${t(c.locale, "schedule.resumed", { name: r.view.name })}\n${t(c.locale, "schedule.saved", scheduleLine(r.view, c.locale))}`),
+  unscheduled: (r, c) => notice(`${channelMention(r.channelId)} · ${unscheduledText(c.locale, r)}`),
+  paused: (r, c) => notice(`${r.view.paused ? "⏸️" : "▶️"} ${pausedText(c.locale, r.view, markup)}`),
   status: (r) => status(r.status),
-  posted: (r, c) => notice(t(c.locale, "admin.posted", { round: r.card.roundId, channel: channelMention(r.channelId), when: when(r.card.revealAt, c.locale) })),
-  revealed: (r, c) =>
-    notice(
-      r.card
-        ? t(c.locale, "admin.revealed", { channel: channelMention(r.channelId), label: r.card.choices[r.card.correctIndex]?.label ?? "?", count: r.card.answered })
-        : t(c.locale, "admin.nothing_to_reveal", { channel: channelMention(r.channelId) }),
-    ),
-  settings: (r, c) =>
-    notice(r.changed ? `✅ ${t(c.locale, "config.saved")}\n${settingsLine(r.settings, c.locale)}` : `${t(c.locale, "config.current")}\n${settingsLine(r.settings, c.locale)}\n\`${usageSyntax(configSpec)}\``),
+  posted: (r, c) => notice(postedText(c.locale, r.card, r.channelId, markup)),
+  revealed: (r, c) => notice(revealedText(c.locale, r.card, r.channelId, markup)),
+  settings: (r, c) => notice(settingsLines(c.locale, r, configSpec, markup).join("\n")),
   file: (r, c) => ({ ...notice(t(c.locale, r.message.key, r.message.params)), files: [r.file] }),
-  usage: (r, c) =>
-    notice(
-      [
-        ...(r.unknown ? [t(c.locale, "command.unknown_sub", { command: `/${r.group}`, sub: r.unknown })] : []),
-        t(c.locale, "command.usage_title", { command: `/${r.group}` }),
-        ...usageLines(r.commands, c.locale).map((x) => `• ${x}`),
-      ].join("\n"),
-    ),
+  usage: (r, c) => notice(usageText(c.locale, r, markup, { title: (x) => x, line: (x) => `• ${x}` }).join("\n")),
 };
 
 /** A short private text reply (acknowledgements, refusals). */

@@ -2,13 +2,14 @@
 // stays within Slack's limits by construction (50 blocks a message, 100 in a Home tab, 3000 characters a
 // section, 150 a header, 75 a button label), measured on the escaped text that is actually sent.
 import type { types } from "@slack/bolt";
-import type { GroupSettings, GroupStatus, ScheduleView } from "../../core/app.js";
+import type { GroupStatus } from "../../core/app.js";
 import type { FileAttachment, History, Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
 import type { Renderers } from "../../core/commands/index.js";
 import { config as configSpec } from "../../core/commands/organiser.js";
-import { allUsage, usageLines, usageSyntax } from "../../core/commands/text.js";
+import { allUsage } from "../../core/commands/text.js";
 import type { Locale } from "../../core/locale.js";
-import { answerOutcomeText, historyParts, nobodyText, scheduleParams, secondsText, settingsParams } from "../../core/messages/format.js";
+import { answerOutcomeText, historyParts, nobodyText, secondsText } from "../../core/messages/format.js";
+import { pausedText, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText, type Markup } from "../../core/messages/replies.js";
 import { sectionValue } from "../../core/notes/lookup.js";
 import type { LookupResult, Section } from "../../core/notes/types.js";
 import { ts as t } from "./messages.js";
@@ -354,29 +355,29 @@ export function history(h: History): Rendered {
 /** A channel as Slack shows it: a link when it is a channel id. */
 export const channelLink = (id: string) => (/^[CG][A-Z0-9]{2,20}$/.test(id) ? `<#${id}>` : inline(id, 80));
 
-const topicName = (name: string) => inline(name, 60);
-
-function scheduleText(v: ScheduleView, L: Locale): string {
-  const next = v.nextRun ? slackDate(v.nextRun) : t(L, "admin.none");
-  return t(L, "schedule.saved", scheduleParams(L, v, { channel: channelLink(v.channelId), next, topic: topicName }));
-}
-
-function settingsText(g: GroupSettings, L: Locale): string {
-  return t(L, "admin.status_settings", settingsParams(L, g));
-}
+/** How Slack writes what the shared organiser replies name (mrkdwn, escaped). */
+const markup: Markup = {
+  channel: channelLink,
+  when: (d, l) => (d ? slackDate(d) : t(l, "admin.none")),
+  topic: (name) => inline(name, 60),
+  code: (text) => `\`${escapeText(text)}\``,
+  escape: escapeText,
+};
 
 function statusText(s: GroupStatus): string {
   const L = s.locale;
-  const lines = [`*${t(L, "admin.status_title")}*`, settingsText(s.settings, L), t(L, "admin.status_questions", { count: s.questions }), "", `*${t(L, "admin.schedules")}*`];
-  if (s.schedules.length === 0) lines.push(t(L, "admin.status_no_schedule"));
-  for (const x of s.schedules) {
-    const next = x.nextRun ? slackDate(x.nextRun) : t(L, "admin.none");
-    lines.push(`• ${t(L, "admin.status_schedule", scheduleParams(L, x, { channel: channelLink(x.channelId), next, topic: topicName }))}`);
-  }
-  lines.push("", `*${t(L, "admin.open")}*`);
-  if (s.openRounds.length === 0) lines.push(t(L, "admin.none"));
-  for (const r of s.openRounds) lines.push(`• ${t(L, "admin.status_open", { round: r.roundId, channel: channelLink(r.channelId), revealAt: slackDate(r.revealAt) })}`);
-  return lines.join("\n");
+  const p = statusParts(s, markup);
+  return [
+    `*${p.title}*`,
+    p.settings,
+    p.questions,
+    "",
+    `*${t(L, "admin.schedules")}*`,
+    ...(p.schedules.length ? p.schedules.map((x) => `• ${x}`) : [p.noSchedule]),
+    "",
+    `*${t(L, "admin.open")}*`,
+    ...(p.open.length ? p.open.map((x) => `• ${x}`) : [t(L, "admin.none")]),
+  ].join("\n");
 }
 
 /**
@@ -399,26 +400,13 @@ export const slackRenderers: Renderers<SlackReply, { locale: Locale }> = {
   leaderboard: (r) => leaderboard(r.board),
   stats: (r) => stats(r.stats),
   history: (r) => history(r.history),
-  scheduled: (r, c) => note(scheduleText(r.view, c.locale)),
-  unscheduled: (r, c) => note(t(c.locale, r.removed ? "schedule.removed" : "schedule.not_found", { name: inline(r.name, 40) })),
-  paused: (r, c) => note(r.view.paused ? t(c.locale, "schedule.paused", { name: inline(r.view.name, 40) }) : `${t(c.locale, "schedule.resumed", { name: inline(r.view.name, 40) })}\n${scheduleText(r.view, c.locale)}`),
+  scheduled: (r, c) => note(scheduleSavedText(c.locale, r.view, markup)),
+  unscheduled: (r, c) => note(unscheduledText(c.locale, r)),
+  paused: (r, c) => note(pausedText(c.locale, r.view, markup)),
   status: (r) => note(statusText(r.status)),
-  posted: (r, c) => note(t(c.locale, "admin.posted", { round: r.card.roundId, channel: channelLink(r.channelId), when: slackDate(r.card.revealAt) })),
-  revealed: (r, c) =>
-    note(
-      r.card
-        ? t(c.locale, "admin.revealed", { channel: channelLink(r.channelId), label: r.card.choices[r.card.correctIndex]?.label ?? "?", count: r.card.answered })
-        : t(c.locale, "admin.nothing_to_reveal", { channel: channelLink(r.channelId) }),
-    ),
-  settings: (r, c) =>
-    note(r.changed ? `✅ ${t(c.locale, "config.saved")}\n${settingsText(r.settings, c.locale)}` : `${t(c.locale, "config.current")}\n${settingsText(r.settings, c.locale)}\n\`${escapeText(usageSyntax(configSpec))}\``),
+  posted: (r, c) => note(postedText(c.locale, r.card, r.channelId, markup)),
+  revealed: (r, c) => note(revealedText(c.locale, r.card, r.channelId, markup)),
+  settings: (r, c) => note(settingsLines(c.locale, r, configSpec, markup).join("\n")),
   file: (r, c) => ({ ...note(escapeText(t(c.locale, r.message.key, r.message.params))), upload: { file: r.file, audience: r.audience } }),
-  usage: (r, c) =>
-    note(
-      [
-        ...(r.unknown ? [t(c.locale, "command.unknown_sub", { command: `/${r.group}`, sub: `\`${inline(r.unknown, 40)}\`` })] : []),
-        `*${t(c.locale, "command.usage_title", { command: `/${r.group}` })}*`,
-        ...usageLines(r.commands, c.locale).map((x) => `• ${escapeText(x)}`),
-      ].join("\n"),
-    ),
+  usage: (r, c) => note(usageText(c.locale, r, markup, { title: (x) => `*${x}*`, line: (x) => `• ${x}` }).join("\n")),
 };
