@@ -188,6 +188,7 @@ describe("difficulty-3 scenarios", () => {
     expect(kinds("We need low latency on a tight budget")).toEqual([["performance"], ["cost"]]);
     expect(constraintMentions("회사가 서버 관리 없이 스크립트를 돌리려 한다")).toEqual([{ text: "서버 관리 없이", kinds: ["operations", "requirement"] }]);
     expect(kinds("보고서는 몇 초 늦은 데이터여도 괜찮지만, 주문 쓰기에는 영향을 주면 안 된다. 어떻게 해야 하는가?")).toEqual([["requirement"], ["requirement"]]);
+    expect(constraintMentions("배포 스크립트를 매번 고치고 싶지는 않다")).toEqual([{ text: "싶지는 않", kinds: ["requirement"] }]);
   });
 
   it("warn for a difficulty-3 question that weighs fewer than two, and only for difficulty 3", () => {

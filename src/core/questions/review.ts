@@ -58,9 +58,9 @@ export const SCENARIO_CONSTRAINTS: Readonly<Record<string, RegExp>> = {
   scale: /초당|수만|수백만|수천|대량|급증|폭증|트래픽이|예측할\s*수\s*없|예측하기\s*어려|알\s*수\s*없|\d+\s*(?:tb|gb|pb)\b|spiky|unpredictable/i,
   time: /\d+\s*(?:초|분|시간|일|주|개월|년)\s*(?:이\s*)?(?:이내|안에|동안|이상|마다|후|전|걸)|동안만|기간이\s*끝나|만료|보존|보관|retention|within/i,
   compatibility: /기존|그대로|호환|온프레미스|on-?premises?|프로토콜|protocol|legacy/i,
-  // "…해야 한다/하고", "…하면 안 된다", "…하고 싶지 않다", "…여도 괜찮다", "…없이", "…않고": the question's own
+  // "…해야 한다/하고", "…하면 안 된다", "…하고 싶지(는) 않다", "…여도 괜찮다", "…없이", "…않고": the question's own
   // "…해야 하는가?" is not a requirement.
-  requirement: /[가-힣]야\s*(?:한다|하고|하며|하지만|해서|하므로|하는데)|안\s*된다|안\s*되고|않아야|말아야|없어야|싶지\s*않|싶다|싶고|싶지만|원하지\s*않|원한다|괜찮|충분하|상관없|없이|않고|말고|그대로|must|should not|without/i,
+  requirement: /[가-힣]야\s*(?:한다|하고|하며|하지만|해서|하므로|하는데)|안\s*된다|안\s*되고|않아야|말아야|없어야|싶지(?:는|도)?\s*않|싶다|싶고|싶지만|원하지(?:는|도)?\s*않|원한다|괜찮|충분하|상관없|없이|않고|말고|그대로|must|should not|without/i,
 };
 
 export interface ReviewFinding {
