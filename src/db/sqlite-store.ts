@@ -10,7 +10,7 @@ import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { GroupRef, MessageRef } from "../core/cards.js";
 import type { Locale } from "../core/locale.js";
 import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
-import * as schema from "./schema.js";
+import * as schema from "./sqlite/schema.js";
 import {
   type AnswerInput,
   type AnswerRecord,
