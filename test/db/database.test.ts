@@ -74,7 +74,7 @@ describe("SQLite database", () => {
     const card = await h.bot.postNow(actor("org"), "c");
     for (let i = 0; i < 300; i++) await h.bot.answer(actor(`a${i}`), card.roundId, i % 4);
     const target = path.join(h.dir!, "backup.db");
-    const backup = h.database.store.backup(target);
+    const backup = h.database.backup(target);
     const writes = [];
     for (let i = 300; i < 600; i++) writes.push(h.bot.answer(actor(`a${i}`), card.roundId, i % 4));
     await Promise.all([backup, ...writes]);
