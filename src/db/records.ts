@@ -3,7 +3,6 @@
 // one schema only. A record whose columns are exactly the core row's fields is spread (a column renamed in the
 // schema then leaves a field of the row missing: a type error); rows written to the database are always built
 // field by field, so nothing but their columns reaches an INSERT.
-import type { MessageRef } from "../core/cards.js";
 import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
 import type { GroupRow, MemberRow, NewRound, PracticeRow, ReviewRow, RoundRow, ScheduleFields, ScheduleRow } from "../core/store/index.js";
 import type * as pg from "./pg/schema.js";
@@ -97,9 +96,23 @@ export function scheduleRecord(groupId: number, channelId: string, name: string,
 export const TAKEN = "";
 
 export function toRound(r: RoundRecord): RoundRow {
-  const { fastAwarded: _fastAwarded, messageChannelId, messageId, ...round } = r;
-  const message: MessageRef | null = messageId === null || messageId === TAKEN || messageChannelId === null ? null : { channelId: messageChannelId, messageId };
-  return { ...round, openedAt: new Date(r.openedAt), revealAt: new Date(r.revealAt), revealedAt: date(r.revealedAt), message };
+  return {
+    id: r.id,
+    groupId: r.groupId,
+    scheduleId: r.scheduleId,
+    channelId: r.channelId,
+    questionId: r.questionId,
+    questionHash: r.questionHash,
+    topic: r.topic,
+    correctIndex: r.correctIndex,
+    choiceCount: r.choiceCount,
+    localDate: r.localDate,
+    openedAt: new Date(r.openedAt),
+    revealAt: new Date(r.revealAt),
+    revealedAt: date(r.revealedAt),
+    instantFeedback: r.instantFeedback,
+    message: r.messageId === null || r.messageId === TAKEN || r.messageChannelId === null ? null : { channelId: r.messageChannelId, messageId: r.messageId },
+  };
 }
 
 export function roundRecord(r: NewRound): NewRoundRecord {

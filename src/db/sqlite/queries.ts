@@ -8,8 +8,12 @@ import { TAKEN } from "../records.js";
 import * as t from "./schema.js";
 
 const P = sql.placeholder;
-/** a placeholder in an UPDATE's SET (drizzle types SET values as plain values or SQL) */
-const setP = (name: string) => sql`${P(name)}`;
+/**
+ * A placeholder bound as given, for an UPDATE's SET (drizzle types SET values as plain values or SQL) and for
+ * the answer path's inserts: drizzle's per-column encoding of a value (needed for booleans only, which keep P)
+ * costs more on each answer than the insert itself.
+ */
+const asIs = (name: string) => sql`${P(name)}`;
 const scoreLine = { memberId: t.scores.memberId, userId: t.members.userId, displayName: t.members.displayName, points: t.scores.points, answered: t.scores.answered, correct: t.scores.correct };
 const inWindow = and(eq(t.scores.groupId, P("group")), eq(t.scores.period, P("period")), eq(t.scores.topic, P("topic")));
 
@@ -76,7 +80,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       .prepare(),
     setGroupSettings: () => db
       .update(t.groups)
-      .set({ locale: setP("locale"), timezone: setP("timezone"), scoring: setP("scoring") })
+      .set({ locale: asIs("locale"), timezone: asIs("timezone"), scoring: asIs("scoring") })
       .where(eq(t.groups.id, P("id")))
       .prepare(),
     memberByUser: () => db
@@ -86,7 +90,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       .prepare(),
     upsertMember: () => db
       .insert(t.members)
-      .values({ groupId: P("groupId"), userId: P("userId"), displayName: P("displayName"), locale: P("locale"), createdAt: P("createdAt") })
+      .values({ groupId: asIs("groupId"), userId: asIs("userId"), displayName: asIs("displayName"), locale: asIs("locale"), createdAt: asIs("createdAt") })
       .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: { displayName: excluded(t.members.displayName), locale: sql`coalesce(${excluded(t.members.locale)}, ${t.members.locale})` } })
       .returning()
       .prepare(),
@@ -116,7 +120,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       .prepare(),
     deactivateSchedule: () => db
       .update(t.schedules)
-      .set({ active: false, updatedAt: setP("at") })
+      .set({ active: false, updatedAt: asIs("at") })
       .where(and(eq(t.schedules.groupId, P("groupId")), eq(t.schedules.channelId, P("channelId")), eq(t.schedules.name, P("name")), eq(t.schedules.active, true)))
       .prepare(),
     scheduleByName: () => db
@@ -128,7 +132,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     schedulesOf: () => db.select().from(t.schedules).where(eq(t.schedules.groupId, P("groupId"))).orderBy(asc(t.schedules.channelId), asc(t.schedules.name)).prepare(),
     markScheduleRun: () => db
       .update(t.schedules)
-      .set({ lastRunDate: setP("localDate"), lastRunAt: setP("at") })
+      .set({ lastRunDate: asIs("localDate"), lastRunAt: asIs("at") })
       .where(eq(t.schedules.id, P("id")))
       .prepare(),
     claimRound: () => db
@@ -166,7 +170,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       .prepare(),
     setRoundMessage: () => db
       .update(t.rounds)
-      .set({ messageChannelId: setP("channelId"), messageId: setP("messageId") })
+      .set({ messageChannelId: asIs("channelId"), messageId: asIs("messageId") })
       .where(eq(t.rounds.id, P("id")))
       .prepare(),
     roundById: () => db.select().from(t.rounds).where(eq(t.rounds.id, P("id"))).prepare(),
@@ -184,7 +188,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       .prepare(),
     markRevealed: () => db
       .update(t.rounds)
-      .set({ revealedAt: setP("at") })
+      .set({ revealedAt: asIs("at") })
       .where(and(eq(t.rounds.id, P("id")), isNull(t.rounds.revealedAt)))
       .prepare(),
     choiceCounts: () => db.select({ choice: t.answers.choice, n: count() }).from(t.answers).where(eq(t.answers.roundId, P("roundId"))).groupBy(t.answers.choice).prepare(),
@@ -238,20 +242,19 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     insertAnswer: () => db
       .insert(t.answers)
       .values({
-        roundId: P("roundId"),
-        memberId: P("memberId"),
-        groupId: P("groupId"),
-        topic: P("topic"),
-        choice: P("choice"),
+        roundId: asIs("roundId"),
+        memberId: asIs("memberId"),
+        groupId: asIs("groupId"),
+        topic: asIs("topic"),
+        choice: asIs("choice"),
         correct: P("correct"),
-        points: P("points"),
-        streak: P("streak"),
-        answeredAt: P("answeredAt"),
-        weekKey: P("weekKey"),
-        monthKey: P("monthKey"),
+        points: asIs("points"),
+        streak: asIs("streak"),
+        answeredAt: asIs("answeredAt"),
+        weekKey: asIs("weekKey"),
+        monthKey: asIs("monthKey"),
       })
       .onConflictDoNothing({ target: [t.answers.roundId, t.answers.memberId] })
-      .returning({ id: t.answers.id })
       .prepare(),
     clearScores: () => db.delete(t.scores).prepare(),
     topScores: () => db
@@ -311,7 +314,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     practiceById: () => db.select().from(t.practiceRounds).where(eq(t.practiceRounds.id, P("id"))).prepare(),
     answerPractice: () => db
       .update(t.practiceRounds)
-      .set({ choice: setP("choice"), answeredAt: setP("at") })
+      .set({ choice: asIs("choice"), answeredAt: asIs("at") })
       .where(and(eq(t.practiceRounds.id, P("id")), isNull(t.practiceRounds.answeredAt)))
       .prepare(),
     reviewOf: () => db
@@ -369,7 +372,11 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     answerOf: (roundId, memberId) => s.answerOf.get({ roundId, memberId }),
     takeFastSlot: (roundId, slots) => s.takeFastSlot.run({ roundId, slots }).changes,
     previousRound: (scheduleId, localDate) => s.previousRound.get({ scheduleId, localDate }),
-    insertAnswer: (answer) => s.insertAnswer.get(answer),
+    // SQLite reports the new row's id itself: no RETURNING row to read back on the hot path
+    insertAnswer: (answer) => {
+      const r = s.insertAnswer.run(answer);
+      return r.changes > 0 ? { id: Number(r.lastInsertRowid) } : undefined;
+    },
     foldScores: (roundId) => db.run(foldScoresSql(roundId)),
     clearScores: () => s.clearScores.run(),
     topScores: (groupId, period, topic, limit) => s.topScores.all({ group: groupId, period, topic, limit }),
