@@ -11,7 +11,12 @@ export { DrizzleStore } from "./store.js";
 /** Either database, as the configuration chose it. */
 export type AnyDatabase = Database | PostgresDatabase;
 
-/** PostgreSQL when a DATABASE_URL is given, else the SQLite file at DATABASE_PATH. */
-export async function openConfiguredDatabase(config: { databaseUrl?: string; databasePath: string }): Promise<AnyDatabase> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openDatabase(config.databasePath);
+/** PostgreSQL at a postgres:// URL, else the SQLite file at that path. */
+export async function openDatabaseAt(location: string): Promise<AnyDatabase> {
+  return /^postgres(ql)?:\/\//.test(location) ? openPostgres(location) : openDatabase(location);
+}
+
+/** PostgreSQL when DATABASE_URL is set, else the SQLite file at DATABASE_PATH. */
+export function openConfiguredDatabase(config: { databaseUrl?: string; databasePath: string }): Promise<AnyDatabase> {
+  return openDatabaseAt(config.databaseUrl ?? config.databasePath);
 }

@@ -83,19 +83,22 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     });
     try {
       const session = drizzle(client, { schema });
-      const before = await appliedCount(session);
-      if (opts.migrate !== false) {
+      if (opts.migrate === false) {
+        const total = await appliedCount(session);
+        counts = { total, applied: 0 };
+      } else {
         await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
         try {
+          const before = await appliedCount(session);
           await migrate(session, { migrationsFolder: opts.migrationsFolder ?? migrationsFolder("pg") });
+          const total = await appliedCount(session);
+          counts = { total, applied: total - before };
         } catch (err) {
           throw new DatabaseError(`migrations could not be applied to ${label}: ${(err as { cause?: Error }).cause?.message ?? (err as Error).message}`);
         } finally {
           await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
         }
       }
-      const total = await appliedCount(session);
-      counts = { total, applied: total - before };
     } finally {
       client.release();
     }
