@@ -103,6 +103,10 @@ export interface Queries {
   reviewedQuestionIds(memberId: number): Got<Array<{ questionId: string }>>;
 }
 
+/** the score rows' topic for every topic together, and their all-time period (the core's PeriodKey "all") */
+export const ALL_TOPICS = "*";
+export const ALL_TIME = "all";
+
 /** The row an upsert proposed (`excluded.<column>`), for ON CONFLICT … DO UPDATE in either dialect. */
 export function excluded(column: { name: string }): SQL {
   return sql`excluded.${sql.identifier(column.name)}`;
@@ -110,19 +114,21 @@ export function excluded(column: { name: string }): SQL {
 
 /**
  * Counts a revealed round's answers into the score rows: every answer lands in six windows (all time, its week,
- * its month; each for every topic "*" and for its own topic). One statement for both dialects: it avoids what
+ * its month; each for every topic together and for its own topic). One statement for both dialects: it avoids what
  * they spell differently (SQLite's two-argument max() is PostgreSQL's greatest(), and PostgreSQL cannot sum a
  * boolean), and `WHERE true` settles SQLite's parse of INSERT … SELECT … ON CONFLICT.
  */
 export function foldScoresSql(roundId: number): SQL {
+  const all = sql.raw(`'${ALL_TIME}'`);
+  const every = sql.raw(`'${ALL_TOPICS}'`);
   return sql`WITH a AS (SELECT group_id, member_id, topic, week_key, month_key, points, correct, streak FROM answers WHERE round_id = ${roundId})
     INSERT INTO scores (group_id, period, topic, member_id, points, answered, correct, best_streak)
     SELECT group_id, period, topic, member_id, sum(points), count(*), count(*) FILTER (WHERE correct), max(streak) FROM (
-      SELECT group_id, 'all' AS period, '*' AS topic, member_id, points, correct, streak FROM a
-      UNION ALL SELECT group_id, 'all', topic, member_id, points, correct, streak FROM a
-      UNION ALL SELECT group_id, 'w:' || week_key, '*', member_id, points, correct, streak FROM a
+      SELECT group_id, ${all} AS period, ${every} AS topic, member_id, points, correct, streak FROM a
+      UNION ALL SELECT group_id, ${all}, topic, member_id, points, correct, streak FROM a
+      UNION ALL SELECT group_id, 'w:' || week_key, ${every}, member_id, points, correct, streak FROM a
       UNION ALL SELECT group_id, 'w:' || week_key, topic, member_id, points, correct, streak FROM a
-      UNION ALL SELECT group_id, 'm:' || month_key, '*', member_id, points, correct, streak FROM a
+      UNION ALL SELECT group_id, 'm:' || month_key, ${every}, member_id, points, correct, streak FROM a
       UNION ALL SELECT group_id, 'm:' || month_key, topic, member_id, points, correct, streak FROM a
     ) AS w WHERE true GROUP BY group_id, period, topic, member_id
     ON CONFLICT (group_id, period, topic, member_id) DO UPDATE SET

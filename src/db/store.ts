@@ -25,7 +25,7 @@ import type {
   Store,
   StreakView,
 } from "../core/store/index.js";
-import type { Queries, ScoreLine } from "./queries.js";
+import { ALL_TOPICS, type Queries, type ScoreLine } from "./queries.js";
 import { roundRecord, scheduleRecord, toGroup, toMember, toPractice, toReview, toRound, toSchedule } from "./records.js";
 import { got, type Steps } from "./steps.js";
 
@@ -46,8 +46,6 @@ export class LostRace extends Error {
     this.name = "LostRace";
   }
 }
-
-const ALL_TOPICS = "*";
 
 function* recordAnswer(q: Queries, input: AnswerInput, scorer: Scorer): Steps<AnswerRecord> {
   const roundRow = yield* got(q.roundById(input.roundId));

@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from "../../src/config.js";
 import { openPostgres } from "../../src/db/index.js";
 import * as schema from "../../src/db/pg/schema.js";
 import { createTestDatabase } from "../support/postgres.js";
+import { raceSchedulerProcesses } from "../support/scheduler-race.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -54,26 +55,14 @@ describe("PostgreSQL at DATABASE_URL", () => {
     }
   });
 
-  it("two scheduler processes on one database racing at 09:00 post the day once", async () => {
+  it("three scheduler processes on one database racing at 09:00 post the day once", async () => {
     const url = await createTestDatabase();
     const database = await openPostgres(url);
     try {
       const group = await database.store.ensureGroup({ platform: "test", externalId: "g1" }, { timezone: "Asia/Seoul" });
       const fields = { time: "09:00", weekdays: [0, 1, 2, 3, 4, 5, 6], timezone: "Asia/Seoul", topics: [], revealAfterMinutes: 60, instantFeedback: false };
       await database.store.upsertSchedule(group.id, "c1", "daily", fields, { at: new Date("2025-03-02T00:00:00Z") });
-      const children = [0, 1].map(() =>
-        spawn(process.execPath, ["--import", "tsx", path.join(root, "test/engine/scheduler-process.ts"), url, "2025-03-03T00:00:05Z"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] }),
-      );
-      const outputs = children.map((c) => {
-        let out = "";
-        let err = "";
-        c.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-        c.stderr!.on("data", (d: Buffer) => (err += d.toString()));
-        return { ready: new Promise<void>((r) => c.stdout!.on("data", () => out.includes("ready") && r())), done: new Promise<string>((r, j) => c.on("exit", (code) => (code === 0 ? r(out) : j(new Error(err))))) };
-      });
-      await Promise.all(outputs.map((o) => o.ready));
-      for (const c of children) c.stdin!.write("go\n");
-      const posted = (await Promise.all(outputs.map((o) => o.done))).flatMap((o) => o.split("\n").filter((l) => l.startsWith("posted ")));
+      const posted = (await raceSchedulerProcesses(url, "2025-03-03T00:00:05Z", 3)).flat();
       expect(posted).toHaveLength(1);
       expect((await database.store.openRounds(group.id)).map((r) => [r.localDate, r.message !== null])).toEqual([["2025-03-03", true]]);
     } finally {

@@ -5,7 +5,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
-import { excluded, foldScoresSql, type Queries } from "../queries.js";
+import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, type Queries } from "../queries.js";
 import { TAKEN } from "../records.js";
 import * as t from "./schema.js";
 
@@ -172,7 +172,7 @@ export function pgQueries(db: PgSession): Queries {
       db
         .select({ topic: t.scores.topic, answered: t.scores.answered, correct: t.scores.correct, points: t.scores.points })
         .from(t.scores)
-        .where(and(eq(t.scores.memberId, memberId), eq(t.scores.period, "all"), eq(t.scores.groupId, groupId), ne(t.scores.topic, "*"))),
+        .where(and(eq(t.scores.memberId, memberId), eq(t.scores.period, ALL_TIME), eq(t.scores.groupId, groupId), ne(t.scores.topic, ALL_TOPICS))),
     closedRounds: (groupId, now) =>
       db
         .select({
@@ -190,7 +190,7 @@ export function pgQueries(db: PgSession): Queries {
         db
           .select({ bestStreak: t.scores.bestStreak })
           .from(t.scores)
-          .where(and(eq(t.scores.groupId, groupId), eq(t.scores.period, "all"), eq(t.scores.topic, "*"), eq(t.scores.memberId, memberId))),
+          .where(and(eq(t.scores.groupId, groupId), eq(t.scores.period, ALL_TIME), eq(t.scores.topic, ALL_TOPICS), eq(t.scores.memberId, memberId))),
       ),
     insertPractice: async (practice) => (await db.insert(t.practiceRounds).values(practice).returning())[0]!,
     practiceById: (id) => first(db.select().from(t.practiceRounds).where(eq(t.practiceRounds.id, id))),
