@@ -22,6 +22,12 @@ import type {
 
 export type Got<T> = T | Promise<T>;
 
+export interface AnswerContext {
+  round: RoundRecord;
+  member: Pick<MemberRecord, "id" | "displayName" | "locale"> | null;
+  answer: Pick<AnswerRecord, "id" | "choice" | "correct" | "points"> | null;
+}
+
 /** a leaderboard row before ranking */
 export type ScoreLine = Omit<ScoreRow, "rank">;
 
@@ -73,6 +79,11 @@ export interface Queries {
   revealedRoundIds(): Got<Array<{ id: number }>>;
 
   // answers and scores
+  /**
+   * What recording an answer starts from: the round, the user's member row in the group and the member's answer to
+   * the round (null when there is none); undefined when there is no such round.
+   */
+  answerContext(roundId: number, groupId: number, userId: string): Got<AnswerContext | undefined>;
   answerOf(roundId: number, memberId: number): Got<Pick<AnswerRecord, "id" | "choice" | "correct" | "points" | "streak"> | undefined>;
   /** takes one of the round's fast-answer bonuses while fewer than `slots` are taken */
   takeFastSlot(roundId: number, slots: number): Got<number>;

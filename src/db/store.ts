@@ -48,14 +48,11 @@ export class LostRace extends Error {
 }
 
 function* recordAnswer(q: Queries, input: AnswerInput, scorer: Scorer): Steps<AnswerRecord> {
-  const roundRow = yield* got(q.roundById(input.roundId));
-  if (!roundRow || roundRow.groupId !== input.groupId) return { kind: "unknown_round" };
-  const round = toRound(roundRow);
-  const known = yield* got(q.memberByUser(input.groupId, input.member.userId));
-  if (known) {
-    const prev = yield* got(q.answerOf(round.id, known.id));
-    if (prev) return { kind: "duplicate", answerId: prev.id, choice: prev.choice, correct: prev.correct, points: prev.points, round };
-  }
+  const context = yield* got(q.answerContext(input.roundId, input.groupId, input.member.userId));
+  if (!context || context.round.groupId !== input.groupId) return { kind: "unknown_round" };
+  const round = toRound(context.round);
+  const { member: known, answer: prev } = context;
+  if (prev) return { kind: "duplicate", answerId: prev.id, choice: prev.choice, correct: prev.correct, points: prev.points, round };
   const now = input.now.getTime();
   if (round.revealedAt !== null || now >= round.revealAt.getTime()) return { kind: "closed", round };
   if (!Number.isInteger(input.choice) || input.choice < 0 || input.choice >= round.choiceCount) return { kind: "invalid_choice", round };

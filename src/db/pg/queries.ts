@@ -125,6 +125,20 @@ export function pgQueries(db: PgSession): Queries {
         .where(and(eq(t.rounds.groupId, groupId), eq(t.rounds.channelId, channelId)))
         .groupBy(t.rounds.questionId),
     revealedRoundIds: () => db.select({ id: t.rounds.id }).from(t.rounds).where(isNotNull(t.rounds.revealedAt)).orderBy(asc(t.rounds.id)),
+    // one round trip for what SQLite reads with three lookups
+    answerContext: (roundId, groupId, userId) =>
+      first(
+        db
+          .select({
+            round: t.rounds,
+            member: { id: t.members.id, displayName: t.members.displayName, locale: t.members.locale },
+            answer: { id: t.answers.id, choice: t.answers.choice, correct: t.answers.correct, points: t.answers.points },
+          })
+          .from(t.rounds)
+          .leftJoin(t.members, and(eq(t.members.groupId, groupId), eq(t.members.userId, userId)))
+          .leftJoin(t.answers, and(eq(t.answers.roundId, t.rounds.id), eq(t.answers.memberId, t.members.id)))
+          .where(eq(t.rounds.id, roundId)),
+      ),
     answerOf: (roundId, memberId) =>
       first(
         db
