@@ -36,6 +36,8 @@ export interface Queries {
   // groups and members
   groupByRef(platform: string, externalId: string): Got<GroupRecord | undefined>;
   groupById(id: number): Got<GroupRecord | undefined>;
+  /** the group row, locked against other writers until the transaction ends (for a read-modify-write) */
+  groupForUpdate(id: number): Got<GroupRecord | undefined>;
   /** does nothing when the group exists */
   insertGroup(group: NewGroupRecord): Got<unknown>;
   setGroupSettings(id: number, settings: Pick<GroupRecord, "locale" | "timezone" | "scoring">): Got<unknown>;

@@ -66,8 +66,8 @@ function* recordAnswer(q: Queries, input: AnswerInput, scorer: Scorer): Steps<An
   const scheduled = round.localDate !== null;
   const fast = correct && input.fastSlots > 0 && (yield* got(q.takeFastSlot(round.id, input.fastSlots))) > 0;
   let previousStreak = 0;
-  if (scheduled && correct && round.scheduleId !== null) {
-    const prevRound = yield* got(q.previousRound(round.scheduleId, round.localDate!));
+  if (correct && round.localDate !== null && round.scheduleId !== null) {
+    const prevRound = yield* got(q.previousRound(round.scheduleId, round.localDate));
     const prevAnswer = prevRound ? yield* got(q.answerOf(prevRound.id, memberId)) : undefined;
     previousStreak = prevAnswer?.correct ? prevAnswer.streak : 0;
   }
@@ -103,7 +103,7 @@ function* rebuildScores(q: Queries): Steps<void> {
 }
 
 function* updateGroup(q: Queries, id: number, patch: { locale?: Locale | null; timezone?: string; scoring?: ScoringSettings }): Steps<GroupRow> {
-  const row = yield* got(q.groupById(id));
+  const row = yield* got(q.groupForUpdate(id));
   if (!row) throw new Error(`group ${id} not found`);
   const g = toGroup(row);
   const settings = { locale: patch.locale === undefined ? g.locale : patch.locale, timezone: patch.timezone ?? g.timezone, scoring: patch.scoring ?? g.scoring };

@@ -425,6 +425,16 @@ export function storeContract(backend: Backend): void {
         expect(reveals.filter(Boolean)).toHaveLength(1);
         expect((await other.topScores(r.groupId, "all", null, 10)).map((x) => x.answered)).toEqual([1]);
       });
+
+      it("settings changed at once from two connections both stay", async () => {
+        const [store, other] = await backend.twoConnections();
+        const g = await store.ensureGroup(GROUP, { timezone: "UTC" });
+        for (let i = 0; i < 5; i++) {
+          const zone = i % 2 ? "Asia/Seoul" : "Europe/Berlin";
+          await Promise.all([store.updateGroup(g.id, { locale: i % 2 ? "ko" : "en" }), other.updateGroup(g.id, { timezone: zone })]);
+          expect(await store.findGroup(GROUP)).toMatchObject({ locale: i % 2 ? "ko" : "en", timezone: zone });
+        }
+      });
     });
   });
 }

@@ -21,6 +21,7 @@ export function pgQueries(db: PgSession): Queries {
   return {
     groupByRef: (platform, externalId) => first(db.select().from(t.groups).where(and(eq(t.groups.platform, platform), eq(t.groups.externalId, externalId)))),
     groupById: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id))),
+    groupForUpdate: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id)).for("update")),
     insertGroup: (group) => db.insert(t.groups).values(group).onConflictDoNothing(),
     setGroupSettings: (id, settings) => db.update(t.groups).set(settings).where(eq(t.groups.id, id)),
     memberByUser: (groupId, userId) => first(db.select().from(t.members).where(and(eq(t.members.groupId, groupId), eq(t.members.userId, userId)))),

@@ -92,6 +92,13 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
         .from(t.members)
         .where(and(eq(t.members.groupId, P("groupId")), eq(t.members.userId, P("userId"))))
         .prepare(),
+    // the answer path reads only what tells whether the member row must be written
+    memberKey: () =>
+      db
+        .select({ id: t.members.id, displayName: t.members.displayName, locale: t.members.locale })
+        .from(t.members)
+        .where(and(eq(t.members.groupId, P("groupId")), eq(t.members.userId, P("userId"))))
+        .prepare(),
     upsertMember: () =>
       db
         .insert(t.members)
@@ -378,6 +385,8 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
   return {
     groupByRef: (platform, externalId) => s.groupByRef.get({ platform, externalId }),
     groupById: (id) => s.groupById.get({ id }),
+    // a write transaction on SQLite holds the whole database already
+    groupForUpdate: (id) => s.groupById.get({ id }),
     insertGroup: (group) => s.insertGroup.run(group),
     setGroupSettings: (id, settings) => s.setGroupSettings.run({ id, ...settings }),
     memberByUser: (groupId, userId) => s.memberByUser.get({ groupId, userId }),
@@ -408,7 +417,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     answerContext: (roundId, groupId, userId) => {
       const round = s.roundById.get({ id: roundId });
       if (!round) return undefined;
-      const member = s.memberByUser.get({ groupId, userId }) ?? null;
+      const member = s.memberKey.get({ groupId, userId }) ?? null;
       return { round, member, answer: (member && s.answerOf.get({ roundId, memberId: member.id })) ?? null };
     },
     answerOf: (roundId, memberId) => s.answerOf.get({ roundId, memberId }),
