@@ -1,9 +1,10 @@
-// drizzle-kit: `npm run db:generate` writes a SQL migration for every change to src/db/schema.ts into
-// migrations/ (committed); the bot applies them at start-up (src/db/index.ts).
+// drizzle-kit, SQLite: `npm run db:generate` writes a SQL migration for every change to src/db/sqlite/schema.ts
+// into migrations/sqlite/ (committed); the bot applies them at start-up (src/db/sqlite/open.ts). The PostgreSQL
+// twin is drizzle.pg.config.ts.
 import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./src/db/schema.ts",
-  out: "./migrations",
+  schema: "./src/db/sqlite/schema.ts",
+  out: "./migrations/sqlite",
 });

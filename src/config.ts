@@ -42,6 +42,7 @@ const envSchema = z.object({
   SLACK_ORGANIZERS: optionalString,
   PORT: port,
   DATABASE_PATH: z.string().trim().default("./data/studybot.db"),
+  DATABASE_URL: optionalString.refine((s) => s === undefined || /^postgres(ql)?:\/\/\S*$/.test(s), "must be a PostgreSQL URL, e.g. postgres://studybot:secret@127.0.0.1:5432/studybot"),
   NOTES_DIR: z.string().trim().default("./notes"),
   QUESTIONS_DIR: z.string().trim().default("./questions"),
   DEFAULT_TIMEZONE: z.string().trim().default("Asia/Seoul").refine(isValidTimeZone, "must be an IANA time zone such as Asia/Seoul or America/New_York"),
@@ -65,6 +66,8 @@ export interface Config {
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; organizers: string[]; port: number };
   port: number;
   databasePath: string;
+  /** PostgreSQL instead of the SQLite file at databasePath */
+  databaseUrl?: string;
   notesDir: string;
   questionsDir: string;
   defaultTimezone: string;
@@ -83,7 +86,9 @@ export function loadConfig(env: Record<string, string | undefined> = { ...readDo
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}=${JSON.stringify(env[String(i.path[0])] ?? "")}: ${i.message}`);
+    // a database URL carries its password: never echoed
+    const shown = (name: string) => (name === "DATABASE_URL" ? "(not shown)" : JSON.stringify(env[name] ?? ""));
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}=${shown(String(i.path[0]))}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n${lines.join("\n")}\nFix these variables in the environment or in .env.`);
   }
   const e = parsed.data;
@@ -119,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = { ...readDo
     slack,
     port: e.PORT,
     databasePath: resolve(e.DATABASE_PATH),
+    databaseUrl: e.DATABASE_URL,
     notesDir: resolve(e.NOTES_DIR),
     questionsDir: resolve(e.QUESTIONS_DIR),
     defaultTimezone: e.DEFAULT_TIMEZONE,

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { CliIO } from "./cli.js";
 import { loadConfig, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
-import { openDatabase, type Database } from "./db/index.js";
+import { openConfiguredDatabase, type AnyDatabase } from "./db/index.js";
 import type { StudyBot } from "./core/app.js";
 import { systemClock, type Clock } from "./core/clock.js";
 import { createCore } from "./core/create.js";
@@ -33,7 +33,7 @@ interface Platform {
 export interface App {
   config: Config;
   logger: Logger;
-  database: Database;
+  database: AnyDatabase;
   bot: StudyBot;
   scheduler: Scheduler;
   platforms: Platform[];
@@ -58,7 +58,7 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
     mark = now;
   };
   stage("config");
-  const database = openDatabase(config.databasePath);
+  const database = await openConfiguredDatabase(config);
   stage("database");
   try {
     const sections = loadNotes(config.notesDir, cwd);
@@ -88,7 +88,7 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
           logger.error({ err, platform: p.name }, "platform did not stop cleanly");
         }
       }
-      database.close();
+      await database.close();
     };
 
     try {
@@ -134,10 +134,10 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
       await stopAll().catch(() => undefined);
       throw err;
     }
-    logger.info({ ms: Math.round(performance.now() - started), stages, uptimeMs: Math.round(performance.now()), platforms: platforms.map((p) => p.name), database: config.databasePath }, "ready");
+    logger.info({ ms: Math.round(performance.now() - started), stages, uptimeMs: Math.round(performance.now()), platforms: platforms.map((p) => p.name), database: database.label }, "ready");
     return { config, logger, database, bot, scheduler, platforms, stop: stopAll };
   } catch (err) {
-    database.close();
+    await database.close();
     throw err;
   }
 }

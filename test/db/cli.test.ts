@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import BetterSqlite3 from "better-sqlite3";
 import { openDatabase } from "../../src/db/index.js";
+import { createTestDatabase } from "../support/postgres.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const dirs: string[] = [];
@@ -25,7 +26,8 @@ describe("studybot db", () => {
     const m = studybot(["db", "migrate"], { DATABASE_PATH: db });
     expect(m.stderr).toBe("");
     expect(m.code).toBe(0);
-    expect(m.stdout).toMatch(/schema up to date \(\d+ migrations applied\)/);
+    expect(m.stdout).toMatch(/^\S+bot\.db: schema up to date \((\d+) migrations applied now, \1 in all\)\n$/);
+    expect(studybot(["db", "migrate"], { DATABASE_PATH: db }).stdout).toMatch(/schema up to date \(no migration applied now, \d+ in all\)/);
 
     // the bot is "running": a connection has written and keeps the file open
     const live = openDatabase(db);
@@ -40,6 +42,28 @@ describe("studybot db", () => {
     expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
     expect((copy.prepare("SELECT count(*) AS n FROM groups").get() as { n: number }).n).toBe(1);
     copy.close();
+
+    // an existing file is replaced only when asked to
+    const again = studybot(["db", "backup", target], { DATABASE_PATH: db });
+    expect(again).toMatchObject({ code: 2, stderr: expect.stringContaining("exists; choose another file, or add --force") });
+    expect(studybot(["db", "backup", "--force", target], { DATABASE_PATH: db })).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  it("migrates a PostgreSQL database at DATABASE_URL, and sends its backups to pg_dump", async () => {
+    const url = await createTestDatabase();
+    const env = { DATABASE_URL: url, DATABASE_PATH: "/nonexistent/never.db" };
+    const m = studybot(["db", "migrate"], env);
+    expect(m.stderr).toBe("");
+    expect(m.code).toBe(0);
+    const shown = new URL(url);
+    shown.password = "";
+    expect(m.stdout).toBe(`${shown.toString()}: schema up to date (1 migration applied now, 1 in all)\n`);
+    expect(m.stdout).not.toContain(new URL(url).password);
+    expect(studybot(["db", "migrate"], env).stdout).toContain("(no migration applied now, 1 in all)");
+    const b = studybot(["db", "backup", "x.dump"], env);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain("pg_dump");
+    expect(b.stderr).not.toContain(new URL(url).password);
   });
 
   it("refuses wrong arguments with what to do", () => {

@@ -1,10 +1,9 @@
 // The scheduler decides from the database and the injected clock: tests move the clock and call
 // catchUp()/runSchedule() directly (the cron jobs only call these), never sleeping.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { nextRun } from "../../src/core/schedule/parse.js";
 import { openDatabase } from "../../src/db/index.js";
+import { raceSchedulerProcesses } from "../support/scheduler-race.js";
 import { actor, harness, RecordingPort, type Harness } from "./support.js";
 
 let h: Harness;
@@ -123,21 +122,7 @@ describe("scheduler", () => {
   it("two scheduler processes on one database file racing at 09:00 post once", async () => {
     h = harness({ start: "2025-03-02T00:00:00Z", file: true });
     await h.bot.schedule(org, CH, undefined, { time: "09:00", timezone: "Asia/Seoul" });
-    const root = path.resolve(import.meta.dirname, "../..");
-    const children = [0, 1].map(() =>
-      spawn(process.execPath, ["--import", "tsx", path.join(root, "test/engine/scheduler-process.ts"), h.database.path, "2025-03-03T00:00:05Z"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] }),
-    );
-    const outputs = children.map((c) => {
-      let out = "";
-      let err = "";
-      c.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-      c.stderr!.on("data", (d: Buffer) => (err += d.toString()));
-      return { ready: new Promise<void>((r) => c.stdout!.on("data", () => out.includes("ready") && r())), done: new Promise<string>((r, j) => c.on("exit", (code) => (code === 0 ? r(out) : j(new Error(err))))) };
-    });
-    await Promise.all(outputs.map((o) => o.ready));
-    for (const c of children) c.stdin!.write("go\n");
-    const outs = await Promise.all(outputs.map((o) => o.done));
-    const posted = outs.flatMap((o) => o.split("\n").filter((l) => l.startsWith("posted ")));
+    const posted = (await raceSchedulerProcesses(h.database.path, "2025-03-03T00:00:05Z")).flat();
     expect(posted).toHaveLength(1);
     expect((h.database.sqlite.prepare("SELECT count(*) AS n FROM rounds").get() as { n: number }).n).toBe(1);
   });

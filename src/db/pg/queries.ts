@@ -1,0 +1,231 @@
+// The store's statements on PostgreSQL (node-postgres), the twin of ../sqlite/queries.ts: the same statements,
+// built against this dialect's schema. Each is built when it runs, on the pool or on a transaction's connection
+// (a statement prepared on the pool would run outside the transaction); the round trip to the server costs far
+// more than building it.
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
+import type { PgDatabase } from "drizzle-orm/pg-core";
+import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, type Queries } from "../queries.js";
+import { TAKEN } from "../records.js";
+import * as t from "./schema.js";
+
+/** the pool or one transaction */
+export type PgSession = PgDatabase<NodePgQueryResultHKT, typeof t>;
+
+const scoreLine = { memberId: t.scores.memberId, userId: t.members.userId, displayName: t.members.displayName, points: t.scores.points, answered: t.scores.answered, correct: t.scores.correct };
+const inWindow = (group: number, period: string, topic: string) => and(eq(t.scores.groupId, group), eq(t.scores.period, period), eq(t.scores.topic, topic));
+const first = async <T>(rows: Promise<T[]>): Promise<T | undefined> => (await rows)[0];
+const changed = async (result: Promise<{ rowCount: number | null }>): Promise<number> => (await result).rowCount ?? 0;
+
+export function pgQueries(db: PgSession): Queries {
+  return {
+    groupByRef: (platform, externalId) => first(db.select().from(t.groups).where(and(eq(t.groups.platform, platform), eq(t.groups.externalId, externalId)))),
+    groupById: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id))),
+    groupForUpdate: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id)).for("update")),
+    insertGroup: (group) => db.insert(t.groups).values(group).onConflictDoNothing(),
+    setGroupSettings: (id, settings) => db.update(t.groups).set(settings).where(eq(t.groups.id, id)),
+    memberByUser: (groupId, userId) => first(db.select().from(t.members).where(and(eq(t.members.groupId, groupId), eq(t.members.userId, userId)))),
+    upsertMember: async (member) =>
+      (
+        await db
+          .insert(t.members)
+          .values(member)
+          .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: { displayName: excluded(t.members.displayName), locale: sql`coalesce(${excluded(t.members.locale)}, ${t.members.locale})` } })
+          .returning()
+      )[0]!,
+    upsertSchedule: async (schedule) =>
+      (
+        await db
+          .insert(t.schedules)
+          .values(schedule)
+          .onConflictDoUpdate({
+            target: [t.schedules.groupId, t.schedules.channelId, t.schedules.name],
+            set: Object.fromEntries(
+              (["time", "weekdays", "timezone", "topics", "revealAfterMinutes", "instantFeedback", "paused", "active", "updatedAt"] as const).map((k) => [k, excluded(t.schedules[k])]),
+            ),
+          })
+          .returning()
+      )[0]!,
+    deactivateSchedule: (groupId, channelId, name, at) =>
+      changed(
+        db
+          .update(t.schedules)
+          .set({ active: false, updatedAt: at })
+          .where(and(eq(t.schedules.groupId, groupId), eq(t.schedules.channelId, channelId), eq(t.schedules.name, name), eq(t.schedules.active, true))),
+      ),
+    scheduleByName: (groupId, channelId, name) =>
+      first(db.select().from(t.schedules).where(and(eq(t.schedules.groupId, groupId), eq(t.schedules.channelId, channelId), eq(t.schedules.name, name)))),
+    scheduleById: (id) => first(db.select().from(t.schedules).where(eq(t.schedules.id, id))),
+    schedulesOf: (groupId) => db.select().from(t.schedules).where(eq(t.schedules.groupId, groupId)).orderBy(asc(t.schedules.channelId), asc(t.schedules.name)),
+    activeSchedules: async (platforms) =>
+      (
+        await db
+          .select()
+          .from(t.schedules)
+          .innerJoin(t.groups, eq(t.groups.id, t.schedules.groupId))
+          .where(and(eq(t.schedules.active, true), eq(t.schedules.paused, false), inArray(t.groups.platform, platforms)))
+          .orderBy(asc(t.schedules.id))
+      ).map((r) => ({ schedule: r.schedules, group: r.groups })),
+    markScheduleRun: (id, localDate, at) => db.update(t.schedules).set({ lastRunDate: localDate, lastRunAt: at }).where(eq(t.schedules.id, id)),
+    claimRound: (round) => first(db.insert(t.rounds).values(round).onConflictDoNothing({ target: [t.rounds.scheduleId, t.rounds.localDate] }).returning()),
+    deleteUnposted: (id) => db.delete(t.rounds).where(and(eq(t.rounds.id, id), or(isNull(t.rounds.messageId), eq(t.rounds.messageId, TAKEN)), isNull(t.rounds.revealedAt))),
+    takeUnposted: (id) => changed(db.update(t.rounds).set({ messageId: TAKEN }).where(and(eq(t.rounds.id, id), isNull(t.rounds.messageId), isNull(t.rounds.revealedAt)))),
+    untakeUnposted: (id) => db.update(t.rounds).set({ messageId: null }).where(and(eq(t.rounds.id, id), eq(t.rounds.messageId, TAKEN))),
+    setRoundMessage: (id, channelId, messageId) => db.update(t.rounds).set({ messageChannelId: channelId, messageId }).where(eq(t.rounds.id, id)),
+    unpostedRounds: async (now, before, platforms) =>
+      (
+        await db
+          .select({ round: t.rounds })
+          .from(t.rounds)
+          .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
+          .where(and(isNull(t.rounds.revealedAt), isNull(t.rounds.messageId), gt(t.rounds.revealAt, now), lte(t.rounds.openedAt, before), inArray(t.groups.platform, platforms)))
+      ).map((r) => r.round),
+    roundById: (id) => first(db.select().from(t.rounds).where(eq(t.rounds.id, id))),
+    openRounds: (groupId, channelId) =>
+      db
+        .select()
+        .from(t.rounds)
+        .where(and(eq(t.rounds.groupId, groupId), isNull(t.rounds.revealedAt), channelId === undefined ? undefined : eq(t.rounds.channelId, channelId)))
+        .orderBy(desc(t.rounds.id)),
+    dueReveals: async (now, platforms) =>
+      (
+        await db
+          .select({ round: t.rounds })
+          .from(t.rounds)
+          .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
+          .where(and(isNull(t.rounds.revealedAt), lte(t.rounds.revealAt, now), inArray(t.groups.platform, platforms)))
+          .orderBy(asc(t.rounds.revealAt))
+      ).map((r) => r.round),
+    markRevealed: (id, at) => changed(db.update(t.rounds).set({ revealedAt: at }).where(and(eq(t.rounds.id, id), isNull(t.rounds.revealedAt)))),
+    choiceCounts: (roundId) => db.select({ choice: t.answers.choice, n: count() }).from(t.answers).where(eq(t.answers.roundId, roundId)).groupBy(t.answers.choice),
+    fastestCorrect: (roundId, limit) =>
+      db
+        .select({ userId: t.members.userId, displayName: t.members.displayName, answeredAt: t.answers.answeredAt })
+        .from(t.answers)
+        .innerJoin(t.members, eq(t.members.id, t.answers.memberId))
+        .where(and(eq(t.answers.roundId, roundId), eq(t.answers.correct, true)))
+        .orderBy(asc(t.answers.answeredAt), asc(t.answers.id))
+        .limit(limit),
+    revealedRounds: (groupId, channelId, memberId, limit) =>
+      db
+        .select({
+          round: t.rounds,
+          answered: db.$count(t.answers, eq(t.answers.roundId, t.rounds.id)),
+          correct: db.$count(t.answers, and(eq(t.answers.roundId, t.rounds.id), eq(t.answers.correct, true))),
+          memberChoice: t.answers.choice,
+        })
+        .from(t.rounds)
+        .leftJoin(t.answers, and(eq(t.answers.roundId, t.rounds.id), memberId === null ? sql`false` : eq(t.answers.memberId, memberId)))
+        .where(and(eq(t.rounds.groupId, groupId), eq(t.rounds.channelId, channelId), isNotNull(t.rounds.revealedAt)))
+        .orderBy(desc(t.rounds.revealedAt), desc(t.rounds.id))
+        .limit(limit),
+    questionUse: (groupId, channelId) =>
+      db
+        .select({ questionId: t.rounds.questionId, n: count() })
+        .from(t.rounds)
+        .where(and(eq(t.rounds.groupId, groupId), eq(t.rounds.channelId, channelId)))
+        .groupBy(t.rounds.questionId),
+    revealedRoundIds: () => db.select({ id: t.rounds.id }).from(t.rounds).where(isNotNull(t.rounds.revealedAt)).orderBy(asc(t.rounds.id)),
+    // one round trip for what SQLite reads with three lookups
+    answerContext: (roundId, groupId, userId) =>
+      first(
+        db
+          .select({
+            round: t.rounds,
+            member: { id: t.members.id, displayName: t.members.displayName, locale: t.members.locale },
+            answer: { id: t.answers.id, choice: t.answers.choice, correct: t.answers.correct, points: t.answers.points },
+          })
+          .from(t.rounds)
+          .leftJoin(t.members, and(eq(t.members.groupId, groupId), eq(t.members.userId, userId)))
+          .leftJoin(t.answers, and(eq(t.answers.roundId, t.rounds.id), eq(t.answers.memberId, t.members.id)))
+          .where(eq(t.rounds.id, roundId)),
+      ),
+    answerOf: (roundId, memberId) =>
+      first(
+        db
+          .select({ id: t.answers.id, choice: t.answers.choice, correct: t.answers.correct, points: t.answers.points, streak: t.answers.streak })
+          .from(t.answers)
+          .where(and(eq(t.answers.roundId, roundId), eq(t.answers.memberId, memberId))),
+      ),
+    takeFastSlot: (roundId, slots) =>
+      changed(
+        db
+          .update(t.rounds)
+          .set({ fastAwarded: sql`${t.rounds.fastAwarded} + 1` })
+          .where(and(eq(t.rounds.id, roundId), lt(t.rounds.fastAwarded, slots))),
+      ),
+    previousRound: (scheduleId, localDate) =>
+      first(
+        db
+          .select({ id: t.rounds.id })
+          .from(t.rounds)
+          .where(and(eq(t.rounds.scheduleId, scheduleId), isNotNull(t.rounds.localDate), lt(t.rounds.localDate, localDate)))
+          .orderBy(desc(t.rounds.localDate))
+          .limit(1),
+      ),
+    insertAnswer: (answer) => first(db.insert(t.answers).values(answer).onConflictDoNothing({ target: [t.answers.roundId, t.answers.memberId] }).returning({ id: t.answers.id })),
+    foldScores: (roundId) => db.execute(foldScoresSql(roundId)),
+    clearScores: () => db.delete(t.scores),
+    topScores: (groupId, period, topic, limit) =>
+      db
+        .select(scoreLine)
+        .from(t.scores)
+        .innerJoin(t.members, eq(t.members.id, t.scores.memberId))
+        .where(inWindow(groupId, period, topic))
+        .orderBy(desc(t.scores.points), desc(t.scores.correct), asc(t.scores.memberId))
+        .limit(limit),
+    memberScore: (groupId, period, topic, memberId) =>
+      first(
+        db
+          .select(scoreLine)
+          .from(t.scores)
+          .innerJoin(t.members, eq(t.members.id, t.scores.memberId))
+          .where(and(inWindow(groupId, period, topic), eq(t.scores.memberId, memberId))),
+      ),
+    countAbove: async (groupId, period, topic, points) => (await first(db.select({ n: count() }).from(t.scores).where(and(inWindow(groupId, period, topic), gt(t.scores.points, points)))))?.n ?? 0,
+    memberTopics: (groupId, memberId) =>
+      db
+        .select({ topic: t.scores.topic, answered: t.scores.answered, correct: t.scores.correct, points: t.scores.points })
+        .from(t.scores)
+        .where(and(eq(t.scores.memberId, memberId), eq(t.scores.period, ALL_TIME), eq(t.scores.groupId, groupId), ne(t.scores.topic, ALL_TOPICS))),
+    closedRounds: (groupId, now) =>
+      db
+        .select({
+          id: sql<number | null>`(${db
+            .select({ id: t.rounds.id })
+            .from(t.rounds)
+            .where(and(eq(t.rounds.scheduleId, t.schedules.id), isNotNull(t.rounds.localDate), or(isNotNull(t.rounds.revealedAt), lte(t.rounds.revealAt, now))))
+            .orderBy(desc(t.rounds.localDate))
+            .limit(1)})`,
+        })
+        .from(t.schedules)
+        .where(eq(t.schedules.groupId, groupId)),
+    bestStreak: (groupId, memberId) =>
+      first(
+        db
+          .select({ bestStreak: t.scores.bestStreak })
+          .from(t.scores)
+          .where(and(eq(t.scores.groupId, groupId), eq(t.scores.period, ALL_TIME), eq(t.scores.topic, ALL_TOPICS), eq(t.scores.memberId, memberId))),
+      ),
+    insertPractice: async (practice) => (await db.insert(t.practiceRounds).values(practice).returning())[0]!,
+    practiceById: (id) => first(db.select().from(t.practiceRounds).where(eq(t.practiceRounds.id, id))),
+    answerPractice: (id, choice, at) => changed(db.update(t.practiceRounds).set({ choice, answeredAt: at }).where(and(eq(t.practiceRounds.id, id), isNull(t.practiceRounds.answeredAt)))),
+    reviewOf: (memberId, questionId) => first(db.select().from(t.reviews).where(and(eq(t.reviews.memberId, memberId), eq(t.reviews.questionId, questionId)))),
+    upsertReview: (review) =>
+      db
+        .insert(t.reviews)
+        .values(review)
+        .onConflictDoUpdate({
+          target: [t.reviews.memberId, t.reviews.questionId],
+          set: { dueAt: excluded(t.reviews.dueAt), intervalDays: excluded(t.reviews.intervalDays), correctStreak: excluded(t.reviews.correctStreak), lapses: excluded(t.reviews.lapses) },
+        }),
+    dueReviews: (memberId, now, limit) =>
+      db
+        .select()
+        .from(t.reviews)
+        .where(and(eq(t.reviews.memberId, memberId), lte(t.reviews.dueAt, now)))
+        .orderBy(asc(t.reviews.dueAt))
+        .limit(limit),
+    reviewedQuestionIds: (memberId) => db.select({ questionId: t.reviews.questionId }).from(t.reviews).where(eq(t.reviews.memberId, memberId)),
+  };
+}

@@ -1,0 +1,151 @@
+// The statements the store runs, one method each, implemented once per dialect (sqlite/queries.ts prepares
+// them once on its connection; pg/queries.ts runs them on the pool or inside a transaction). Everything the
+// store decides around them is written once, in store.ts. A SQLite statement returns its result at once, a
+// PostgreSQL one a promise of it: `Got`.
+import { sql, type SQL } from "drizzle-orm";
+import type { ScoreRow } from "../core/store/index.js";
+import type {
+  AnswerRecord,
+  GroupRecord,
+  MemberRecord,
+  NewAnswerRecord,
+  NewGroupRecord,
+  NewMemberRecord,
+  NewPracticeRecord,
+  NewRoundRecord,
+  NewScheduleRecord,
+  PracticeRecord,
+  ReviewRecord,
+  RoundRecord,
+  ScheduleRecord,
+} from "./records.js";
+
+export type Got<T> = T | Promise<T>;
+
+export interface AnswerContext {
+  round: RoundRecord;
+  member: Pick<MemberRecord, "id" | "displayName" | "locale"> | null;
+  answer: Pick<AnswerRecord, "id" | "choice" | "correct" | "points"> | null;
+}
+
+/** a leaderboard row before ranking */
+export type ScoreLine = Omit<ScoreRow, "rank">;
+
+/** Statements that report how many rows they changed return that count. */
+export interface Queries {
+  // groups and members
+  groupByRef(platform: string, externalId: string): Got<GroupRecord | undefined>;
+  groupById(id: number): Got<GroupRecord | undefined>;
+  /** the group row, locked against other writers until the transaction ends (for a read-modify-write) */
+  groupForUpdate(id: number): Got<GroupRecord | undefined>;
+  /** does nothing when the group exists */
+  insertGroup(group: NewGroupRecord): Got<unknown>;
+  setGroupSettings(id: number, settings: Pick<GroupRecord, "locale" | "timezone" | "scoring">): Got<unknown>;
+  memberByUser(groupId: number, userId: string): Got<MemberRecord | undefined>;
+  /** inserts the member or updates its name (and its locale when one is given) */
+  upsertMember(member: NewMemberRecord): Got<MemberRecord>;
+
+  // schedules
+  /** inserts the schedule or replaces the organiser's fields of the channel's schedule of that name */
+  upsertSchedule(schedule: NewScheduleRecord): Got<ScheduleRecord>;
+  deactivateSchedule(groupId: number, channelId: string, name: string, at: number): Got<number>;
+  scheduleByName(groupId: number, channelId: string, name: string): Got<ScheduleRecord | undefined>;
+  scheduleById(id: number): Got<ScheduleRecord | undefined>;
+  /** by channel, then name */
+  schedulesOf(groupId: number): Got<ScheduleRecord[]>;
+  /** active, unpaused schedules of groups on these platforms, by id */
+  activeSchedules(platforms: string[]): Got<Array<{ schedule: ScheduleRecord; group: GroupRecord }>>;
+  markScheduleRun(id: number, localDate: string, at: number): Got<unknown>;
+
+  // rounds
+  /** undefined when the schedule's round of that day exists */
+  claimRound(round: NewRoundRecord): Got<RoundRecord | undefined>;
+  /** deletes the round while it is neither posted nor revealed */
+  deleteUnposted(id: number): Got<unknown>;
+  /** marks an unposted, unrevealed round as being posted (message_id = TAKEN) */
+  takeUnposted(id: number): Got<number>;
+  untakeUnposted(id: number): Got<unknown>;
+  setRoundMessage(id: number, channelId: string, messageId: string): Got<unknown>;
+  unpostedRounds(now: number, claimedBefore: number, platforms: string[]): Got<RoundRecord[]>;
+  roundById(id: number): Got<RoundRecord | undefined>;
+  /** unrevealed rounds of the group (of one channel when given), newest first */
+  openRounds(groupId: number, channelId: string | undefined): Got<RoundRecord[]>;
+  /** unrevealed rounds due at `now` of groups on these platforms, by reveal time */
+  dueReveals(now: number, platforms: string[]): Got<RoundRecord[]>;
+  markRevealed(id: number, at: number): Got<number>;
+  choiceCounts(roundId: number): Got<Array<{ choice: number; n: number }>>;
+  fastestCorrect(roundId: number, limit: number): Got<Array<{ userId: string; displayName: string; answeredAt: number }>>;
+  /** the channel's revealed rounds, newest reveal first, with their answer counts and the member's choice */
+  revealedRounds(groupId: number, channelId: string, memberId: number | null, limit: number): Got<Array<{ round: RoundRecord; answered: number; correct: number; memberChoice: number | null }>>;
+  questionUse(groupId: number, channelId: string): Got<Array<{ questionId: string; n: number }>>;
+  revealedRoundIds(): Got<Array<{ id: number }>>;
+
+  // answers and scores
+  /**
+   * What recording an answer starts from: the round, the user's member row in the group and the member's answer to
+   * the round (null when there is none); undefined when there is no such round.
+   */
+  answerContext(roundId: number, groupId: number, userId: string): Got<AnswerContext | undefined>;
+  answerOf(roundId: number, memberId: number): Got<Pick<AnswerRecord, "id" | "choice" | "correct" | "points" | "streak"> | undefined>;
+  /** takes one of the round's fast-answer bonuses while fewer than `slots` are taken */
+  takeFastSlot(roundId: number, slots: number): Got<number>;
+  /** the schedule's scheduled round before that day */
+  previousRound(scheduleId: number, localDate: string): Got<{ id: number } | undefined>;
+  /** the answer's id; undefined when the member's answer to the round exists */
+  insertAnswer(answer: NewAnswerRecord): Got<{ id: number } | undefined>;
+  /** counts a revealed round's answers into the score rows */
+  foldScores(roundId: number): Got<unknown>;
+  clearScores(): Got<unknown>;
+  topScores(groupId: number, period: string, topic: string, limit: number): Got<ScoreLine[]>;
+  memberScore(groupId: number, period: string, topic: string, memberId: number): Got<ScoreLine | undefined>;
+  /** how many members of the window have more points */
+  countAbove(groupId: number, period: string, topic: string, points: number): Got<number>;
+  memberTopics(groupId: number, memberId: number): Got<Array<{ topic: string; answered: number; correct: number; points: number }>>;
+  /** the latest closed (revealed or past its reveal time) scheduled round of each of the group's schedules */
+  closedRounds(groupId: number, now: number): Got<Array<{ id: number | null }>>;
+  bestStreak(groupId: number, memberId: number): Got<{ bestStreak: number } | undefined>;
+
+  // practice
+  insertPractice(practice: NewPracticeRecord): Got<PracticeRecord>;
+  practiceById(id: number): Got<PracticeRecord | undefined>;
+  /** records the choice unless the question was answered already */
+  answerPractice(id: number, choice: number, at: number): Got<number>;
+  reviewOf(memberId: number, questionId: string): Got<ReviewRecord | undefined>;
+  upsertReview(review: ReviewRecord): Got<unknown>;
+  dueReviews(memberId: number, now: number, limit: number): Got<ReviewRecord[]>;
+  reviewedQuestionIds(memberId: number): Got<Array<{ questionId: string }>>;
+}
+
+/** the score rows' topic for every topic together, and their all-time period (the core's PeriodKey "all") */
+export const ALL_TOPICS = "*";
+export const ALL_TIME = "all";
+
+/** The row an upsert proposed (`excluded.<column>`), for ON CONFLICT … DO UPDATE in either dialect. */
+export function excluded(column: { name: string }): SQL {
+  return sql`excluded.${sql.identifier(column.name)}`;
+}
+
+/**
+ * Counts a revealed round's answers into the score rows: every answer lands in six windows (all time, its week,
+ * its month; each for every topic together and for its own topic). One statement for both dialects: it avoids what
+ * they spell differently (SQLite's two-argument max() is PostgreSQL's greatest(), and PostgreSQL cannot sum a
+ * boolean), and `WHERE true` settles SQLite's parse of INSERT … SELECT … ON CONFLICT.
+ */
+export function foldScoresSql(roundId: number): SQL {
+  const all = sql.raw(`'${ALL_TIME}'`);
+  const every = sql.raw(`'${ALL_TOPICS}'`);
+  return sql`WITH a AS (SELECT group_id, member_id, topic, week_key, month_key, points, correct, streak FROM answers WHERE round_id = ${roundId})
+    INSERT INTO scores (group_id, period, topic, member_id, points, answered, correct, best_streak)
+    SELECT group_id, period, topic, member_id, sum(points), count(*), count(*) FILTER (WHERE correct), max(streak) FROM (
+      SELECT group_id, ${all} AS period, ${every} AS topic, member_id, points, correct, streak FROM a
+      UNION ALL SELECT group_id, ${all}, topic, member_id, points, correct, streak FROM a
+      UNION ALL SELECT group_id, 'w:' || week_key, ${every}, member_id, points, correct, streak FROM a
+      UNION ALL SELECT group_id, 'w:' || week_key, topic, member_id, points, correct, streak FROM a
+      UNION ALL SELECT group_id, 'm:' || month_key, ${every}, member_id, points, correct, streak FROM a
+      UNION ALL SELECT group_id, 'm:' || month_key, topic, member_id, points, correct, streak FROM a
+    ) AS w WHERE true GROUP BY group_id, period, topic, member_id
+    ON CONFLICT (group_id, period, topic, member_id) DO UPDATE SET
+      points = scores.points + excluded.points, answered = scores.answered + excluded.answered,
+      correct = scores.correct + excluded.correct,
+      best_streak = CASE WHEN excluded.best_streak > scores.best_streak THEN excluded.best_streak ELSE scores.best_streak END`;
+}

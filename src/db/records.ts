@@ -1,0 +1,141 @@
+// Rows as drizzle reads and writes them (the schemas' inferred types) and their mapping to the core's rows. Both
+// dialects infer the same types: `inStep` below stops the build when a column is added, renamed or retyped in
+// one schema only. A record whose columns are exactly the core row's fields is spread (a column renamed in the
+// schema then leaves a field of the row missing: a type error); rows written to the database are always built
+// field by field, so nothing but their columns reaches an INSERT.
+import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
+import type { GroupRow, MemberRow, NewRound, PracticeRow, ReviewRow, RoundRow, ScheduleFields, ScheduleRow } from "../core/store/index.js";
+import type * as pg from "./pg/schema.js";
+import type * as sqlite from "./sqlite/schema.js";
+
+type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "reviews";
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type InStep = { [K in Tables]: [Same<(typeof sqlite)[K]["$inferSelect"], (typeof pg)[K]["$inferSelect"]>, Same<(typeof sqlite)[K]["$inferInsert"], (typeof pg)[K]["$inferInsert"]>] };
+export const inStep: InStep = {
+  groups: [true, true],
+  members: [true, true],
+  schedules: [true, true],
+  rounds: [true, true],
+  answers: [true, true],
+  scores: [true, true],
+  practiceRounds: [true, true],
+  reviews: [true, true],
+};
+
+type Row<K extends Tables> = (typeof sqlite)[K]["$inferSelect"];
+type Insert<K extends Tables> = (typeof sqlite)[K]["$inferInsert"];
+
+export type GroupRecord = Row<"groups">;
+export type NewGroupRecord = Insert<"groups">;
+export type MemberRecord = Row<"members">;
+export type NewMemberRecord = Insert<"members">;
+export type ScheduleRecord = Row<"schedules">;
+export type NewScheduleRecord = Insert<"schedules">;
+export type RoundRecord = Row<"rounds">;
+export type NewRoundRecord = Insert<"rounds">;
+export type AnswerRecord = Row<"answers">;
+export type NewAnswerRecord = Insert<"answers">;
+export type PracticeRecord = Row<"practiceRounds">;
+export type NewPracticeRecord = Insert<"practiceRounds">;
+export type ReviewRecord = Row<"reviews">;
+
+const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
+
+export function toGroup(g: GroupRecord): GroupRow {
+  let scoring: ScoringSettings = DEFAULT_SCORING;
+  try {
+    scoring = { ...DEFAULT_SCORING, ...(JSON.parse(g.scoring) as Partial<ScoringSettings>) };
+  } catch {
+    // a hand-edited row: fall back to the defaults rather than refuse every answer
+  }
+  return { id: g.id, platform: g.platform, externalId: g.externalId, locale: g.locale === "ko" || g.locale === "en" ? g.locale : null, timezone: g.timezone, scoring };
+}
+
+export function toMember(m: MemberRecord): MemberRow {
+  return { id: m.id, groupId: m.groupId, userId: m.userId, displayName: m.displayName, locale: m.locale };
+}
+
+export function toSchedule(s: ScheduleRecord): ScheduleRow {
+  return {
+    id: s.id,
+    groupId: s.groupId,
+    channelId: s.channelId,
+    name: s.name,
+    time: s.time,
+    weekdays: s.weekdays.split(",").filter(Boolean).map(Number),
+    timezone: s.timezone,
+    topics: JSON.parse(s.topics) as string[],
+    revealAfterMinutes: s.revealAfterMinutes,
+    instantFeedback: s.instantFeedback,
+    paused: s.paused,
+    active: s.active,
+    lastRunDate: s.lastRunDate,
+    lastRunAt: date(s.lastRunAt),
+    updatedAt: new Date(s.updatedAt),
+  };
+}
+
+export function scheduleRecord(groupId: number, channelId: string, name: string, f: ScheduleFields, opts: { paused?: boolean; at: Date }): NewScheduleRecord {
+  return {
+    groupId,
+    channelId,
+    name,
+    time: f.time,
+    weekdays: f.weekdays.join(","),
+    timezone: f.timezone,
+    topics: JSON.stringify(f.topics),
+    revealAfterMinutes: f.revealAfterMinutes,
+    instantFeedback: f.instantFeedback,
+    paused: opts.paused ?? false,
+    active: true,
+    updatedAt: opts.at.getTime(),
+  };
+}
+
+/** "" in message_id marks a card being posted by a process that took over an unposted round. */
+export const TAKEN = "";
+
+export function toRound(r: RoundRecord): RoundRow {
+  return {
+    id: r.id,
+    groupId: r.groupId,
+    scheduleId: r.scheduleId,
+    channelId: r.channelId,
+    questionId: r.questionId,
+    questionHash: r.questionHash,
+    topic: r.topic,
+    correctIndex: r.correctIndex,
+    choiceCount: r.choiceCount,
+    localDate: r.localDate,
+    openedAt: new Date(r.openedAt),
+    revealAt: new Date(r.revealAt),
+    revealedAt: date(r.revealedAt),
+    instantFeedback: r.instantFeedback,
+    message: r.messageId === null || r.messageId === TAKEN || r.messageChannelId === null ? null : { channelId: r.messageChannelId, messageId: r.messageId },
+  };
+}
+
+export function roundRecord(r: NewRound): NewRoundRecord {
+  return {
+    groupId: r.groupId,
+    scheduleId: r.scheduleId,
+    channelId: r.channelId,
+    questionId: r.questionId,
+    questionHash: r.questionHash,
+    topic: r.topic,
+    correctIndex: r.correctIndex,
+    choiceCount: r.choiceCount,
+    localDate: r.localDate,
+    openedAt: r.openedAt.getTime(),
+    revealAt: r.revealAt.getTime(),
+    instantFeedback: r.instantFeedback,
+  };
+}
+
+export function toPractice(p: PracticeRecord): PracticeRow {
+  return { ...p, openedAt: new Date(p.openedAt), answeredAt: date(p.answeredAt) };
+}
+
+export function toReview(r: ReviewRecord): ReviewRow {
+  return { ...r, dueAt: new Date(r.dueAt) };
+}

@@ -1,0 +1,447 @@
+// The store's statements on SQLite, each prepared once on the connection with placeholders (building a query per
+// call would cost more than an answer's whole write). better-sqlite3 is synchronous: each returns its result.
+// The PostgreSQL twin is ../pg/queries.ts.
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, type Queries } from "../queries.js";
+import { TAKEN } from "../records.js";
+import * as t from "./schema.js";
+
+const P = sql.placeholder;
+/**
+ * A placeholder bound as given, for an UPDATE's SET (drizzle types SET values as plain values or SQL) and for
+ * the answer path's inserts: drizzle's per-column encoding of a value (needed for booleans only, which keep P)
+ * costs more on each answer than the insert itself.
+ */
+const asIs = (name: string) => sql`${P(name)}`;
+const scoreLine = { memberId: t.scores.memberId, userId: t.members.userId, displayName: t.members.displayName, points: t.scores.points, answered: t.scores.answered, correct: t.scores.correct };
+const inWindow = and(eq(t.scores.groupId, P("group")), eq(t.scores.period, P("period")), eq(t.scores.topic, P("topic")));
+
+/** Each statement is prepared when first used: opening a database costs nothing per statement, and one not
+ * yet migrated (opened with `migrate: false`) can still be opened. */
+function lazily<T extends Record<string, () => unknown>>(makers: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const out = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const [key, make] of Object.entries(makers)) {
+    Object.defineProperty(out, key, {
+      configurable: true,
+      get() {
+        const value = make();
+        Object.defineProperty(out, key, { value });
+        return value;
+      },
+    });
+  }
+  return out;
+}
+
+export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
+  // The scheduler's queries take the process's platforms: one statement per list, prepared on first use.
+  const byPlatforms = new Map<string, ReturnType<typeof platformStatements>>();
+  const platformStatements = (platforms: string[]) => ({
+    active: db
+      .select()
+      .from(t.schedules)
+      .innerJoin(t.groups, eq(t.groups.id, t.schedules.groupId))
+      .where(and(eq(t.schedules.active, true), eq(t.schedules.paused, false), inArray(t.groups.platform, platforms)))
+      .orderBy(asc(t.schedules.id))
+      .prepare(),
+    unposted: db
+      .select({ round: t.rounds })
+      .from(t.rounds)
+      .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
+      .where(and(isNull(t.rounds.revealedAt), isNull(t.rounds.messageId), gt(t.rounds.revealAt, P("now")), lte(t.rounds.openedAt, P("before")), inArray(t.groups.platform, platforms)))
+      .prepare(),
+    due: db
+      .select({ round: t.rounds })
+      .from(t.rounds)
+      .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
+      .where(and(isNull(t.rounds.revealedAt), lte(t.rounds.revealAt, P("now")), inArray(t.groups.platform, platforms)))
+      .orderBy(asc(t.rounds.revealAt))
+      .prepare(),
+  });
+  const forPlatforms = (platforms: string[]) => {
+    const key = JSON.stringify(platforms);
+    let s = byPlatforms.get(key);
+    if (!s) byPlatforms.set(key, (s = platformStatements(platforms)));
+    return s;
+  };
+
+  const s = lazily({
+    groupByRef: () =>
+      db
+        .select()
+        .from(t.groups)
+        .where(and(eq(t.groups.platform, P("platform")), eq(t.groups.externalId, P("externalId"))))
+        .prepare(),
+    groupById: () => db.select().from(t.groups).where(eq(t.groups.id, P("id"))).prepare(),
+    insertGroup: () =>
+      db
+        .insert(t.groups)
+        .values({ platform: P("platform"), externalId: P("externalId"), locale: P("locale"), timezone: P("timezone"), scoring: P("scoring"), createdAt: P("createdAt") })
+        .onConflictDoNothing()
+        .prepare(),
+    setGroupSettings: () =>
+      db
+        .update(t.groups)
+        .set({ locale: asIs("locale"), timezone: asIs("timezone"), scoring: asIs("scoring") })
+        .where(eq(t.groups.id, P("id")))
+        .prepare(),
+    memberByUser: () =>
+      db
+        .select()
+        .from(t.members)
+        .where(and(eq(t.members.groupId, P("groupId")), eq(t.members.userId, P("userId"))))
+        .prepare(),
+    // the answer path reads only what tells whether the member row must be written
+    memberKey: () =>
+      db
+        .select({ id: t.members.id, displayName: t.members.displayName, locale: t.members.locale })
+        .from(t.members)
+        .where(and(eq(t.members.groupId, P("groupId")), eq(t.members.userId, P("userId"))))
+        .prepare(),
+    upsertMember: () =>
+      db
+        .insert(t.members)
+        .values({ groupId: asIs("groupId"), userId: asIs("userId"), displayName: asIs("displayName"), locale: asIs("locale"), createdAt: asIs("createdAt") })
+        .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: { displayName: excluded(t.members.displayName), locale: sql`coalesce(${excluded(t.members.locale)}, ${t.members.locale})` } })
+        .returning()
+        .prepare(),
+    upsertSchedule: () =>
+      db
+        .insert(t.schedules)
+        .values({
+          groupId: P("groupId"),
+          channelId: P("channelId"),
+          name: P("name"),
+          time: P("time"),
+          weekdays: P("weekdays"),
+          timezone: P("timezone"),
+          topics: P("topics"),
+          revealAfterMinutes: P("revealAfterMinutes"),
+          instantFeedback: P("instantFeedback"),
+          paused: P("paused"),
+          active: P("active"),
+          updatedAt: P("updatedAt"),
+        })
+        .onConflictDoUpdate({
+          target: [t.schedules.groupId, t.schedules.channelId, t.schedules.name],
+          set: Object.fromEntries(
+            (["time", "weekdays", "timezone", "topics", "revealAfterMinutes", "instantFeedback", "paused", "active", "updatedAt"] as const).map((k) => [k, excluded(t.schedules[k])]),
+          ),
+        })
+        .returning()
+        .prepare(),
+    deactivateSchedule: () =>
+      db
+        .update(t.schedules)
+        .set({ active: false, updatedAt: asIs("at") })
+        .where(and(eq(t.schedules.groupId, P("groupId")), eq(t.schedules.channelId, P("channelId")), eq(t.schedules.name, P("name")), eq(t.schedules.active, true)))
+        .prepare(),
+    scheduleByName: () =>
+      db
+        .select()
+        .from(t.schedules)
+        .where(and(eq(t.schedules.groupId, P("groupId")), eq(t.schedules.channelId, P("channelId")), eq(t.schedules.name, P("name"))))
+        .prepare(),
+    scheduleById: () => db.select().from(t.schedules).where(eq(t.schedules.id, P("id"))).prepare(),
+    schedulesOf: () => db.select().from(t.schedules).where(eq(t.schedules.groupId, P("groupId"))).orderBy(asc(t.schedules.channelId), asc(t.schedules.name)).prepare(),
+    markScheduleRun: () =>
+      db
+        .update(t.schedules)
+        .set({ lastRunDate: asIs("localDate"), lastRunAt: asIs("at") })
+        .where(eq(t.schedules.id, P("id")))
+        .prepare(),
+    claimRound: () =>
+      db
+        .insert(t.rounds)
+        .values({
+          groupId: P("groupId"),
+          scheduleId: P("scheduleId"),
+          channelId: P("channelId"),
+          questionId: P("questionId"),
+          questionHash: P("questionHash"),
+          topic: P("topic"),
+          correctIndex: P("correctIndex"),
+          choiceCount: P("choiceCount"),
+          localDate: P("localDate"),
+          openedAt: P("openedAt"),
+          revealAt: P("revealAt"),
+          instantFeedback: P("instantFeedback"),
+        })
+        .onConflictDoNothing({ target: [t.rounds.scheduleId, t.rounds.localDate] })
+        .returning()
+        .prepare(),
+    deleteUnposted: () =>
+      db
+        .delete(t.rounds)
+        .where(and(eq(t.rounds.id, P("id")), or(isNull(t.rounds.messageId), eq(t.rounds.messageId, TAKEN)), isNull(t.rounds.revealedAt)))
+        .prepare(),
+    takeUnposted: () =>
+      db
+        .update(t.rounds)
+        .set({ messageId: TAKEN })
+        .where(and(eq(t.rounds.id, P("id")), isNull(t.rounds.messageId), isNull(t.rounds.revealedAt)))
+        .prepare(),
+    untakeUnposted: () =>
+      db
+        .update(t.rounds)
+        .set({ messageId: null })
+        .where(and(eq(t.rounds.id, P("id")), eq(t.rounds.messageId, TAKEN)))
+        .prepare(),
+    setRoundMessage: () =>
+      db
+        .update(t.rounds)
+        .set({ messageChannelId: asIs("channelId"), messageId: asIs("messageId") })
+        .where(eq(t.rounds.id, P("id")))
+        .prepare(),
+    roundById: () => db.select().from(t.rounds).where(eq(t.rounds.id, P("id"))).prepare(),
+    openRounds: () =>
+      db
+        .select()
+        .from(t.rounds)
+        .where(and(eq(t.rounds.groupId, P("groupId")), isNull(t.rounds.revealedAt)))
+        .orderBy(desc(t.rounds.id))
+        .prepare(),
+    openRoundsIn: () =>
+      db
+        .select()
+        .from(t.rounds)
+        .where(and(eq(t.rounds.groupId, P("groupId")), isNull(t.rounds.revealedAt), eq(t.rounds.channelId, P("channelId"))))
+        .orderBy(desc(t.rounds.id))
+        .prepare(),
+    markRevealed: () =>
+      db
+        .update(t.rounds)
+        .set({ revealedAt: asIs("at") })
+        .where(and(eq(t.rounds.id, P("id")), isNull(t.rounds.revealedAt)))
+        .prepare(),
+    choiceCounts: () => db.select({ choice: t.answers.choice, n: count() }).from(t.answers).where(eq(t.answers.roundId, P("roundId"))).groupBy(t.answers.choice).prepare(),
+    // once per reveal: a scan of the round's answers (through the (round, member) key) is fine
+    fastestCorrect: () =>
+      db
+        .select({ userId: t.members.userId, displayName: t.members.displayName, answeredAt: t.answers.answeredAt })
+        .from(t.answers)
+        .innerJoin(t.members, eq(t.members.id, t.answers.memberId))
+        .where(and(eq(t.answers.roundId, P("roundId")), eq(t.answers.correct, true)))
+        .orderBy(asc(t.answers.answeredAt), asc(t.answers.id))
+        .limit(P("limit"))
+        .prepare(),
+    revealedRounds: () =>
+      db
+        .select({
+          round: t.rounds,
+          answered: db.$count(t.answers, eq(t.answers.roundId, t.rounds.id)),
+          correct: db.$count(t.answers, and(eq(t.answers.roundId, t.rounds.id), eq(t.answers.correct, true))),
+          memberChoice: t.answers.choice,
+        })
+        .from(t.rounds)
+        .leftJoin(t.answers, and(eq(t.answers.roundId, t.rounds.id), eq(t.answers.memberId, P("memberId"))))
+        .where(and(eq(t.rounds.groupId, P("groupId")), eq(t.rounds.channelId, P("channelId")), isNotNull(t.rounds.revealedAt)))
+        .orderBy(desc(t.rounds.revealedAt), desc(t.rounds.id))
+        .limit(P("limit"))
+        .prepare(),
+    questionUse: () =>
+      db
+        .select({ questionId: t.rounds.questionId, n: count() })
+        .from(t.rounds)
+        .where(and(eq(t.rounds.groupId, P("groupId")), eq(t.rounds.channelId, P("channelId"))))
+        .groupBy(t.rounds.questionId)
+        .prepare(),
+    revealedRoundIds: () => db.select({ id: t.rounds.id }).from(t.rounds).where(isNotNull(t.rounds.revealedAt)).orderBy(asc(t.rounds.id)).prepare(),
+    answerOf: () =>
+      db
+        .select({ id: t.answers.id, choice: t.answers.choice, correct: t.answers.correct, points: t.answers.points, streak: t.answers.streak })
+        .from(t.answers)
+        .where(and(eq(t.answers.roundId, P("roundId")), eq(t.answers.memberId, P("memberId"))))
+        .prepare(),
+    // Only the first `slots` correct answers change the round row; later ones write nothing here.
+    takeFastSlot: () =>
+      db
+        .update(t.rounds)
+        .set({ fastAwarded: sql`${t.rounds.fastAwarded} + 1` })
+        .where(and(eq(t.rounds.id, P("roundId")), lt(t.rounds.fastAwarded, P("slots"))))
+        .prepare(),
+    previousRound: () =>
+      db
+        .select({ id: t.rounds.id })
+        .from(t.rounds)
+        .where(and(eq(t.rounds.scheduleId, P("scheduleId")), isNotNull(t.rounds.localDate), lt(t.rounds.localDate, P("localDate"))))
+        .orderBy(desc(t.rounds.localDate))
+        .limit(1)
+        .prepare(),
+    insertAnswer: () =>
+      db
+        .insert(t.answers)
+        .values({
+          roundId: asIs("roundId"),
+          memberId: asIs("memberId"),
+          groupId: asIs("groupId"),
+          topic: asIs("topic"),
+          choice: asIs("choice"),
+          correct: P("correct"),
+          points: asIs("points"),
+          streak: asIs("streak"),
+          answeredAt: asIs("answeredAt"),
+          weekKey: asIs("weekKey"),
+          monthKey: asIs("monthKey"),
+        })
+        .onConflictDoNothing({ target: [t.answers.roundId, t.answers.memberId] })
+        .prepare(),
+    clearScores: () => db.delete(t.scores).prepare(),
+    topScores: () =>
+      db
+        .select(scoreLine)
+        .from(t.scores)
+        .innerJoin(t.members, eq(t.members.id, t.scores.memberId))
+        .where(inWindow)
+        .orderBy(desc(t.scores.points), desc(t.scores.correct), asc(t.scores.memberId))
+        .limit(P("limit"))
+        .prepare(),
+    memberScore: () =>
+      db
+        .select(scoreLine)
+        .from(t.scores)
+        .innerJoin(t.members, eq(t.members.id, t.scores.memberId))
+        .where(and(inWindow, eq(t.scores.memberId, P("memberId"))))
+        .prepare(),
+    countAbove: () =>
+      db
+        .select({ n: count() })
+        .from(t.scores)
+        .where(and(inWindow, gt(t.scores.points, P("points"))))
+        .prepare(),
+    memberTopics: () =>
+      db
+        .select({ topic: t.scores.topic, answered: t.scores.answered, correct: t.scores.correct, points: t.scores.points })
+        .from(t.scores)
+        .where(and(eq(t.scores.memberId, P("memberId")), eq(t.scores.period, ALL_TIME), eq(t.scores.groupId, P("groupId")), ne(t.scores.topic, ALL_TOPICS)))
+        .prepare(),
+    closedRounds: () =>
+      db
+        .select({
+          id: sql<number | null>`(${db
+            .select({ id: t.rounds.id })
+            .from(t.rounds)
+            .where(and(eq(t.rounds.scheduleId, t.schedules.id), isNotNull(t.rounds.localDate), or(isNotNull(t.rounds.revealedAt), lte(t.rounds.revealAt, P("now")))))
+            .orderBy(desc(t.rounds.localDate))
+            .limit(1)})`,
+        })
+        .from(t.schedules)
+        .where(eq(t.schedules.groupId, P("groupId")))
+        .prepare(),
+    bestStreak: () =>
+      db
+        .select({ bestStreak: t.scores.bestStreak })
+        .from(t.scores)
+        .where(and(eq(t.scores.groupId, P("groupId")), eq(t.scores.period, ALL_TIME), eq(t.scores.topic, ALL_TOPICS), eq(t.scores.memberId, P("memberId"))))
+        .prepare(),
+    insertPractice: () =>
+      db
+        .insert(t.practiceRounds)
+        .values({
+          memberId: P("memberId"),
+          questionId: P("questionId"),
+          questionHash: P("questionHash"),
+          topic: P("topic"),
+          correctIndex: P("correctIndex"),
+          choiceCount: P("choiceCount"),
+          openedAt: P("openedAt"),
+        })
+        .returning()
+        .prepare(),
+    practiceById: () => db.select().from(t.practiceRounds).where(eq(t.practiceRounds.id, P("id"))).prepare(),
+    answerPractice: () =>
+      db
+        .update(t.practiceRounds)
+        .set({ choice: asIs("choice"), answeredAt: asIs("at") })
+        .where(and(eq(t.practiceRounds.id, P("id")), isNull(t.practiceRounds.answeredAt)))
+        .prepare(),
+    reviewOf: () =>
+      db
+        .select()
+        .from(t.reviews)
+        .where(and(eq(t.reviews.memberId, P("memberId")), eq(t.reviews.questionId, P("questionId"))))
+        .prepare(),
+    upsertReview: () =>
+      db
+        .insert(t.reviews)
+        .values({ memberId: P("memberId"), questionId: P("questionId"), dueAt: P("dueAt"), intervalDays: P("intervalDays"), correctStreak: P("correctStreak"), lapses: P("lapses") })
+        .onConflictDoUpdate({
+          target: [t.reviews.memberId, t.reviews.questionId],
+          set: { dueAt: excluded(t.reviews.dueAt), intervalDays: excluded(t.reviews.intervalDays), correctStreak: excluded(t.reviews.correctStreak), lapses: excluded(t.reviews.lapses) },
+        })
+        .prepare(),
+    dueReviews: () =>
+      db
+        .select()
+        .from(t.reviews)
+        .where(and(eq(t.reviews.memberId, P("memberId")), lte(t.reviews.dueAt, P("now"))))
+        .orderBy(asc(t.reviews.dueAt))
+        .limit(P("limit"))
+        .prepare(),
+    reviewedQuestionIds: () => db.select({ questionId: t.reviews.questionId }).from(t.reviews).where(eq(t.reviews.memberId, P("memberId"))).prepare(),
+  });
+
+  return {
+    groupByRef: (platform, externalId) => s.groupByRef.get({ platform, externalId }),
+    groupById: (id) => s.groupById.get({ id }),
+    // a write transaction on SQLite holds the whole database already
+    groupForUpdate: (id) => s.groupById.get({ id }),
+    insertGroup: (group) => s.insertGroup.run(group),
+    setGroupSettings: (id, settings) => s.setGroupSettings.run({ id, ...settings }),
+    memberByUser: (groupId, userId) => s.memberByUser.get({ groupId, userId }),
+    upsertMember: (member) => s.upsertMember.get(member)!,
+    upsertSchedule: (schedule) => s.upsertSchedule.get(schedule)!,
+    deactivateSchedule: (groupId, channelId, name, at) => s.deactivateSchedule.run({ groupId, channelId, name, at }).changes,
+    scheduleByName: (groupId, channelId, name) => s.scheduleByName.get({ groupId, channelId, name }),
+    scheduleById: (id) => s.scheduleById.get({ id }),
+    schedulesOf: (groupId) => s.schedulesOf.all({ groupId }),
+    activeSchedules: (platforms) => forPlatforms(platforms).active.all().map((r) => ({ schedule: r.schedules, group: r.groups })),
+    markScheduleRun: (id, localDate, at) => s.markScheduleRun.run({ id, localDate, at }),
+    claimRound: (round) => s.claimRound.get(round),
+    deleteUnposted: (id) => s.deleteUnposted.run({ id }),
+    takeUnposted: (id) => s.takeUnposted.run({ id }).changes,
+    untakeUnposted: (id) => s.untakeUnposted.run({ id }),
+    setRoundMessage: (id, channelId, messageId) => s.setRoundMessage.run({ id, channelId, messageId }),
+    unpostedRounds: (now, before, platforms) => forPlatforms(platforms).unposted.all({ now, before }).map((r) => r.round),
+    roundById: (id) => s.roundById.get({ id }),
+    openRounds: (groupId, channelId) => (channelId === undefined ? s.openRounds.all({ groupId }) : s.openRoundsIn.all({ groupId, channelId })),
+    dueReveals: (now, platforms) => forPlatforms(platforms).due.all({ now }).map((r) => r.round),
+    markRevealed: (id, at) => s.markRevealed.run({ id, at }).changes,
+    choiceCounts: (roundId) => s.choiceCounts.all({ roundId }),
+    fastestCorrect: (roundId, limit) => s.fastestCorrect.all({ roundId, limit }),
+    revealedRounds: (groupId, channelId, memberId, limit) => s.revealedRounds.all({ groupId, channelId, memberId, limit }),
+    questionUse: (groupId, channelId) => s.questionUse.all({ groupId, channelId }),
+    revealedRoundIds: () => s.revealedRoundIds.all(),
+    // three lookups by key: in process, cheaper than one joined row (PostgreSQL joins them to save round trips)
+    answerContext: (roundId, groupId, userId) => {
+      const round = s.roundById.get({ id: roundId });
+      if (!round) return undefined;
+      const member = s.memberKey.get({ groupId, userId }) ?? null;
+      return { round, member, answer: (member && s.answerOf.get({ roundId, memberId: member.id })) ?? null };
+    },
+    answerOf: (roundId, memberId) => s.answerOf.get({ roundId, memberId }),
+    takeFastSlot: (roundId, slots) => s.takeFastSlot.run({ roundId, slots }).changes,
+    previousRound: (scheduleId, localDate) => s.previousRound.get({ scheduleId, localDate }),
+    // SQLite reports the new row's id itself: no RETURNING row to read back on the hot path
+    insertAnswer: (answer) => {
+      const r = s.insertAnswer.run(answer);
+      return r.changes > 0 ? { id: Number(r.lastInsertRowid) } : undefined;
+    },
+    foldScores: (roundId) => db.run(foldScoresSql(roundId)),
+    clearScores: () => s.clearScores.run(),
+    topScores: (groupId, period, topic, limit) => s.topScores.all({ group: groupId, period, topic, limit }),
+    memberScore: (groupId, period, topic, memberId) => s.memberScore.get({ group: groupId, period, topic, memberId }),
+    countAbove: (groupId, period, topic, points) => s.countAbove.get({ group: groupId, period, topic, points })?.n ?? 0,
+    memberTopics: (groupId, memberId) => s.memberTopics.all({ groupId, memberId }),
+    closedRounds: (groupId, now) => s.closedRounds.all({ groupId, now }),
+    bestStreak: (groupId, memberId) => s.bestStreak.get({ groupId, memberId }),
+    insertPractice: (practice) => s.insertPractice.get(practice)!,
+    practiceById: (id) => s.practiceById.get({ id }),
+    answerPractice: (id, choice, at) => s.answerPractice.run({ id, choice, at }).changes,
+    reviewOf: (memberId, questionId) => s.reviewOf.get({ memberId, questionId }),
+    upsertReview: (review) => s.upsertReview.run(review),
+    dueReviews: (memberId, now, limit) => s.dueReviews.all({ memberId, now, limit }),
+    reviewedQuestionIds: (memberId) => s.reviewedQuestionIds.all({ memberId }),
+  };
+}

@@ -1,0 +1,199 @@
+// The SQLite schema (drizzle sqlite-core). Its twin for PostgreSQL is ../pg/schema.ts: the two declare the same
+// tables, columns, keys and indexes, and infer the same row types (test/db/schema.test.ts compares them). A change
+// goes into both, then `npm run db:generate` writes each dialect's migration (migrations/sqlite, migrations/pg),
+// committed with it; `npm test` fails when a schema changed without its migration.
+//
+// Times are integer milliseconds since the epoch. Every exactly-once rule is a unique index here:
+// one group per (platform, external id), one member per (group, user), one schedule per (group, channel, name),
+// one scheduled round per (schedule, local date), one answer per (round, member).
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const groups = sqliteTable(
+  "groups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    platform: text("platform").notNull(),
+    externalId: text("external_id").notNull(),
+    /** "ko" | "en"; null = follow each member's locale, else DEFAULT_LOCALE */
+    locale: text("locale"),
+    timezone: text("timezone").notNull(),
+    /** JSON ScoringSettings */
+    scoring: text("scoring").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("groups_platform_external_uq").on(t.platform, t.externalId)],
+);
+
+export const members = sqliteTable(
+  "members",
+  {
+    // no AUTOINCREMENT (one page less per new member's first answer); a member row goes only with its group
+    id: integer("id").primaryKey(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull(),
+    displayName: text("display_name").notNull(),
+    locale: text("locale"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("members_group_user_uq").on(t.groupId, t.userId)],
+);
+
+export const schedules = sqliteTable(
+  "schedules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    channelId: text("channel_id").notNull(),
+    /** unique within the channel; "daily" unless the organiser names it */
+    name: text("name").notNull().default("daily"),
+    /** "HH:MM" local to `timezone` */
+    time: text("time").notNull(),
+    /** comma-separated 0..6 (0 = Sunday) */
+    weekdays: text("weekdays").notNull(),
+    timezone: text("timezone").notNull(),
+    /** JSON string[]; [] = all topics */
+    topics: text("topics").notNull().default("[]"),
+    revealAfterMinutes: integer("reveal_after_minutes").notNull(),
+    instantFeedback: integer("instant_feedback", { mode: "boolean" }).notNull().default(false),
+    paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    lastRunDate: text("last_run_date"),
+    lastRunAt: integer("last_run_at"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("schedules_group_channel_name_uq").on(t.groupId, t.channelId, t.name)],
+);
+
+export const rounds = sqliteTable(
+  "rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    /** the schedule whose topics and reveal delay the round uses; null for a round of no schedule */
+    scheduleId: integer("schedule_id").references(() => schedules.id),
+    channelId: text("channel_id").notNull(),
+    questionId: text("question_id").notNull(),
+    /** content hash of the question when it was asked */
+    questionHash: text("question_hash").notNull(),
+    topic: text("topic").notNull(),
+    correctIndex: integer("correct_index").notNull(),
+    choiceCount: integer("choice_count").notNull(),
+    /** the day key of a scheduled round ("YYYY-MM-DD" in the schedule's time zone); null when posted on demand */
+    localDate: text("local_date"),
+    openedAt: integer("opened_at").notNull(),
+    revealAt: integer("reveal_at").notNull(),
+    revealedAt: integer("revealed_at"),
+    instantFeedback: integer("instant_feedback", { mode: "boolean" }).notNull().default(false),
+    /** fast-answer bonuses handed out so far (counts only up to the group's fastBonusCount) */
+    fastAwarded: integer("fast_awarded").notNull().default(0),
+    messageChannelId: text("message_channel_id"),
+    messageId: text("message_id"),
+  },
+  (t) => [
+    // One scheduled round per schedule and local day: a double fire, a restart or a second process loses here.
+    uniqueIndex("rounds_schedule_day_uq").on(t.scheduleId, t.localDate),
+    index("rounds_due_idx").on(t.revealedAt, t.revealAt),
+    index("rounds_group_open_idx").on(t.groupId, t.revealedAt, t.channelId),
+    index("rounds_channel_idx").on(t.groupId, t.channelId, t.id),
+  ],
+);
+
+export const answers = sqliteTable(
+  "answers",
+  {
+    // no AUTOINCREMENT: it would rewrite sqlite_sequence on every answer (one more page per commit);
+    // answers are never deleted on their own, so rowids only grow
+    id: integer("id").primaryKey(),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    groupId: integer("group_id").notNull(),
+    topic: text("topic").notNull(),
+    choice: integer("choice").notNull(),
+    correct: integer("correct", { mode: "boolean" }).notNull(),
+    points: integer("points").notNull(),
+    /** the member's streak in the channel after this answer (scheduled rounds; 0 when wrong or ad hoc) */
+    streak: integer("streak").notNull().default(0),
+    answeredAt: integer("answered_at").notNull(),
+    /** week ("YYYY-MM-DD" of its Monday) and month ("YYYY-MM") in the group's time zone when answered */
+    weekKey: text("week_key").notNull(),
+    monthKey: text("month_key").notNull(),
+  },
+  // Deliberately one index: every index is another page written by each answer's commit.
+  (t) => [uniqueIndex("answers_round_member_uq").on(t.roundId, t.memberId)],
+);
+
+/**
+ * Points per member and window: period "all", "w:<Monday>" or "m:<YYYY-MM>", topic "*" for every topic or a
+ * topic key. A top-10 is then an index range scan whatever the number of stored answers. These rows are
+ * derived from `answers` (the record, points stored per answer): a round's answers are counted in one batch
+ * when it is revealed, in the reveal's transaction. So the leaderboard never gives away whether an answer
+ * was right before the reveal, and a burst of answers writes nothing here.
+ */
+export const scores = sqliteTable(
+  "scores",
+  {
+    groupId: integer("group_id").notNull(),
+    period: text("period").notNull(),
+    topic: text("topic").notNull(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    points: integer("points").notNull().default(0),
+    answered: integer("answered").notNull().default(0),
+    correct: integer("correct").notNull().default(0),
+    bestStreak: integer("best_streak").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.period, t.topic, t.memberId] }),
+    index("scores_rank_idx").on(t.groupId, t.period, t.topic, sql`${t.points} desc`, sql`${t.correct} desc`, t.memberId),
+    // a member's own rows (stats by topic); written at a reveal, never by an answer
+    index("scores_member_idx").on(t.memberId, t.period),
+  ],
+);
+
+/** Private practice questions (/quiz): never on the leaderboard. */
+export const practiceRounds = sqliteTable(
+  "practice_rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    questionHash: text("question_hash").notNull(),
+    topic: text("topic").notNull(),
+    correctIndex: integer("correct_index").notNull(),
+    choiceCount: integer("choice_count").notNull(),
+    openedAt: integer("opened_at").notNull(),
+    answeredAt: integer("answered_at"),
+    choice: integer("choice"),
+  },
+  (t) => [index("practice_member_idx").on(t.memberId, t.openedAt)],
+);
+
+/** The personal review queue: a missed question is due again soon, a known one later. */
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    dueAt: integer("due_at").notNull(),
+    intervalDays: integer("interval_days").notNull(),
+    correctStreak: integer("correct_streak").notNull(),
+    lapses: integer("lapses").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index("reviews_due_idx").on(t.memberId, t.dueAt)],
+);

@@ -1,0 +1,355 @@
+// The Store on either dialect: every decision around the statements (what a duplicate answer is, when a round is
+// closed, ranks and ties, streaks, the review queue) is made here once; the statements themselves and how a
+// transaction runs come from the dialect's Backend. Every exactly-once rule still rests on a unique key or a
+// conditional update in the database, so it holds for any number of processes on one database.
+import type { GroupRef, MessageRef } from "../core/cards.js";
+import type { Locale } from "../core/locale.js";
+import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
+import type {
+  AnswerInput,
+  AnswerRecord,
+  GroupRow,
+  HistoryRow,
+  MemberInput,
+  MemberRow,
+  NewRound,
+  PeriodKey,
+  PracticeRow,
+  ReviewRow,
+  RoundRow,
+  RoundSummary,
+  ScheduleFields,
+  ScheduleRow,
+  Scorer,
+  ScoreRow,
+  Store,
+  StreakView,
+} from "../core/store/index.js";
+import { ALL_TOPICS, type Queries, type ScoreLine } from "./queries.js";
+import { roundRecord, scheduleRecord, toGroup, toMember, toPractice, toReview, toRound, toSchedule } from "./records.js";
+import { got, type Steps } from "./steps.js";
+
+export interface Backend {
+  /** statements outside any transaction */
+  readonly q: Queries;
+  /** runs the steps as one write transaction, committed or rolled back before the promise settles */
+  transaction<T>(steps: (q: Queries) => Steps<T>): Promise<T>;
+}
+
+/**
+ * Thrown inside a transaction that lost a race it can only see at its last write (another connection recorded
+ * the member's answer meanwhile): the transaction is rolled back and run again, and then sees the winner.
+ */
+export class LostRace extends Error {
+  constructor(what: string) {
+    super(`${what} was written by another connection meanwhile`);
+    this.name = "LostRace";
+  }
+}
+
+function* recordAnswer(q: Queries, input: AnswerInput, scorer: Scorer): Steps<AnswerRecord> {
+  const context = yield* got(q.answerContext(input.roundId, input.groupId, input.member.userId));
+  if (!context || context.round.groupId !== input.groupId) return { kind: "unknown_round" };
+  const round = toRound(context.round);
+  const { member: known, answer: prev } = context;
+  if (prev) return { kind: "duplicate", answerId: prev.id, choice: prev.choice, correct: prev.correct, points: prev.points, round };
+  const now = input.now.getTime();
+  if (round.revealedAt !== null || now >= round.revealAt.getTime()) return { kind: "closed", round };
+  if (!Number.isInteger(input.choice) || input.choice < 0 || input.choice >= round.choiceCount) return { kind: "invalid_choice", round };
+
+  // Each answer writes as little as it can (its row; a new or renamed member's row; the round row only for the
+  // first few correct answers): in SQLite's WAL a commit costs per page written.
+  const locale = input.member.locale ?? null;
+  const unchanged = known && known.displayName === input.member.displayName && (locale === null || locale === known.locale);
+  const memberId = unchanged ? known.id : (yield* got(q.upsertMember({ groupId: input.groupId, userId: input.member.userId, displayName: input.member.displayName, locale, createdAt: now }))).id;
+  const correct = input.choice === round.correctIndex;
+  const scheduled = round.localDate !== null;
+  const fast = correct && input.fastSlots > 0 && (yield* got(q.takeFastSlot(round.id, input.fastSlots))) > 0;
+  let previousStreak = 0;
+  if (correct && round.localDate !== null && round.scheduleId !== null) {
+    const prevRound = yield* got(q.previousRound(round.scheduleId, round.localDate));
+    const prevAnswer = prevRound ? yield* got(q.answerOf(prevRound.id, memberId)) : undefined;
+    previousStreak = prevAnswer?.correct ? prevAnswer.streak : 0;
+  }
+  const decision = scorer({ correct, fast, scheduled, previousStreak });
+  const inserted = yield* got(
+    q.insertAnswer({
+      roundId: round.id,
+      memberId,
+      groupId: input.groupId,
+      topic: round.topic,
+      choice: input.choice,
+      correct,
+      points: decision.points,
+      streak: decision.streak,
+      answeredAt: now,
+      weekKey: input.weekKey,
+      monthKey: input.monthKey,
+    }),
+  );
+  if (!inserted) throw new LostRace(`the answer of member ${memberId} to round ${round.id}`);
+  return { kind: "recorded", answerId: inserted.id, choice: input.choice, correct, points: decision.points, round };
+}
+
+function* markRevealed(q: Queries, roundId: number, at: number): Steps<boolean> {
+  if ((yield* got(q.markRevealed(roundId, at))) === 0) return false;
+  yield* got(q.foldScores(roundId));
+  return true;
+}
+
+function* rebuildScores(q: Queries): Steps<void> {
+  yield* got(q.clearScores());
+  for (const r of yield* got(q.revealedRoundIds())) yield* got(q.foldScores(r.id));
+}
+
+function* updateGroup(q: Queries, id: number, patch: { locale?: Locale | null; timezone?: string; scoring?: ScoringSettings }): Steps<GroupRow> {
+  const row = yield* got(q.groupForUpdate(id));
+  if (!row) throw new Error(`group ${id} not found`);
+  const g = toGroup(row);
+  const settings = { locale: patch.locale === undefined ? g.locale : patch.locale, timezone: patch.timezone ?? g.timezone, scoring: patch.scoring ?? g.scoring };
+  yield* got(q.setGroupSettings(id, { ...settings, scoring: JSON.stringify(settings.scoring) }));
+  return { ...g, ...settings };
+}
+
+function* answerPractice(
+  q: Queries,
+  id: number,
+  choice: number,
+  now: Date,
+  review: (prev: ReviewRow | null, correct: boolean) => Omit<ReviewRow, "memberId" | "questionId">,
+): Steps<{ row: PracticeRow; first: boolean }> {
+  const first = (yield* got(q.answerPractice(id, choice, now.getTime()))) > 0;
+  const practice = yield* got(q.practiceById(id));
+  if (!practice) throw new Error(`practice question ${id} not found`);
+  const row = toPractice(practice);
+  if (first) {
+    const prev = yield* got(q.reviewOf(row.memberId, row.questionId));
+    const next = review(prev ? toReview(prev) : null, choice === row.correctIndex);
+    yield* got(q.upsertReview({ memberId: row.memberId, questionId: row.questionId, dueAt: next.dueAt.getTime(), intervalDays: next.intervalDays, correctStreak: next.correctStreak, lapses: next.lapses }));
+  }
+  return { row, first };
+}
+
+/** Ties share a rank ("1, 2, 2, 4"): a rank is one more than the number of members with more points. */
+function ranked(lines: ScoreLine[]): ScoreRow[] {
+  const out: ScoreRow[] = [];
+  lines.forEach((line, i) => {
+    const prev = out[i - 1];
+    out.push({ ...line, rank: prev && prev.points === line.points ? prev.rank : i + 1 });
+  });
+  return out;
+}
+
+export class DrizzleStore implements Store {
+  constructor(private readonly backend: Backend) {}
+
+  private get q(): Queries {
+    return this.backend.q;
+  }
+
+  // ---------------------------------------------------------------- groups and members
+
+  async ensureGroup(ref: GroupRef, defaults: { timezone: string }): Promise<GroupRow> {
+    const found = await this.findGroup(ref);
+    if (found) return found;
+    await this.q.insertGroup({ platform: ref.platform, externalId: ref.externalId, locale: null, timezone: defaults.timezone, scoring: JSON.stringify(DEFAULT_SCORING), createdAt: Date.now() });
+    const row = await this.findGroup(ref);
+    if (!row) throw new Error(`group ${ref.platform}:${ref.externalId} could not be created`);
+    return row;
+  }
+
+  async findGroup(ref: GroupRef): Promise<GroupRow | null> {
+    const g = await this.q.groupByRef(ref.platform, ref.externalId);
+    return g ? toGroup(g) : null;
+  }
+
+  async groupById(id: number): Promise<GroupRow | null> {
+    const g = await this.q.groupById(id);
+    return g ? toGroup(g) : null;
+  }
+
+  updateGroup(id: number, patch: { locale?: Locale | null; timezone?: string; scoring?: ScoringSettings }): Promise<GroupRow> {
+    return this.backend.transaction((q) => updateGroup(q, id, patch));
+  }
+
+  async ensureMember(groupId: number, member: MemberInput): Promise<MemberRow> {
+    return toMember(await this.q.upsertMember({ groupId, userId: member.userId, displayName: member.displayName, locale: member.locale ?? null, createdAt: Date.now() }));
+  }
+
+  async findMember(groupId: number, userId: string): Promise<MemberRow | null> {
+    const m = await this.q.memberByUser(groupId, userId);
+    return m ? toMember(m) : null;
+  }
+
+  // ---------------------------------------------------------------- schedules
+
+  async upsertSchedule(groupId: number, channelId: string, name: string, fields: ScheduleFields, opts: { paused?: boolean; at: Date }): Promise<ScheduleRow> {
+    return toSchedule(await this.q.upsertSchedule(scheduleRecord(groupId, channelId, name, fields, opts)));
+  }
+
+  async deactivateSchedule(groupId: number, channelId: string, name: string, at: Date): Promise<boolean> {
+    return (await this.q.deactivateSchedule(groupId, channelId, name, at.getTime())) > 0;
+  }
+
+  async findSchedule(groupId: number, channelId: string, name: string): Promise<ScheduleRow | null> {
+    const s = await this.q.scheduleByName(groupId, channelId, name);
+    return s ? toSchedule(s) : null;
+  }
+
+  async scheduleById(id: number): Promise<ScheduleRow | null> {
+    const s = await this.q.scheduleById(id);
+    return s ? toSchedule(s) : null;
+  }
+
+  async listSchedules(groupId: number): Promise<ScheduleRow[]> {
+    return (await this.q.schedulesOf(groupId)).map(toSchedule);
+  }
+
+  async activeSchedules(platforms: string[]): Promise<Array<{ schedule: ScheduleRow; group: GroupRow }>> {
+    if (platforms.length === 0) return [];
+    return (await this.q.activeSchedules(platforms)).map((r) => ({ schedule: toSchedule(r.schedule), group: toGroup(r.group) }));
+  }
+
+  async markScheduleRun(scheduleId: number, localDate: string, at: Date): Promise<void> {
+    await this.q.markScheduleRun(scheduleId, localDate, at.getTime());
+  }
+
+  // ---------------------------------------------------------------- rounds
+
+  async claimRound(round: NewRound): Promise<RoundRow | null> {
+    const row = await this.q.claimRound(roundRecord(round));
+    return row ? toRound(row) : null;
+  }
+
+  async releaseRound(roundId: number): Promise<void> {
+    await this.q.deleteUnposted(roundId);
+  }
+
+  async setRoundMessage(roundId: number, ref: MessageRef): Promise<void> {
+    await this.q.setRoundMessage(roundId, ref.channelId, ref.messageId);
+  }
+
+  async unpostedRounds(now: Date, claimedBefore: Date, platforms: string[]): Promise<RoundRow[]> {
+    if (platforms.length === 0) return [];
+    return (await this.q.unpostedRounds(now.getTime(), claimedBefore.getTime(), platforms)).map(toRound);
+  }
+
+  async takeUnposted(roundId: number): Promise<boolean> {
+    return (await this.q.takeUnposted(roundId)) > 0;
+  }
+
+  async untakeUnposted(roundId: number): Promise<void> {
+    await this.q.untakeUnposted(roundId);
+  }
+
+  async roundById(id: number): Promise<RoundRow | null> {
+    const r = await this.q.roundById(id);
+    return r ? toRound(r) : null;
+  }
+
+  async openRounds(groupId: number, channelId?: string): Promise<RoundRow[]> {
+    return (await this.q.openRounds(groupId, channelId)).map(toRound);
+  }
+
+  async dueReveals(now: Date, platforms: string[]): Promise<RoundRow[]> {
+    if (platforms.length === 0) return [];
+    return (await this.q.dueReveals(now.getTime(), platforms)).map(toRound);
+  }
+
+  markRevealed(roundId: number, at: Date): Promise<boolean> {
+    return this.backend.transaction((q) => markRevealed(q, roundId, at.getTime()));
+  }
+
+  async roundSummary(roundId: number, fastest: number): Promise<RoundSummary> {
+    const round = await this.q.roundById(roundId);
+    const counts = Array.from({ length: round?.choiceCount ?? 0 }, () => 0);
+    let answered = 0;
+    for (const r of await this.q.choiceCounts(roundId)) {
+      if (r.choice >= 0 && r.choice < counts.length) counts[r.choice] = r.n;
+      answered += r.n;
+    }
+    const fastestCorrect = (await this.q.fastestCorrect(roundId, fastest)).map((r) => ({ userId: r.userId, displayName: r.displayName, answeredAt: new Date(r.answeredAt) }));
+    return { counts, answered, fastestCorrect };
+  }
+
+  async revealedRounds(groupId: number, channelId: string, memberId: number | null, limit: number): Promise<HistoryRow[]> {
+    return (await this.q.revealedRounds(groupId, channelId, memberId, limit)).map((r) => ({ round: toRound(r.round), answered: r.answered, correct: r.correct, memberChoice: r.memberChoice }));
+  }
+
+  async questionUse(groupId: number, channelId: string): Promise<Map<string, number>> {
+    return new Map((await this.q.questionUse(groupId, channelId)).map((r) => [r.questionId, r.n]));
+  }
+
+  recordAnswer(input: AnswerInput, scorer: Scorer): Promise<AnswerRecord> {
+    return this.backend.transaction((q) => recordAnswer(q, input, scorer));
+  }
+
+  // ---------------------------------------------------------------- leaderboards
+
+  async topScores(groupId: number, period: PeriodKey, topic: string | null, limit: number): Promise<ScoreRow[]> {
+    return ranked(await this.q.topScores(groupId, period, topic ?? ALL_TOPICS, limit));
+  }
+
+  async memberScore(groupId: number, period: PeriodKey, topic: string | null, memberId: number): Promise<ScoreRow | null> {
+    const line = await this.q.memberScore(groupId, period, topic ?? ALL_TOPICS, memberId);
+    if (!line) return null;
+    return { ...line, rank: (await this.q.countAbove(groupId, period, topic ?? ALL_TOPICS, line.points)) + 1 };
+  }
+
+  async memberTopics(groupId: number, memberId: number): Promise<Array<{ topic: string; answered: number; correct: number; points: number }>> {
+    return this.q.memberTopics(groupId, memberId);
+  }
+
+  async streaks(groupId: number, memberIds: number[], now: Date): Promise<Map<number, StreakView>> {
+    const closed = (await this.q.closedRounds(groupId, now.getTime())).flatMap((r) => (r.id === null ? [] : [r.id]));
+    const out = new Map<number, StreakView>();
+    for (const memberId of new Set(memberIds)) {
+      // The member's answer to each schedule's latest closed round carries the streak; a missed round has none.
+      let current = 0;
+      for (const roundId of closed) {
+        const a = await this.q.answerOf(roundId, memberId);
+        if (a?.correct) current = Math.max(current, a.streak);
+      }
+      const best = (await this.q.bestStreak(groupId, memberId))?.bestStreak ?? 0;
+      out.set(memberId, { memberId, current, best: Math.max(best, current) });
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- practice
+
+  async openPractice(p: Omit<PracticeRow, "id" | "answeredAt" | "choice">): Promise<PracticeRow> {
+    return toPractice(
+      await this.q.insertPractice({ memberId: p.memberId, questionId: p.questionId, questionHash: p.questionHash, topic: p.topic, correctIndex: p.correctIndex, choiceCount: p.choiceCount, openedAt: p.openedAt.getTime() }),
+    );
+  }
+
+  async practiceById(id: number): Promise<PracticeRow | null> {
+    const p = await this.q.practiceById(id);
+    return p ? toPractice(p) : null;
+  }
+
+  answerPractice(
+    id: number,
+    choice: number,
+    now: Date,
+    review: (prev: ReviewRow | null, correct: boolean) => Omit<ReviewRow, "memberId" | "questionId">,
+  ): Promise<{ row: PracticeRow; first: boolean }> {
+    return this.backend.transaction((q) => answerPractice(q, id, choice, now, review));
+  }
+
+  async dueReviews(memberId: number, now: Date): Promise<ReviewRow[]> {
+    return (await this.q.dueReviews(memberId, now.getTime(), 20)).map(toReview);
+  }
+
+  async reviewedQuestionIds(memberId: number): Promise<Set<string>> {
+    return new Set((await this.q.reviewedQuestionIds(memberId)).map((r) => r.questionId));
+  }
+
+  // ---------------------------------------------------------------- maintenance
+
+  /** recounts every score row from the answers of revealed rounds */
+  rebuildScores(): Promise<void> {
+    return this.backend.transaction((q) => rebuildScores(q));
+  }
+}

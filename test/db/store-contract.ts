@@ -1,0 +1,440 @@
+// The store's contract, one suite for every dialect: store.sqlite.test.ts runs it on SQLite in memory (and a file
+// where two connections race), store.pg.test.ts on the run's PostgreSQL server. It speaks to the Store only, as
+// the core does, with its own small scorer and fixed times (no clock).
+import { describe, expect, it } from "vitest";
+import type { AnswerInput, NewRound, ReviewRow, ScheduleFields, Scorer } from "../../src/core/store/index.js";
+import type { DrizzleStore } from "../../src/db/index.js";
+
+export interface Backend {
+  name: string;
+  /** a store on an empty, migrated database, for one test */
+  fresh(): Promise<DrizzleStore>;
+  /** two stores on one empty database through separate connections, as two processes would have */
+  twoConnections(): Promise<[DrizzleStore, DrizzleStore]>;
+}
+
+const T0 = Date.UTC(2025, 2, 3, 0, 0, 0); // Monday 2025-03-03 00:00 UTC
+const at = (minutes: number) => new Date(T0 + minutes * 60_000);
+const GROUP = { platform: "test", externalId: "g1" };
+const FIELDS: ScheduleFields = { time: "09:00", weekdays: [1, 2, 3, 4, 5], timezone: "Asia/Seoul", topics: ["lambda"], revealAfterMinutes: 60, instantFeedback: false };
+
+/** 10 points a correct answer, +5 when fast; a scheduled round continues the streak */
+const scorer: Scorer = (c) => (c.correct ? { points: 10 + (c.fast ? 5 : 0), streak: c.scheduled ? c.previousStreak + 1 : 0 } : { points: 0, streak: 0 });
+
+async function setUp(store: DrizzleStore) {
+  const group = await store.ensureGroup(GROUP, { timezone: "UTC" });
+  const schedule = await store.upsertSchedule(group.id, "c1", "daily", FIELDS, { at: at(0) });
+  const round = (over: Partial<NewRound> = {}): NewRound => ({
+    groupId: group.id,
+    scheduleId: schedule.id,
+    channelId: "c1",
+    questionId: "l1",
+    questionHash: "h-l1",
+    topic: "lambda",
+    correctIndex: 1,
+    choiceCount: 4,
+    localDate: "2025-03-03",
+    openedAt: at(0),
+    revealAt: at(60),
+    instantFeedback: false,
+    ...over,
+  });
+  const answer = (roundId: number, user: string, choice: number, over: Partial<AnswerInput> = {}): AnswerInput => ({
+    roundId,
+    groupId: group.id,
+    member: { userId: user, displayName: user },
+    choice,
+    now: at(1),
+    fastSlots: 2,
+    weekKey: "2025-03-03",
+    monthKey: "2025-03",
+    ...over,
+  });
+  return { group, schedule, round, answer };
+}
+
+export function storeContract(backend: Backend): void {
+  describe(`store contract on ${backend.name}`, () => {
+    describe("groups and members", () => {
+      it("creates a group once with the default settings, finds it by reference and id, and updates its settings", async () => {
+        const store = await backend.fresh();
+        expect(await store.findGroup(GROUP)).toBeNull();
+        const g = await store.ensureGroup(GROUP, { timezone: "Asia/Seoul" });
+        expect(g).toMatchObject({ platform: "test", externalId: "g1", locale: null, timezone: "Asia/Seoul", scoring: { pointsCorrect: 10, fastBonusCount: 3 } });
+        expect(await store.ensureGroup(GROUP, { timezone: "UTC" })).toEqual(g);
+        expect(await store.findGroup(GROUP)).toEqual(g);
+        expect(await store.groupById(g.id)).toEqual(g);
+        expect(await store.groupById(g.id + 1000)).toBeNull();
+        const other = await store.ensureGroup({ platform: "test", externalId: "g2" }, { timezone: "UTC" });
+        expect(other.id).not.toBe(g.id);
+
+        const ko = await store.updateGroup(g.id, { locale: "ko" });
+        expect(ko).toMatchObject({ locale: "ko", timezone: "Asia/Seoul" });
+        const moved = await store.updateGroup(g.id, { timezone: "Europe/Berlin", scoring: { ...g.scoring, pointsCorrect: 20 } });
+        expect(moved).toMatchObject({ locale: "ko", timezone: "Europe/Berlin", scoring: { pointsCorrect: 20 } });
+        expect(await store.updateGroup(g.id, { locale: null })).toMatchObject({ locale: null, timezone: "Europe/Berlin" });
+        expect(await store.findGroup(GROUP)).toMatchObject({ locale: null, timezone: "Europe/Berlin", scoring: { pointsCorrect: 20 } });
+        expect(await store.findGroup({ platform: "test", externalId: "g2" })).toEqual(other);
+      });
+
+      it("keeps one member per user: a new name replaces the old, a locale is kept until another is given", async () => {
+        const store = await backend.fresh();
+        const g = await store.ensureGroup(GROUP, { timezone: "UTC" });
+        expect(await store.findMember(g.id, "u1")).toBeNull();
+        const m = await store.ensureMember(g.id, { userId: "u1", displayName: "ann", locale: "ko" });
+        expect(m).toMatchObject({ groupId: g.id, userId: "u1", displayName: "ann", locale: "ko" });
+        expect(await store.ensureMember(g.id, { userId: "u1", displayName: "앤" })).toEqual({ ...m, displayName: "앤" });
+        expect(await store.ensureMember(g.id, { userId: "u1", displayName: "앤", locale: "en" })).toEqual({ ...m, displayName: "앤", locale: "en" });
+        expect(await store.findMember(g.id, "u1")).toEqual({ ...m, displayName: "앤", locale: "en" });
+        const other = await store.ensureGroup({ platform: "test", externalId: "g2" }, { timezone: "UTC" });
+        expect(await store.findMember(other.id, "u1")).toBeNull();
+      });
+    });
+
+    describe("schedules", () => {
+      it("creates, replaces, lists, deactivates and reactivates a channel's named schedules", async () => {
+        const store = await backend.fresh();
+        const g = await store.ensureGroup(GROUP, { timezone: "UTC" });
+        const daily = await store.upsertSchedule(g.id, "c2", "daily", FIELDS, { at: at(0) });
+        expect(daily).toMatchObject({ groupId: g.id, channelId: "c2", name: "daily", ...FIELDS, paused: false, active: true, lastRunDate: null, lastRunAt: null, updatedAt: at(0) });
+        const evening = await store.upsertSchedule(g.id, "c2", "evening", { ...FIELDS, time: "21:00", topics: [] }, { paused: true, at: at(1) });
+        const other = await store.upsertSchedule(g.id, "c1", "daily", { ...FIELDS, weekdays: [0, 6], instantFeedback: true }, { at: at(2) });
+        expect((await store.listSchedules(g.id)).map((s) => [s.channelId, s.name])).toEqual([
+          ["c1", "daily"],
+          ["c2", "daily"],
+          ["c2", "evening"],
+        ]);
+        expect(await store.scheduleById(evening.id)).toEqual(evening);
+        expect(await store.findSchedule(g.id, "c1", "daily")).toEqual(other);
+        expect(await store.findSchedule(g.id, "c1", "evening")).toBeNull();
+
+        const replaced = await store.upsertSchedule(g.id, "c2", "daily", { ...FIELDS, time: "08:30", revealAfterMinutes: 15 }, { at: at(3) });
+        expect(replaced).toMatchObject({ id: daily.id, time: "08:30", revealAfterMinutes: 15, updatedAt: at(3) });
+
+        expect(await store.deactivateSchedule(g.id, "c2", "daily", at(4))).toBe(true);
+        expect(await store.deactivateSchedule(g.id, "c2", "daily", at(5))).toBe(false);
+        expect(await store.deactivateSchedule(g.id, "c9", "daily", at(5))).toBe(false);
+        expect(await store.findSchedule(g.id, "c2", "daily")).toMatchObject({ active: false, updatedAt: at(4) });
+        expect((await store.listSchedules(g.id)).length).toBe(3);
+        expect(await store.upsertSchedule(g.id, "c2", "daily", FIELDS, { at: at(6) })).toMatchObject({ id: daily.id, active: true, paused: false });
+
+        await store.markScheduleRun(other.id, "2025-03-03", at(7));
+        expect(await store.scheduleById(other.id)).toMatchObject({ lastRunDate: "2025-03-03", lastRunAt: at(7) });
+      });
+
+      it("lists the active, unpaused schedules of the given platforms with their groups", async () => {
+        const store = await backend.fresh();
+        const a = await store.ensureGroup({ platform: "discord", externalId: "a" }, { timezone: "UTC" });
+        const b = await store.ensureGroup({ platform: "slack", externalId: "b" }, { timezone: "UTC" });
+        const s1 = await store.upsertSchedule(a.id, "c", "daily", FIELDS, { at: at(0) });
+        await store.upsertSchedule(a.id, "c", "paused", FIELDS, { paused: true, at: at(0) });
+        await store.upsertSchedule(a.id, "c", "gone", FIELDS, { at: at(0) });
+        await store.deactivateSchedule(a.id, "c", "gone", at(1));
+        const s2 = await store.upsertSchedule(b.id, "c", "daily", FIELDS, { at: at(0) });
+        expect((await store.activeSchedules(["discord"])).map((r) => [r.schedule.id, r.group.id])).toEqual([[s1.id, a.id]]);
+        expect((await store.activeSchedules(["discord", "slack"])).map((r) => r.schedule.id)).toEqual([s1.id, s2.id]);
+        expect(await store.activeSchedules(["console"])).toEqual([]);
+        expect(await store.activeSchedules([])).toEqual([]);
+      });
+    });
+
+    describe("rounds", () => {
+      it("claims a scheduled day once; rounds posted on demand (no day) never collide", async () => {
+        const store = await backend.fresh();
+        const { round } = await setUp(store);
+        const first = await store.claimRound(round());
+        expect(first).toMatchObject({ ...round(), revealedAt: null, message: null });
+        expect(await store.claimRound(round({ questionId: "l2" }))).toBeNull();
+        expect(await store.claimRound(round({ localDate: "2025-03-04" }))).not.toBeNull();
+        const a = await store.claimRound(round({ localDate: null }));
+        const b = await store.claimRound(round({ localDate: null }));
+        expect(a && b && a.id !== b.id).toBe(true);
+        expect(await store.roundById(first!.id)).toEqual(first);
+        expect(await store.roundById(first!.id + 1000)).toBeNull();
+      });
+
+      it("releases an unposted claim, takes over an unposted round once, and keeps a posted one", async () => {
+        const store = await backend.fresh();
+        const { group, round } = await setUp(store);
+        const r = (await store.claimRound(round()))!;
+        expect((await store.unpostedRounds(at(1), at(0), ["test"])).map((x) => x.id)).toEqual([r.id]);
+        expect(await store.unpostedRounds(at(1), at(-1), ["test"])).toEqual([]);
+        expect(await store.unpostedRounds(at(60), at(0), ["test"])).toEqual([]);
+        expect(await store.unpostedRounds(at(1), at(0), ["other"])).toEqual([]);
+        expect(await store.takeUnposted(r.id)).toBe(true);
+        expect(await store.takeUnposted(r.id)).toBe(false);
+        expect(await store.roundById(r.id)).toMatchObject({ message: null });
+        expect(await store.unpostedRounds(at(1), at(0), ["test"])).toEqual([]);
+        await store.untakeUnposted(r.id);
+        expect(await store.takeUnposted(r.id)).toBe(true);
+        await store.releaseRound(r.id);
+        expect(await store.roundById(r.id)).toBeNull();
+        // the day can be claimed again after a release
+        const again = (await store.claimRound(round()))!;
+        await store.setRoundMessage(again.id, { channelId: "c1", messageId: "m1" });
+        expect(await store.roundById(again.id)).toMatchObject({ message: { channelId: "c1", messageId: "m1" } });
+        expect(await store.takeUnposted(again.id)).toBe(false);
+        await store.releaseRound(again.id);
+        expect(await store.roundById(again.id)).not.toBeNull();
+        expect((await store.openRounds(group.id)).map((x) => x.id)).toEqual([again.id]);
+      });
+
+      it("lists open rounds newest first, by channel, and those due for reveal by reveal time", async () => {
+        const store = await backend.fresh();
+        const { group, round } = await setUp(store);
+        const r1 = (await store.claimRound(round({ localDate: null, revealAt: at(90) })))!;
+        const r2 = (await store.claimRound(round({ localDate: null, channelId: "c2", revealAt: at(30) })))!;
+        const r3 = (await store.claimRound(round({ localDate: null, revealAt: at(60) })))!;
+        expect((await store.openRounds(group.id)).map((r) => r.id)).toEqual([r3.id, r2.id, r1.id]);
+        expect((await store.openRounds(group.id, "c1")).map((r) => r.id)).toEqual([r3.id, r1.id]);
+        expect((await store.dueReveals(at(60), ["test"])).map((r) => r.id)).toEqual([r2.id, r3.id]);
+        expect(await store.dueReveals(at(60), ["other"])).toEqual([]);
+        expect(await store.markRevealed(r2.id, at(61))).toBe(true);
+        expect(await store.markRevealed(r2.id, at(62))).toBe(false);
+        expect(await store.roundById(r2.id)).toMatchObject({ revealedAt: at(61) });
+        expect((await store.dueReveals(at(60), ["test"])).map((r) => r.id)).toEqual([r3.id]);
+        expect((await store.openRounds(group.id)).map((r) => r.id)).toEqual([r3.id, r1.id]);
+        expect(await store.questionUse(group.id, "c1")).toEqual(new Map([["l1", 2]]));
+      });
+    });
+
+    describe("answers", () => {
+      it("records the first answer of a member; a repeat returns it unchanged; wrong round, late and invalid answers are refused", async () => {
+        const store = await backend.fresh();
+        const { group, round, answer } = await setUp(store);
+        const r = (await store.claimRound(round()))!;
+        const first = await store.recordAnswer(answer(r.id, "ann", 1), scorer);
+        expect(first).toMatchObject({ kind: "recorded", choice: 1, correct: true, points: 15, round: { id: r.id } });
+        expect(await store.recordAnswer(answer(r.id, "ann", 2, { now: at(2) }), scorer)).toMatchObject({ kind: "duplicate", answerId: (first as { answerId: number }).answerId, choice: 1, correct: true, points: 15 });
+        expect(await store.recordAnswer(answer(r.id, "bob", 0), scorer)).toMatchObject({ kind: "recorded", correct: false, points: 0 });
+        expect(await store.recordAnswer(answer(r.id, "cat", 4), scorer)).toMatchObject({ kind: "invalid_choice", round: { id: r.id } });
+        expect(await store.recordAnswer(answer(r.id, "cat", 1.5), scorer)).toMatchObject({ kind: "invalid_choice" });
+        expect(await store.recordAnswer(answer(r.id, "cat", 1, { now: at(60) }), scorer)).toMatchObject({ kind: "closed" });
+        expect(await store.recordAnswer(answer(r.id + 1000, "cat", 1), scorer)).toEqual({ kind: "unknown_round" });
+        const other = await store.ensureGroup({ platform: "test", externalId: "g2" }, { timezone: "UTC" });
+        expect(await store.recordAnswer(answer(r.id, "cat", 1, { groupId: other.id }), scorer)).toEqual({ kind: "unknown_round" });
+        await store.markRevealed(r.id, at(10));
+        expect(await store.recordAnswer(answer(r.id, "dan", 1, { now: at(11) }), scorer)).toMatchObject({ kind: "closed" });
+        // the refused ones left no member behind; the answer keeps the name the member answered with
+        expect(await store.findMember(group.id, "cat")).toBeNull();
+        expect(await store.findMember(group.id, "ann")).toMatchObject({ displayName: "ann" });
+      });
+
+      it("records a member's answer once however many deliveries race", async () => {
+        const store = await backend.fresh();
+        const { round, answer } = await setUp(store);
+        const r = (await store.claimRound(round()))!;
+        const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => store.recordAnswer(answer(r.id, "ann", i % 4), scorer)));
+        const recorded = outcomes.filter((o) => o.kind === "recorded");
+        expect(recorded).toHaveLength(1);
+        const choice = (recorded[0] as { choice: number }).choice;
+        expect(outcomes.filter((o) => o.kind === "duplicate").every((o) => (o as { choice: number }).choice === choice)).toBe(true);
+        expect((await store.roundSummary(r.id, 3)).answered).toBe(1);
+      });
+
+      it("gives the fast-answer bonus to the first correct answers only, and renames a member who answers under a new name", async () => {
+        const store = await backend.fresh();
+        const { group, round, answer } = await setUp(store);
+        const r = (await store.claimRound(round()))!;
+        const points = [];
+        for (const [i, who] of ["a", "b", "c", "d"].entries()) points.push(((await store.recordAnswer(answer(r.id, who, who === "b" ? 0 : 1, { now: at(1 + i) }), scorer)) as { points: number }).points);
+        expect(points).toEqual([15, 0, 15, 10]);
+        await store.ensureMember(group.id, { userId: "e", displayName: "old name", locale: "ko" });
+        await store.recordAnswer(answer(r.id, "e", 1, { member: { userId: "e", displayName: "new name" } }), scorer);
+        expect(await store.findMember(group.id, "e")).toMatchObject({ displayName: "new name", locale: "ko" });
+      });
+
+      it("continues a streak from the previous scheduled round of the schedule, and not from rounds posted on demand", async () => {
+        const store = await backend.fresh();
+        const { round, answer } = await setUp(store);
+        const day1 = (await store.claimRound(round({ localDate: "2025-03-03" })))!;
+        const adhoc = (await store.claimRound(round({ localDate: null })))!;
+        const day2 = (await store.claimRound(round({ localDate: "2025-03-04" })))!;
+        const streak = async (roundId: number, who: string, choice: number) => {
+          let seen = -1;
+          await store.recordAnswer(answer(roundId, who, choice), (c) => ((seen = c.previousStreak), scorer(c)));
+          return seen;
+        };
+        expect(await streak(day1.id, "ann", 1)).toBe(0);
+        expect(await streak(adhoc.id, "ann", 1)).toBe(0);
+        expect(await streak(day2.id, "ann", 1)).toBe(1);
+        expect(await streak(day2.id, "bob", 1)).toBe(0);
+      });
+
+      it("sums a round's answers per choice and names its fastest correct answerers", async () => {
+        const store = await backend.fresh();
+        const { round, answer } = await setUp(store);
+        const r = (await store.claimRound(round()))!;
+        const plan: Array<[string, number, number]> = [
+          ["late", 1, 9],
+          ["first", 1, 2],
+          ["wrong", 3, 1],
+          ["second", 1, 5],
+          ["other", 0, 3],
+        ];
+        for (const [who, choice, minute] of plan) await store.recordAnswer(answer(r.id, who, choice, { now: at(minute), member: { userId: who, displayName: `${who} 님` } }), scorer);
+        const summary = await store.roundSummary(r.id, 2);
+        expect(summary.counts).toEqual([1, 3, 0, 1]);
+        expect(summary.answered).toBe(5);
+        expect(summary.fastestCorrect).toEqual([
+          { userId: "first", displayName: "first 님", answeredAt: at(2) },
+          { userId: "second", displayName: "second 님", answeredAt: at(5) },
+        ]);
+        expect(await store.roundSummary(r.id + 1000, 2)).toEqual({ counts: [], answered: 0, fastestCorrect: [] });
+      });
+    });
+
+    describe("leaderboards, streaks and history", () => {
+      async function played(store: DrizzleStore) {
+        const s = await setUp(store);
+        const r1 = (await store.claimRound(s.round({ localDate: "2025-03-03" })))!;
+        // ann right, bob right, cat wrong, dan right (no fast bonus left for dan)
+        for (const [who, choice] of [["ann", 1], ["bob", 1], ["cat", 0], ["dan", 1]] as const) await store.recordAnswer(s.answer(r1.id, who, choice), scorer);
+        expect(await store.topScores(s.group.id, "all", null, 10)).toEqual([]); // counted at the reveal, not before
+        await store.markRevealed(r1.id, at(61));
+        const r2 = (await store.claimRound(s.round({ localDate: "2025-03-04", topic: "s3", openedAt: at(1440), revealAt: at(1500) })))!;
+        for (const [who, choice] of [["dan", 1], ["ann", 0]] as const) await store.recordAnswer(s.answer(r2.id, who, choice, { now: at(1441), weekKey: "2025-03-03", monthKey: "2025-03" }), scorer);
+        await store.markRevealed(r2.id, at(1501));
+        const member = async (who: string) => (await store.findMember(s.group.id, who))!.id;
+        return { ...s, r1, r2, ids: { ann: await member("ann"), bob: await member("bob"), cat: await member("cat"), dan: await member("dan") } };
+      }
+
+      it("ranks by points, then correct answers; ties share a rank; a member's own rank counts those with more points", async () => {
+        const store = await backend.fresh();
+        const { group, ids } = await played(store);
+        // dan 10 + 15, ann 15, bob 15, cat 0
+        const top = await store.topScores(group.id, "all", null, 10);
+        expect(top.map((r) => [r.displayName, r.points, r.correct, r.answered, r.rank])).toEqual([
+          ["dan", 25, 2, 2, 1],
+          ["ann", 15, 1, 2, 2],
+          ["bob", 15, 1, 1, 2],
+          ["cat", 0, 0, 1, 4],
+        ]);
+        expect((await store.topScores(group.id, "all", null, 2)).map((r) => r.displayName)).toEqual(["dan", "ann"]);
+        expect((await store.topScores(group.id, "w:2025-03-03", null, 10)).map((r) => r.points)).toEqual([25, 15, 15, 0]);
+        expect((await store.topScores(group.id, "m:2025-03", "s3", 10)).map((r) => [r.displayName, r.points, r.rank])).toEqual([
+          ["dan", 15, 1],
+          ["ann", 0, 2],
+        ]);
+        expect(await store.topScores(group.id, "m:2025-04", null, 10)).toEqual([]);
+        expect(await store.memberScore(group.id, "all", null, ids.bob)).toEqual({ memberId: ids.bob, userId: "bob", displayName: "bob", points: 15, answered: 1, correct: 1, rank: 2 });
+        expect(await store.memberScore(group.id, "all", null, ids.cat)).toMatchObject({ rank: 4 });
+        expect(await store.memberScore(group.id, "all", "s3", ids.bob)).toBeNull();
+        expect((await store.memberTopics(group.id, ids.ann)).sort((a, b) => a.topic.localeCompare(b.topic))).toEqual([
+          { topic: "lambda", answered: 1, correct: 1, points: 15 },
+          { topic: "s3", answered: 1, correct: 0, points: 0 },
+        ]);
+      });
+
+      it("orders equal points by correct answers, then by who joined first", async () => {
+        const store = await backend.fresh();
+        const { group, round, answer } = await setUp(store);
+        const r = (await store.claimRound(round()))!;
+        // the store keeps whatever the scorer decides: here 10 points for everyone, right or wrong
+        const flat: Scorer = () => ({ points: 10, streak: 0 });
+        for (const [who, choice] of [["wrong-first", 0], ["right", 1], ["wrong-second", 2]] as const) await store.recordAnswer(answer(r.id, who, choice), flat);
+        await store.markRevealed(r.id, at(61));
+        expect((await store.topScores(group.id, "all", null, 10)).map((x) => [x.displayName, x.rank])).toEqual([
+          ["right", 1],
+          ["wrong-first", 1],
+          ["wrong-second", 1],
+        ]);
+      });
+
+      it("rebuilds the same score rows from the answers", async () => {
+        const store = await backend.fresh();
+        const { group } = await played(store);
+        const boards = async () => Promise.all(["all", "w:2025-03-03", "m:2025-03"].flatMap((p) => [null, "lambda", "s3"].map((topic) => store.topScores(group.id, p, topic, 10))));
+        const before = await boards();
+        await store.rebuildScores();
+        expect(await boards()).toEqual(before);
+      });
+
+      it("counts streaks over closed scheduled rounds: an open round not yet, a missed or wrong one breaks it", async () => {
+        const store = await backend.fresh();
+        const { group, round, answer, ids } = await played(store);
+        const view = async (now: Date) => Object.fromEntries([...(await store.streaks(group.id, [ids.ann, ids.bob, ids.dan, ids.dan], now))].map(([id, v]) => [id, [v.current, v.best]]));
+        // day 2: dan right (streak 2), ann wrong, bob missed it
+        expect(await view(at(1501))).toEqual({ [ids.ann]: [0, 1], [ids.bob]: [0, 1], [ids.dan]: [2, 2] });
+        const r3 = (await store.claimRound(round({ localDate: "2025-03-05", openedAt: at(2880), revealAt: at(2940) })))!;
+        await store.recordAnswer(answer(r3.id, "dan", 0, { now: at(2881) }), scorer);
+        expect((await view(at(2900)))[ids.dan]).toEqual([2, 2]); // still open: the wrong answer does not show yet
+        expect((await view(at(2940)))[ids.dan]).toEqual([0, 2]);
+        expect(await store.streaks(group.id, [], at(2940))).toEqual(new Map());
+      });
+
+      it("lists a channel's revealed rounds newest first with the group's counts and the member's own choice", async () => {
+        const store = await backend.fresh();
+        const { group, r1, r2, ids, round } = await played(store);
+        await store.claimRound(round({ localDate: "2025-03-06" })); // open: not history yet
+        const forAnn = await store.revealedRounds(group.id, "c1", ids.ann, 10);
+        expect(forAnn.map((h) => [h.round.id, h.answered, h.correct, h.memberChoice])).toEqual([
+          [r2.id, 2, 1, 0],
+          [r1.id, 4, 3, 1],
+        ]);
+        expect(forAnn[0]!.round).toMatchObject({ topic: "s3", revealedAt: at(1501) });
+        expect((await store.revealedRounds(group.id, "c1", ids.bob, 10)).map((h) => h.memberChoice)).toEqual([null, 1]);
+        expect((await store.revealedRounds(group.id, "c1", null, 1)).map((h) => [h.round.id, h.memberChoice])).toEqual([[r2.id, null]]);
+        expect(await store.revealedRounds(group.id, "c2", ids.ann, 10)).toEqual([]);
+      });
+    });
+
+    describe("practice", () => {
+      it("records a practice answer once and moves the member's review queue in the same step", async () => {
+        const store = await backend.fresh();
+        const g = await store.ensureGroup(GROUP, { timezone: "UTC" });
+        const m = await store.ensureMember(g.id, { userId: "ann", displayName: "ann" });
+        const open = await store.openPractice({ memberId: m.id, questionId: "l1", questionHash: "h", topic: "lambda", correctIndex: 2, choiceCount: 4, openedAt: at(0) });
+        expect(open).toMatchObject({ memberId: m.id, questionId: "l1", answeredAt: null, choice: null, openedAt: at(0) });
+        expect(await store.practiceById(open.id)).toEqual(open);
+        expect(await store.practiceById(open.id + 1000)).toBeNull();
+
+        const seen: Array<[ReviewRow | null, boolean]> = [];
+        const review = (prev: ReviewRow | null, correct: boolean) => (seen.push([prev, correct]), { dueAt: at(correct ? 1440 : 10), intervalDays: correct ? 1 : 0, correctStreak: correct ? (prev?.correctStreak ?? 0) + 1 : 0, lapses: (prev?.lapses ?? 0) + (correct ? 0 : 1) });
+        const wrong = await store.answerPractice(open.id, 1, at(1), review);
+        expect(wrong).toEqual({ first: true, row: { ...open, choice: 1, answeredAt: at(1) } });
+        expect(await store.answerPractice(open.id, 2, at(2), review)).toEqual({ first: false, row: { ...open, choice: 1, answeredAt: at(1) } });
+        expect(seen).toEqual([[null, false]]);
+
+        const again = await store.openPractice({ ...open, openedAt: at(20) });
+        await store.answerPractice(again.id, 2, at(21), review);
+        expect(seen[1]).toEqual([{ memberId: m.id, questionId: "l1", dueAt: at(10), intervalDays: 0, correctStreak: 0, lapses: 1 }, true]);
+        const other = await store.openPractice({ ...open, questionId: "s1", openedAt: at(22) });
+        await store.answerPractice(other.id, 0, at(23), review);
+
+        expect((await store.dueReviews(m.id, at(30))).map((r) => r.questionId)).toEqual(["s1"]);
+        expect((await store.dueReviews(m.id, at(1440))).map((r) => [r.questionId, r.dueAt])).toEqual([
+          ["s1", at(10)],
+          ["l1", at(1440)],
+        ]);
+        expect(await store.reviewedQuestionIds(m.id)).toEqual(new Set(["l1", "s1"]));
+      });
+    });
+
+    describe("exactly once across connections", () => {
+      it("two connections claim a day once, record a member's answer once and reveal a round once", async () => {
+        const [store, other] = await backend.twoConnections();
+        const { round, answer } = await setUp(store);
+        const claims = await Promise.all([store, other, store, other].map((s) => s.claimRound(round())));
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        const r = claims.find(Boolean)!;
+        const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? other : store).recordAnswer(answer(r.id, "ann", i % 4), scorer)));
+        expect(answers.filter((a) => a.kind === "recorded")).toHaveLength(1);
+        expect((await other.roundSummary(r.id, 3)).answered).toBe(1);
+        const reveals = await Promise.all([store, other, store, other].map((s) => s.markRevealed(r.id, at(61))));
+        expect(reveals.filter(Boolean)).toHaveLength(1);
+        expect((await other.topScores(r.groupId, "all", null, 10)).map((x) => x.answered)).toEqual([1]);
+      });
+
+      it("settings changed at once from two connections both stay", async () => {
+        const [store, other] = await backend.twoConnections();
+        const g = await store.ensureGroup(GROUP, { timezone: "UTC" });
+        for (let i = 0; i < 5; i++) {
+          const zone = i % 2 ? "Asia/Seoul" : "Europe/Berlin";
+          await Promise.all([store.updateGroup(g.id, { locale: i % 2 ? "ko" : "en" }), other.updateGroup(g.id, { timezone: zone })]);
+          expect(await store.findGroup(GROUP)).toMatchObject({ locale: i % 2 ? "ko" : "en", timezone: zone });
+        }
+      });
+    });
+  });
+}
