@@ -2,7 +2,7 @@
 // them once on its connection; pg/queries.ts runs them on the pool or inside a transaction). Everything the
 // store decides around them is written once, in store.ts. A SQLite statement returns its result at once, a
 // PostgreSQL one a promise of it: `Got`.
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Column, type SQL } from "drizzle-orm";
 import type { ScoreRow } from "../core/store/index.js";
 import type {
   AnswerRecord,
@@ -44,6 +44,8 @@ export interface Queries {
   memberByUser(groupId: number, userId: string): Got<MemberRecord | undefined>;
   /** inserts the member or updates its name (and its locale when one is given) */
   upsertMember(member: NewMemberRecord): Got<MemberRecord>;
+  /** the same inside an answer's transaction, told the member's id when the transaction found the row; the id */
+  saveMember(member: NewMemberRecord, knownId: number | null): Got<number>;
 
   // schedules
   /** inserts the schedule or replaces the organiser's fields of the channel's schedule of that name */
@@ -124,6 +126,28 @@ export const ALL_TIME = "all";
 export function excluded(column: { name: string }): SQL {
   return sql`excluded.${sql.identifier(column.name)}`;
 }
+
+type Columns<K extends string> = Record<K, Column>;
+
+/** The SET of each upsert, for either dialect's tables (they name their columns alike). */
+export const upsertSet = {
+  /** a member's name, and their locale unless the new row has none */
+  member: (m: Columns<"displayName" | "locale">) => ({ displayName: excluded(m.displayName), locale: sql`coalesce(${excluded(m.locale)}, ${m.locale})` }),
+  /** the organiser's fields of a schedule, reactivated */
+  schedule: (s: Columns<"time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback" | "paused" | "active" | "updatedAt">) => ({
+    time: excluded(s.time),
+    weekdays: excluded(s.weekdays),
+    timezone: excluded(s.timezone),
+    topics: excluded(s.topics),
+    revealAfterMinutes: excluded(s.revealAfterMinutes),
+    instantFeedback: excluded(s.instantFeedback),
+    paused: excluded(s.paused),
+    active: excluded(s.active),
+    updatedAt: excluded(s.updatedAt),
+  }),
+  /** a review's whole state */
+  review: (r: Columns<"dueAt" | "intervalDays" | "correctStreak" | "lapses">) => ({ dueAt: excluded(r.dueAt), intervalDays: excluded(r.intervalDays), correctStreak: excluded(r.correctStreak), lapses: excluded(r.lapses) }),
+};
 
 /**
  * Counts a revealed round's answers into the score rows: every answer lands in six windows (all time, its week,

@@ -61,7 +61,7 @@ function* recordAnswer(q: Queries, input: AnswerInput, scorer: Scorer): Steps<An
   // first few correct answers): in SQLite's WAL a commit costs per page written.
   const locale = input.member.locale ?? null;
   const unchanged = known && known.displayName === input.member.displayName && (locale === null || locale === known.locale);
-  const memberId = unchanged ? known.id : (yield* got(q.upsertMember({ groupId: input.groupId, userId: input.member.userId, displayName: input.member.displayName, locale, createdAt: now }))).id;
+  const memberId = unchanged ? known.id : yield* got(q.saveMember({ groupId: input.groupId, userId: input.member.userId, displayName: input.member.displayName, locale, createdAt: now }, known?.id ?? null));
   const correct = input.choice === round.correctIndex;
   const scheduled = round.localDate !== null;
   const fast = correct && input.fastSlots > 0 && (yield* got(q.takeFastSlot(round.id, input.fastSlots))) > 0;

@@ -5,8 +5,8 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
-import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, type Queries } from "../queries.js";
-import { TAKEN } from "../records.js";
+import { ALL_TIME, ALL_TOPICS, foldScoresSql, upsertSet, type Queries } from "../queries.js";
+import { TAKEN, type NewMemberRecord } from "../records.js";
 import * as t from "./schema.js";
 
 /** the pool or one transaction */
@@ -18,6 +18,11 @@ const first = async <T>(rows: Promise<T[]>): Promise<T | undefined> => (await ro
 const changed = async (result: Promise<{ rowCount: number | null }>): Promise<number> => (await result).rowCount ?? 0;
 
 export function pgQueries(db: PgSession): Queries {
+  const upsertMember = (member: NewMemberRecord) =>
+    db
+      .insert(t.members)
+      .values(member)
+      .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: upsertSet.member(t.members) });
   return {
     groupByRef: (platform, externalId) => first(db.select().from(t.groups).where(and(eq(t.groups.platform, platform), eq(t.groups.externalId, externalId)))),
     groupById: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id))),
@@ -25,14 +30,9 @@ export function pgQueries(db: PgSession): Queries {
     insertGroup: (group) => db.insert(t.groups).values(group).onConflictDoNothing(),
     setGroupSettings: (id, settings) => db.update(t.groups).set(settings).where(eq(t.groups.id, id)),
     memberByUser: (groupId, userId) => first(db.select().from(t.members).where(and(eq(t.members.groupId, groupId), eq(t.members.userId, userId)))),
-    upsertMember: async (member) =>
-      (
-        await db
-          .insert(t.members)
-          .values(member)
-          .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: { displayName: excluded(t.members.displayName), locale: sql`coalesce(${excluded(t.members.locale)}, ${t.members.locale})` } })
-          .returning()
-      )[0]!,
+    upsertMember: async (member) => (await upsertMember(member).returning())[0]!,
+    // another process may insert the member between the answer's read and this write: an upsert either way
+    saveMember: async (member) => (await upsertMember(member).returning({ id: t.members.id }))[0]!.id,
     upsertSchedule: async (schedule) =>
       (
         await db
@@ -40,9 +40,7 @@ export function pgQueries(db: PgSession): Queries {
           .values(schedule)
           .onConflictDoUpdate({
             target: [t.schedules.groupId, t.schedules.channelId, t.schedules.name],
-            set: Object.fromEntries(
-              (["time", "weekdays", "timezone", "topics", "revealAfterMinutes", "instantFeedback", "paused", "active", "updatedAt"] as const).map((k) => [k, excluded(t.schedules[k])]),
-            ),
+            set: upsertSet.schedule(t.schedules),
           })
           .returning()
       )[0]!,
@@ -217,7 +215,7 @@ export function pgQueries(db: PgSession): Queries {
         .values(review)
         .onConflictDoUpdate({
           target: [t.reviews.memberId, t.reviews.questionId],
-          set: { dueAt: excluded(t.reviews.dueAt), intervalDays: excluded(t.reviews.intervalDays), correctStreak: excluded(t.reviews.correctStreak), lapses: excluded(t.reviews.lapses) },
+          set: upsertSet.review(t.reviews),
         }),
     dueReviews: (memberId, now, limit) =>
       db

@@ -3,7 +3,7 @@
 // The PostgreSQL twin is ../pg/queries.ts.
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, type Queries } from "../queries.js";
+import { ALL_TIME, ALL_TOPICS, foldScoresSql, upsertSet, type Queries } from "../queries.js";
 import { TAKEN } from "../records.js";
 import * as t from "./schema.js";
 
@@ -92,6 +92,19 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
         .from(t.members)
         .where(and(eq(t.members.groupId, P("groupId")), eq(t.members.userId, P("userId"))))
         .prepare(),
+    // The answer path writes a member with plain statements: inside its write transaction the row it read cannot
+    // change, and SQLite tells the new row's id without a RETURNING row to read back.
+    insertMember: () =>
+      db
+        .insert(t.members)
+        .values({ groupId: asIs("groupId"), userId: asIs("userId"), displayName: asIs("displayName"), locale: asIs("locale"), createdAt: asIs("createdAt") })
+        .prepare(),
+    renameMember: () =>
+      db
+        .update(t.members)
+        .set({ displayName: asIs("displayName"), locale: sql`coalesce(${P("locale")}, ${t.members.locale})` })
+        .where(eq(t.members.id, P("id")))
+        .prepare(),
     // the answer path reads only what tells whether the member row must be written
     memberKey: () =>
       db
@@ -103,7 +116,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       db
         .insert(t.members)
         .values({ groupId: asIs("groupId"), userId: asIs("userId"), displayName: asIs("displayName"), locale: asIs("locale"), createdAt: asIs("createdAt") })
-        .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: { displayName: excluded(t.members.displayName), locale: sql`coalesce(${excluded(t.members.locale)}, ${t.members.locale})` } })
+        .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: upsertSet.member(t.members) })
         .returning()
         .prepare(),
     upsertSchedule: () =>
@@ -125,9 +138,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
         })
         .onConflictDoUpdate({
           target: [t.schedules.groupId, t.schedules.channelId, t.schedules.name],
-          set: Object.fromEntries(
-            (["time", "weekdays", "timezone", "topics", "revealAfterMinutes", "instantFeedback", "paused", "active", "updatedAt"] as const).map((k) => [k, excluded(t.schedules[k])]),
-          ),
+          set: upsertSet.schedule(t.schedules),
         })
         .returning()
         .prepare(),
@@ -368,7 +379,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
         .values({ memberId: P("memberId"), questionId: P("questionId"), dueAt: P("dueAt"), intervalDays: P("intervalDays"), correctStreak: P("correctStreak"), lapses: P("lapses") })
         .onConflictDoUpdate({
           target: [t.reviews.memberId, t.reviews.questionId],
-          set: { dueAt: excluded(t.reviews.dueAt), intervalDays: excluded(t.reviews.intervalDays), correctStreak: excluded(t.reviews.correctStreak), lapses: excluded(t.reviews.lapses) },
+          set: upsertSet.review(t.reviews),
         })
         .prepare(),
     dueReviews: () =>
@@ -391,6 +402,11 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     setGroupSettings: (id, settings) => s.setGroupSettings.run({ id, ...settings }),
     memberByUser: (groupId, userId) => s.memberByUser.get({ groupId, userId }),
     upsertMember: (member) => s.upsertMember.get(member)!,
+    saveMember: (member, knownId) => {
+      if (knownId === null) return Number(s.insertMember.run(member).lastInsertRowid);
+      s.renameMember.run({ id: knownId, displayName: member.displayName, locale: member.locale ?? null });
+      return knownId;
+    },
     upsertSchedule: (schedule) => s.upsertSchedule.get(schedule)!,
     deactivateSchedule: (groupId, channelId, name, at) => s.deactivateSchedule.run({ groupId, channelId, name, at }).changes,
     scheduleByName: (groupId, channelId, name) => s.scheduleByName.get({ groupId, channelId, name }),
