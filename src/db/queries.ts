@@ -26,6 +26,11 @@ export interface AnswerContext {
   round: RoundRecord;
   member: Pick<MemberRecord, "id" | "displayName" | "locale"> | null;
   answer: Pick<AnswerRecord, "id" | "choice" | "correct" | "points"> | null;
+  /**
+   * For a scheduled round: the member's streak after their correct answer to the schedule's round of the day
+   * before it; 0 when that answer was wrong or missing, or there is no such round (or no member yet).
+   */
+  previousStreak: number;
 }
 
 /** a leaderboard row before ranking */
@@ -44,8 +49,6 @@ export interface Queries {
   memberByUser(groupId: number, userId: string): Got<MemberRecord | undefined>;
   /** inserts the member or updates its name (and its locale when one is given) */
   upsertMember(member: NewMemberRecord): Got<MemberRecord>;
-  /** the same inside an answer's transaction, told the member's id when the transaction found the row; the id */
-  saveMember(member: NewMemberRecord, knownId: number | null): Got<number>;
 
   // schedules
   /** inserts the schedule or replaces the organiser's fields of the channel's schedule of that name */
@@ -84,17 +87,21 @@ export interface Queries {
 
   // answers and scores
   /**
-   * What recording an answer starts from: the round, the user's member row in the group and the member's answer to
-   * the round (null when there is none); undefined when there is no such round.
+   * What recording an answer starts from: the round, the user's member row in the group, the member's answer to
+   * the round (null when there is none) and the streak it continues; undefined when there is no such round.
    */
   answerContext(roundId: number, groupId: number, userId: string): Got<AnswerContext | undefined>;
   answerOf(roundId: number, memberId: number): Got<Pick<AnswerRecord, "id" | "choice" | "correct" | "points" | "streak"> | undefined>;
   /** takes one of the round's fast-answer bonuses while fewer than `slots` are taken */
   takeFastSlot(roundId: number, slots: number): Got<number>;
-  /** the schedule's scheduled round before that day */
-  previousRound(scheduleId: number, localDate: string): Got<{ id: number } | undefined>;
   /** the answer's id; undefined when the member's answer to the round exists */
   insertAnswer(answer: NewAnswerRecord): Got<{ id: number } | undefined>;
+  /**
+   * The same for a member whose row must be written first: inserted, or renamed (`knownId`, when the answer's read
+   * found the row; another process may have inserted it since, so PostgreSQL upserts either way). One statement where
+   * the dialect can.
+   */
+  insertAnswerSavingMember(member: NewMemberRecord, knownId: number | null, answer: Omit<NewAnswerRecord, "memberId">): Got<{ id: number } | undefined>;
   /** counts a revealed round's answers into the score rows */
   foldScores(roundId: number): Got<unknown>;
   clearScores(): Got<unknown>;
@@ -116,6 +123,25 @@ export interface Queries {
   upsertReview(review: ReviewRecord): Got<unknown>;
   dueReviews(memberId: number, now: number, limit: number): Got<ReviewRecord[]>;
   reviewedQuestionIds(memberId: number): Got<Array<{ questionId: string }>>;
+}
+
+/**
+ * Statements built on first use, once (each dialect's statements that are prepared ahead): opening a database costs
+ * nothing per statement, and one not yet migrated can still be opened.
+ */
+export function lazily<T extends Record<string, () => unknown>>(makers: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const out = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const [key, make] of Object.entries(makers)) {
+    Object.defineProperty(out, key, {
+      configurable: true,
+      get() {
+        const value = make();
+        Object.defineProperty(out, key, { value });
+        return value;
+      },
+    });
+  }
+  return out;
 }
 
 /** the score rows' topic for every topic together, and their all-time period (the core's PeriodKey "all") */

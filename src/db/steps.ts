@@ -9,6 +9,15 @@ export function* got<T>(result: Got<T>): Steps<T> {
   return (yield result) as T;
 }
 
+/** Where a transaction's reads end: how many write statements follow (see Backend.transaction's `readsFirst`). */
+export class WritesFollow {
+  constructor(readonly count: number) {}
+}
+
+export function* writesFollow(count: number): Steps<void> {
+  yield new WritesFollow(count);
+}
+
 function isPromise(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === "function";
 }
@@ -17,13 +26,20 @@ export function runSync<T>(steps: Steps<T>): T {
   let next = steps.next();
   while (!next.done) {
     if (isPromise(next.value)) throw new Error("a synchronous transaction was given a promise");
-    next = steps.next(next.value);
+    next = steps.next(next.value instanceof WritesFollow ? undefined : next.value);
   }
   return next.value;
 }
 
-export async function runAsync<T>(steps: Steps<T>): Promise<T> {
+/** Runs the steps, awaiting each statement; `onWrites` is awaited where the steps mark their writes. */
+export async function runAsync<T>(steps: Steps<T>, onWrites?: (mark: WritesFollow) => Promise<void>): Promise<T> {
   let next = steps.next();
-  while (!next.done) next = steps.next(await next.value);
+  while (!next.done) {
+    const value = next.value;
+    if (value instanceof WritesFollow) {
+      await onWrites?.(value);
+      next = steps.next(undefined);
+    } else next = steps.next(await value);
+  }
   return next.value;
 }

@@ -27,13 +27,18 @@ import type {
 } from "../core/store/index.js";
 import { ALL_TOPICS, type Queries, type ScoreLine } from "./queries.js";
 import { roundRecord, scheduleRecord, toGroup, toMember, toPractice, toReview, toRound, toSchedule } from "./records.js";
-import { got, type Steps } from "./steps.js";
+import { got, writesFollow, type Steps } from "./steps.js";
 
 export interface Backend {
   /** statements outside any transaction */
   readonly q: Queries;
-  /** runs the steps as one write transaction, committed or rolled back before the promise settles */
-  transaction<T>(steps: (q: Queries) => Steps<T>): Promise<T>;
+  /**
+   * Runs the steps as one write transaction, committed or rolled back before the promise settles. With `readsFirst`
+   * the steps only read until they mark the writes that follow (`writesFollow`): a backend whose reads see the same
+   * outside a transaction as inside (PostgreSQL at READ COMMITTED) may run those reads, and a lone write, without
+   * one; SQLite holds the database for the whole transaction.
+   */
+  transaction<T>(steps: (q: Queries) => Steps<T>, opts?: { readsFirst?: boolean }): Promise<T>;
 }
 
 /**
@@ -57,37 +62,35 @@ function* recordAnswer(q: Queries, input: AnswerInput, scorer: Scorer): Steps<An
   if (round.revealedAt !== null || now >= round.revealAt.getTime()) return { kind: "closed", round };
   if (!Number.isInteger(input.choice) || input.choice < 0 || input.choice >= round.choiceCount) return { kind: "invalid_choice", round };
 
-  // Each answer writes as little as it can (its row; a new or renamed member's row; the round row only for the
-  // first few correct answers): in SQLite's WAL a commit costs per page written.
+  // Each answer writes as little as it can (its row, with a new or renamed member's row; the round row only for the
+  // first few correct answers): in SQLite's WAL a commit costs per page written, on PostgreSQL per round trip.
   const locale = input.member.locale ?? null;
   const unchanged = known && known.displayName === input.member.displayName && (locale === null || locale === known.locale);
-  const memberId = unchanged ? known.id : yield* got(q.saveMember({ groupId: input.groupId, userId: input.member.userId, displayName: input.member.displayName, locale, createdAt: now }, known?.id ?? null));
   const correct = input.choice === round.correctIndex;
   const scheduled = round.localDate !== null;
-  const fast = correct && input.fastSlots > 0 && (yield* got(q.takeFastSlot(round.id, input.fastSlots))) > 0;
-  let previousStreak = 0;
-  if (correct && round.localDate !== null && round.scheduleId !== null) {
-    const prevRound = yield* got(q.previousRound(round.scheduleId, round.localDate));
-    const prevAnswer = prevRound ? yield* got(q.answerOf(prevRound.id, memberId)) : undefined;
-    previousStreak = prevAnswer?.correct ? prevAnswer.streak : 0;
-  }
-  const decision = scorer({ correct, fast, scheduled, previousStreak });
+  // fast bonuses only grow: once the round row read shows them all taken, no answer needs to try
+  const trySlot = correct && input.fastSlots > 0 && context.round.fastAwarded < input.fastSlots;
+  yield* writesFollow(trySlot ? 2 : 1);
+  const fast = trySlot && (yield* got(q.takeFastSlot(round.id, input.fastSlots))) > 0;
+  const decision = scorer({ correct, fast, scheduled, previousStreak: correct && scheduled ? context.previousStreak : 0 });
+  const answer = {
+    roundId: round.id,
+    groupId: input.groupId,
+    topic: round.topic,
+    choice: input.choice,
+    correct,
+    points: decision.points,
+    streak: decision.streak,
+    answeredAt: now,
+    weekKey: input.weekKey,
+    monthKey: input.monthKey,
+  };
   const inserted = yield* got(
-    q.insertAnswer({
-      roundId: round.id,
-      memberId,
-      groupId: input.groupId,
-      topic: round.topic,
-      choice: input.choice,
-      correct,
-      points: decision.points,
-      streak: decision.streak,
-      answeredAt: now,
-      weekKey: input.weekKey,
-      monthKey: input.monthKey,
-    }),
+    unchanged
+      ? q.insertAnswer({ ...answer, memberId: known.id })
+      : q.insertAnswerSavingMember({ groupId: input.groupId, userId: input.member.userId, displayName: input.member.displayName, locale, createdAt: now }, known?.id ?? null, answer),
   );
-  if (!inserted) throw new LostRace(`the answer of member ${memberId} to round ${round.id}`);
+  if (!inserted) throw new LostRace(`the answer of ${input.member.userId} to round ${round.id}`);
   return { kind: "recorded", answerId: inserted.id, choice: input.choice, correct, points: decision.points, round };
 }
 
@@ -281,7 +284,7 @@ export class DrizzleStore implements Store {
   }
 
   recordAnswer(input: AnswerInput, scorer: Scorer): Promise<AnswerRecord> {
-    return this.backend.transaction((q) => recordAnswer(q, input, scorer));
+    return this.backend.transaction((q) => recordAnswer(q, input, scorer), { readsFirst: true });
   }
 
   // ---------------------------------------------------------------- leaderboards

@@ -259,6 +259,12 @@ export function storeContract(backend: Backend): void {
         expect(await streak(adhoc.id, "ann", 1)).toBe(0);
         expect(await streak(day2.id, "ann", 1)).toBe(1);
         expect(await streak(day2.id, "bob", 1)).toBe(0);
+        await streak(day1.id, "cat", 0);
+        expect(await streak(day2.id, "cat", 1)).toBe(0);
+        // a day nobody was asked (no round) does not break it; the latest earlier round of the schedule counts
+        const day4 = (await store.claimRound(round({ localDate: "2025-03-06" })))!;
+        expect(await streak(day4.id, "ann", 1)).toBe(2);
+        expect(await streak(day4.id, "bob", 1)).toBe(1);
       });
 
       it("sums a round's answers per choice and names its fastest correct answerers", async () => {
@@ -424,6 +430,15 @@ export function storeContract(backend: Backend): void {
         const reveals = await Promise.all([store, other, store, other].map((s) => s.markRevealed(r.id, at(61))));
         expect(reveals.filter(Boolean)).toHaveLength(1);
         expect((await other.topScores(r.groupId, "all", null, 10)).map((x) => x.answered)).toEqual([1]);
+      });
+
+      it("two connections racing correct answers hand out exactly the round's fast-answer bonuses", async () => {
+        const [store, other] = await backend.twoConnections();
+        const { round, answer } = await setUp(store);
+        const r = (await store.claimRound(round()))!;
+        const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).recordAnswer(answer(r.id, `m${i}`, 1), scorer)));
+        expect(answers.map((a) => (a as { points: number }).points).sort()).toEqual([10, 10, 10, 10, 10, 10, 10, 10, 15, 15]);
+        expect((await other.roundSummary(r.id, 3)).answered).toBe(10);
       });
 
       it("settings changed at once from two connections both stay", async () => {

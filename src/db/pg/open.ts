@@ -2,13 +2,17 @@
 // advisory lock (so processes starting together migrate one after the other), and the store on top. Write
 // transactions run at READ COMMITTED: every exactly-once rule is a unique key or a conditional UPDATE, which
 // PostgreSQL settles between concurrent transactions by making the later one wait for the earlier one's commit.
+// So a statement reads the same outside a transaction as inside one, and a transaction that reads first (an
+// answer) opens only when more than one write follows: an answer by a known member is three round trips (its
+// group, its context, its row), not seven.
 import { count } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { integer, pgSchema } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { DatabaseError, migrationsFolder, type MigrationCounts } from "../migrations.js";
-import { runAsync } from "../steps.js";
+import type { Queries } from "../queries.js";
+import { runAsync, type Steps } from "../steps.js";
 import { DrizzleStore, LostRace, type Backend } from "../store.js";
 import { pgQueries, type PgSession } from "./queries.js";
 import * as schema from "./schema.js";
@@ -109,14 +113,44 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   }
 
   const db = drizzle(pool, { schema });
+  // Each pooled connection keeps its statements (prepared ones are prepared on it once) for as long as it lives.
+  const onConnection = new WeakMap<pg.PoolClient, Queries>();
+  const queriesOn = (client: pg.PoolClient) => {
+    let q = onConnection.get(client);
+    if (!q) onConnection.set(client, (q = pgQueries(drizzle(client, { schema }))));
+    return q;
+  };
+  /** One attempt on one connection: BEGIN at once, or (readsFirst) only when more than one write follows. */
+  const attempt = async <T>(steps: (q: Queries) => Steps<T>, readsFirst: boolean): Promise<T> => {
+    const client = await pool.connect();
+    let open = false;
+    let broken = false;
+    const begin = async () => {
+      await client.query("BEGIN");
+      open = true;
+    };
+    try {
+      if (!readsFirst) await begin();
+      const result = await runAsync(steps(queriesOn(client)), async (mark) => {
+        if (!open && mark.count > 1) await begin();
+      });
+      if (open) await client.query("COMMIT");
+      return result;
+    } catch (err) {
+      if (open) await client.query("ROLLBACK").catch(() => (broken = true));
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  };
   const backend: Backend = {
     q: pgQueries(db),
-    transaction: async (steps) => {
-      for (let attempt = 1; ; attempt++) {
+    transaction: async (steps, opts) => {
+      for (let n = 1; ; n++) {
         try {
-          return await db.transaction((tx) => runAsync(steps(pgQueries(tx))));
+          return await attempt(steps, opts?.readsFirst === true);
         } catch (err) {
-          if (attempt >= ATTEMPTS || !worthRetrying(err)) throw err;
+          if (n >= ATTEMPTS || !worthRetrying(err)) throw err;
         }
       }
     },

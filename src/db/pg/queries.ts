@@ -1,12 +1,12 @@
 // The store's statements on PostgreSQL (node-postgres), the twin of ../sqlite/queries.ts: the same statements,
-// built against this dialect's schema. Each is built when it runs, on the pool or on a transaction's connection
-// (a statement prepared on the pool would run outside the transaction); the round trip to the server costs far
-// more than building it.
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+// built against this dialect's schema, for the pool or one connection. Those on the hot paths are prepared once per
+// connection (./prepared.ts); the others are built when they run.
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { ALL_TIME, ALL_TOPICS, foldScoresSql, upsertSet, type Queries } from "../queries.js";
 import { TAKEN, type NewMemberRecord } from "../records.js";
+import { preparedQueries } from "./prepared.js";
 import * as t from "./schema.js";
 
 /** the pool or one transaction */
@@ -24,15 +24,12 @@ export function pgQueries(db: PgSession): Queries {
       .values(member)
       .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: upsertSet.member(t.members) });
   return {
-    groupByRef: (platform, externalId) => first(db.select().from(t.groups).where(and(eq(t.groups.platform, platform), eq(t.groups.externalId, externalId)))),
-    groupById: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id))),
+    ...preparedQueries(db),
     groupForUpdate: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id)).for("update")),
     insertGroup: (group) => db.insert(t.groups).values(group).onConflictDoNothing(),
     setGroupSettings: (id, settings) => db.update(t.groups).set(settings).where(eq(t.groups.id, id)),
     memberByUser: (groupId, userId) => first(db.select().from(t.members).where(and(eq(t.members.groupId, groupId), eq(t.members.userId, userId)))),
     upsertMember: async (member) => (await upsertMember(member).returning())[0]!,
-    // another process may insert the member between the answer's read and this write: an upsert either way
-    saveMember: async (member) => (await upsertMember(member).returning({ id: t.members.id }))[0]!.id,
     upsertSchedule: async (schedule) =>
       (
         await db
@@ -53,7 +50,6 @@ export function pgQueries(db: PgSession): Queries {
       ),
     scheduleByName: (groupId, channelId, name) =>
       first(db.select().from(t.schedules).where(and(eq(t.schedules.groupId, groupId), eq(t.schedules.channelId, channelId), eq(t.schedules.name, name)))),
-    scheduleById: (id) => first(db.select().from(t.schedules).where(eq(t.schedules.id, id))),
     schedulesOf: (groupId) => db.select().from(t.schedules).where(eq(t.schedules.groupId, groupId)).orderBy(asc(t.schedules.channelId), asc(t.schedules.name)),
     activeSchedules: async (platforms) =>
       (
@@ -64,8 +60,6 @@ export function pgQueries(db: PgSession): Queries {
           .where(and(eq(t.schedules.active, true), eq(t.schedules.paused, false), inArray(t.groups.platform, platforms)))
           .orderBy(asc(t.schedules.id))
       ).map((r) => ({ schedule: r.schedules, group: r.groups })),
-    markScheduleRun: (id, localDate, at) => db.update(t.schedules).set({ lastRunDate: localDate, lastRunAt: at }).where(eq(t.schedules.id, id)),
-    claimRound: (round) => first(db.insert(t.rounds).values(round).onConflictDoNothing({ target: [t.rounds.scheduleId, t.rounds.localDate] }).returning()),
     deleteUnposted: (id) => db.delete(t.rounds).where(and(eq(t.rounds.id, id), or(isNull(t.rounds.messageId), eq(t.rounds.messageId, TAKEN)), isNull(t.rounds.revealedAt))),
     takeUnposted: (id) => changed(db.update(t.rounds).set({ messageId: TAKEN }).where(and(eq(t.rounds.id, id), isNull(t.rounds.messageId), isNull(t.rounds.revealedAt)))),
     untakeUnposted: (id) => db.update(t.rounds).set({ messageId: null }).where(and(eq(t.rounds.id, id), eq(t.rounds.messageId, TAKEN))),
@@ -117,27 +111,7 @@ export function pgQueries(db: PgSession): Queries {
         .where(and(eq(t.rounds.groupId, groupId), eq(t.rounds.channelId, channelId), isNotNull(t.rounds.revealedAt)))
         .orderBy(desc(t.rounds.revealedAt), desc(t.rounds.id))
         .limit(limit),
-    questionUse: (groupId, channelId) =>
-      db
-        .select({ questionId: t.rounds.questionId, n: count() })
-        .from(t.rounds)
-        .where(and(eq(t.rounds.groupId, groupId), eq(t.rounds.channelId, channelId)))
-        .groupBy(t.rounds.questionId),
     revealedRoundIds: () => db.select({ id: t.rounds.id }).from(t.rounds).where(isNotNull(t.rounds.revealedAt)).orderBy(asc(t.rounds.id)),
-    // one round trip for what SQLite reads with three lookups
-    answerContext: (roundId, groupId, userId) =>
-      first(
-        db
-          .select({
-            round: t.rounds,
-            member: { id: t.members.id, displayName: t.members.displayName, locale: t.members.locale },
-            answer: { id: t.answers.id, choice: t.answers.choice, correct: t.answers.correct, points: t.answers.points },
-          })
-          .from(t.rounds)
-          .leftJoin(t.members, and(eq(t.members.groupId, groupId), eq(t.members.userId, userId)))
-          .leftJoin(t.answers, and(eq(t.answers.roundId, t.rounds.id), eq(t.answers.memberId, t.members.id)))
-          .where(eq(t.rounds.id, roundId)),
-      ),
     answerOf: (roundId, memberId) =>
       first(
         db
@@ -145,23 +119,6 @@ export function pgQueries(db: PgSession): Queries {
           .from(t.answers)
           .where(and(eq(t.answers.roundId, roundId), eq(t.answers.memberId, memberId))),
       ),
-    takeFastSlot: (roundId, slots) =>
-      changed(
-        db
-          .update(t.rounds)
-          .set({ fastAwarded: sql`${t.rounds.fastAwarded} + 1` })
-          .where(and(eq(t.rounds.id, roundId), lt(t.rounds.fastAwarded, slots))),
-      ),
-    previousRound: (scheduleId, localDate) =>
-      first(
-        db
-          .select({ id: t.rounds.id })
-          .from(t.rounds)
-          .where(and(eq(t.rounds.scheduleId, scheduleId), isNotNull(t.rounds.localDate), lt(t.rounds.localDate, localDate)))
-          .orderBy(desc(t.rounds.localDate))
-          .limit(1),
-      ),
-    insertAnswer: (answer) => first(db.insert(t.answers).values(answer).onConflictDoNothing({ target: [t.answers.roundId, t.answers.memberId] }).returning({ id: t.answers.id })),
     foldScores: (roundId) => db.execute(foldScoresSql(roundId)),
     clearScores: () => db.delete(t.scores),
     topScores: (groupId, period, topic, limit) =>

@@ -3,7 +3,7 @@
 // The PostgreSQL twin is ../pg/queries.ts.
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { ALL_TIME, ALL_TOPICS, foldScoresSql, upsertSet, type Queries } from "../queries.js";
+import { ALL_TIME, ALL_TOPICS, foldScoresSql, lazily, upsertSet, type Queries } from "../queries.js";
 import { TAKEN } from "../records.js";
 import * as t from "./schema.js";
 
@@ -16,23 +16,6 @@ const P = sql.placeholder;
 const asIs = (name: string) => sql`${P(name)}`;
 const scoreLine = { memberId: t.scores.memberId, userId: t.members.userId, displayName: t.members.displayName, points: t.scores.points, answered: t.scores.answered, correct: t.scores.correct };
 const inWindow = and(eq(t.scores.groupId, P("group")), eq(t.scores.period, P("period")), eq(t.scores.topic, P("topic")));
-
-/** Each statement is prepared when first used: opening a database costs nothing per statement, and one not
- * yet migrated (opened with `migrate: false`) can still be opened. */
-function lazily<T extends Record<string, () => unknown>>(makers: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
-  const out = {} as { [K in keyof T]: ReturnType<T[K]> };
-  for (const [key, make] of Object.entries(makers)) {
-    Object.defineProperty(out, key, {
-      configurable: true,
-      get() {
-        const value = make();
-        Object.defineProperty(out, key, { value });
-        return value;
-      },
-    });
-  }
-  return out;
-}
 
 export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
   // The scheduler's queries take the process's platforms: one statement per list, prepared on first use.
@@ -402,11 +385,6 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     setGroupSettings: (id, settings) => s.setGroupSettings.run({ id, ...settings }),
     memberByUser: (groupId, userId) => s.memberByUser.get({ groupId, userId }),
     upsertMember: (member) => s.upsertMember.get(member)!,
-    saveMember: (member, knownId) => {
-      if (knownId === null) return Number(s.insertMember.run(member).lastInsertRowid);
-      s.renameMember.run({ id: knownId, displayName: member.displayName, locale: member.locale ?? null });
-      return knownId;
-    },
     upsertSchedule: (schedule) => s.upsertSchedule.get(schedule)!,
     deactivateSchedule: (groupId, channelId, name, at) => s.deactivateSchedule.run({ groupId, channelId, name, at }).changes,
     scheduleByName: (groupId, channelId, name) => s.scheduleByName.get({ groupId, channelId, name }),
@@ -429,19 +407,33 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     revealedRounds: (groupId, channelId, memberId, limit) => s.revealedRounds.all({ groupId, channelId, memberId, limit }),
     questionUse: (groupId, channelId) => s.questionUse.all({ groupId, channelId }),
     revealedRoundIds: () => s.revealedRoundIds.all(),
-    // three lookups by key: in process, cheaper than one joined row (PostgreSQL joins them to save round trips)
+    // lookups by key: in process, cheaper than one joined row (PostgreSQL joins them to save round trips)
     answerContext: (roundId, groupId, userId) => {
       const round = s.roundById.get({ id: roundId });
       if (!round) return undefined;
       const member = s.memberKey.get({ groupId, userId }) ?? null;
-      return { round, member, answer: (member && s.answerOf.get({ roundId, memberId: member.id })) ?? null };
+      const answer = (member && s.answerOf.get({ roundId, memberId: member.id })) ?? null;
+      let previousStreak = 0;
+      if (member && !answer && round.scheduleId !== null && round.localDate !== null) {
+        const previous = s.previousRound.get({ scheduleId: round.scheduleId, localDate: round.localDate });
+        const before = previous && s.answerOf.get({ roundId: previous.id, memberId: member.id });
+        previousStreak = before?.correct ? before.streak : 0;
+      }
+      return { round, member, answer, previousStreak };
     },
     answerOf: (roundId, memberId) => s.answerOf.get({ roundId, memberId }),
     takeFastSlot: (roundId, slots) => s.takeFastSlot.run({ roundId, slots }).changes,
-    previousRound: (scheduleId, localDate) => s.previousRound.get({ scheduleId, localDate }),
     // SQLite reports the new row's id itself: no RETURNING row to read back on the hot path
     insertAnswer: (answer) => {
       const r = s.insertAnswer.run(answer);
+      return r.changes > 0 ? { id: Number(r.lastInsertRowid) } : undefined;
+    },
+    // Two plain statements: inside its write transaction the member row the answer read cannot change.
+    insertAnswerSavingMember: (member, knownId, answer) => {
+      let memberId = knownId;
+      if (memberId === null) memberId = Number(s.insertMember.run(member).lastInsertRowid);
+      else s.renameMember.run({ id: memberId, displayName: member.displayName, locale: member.locale ?? null });
+      const r = s.insertAnswer.run({ ...answer, memberId });
       return r.changes > 0 ? { id: Number(r.lastInsertRowid) } : undefined;
     },
     foldScores: (roundId) => db.run(foldScoresSql(roundId)),
