@@ -25,9 +25,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const GROUP: GroupRef = { platform: "bench", externalId: "g" };
 const TOPICS = ["lambda", "s3", "sqs", "sns", "ec2", "vpc", "iam", "dynamodb", "kinesis", "rds-aurora"];
 
-const notes: NotesIndex = { lookup: (q) => ({ query: q, normalized: q, hits: [], suggestions: [] }), suggest: () => [], section: () => null };
+export const notes: NotesIndex = { lookup: (q) => ({ query: q, normalized: q, hits: [], suggestions: [] }), suggest: () => [], section: () => null };
 
-function bank(): QuestionBank {
+/** 200 questions over 10 topics, four choices each (bench/multi.ts uses them too) */
+export function bank(): QuestionBank {
   const questions: Question[] = TOPICS.flatMap((topic, t) =>
     Array.from({ length: 20 }, (_, i) => ({
       id: `${topic}-${i}`,

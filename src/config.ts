@@ -30,11 +30,20 @@ const port = z
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+/** "0-3", "4,5,6,7", "0-1,4": shard ids and ranges */
+const SHARD_LIST = /^\d+(-\d+)?(,\d+(-\d+)?)*$/;
+
 const envSchema = z.object({
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString.refine((s) => s === undefined || /^\d{5,25}$/.test(s), "must be the numeric application id from the Discord developer portal"),
   DISCORD_GUILD_ID: optionalString.refine((s) => s === undefined || /^\d{5,25}$/.test(s), "must be a numeric server (guild) id"),
   DISCORD_API_URL: optionalUrl,
+  DISCORD_SHARDS: optionalString.refine((s) => s === undefined || s.toLowerCase() === "auto" || (/^\d{1,5}$/.test(s) && Number(s) >= 1), "must be auto or the total number of shards, e.g. 4"),
+  DISCORD_SHARD_LIST: optionalString.refine((s) => s === undefined || SHARD_LIST.test(s.replace(/\s+/g, "")), "must name this machine's shards, e.g. 0-3 or 4,5,6,7"),
+  // set by discord.js's ShardingManager in the processes it starts
+  SHARDING_MANAGER: optionalString,
+  SHARDS: optionalString,
+  SHARD_COUNT: optionalString,
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
@@ -62,7 +71,16 @@ const envSchema = z.object({
 });
 
 export interface Config {
-  discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
+  discord?: {
+    token: string;
+    applicationId: string;
+    guildId?: string;
+    apiUrl?: string;
+    /** DISCORD_SHARDS: this process runs the ShardingManager, one process per shard of `list` (every shard of `count` by default) */
+    sharding?: { count: number | "auto"; list?: number[] };
+    /** this process is a shard the ShardingManager started: its shard ids, of `count` in all */
+    shard?: { ids: number[]; count: number };
+  };
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; organizers: string[]; port: number };
   port: number;
   databasePath: string;
@@ -73,6 +91,43 @@ export interface Config {
   defaultTimezone: string;
   defaultLocale: Locale;
   logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/** Shard ids from "0-3,6": every id once, in order. */
+export function parseShardList(list: string): number[] {
+  const ids = new Set<number>();
+  for (const part of list.replace(/\s+/g, "").split(",")) {
+    const [from, to = from] = part.split("-").map(Number) as [number, number?];
+    if (to < from) throw new ConfigError(`DISCORD_SHARD_LIST: the range ${part} runs backwards: write ${to}-${from}.`);
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
+/** The sharding a process runs: as a shard its manager started, or as the manager of DISCORD_SHARDS. */
+function discordShards(e: z.infer<typeof envSchema>): Pick<NonNullable<Config["discord"]>, "sharding" | "shard"> {
+  if (e.SHARDING_MANAGER === "true" && e.SHARDS !== undefined && e.SHARD_COUNT !== undefined) {
+    const ids = [JSON.parse(e.SHARDS) as number | number[]].flat();
+    return { shard: { ids, count: Number(e.SHARD_COUNT) } };
+  }
+  if (!e.DISCORD_SHARDS) {
+    if (e.DISCORD_SHARD_LIST) throw new ConfigError("DISCORD_SHARD_LIST is set but DISCORD_SHARDS is not: set DISCORD_SHARDS to the number of shards across every machine.");
+    return {};
+  }
+  if (e.DISCORD_SHARDS.toLowerCase() === "auto") {
+    if (e.DISCORD_SHARD_LIST) {
+      throw new ConfigError("DISCORD_SHARD_LIST needs a fixed shard count: set DISCORD_SHARDS to the number of shards across every machine (the same on each), not auto.");
+    }
+    return { sharding: { count: "auto" } };
+  }
+  const count = Number(e.DISCORD_SHARDS);
+  if (!e.DISCORD_SHARD_LIST) return { sharding: { count } };
+  const list = parseShardList(e.DISCORD_SHARD_LIST);
+  const outside = list.filter((id) => id >= count);
+  if (outside.length > 0) {
+    throw new ConfigError(`DISCORD_SHARD_LIST names shard ${outside.join(", ")} but DISCORD_SHARDS=${count}: shards are numbered 0 to ${count - 1}.`);
+  }
+  return { sharding: { count, list } };
 }
 
 /** Reads `.env` (if present) under the real environment: a variable already set wins. */
@@ -98,7 +153,9 @@ export function loadConfig(env: Record<string, string | undefined> = { ...readDo
   if (e.DISCORD_TOKEN || e.DISCORD_APPLICATION_ID) {
     if (!e.DISCORD_TOKEN) throw new ConfigError("DISCORD_APPLICATION_ID is set but DISCORD_TOKEN is not: set both to run on Discord, or neither.");
     if (!e.DISCORD_APPLICATION_ID) throw new ConfigError("DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: copy the application id from the Discord developer portal.");
-    discord = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL };
+    discord = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, ...discordShards(e) };
+  } else if (e.DISCORD_SHARDS || e.DISCORD_SHARD_LIST) {
+    throw new ConfigError("DISCORD_SHARDS or DISCORD_SHARD_LIST is set but Discord is not: set DISCORD_TOKEN and DISCORD_APPLICATION_ID too.");
   }
 
   let slack: Config["slack"];

@@ -1,7 +1,9 @@
 // Wires the product: config → logger → database (migrated) → notes → question bank → StudyBot → platforms
 // → scheduler. With no chat credentials the console platform runs on standard input; with DISCORD_* and/or
-// SLACK_* set, those platforms run until SIGINT/SIGTERM. Shutdown stops the scheduler, lets work in flight
-// finish, stops the platforms and closes the database.
+// SLACK_* set, those platforms run until SIGINT/SIGTERM or a failure no reconnect can fix (exit 1). With
+// DISCORD_SHARDS this process manages one process per Discord shard (src/platforms/discord/sharding.ts) and runs
+// the scheduler and Slack itself; a shard process runs its gateway only. Shutdown stops the scheduler, lets work in
+// flight finish, stops the platforms and closes the database.
 import path from "node:path";
 import type { CliIO } from "./cli.js";
 import { loadConfig, type Config } from "./config.js";
@@ -14,6 +16,7 @@ import { loadNotes, noteReader } from "./core/notes/load.js";
 import { LookupService } from "./core/notes/lookup.js";
 import { loadQuestionBank } from "./core/questions/load.js";
 import type { Scheduler } from "./core/schedule/scheduler.js";
+import type { DiscordShards } from "./platforms/discord/sharding.js";
 
 export interface MainOptions {
   env?: Record<string, string | undefined>;
@@ -21,6 +24,8 @@ export interface MainOptions {
   clock?: Clock;
   /** resolves to stop the process (default: the first SIGINT or SIGTERM) */
   signal?: Promise<string>;
+  /** DISCORD_SHARDS: how to start a shard process (default: this process's own program and node options) */
+  shardProcess?: { script: string; execArgv: string[] };
 }
 
 interface Platform {
@@ -30,6 +35,11 @@ interface Platform {
   done?: Promise<void>;
 }
 
+/** A failure that ends the process: why, in one line. */
+export interface Fatal {
+  reason: string;
+}
+
 export interface App {
   config: Config;
   logger: Logger;
@@ -37,6 +47,10 @@ export interface App {
   bot: StudyBot;
   scheduler: Scheduler;
   platforms: Platform[];
+  /** DISCORD_SHARDS: the shard processes this one manages (their connections and figures); else null */
+  shards: DiscordShards | null;
+  /** resolves when a platform reports a failure it cannot recover from */
+  fatal: Promise<Fatal>;
   stop(): Promise<void>;
 }
 
@@ -78,6 +92,12 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
       settings: { defaultTimezone: config.defaultTimezone, defaultLocale: config.defaultLocale },
     });
     const platforms: Platform[] = [];
+    let onFatal!: (fatal: Fatal) => void;
+    const fatal = new Promise<Fatal>((resolve) => (onFatal = resolve));
+    const reportFatal = (reason: string) => onFatal({ reason });
+    // a shard of a sharded bot (started by the shard manager): its gateway only; the manager runs the rest
+    const shard = config.discord?.shard;
+    let shards: DiscordShards | null = null;
 
     const stopAll = async () => {
       await scheduler.stop();
@@ -116,26 +136,41 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
           done: running.done,
         });
       } else {
-        if (config.discord) {
+        if (config.discord?.sharding && !shard) {
+          const { startShardManager } = await import("./platforms/discord/sharding.js");
+          const started = await startShardManager(bot, config, logger, { env: opts.env ?? process.env, ...opts.shardProcess, stdout: io.stdout, stderr: io.stderr, onFatal: reportFatal });
+          shards = started;
+          platforms.push({ name: "discord", stop: () => started.stop() });
+        } else if (config.discord) {
           const { startDiscord } = await import("./platforms/discord/index.js");
-          const discord = await startDiscord(bot, config, logger);
-          platforms.push({ name: "discord", stop: () => discord.stop() });
+          const discord = await startDiscord(bot, config, logger, { onFatal: reportFatal });
+          if (shard) {
+            const { linkToManager } = await import("./platforms/discord/shard.js");
+            const link = linkToManager(discord.client);
+            const done = link.managerGone.then(() => undefined);
+            platforms.push({ name: "discord", stop: () => discord.stop().finally(() => link.close()), done });
+          } else platforms.push({ name: "discord", stop: () => discord.stop() });
         }
-        if (config.slack) {
+        if (config.slack && !shard) {
           const { startSlack } = await import("./platforms/slack/index.js");
           const slack = await startSlack(bot, config, logger);
           platforms.push({ name: "slack", stop: () => slack.stop() });
         }
-        await scheduler.start();
-        stage("scheduler");
-        io.stdout.write(`studybot ready — ${platforms.map((p) => p.name).join(" + ")} (${sections.length} note sections, ${bank.questions.length} questions)\n`);
+        if (shard) {
+          io.stdout.write(`studybot shard ${shard.ids.join(", ")} of ${shard.count} ready — discord (${sections.length} note sections, ${bank.questions.length} questions)\n`);
+        } else {
+          await scheduler.start();
+          stage("scheduler");
+          const discordShards = shards ? ` (shards ${shards.ids.join(", ")} of ${shards.count})` : "";
+          io.stdout.write(`studybot ready — ${platforms.map((p) => (p.name === "discord" ? `discord${discordShards}` : p.name)).join(" + ")} (${sections.length} note sections, ${bank.questions.length} questions)\n`);
+        }
       }
     } catch (err) {
       await stopAll().catch(() => undefined);
       throw err;
     }
     logger.info({ ms: Math.round(performance.now() - started), stages, uptimeMs: Math.round(performance.now()), platforms: platforms.map((p) => p.name), database: database.label }, "ready");
-    return { config, logger, database, bot, scheduler, platforms, stop: stopAll };
+    return { config, logger, database, bot, scheduler, platforms, shards, fatal, stop: stopAll };
   } catch (err) {
     await database.close();
     throw err;
@@ -152,9 +187,13 @@ export async function main(io: CliIO, opts: MainOptions = {}): Promise<number> {
       process.once("SIGTERM", () => resolve("SIGTERM"));
     });
   const ended = app.platforms.find((p) => p.done)?.done;
-  const why = await Promise.race([signal, ...(ended ? [ended.then(() => "end of input")] : [])]);
-  app.logger.info({ reason: why }, "stopping");
+  const why = await Promise.race([
+    signal.then((reason) => ({ reason, code: 0 })),
+    app.fatal.then((f) => ({ reason: f.reason, code: 1 })),
+    ...(ended ? [ended.then(() => ({ reason: "end of input", code: 0 }))] : []),
+  ]);
+  app.logger.info({ reason: why.reason }, "stopping");
   await app.stop();
   await new Promise<void>((resolve) => io.stdout.write("", () => resolve()));
-  return 0;
+  return why.code;
 }

@@ -8,7 +8,13 @@
 //
 // Gateway: a websocket at /gateway speaking JSON (discord.js without zlib-sync): HELLO, IDENTIFY → READY and one
 // GUILD_CREATE per guild, heartbeat → ACK, RESUME → RESUMED, and `dispatch()` / the interaction helpers for
-// INTERACTION_CREATE.
+// INTERACTION_CREATE. Sharding as Discord does it: `/gateway/bot` recommends `shards` (and a `maxConcurrency`);
+// IDENTIFY with a `shard: [id, count]` pair gets only the guilds of that shard (`(guild_id >> 22) % count`), an
+// interaction goes to the connection of its guild's shard, an IDENTIFY without a pair when more than one shard is
+// recommended is closed with 4011 (sharding required) and a pair out of range with 4010 (invalid shard).
+// `closeShard()` closes a shard's connection with any close code.
+//
+// Channels are indexed by id, so a stand-in with 10,000 guilds or channels answers each post at once.
 //
 // Like Discord, it refuses an interaction callback after the 3-second window or for an interaction already
 // answered, and a webhook edit of an interaction that was never answered, so a handler that gets this wrong
@@ -91,6 +97,15 @@ export interface StandInOptions {
   heartbeatIntervalMs?: number;
   /** Discord's window for the initial interaction response */
   interactionWindowMs?: number;
+  /** the shard count `/gateway/bot` recommends (default 1) */
+  shards?: number;
+  /** how many shards may identify at once (`session_start_limit.max_concurrency`, default 1) */
+  maxConcurrency?: number;
+}
+
+/** The shard a guild belongs to, as Discord computes it. */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }
 
 export class DiscordStandIn {
@@ -105,9 +120,16 @@ export class DiscordStandIn {
   /** commands as last overwritten: key "global" or the guild id */
   readonly commands = new Map<string, Json[]>();
 
+  readonly shards: number;
+  readonly maxConcurrency: number;
+
   private server!: Server;
   private wss!: WebSocketServer;
   private sockets = new Set<WebSocket>();
+  /** each connection's [shard id, shard count] once it identified with one */
+  private readonly shardOfSocket = new Map<WebSocket, [number, number]>();
+  /** channel id → its guild */
+  private readonly channelGuild = new Map<string, StandInGuild>();
   private seq = 0;
   private nextId = 1_300_000_000_000_000_000n;
   private readonly started = Date.now();
@@ -137,6 +159,9 @@ export class DiscordStandIn {
     ];
     this.heartbeatMs = options.heartbeatIntervalMs ?? 41_250;
     this.windowMs = options.interactionWindowMs ?? 3_000;
+    this.shards = options.shards ?? 1;
+    this.maxConcurrency = options.maxConcurrency ?? 1;
+    for (const g of this.guilds) for (const c of g.channels) this.channelGuild.set(c.id, g);
   }
 
   static async start(options: StandInOptions = {}): Promise<DiscordStandIn> {
@@ -250,6 +275,11 @@ export class DiscordStandIn {
     return this.messages.get(id);
   }
 
+  /** The messages stored in a channel, oldest first. */
+  messagesIn(channelId: string): StoredMessage[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channelId);
+  }
+
   /** The message an interaction's response created (its "original"), e.g. an ephemeral reply with buttons. */
   originalOf(interactionId: string): StoredMessage | null {
     return this.interactions.get(interactionId)?.original ?? null;
@@ -257,10 +287,29 @@ export class DiscordStandIn {
 
   // ---------------------------------------------------------------- gateway
 
-  /** Sends a dispatch (op 0) to every connected client. */
-  dispatch(event: string, data: unknown): void {
+  /** Sends a dispatch (op 0) to every connected client, or only to the connections of that guild's shard. */
+  dispatch(event: string, data: unknown, guildId?: string): void {
     const payload = JSON.stringify({ op: 0, t: event, s: ++this.seq, d: data });
-    for (const ws of this.sockets) ws.send(payload);
+    for (const ws of this.sockets) if (guildId === undefined || this.serves(ws, guildId)) ws.send(payload);
+  }
+
+  /** Whether a connection receives the guild's events: an unsharded one gets every guild. */
+  private serves(ws: WebSocket, guildId: string): boolean {
+    const shard = this.shardOfSocket.get(ws);
+    return !shard || shardOf(guildId, shard[1]) === shard[0];
+  }
+
+  /** The [id, count] pairs of the connections that identified with one, in order of connection. */
+  get connectedShards(): Array<[number, number]> {
+    return [...this.sockets].flatMap((ws) => {
+      const s = this.shardOfSocket.get(ws);
+      return s ? [s] : [];
+    });
+  }
+
+  /** Closes the connection(s) of shard `id` with a gateway close code (e.g. 4004, which no client may resume). */
+  closeShard(id: number, code: number, reason = "closed by the stand-in"): void {
+    for (const ws of this.sockets) if (this.shardOfSocket.get(ws)?.[0] === id) ws.close(code, reason);
   }
 
   /** Resolves when a client sends a payload with this opcode (2 identify, 1 heartbeat, 6 resume). */
@@ -281,7 +330,10 @@ export class DiscordStandIn {
 
   private onSocket(ws: WebSocket): void {
     this.sockets.add(ws);
-    ws.on("close", () => this.sockets.delete(ws));
+    ws.on("close", () => {
+      this.sockets.delete(ws);
+      this.shardOfSocket.delete(ws);
+    });
     ws.on("message", (raw) => {
       let payload: Json;
       try {
@@ -306,6 +358,16 @@ export class DiscordStandIn {
         ws.close(4004, "Authentication failed.");
         return;
       }
+      const shard = d.shard as [number, number] | undefined;
+      if (shard !== undefined && !(Array.isArray(shard) && Number.isInteger(shard[0]) && Number.isInteger(shard[1]) && shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) {
+        ws.close(4010, "Invalid shard.");
+        return;
+      }
+      if ((shard === undefined || shard[1] === 1) && this.shards > 1) {
+        ws.close(4011, "Sharding required.");
+        return;
+      }
+      if (shard) this.shardOfSocket.set(ws, [shard[0], shard[1]]);
       this.identifies.push(d);
       this.sendReady(ws);
     } else if (op === 6) {
@@ -319,13 +381,15 @@ export class DiscordStandIn {
   }
 
   private sendReady(ws: WebSocket): void {
+    const shard = this.shardOfSocket.get(ws) ?? [0, 1];
+    const guilds = this.guilds.filter((g) => this.serves(ws, g.id));
     const ready = {
       v: 10,
       user: { id: this.botUserId, username: "studybot", discriminator: "0", global_name: null, avatar: null, bot: true, flags: 0 },
-      guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: `session-${this.seq}`,
       resume_gateway_url: this.gatewayUrl,
-      shard: [0, 1],
+      shard,
       application: { id: this.applicationId, flags: 0 },
       private_channels: [],
       relationships: [],
@@ -336,7 +400,7 @@ export class DiscordStandIn {
       _trace: ["standin"],
     };
     ws.send(JSON.stringify({ op: 0, t: "READY", s: ++this.seq, d: ready }));
-    for (const g of this.guilds) ws.send(JSON.stringify({ op: 0, t: "GUILD_CREATE", s: ++this.seq, d: this.guildPayload(g) }));
+    for (const g of guilds) ws.send(JSON.stringify({ op: 0, t: "GUILD_CREATE", s: ++this.seq, d: this.guildPayload(g) }));
   }
 
   private guildPayload(g: StandInGuild): Json {
@@ -402,7 +466,7 @@ export class DiscordStandIn {
   }
 
   private interactionBase(type: number, user: StandInUser, channelId: string | undefined, guildId?: string): Json & { id: string; token: string } {
-    const guild = this.guilds.find((g) => g.id === guildId) ?? this.guild;
+    const guild = this.guilds.find((g) => g.id === guildId) ?? (channelId ? this.channelGuild.get(channelId) : undefined) ?? this.guild;
     const channel = channelId ?? guild.channels[0]!.id;
     const id = this.snowflake();
     const token = `itok-${id}`;
@@ -435,7 +499,7 @@ export class DiscordStandIn {
   slashCommand(input: { name: string; user: StandInUser; options?: Json[]; channelId?: string; guildId?: string; resolved?: Json }): string {
     const i = this.interactionBase(2, input.user, input.channelId, input.guildId);
     i.data = { id: this.snowflake(), name: input.name, type: 1, options: input.options ?? [], guild_id: i.guild_id, ...(input.resolved ? { resolved: input.resolved } : {}) };
-    this.dispatch("INTERACTION_CREATE", i);
+    this.dispatch("INTERACTION_CREATE", i, i.guild_id as string);
     return i.id;
   }
 
@@ -456,7 +520,7 @@ export class DiscordStandIn {
   autocomplete(input: { name: string; user: StandInUser; options: Json[]; channelId?: string }): string {
     const i = this.interactionBase(4, input.user, input.channelId);
     i.data = { id: this.snowflake(), name: input.name, type: 1, options: input.options, guild_id: i.guild_id };
-    this.dispatch("INTERACTION_CREATE", i);
+    this.dispatch("INTERACTION_CREATE", i, i.guild_id as string);
     return i.id;
   }
 
@@ -464,11 +528,11 @@ export class DiscordStandIn {
   button(input: { customId: string; user: StandInUser; messageId: string }): string {
     const message = this.messages.get(input.messageId);
     if (!message) throw new Error(`stand-in: no message ${input.messageId} was posted`);
-    const i = this.interactionBase(3, input.user, message.channel_id);
+    const i = this.interactionBase(3, input.user, message.channel_id, this.channelGuild.get(message.channel_id)?.id);
     i.message = message;
     this.interactions.get(i.id)!.componentMessage = message;
     i.data = { custom_id: input.customId, component_type: 2 };
-    this.dispatch("INTERACTION_CREATE", i);
+    this.dispatch("INTERACTION_CREATE", i, i.guild_id as string);
     return i.id;
   }
 
@@ -556,7 +620,7 @@ export class DiscordStandIn {
     if (needsAuth && !r.authorized) return [401, { message: "401: Unauthorized", code: 0 }];
 
     if (r.method === "GET" && r.path === "/gateway/bot") {
-      return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } }];
+      return [200, { url: this.gatewayUrl, shards: this.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: this.maxConcurrency } }];
     }
     if (r.method === "GET" && r.path === "/users/@me") {
       return [200, { id: this.botUserId, username: "studybot", discriminator: "0", global_name: null, avatar: null, bot: true }];
@@ -599,7 +663,7 @@ export class DiscordStandIn {
       return [200, this.storeMessage(pending.channelId, r.body as Json)];
     }
     if ((match = m(/^\/channels\/(\d+)\/messages$/)) && r.method === "POST") {
-      if (!this.guilds.some((g) => g.channels.some((c) => c.id === match![1]))) return [404, { message: "Unknown Channel", code: 10003 }];
+      if (!this.channelGuild.has(match[1]!)) return [404, { message: "Unknown Channel", code: 10003 }];
       if (this.denied.has(match[1]!)) return [403, { message: "Missing Permissions", code: 50013 }];
       return [200, this.storeMessage(match[1]!, r.body as Json)];
     }

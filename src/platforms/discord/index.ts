@@ -19,6 +19,8 @@ export interface DiscordPlatform {
 export interface DiscordStartOptions {
   /** defer a reply when the core takes longer than this (ms); see handlers.ts */
   slowAfterMs?: number;
+  /** the gateway closed for good (a close no reconnect can fix): the process should end */
+  onFatal?: (reason: string) => void;
 }
 
 export async function startDiscord(bot: StudyBot, config: Config, logger: Logger, opts: DiscordStartOptions = {}): Promise<DiscordPlatform> {
@@ -34,7 +36,12 @@ export async function startDiscord(bot: StudyBot, config: Config, logger: Logger
   });
   client.on(Events.Error, (err) => log.error({ err }, "discord: client error"));
   client.on(Events.Warn, (message) => log.warn({ message }, "discord: client warning"));
-  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ code: event.code, shardId }, "discord: gateway disconnected"));
+  // discord.js reconnects by itself after every close it can recover from, and emits ShardDisconnect only for one it
+  // cannot: that ends the process, so that a supervisor (or the shard manager) sees it.
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    log.error({ code: event.code, shardId }, "discord: the gateway closed for good");
+    opts.onFatal?.(`the Discord gateway closed for good (shard ${shardId}, code ${event.code})`);
+  });
   client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, "discord: gateway reconnecting"));
   // @discordjs/rest waits out every 429 (retry-after) and retries by itself; log each one so an operator sees
   // them, and the waits it makes ahead of time when a bucket is empty.
