@@ -268,6 +268,15 @@ export class StudyBot {
     }
   }
 
+  /**
+   * Stores what the platform now says about a member (their name and language), for a platform that learns it only
+   * after answering them (Slack refreshes profiles in the background).
+   */
+  async rememberMember(actor: Actor): Promise<void> {
+    const group = await this.group(actor);
+    await this.store.ensureMember(group.id, { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null });
+  }
+
   /** The channel's cards still open for answers, oldest first (the console names them #round). */
   async openCards(actor: Actor, channelId: string): Promise<QuestionCard[]> {
     const group = await this.group(actor);

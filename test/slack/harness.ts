@@ -176,7 +176,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     async click(user, action, o = {}) {
       const responseUrl = standIn.responseUrl();
-      const body = o.body ?? blockActionsBody(blockActionsPayload({ user, teamId: TEAM, channelId: CHANNEL, messageTs: o.messageTs ?? "1700000000.000001", responseUrl, action, ephemeral: o.ephemeral }));
+      // the click happens at the test clock's time (action_ts), as Slack stamps it
+      const actionTs = (clock.now().getTime() / 1000).toFixed(6);
+      const body = o.body ?? blockActionsBody(blockActionsPayload({ user, teamId: TEAM, channelId: CHANNEL, messageTs: o.messageTs ?? "1700000000.000001", responseUrl, action, ephemeral: o.ephemeral, actionTs }));
       const res = await signedPost(url, body, form, o);
       await slack.idle();
       return { ...res, responseUrl, body };

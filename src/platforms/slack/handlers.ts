@@ -93,9 +93,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         let fetched = false;
         if (caller.click) {
           // A click is answered from what is known (the payload's user, the profile cached up to a day): its answer
-          // is recorded without waiting for Slack, and the profile refreshed meanwhile.
+          // is recorded without waiting for Slack, and the profile refreshed afterwards.
           profile = users.known(caller.userId);
-          if (users.stale(caller.userId)) void inflight.track(users.get(caller.userId, true).catch((err: unknown) => logger.warn({ err, what, user: caller.userId, slackError: slackErrorCode(err) }, "slack: could not refresh a member's profile")));
         } else {
           try {
             ({ profile, fetched } = await users.get(caller.userId));
@@ -121,8 +120,19 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
           const reply = caller.click ? privateNote({ text }) : ephemeral({ text });
           await respond(reply).catch((re) => logger.warn({ err: re, what }, "slack: could not deliver a failure reply"));
         }
+        if (caller.click && users.stale(caller.userId)) void inflight.track(refreshProfile(caller, what));
       })(),
     );
+
+  /** A member's profile fetched anew after their click was answered; their stored name and language follow it. */
+  const refreshProfile = async (caller: Caller, what: string): Promise<void> => {
+    try {
+      const { profile } = await users.get(caller.userId, true);
+      await bot.rememberMember(actorOf(caller, profile));
+    } catch (err) {
+      logger.warn({ err, what, user: caller.userId, slackError: slackErrorCode(err) }, "slack: could not refresh a member's profile");
+    }
+  };
 
   const commandCaller = (c: CommandArgs["command"]): Caller => ({ teamId: deps.teamId, userId: c.user_id, username: c.user_name });
   const buttonCaller = (body: ButtonArgs["body"]): Caller => ({ teamId: deps.teamId, userId: body.user.id, username: body.user.username ?? body.user.name, click: true });
