@@ -77,9 +77,19 @@ export function isErrorLike(value: unknown): value is Error {
   return value instanceof Error || (typeof value === "object" && value !== null && typeof (value as Loose).message === "string" && typeof (value as Loose).stack === "string");
 }
 
+/** What serializeError made: pino passes an `err` through it a second time. */
+const serialized = new WeakSet<object>();
+
 /** An error (or anything thrown) reduced to the fields that may be logged. */
 export function serializeError(value: unknown, depth = 0): LoggedError {
   if (!value || typeof value !== "object") return { type: typeof value, message: scrubText(String(value)) };
+  if (serialized.has(value)) return value as LoggedError;
+  const out = reduce(value, depth);
+  serialized.add(out);
+  return out;
+}
+
+function reduce(value: object, depth: number): LoggedError {
   const e = value as Loose;
   const type = isText(e.name) ? e.name : (value.constructor?.name ?? "Object");
   const out: LoggedError = { type, message: scrubText(isText(e.message) ? e.message : "") };

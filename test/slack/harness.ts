@@ -117,6 +117,8 @@ export interface HarnessOptions {
   now?: string;
   organizers?: string[];
   defaultLocale?: "ko" | "en";
+  /** how long a card's post or edit may take before it counts as failed, ms */
+  requestTimeoutMs?: number;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -151,7 +153,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     random: () => 0,
     scheduler: { timers: false },
   });
-  const slack = await startSlack(bot, config, logger, { host: "127.0.0.1", httpPort: 0 });
+  const slack = await startSlack(bot, config, logger, { host: "127.0.0.1", httpPort: 0, requestTimeoutMs: opts.requestTimeoutMs });
   await scheduler.start();
   const url = slack.url!;
 
