@@ -5,7 +5,8 @@
 // Failures reach the core as DeliveryErrors (./delivery.ts).
 import { Routes, type APIMessage, type Client, type REST } from "discord.js";
 import type { GroupRef, MessageRef, PlatformPort, PostOptions, QuestionCard, RevealedCard } from "../../core/cards.js";
-import { checkChannel, classifyDiscordError } from "./delivery.js";
+import { DeliveryError } from "../../core/delivery.js";
+import { checkChannel, classifyDiscordError, missingPermissions } from "./delivery.js";
 import { channelMention, questionCard, revealedCard } from "./render.js";
 
 const SNOWFLAKE = /^\d{5,25}$/;
@@ -24,32 +25,40 @@ export class DiscordPort implements PlatformPort {
     private readonly client?: Client,
   ) {}
 
-  async postCard(_group: GroupRef, channelId: string, card: QuestionCard, opts?: PostOptions): Promise<MessageRef> {
+  async postCard(group: GroupRef, channelId: string, card: QuestionCard, opts?: PostOptions): Promise<MessageRef> {
     const route = Routes.channelMessages(snowflake(channelId, "channel"));
     const body = { ...questionCard(card), ...(opts ? { nonce: cardNonce(opts.roundId), enforce_nonce: true } : {}) };
     try {
       const message = (await this.rest.post(route, { body })) as APIMessage;
       return { channelId, messageId: message.id };
     } catch (err) {
-      throw classifyDiscordError(err);
+      throw await this.classify(err, group, channelId);
     }
   }
 
-  async editCard(_group: GroupRef, ref: MessageRef, card: RevealedCard): Promise<void> {
+  async editCard(group: GroupRef, ref: MessageRef, card: RevealedCard): Promise<void> {
     try {
       await this.rest.patch(Routes.channelMessage(snowflake(ref.channelId, "channel"), snowflake(ref.messageId, "message")), { body: revealedCard(card) });
     } catch (err) {
-      throw classifyDiscordError(err);
+      throw await this.classify(err, group, ref.channelId);
     }
   }
 
-  async postRevealed(_group: GroupRef, channelId: string, card: RevealedCard): Promise<MessageRef> {
+  async postRevealed(group: GroupRef, channelId: string, card: RevealedCard): Promise<MessageRef> {
     try {
       const message = (await this.rest.post(Routes.channelMessages(snowflake(channelId, "channel")), { body: revealedCard(card) })) as APIMessage;
       return { channelId, messageId: message.id };
     } catch (err) {
-      throw classifyDiscordError(err);
+      throw await this.classify(err, group, channelId);
     }
+  }
+
+  /** The failure as a DeliveryError; a lost permission names which ones the bot now lacks in the channel. */
+  private async classify(err: unknown, group: GroupRef, channelId: string): Promise<unknown> {
+    const classified = classifyDiscordError(err);
+    if (!(classified instanceof DeliveryError) || classified.kind !== "permission" || !this.client) return classified;
+    const missing = await missingPermissions(this.client, group.externalId, channelId).catch(() => null);
+    return Array.isArray(missing) && missing.length > 0 ? new DeliveryError("permission", missing.join(","), { cause: err }) : classified;
   }
 
   async preflight(group: GroupRef, channelId: string): Promise<void> {
