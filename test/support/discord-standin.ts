@@ -106,6 +106,8 @@ export class DiscordStandIn {
   /** IDENTIFY payloads received on the gateway */
   readonly identifies: Json[] = [];
   heartbeatsAcked = 0;
+  /** while true, gateway connections are refused (an outage); REST still answers */
+  refuseGateway = false;
   /** commands as last overwritten: key "global" or the guild id */
   readonly commands = new Map<string, Json[]>();
 
@@ -152,7 +154,7 @@ export class DiscordStandIn {
     s.server = createServer((req, res) => void s.onHttp(req, res));
     s.wss = new WebSocketServer({ noServer: true });
     s.server.on("upgrade", (req, socket, head) => {
-      if (!req.url?.startsWith("/gateway")) return socket.destroy();
+      if (!req.url?.startsWith("/gateway") || s.refuseGateway) return socket.destroy();
       s.wss.handleUpgrade(req, socket, head, (ws) => s.onSocket(ws));
     });
     await new Promise<void>((resolve) => s.server.listen(0, "127.0.0.1", resolve));
