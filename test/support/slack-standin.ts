@@ -354,6 +354,14 @@ export class SlackStandIn {
 
   // ---------------------------------------------------------------- Socket Mode
 
+  /** Socket Mode connections opened so far (a reconnect opens another). */
+  socketConnections = 0;
+
+  /** Asks the connected apps to reconnect, as Slack does routinely ("refresh_requested") or before maintenance. */
+  socketDisconnect(reason = "refresh_requested"): void {
+    for (const ws of this.sockets) ws.send(JSON.stringify({ type: "disconnect", reason, debug_info: { host: "standin" } }));
+  }
+
   /** Resolves once an app has connected over Socket Mode. */
   socketConnected(): Promise<void> {
     if (this.sockets.size > 0) return Promise.resolve();
@@ -377,6 +385,7 @@ export class SlackStandIn {
 
   private onSocket(ws: WebSocket): void {
     this.sockets.add(ws);
+    this.socketConnections += 1;
     ws.on("close", () => this.sockets.delete(ws));
     ws.on("message", (data) => {
       let msg: Json;
