@@ -27,7 +27,11 @@ export function spawnBot(args: string[], env: Record<string, string>, opts: { ui
   const waiters: Array<{ pattern: RegExp; resolve: () => void }> = [];
   child.stdout!.on("data", (d: Buffer) => {
     out += d.toString();
-    for (const w of [...waiters]) if (w.pattern.test(out)) waiters.splice(waiters.indexOf(w), 1) && w.resolve();
+    for (const w of [...waiters]) {
+      if (!w.pattern.test(out)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
   });
   child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));

@@ -9,7 +9,7 @@ import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ManualClock } from "../../src/core/clock.js";
 import { startApp, type App } from "../../src/main.js";
-import { checkHealth } from "../../src/server/health.js";
+import { checkHealth, type HealthReport } from "../../src/server/health.js";
 import { DiscordStandIn } from "../support/discord-standin.js";
 import { FIXTURES, USERS } from "../discord/harness.js";
 
@@ -60,7 +60,8 @@ describe("/healthz", () => {
 
   it("answers 503 when a real write transaction fails", async () => {
     const { app, get } = await discordApp();
-    app.database.kind === "sqlite" && app.database.sqlite.pragma("query_only = ON"); // the file turned read-only
+    if (app.database.kind !== "sqlite") throw new Error("the test runs on SQLite");
+    app.database.sqlite.pragma("query_only = ON"); // the file turned read-only
     const res = await get("/healthz");
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ status: "unhealthy", db: "failing", problems: ["the database cannot be written"] });
@@ -72,13 +73,13 @@ describe("/healthz", () => {
     discord.refuseGateway = true;
     clock.advance(10_000);
     discord.closeGateway(4000, "Unknown error"); // resumable: discord.js tries to reconnect, and cannot
-    await vi.waitFor(async () => expect((await (await get("/healthz")).json()).platforms.discord.state).toBe("down"));
+    await vi.waitFor(async () => expect(((await (await get("/healthz")).json()) as HealthReport).platforms.discord!.state).toBe("down"));
     clock.advance(59_000);
     expect((await get("/healthz")).status).toBe(200);
     clock.advance(2_000);
     const res = await get("/healthz");
     expect(res.status).toBe(503);
-    expect((await res.json()).problems).toEqual(["discord has been disconnected since 2026-03-01T23:00:10.000Z"]);
+    expect(((await res.json()) as HealthReport).problems).toEqual(["discord has been disconnected since 2026-03-01T23:00:10.000Z"]);
   });
 
   it("calls a scheduler that has not swept for two minutes unhealthy", async () => {
