@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { STANDIN_TOKEN } from "../support/discord-standin.js";
 import { blockActionsBody, blockActionsPayload, STANDIN_BOT_TOKEN, STANDIN_SIGNING_SECRET } from "../support/slack-standin.js";
 import { startHarness as startDiscord, USERS as DISCORD_USERS, type Harness as DiscordHarness } from "../discord/harness.js";
-import { CHANNEL, startHarness as startSlack, TEAM, USERS, type Harness as SlackHarness } from "../slack/harness.js";
+import { CHANNEL, repliesTo, startHarness as startSlack, TEAM, USERS, type Harness as SlackHarness } from "../slack/harness.js";
 import { scrubText, serializeError } from "../../src/redact.js";
 
 let slack: SlackHarness | undefined;
@@ -24,7 +24,9 @@ describe("the logs", () => {
     // a card's post cut off on the network: the Web API client's error carries its request (Authorization: Bearer xoxb-…)
     await slack.command(USERS.organiser, "/studybot", "schedule 09:00 mon-fri");
     slack.standIn.dropNext("chat.postMessage");
-    await slack.command(USERS.organiser, "/studybot", "post-now");
+    const posted = await slack.command(USERS.organiser, "/studybot", "post-now");
+    // the organiser is told the card is not confirmed yet and will be tried again, not that it failed
+    expect(String(repliesTo(slack, posted.responseUrl)[0]!.text)).toMatch(/^문제 #\d+[이가] 아직 <#C0DAILY001>에 올라갔는지 확인되지 않았어요/);
     // a click whose response_url no longer answers: respond() fails, and so does the apology after it
     const deadUrl = slack.standIn.responseUrl().replace(/[^/]+$/, "0f2d7a64-5c1e-4b7a-9d43-2e8a1f6b3c90");
     const payload = blockActionsPayload({ user: USERS.mina, teamId: TEAM, channelId: CHANNEL, messageTs: "1700000000.000001", responseUrl: deadUrl, action: { action_id: "answer:1", block_id: "round:999", value: "999:1" } });

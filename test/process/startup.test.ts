@@ -22,14 +22,14 @@ function tempDir(): string {
 /** Starts the bot on the console (its input kept open, so only a refusal ends it); its exit and its stderr. */
 async function start(databasePath: string, as: { uid?: number; gid?: number; home?: string } = {}) {
   const bot = spawnBot(["start"], { DATABASE_PATH: databasePath, NOTES_DIR: "notes", QUESTIONS_DIR: "questions", ...(as.home ? { HOME: as.home } : {}) }, { uid: as.uid, gid: as.gid });
-  const { code } = await bot.exited;
-  return { code, lines: bot.stderr().split("\n").filter(Boolean), stdout: bot.stdout() };
+  const { code, signal } = await bot.exited;
+  return { code, signal, lines: bot.stderr().split("\n").filter(Boolean), stdout: bot.stdout() };
 }
 
 describe("start-up refuses a database it cannot use, in one line", () => {
   it("on a pseudo file system (/proc)", async () => {
-    const { code, lines } = await start("/proc/nope/x.db");
-    expect(code).toBe(1);
+    const { code, signal, lines } = await start("/proc/nope/x.db");
+    expect({ code, signal }).toEqual({ code: 1, signal: null });
     expect(lines).toEqual(["studybot start: DATABASE_PATH=/proc/nope/x.db is on the proc pseudo file system, which cannot hold a database: point DATABASE_PATH at a file in a folder this user can write."]);
   });
 
