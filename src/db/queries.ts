@@ -67,8 +67,8 @@ export interface Queries {
   markRevealDelivered(id: number, message: { channelId: string; messageId: string } | null): Got<unknown>;
   retryDelivery(id: number, attempts: number, next: number, kind: string): Got<unknown>;
   /** post and reveal "failed" (the round closed already) */
-  failPost(id: number, kind: string): Got<unknown>;
-  failReveal(id: number, kind: string): Got<unknown>;
+  failPost(id: number, kind: string, attempts: number): Got<unknown>;
+  failReveal(id: number, kind: string, attempts: number): Got<unknown>;
   /** rounds with a pending post or reveal whose next try is due, of groups on these platforms */
   dueDeliveries(now: number, platforms: string[]): Got<RoundRecord[]>;
   /** moves the next try to `until` while it is due at `now`; the count of rounds changed */

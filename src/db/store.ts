@@ -101,9 +101,9 @@ function* markRevealed(q: Queries, roundId: number, at: number, lease: number): 
 }
 
 /** A post given up closes its round (answers to a card that did reach the channel after all still count). */
-function* failPost(q: Queries, roundId: number, kind: DeliveryKind, at: number): Steps<void> {
+function* failPost(q: Queries, roundId: number, kind: DeliveryKind, at: number, attempts: number): Steps<void> {
   yield* markRevealed(q, roundId, at, at);
-  yield* got(q.failPost(roundId, kind));
+  yield* got(q.failPost(roundId, kind, attempts));
 }
 
 function* rebuildScores(q: Queries): Steps<void> {
@@ -348,9 +348,9 @@ export class DrizzleStore implements Store {
     await this.q.retryDelivery(roundId, attempts, next.getTime(), kind);
   }
 
-  async failDelivery(roundId: number, step: DeliveryStep, kind: DeliveryKind, at: Date): Promise<void> {
-    if (step === "post") await this.backend.transaction((q) => failPost(q, roundId, kind, at.getTime()));
-    else await this.q.failReveal(roundId, kind);
+  async failDelivery(roundId: number, step: DeliveryStep, kind: DeliveryKind, at: Date, attempts: number): Promise<void> {
+    if (step === "post") await this.backend.transaction((q) => failPost(q, roundId, kind, at.getTime(), attempts));
+    else await this.q.failReveal(roundId, kind, attempts);
   }
 
   async dueDeliveries(now: Date, platforms: string[]): Promise<RoundRow[]> {

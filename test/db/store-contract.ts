@@ -186,8 +186,8 @@ export function storeContract(backend: Backend): void {
         // a post given up closes its round: an answer to a card that did reach the channel still counts
         const s = (await store.claimRound(round({ localDate: "2025-03-04" })))!;
         await store.recordAnswer(answer(s.id, "u1", 1), scorer);
-        await store.failDelivery(s.id, "post", "permission", at(3));
-        expect(await store.roundById(s.id)).toMatchObject({ revealedAt: at(3), delivery: { post: "failed", reveal: "failed", nextAttemptAt: null, lastError: "permission" } });
+        await store.failDelivery(s.id, "post", "permission", at(3), 1);
+        expect(await store.roundById(s.id)).toMatchObject({ revealedAt: at(3), delivery: { post: "failed", reveal: "failed", attempts: 1, nextAttemptAt: null, lastError: "permission" } });
         expect(await store.memberScore(group.id, "all", null, (await store.findMember(group.id, "u1"))!.id)).toMatchObject({ points: 15, answered: 1 });
         // nor is it in the channel's history or anyone's streak
         expect(await store.revealedRounds(group.id, "c1", null, 10)).toMatchObject([{ round: { id: r.id } }]);
@@ -196,8 +196,8 @@ export function storeContract(backend: Backend): void {
         const u = (await store.claimRound(round({ localDate: "2025-03-05" })))!;
         await store.markPosted(u.id, { channelId: "c1", messageId: "m3" });
         await store.markRevealed(u.id, at(60));
-        await store.failDelivery(u.id, "reveal", "channel_gone", at(61));
-        expect((await store.roundById(u.id))!.delivery).toMatchObject({ post: "posted", reveal: "failed", lastError: "channel_gone", nextAttemptAt: null });
+        await store.failDelivery(u.id, "reveal", "channel_gone", at(61), 3);
+        expect((await store.roundById(u.id))!.delivery).toMatchObject({ post: "posted", reveal: "failed", attempts: 3, lastError: "channel_gone", nextAttemptAt: null });
       });
 
       it("pauses a channel's running schedules with the bot's reason, tells it once, and an organiser's change ends it", async () => {

@@ -209,7 +209,7 @@ export class RoundService {
     if (round.delivery.post !== "posted" || !round.message) {
       // Its card never reached the channel: there is nothing to reveal, and the post is given up.
       const kind = round.delivery.lastError ?? "transient";
-      await this.deps.store.failDelivery(round.id, "post", kind, now);
+      await this.deps.store.failDelivery(round.id, "post", kind, now, round.delivery.attempts);
       this.deps.logger.warn({ roundId: round.id, channel: round.channelId, group: group.externalId, platform: group.platform, kind }, "a question whose card was never posted closed at its reveal time");
       return { state: "failed", kind, error: null };
     }
@@ -246,7 +246,7 @@ export class RoundService {
       else this.deps.logger.error({ ...context, next }, `could not ${step} the card (unexpected failure); trying again later`);
       return { state: "pending", kind };
     }
-    await this.deps.store.failDelivery(round.id, step, kind, now);
+    await this.deps.store.failDelivery(round.id, step, kind, now, attempts);
     if (step === "reveal") this.metrics.revealed(group.platform, "failed");
     this.deps.logger.error(context, `gave up trying to ${step} the card`);
     if (PAUSING.includes(kind)) {

@@ -36,9 +36,9 @@ export interface DeliveryStore {
   retryDelivery(roundId: number, attempts: number, next: Date, kind: DeliveryKind): Promise<void>;
   /**
    * gives the step up: a post ends "failed" and closes the round at `at` (nobody could answer a card that was never
-   * shown); a reveal ends "failed"
+   * shown); a reveal ends "failed"; `attempts`: the failed tries it took
    */
-  failDelivery(roundId: number, step: DeliveryStep, kind: DeliveryKind, at: Date): Promise<void>;
+  failDelivery(roundId: number, step: DeliveryStep, kind: DeliveryKind, at: Date, attempts: number): Promise<void>;
   /** open or closed rounds whose pending post or reveal may be tried at `now`, of groups on these platforms */
   dueDeliveries(now: Date, platforms: string[]): Promise<RoundRow[]>;
   /** takes the next try of the round's pending step until `until`; false when another process took it */

@@ -75,8 +75,8 @@ export function pgQueries(db: PgSession): Queries {
         .set({ ...(message ? { messageChannelId: message.channelId, messageId: message.messageId } : {}), revealState: "done", deliveryAttempts: 0, nextAttemptAt: null, lastError: null })
         .where(eq(t.rounds.id, id)),
     retryDelivery: (id, attempts, next, kind) => db.update(t.rounds).set({ deliveryAttempts: attempts, nextAttemptAt: next, lastError: kind }).where(eq(t.rounds.id, id)),
-    failPost: (id, kind) => db.update(t.rounds).set({ postState: "failed", revealState: "failed", nextAttemptAt: null, lastError: kind }).where(eq(t.rounds.id, id)),
-    failReveal: (id, kind) => db.update(t.rounds).set({ revealState: "failed", nextAttemptAt: null, lastError: kind }).where(eq(t.rounds.id, id)),
+    failPost: (id, kind, attempts) => db.update(t.rounds).set({ postState: "failed", revealState: "failed", nextAttemptAt: null, lastError: kind, deliveryAttempts: attempts }).where(eq(t.rounds.id, id)),
+    failReveal: (id, kind, attempts) => db.update(t.rounds).set({ revealState: "failed", nextAttemptAt: null, lastError: kind, deliveryAttempts: attempts }).where(eq(t.rounds.id, id)),
     dueDeliveries: async (now, platforms) =>
       (
         await db

@@ -204,13 +204,13 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     failPost: () =>
       db
         .update(t.rounds)
-        .set({ postState: "failed", revealState: "failed", nextAttemptAt: null, lastError: asIs("kind") })
+        .set({ postState: "failed", revealState: "failed", nextAttemptAt: null, lastError: asIs("kind"), deliveryAttempts: asIs("attempts") })
         .where(eq(t.rounds.id, P("id")))
         .prepare(),
     failReveal: () =>
       db
         .update(t.rounds)
-        .set({ revealState: "failed", nextAttemptAt: null, lastError: asIs("kind") })
+        .set({ revealState: "failed", nextAttemptAt: null, lastError: asIs("kind"), deliveryAttempts: asIs("attempts") })
         .where(eq(t.rounds.id, P("id")))
         .prepare(),
     leaseDelivery: () =>
@@ -449,8 +449,8 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       return s.revealDelivered.run({ id });
     },
     retryDelivery: (id, attempts, next, kind) => s.retryDelivery.run({ id, attempts, next, kind }),
-    failPost: (id, kind) => s.failPost.run({ id, kind }),
-    failReveal: (id, kind) => s.failReveal.run({ id, kind }),
+    failPost: (id, kind, attempts) => s.failPost.run({ id, kind, attempts }),
+    failReveal: (id, kind, attempts) => s.failReveal.run({ id, kind, attempts }),
     dueDeliveries: (now, platforms) => forPlatforms(platforms).deliveries.all({ now }).map((r) => r.round),
     leaseDelivery: (id, now, until) => s.leaseDelivery.run({ id, now, until }).changes,
     pauseSchedules: (groupId, channelId, kind, detail, at) => s.pauseSchedules.run({ groupId, channelId, kind, detail, at }).changes,

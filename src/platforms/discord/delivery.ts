@@ -34,11 +34,11 @@ export function classifyDiscordError(err: unknown): unknown {
 }
 
 /** The card permissions the bot lacks in a channel (computed from its roles and the channel's overwrites). */
-export async function missingPermissions(client: Client, guildId: string, channelId: string): Promise<CardPermission[] | "no_channel" | null> {
+export async function missingPermissions(client: Client, guildId: string, channelId: string): Promise<CardPermission[] | null> {
   const guild = client.guilds.cache.get(guildId);
   if (!guild) return null; // not cached (an outage): nothing to check against; the post itself will tell
   const channel: GuildBasedChannel | undefined = guild.channels.cache.get(channelId);
-  if (!channel) return "no_channel";
+  if (!channel) return null; // a thread not in the cache, say: the post itself will tell
   const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
   if (!me) return null;
   const has = channel.permissionsFor(me);
@@ -48,6 +48,5 @@ export async function missingPermissions(client: Client, guildId: string, channe
 /** Refuses a channel the bot cannot post cards in, naming what is missing. */
 export async function checkChannel(client: Client, guildId: string, channelId: string, mention: string): Promise<void> {
   const missing = await missingPermissions(client, guildId, channelId);
-  if (missing === "no_channel") throw new UserError<DiscordKey>("discord.error.channel_not_text");
   if (missing && missing.length > 0) throw new UserError<DiscordKey>("discord.error.missing_permissions", { channel: mention, permissions: missing.join(",") });
 }

@@ -58,7 +58,7 @@ export class DiscordPort implements PlatformPort {
     const classified = classifyDiscordError(err);
     if (!(classified instanceof DeliveryError) || classified.kind !== "permission" || !this.client) return classified;
     const missing = await missingPermissions(this.client, group.externalId, channelId).catch(() => null);
-    return Array.isArray(missing) && missing.length > 0 ? new DeliveryError("permission", missing.join(","), { cause: err }) : classified;
+    return missing && missing.length > 0 ? new DeliveryError("permission", missing.join(","), { cause: err }) : classified;
   }
 
   async preflight(group: GroupRef, channelId: string): Promise<void> {

@@ -259,12 +259,15 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     });
   });
 
-  // Uninstalled, or its token revoked: the workspace's schedules pause with that reason; its data stays.
-  const removed = (what: string) => async () => {
+  // Uninstalled, or its bot token revoked: the workspace's schedules pause with that reason; its data stays.
+  const removed = async (what: string) => {
     await bot.removedFrom({ platform: SLACK_PLATFORM, externalId: deps.teamId }).catch((err: unknown) => logger.error({ err, what }, "slack: could not pause the workspace's schedules"));
   };
-  app.event("app_uninstalled", removed("app_uninstalled"));
-  app.event("tokens_revoked", removed("tokens_revoked"));
+  app.event("app_uninstalled", () => removed("app_uninstalled"));
+  app.event("tokens_revoked", async ({ event }) => {
+    // users' own tokens are revoked this way too; only the bot's matters here
+    if ((event.tokens.bot ?? []).length > 0) await removed("tokens_revoked");
+  });
 
   app.error(async (err) => {
     logger.error({ err, code: (err as { code?: string }).code }, "slack: unhandled error in Bolt");
