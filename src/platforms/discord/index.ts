@@ -65,7 +65,7 @@ export async function startDiscord(bot: StudyBot, config: Config, logger: Logger
   });
   client.on(Events.ShardReconnecting, (shardId) => {
     gateway.down();
-    log.warn({ shardId }, "discord: gateway reconnecting");
+    if (accepting) log.warn({ shardId }, "discord: gateway reconnecting"); // (not the close of our own stop)
   });
   client.on(Events.ShardReady, () => gateway.up());
   client.on(Events.ShardResume, () => gateway.up());
