@@ -46,6 +46,17 @@ describe("PostgreSQL at DATABASE_URL", () => {
     expect((err as Error).message).not.toContain("s3cret");
   });
 
+  it("refuses a database a newer build has migrated, naming its latest migration", async () => {
+    const url = await createTestDatabase();
+    const first = await openPostgres(url);
+    await first.pool.query("INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('from-a-newer-build', $1)", [Date.UTC(2031, 0, 15, 9, 30)]);
+    await first.close();
+    const err = await openPostgres(url).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).name).toBe("DatabaseError");
+    expect((err as Error).message).toMatch(/^the database postgres:\/\/\S+ is newer than this build of studybot: its latest migration is from 2031-01-15 09:30 UTC, and this build knows migrations up to \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Run the newer studybot, or restore a backup made before the upgrade\.$/);
+  });
+
   it("processes starting together on a new database migrate it once", async () => {
     const url = await createTestDatabase();
     const opened = await Promise.all([1, 2, 3].map(() => openPostgres(url)));
