@@ -10,6 +10,7 @@ import { RoundService } from "./rounds/service.js";
 import { Scheduler, type SchedulerOptions } from "./schedule/scheduler.js";
 import type { Store } from "./store/index.js";
 import type { Logger } from "../logger.js";
+import type { CoreMetrics } from "./metrics.js";
 
 export interface CoreDeps {
   store: Store;
@@ -24,6 +25,8 @@ export interface CoreDeps {
   settings: BotSettings;
   random?: Random;
   scheduler?: SchedulerOptions;
+  /** what /metrics counts (nothing when absent) */
+  metrics?: CoreMetrics;
 }
 
 export interface Core {
@@ -34,14 +37,14 @@ export interface Core {
 export function createCore(deps: CoreDeps): Core {
   const ports = new PortRegistry();
   const events = new ScheduleEvents();
-  const rounds = new RoundService({ store: deps.store, bank: deps.bank, sections: deps.sections ?? [], ports, logger: deps.logger, random: deps.random });
+  const rounds = new RoundService({ store: deps.store, bank: deps.bank, sections: deps.sections ?? [], ports, logger: deps.logger, random: deps.random, metrics: deps.metrics });
   const noteSource = {
     sections: deps.sections ?? [],
     read: deps.readNote ?? ((file: string) => {
       throw new Error(`no note source to read ${file} from`);
     }),
   };
-  const bot = new StudyBot({ store: deps.store, notes: deps.notes, noteSource, bank: deps.bank, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random });
-  const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, logger: deps.logger, rounds, ports, events, defaultLocale: deps.settings.defaultLocale }, deps.scheduler);
+  const bot = new StudyBot({ store: deps.store, notes: deps.notes, noteSource, bank: deps.bank, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random, metrics: deps.metrics });
+  const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, logger: deps.logger, rounds, ports, events, defaultLocale: deps.settings.defaultLocale, metrics: deps.metrics }, deps.scheduler);
   return { bot, scheduler };
 }

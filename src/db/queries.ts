@@ -65,19 +65,31 @@ export interface Queries {
   // rounds
   /** undefined when the schedule's round of that day exists */
   claimRound(round: NewRoundRecord): Got<RoundRecord | undefined>;
-  /** deletes the round while it is neither posted nor revealed */
-  deleteUnposted(id: number): Got<unknown>;
-  /** marks an unposted, unrevealed round as being posted (message_id = TAKEN) */
-  takeUnposted(id: number): Got<number>;
-  untakeUnposted(id: number): Got<unknown>;
-  setRoundMessage(id: number, channelId: string, messageId: string): Got<unknown>;
-  unpostedRounds(now: number, claimedBefore: number, platforms: string[]): Got<RoundRecord[]>;
+  // delivery (rounds' post and reveal states, schedules paused by the bot)
+  /** the post confirmed, with its message; nothing left pending */
+  markPosted(id: number, channelId: string, messageId: string): Got<unknown>;
+  /** the reveal confirmed (with a new message when given); nothing left pending */
+  markRevealDelivered(id: number, message: { channelId: string; messageId: string } | null): Got<unknown>;
+  retryDelivery(id: number, attempts: number, next: number, kind: string): Got<unknown>;
+  /** post and reveal "failed" (the round closed already) */
+  failPost(id: number, kind: string, attempts: number): Got<unknown>;
+  failReveal(id: number, kind: string, attempts: number): Got<unknown>;
+  /** rounds with a pending post or reveal whose next try is due, of groups on these platforms */
+  dueDeliveries(now: number, platforms: string[]): Got<RoundRecord[]>;
+  /** moves the next try to `until` while it is due at `now`; the count of rounds changed */
+  leaseDelivery(id: number, now: number, until: number): Got<number>;
+  /** pauses the group's active, running schedules (of one channel, or all) with the bot's reason; the count */
+  pauseSchedules(groupId: number, channelId: string | null, kind: string, detail: string | null, at: number): Got<number>;
+  takePauseNotices(groupId: number): Got<ScheduleRecord[]>;
+  /** writes the health row (a real write transaction) */
+  probeWrite(at: number): Got<unknown>;
   roundById(id: number): Got<RoundRecord | undefined>;
   /** unrevealed rounds of the group (of one channel when given), newest first */
   openRounds(groupId: number, channelId: string | undefined): Got<RoundRecord[]>;
   /** unrevealed rounds due at `now` of groups on these platforms, by reveal time */
   dueReveals(now: number, platforms: string[]): Got<RoundRecord[]>;
-  markRevealed(id: number, at: number): Got<number>;
+  /** closes the round (its reveal pending until `leaseUntil`) while it is open; the count of rounds changed */
+  markRevealed(id: number, at: number, leaseUntil: number): Got<number>;
   choiceCounts(roundId: number): Got<Array<{ choice: number; n: number }>>;
   fastestCorrect(roundId: number, limit: number): Got<Array<{ userId: string; displayName: string; answeredAt: number }>>;
   /** the channel's revealed rounds, newest reveal first, with their answer counts and the member's choice */
@@ -160,7 +172,9 @@ export const upsertSet = {
   /** a member's name, and their locale unless the new row has none */
   member: (m: Columns<"displayName" | "locale">) => ({ displayName: excluded(m.displayName), locale: sql`coalesce(${excluded(m.locale)}, ${m.locale})` }),
   /** the organiser's fields of a schedule, reactivated */
-  schedule: (s: Columns<"time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback" | "paused" | "active" | "updatedAt">) => ({
+  schedule: (
+    s: Columns<"time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback" | "paused" | "active" | "updatedAt" | "pauseReason" | "pauseDetail" | "pausedAt" | "pauseNoticed">,
+  ) => ({
     time: excluded(s.time),
     weekdays: excluded(s.weekdays),
     timezone: excluded(s.timezone),
@@ -170,6 +184,11 @@ export const upsertSet = {
     paused: excluded(s.paused),
     active: excluded(s.active),
     updatedAt: excluded(s.updatedAt),
+    // an organiser's change ends a pause the bot made (scheduleRecord clears these)
+    pauseReason: excluded(s.pauseReason),
+    pauseDetail: excluded(s.pauseDetail),
+    pausedAt: excluded(s.pausedAt),
+    pauseNoticed: excluded(s.pauseNoticed),
   }),
   /** a review's whole state */
   review: (r: Columns<"dueAt" | "intervalDays" | "correctStreak" | "lapses">) => ({ dueAt: excluded(r.dueAt), intervalDays: excluded(r.intervalDays), correctStreak: excluded(r.correctStreak), lapses: excluded(r.lapses) }),

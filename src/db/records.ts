@@ -3,12 +3,13 @@
 // one schema only. A record whose columns are exactly the core row's fields is spread (a column renamed in the
 // schema then leaves a field of the row missing: a type error); rows written to the database are always built
 // field by field, so nothing but their columns reaches an INSERT.
+import { DELIVERY_LEASE_MS, isDeliveryKind, type DeliveryKind } from "../core/delivery.js";
 import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
-import type { GroupRow, MemberRow, NewRound, PracticeRow, ReviewRow, RoundRow, ScheduleFields, ScheduleRow } from "../core/store/index.js";
+import type { DeliveryState, GroupRow, MemberRow, NewRound, PracticeRow, ReviewRow, RevealState, RoundRow, ScheduleFields, ScheduleRow } from "../core/store/index.js";
 import type * as pg from "./pg/schema.js";
 import type * as sqlite from "./sqlite/schema.js";
 
-type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "reviews";
+type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "reviews" | "healthChecks";
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type InStep = { [K in Tables]: [Same<(typeof sqlite)[K]["$inferSelect"], (typeof pg)[K]["$inferSelect"]>, Same<(typeof sqlite)[K]["$inferInsert"], (typeof pg)[K]["$inferInsert"]>] };
 export const inStep: InStep = {
@@ -20,6 +21,7 @@ export const inStep: InStep = {
   scores: [true, true],
   practiceRounds: [true, true],
   reviews: [true, true],
+  healthChecks: [true, true],
 };
 
 type Row<K extends Tables> = (typeof sqlite)[K]["$inferSelect"];
@@ -72,6 +74,7 @@ export function toSchedule(s: ScheduleRecord): ScheduleRow {
     lastRunDate: s.lastRunDate,
     lastRunAt: date(s.lastRunAt),
     updatedAt: new Date(s.updatedAt),
+    pause: isDeliveryKind(s.pauseReason) ? { kind: s.pauseReason, detail: s.pauseDetail, at: new Date(s.pausedAt ?? s.updatedAt) } : null,
   };
 }
 
@@ -89,11 +92,21 @@ export function scheduleRecord(groupId: number, channelId: string, name: string,
     paused: opts.paused ?? false,
     active: true,
     updatedAt: opts.at.getTime(),
+    // an organiser's change (a new schedule, pause or resume) ends a pause the bot made
+    pauseReason: null,
+    pauseDetail: null,
+    pausedAt: null,
+    pauseNoticed: true,
   };
 }
 
-/** "" in message_id marks a card being posted by a process that took over an unposted round. */
-export const TAKEN = "";
+const lastError = (v: string | null): DeliveryKind | null => (isDeliveryKind(v) ? v : null);
+const revealState = (v: string | null): RevealState | null => (v === "pending" || v === "done" || v === "failed" ? v : null);
+
+export function toDelivery(r: RoundRecord): DeliveryState {
+  const post = r.postState === "posted" || r.postState === "failed" ? r.postState : "pending";
+  return { post, reveal: revealState(r.revealState), attempts: r.deliveryAttempts, nextAttemptAt: date(r.nextAttemptAt), lastError: lastError(r.lastError) };
+}
 
 export function toRound(r: RoundRecord): RoundRow {
   return {
@@ -111,7 +124,8 @@ export function toRound(r: RoundRecord): RoundRow {
     revealAt: new Date(r.revealAt),
     revealedAt: date(r.revealedAt),
     instantFeedback: r.instantFeedback,
-    message: r.messageId === null || r.messageId === TAKEN || r.messageChannelId === null ? null : { channelId: r.messageChannelId, messageId: r.messageId },
+    message: r.messageId === null || r.messageChannelId === null ? null : { channelId: r.messageChannelId, messageId: r.messageId },
+    delivery: toDelivery(r),
   };
 }
 
@@ -129,6 +143,9 @@ export function roundRecord(r: NewRound): NewRoundRecord {
     openedAt: r.openedAt.getTime(),
     revealAt: r.revealAt.getTime(),
     instantFeedback: r.instantFeedback,
+    postState: "pending",
+    // the claiming process posts it; another may take over only once this has passed
+    nextAttemptAt: (r.leaseUntil ?? new Date(r.openedAt.getTime() + DELIVERY_LEASE_MS)).getTime(),
   };
 }
 

@@ -57,9 +57,9 @@ describe("studybot db", () => {
     expect(m.code).toBe(0);
     const shown = new URL(url);
     shown.password = "";
-    expect(m.stdout).toBe(`${shown.toString()}: schema up to date (1 migration applied now, 1 in all)\n`);
+    expect(m.stdout).toMatch(new RegExp(`^${shown.toString().replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: schema up to date \\((\\d+) migrations? applied now, \\1 in all\\)\\n$`));
     expect(m.stdout).not.toContain(new URL(url).password);
-    expect(studybot(["db", "migrate"], env).stdout).toContain("(no migration applied now, 1 in all)");
+    expect(studybot(["db", "migrate"], env).stdout).toMatch(/\(no migration applied now, \d+ in all\)/);
     const b = studybot(["db", "backup", "x.dump"], env);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain("pg_dump");

@@ -12,7 +12,9 @@ import { ManualClock } from "../../src/core/clock.js";
 import { identifyWaves } from "../../src/platforms/discord/sharding.js";
 import type { ShardStats } from "../../src/platforms/discord/shard.js";
 import { main, startApp, type App } from "../../src/main.js";
+import type { HealthReport } from "../../src/server/health.js";
 import { DiscordStandIn, shardOf, type StandInGuild } from "../support/discord-standin.js";
+import { freePort } from "../support/ports.js";
 import { FIXTURES, USERS } from "./harness.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -35,7 +37,19 @@ function cliIo() {
   const out = { text: "" };
   const stdout = new PassThrough();
   stdout.on("data", (c) => (out.text += String(c)));
-  return { out, io: { stdout, stderr: new PassThrough(), stdin: new PassThrough() } };
+  /** resolves with the output once it holds `n` lines (a shard's own lines may follow its ready report to the manager) */
+  const lines = (n: number) =>
+    new Promise<string[]>((resolve) => {
+      const check = () => {
+        const all = out.text.split("\n").filter(Boolean);
+        if (all.length < n) return;
+        stdout.off("data", check);
+        resolve(all.sort());
+      };
+      stdout.on("data", check);
+      check();
+    });
+  return { out, lines, io: { stdout, stderr: new PassThrough(), stdin: new PassThrough() } };
 }
 
 async function standIn(): Promise<DiscordStandIn> {
@@ -59,11 +73,11 @@ function env(s: DiscordStandIn, extra: Record<string, string> = {}): Record<stri
   };
 }
 
-async function startManager(s: DiscordStandIn, extra: Record<string, string> = {}): Promise<{ app: App; stdout: { text: string } }> {
-  const { out, io } = cliIo();
-  const app = await startApp(io, { cwd: FIXTURES, clock: new ManualClock(Date.now()), env: env(s, { DISCORD_SHARDS: "auto", ...extra }), shardProcess: SHARD_PROCESS });
+async function startManager(s: DiscordStandIn, extra: Record<string, string> = {}): Promise<{ app: App; lines: (n: number) => Promise<string[]> }> {
+  const { lines, io } = cliIo();
+  const app = await startApp(io, { cwd: FIXTURES, clock: new ManualClock(Date.now()), host: "127.0.0.1", env: env(s, { DISCORD_SHARDS: "auto", PORT: String(await freePort()), ...extra }), shardProcess: SHARD_PROCESS });
   cleanup.push(() => app.stop());
-  return { app, stdout: out };
+  return { app, lines };
 }
 
 describe("sharding configuration", () => {
@@ -103,10 +117,9 @@ describe("sharding configuration", () => {
 describe("studybot start with DISCORD_SHARDS", () => {
   it("runs one process per shard, each answering its own servers, while the manager posts for every server and reports each shard", { timeout: 90_000 }, async () => {
     const s = await standIn();
-    const { app, stdout } = await startManager(s);
+    const { app, lines } = await startManager(s);
     // the shards' own output passes through the manager's
-    expect(stdout.text.split("\n").sort()).toEqual([
-      "",
+    expect(await lines(3)).toEqual([
       "studybot ready — discord (shards 0, 1 of 2) (5 note sections, 3 questions)",
       "studybot shard 0 of 2 ready — discord (5 note sections, 3 questions)",
       "studybot shard 1 of 2 ready — discord (5 note sections, 3 questions)",
@@ -150,13 +163,25 @@ describe("studybot start with DISCORD_SHARDS", () => {
     const answered = await s.callbackFor(click, 15_000);
     expect((answered.body as { type: number; data: { flags: number } }).type).toBe(4);
     expect((await app.database.store.roundSummary(card.roundId, 3)).answered).toBe(1);
+
+    // the manager alone listens on PORT (a shard listening there too would not have started): /healthz names each
+    // shard's gateway, and /metrics adds up the shards' counts — shard 0 recorded the answer, the manager the card
+    const health = await fetch(app.server!.url("/healthz"));
+    expect(health.status).toBe(200);
+    expect(Object.entries(((await health.json()) as HealthReport).platforms).map(([name, p]) => [name, p.state])).toEqual([
+      ["discord shard 0", "up"],
+      ["discord shard 1", "up"],
+    ]);
+    const metrics = await (await fetch(app.server!.url("/metrics"))).text();
+    expect(metrics).toMatch(/^studybot_answers_recorded_total\{platform="discord"\} 1$/m);
+    expect(metrics).toMatch(/^studybot_cards_posted_total\{platform="discord"\} 1$/m);
   });
 
   it("ends with a failure when a shard's gateway closes for good, stopping the other shard and respawning none", { timeout: 90_000 }, async () => {
     const s = await standIn();
     const { io } = cliIo();
     const ready = new Promise<void>((resolve) => io.stdout.on("data", (c) => String(c).includes("studybot ready") && resolve()));
-    const exit = main(io, { cwd: FIXTURES, env: env(s, { DISCORD_SHARDS: "2" }), shardProcess: SHARD_PROCESS, signal: new Promise<string>(() => undefined) });
+    const exit = main(io, { cwd: FIXTURES, host: "127.0.0.1", env: env(s, { DISCORD_SHARDS: "2", PORT: String(await freePort()) }), shardProcess: SHARD_PROCESS, signal: new Promise<string>(() => undefined) });
     await ready;
     expect(s.connectedShards).toHaveLength(2);
     s.closeShard(1, 4004, "Authentication failed.");

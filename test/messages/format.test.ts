@@ -14,6 +14,7 @@ const view = (over: Partial<ScheduleView> = {}): ScheduleView => ({
   revealAfterMinutes: 60,
   instantFeedback: false,
   paused: false,
+  pause: null,
   nextRun: null,
   lastRunDate: null,
   ...over,

@@ -2,7 +2,7 @@
 // per connection (the pool, or each of its connections for transactions) as named prepared statements. Building a
 // statement with drizzle costs the process more than the round trip it makes (about 0.2 ms each), and the server
 // parses a named statement once per connection. The other statements (./queries.ts) are built when they run.
-import { and, count, desc, eq, isNotNull, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, lt, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { lazily, upsertSet, type Queries } from "../queries.js";
 import type { PgSession } from "./queries.js";
@@ -49,6 +49,8 @@ export function preparedQueries(db: PgSession): PreparedQueries {
           openedAt: P("openedAt"),
           revealAt: P("revealAt"),
           instantFeedback: P("instantFeedback"),
+          postState: P("postState"),
+          nextAttemptAt: P("nextAttemptAt"),
         })
         .onConflictDoNothing({ target: [t.rounds.scheduleId, t.rounds.localDate] })
         .returning()
@@ -80,7 +82,7 @@ export function preparedQueries(db: PgSession): PreparedQueries {
                   sql`(${db
                     .select({ id: previousRound.id })
                     .from(previousRound)
-                    .where(and(eq(previousRound.scheduleId, t.rounds.scheduleId), isNotNull(previousRound.localDate), lt(previousRound.localDate, t.rounds.localDate)))
+                    .where(and(eq(previousRound.scheduleId, t.rounds.scheduleId), isNotNull(previousRound.localDate), lt(previousRound.localDate, t.rounds.localDate), ne(previousRound.postState, "failed")))
                     .orderBy(desc(previousRound.localDate))
                     .limit(1)})`,
                 ),
@@ -154,7 +156,7 @@ export function preparedQueries(db: PgSession): PreparedQueries {
     groupById: (id) => first(s.groupById.execute({ id })),
     scheduleById: (id) => first(s.scheduleById.execute({ id })),
     markScheduleRun: (id, localDate, at) => s.markScheduleRun.execute({ id, localDate, at }),
-    claimRound: (round) => first(s.claimRound.execute({ ...round, scheduleId: round.scheduleId ?? null, localDate: round.localDate ?? null, instantFeedback: round.instantFeedback ?? false })),
+    claimRound: (round) => first(s.claimRound.execute({ ...round, scheduleId: round.scheduleId ?? null, localDate: round.localDate ?? null, instantFeedback: round.instantFeedback ?? false, postState: round.postState ?? "pending", nextAttemptAt: round.nextAttemptAt ?? null })),
     questionUse: (groupId, channelId) => s.questionUse.execute({ groupId, channelId }),
     answerContext: async (roundId, groupId, userId) => {
       const row = await first(s.answerContext.execute({ roundId, groupId, userId }));

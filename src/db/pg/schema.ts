@@ -60,6 +60,10 @@ export const schedules = pgTable(
     lastRunDate: text("last_run_date"),
     lastRunAt: ms("last_run_at"),
     updatedAt: ms("updated_at").notNull(),
+    pauseReason: text("pause_reason"),
+    pauseDetail: text("pause_detail"),
+    pausedAt: ms("paused_at"),
+    pauseNoticed: boolean("pause_noticed").notNull().default(true),
   },
   (t) => [uniqueIndex("schedules_group_channel_name_uq").on(t.groupId, t.channelId, t.name)],
 );
@@ -86,6 +90,11 @@ export const rounds = pgTable(
     fastAwarded: integer("fast_awarded").notNull().default(0),
     messageChannelId: text("message_channel_id"),
     messageId: text("message_id"),
+    postState: text("post_state").notNull().default("pending"),
+    revealState: text("reveal_state"),
+    deliveryAttempts: integer("delivery_attempts").notNull().default(0),
+    nextAttemptAt: ms("next_attempt_at"),
+    lastError: text("last_error"),
   },
   (t) => [
     // PostgreSQL, like SQLite, treats NULLs as distinct here: rounds posted on demand never collide.
@@ -93,6 +102,7 @@ export const rounds = pgTable(
     index("rounds_due_idx").on(t.revealedAt, t.revealAt),
     index("rounds_group_open_idx").on(t.groupId, t.revealedAt, t.channelId),
     index("rounds_channel_idx").on(t.groupId, t.channelId, t.id),
+    index("rounds_delivery_idx").on(t.nextAttemptAt),
   ],
 );
 
@@ -173,3 +183,8 @@ export const reviews = pgTable(
   },
   (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index("reviews_due_idx").on(t.memberId, t.dueAt)],
 );
+
+export const healthChecks = pgTable("health_checks", {
+  id: integer("id").primaryKey().default(1),
+  checkedAt: ms("checked_at").notNull(),
+});

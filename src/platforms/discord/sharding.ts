@@ -6,11 +6,14 @@
 // collect figures from every shard. A shard that ends for any reason (a gateway close no reconnect can fix, a crash)
 // ends the manager with a failure (exit 1): nothing respawns it in a loop; the supervisor restarts the whole set.
 import type { ChildProcess } from "node:child_process";
+import type { Worker } from "node:worker_threads";
 import { setTimeout as sleep } from "node:timers/promises";
 import { REST, Routes, ShardingManager, type Shard } from "discord.js";
 import type { StudyBot } from "../../core/app.js";
 import { ConfigError, type Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
+import type { MetricsJson } from "../../server/metrics.js";
+import { ConnectionTracker, type ConnectionState, type FatalHandler } from "../connection.js";
 import { PLATFORM } from "./handlers.js";
 import { DiscordPort } from "./port.js";
 import { COLLECT, type CollectReply, type CollectRequest } from "./shard.js";
@@ -28,16 +31,10 @@ export interface ShardManagerOptions {
   /** how long a shard may take to be ready, ms (default 60 s) */
   readyTimeoutMs?: number;
   /** a shard ended: the process should end with a failure */
-  onFatal?: (reason: string) => void;
+  onFatal?: FatalHandler;
   /** where the shards' own output goes (default: this process's) */
   stdout?: NodeJS.WritableStream;
   stderr?: NodeJS.WritableStream;
-}
-
-/** A shard's live connection, as /healthz reads it (the shape of the platforms' connection states). */
-export interface ShardConnection {
-  up: boolean;
-  since: Date;
 }
 
 export interface DiscordShards {
@@ -45,9 +42,11 @@ export interface DiscordShards {
   ids: number[];
   count: number;
   /** each shard's gateway connection by name ("discord shard 3"), kept from the shards' reports: no waiting */
-  connections(): Record<string, ShardConnection>;
+  connections(): Record<string, ConnectionState>;
   /** asks every running shard for `kind` (see ./shard.ts); a shard that does not answer in time has an error */
   collect<T = unknown>(kind: string, timeoutMs?: number): Promise<Array<{ shard: number; value?: T; error?: string }>>;
+  /** every running shard's metrics, for the manager's /metrics (a shard that does not answer is left out, and logged) */
+  metrics(): Promise<MetricsJson[]>;
   /** stops every shard (SIGTERM, then SIGKILL after `graceMs`) and leaves the port registry */
   stop(graceMs?: number): Promise<void>;
 }
@@ -109,10 +108,7 @@ export async function startShardManager(bot: StudyBot, config: Config, logger: L
   }
 
   const now = () => bot.clock.now();
-  const states = new Map<number, ShardConnection>();
-  const setState = (id: number, up: boolean) => {
-    if (states.get(id)?.up !== up) states.set(id, { up, since: now() });
-  };
+  const states = new Map<number, ConnectionTracker>();
   let stopping = false;
   let failed = false;
   const fail = (reason: string) => {
@@ -143,21 +139,23 @@ export async function startShardManager(bot: StudyBot, config: Config, logger: L
   let nextRequest = 0;
   const watch = (shard: Shard) => {
     const id = shard.id;
-    states.set(id, { up: false, since: now() });
-    shard.on("ready", () => setState(id, true));
-    shard.on("resume", () => setState(id, true));
-    shard.on("reconnecting", () => setState(id, false));
-    shard.on("disconnect", () => setState(id, false));
+    const state = new ConnectionTracker(now);
+    states.set(id, state);
+    shard.on("ready", () => state.up());
+    shard.on("resume", () => state.up());
+    shard.on("reconnecting", () => state.down());
+    shard.on("disconnect", () => state.down());
     shard.on("message", (m: unknown) => {
       const reply = m as CollectReply | null;
       if (reply?.[COLLECT] === "reply") pending.get(reply.request)?.(reply);
     });
-    shard.on("spawn", (child: ChildProcess) => {
+    shard.on("spawn", (spawned: ChildProcess | Worker) => {
+      const child = spawned as ChildProcess;
       child.stdout?.pipe(opts.stdout ?? process.stdout, { end: false });
       child.stderr?.pipe(opts.stderr ?? process.stderr, { end: false });
     });
     shard.on("death", (child) => {
-      setState(id, false);
+      state.down();
       const code = (child as { exitCode?: number | null }).exitCode;
       fail(`Discord shard ${id} of ${count} ended (exit code ${code ?? "unknown"})`);
     });
@@ -204,9 +202,22 @@ export async function startShardManager(bot: StudyBot, config: Config, logger: L
   return {
     ids,
     count,
-    connections: () => Object.fromEntries([...states].map(([id, state]) => [`discord shard ${id}`, state])),
-    async collect<T>(kind: string, timeoutMs = 2_000) {
-      return Promise.all(
+    connections: () => Object.fromEntries([...states].map(([id, state]) => [`discord shard ${id}`, state.current])),
+    collect,
+    async metrics() {
+      const replies = await collect<MetricsJson>("metrics");
+      for (const r of replies) if (r.error !== undefined) log.warn({ shard: r.shard, error: r.error }, "discord: a shard's metrics are missing from /metrics");
+      return replies.flatMap((r) => (r.value ? [r.value] : []));
+    },
+    async stop(graceMs = 10_000) {
+      await stopShards(graceMs);
+      unregister();
+      log.info("discord: every shard stopped");
+    },
+  };
+
+  async function collect<T>(kind: string, timeoutMs = 2_000): Promise<Array<{ shard: number; value?: T; error?: string }>> {
+    return Promise.all(
         [...manager.shards.values()].map(async (shard) => {
           if (!shard.process || shard.process.exitCode !== null) return { shard: shard.id, error: "not running" };
           const request = `${kind}:${nextRequest++}`;
@@ -227,12 +238,6 @@ export async function startShardManager(bot: StudyBot, config: Config, logger: L
             pending.delete(request);
           }
         }),
-      );
-    },
-    async stop(graceMs = 10_000) {
-      await stopShards(graceMs);
-      unregister();
-      log.info("discord: every shard stopped");
-    },
-  };
+    );
+  }
 }

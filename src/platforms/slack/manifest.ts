@@ -15,11 +15,17 @@ export const BOT_SCOPES: Record<string, string> = {
   "users:read": "workspace admins and owners may use /studybot; names and language for the Home tab",
   "files:write": "hand files to organisers (drafted questions) in their direct messages with the app",
   "im:write": "open that direct message",
+  "channels:read": "check a public channel before scheduling or posting in it (archived?)",
+  "groups:read": "check that the bot is in a private channel before scheduling or posting in it",
+  "channels:history": "after a post that timed out, find the card an earlier try left in the channel (never post twice)",
+  "groups:history": "the same in private channels",
 };
 
 /** Events the app subscribes to, each with why. */
 export const BOT_EVENTS: Record<string, string> = {
   app_home_opened: "draw the member's Home tab (stats and leaderboards)",
+  app_uninstalled: "pause the workspace's schedules when the app is removed (its data is kept)",
+  tokens_revoked: "the same when its token is revoked",
 };
 
 export const APP_HOME = { home_tab_enabled: true, messages_tab_enabled: false, messages_tab_read_only_enabled: false } as const;
