@@ -18,6 +18,7 @@ import type {
   ReviewRecord,
   RoundRecord,
   ScheduleRecord,
+  InstallationRecord,
 } from "./records.js";
 
 export type Got<T> = T | Promise<T>;
@@ -135,6 +136,13 @@ export interface Queries {
   upsertReview(review: ReviewRecord): Got<unknown>;
   dueReviews(memberId: number, now: number, limit: number): Got<ReviewRecord[]>;
   reviewedQuestionIds(memberId: number): Got<Array<{ questionId: string }>>;
+
+  // installations (OAuth installs in many workspaces)
+  /** inserts, or replaces the workspace's earlier installation */
+  upsertInstallation(row: InstallationRecord): Got<unknown>;
+  installationByKey(platform: string, key: string): Got<InstallationRecord | undefined>;
+  /** the count of rows deleted */
+  deleteInstallation(platform: string, key: string): Got<number>;
 }
 
 /**
@@ -190,6 +198,8 @@ export const upsertSet = {
     pausedAt: excluded(s.pausedAt),
     pauseNoticed: excluded(s.pauseNoticed),
   }),
+  /** a reinstall's sealed secrets and time */
+  installation: (i: Columns<"sealed" | "installedAt">) => ({ sealed: excluded(i.sealed), installedAt: excluded(i.installedAt) }),
   /** a review's whole state */
   review: (r: Columns<"dueAt" | "intervalDays" | "correctStreak" | "lapses">) => ({ dueAt: excluded(r.dueAt), intervalDays: excluded(r.intervalDays), correctStreak: excluded(r.correctStreak), lapses: excluded(r.lapses) }),
 };

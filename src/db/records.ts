@@ -5,11 +5,11 @@
 // field by field, so nothing but their columns reaches an INSERT.
 import { DELIVERY_LEASE_MS, isDeliveryKind, type DeliveryKind } from "../core/delivery.js";
 import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
-import type { DeliveryState, GroupRow, MemberRow, NewRound, PracticeRow, ReviewRow, RevealState, RoundRow, ScheduleFields, ScheduleRow } from "../core/store/index.js";
+import type { DeliveryState, GroupRow, InstallationRow, MemberRow, NewRound, PracticeRow, ReviewRow, RevealState, RoundRow, ScheduleFields, ScheduleRow } from "../core/store/index.js";
 import type * as pg from "./pg/schema.js";
 import type * as sqlite from "./sqlite/schema.js";
 
-type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "reviews" | "healthChecks";
+type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "reviews" | "healthChecks" | "installations";
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type InStep = { [K in Tables]: [Same<(typeof sqlite)[K]["$inferSelect"], (typeof pg)[K]["$inferSelect"]>, Same<(typeof sqlite)[K]["$inferInsert"], (typeof pg)[K]["$inferInsert"]>] };
 export const inStep: InStep = {
@@ -22,6 +22,7 @@ export const inStep: InStep = {
   practiceRounds: [true, true],
   reviews: [true, true],
   healthChecks: [true, true],
+  installations: [true, true],
 };
 
 type Row<K extends Tables> = (typeof sqlite)[K]["$inferSelect"];
@@ -40,6 +41,7 @@ export type NewAnswerRecord = Insert<"answers">;
 export type PracticeRecord = Row<"practiceRounds">;
 export type NewPracticeRecord = Insert<"practiceRounds">;
 export type ReviewRecord = Row<"reviews">;
+export type InstallationRecord = Row<"installations">;
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
@@ -155,4 +157,12 @@ export function toPractice(p: PracticeRecord): PracticeRow {
 
 export function toReview(r: ReviewRecord): ReviewRow {
   return { ...r, dueAt: new Date(r.dueAt) };
+}
+
+export function toInstallation(i: InstallationRecord): InstallationRow {
+  return { platform: i.platform, key: i.installKey, sealed: i.sealed, installedAt: new Date(i.installedAt) };
+}
+
+export function installationRecord(i: InstallationRow): InstallationRecord {
+  return { platform: i.platform, installKey: i.key, sealed: i.sealed, installedAt: i.installedAt.getTime() };
 }

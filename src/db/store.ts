@@ -25,11 +25,12 @@ import type {
   ScheduleRow,
   Scorer,
   ScoreRow,
+  InstallationRow,
   Store,
   StreakView,
 } from "../core/store/index.js";
 import { ALL_TOPICS, type Queries, type ScoreLine } from "./queries.js";
-import { roundRecord, scheduleRecord, toGroup, toMember, toPractice, toReview, toRound, toSchedule } from "./records.js";
+import { installationRecord, roundRecord, scheduleRecord, toGroup, toInstallation, toMember, toPractice, toReview, toRound, toSchedule } from "./records.js";
 import { got, writesFollow, type Steps } from "./steps.js";
 
 export interface Backend {
@@ -371,6 +372,21 @@ export class DrizzleStore implements Store {
 
   async takePauseNotices(groupId: number): Promise<ScheduleRow[]> {
     return (await this.q.takePauseNotices(groupId)).map(toSchedule);
+  }
+
+  // ---------------------------------------------------------------- installations
+
+  async saveInstallation(row: InstallationRow): Promise<void> {
+    await this.q.upsertInstallation(installationRecord(row));
+  }
+
+  async findInstallation(platform: string, key: string): Promise<InstallationRow | null> {
+    const found = await this.q.installationByKey(platform, key);
+    return found ? toInstallation(found) : null;
+  }
+
+  async deleteInstallation(platform: string, key: string): Promise<boolean> {
+    return (await this.q.deleteInstallation(platform, key)) > 0;
   }
 
   // ---------------------------------------------------------------- maintenance

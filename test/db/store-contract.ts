@@ -463,6 +463,22 @@ export function storeContract(backend: Backend): void {
       });
     });
 
+    describe("installations", () => {
+      it("keeps one installation per platform and workspace, replaced by a reinstall and gone once deleted", async () => {
+        const store = await backend.fresh();
+        expect(await store.findInstallation("slack", "T1")).toBeNull();
+        await store.saveInstallation({ platform: "slack", key: "T1", sealed: "v1.first", installedAt: at(0) });
+        await store.saveInstallation({ platform: "slack", key: "T2", sealed: "v1.other", installedAt: at(1) });
+        await store.saveInstallation({ platform: "slack", key: "T1", sealed: "v1.again", installedAt: at(5) });
+        expect(await store.findInstallation("slack", "T1")).toEqual({ platform: "slack", key: "T1", sealed: "v1.again", installedAt: at(5) });
+        expect(await store.findInstallation("other", "T1")).toBeNull();
+        expect(await store.deleteInstallation("slack", "T1")).toBe(true);
+        expect(await store.deleteInstallation("slack", "T1")).toBe(false);
+        expect(await store.findInstallation("slack", "T1")).toBeNull();
+        expect((await store.findInstallation("slack", "T2"))?.sealed).toBe("v1.other");
+      });
+    });
+
     describe("exactly once across connections", () => {
       it("two connections claim a day once, record a member's answer once and reveal a round once", async () => {
         const [store, other] = await backend.twoConnections();

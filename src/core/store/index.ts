@@ -4,6 +4,7 @@
 // processes may share one database.
 import type { GroupRef } from "../cards.js";
 import type { DeliveryStore } from "./delivery.js";
+import type { InstallationStore } from "./installations.js";
 import type { Locale } from "../locale.js";
 import type { ScoringSettings } from "../rounds/scoring.js";
 import type {
@@ -26,6 +27,7 @@ import type {
 } from "./rows.js";
 
 export * from "./rows.js";
+export type { InstallationRow, InstallationStore } from "./installations.js";
 export type { DeliveryState, DeliveryStep, DeliveryStore, PauseReason, PostState, RevealState } from "./delivery.js";
 
 export interface MemberInput {
@@ -106,4 +108,4 @@ export interface PracticeStore {
 }
 
 /** Everything the core needs from storage. */
-export interface Store extends GroupStore, ScheduleStore, RoundStore, ScoreStore, PracticeStore, DeliveryStore {}
+export interface Store extends GroupStore, ScheduleStore, RoundStore, ScoreStore, PracticeStore, DeliveryStore, InstallationStore {}

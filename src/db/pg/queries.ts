@@ -205,5 +205,12 @@ export function pgQueries(db: PgSession): Queries {
         .orderBy(asc(t.reviews.dueAt))
         .limit(limit),
     reviewedQuestionIds: (memberId) => db.select({ questionId: t.reviews.questionId }).from(t.reviews).where(eq(t.reviews.memberId, memberId)),
+    upsertInstallation: (row) =>
+      db
+        .insert(t.installations)
+        .values(row)
+        .onConflictDoUpdate({ target: [t.installations.platform, t.installations.installKey], set: upsertSet.installation(t.installations) }),
+    installationByKey: (platform, key) => first(db.select().from(t.installations).where(and(eq(t.installations.platform, platform), eq(t.installations.installKey, key)))),
+    deleteInstallation: (platform, key) => changed(db.delete(t.installations).where(and(eq(t.installations.platform, platform), eq(t.installations.installKey, key)))),
   };
 }

@@ -188,3 +188,15 @@ export const healthChecks = pgTable("health_checks", {
   id: integer("id").primaryKey().default(1),
   checkedAt: ms("checked_at").notNull(),
 });
+
+/** An app installed in a workspace by OAuth (Slack, many workspaces): sealed (encrypted) by the platform. */
+export const installations = pgTable(
+  "installations",
+  {
+    platform: text("platform").notNull(),
+    installKey: text("install_key").notNull(),
+    sealed: text("sealed").notNull(),
+    installedAt: ms("installed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.installKey] })],
+);

@@ -418,6 +418,23 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
         .limit(P("limit"))
         .prepare(),
     reviewedQuestionIds: () => db.select({ questionId: t.reviews.questionId }).from(t.reviews).where(eq(t.reviews.memberId, P("memberId"))).prepare(),
+    upsertInstallation: () =>
+      db
+        .insert(t.installations)
+        .values({ platform: P("platform"), installKey: P("installKey"), sealed: P("sealed"), installedAt: P("installedAt") })
+        .onConflictDoUpdate({ target: [t.installations.platform, t.installations.installKey], set: upsertSet.installation(t.installations) })
+        .prepare(),
+    installationByKey: () =>
+      db
+        .select()
+        .from(t.installations)
+        .where(and(eq(t.installations.platform, P("platform")), eq(t.installations.installKey, P("key"))))
+        .prepare(),
+    deleteInstallation: () =>
+      db
+        .delete(t.installations)
+        .where(and(eq(t.installations.platform, P("platform")), eq(t.installations.installKey, P("key"))))
+        .prepare(),
   });
 
   return {
@@ -503,5 +520,8 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     upsertReview: (review) => s.upsertReview.run(review),
     dueReviews: (memberId, now, limit) => s.dueReviews.all({ memberId, now, limit }),
     reviewedQuestionIds: (memberId) => s.reviewedQuestionIds.all({ memberId }),
+    upsertInstallation: (row) => s.upsertInstallation.run(row),
+    installationByKey: (platform, key) => s.installationByKey.get({ platform, key }),
+    deleteInstallation: (platform, key) => s.deleteInstallation.run({ platform, key }).changes,
   };
 }

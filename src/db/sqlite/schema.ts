@@ -223,3 +223,15 @@ export const healthChecks = sqliteTable("health_checks", {
   id: integer("id").primaryKey().default(1),
   checkedAt: integer("checked_at").notNull(),
 });
+
+/** An app installed in a workspace by OAuth (Slack, many workspaces): sealed (encrypted) by the platform. */
+export const installations = sqliteTable(
+  "installations",
+  {
+    platform: text("platform").notNull(),
+    installKey: text("install_key").notNull(),
+    sealed: text("sealed").notNull(),
+    installedAt: integer("installed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.installKey] })],
+);
