@@ -52,6 +52,10 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
   SLACK_ORGANIZERS: optionalString,
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: optionalString,
+  SLACK_TOKEN_KEY: optionalString,
   PORT: port,
   DATABASE_PATH: z.string().trim().default("./data/studybot.db"),
   DATABASE_URL: optionalString.refine((s) => s === undefined || /^postgres(ql)?:\/\/\S*$/.test(s), "must be a PostgreSQL URL, e.g. postgres://studybot:secret@127.0.0.1:5432/studybot"),
@@ -84,7 +88,17 @@ export interface Config {
     /** this process is a shard the ShardingManager started: its shard ids, of `count` in all */
     shard?: { ids: number[]; count: number };
   };
-  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; organizers: string[]; port: number };
+  slack?: {
+    /** one workspace: its bot token; absent when workspaces install the app by OAuth (`oauth`) */
+    botToken?: string;
+    /** many workspaces: the OAuth install flow at /slack/install, installations in the database */
+    oauth?: SlackOAuth;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+    organizers: string[];
+    port: number;
+  };
   /** PORT as set; undefined when it is not (see serverPort) */
   port?: number;
   databasePath: string;
@@ -95,6 +109,36 @@ export interface Config {
   defaultTimezone: string;
   defaultLocale: Locale;
   logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export interface SlackOAuth {
+  clientId: string;
+  clientSecret: string;
+  /** signs the install flow's state */
+  stateSecret: string;
+  /** 32 bytes (AES-256-GCM): the installations' tokens are encrypted with it at rest */
+  tokenKey: Buffer;
+}
+
+/** SLACK_TOKEN_KEY: 32 bytes, as 64 hex digits or base64. */
+function tokenKey(text: string): Buffer {
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : /^[A-Za-z0-9+/]{43}=?$/.test(text) ? Buffer.from(text, "base64") : null;
+  if (key?.length !== 32) throw new ConfigError("SLACK_TOKEN_KEY must be 32 random bytes as base64 or 64 hex digits: make one with `openssl rand -base64 32` and keep it (tokens stored with a key cannot be read without it).");
+  return key;
+}
+
+/** The OAuth install flow's settings, when SLACK_CLIENT_ID is set; every one of them is needed. */
+function slackOAuth(e: z.infer<typeof envSchema>): SlackOAuth | undefined {
+  if (!e.SLACK_CLIENT_ID) {
+    const stray = (["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_TOKEN_KEY"] as const).filter((k) => e[k]);
+    if (stray.length > 0) throw new ConfigError(`${stray.join(", ")} ${stray.length > 1 ? "are" : "is"} set but SLACK_CLIENT_ID is not: set the app's client id too for installs in many workspaces.`);
+    return undefined;
+  }
+  const missing = (["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_TOKEN_KEY", "SLACK_SIGNING_SECRET"] as const).filter((k) => !e[k]);
+  if (missing.length > 0) throw new ConfigError(`SLACK_CLIENT_ID is set (installs in many workspaces) but ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} not: set ${missing.length > 1 ? "them" : "it"} too.`);
+  if (e.SLACK_BOT_TOKEN) throw new ConfigError("SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: use SLACK_BOT_TOKEN for one workspace, or SLACK_CLIENT_ID (OAuth installs) for many, not both.");
+  if (e.SLACK_APP_TOKEN) throw new ConfigError("SLACK_APP_TOKEN is set with SLACK_CLIENT_ID: installs in many workspaces use HTTP mode (the install pages are served on PORT); unset SLACK_APP_TOKEN.");
+  return { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET!, stateSecret: e.SLACK_STATE_SECRET!, tokenKey: tokenKey(e.SLACK_TOKEN_KEY!) };
 }
 
 /** Shard ids from "0-3,6": every id once, in order. */
@@ -163,7 +207,16 @@ export function loadConfig(env: Record<string, string | undefined> = { ...readDo
   }
 
   let slack: Config["slack"];
-  if (e.SLACK_BOT_TOKEN) {
+  const oauth = slackOAuth(e);
+  if (oauth) {
+    slack = {
+      oauth,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      apiUrl: e.SLACK_API_URL,
+      organizers: (e.SLACK_ORGANIZERS ?? "").split(/[\s,]+/).filter(Boolean),
+      port: e.PORT ?? DEFAULT_PORT,
+    };
+  } else if (e.SLACK_BOT_TOKEN) {
     if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
       throw new ConfigError("SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is: set one of them.");
     }
@@ -177,7 +230,7 @@ export function loadConfig(env: Record<string, string | undefined> = { ...readDo
       port: e.PORT ?? DEFAULT_PORT,
     };
   } else if (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
-    throw new ConfigError("SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: set the bot token (xoxb-…) too.");
+    throw new ConfigError("SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: set the bot token (xoxb-…) too, or SLACK_CLIENT_ID and the rest of the OAuth settings for installs in many workspaces.");
   }
 
   return {

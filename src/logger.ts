@@ -4,7 +4,7 @@ import { scrubText, serializeError, serializeErrorsIn } from "./redact.js";
 export type { Logger };
 
 // Tokens never reach the logs, whatever object is logged.
-const redact = ["token", "*.token", "botToken", "*.botToken", "appToken", "*.appToken", "signingSecret", "*.signingSecret", "headers.authorization", "*.headers.authorization"];
+const redact = ["token", "*.token", "botToken", "*.botToken", "appToken", "*.appToken", "signingSecret", "*.signingSecret", "clientSecret", "*.clientSecret", "stateSecret", "*.stateSecret", "tokenKey", "*.tokenKey", "headers.authorization", "*.headers.authorization"];
 
 export function createLogger(level: string = "info", destination?: pino.DestinationStream): Logger {
   // Logs go to stderr so that stdout stays clean for command output (JSON lines, console platform).

@@ -199,7 +199,7 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
         }
         if (config.slack && !shard) {
           const { startSlack } = await import("./platforms/slack/index.js");
-          const slack = await startSlack(bot, config, logger, { server: server ?? undefined, onFatal: reportFatal });
+          const slack = await startSlack(bot, config, logger, { server: server ?? undefined, onFatal: reportFatal, installations: database.store });
           platforms.push({ name: "slack", stop: () => slack.stop(), connection: () => slack.connection() });
         }
         if (shard) {

@@ -2,7 +2,7 @@
 // the ack within 3 seconds); the work runs after it and the result goes back through `respond()` (the
 // response_url) or the Web API. Every failure is logged with context and answered with a message the user can
 // act on; nothing internal (stack, token) reaches Slack.
-import type { AllMiddlewareArgs, App, BlockButtonAction, RespondArguments, RespondFn, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, BlockButtonAction, Context as BoltContext, webApi, RespondArguments, RespondFn, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { StudyBot } from "../../core/app.js";
 import type { PauseNotice } from "../../core/app.js";
 import type { Actor } from "../../core/cards.js";
@@ -33,10 +33,13 @@ export interface HandlerDeps {
   inflight: InFlight;
   users: SlackUsers;
   /**
-   * the workspace the app is installed in (auth.test): every request counts in its group, so a member of another
-   * workspace in a shared (Slack Connect) channel answers in the host's group
+   * the group's workspace of a request, from the installation Bolt authorised it with: with one bot token, always
+   * that token's workspace (auth.test), so a member of another workspace in a shared (Slack Connect) channel answers
+   * in the host's group
    */
-  teamId: string;
+  team(context: BoltContext): string;
+  /** the app was uninstalled, or its bot token revoked, in the request's workspace (OAuth: its installation goes) */
+  removed?(context: BoltContext): Promise<void>;
 }
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -51,6 +54,8 @@ export const SLASH_COMMANDS = TOP_LEVEL.map((name) => `/${name}`);
 /** Who acts, as the payload names them (before users.info adds their name and language). */
 interface Caller {
   teamId: string;
+  /** the Web API client with the token of the request's workspace */
+  client: webApi.WebClient;
   userId: string;
   /** the username the payload carries, used when users.info cannot be reached */
   username?: string;
@@ -63,6 +68,8 @@ interface Context {
   locale: Locale;
   /** the caller's Slack profile, null when users.info failed (the work goes on without name and language) */
   profile: SlackProfile | null;
+  /** the Web API client of the request's workspace */
+  client: webApi.WebClient;
   /** whether users.info was called for this request (so it is not called twice) */
   fetched: boolean;
 }
@@ -97,7 +104,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
           profile = users.known(caller.userId);
         } else {
           try {
-            ({ profile, fetched } = await users.get(caller.userId));
+            ({ profile, fetched } = await users.get(caller.client, caller.userId));
           } catch (err) {
             logger.warn({ err, what, user: caller.userId, slackError: slackErrorCode(err) }, "slack: users.info failed; going on without the member's name and language");
           }
@@ -106,7 +113,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         let locale: Locale = bot.defaultLocale;
         try {
           locale = await bot.locale(actor);
-          await fn({ actor, locale, profile, fetched });
+          await fn({ actor, locale, profile, fetched, client: caller.client });
           logger.debug({ what, team: caller.teamId, user: caller.userId, ms: Math.round(performance.now() - started) }, "slack: handled");
         } catch (err) {
           const f = classifyFailure(channelErrorToUserError(err));
@@ -127,24 +134,25 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   /** A member's profile fetched anew after their click was answered; their stored name and language follow it. */
   const refreshProfile = async (caller: Caller, what: string): Promise<void> => {
     try {
-      const { profile } = await users.get(caller.userId, true);
+      const { profile } = await users.get(caller.client, caller.userId, true);
       await bot.rememberMember(actorOf(caller, profile));
     } catch (err) {
       logger.warn({ err, what, user: caller.userId, slackError: slackErrorCode(err) }, "slack: could not refresh a member's profile");
     }
   };
 
-  const commandCaller = (c: CommandArgs["command"]): Caller => ({ teamId: deps.teamId, userId: c.user_id, username: c.user_name });
-  const buttonCaller = (body: ButtonArgs["body"]): Caller => ({ teamId: deps.teamId, userId: body.user.id, username: body.user.username ?? body.user.name, click: true });
+  const commandCaller = ({ command: c, context, client }: CommandArgs): Caller => ({ teamId: deps.team(context), client, userId: c.user_id, username: c.user_name });
+  const buttonCaller = ({ body, context, client }: ButtonArgs): Caller => ({ teamId: deps.team(context), client, userId: body.user.id, username: body.user.username ?? body.user.name, click: true });
 
   const show = (result: CommandResult, locale: Locale): SlackReply => renderResult(slackRenderers, result, { locale });
 
   // ---------------------------------------------------------------- slash commands, one per top-level spec
 
   for (const name of TOP_LEVEL) {
-    app.command(`/${name}`, async ({ ack, command, respond }: CommandArgs) => {
+    app.command(`/${name}`, async (args: CommandArgs) => {
+      const { ack, command, respond } = args;
       await ack();
-      await work(`/${name}`, commandCaller(command), respond, async (c) => {
+      await work(`/${name}`, commandCaller(args), respond, async (c) => {
         const read = readCommand(name, checkLength(command.text));
         if (read.kind === "unknown") throw new Error(`no command spec for /${name}`);
         if (read.kind === "usage") return void (await respond(ephemeral(show({ kind: "usage", group: read.group, commands: groupSpecs(read.group), ...(read.unknown ? { unknown: read.unknown } : {}) }, c.locale))));
@@ -159,7 +167,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         const locale = result.kind === "settings" ? await bot.locale(c.actor) : c.locale;
         const { upload, ...reply } = withWarnings(show(result, locale), locale, notices);
         if (upload) {
-          await deliverFile(app, upload, c.actor.userId, channelId, reply.text);
+          await deliverFile(c.client, upload, c.actor.userId, channelId, reply.text);
           if (upload.audience === "caller") reply.text += `\n${ts(c.locale, "slack.file.in_dm", { name: upload.file.name })}`;
         }
         await respond(ephemeral(reply));
@@ -176,7 +184,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     if (deps.organizers.includes(actor.userId)) return true;
     let allowed: boolean;
     try {
-      allowed = c.fetched && c.profile ? c.profile.admin : (await users.get(actor.userId, true)).profile.admin;
+      allowed = c.fetched && c.profile ? c.profile.admin : (await users.get(c.client, actor.userId, true)).profile.admin;
     } catch (err) {
       logger.warn({ err, user: actor.userId, slackError: slackErrorCode(err) }, "slack: users.info failed during the organiser check");
       await respond(ephemeral({ text: ts(locale, "slack.error.organizer_check_failed", { error: slackErrorCode(err) ?? "unavailable" }) }));
@@ -191,9 +199,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
 
   // ---------------------------------------------------------------- buttons
 
-  app.action<BlockButtonAction>(new RegExp(`^${ACTION.answer}:\\d+$`), async ({ ack, body, action, respond }: ButtonArgs) => {
+  app.action<BlockButtonAction>(new RegExp(`^${ACTION.answer}:\\d+$`), async (args: ButtonArgs) => {
+    const { ack, action, respond } = args;
     await ack();
-    await work("answer", buttonCaller(body), respond, async ({ actor, locale }) => {
+    await work("answer", buttonCaller(args), respond, async ({ actor, locale }) => {
       const v = parseChoiceValue(action.value);
       if (!v) throw new UserError<SlackKey>("slack.error.bad_button");
       // The answer counts at the click's own time (action_ts), not when it reached us.
@@ -203,9 +212,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     });
   });
 
-  app.action<BlockButtonAction>(new RegExp(`^${ACTION.practice}:\\d+$`), async ({ ack, body, action, respond }: ButtonArgs) => {
+  app.action<BlockButtonAction>(new RegExp(`^${ACTION.practice}:\\d+$`), async (args: ButtonArgs) => {
+    const { ack, action, respond } = args;
     await ack();
-    await work("practice answer", buttonCaller(body), respond, async ({ actor, locale }) => {
+    await work("practice answer", buttonCaller(args), respond, async ({ actor, locale }) => {
       const v = parseChoiceValue(action.value);
       if (!v) throw new UserError<SlackKey>("slack.error.bad_button");
       const result = await bot.answerPractice(actor, v.id, v.choice);
@@ -213,26 +223,29 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     });
   });
 
-  app.action<BlockButtonAction>(ACTION.practiceMore, async ({ ack, body, action, respond }: ButtonArgs) => {
+  app.action<BlockButtonAction>(ACTION.practiceMore, async (args: ButtonArgs) => {
+    const { ack, action, respond } = args;
     await ack();
-    await work("practice more", buttonCaller(body), respond, async ({ actor, locale }) => {
+    await work("practice more", buttonCaller(args), respond, async ({ actor, locale }) => {
       const topic = typeof action.value === "string" && /^[\w.-]{1,64}$/.test(action.value) ? action.value : undefined;
       await respond(privateNote(show({ kind: "practice", card: await bot.practice(actor, topic) }, locale)));
     });
   });
 
-  app.action<BlockButtonAction>(new RegExp(`^${ACTION.lookupOpen}:\\d+$`), async ({ ack, body, action, respond }: ButtonArgs) => {
+  app.action<BlockButtonAction>(new RegExp(`^${ACTION.lookupOpen}:\\d+$`), async (args: ButtonArgs) => {
+    const { ack, action, respond } = args;
     await ack();
-    await work("lookup open", buttonCaller(body), respond, async ({ locale }) => {
+    await work("lookup open", buttonCaller(args), respond, async ({ locale }) => {
       const value = parseSectionValue(action.value);
       if (!value) throw new UserError("lookup.section_gone");
       await respond(privateNote(show({ kind: "section", section: bot.sectionOrFail(value) }, locale)));
     });
   });
 
-  app.action<BlockButtonAction>(ACTION.lookupShare, async ({ ack, body, action, respond }: ButtonArgs) => {
+  app.action<BlockButtonAction>(ACTION.lookupShare, async (args: ButtonArgs) => {
+    const { ack, action, respond } = args;
     await ack();
-    await work("lookup share", buttonCaller(body), respond, async ({ actor, locale }) => {
+    await work("lookup share", buttonCaller(args), respond, async ({ actor, locale }) => {
       const value = parseSectionValue(action.value);
       if (!value) throw new UserError("lookup.section_gone");
       const s = bot.sectionOrFail(value);
@@ -250,7 +263,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       return;
     }
     const teamId = context.teamId ?? (body as { team_id?: string }).team_id ?? "";
-    const caller: Caller = { teamId, userId: event.user };
+    const caller: Caller = { teamId, client, userId: event.user };
     // An event has no response_url: a failure is logged (the member sees the previous Home tab).
     const noReply: RespondFn = async () => undefined;
     await work("app_home_opened", caller, noReply, async ({ actor }) => {
@@ -259,14 +272,17 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     });
   });
 
-  // Uninstalled, or its bot token revoked: the workspace's schedules pause with that reason; its data stays.
-  const removed = async (what: string) => {
-    await bot.removedFrom({ platform: SLACK_PLATFORM, externalId: deps.teamId }).catch((err: unknown) => logger.error({ err, what }, "slack: could not pause the workspace's schedules"));
+  // Uninstalled, or its bot token revoked: the workspace's schedules pause with that reason; its data stays (an OAuth
+  // installation, with its token, goes).
+  const removed = async (what: string, context: BoltContext) => {
+    const team = deps.team(context);
+    await bot.removedFrom({ platform: SLACK_PLATFORM, externalId: team }).catch((err: unknown) => logger.error({ err, what }, "slack: could not pause the workspace's schedules"));
+    await deps.removed?.(context).catch((err: unknown) => logger.error({ err, what, team }, "slack: could not delete the workspace's installation"));
   };
-  app.event("app_uninstalled", () => removed("app_uninstalled"));
-  app.event("tokens_revoked", async ({ event }) => {
+  app.event("app_uninstalled", ({ context }) => removed("app_uninstalled", context));
+  app.event("tokens_revoked", async ({ event, context }) => {
     // users' own tokens are revoked this way too; only the bot's matters here
-    if ((event.tokens.bot ?? []).length > 0) await removed("tokens_revoked");
+    if ((event.tokens.bot ?? []).length > 0) await removed("tokens_revoked", context);
   });
 
   app.error(async (err) => {
@@ -296,15 +312,15 @@ function postsToChannel(spec: AnyCommandSpec): boolean {
  * Uploads a file: into the caller's direct messages with the app (files for one person: drafts, exports), or
  * into the channel (files for everyone). An upload needs the bot in the channel: a refusal says to invite it.
  */
-async function deliverFile(app: App, upload: NonNullable<SlackReply["upload"]>, userId: string, channelId: string, comment: string): Promise<void> {
+async function deliverFile(client: webApi.WebClient, upload: NonNullable<SlackReply["upload"]>, userId: string, channelId: string, comment: string): Promise<void> {
   let target = channelId;
   if (upload.audience === "caller") {
-    const dm = await app.client.conversations.open({ users: userId });
+    const dm = await client.conversations.open({ users: userId });
     if (!dm.channel?.id) throw new Error("conversations.open returned no channel");
     target = dm.channel.id;
   }
   try {
-    await app.client.filesUploadV2({ channel_id: target, file: Buffer.from(upload.file.data), filename: upload.file.name, title: upload.file.name, initial_comment: comment });
+    await client.filesUploadV2({ channel_id: target, file: Buffer.from(upload.file.data), filename: upload.file.name, title: upload.file.name, initial_comment: comment });
   } catch (err) {
     throw channelErrorToUserError(err);
   }

@@ -1,6 +1,9 @@
 // Slack platform: a Bolt App receiving over HTTP (`POST /slack/events`, signed with SLACK_SIGNING_SECRET, mounted on
 // the process's one HTTP server) or over Socket Mode (when SLACK_APP_TOKEN is set), the WebClient pointed at
 // SLACK_API_URL when given, the handlers, and the PlatformPort the scheduler posts and reveals cards through.
+// One workspace runs on SLACK_BOT_TOKEN; many install the app through OAuth (SLACK_CLIENT_ID …): Bolt's install
+// pages at /slack/install and /slack/oauth_redirect on the same server, each installation kept encrypted in the
+// database (./installations.ts), and each request and post made with its workspace's token.
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { StudyBot } from "../../core/app.js";
 import type { Clock } from "../../core/clock.js";
@@ -8,8 +11,11 @@ import { ConfigError, type Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import { AppServer } from "../../server/http.js";
 import { ConnectionTracker, type ConnectionState, type FatalHandler } from "../connection.js";
+import type { InstallationStore } from "../../core/store/index.js";
 import { registerHandlers } from "./handlers.js";
-import { SLACK_PLATFORM, SlackPort } from "./port.js";
+import { InstalledWorkspaces, SealedInstallationStore, installationKey } from "./installations.js";
+import { BOT_SCOPES } from "./manifest.js";
+import { SLACK_PLATFORM, SlackPort, singleWorkspace } from "./port.js";
 import { keepReconnecting } from "./socket.js";
 import { boltLogger, InFlight, slackErrorCode } from "./support.js";
 import { SlackUsers } from "./users.js";
@@ -17,6 +23,9 @@ import { SlackUsers } from "./users.js";
 export { SLACK_PLATFORM, SlackPort } from "./port.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
+/** the OAuth install flow's pages (installs in many workspaces) */
+export const SLACK_INSTALL_PATH = "/slack/install";
+export const SLACK_REDIRECT_PATH = "/slack/oauth_redirect";
 
 export interface SlackStartOptions {
   /**
@@ -38,6 +47,10 @@ export interface SlackStartOptions {
   clientPingTimeoutMs?: number;
   /** Socket Mode: Slack refused the app for good at a reconnect (its token revoked): the process should end */
   onFatal?: FatalHandler;
+  /** OAuth installs in many workspaces: where the installations are kept (the database) */
+  installations?: InstallationStore;
+  /** OAuth: where the install page sends the browser to approve (default: Slack's own page) */
+  authorizationUrl?: string;
 }
 
 export interface SlackPlatform {
@@ -49,8 +62,8 @@ export interface SlackPlatform {
   mode: "http" | "socket";
   /** HTTP mode: the Request URL the receiver answers on (as bound), else null */
   url: string | null;
-  /** the workspace the bot token belongs to */
-  teamId: string;
+  /** the workspace the bot token belongs to; null with OAuth installs (many workspaces) */
+  teamId: string | null;
   app: App;
   /** Socket Mode's connection, for /healthz; null in HTTP mode (Slack calls in, nothing to keep up) */
   connection(): ConnectionState | null;
@@ -74,6 +87,9 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
     // A reply retried for half an hour helps nobody; a few quick retries ride out a blip.
     retryConfig: webApi.retryPolicies.fiveRetriesInFiveMinutes,
   };
+
+  if (cfg.oauth) return startInstalled(bot, config, cfg.oauth, log, clientOptions, options);
+  if (!cfg.botToken) throw new ConfigError("Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID with the other OAuth settings (many workspaces).");
 
   // Who are we? One auth.test: the workspace id for the port, the bot's ids for Bolt, and a clear error
   // for a wrong token before anything listens.
@@ -122,13 +138,13 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
 
   const inflight = new InFlight();
   const clock = options.clock ?? bot.clock;
-  const users = new SlackUsers(app.client, () => clock.now().getTime());
+  const users = new SlackUsers(() => clock.now().getTime());
   const teamId = auth.team_id;
-  registerHandlers(app, { bot, logger: log, clock, organizers: cfg.organizers, inflight, users, teamId });
+  registerHandlers(app, { bot, logger: log, clock, organizers: cfg.organizers, inflight, users, team: () => teamId });
   // Cards are posted and edited through a client that calls once and gives up after a timeout: the core retries
   // them from its sweep, and a post tried again must first look for the card an earlier try may have left.
   const delivery = new webApi.WebClient(cfg.botToken, { ...clientOptions, retryConfig: { retries: 0 }, timeout: options.requestTimeoutMs ?? 10_000 });
-  const port = new SlackPort(delivery, teamId, log);
+  const port = new SlackPort(singleWorkspace(delivery, teamId), log);
   const unregister = bot.registerPort(SLACK_PLATFORM, port);
 
   let url: string | null = null;
@@ -180,6 +196,104 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
       // Stop receiving, let started work finish (it may still post a card), then leave the port registry.
       if (socket) await app.stop();
       unmount?.();
+      await ownServer?.close();
+      await inflight.idle();
+      unregister();
+      log.info("slack: stopped");
+    },
+  };
+}
+
+/**
+ * Many workspaces: Bolt's HTTP receiver with @slack/oauth's install flow, the installations in the database (sealed
+ * under SLACK_TOKEN_KEY), Bolt authorising each request with its workspace's installation, and the port posting with
+ * each workspace's own client. Uninstalled or revoked, a workspace's installation is deleted.
+ */
+async function startInstalled(
+  bot: StudyBot,
+  config: Config,
+  oauth: NonNullable<NonNullable<Config["slack"]>["oauth"]>,
+  log: Logger,
+  clientOptions: webApi.WebClientOptions,
+  options: SlackStartOptions,
+): Promise<SlackPlatform> {
+  const cfg = config.slack!;
+  if (!options.installations) throw new Error("Slack installs in many workspaces need the database's installation store");
+  const clock = options.clock ?? bot.clock;
+  const deliveryOptions: webApi.WebClientOptions = { ...clientOptions, retryConfig: { retries: 0 }, timeout: options.requestTimeoutMs ?? 10_000 };
+  const clients = new InstalledWorkspaces(() => installations, (token) => new webApi.WebClient(token, deliveryOptions));
+  const installations = new SealedInstallationStore(options.installations, oauth.tokenKey, () => clock.now(), (key) => clients.forget(key));
+  const http = new HTTPReceiver({
+    signingSecret: cfg.signingSecret!,
+    endpoints: SLACK_EVENTS_PATH,
+    processBeforeResponse: false,
+    logger: boltLogger(log),
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: Object.keys(BOT_SCOPES),
+    installationStore: installations,
+    installerOptions: {
+      installPath: SLACK_INSTALL_PATH,
+      redirectUriPath: SLACK_REDIRECT_PATH,
+      // the install page goes straight to Slack's approval page (no page of its own in between)
+      directInstall: true,
+      ...(options.authorizationUrl ? { authorizationUrl: options.authorizationUrl } : {}),
+      ...(clientOptions.slackApiUrl ? { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } : {}),
+    },
+  });
+  const app = new App({ receiver: http, clientOptions, logger: boltLogger(log), convoStore: false });
+
+  const inflight = new InFlight();
+  const users = new SlackUsers(() => clock.now().getTime());
+  const team = (context: { teamId?: string; enterpriseId?: string }) => {
+    if (!context.teamId) throw new Error("a Slack request without its workspace");
+    return context.teamId;
+  };
+  registerHandlers(app, {
+    bot,
+    logger: log,
+    clock,
+    organizers: cfg.organizers,
+    inflight,
+    users,
+    team,
+    removed: async (context) => {
+      await installations.deleteInstallation({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall ?? false });
+      log.info({ installation: installationKey({ teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall }) }, "slack: installation deleted");
+    },
+  });
+  const port = new SlackPort(clients, log);
+  const unregister = bot.registerPort(SLACK_PLATFORM, port);
+
+  let server = options.server;
+  let ownServer: AppServer | null = null;
+  if (!server) {
+    ownServer = server = new AppServer(log);
+    try {
+      await server.listen(options.httpPort ?? cfg.port, options.host);
+    } catch (err) {
+      unregister();
+      throw err;
+    }
+  }
+  const unmount = [server.route("POST", SLACK_EVENTS_PATH, http.requestListener), server.route("GET", SLACK_INSTALL_PATH, http.requestListener), server.route("GET", SLACK_REDIRECT_PATH, http.requestListener)];
+  const url = server.listening ? server.url(SLACK_EVENTS_PATH, options.host) : null;
+  log.info({ url, install: server.listening ? server.url(SLACK_INSTALL_PATH, options.host) : null }, "slack: listening for events, commands, actions and installs");
+
+  let stopped = false;
+  return {
+    port,
+    mode: "http",
+    url,
+    teamId: null,
+    app,
+    connection: () => null,
+    idle: () => inflight.idle(),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const f of unmount) f();
       await ownServer?.close();
       await inflight.idle();
       unregister();

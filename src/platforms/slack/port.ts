@@ -1,5 +1,6 @@
 // The Slack PlatformPort: what the scheduler and organiser commands use to post a card, edit it at reveal, check a
-// channel first and reply privately. One installed workspace per process (a single bot token).
+// channel first and reply privately, in each workspace with its own bot token (SlackClients: the one token of
+// SLACK_BOT_TOKEN, or each OAuth installation's).
 //
 // Slack has no nonce: each card carries its round in message metadata, and a post tried again (after a timeout
 // whose first try may have reached the channel) first looks for that round's card in the channel's recent history.
@@ -20,28 +21,42 @@ export const CARD_EVENT = "studybot_card";
 /** How far back a retried post looks for its card. */
 const HISTORY_LIMIT = 50;
 
+/** The Web API client of a workspace, with its bot token; each makes a call once (the core retries posts itself). */
+export interface SlackClients {
+  /** rejects with a DeliveryError ("uninstalled") when the app is not installed in the workspace */
+  forTeam(teamId: string): Promise<webApi.WebClient>;
+}
+
+/** One workspace, one bot token (SLACK_BOT_TOKEN): a group of any other workspace is a left-over. */
+export function singleWorkspace(client: webApi.WebClient, teamId: string): SlackClients {
+  return {
+    forTeam: async (team) => {
+      // A schedule left from another workspace (the bot token was replaced): say so instead of posting blindly.
+      if (team !== teamId) throw new Error(`this Slack bot token belongs to workspace ${teamId}, not to ${SLACK_PLATFORM}:${team}`);
+      return client;
+    },
+  };
+}
+
 export class SlackPort implements PlatformPort {
   constructor(
-    /** a client that makes each call once (the core retries posts itself, and a retried post must look first) */
-    private readonly client: webApi.WebClient,
-    /** the workspace the bot token belongs to (from auth.test) */
-    readonly teamId: string,
+    private readonly clients: SlackClients,
     private readonly logger: Logger,
   ) {}
 
   async postCard(group: GroupRef, channelId: string, card: QuestionCard, opts?: PostOptions): Promise<MessageRef> {
-    this.checkGroup(group);
+    const client = await this.client(group);
     const { text, blocks } = questionCard(card);
     try {
       if (opts?.retry) {
-        const earlier = await this.findCard(channelId, opts.roundId);
+        const earlier = await this.findCard(client, channelId, opts.roundId);
         if (earlier) {
           this.logger.info({ team: group.externalId, channel: channelId, roundId: card.roundId, ts: earlier.messageId }, "slack: an earlier try had posted the card");
           return earlier;
         }
       }
       const metadata = opts ? { metadata: { event_type: CARD_EVENT, event_payload: { round_id: opts.roundId } } } : {};
-      const res = await this.client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false, ...metadata });
+      const res = await client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false, ...metadata });
       if (!res.ts) throw new Error("chat.postMessage returned no ts");
       this.logger.info({ team: group.externalId, channel: channelId, roundId: card.roundId, ts: res.ts }, "slack: card posted");
       return { channelId: res.channel ?? channelId, messageId: res.ts };
@@ -51,10 +66,10 @@ export class SlackPort implements PlatformPort {
   }
 
   async editCard(group: GroupRef, ref: MessageRef, card: RevealedCard): Promise<void> {
-    this.checkGroup(group);
+    const client = await this.client(group);
     const { text, blocks } = revealedCard(card);
     try {
-      await this.client.chat.update({ channel: ref.channelId, ts: ref.messageId, text, blocks });
+      await client.chat.update({ channel: ref.channelId, ts: ref.messageId, text, blocks });
     } catch (err) {
       throw classifySlackError(err);
     }
@@ -62,10 +77,10 @@ export class SlackPort implements PlatformPort {
   }
 
   async postRevealed(group: GroupRef, channelId: string, card: RevealedCard): Promise<MessageRef> {
-    this.checkGroup(group);
+    const client = await this.client(group);
     const { text, blocks } = revealedCard(card);
     try {
-      const res = await this.client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false });
+      const res = await client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false });
       if (!res.ts) throw new Error("chat.postMessage returned no ts");
       return { channelId: res.channel ?? channelId, messageId: res.ts };
     } catch (err) {
@@ -79,10 +94,10 @@ export class SlackPort implements PlatformPort {
    * (chat:write.public). When Slack cannot be asked, the post itself will tell.
    */
   async preflight(group: GroupRef, channelId: string): Promise<void> {
-    this.checkGroup(group);
+    const client = await this.client(group);
     let channel: { is_archived?: boolean; is_private?: boolean; is_member?: boolean } | undefined;
     try {
-      channel = (await this.client.conversations.info({ channel: channelId })).channel;
+      channel = (await client.conversations.info({ channel: channelId })).channel;
     } catch (err) {
       const code = slackErrorCode(err);
       if (code === "channel_not_found") throw new UserError<SlackKey>("slack.error.not_in_channel");
@@ -94,14 +109,14 @@ export class SlackPort implements PlatformPort {
   }
 
   async sendPrivate(group: GroupRef, channelId: string, userId: string, text: string): Promise<void> {
-    this.checkGroup(group);
-    await this.client.chat.postEphemeral({ channel: channelId, user: userId, text });
+    const client = await this.client(group);
+    await client.chat.postEphemeral({ channel: channelId, user: userId, text });
   }
 
   /** The round's card among the channel's recent messages (by its metadata); null when none is there. */
-  private async findCard(channelId: string, roundId: number): Promise<MessageRef | null> {
+  private async findCard(client: webApi.WebClient, channelId: string, roundId: number): Promise<MessageRef | null> {
     try {
-      const res = await this.client.conversations.history({ channel: channelId, limit: HISTORY_LIMIT, include_all_metadata: true });
+      const res = await client.conversations.history({ channel: channelId, limit: HISTORY_LIMIT, include_all_metadata: true });
       const found = res.messages?.find((m) => m.metadata?.event_type === CARD_EVENT && Number((m.metadata.event_payload as { round_id?: unknown } | undefined)?.round_id) === roundId);
       return found?.ts ? { channelId, messageId: found.ts } : null;
     } catch (err) {
@@ -111,10 +126,8 @@ export class SlackPort implements PlatformPort {
     }
   }
 
-  private checkGroup(group: GroupRef): void {
-    if (group.platform !== SLACK_PLATFORM || group.externalId !== this.teamId) {
-      // A schedule left from another workspace (the bot token was replaced): say so instead of posting blindly.
-      throw new Error(`this Slack bot token belongs to workspace ${this.teamId}, not to ${group.platform}:${group.externalId}`);
-    }
+  private async client(group: GroupRef): Promise<webApi.WebClient> {
+    if (group.platform !== SLACK_PLATFORM) throw new Error(`the Slack port was given a group of ${group.platform}`);
+    return this.clients.forTeam(group.externalId);
   }
 }

@@ -18,7 +18,6 @@ export class SlackUsers {
   private readonly cache = new Map<string, { profile: SlackProfile; at: number }>();
 
   constructor(
-    private readonly client: webApi.WebClient,
     private readonly now: () => number,
     private readonly ttlMs = 24 * 3600_000,
     private readonly max = 5_000,
@@ -37,13 +36,14 @@ export class SlackUsers {
 
   /**
    * The user's profile: from the cache when younger than the TTL (unless `fresh`), else from users.info.
-   * `fetched` says whether Slack was asked during this call. Throws Slack's error when users.info fails.
+   * `fetched` says whether Slack was asked during this call (through `client`, which holds the token of the user's
+   * workspace). Throws Slack's error when users.info fails.
    */
-  async get(userId: string, fresh = false): Promise<{ profile: SlackProfile; fetched: boolean }> {
+  async get(client: webApi.WebClient, userId: string, fresh = false): Promise<{ profile: SlackProfile; fetched: boolean }> {
     const now = this.now();
     const hit = this.cache.get(userId);
     if (!fresh && hit && now - hit.at < this.ttlMs) return { profile: hit.profile, fetched: false };
-    const res = await this.client.users.info({ user: userId, include_locale: true });
+    const res = await client.users.info({ user: userId, include_locale: true });
     const u = res.user;
     const profile: SlackProfile = {
       userId,

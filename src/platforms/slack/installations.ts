@@ -1,0 +1,100 @@
+// Slack installs in many workspaces: Bolt's installationStore (@slack/oauth calls it at the end of the install flow,
+// and for every request to find the workspace's token) kept in the database, each installation encrypted at rest
+// with AES-256-GCM under SLACK_TOKEN_KEY. The store sees only the sealed text; a row sealed under another key, or
+// altered, fails to open (GCM's tag) instead of yielding a wrong token.
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import type { Installation, InstallationQuery, InstallationStore, webApi } from "@slack/bolt";
+import { DeliveryError } from "../../core/delivery.js";
+import type { InstallationStore as Rows } from "../../core/store/index.js";
+import { SLACK_PLATFORM, type SlackClients } from "./port.js";
+
+const VERSION = "v1";
+const IV_BYTES = 12;
+
+/** "v1.<iv>.<tag>.<ciphertext>" (base64url): the text, encrypted and authenticated under the 32-byte key. */
+export function seal(key: Buffer, text: string): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const data = Buffer.concat([cipher.update(text, "utf8"), cipher.final()]);
+  return [VERSION, iv, cipher.getAuthTag(), data].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+}
+
+/** The text `seal` encrypted; throws when the key is another or the text was altered. */
+export function unseal(key: Buffer, sealed: string): string {
+  const [version, iv, tag, data] = sealed.split(".");
+  if (version !== VERSION || !iv || !tag || data === undefined) throw new Error("not a sealed installation");
+  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+}
+
+/** An installation's key: its enterprise organisation for an org-wide install, else its workspace. */
+export function installationKey(q: { isEnterpriseInstall?: boolean; enterpriseId?: string; teamId?: string }): string {
+  if (q.isEnterpriseInstall && q.enterpriseId) return `E:${q.enterpriseId}`;
+  if (q.teamId) return `T:${q.teamId}`;
+  throw new Error("an installation names neither its workspace nor its organisation");
+}
+
+export class SealedInstallationStore implements InstallationStore {
+  constructor(
+    private readonly rows: Rows,
+    private readonly key: Buffer,
+    private readonly now: () => Date,
+    /** told when an installation is stored or deleted (the port forgets the workspace's client) */
+    private readonly changed: (key: string) => void = () => undefined,
+  ) {}
+
+  async storeInstallation(installation: Installation): Promise<void> {
+    const key = installationKey({ isEnterpriseInstall: installation.isEnterpriseInstall, enterpriseId: installation.enterprise?.id, teamId: installation.team?.id });
+    await this.rows.saveInstallation({ platform: SLACK_PLATFORM, key, sealed: seal(this.key, JSON.stringify(installation)), installedAt: this.now() });
+    this.changed(key);
+  }
+
+  async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
+    const key = installationKey(query);
+    const row = await this.rows.findInstallation(SLACK_PLATFORM, key);
+    if (!row) throw new Error(`studybot is not installed in ${key}`);
+    return JSON.parse(unseal(this.key, row.sealed)) as Installation;
+  }
+
+  async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
+    const key = installationKey(query);
+    await this.rows.deleteInstallation(SLACK_PLATFORM, key);
+    this.changed(key);
+  }
+
+  /** The workspace's bot token; null when the app is not installed there. */
+  async botToken(teamId: string): Promise<string | null> {
+    const row = await this.rows.findInstallation(SLACK_PLATFORM, installationKey({ teamId }));
+    return row ? ((JSON.parse(unseal(this.key, row.sealed)) as Installation).bot?.token ?? null) : null;
+  }
+}
+
+/**
+ * Each installed workspace's client, made with its bot token on first use and kept until its installation changes
+ * (a reinstall, an uninstall). A workspace without an installation is "uninstalled": its schedules pause.
+ */
+export class InstalledWorkspaces implements SlackClients {
+  private readonly clients = new Map<string, webApi.WebClient>();
+
+  constructor(
+    private readonly store: () => SealedInstallationStore,
+    private readonly makeClient: (token: string) => webApi.WebClient,
+  ) {}
+
+  async forTeam(teamId: string): Promise<webApi.WebClient> {
+    const known = this.clients.get(teamId);
+    if (known) return known;
+    const token = await this.store().botToken(teamId);
+    if (!token) throw new DeliveryError("uninstalled", `studybot is not installed in Slack workspace ${teamId}`);
+    const client = this.makeClient(token);
+    this.clients.set(teamId, client);
+    return client;
+  }
+
+  /** Forgets the client of an installation that changed (its key, "T:<team>"). */
+  forget(key: string): void {
+    if (key.startsWith("T:")) this.clients.delete(key.slice(2));
+    else this.clients.clear();
+  }
+}
