@@ -19,6 +19,12 @@
 // Socket Mode: `apps.connections.open` (with an `xapp-` token) hands out a websocket on the stand-in that says
 // hello; `socketSend()` delivers an envelope and resolves with the app's acknowledgement.
 //
+// OAuth installs in many workspaces: `approveInstall()` is a member approving the app on Slack's page for another
+// workspace: it mints a one-time code for the redirect. `oauth.v2.access` exchanges it, given the app's client id
+// and secret (form fields or HTTP Basic, as Slack takes them), for that workspace's own bot token; the Web API then
+// answers that token as the workspace's (auth.test names it) until `revokeToken()`. A code is refused once used
+// (`invalid_code`), and a wrong client secret with `bad_client_secret`, as Slack does.
+//
 // Requests to the app: `signedPost()` and the body builders send what Slack sends to a Request URL, signed with
 // `v0=` HMAC-SHA256 of `v0:<timestamp>:<body>` under the signing secret.
 import { createHmac, randomUUID } from "node:crypto";
@@ -29,6 +35,8 @@ import { WebSocketServer, type WebSocket } from "ws";
 export const STANDIN_BOT_TOKEN = "xoxb-standin-bot-token";
 export const STANDIN_APP_TOKEN = "xapp-1-standin-app-token";
 export const STANDIN_SIGNING_SECRET = "standin-signing-secret-0123456789abcdef";
+export const STANDIN_CLIENT_ID = "1111111111.2222222222";
+export const STANDIN_CLIENT_SECRET = "standin-client-secret";
 
 type Json = Record<string, unknown>;
 
@@ -231,6 +239,9 @@ export class SlackStandIn {
   private readonly waiters: Array<{ match: () => boolean; resolve: () => void }> = [];
   private readonly ackWaiters = new Map<string, (payload: Json) => void>();
   private connectionWaiters: Array<() => void> = [];
+  /** OAuth: codes not yet exchanged, and the bot tokens installs handed out, each with its workspace */
+  private readonly codes = new Map<string, { teamId: string; teamName: string; scopes: string }>();
+  private readonly installTokens = new Map<string, { teamId: string; teamName: string }>();
 
   private constructor(options: StandInOptions) {
     this.teamId = options.teamId ?? "T0STUDY01";
@@ -265,6 +276,26 @@ export class SlackStandIn {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /**
+   * A member approved the app for the workspace on Slack's page (with these bot scopes): the code Slack puts in the
+   * redirect to the app.
+   */
+  approveInstall(team: { id: string; name: string }, scopes: string[]): string {
+    const code = `code-${team.id}-${++this.seq}`;
+    this.codes.set(code, { teamId: team.id, teamName: team.name, scopes: scopes.join(",") });
+    return code;
+  }
+
+  /** The bot tokens installs handed out, by workspace. */
+  installedTokens(teamId: string): string[] {
+    return [...this.installTokens].filter(([, t]) => t.teamId === teamId).map(([token]) => token);
+  }
+
+  /** The token stops working (an uninstall): calls with it get `invalid_auth`. */
+  revokeToken(token: string): void {
+    this.installTokens.delete(token);
   }
 
   /** A fresh response_url on the stand-in, as Slack puts in each slash command and action payload. */
@@ -475,7 +506,8 @@ export class SlackStandIn {
         hold.markReached();
         await hold.released;
       }
-      const response = this.answer(method, args, token);
+      const basic = auth.startsWith("Basic ") ? (Buffer.from(auth.slice(6), "base64").toString("utf8").split(":") as [string, string]) : null;
+      const response = this.answer(method, args, token, basic);
       this.calls.push({ method, args, token, response, seq: this.seq++ });
       reply(200, response);
       return this.notify();
@@ -492,9 +524,15 @@ export class SlackStandIn {
     }
   }
 
-  private answer(method: string, args: Json, token: string | null): Json {
+  private answer(method: string, args: Json, token: string | null, basic: [string, string] | null): Json {
     const failure = this.failures.findIndex((f) => f.method === method);
     if (failure >= 0) return { ok: false, error: this.failures.splice(failure, 1)[0]!.error };
+    if (method === "oauth.v2.access") return this.exchangeCode(args, basic);
+    const installed = token === null ? undefined : this.installTokens.get(token);
+    if (installed && method === "auth.test") {
+      return { ok: true, url: `https://${installed.teamId.toLowerCase()}.slack.com/`, team: installed.teamName, user: "studybot", team_id: installed.teamId, user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false };
+    }
+    if (installed) token = STANDIN_BOT_TOKEN;
     if (method === "apps.connections.open") {
       if (token !== STANDIN_APP_TOKEN) return { ok: false, error: "invalid_auth" };
       return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
@@ -617,6 +655,30 @@ export class SlackStandIn {
       default:
         return { ok: false, error: "unknown_method" };
     }
+  }
+
+  /** oauth.v2.access: the app's credentials and a fresh code → the workspace's bot token (the code is spent). */
+  private exchangeCode(args: Json, basic: [string, string] | null): Json {
+    const [clientId, clientSecret] = basic ?? [String(args.client_id ?? ""), String(args.client_secret ?? "")];
+    if (clientId !== STANDIN_CLIENT_ID) return { ok: false, error: "invalid_client_id" };
+    if (clientSecret !== STANDIN_CLIENT_SECRET) return { ok: false, error: "bad_client_secret" };
+    const grant = this.codes.get(String(args.code ?? ""));
+    if (!grant) return { ok: false, error: "invalid_code" };
+    this.codes.delete(String(args.code));
+    const token = `xoxb-${grant.teamId}-${++this.seq}`;
+    this.installTokens.set(token, { teamId: grant.teamId, teamName: grant.teamName });
+    return {
+      ok: true,
+      access_token: token,
+      token_type: "bot",
+      scope: grant.scopes,
+      bot_user_id: this.botUserId,
+      app_id: this.appId,
+      team: { id: grant.teamId, name: grant.teamName },
+      enterprise: null,
+      authed_user: { id: "U0INSTALLR" },
+      is_enterprise_install: false,
+    };
   }
 
   private channel(id: unknown): SlackChannel | { ok: false; error: string } {
