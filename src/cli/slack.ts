@@ -35,7 +35,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const { manifestYaml } = await import("../platforms/slack/manifest.js");
-  const { SLACK_EVENTS_PATH } = await import("../platforms/slack/index.js");
-  io.stdout.write(manifestYaml(values.http ? { requestUrl: values.http.replace(/\/+$/, "") + SLACK_EVENTS_PATH } : {}));
+  const { SLACK_EVENTS_PATH, SLACK_REDIRECT_PATH } = await import("../platforms/slack/index.js");
+  const base = values.http?.replace(/\/+$/, "");
+  io.stdout.write(manifestYaml(base ? { requestUrl: base + SLACK_EVENTS_PATH, redirectUrl: base + SLACK_REDIRECT_PATH } : {}));
   return 0;
 }

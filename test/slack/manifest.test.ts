@@ -6,6 +6,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { SLASH_COMMANDS } from "../../src/platforms/slack/handlers.js";
+import { PassThrough } from "node:stream";
+import { run as slackCli } from "../../src/cli/slack.js";
 import { SLACK_EVENTS_PATH } from "../../src/platforms/slack/index.js";
 import { manifestYaml } from "../../src/platforms/slack/manifest.js";
 import { ROOT } from "./harness.js";
@@ -81,6 +83,16 @@ describe("slack/manifest.yml", () => {
     expect(m.settings.event_subscriptions.request_url).toBeUndefined();
     expect(m.settings.interactivity.request_url).toBeUndefined();
     expect(m.features.slash_commands.every((c) => c.url === undefined)).toBe(true);
+  });
+
+  it("in its HTTP form from the command line, names the install flow's redirect URL for installs in many workspaces", async () => {
+    const stdout = new PassThrough();
+    let text = "";
+    stdout.on("data", (c) => (text += String(c)));
+    expect(await slackCli(["manifest", "--http", "https://bot.example.org/"], { stdout, stderr: new PassThrough(), stdin: new PassThrough() })).toBe(0);
+    const http = parse(text) as { oauth_config: { redirect_urls: string[] }; settings: { event_subscriptions: { request_url: string } } };
+    expect(http.oauth_config.redirect_urls).toEqual(["https://bot.example.org/slack/oauth_redirect"]);
+    expect(http.settings.event_subscriptions.request_url).toBe("https://bot.example.org/slack/events");
   });
 
   it("in its HTTP form (`slack manifest --http`), sends everything to the receiver's one path", () => {

@@ -55,6 +55,8 @@ function slashCommand(name: string, requestUrl: string | undefined): Record<stri
 export interface ManifestOptions {
   /** HTTP mode: the public URL Slack sends events, commands and clicks to (…/slack/events); Socket Mode without */
   requestUrl?: string;
+  /** HTTP mode: where Slack sends the browser back after an install in another workspace (…/slack/oauth_redirect) */
+  redirectUrl?: string;
 }
 
 export function manifest(opts: ManifestOptions = {}): Record<string, unknown> {
@@ -73,7 +75,7 @@ export function manifest(opts: ManifestOptions = {}): Record<string, unknown> {
       bot_user: { display_name: "studybot", always_online: true },
       slash_commands: TOP_LEVEL.map((name) => slashCommand(name, url)),
     },
-    oauth_config: { scopes: { bot: Object.keys(BOT_SCOPES) } },
+    oauth_config: { ...(opts.redirectUrl ? { redirect_urls: [opts.redirectUrl] } : {}), scopes: { bot: Object.keys(BOT_SCOPES) } },
     settings: {
       event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: Object.keys(BOT_EVENTS) },
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
