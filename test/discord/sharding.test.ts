@@ -177,6 +177,18 @@ describe("studybot start with DISCORD_SHARDS", () => {
     expect(metrics).toMatch(/^studybot_cards_posted_total\{platform="discord"\} 1$/m);
   });
 
+  it("on one of several machines starts only its own range, and still posts for a server of another machine's shard", { timeout: 90_000 }, async () => {
+    const s = await standIn();
+    const { app, lines } = await startManager(s, { DISCORD_SHARDS: "2", DISCORD_SHARD_LIST: "1" });
+    expect(await lines(2)).toEqual(["studybot ready — discord (shards 1 of 2) (5 note sections, 3 questions)", "studybot shard 1 of 2 ready — discord (5 note sections, 3 questions)"]);
+    expect(s.identifies.map((d) => d.shard)).toEqual([[1, 2]]);
+    expect(Object.keys(app.shards!.connections())).toEqual(["discord shard 1"]);
+    const zero = GUILDS[0]!;
+    expect(shardOf(zero.id, 2)).toBe(0);
+    await app.bot.postNow({ group: { platform: "discord", externalId: zero.id }, userId: USERS.organiser.id, displayName: "지우" }, zero.channels[0]!.id);
+    expect(s.messagesIn(zero.channels[0]!.id)).toHaveLength(1);
+  });
+
   it("ends with a failure when a shard's gateway closes for good, stopping the other shard and respawning none", { timeout: 90_000 }, async () => {
     const s = await standIn();
     const { io } = cliIo();

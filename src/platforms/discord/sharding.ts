@@ -2,8 +2,8 @@
 // per shard of this machine's range (DISCORD_SHARD_LIST, else every shard), each the same `studybot start` holding that
 // shard's gateway and answering its servers' interactions (./shard.ts). The manager holds no gateway: it runs the
 // scheduler (cards go out through Discord's REST API, which needs no gateway, so it posts for every server), Slack when
-// configured, and the HTTP server; it keeps each shard's connection state from their IPC reports for /healthz and can
-// collect figures from every shard. A shard that ends for any reason (a gateway close no reconnect can fix, a crash)
+// configured, and the HTTP server; it keeps each shard's connection state from their IPC reports for /healthz and
+// collects every shard's metrics over IPC for /metrics. A shard that ends for any reason (a gateway close no reconnect can fix, a crash)
 // ends the manager with a failure (exit 1): nothing respawns it in a loop; the supervisor restarts the whole set.
 import type { ChildProcess } from "node:child_process";
 import type { Worker } from "node:worker_threads";
