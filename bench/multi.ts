@@ -1,4 +1,5 @@
-// Several bot processes on one PostgreSQL database, beside one process on SQLite doing the same work:
+// Several bot processes on one PostgreSQL database, beside one process on SQLite doing the same work (and one
+// process on PostgreSQL, to tell the database's share of the difference from the processes'):
 //   - 10,000 Discord servers, each with a daily question at 09:00 (Asia/Seoul): every process's cron jobs fire at
 //     that minute (bench/multi-worker.ts runs every schedule at once), every card goes out through Discord's REST
 //     API (the local stand-in, test/support/discord-standin.ts); printed: cards per channel — duplicates and missing
@@ -166,6 +167,17 @@ function print(f: RunFigures, base?: RunFigures): void {
   );
 }
 
+/** An empty database on the server, by name: its URL. */
+async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export async function runMultiBench(): Promise<void> {
   console.log(`== several processes on PostgreSQL == (${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}: figures scale with both)\n`);
   console.log(`${fmt(GROUPS)} servers due at the same minute (${POST_WINDOW} at a time per process), ${fmt(GROUPS * MEMBERS)} answers (${MEMBERS} members each, new members all), ${WINDOW} in flight per process\n`);
@@ -174,14 +186,11 @@ export async function runMultiBench(): Promise<void> {
   try {
     const sqlite = await run("SQLite, 1 process (baseline)", path.join(dir, "bench.db"), 1);
     print(sqlite);
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query("CREATE DATABASE bench");
-    await admin.end();
-    const url = new URL(server.url);
-    url.pathname = "/bench";
-    const postgres = await run(`PostgreSQL, ${PROCESSES} processes`, url.toString(), PROCESSES);
-    print(postgres, sqlite);
+    // one process on PostgreSQL too, so that the database's share and the processes' share of the difference show
+    for (const processes of [1, PROCESSES]) {
+      const postgres = await run(`PostgreSQL, ${processes} process${processes > 1 ? "es" : ""}`, await freshDatabase(server.url, `bench${processes}`), processes);
+      print(postgres, sqlite);
+    }
     console.log("");
   } finally {
     await server.stop();
