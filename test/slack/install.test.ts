@@ -99,6 +99,13 @@ describe("Slack installs in many workspaces", () => {
     expect(schedule.status).toBe(200);
     await standIn.until(() => standIn.callsOf("chat.postMessage").length === 1, "the card");
     expect(standIn.callsOf("chat.postMessage").map((c) => [c.token, c.args.channel])).toEqual([[token, CHANNEL]]);
+
+    // reinstalled (by this process or another on the database), the workspace's next card goes with the new token
+    await install(url, standIn);
+    const [, renewed] = standIn.installedTokens(SECOND.id);
+    standIn.revokeToken(token!);
+    await app.bot.postNow({ group: { platform: "slack", externalId: SECOND.id }, userId: ORGANISER.id, displayName: ORGANISER.name }, CHANNEL, { force: true });
+    expect(standIn.callsOf("chat.postMessage").map((c) => c.token)).toEqual([token, renewed]);
   });
 
   it("refuses a redirect whose state it did not sign, without exchanging its code", async () => {

@@ -222,7 +222,7 @@ async function startInstalled(
   const clock = options.clock ?? bot.clock;
   const deliveryOptions: webApi.WebClientOptions = { ...clientOptions, retryConfig: { retries: 0 }, timeout: options.requestTimeoutMs ?? 10_000 };
   const clients = new InstalledWorkspaces(() => installations, (token) => new webApi.WebClient(token, deliveryOptions));
-  const installations = new SealedInstallationStore(options.installations, oauth.tokenKey, () => clock.now(), (key) => clients.forget(key));
+  const installations = new SealedInstallationStore(options.installations, oauth.tokenKey, () => clock.now());
   const http = new HTTPReceiver({
     signingSecret: cfg.signingSecret!,
     endpoints: SLACK_EVENTS_PATH,

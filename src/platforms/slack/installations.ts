@@ -40,14 +40,11 @@ export class SealedInstallationStore implements InstallationStore {
     private readonly rows: Rows,
     private readonly key: Buffer,
     private readonly now: () => Date,
-    /** told when an installation is stored or deleted (the port forgets the workspace's client) */
-    private readonly changed: (key: string) => void = () => undefined,
   ) {}
 
   async storeInstallation(installation: Installation): Promise<void> {
     const key = installationKey({ isEnterpriseInstall: installation.isEnterpriseInstall, enterpriseId: installation.enterprise?.id, teamId: installation.team?.id });
     await this.rows.saveInstallation({ platform: SLACK_PLATFORM, key, sealed: seal(this.key, JSON.stringify(installation)), installedAt: this.now() });
-    this.changed(key);
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
@@ -60,7 +57,6 @@ export class SealedInstallationStore implements InstallationStore {
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
     const key = installationKey(query);
     await this.rows.deleteInstallation(SLACK_PLATFORM, key);
-    this.changed(key);
   }
 
   /** The workspace's bot token; null when the app is not installed there. */
@@ -71,11 +67,13 @@ export class SealedInstallationStore implements InstallationStore {
 }
 
 /**
- * Each installed workspace's client, made with its bot token on first use and kept until its installation changes
- * (a reinstall, an uninstall). A workspace without an installation is "uninstalled": its schedules pause.
+ * Each installed workspace's client, with the bot token of its installation as stored now: read for every call (one
+ * indexed row), so that a reinstall or an uninstall handled by another process on the same database counts at once;
+ * the client itself is kept while the token stays the same. A workspace without an installation is "uninstalled":
+ * its schedules pause.
  */
 export class InstalledWorkspaces implements SlackClients {
-  private readonly clients = new Map<string, webApi.WebClient>();
+  private readonly clients = new Map<string, { token: string; client: webApi.WebClient }>();
 
   constructor(
     private readonly store: () => SealedInstallationStore,
@@ -83,18 +81,15 @@ export class InstalledWorkspaces implements SlackClients {
   ) {}
 
   async forTeam(teamId: string): Promise<webApi.WebClient> {
-    const known = this.clients.get(teamId);
-    if (known) return known;
     const token = await this.store().botToken(teamId);
-    if (!token) throw new DeliveryError("uninstalled", `studybot is not installed in Slack workspace ${teamId}`);
+    if (!token) {
+      this.clients.delete(teamId);
+      throw new DeliveryError("uninstalled", `studybot is not installed in Slack workspace ${teamId}`);
+    }
+    const known = this.clients.get(teamId);
+    if (known?.token === token) return known.client;
     const client = this.makeClient(token);
-    this.clients.set(teamId, client);
+    this.clients.set(teamId, { token, client });
     return client;
-  }
-
-  /** Forgets the client of an installation that changed (its key, "T:<team>"). */
-  forget(key: string): void {
-    if (key.startsWith("T:")) this.clients.delete(key.slice(2));
-    else this.clients.clear();
   }
 }
