@@ -4,6 +4,7 @@
 // PostgreSQL one a promise of it: `Got`.
 import { sql, type SQL } from "drizzle-orm";
 import type { ScoreRow } from "../core/store/index.js";
+import type { OrganiserQueries } from "./organiser/queries.js";
 import type {
   AnswerRecord,
   GroupRecord,
@@ -32,7 +33,7 @@ export interface AnswerContext {
 export type ScoreLine = Omit<ScoreRow, "rank">;
 
 /** Statements that report how many rows they changed return that count. */
-export interface Queries {
+export interface Queries extends OrganiserQueries {
   // groups and members
   groupByRef(platform: string, externalId: string): Got<GroupRecord | undefined>;
   groupById(id: number): Got<GroupRecord | undefined>;
@@ -127,14 +128,16 @@ export function excluded(column: { name: string }): SQL {
 
 /**
  * Counts a revealed round's answers into the score rows: every answer lands in six windows (all time, its week,
- * its month; each for every topic together and for its own topic). One statement for both dialects: it avoids what
+ * its month; each for every topic together and for its own topic), and two more ("s:<id>") when the round belongs
+ * to a season. Answers of forgotten members (no member any more) stay in the round's counts only. One statement for both dialects: it avoids what
  * they spell differently (SQLite's two-argument max() is PostgreSQL's greatest(), and PostgreSQL cannot sum a
  * boolean), and `WHERE true` settles SQLite's parse of INSERT … SELECT … ON CONFLICT.
  */
 export function foldScoresSql(roundId: number): SQL {
   const all = sql.raw(`'${ALL_TIME}'`);
   const every = sql.raw(`'${ALL_TOPICS}'`);
-  return sql`WITH a AS (SELECT group_id, member_id, topic, week_key, month_key, points, correct, streak FROM answers WHERE round_id = ${roundId})
+  return sql`WITH a AS (SELECT group_id, member_id, topic, week_key, month_key, points, correct, streak,
+      (SELECT 's:' || CAST(season_id AS TEXT) FROM rounds WHERE id = ${roundId}) AS season FROM answers WHERE round_id = ${roundId} AND member_id IS NOT NULL)
     INSERT INTO scores (group_id, period, topic, member_id, points, answered, correct, best_streak)
     SELECT group_id, period, topic, member_id, sum(points), count(*), count(*) FILTER (WHERE correct), max(streak) FROM (
       SELECT group_id, ${all} AS period, ${every} AS topic, member_id, points, correct, streak FROM a
@@ -143,6 +146,8 @@ export function foldScoresSql(roundId: number): SQL {
       UNION ALL SELECT group_id, 'w:' || week_key, topic, member_id, points, correct, streak FROM a
       UNION ALL SELECT group_id, 'm:' || month_key, ${every}, member_id, points, correct, streak FROM a
       UNION ALL SELECT group_id, 'm:' || month_key, topic, member_id, points, correct, streak FROM a
+      UNION ALL SELECT group_id, season, ${every}, member_id, points, correct, streak FROM a WHERE season IS NOT NULL
+      UNION ALL SELECT group_id, season, topic, member_id, points, correct, streak FROM a WHERE season IS NOT NULL
     ) AS w WHERE true GROUP BY group_id, period, topic, member_id
     ON CONFLICT (group_id, period, topic, member_id) DO UPDATE SET
       points = scores.points + excluded.points, answered = scores.answered + excluded.answered,

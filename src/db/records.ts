@@ -4,11 +4,12 @@
 // schema then leaves a field of the row missing: a type error); rows written to the database are always built
 // field by field, so nothing but their columns reaches an INSERT.
 import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
-import type { GroupRow, MemberRow, NewRound, PracticeRow, ReviewRow, RoundRow, ScheduleFields, ScheduleRow } from "../core/store/index.js";
+import type { QuestionContent } from "../core/questions/types.js";
+import type { GroupQuestionRow, GroupRow, MemberRow, NewGroupQuestion, NewRound, OrganiserRow, PracticeRow, ReviewRow, RoundRow, ScheduleFields, ScheduleRow, SeasonRow } from "../core/store/index.js";
 import type * as pg from "./pg/schema.js";
 import type * as sqlite from "./sqlite/schema.js";
 
-type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "reviews";
+type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "reviews" | "groupQuestions" | "seasons" | "groupOrganisers" | "nextQuestions";
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type InStep = { [K in Tables]: [Same<(typeof sqlite)[K]["$inferSelect"], (typeof pg)[K]["$inferSelect"]>, Same<(typeof sqlite)[K]["$inferInsert"], (typeof pg)[K]["$inferInsert"]>] };
 export const inStep: InStep = {
@@ -20,6 +21,10 @@ export const inStep: InStep = {
   scores: [true, true],
   practiceRounds: [true, true],
   reviews: [true, true],
+  groupQuestions: [true, true],
+  seasons: [true, true],
+  groupOrganisers: [true, true],
+  nextQuestions: [true, true],
 };
 
 type Row<K extends Tables> = (typeof sqlite)[K]["$inferSelect"];
@@ -38,6 +43,10 @@ export type NewAnswerRecord = Insert<"answers">;
 export type PracticeRecord = Row<"practiceRounds">;
 export type NewPracticeRecord = Insert<"practiceRounds">;
 export type ReviewRecord = Row<"reviews">;
+export type GroupQuestionRecord = Row<"groupQuestions">;
+export type NewGroupQuestionRecord = Insert<"groupQuestions">;
+export type SeasonRecord = Row<"seasons">;
+export type OrganiserRecord = Row<"groupOrganisers">;
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
@@ -111,6 +120,7 @@ export function toRound(r: RoundRecord): RoundRow {
     revealAt: new Date(r.revealAt),
     revealedAt: date(r.revealedAt),
     instantFeedback: r.instantFeedback,
+    seasonId: r.seasonId,
     message: r.messageId === null || r.messageId === TAKEN || r.messageChannelId === null ? null : { channelId: r.messageChannelId, messageId: r.messageId },
   };
 }
@@ -129,6 +139,7 @@ export function roundRecord(r: NewRound): NewRoundRecord {
     openedAt: r.openedAt.getTime(),
     revealAt: r.revealAt.getTime(),
     instantFeedback: r.instantFeedback,
+    seasonId: r.seasonId ?? null,
   };
 }
 
@@ -138,4 +149,20 @@ export function toPractice(p: PracticeRecord): PracticeRow {
 
 export function toReview(r: ReviewRecord): ReviewRow {
   return { ...r, dueAt: new Date(r.dueAt) };
+}
+
+export function toGroupQuestion(q: GroupQuestionRecord): GroupQuestionRow {
+  return { groupId: q.groupId, questionId: q.questionId, content: JSON.parse(q.content) as QuestionContent, hash: q.hash, file: q.file, line: q.line, importedAt: new Date(q.importedAt) };
+}
+
+export function groupQuestionRecord(groupId: number, q: NewGroupQuestion, at: Date): NewGroupQuestionRecord {
+  return { groupId, questionId: q.questionId, topic: q.content.topic, content: JSON.stringify(q.content), hash: q.hash, file: q.file, line: q.line, importedAt: at.getTime() };
+}
+
+export function toSeason(s: SeasonRecord): SeasonRow {
+  return { id: s.id, groupId: s.groupId, name: s.name, startedAt: new Date(s.startedAt), endedAt: date(s.endedAt) };
+}
+
+export function toOrganiser(o: OrganiserRecord): OrganiserRow {
+  return { groupId: o.groupId, kind: o.kind === "role" ? "role" : "member", ref: o.ref, addedAt: new Date(o.addedAt) };
 }

@@ -25,8 +25,10 @@ import type {
   Store,
   StreakView,
 } from "../core/store/index.js";
+import type { ExportAnswerRow, ForgetCounts, GroupQuestionRow, NewGroupQuestion, OrganiserKind, OrganiserRow, ScheduleStreak, SeasonRow } from "../core/store/index.js";
+import type { AnswerWindow } from "./organiser/queries.js";
 import { ALL_TOPICS, type Queries, type ScoreLine } from "./queries.js";
-import { roundRecord, scheduleRecord, toGroup, toMember, toPractice, toReview, toRound, toSchedule } from "./records.js";
+import { groupQuestionRecord, roundRecord, scheduleRecord, toGroup, toGroupQuestion, toMember, toOrganiser, toPractice, toReview, toRound, toSchedule, toSeason } from "./records.js";
 import { got, type Steps } from "./steps.js";
 
 export interface Backend {
@@ -128,6 +130,44 @@ function* answerPractice(
     yield* got(q.upsertReview({ memberId: row.memberId, questionId: row.questionId, dueAt: next.dueAt.getTime(), intervalDays: next.intervalDays, correctStreak: next.correctStreak, lapses: next.lapses }));
   }
   return { row, first };
+}
+
+function* saveGroupQuestions(q: Queries, groupId: number, questions: NewGroupQuestion[], at: Date): Steps<{ added: number; replaced: number }> {
+  const known = new Set((yield* got(q.groupQuestionIds(groupId))).map((r) => r.questionId));
+  let replaced = 0;
+  for (const question of questions) {
+    if (known.has(question.questionId)) replaced++;
+    yield* got(q.upsertGroupQuestion(groupQuestionRecord(groupId, question, at)));
+  }
+  return { added: questions.length - replaced, replaced };
+}
+
+function* startSeason(q: Queries, groupId: number, name: string, at: number): Steps<{ season: SeasonRow; closed: SeasonRow | null } | null> {
+  if (yield* got(q.seasonByName(groupId, name))) return null;
+  const open = yield* got(q.openSeason(groupId));
+  if (open) yield* got(q.closeSeason(open.id, at));
+  const season = yield* got(q.insertSeason(groupId, name, at));
+  // another connection opened a season meanwhile (the one-open-season key refused this one): try again after it
+  if (!season) throw new LostRace(`a season of group ${groupId}`);
+  return { season: toSeason(season), closed: open ? { ...toSeason(open), endedAt: new Date(at) } : null };
+}
+
+function* forgetMember(q: Queries, groupId: number, userId: string): Steps<ForgetCounts | null> {
+  const member = yield* got(q.memberByUser(groupId, userId));
+  const organiser = yield* got(q.deleteOrganiser(groupId, "member", userId));
+  if (!member) return organiser > 0 ? { answers: 0, practice: 0, reviews: 0, organiser } : null;
+  const footprint = yield* got(q.memberFootprint(member.id));
+  yield* got(q.deleteMember(member.id));
+  return { ...footprint, organiser };
+}
+
+/** "all", "w:<Monday>", "m:<YYYY-MM>" or "s:<season id>" as the answers' columns name it. */
+function answerWindow(period: PeriodKey): AnswerWindow {
+  const [kind, key] = [period.slice(0, 2), period.slice(2)];
+  if (kind === "w:") return { kind: "week", key };
+  if (kind === "m:") return { kind: "month", key };
+  if (kind === "s:" && /^\d+$/.test(key)) return { kind: "season", seasonId: Number(key) };
+  return { kind: "all" };
 }
 
 /** Ties share a rank ("1, 2, 2, 4"): a rank is one more than the number of members with more points. */
@@ -344,6 +384,88 @@ export class DrizzleStore implements Store {
 
   async reviewedQuestionIds(memberId: number): Promise<Set<string>> {
     return new Set((await this.q.reviewedQuestionIds(memberId)).map((r) => r.questionId));
+  }
+
+  // ---------------------------------------------------------------- organiser tools
+
+  saveGroupQuestions(groupId: number, questions: NewGroupQuestion[], at: Date): Promise<{ added: number; replaced: number }> {
+    return this.backend.transaction((q) => saveGroupQuestions(q, groupId, questions, at));
+  }
+
+  async groupQuestions(groupId: number): Promise<GroupQuestionRow[]> {
+    return (await this.q.groupQuestionsOf(groupId)).map(toGroupQuestion);
+  }
+
+  async removeGroupQuestion(groupId: number, questionId: string): Promise<boolean> {
+    return (await this.q.deleteGroupQuestion(groupId, questionId)) > 0;
+  }
+
+  startSeason(groupId: number, name: string, at: Date): Promise<{ season: SeasonRow; closed: SeasonRow | null } | null> {
+    return this.backend.transaction((q) => startSeason(q, groupId, name, at.getTime()));
+  }
+
+  async currentSeason(groupId: number): Promise<SeasonRow | null> {
+    const s = await this.q.openSeason(groupId);
+    return s ? toSeason(s) : null;
+  }
+
+  async seasonByName(groupId: number, name: string): Promise<SeasonRow | null> {
+    const s = await this.q.seasonByName(groupId, name);
+    return s ? toSeason(s) : null;
+  }
+
+  async seasons(groupId: number): Promise<SeasonRow[]> {
+    return (await this.q.seasonsOf(groupId)).map(toSeason);
+  }
+
+  async addOrganiser(groupId: number, kind: OrganiserKind, ref: string, at: Date): Promise<boolean> {
+    return (await this.q.insertOrganiser({ groupId, kind, ref, addedAt: at.getTime() })) > 0;
+  }
+
+  async removeOrganiser(groupId: number, kind: OrganiserKind, ref: string): Promise<boolean> {
+    return (await this.q.deleteOrganiser(groupId, kind, ref)) > 0;
+  }
+
+  async organisers(groupId: number): Promise<OrganiserRow[]> {
+    return (await this.q.organisersOf(groupId)).map(toOrganiser);
+  }
+
+  async isDelegatedOrganiser(groupId: number, userId: string, roles: readonly string[]): Promise<boolean> {
+    const held = new Set(roles);
+    return (await this.q.organisersOf(groupId)).some((o) => (o.kind === "member" ? o.ref === userId : held.has(o.ref)));
+  }
+
+  async nextQuestion(scheduleId: number): Promise<string | null> {
+    return (await this.q.nextQuestionOf(scheduleId))?.questionId ?? null;
+  }
+
+  async setNextQuestion(scheduleId: number, questionId: string, at: Date): Promise<void> {
+    await this.q.upsertNextQuestion(scheduleId, questionId, at.getTime());
+  }
+
+  async clearNextQuestion(scheduleId: number, questionId: string): Promise<void> {
+    await this.q.deleteNextQuestion(scheduleId, questionId);
+  }
+
+  async exportAnswers(groupId: number, period: PeriodKey): Promise<ExportAnswerRow[]> {
+    return (await this.q.exportAnswers(groupId, answerWindow(period))).map((r) => ({ ...r, answeredAt: new Date(r.answeredAt) }));
+  }
+
+  async listGroups(): Promise<GroupRow[]> {
+    return (await this.q.allGroups()).map(toGroup);
+  }
+
+  async scheduleStreaks(groupId: number, memberId: number, now: Date): Promise<ScheduleStreak[]> {
+    const out: ScheduleStreak[] = [];
+    for (const { scheduleId, roundId } of await this.q.closedRoundsBySchedule(groupId, now.getTime())) {
+      const a = roundId === null ? undefined : await this.q.answerOf(roundId, memberId);
+      out.push({ scheduleId, current: a?.correct ? a.streak : 0 });
+    }
+    return out;
+  }
+
+  forgetMember(groupId: number, userId: string): Promise<ForgetCounts | null> {
+    return this.backend.transaction((q) => forgetMember(q, groupId, userId));
   }
 
   // ---------------------------------------------------------------- maintenance

@@ -5,6 +5,7 @@
 import type { GroupRef, MessageRef } from "../cards.js";
 import type { Locale } from "../locale.js";
 import type { ScoringSettings } from "../rounds/scoring.js";
+import type { OrganiserStore } from "./organiser.js";
 import type {
   AnswerInput,
   AnswerRecord,
@@ -25,6 +26,7 @@ import type {
 } from "./rows.js";
 
 export * from "./rows.js";
+export * from "./organiser.js";
 
 export interface MemberInput {
   userId: string;
@@ -115,4 +117,4 @@ export interface PracticeStore {
 }
 
 /** Everything the core needs from storage. */
-export interface Store extends GroupStore, ScheduleStore, RoundStore, ScoreStore, PracticeStore {}
+export interface Store extends GroupStore, ScheduleStore, RoundStore, ScoreStore, PracticeStore, OrganiserStore {}

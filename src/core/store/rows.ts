@@ -75,11 +75,13 @@ export interface RoundRow {
   revealAt: Date;
   revealedAt: Date | null;
   instantFeedback: boolean;
+  /** the group's season when the round was opened (its answers count on that season's board); null: none */
+  seasonId: number | null;
   message: MessageRef | null;
 }
 
 /** A round as the scheduler or post-now opens it: not yet revealed, not yet posted. */
-export type NewRound = Omit<RoundRow, "id" | "revealedAt" | "message">;
+export type NewRound = Omit<RoundRow, "id" | "revealedAt" | "message" | "seasonId"> & { seasonId?: number | null };
 
 /** What the store knows when an answer is recorded; the core's scoring rules turn it into points. */
 export interface ScoreContext {

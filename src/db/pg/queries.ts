@@ -7,6 +7,7 @@ import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, type Queries } from "../queries.js";
 import { TAKEN } from "../records.js";
+import { pgOrganiserQueries } from "./organiser.js";
 import * as t from "./schema.js";
 
 /** the pool or one transaction */
@@ -19,6 +20,7 @@ const changed = async (result: Promise<{ rowCount: number | null }>): Promise<nu
 
 export function pgQueries(db: PgSession): Queries {
   return {
+    ...pgOrganiserQueries(db),
     groupByRef: (platform, externalId) => first(db.select().from(t.groups).where(and(eq(t.groups.platform, platform), eq(t.groups.externalId, externalId)))),
     groupById: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id))),
     groupForUpdate: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id)).for("update")),

@@ -86,6 +86,7 @@ export const rounds = pgTable(
     fastAwarded: integer("fast_awarded").notNull().default(0),
     messageChannelId: text("message_channel_id"),
     messageId: text("message_id"),
+    seasonId: integer("season_id").references(() => seasons.id),
   },
   (t) => [
     // PostgreSQL, like SQLite, treats NULLs as distinct here: rounds posted on demand never collide.
@@ -103,9 +104,7 @@ export const answers = pgTable(
     roundId: integer("round_id")
       .notNull()
       .references(() => rounds.id, { onDelete: "cascade" }),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
+    memberId: integer("member_id").references(() => members.id, { onDelete: "set null" }),
     groupId: integer("group_id").notNull(),
     topic: text("topic").notNull(),
     choice: integer("choice").notNull(),
@@ -172,4 +171,60 @@ export const reviews = pgTable(
     lapses: integer("lapses").notNull(),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index("reviews_due_idx").on(t.memberId, t.dueAt)],
+);
+
+export const groupQuestions = pgTable(
+  "group_questions",
+  {
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    topic: text("topic").notNull(),
+    content: text("content").notNull(),
+    hash: text("hash").notNull(),
+    file: text("file").notNull(),
+    line: integer("line").notNull(),
+    importedAt: ms("imported_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.questionId] })],
+);
+
+export const seasons = pgTable(
+  "seasons",
+  {
+    id: id(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    startedAt: ms("started_at").notNull(),
+    endedAt: ms("ended_at"),
+  },
+  (t) => [uniqueIndex("seasons_group_name_uq").on(t.groupId, t.name), uniqueIndex("seasons_group_open_uq").on(t.groupId).where(sql`ended_at IS NULL`)],
+);
+
+export const groupOrganisers = pgTable(
+  "group_organisers",
+  {
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    ref: text("ref").notNull(),
+    addedAt: ms("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.kind, t.ref] })],
+);
+
+export const nextQuestions = pgTable(
+  "next_questions",
+  {
+    scheduleId: integer("schedule_id")
+      .notNull()
+      .references(() => schedules.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    pickedAt: ms("picked_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scheduleId] })],
 );

@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne,
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, type Queries } from "../queries.js";
 import { TAKEN } from "../records.js";
+import { sqliteOrganiserQueries } from "./organiser.js";
 import * as t from "./schema.js";
 
 const P = sql.placeholder;
@@ -19,7 +20,7 @@ const inWindow = and(eq(t.scores.groupId, P("group")), eq(t.scores.period, P("pe
 
 /** Each statement is prepared when first used: opening a database costs nothing per statement, and one not
  * yet migrated (opened with `migrate: false`) can still be opened. */
-function lazily<T extends Record<string, () => unknown>>(makers: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+export function lazily<T extends Record<string, () => unknown>>(makers: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
   const out = {} as { [K in keyof T]: ReturnType<T[K]> };
   for (const [key, make] of Object.entries(makers)) {
     Object.defineProperty(out, key, {
@@ -167,6 +168,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
           openedAt: P("openedAt"),
           revealAt: P("revealAt"),
           instantFeedback: P("instantFeedback"),
+          seasonId: P("seasonId"),
         })
         .onConflictDoNothing({ target: [t.rounds.scheduleId, t.rounds.localDate] })
         .returning()
@@ -383,6 +385,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
   });
 
   return {
+    ...sqliteOrganiserQueries(db),
     groupByRef: (platform, externalId) => s.groupByRef.get({ platform, externalId }),
     groupById: (id) => s.groupById.get({ id }),
     // a write transaction on SQLite holds the whole database already

@@ -95,6 +95,8 @@ export const rounds = sqliteTable(
     fastAwarded: integer("fast_awarded").notNull().default(0),
     messageChannelId: text("message_channel_id"),
     messageId: text("message_id"),
+    /** the group's season when the round was opened: its answers count on that season's board */
+    seasonId: integer("season_id").references(() => seasons.id),
   },
   (t) => [
     // One scheduled round per schedule and local day: a double fire, a restart or a second process loses here.
@@ -114,9 +116,8 @@ export const answers = sqliteTable(
     roundId: integer("round_id")
       .notNull()
       .references(() => rounds.id, { onDelete: "cascade" }),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
+    /** null once the member asked to be forgotten: the round's counts keep the answer, nobody's name is on it */
+    memberId: integer("member_id").references(() => members.id, { onDelete: "set null" }),
     groupId: integer("group_id").notNull(),
     topic: text("topic").notNull(),
     choice: integer("choice").notNull(),
@@ -196,4 +197,70 @@ export const reviews = sqliteTable(
     lapses: integer("lapses").notNull(),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index("reviews_due_idx").on(t.memberId, t.dueAt)],
+);
+
+/**
+ * Questions a group imported from chat (`/studybot questions import`), used beside the shipped bank. The id is the
+ * organiser's own, unique within the group; rounds and reviews name it with the group's namespace.
+ */
+export const groupQuestions = sqliteTable(
+  "group_questions",
+  {
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    topic: text("topic").notNull(),
+    /** JSON QuestionContent (without the id) */
+    content: text("content").notNull(),
+    hash: text("hash").notNull(),
+    /** the file it was imported from and the line of its item, for messages */
+    file: text("file").notNull(),
+    line: integer("line").notNull(),
+    importedAt: integer("imported_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.questionId] })],
+);
+
+/** A group's seasons: at most one open (no end) at a time, names unique within the group. */
+export const seasons = sqliteTable(
+  "seasons",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    startedAt: integer("started_at").notNull(),
+    endedAt: integer("ended_at"),
+  },
+  (t) => [uniqueIndex("seasons_group_name_uq").on(t.groupId, t.name), uniqueIndex("seasons_group_open_uq").on(t.groupId).where(sql`ended_at IS NULL`)],
+);
+
+/** Organisers beyond the platform's own (Manage Server, workspace admins): members by user id, or a role. */
+export const groupOrganisers = sqliteTable(
+  "group_organisers",
+  {
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    /** "member" (ref: the platform's user id) or "role" (ref: the platform's role id) */
+    kind: text("kind").notNull(),
+    ref: text("ref").notNull(),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.kind, t.ref] })],
+);
+
+/** The question a schedule posts next, once an organiser has previewed it (`/studybot next`) or skipped one. */
+export const nextQuestions = sqliteTable(
+  "next_questions",
+  {
+    scheduleId: integer("schedule_id")
+      .notNull()
+      .references(() => schedules.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    pickedAt: integer("picked_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scheduleId] })],
 );
