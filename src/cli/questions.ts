@@ -74,7 +74,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     // Count under the note each source resolved to, so "notes/x.md" and "x.md" are one row.
     const names = noteNames(sections);
     const fileOf = new Map(sections.map((s) => [s.id, s.file]));
-    const noteOf = (q: Question) => names.get(fileOf.get(q.sectionId ?? -1) ?? "") ?? q.source.note;
+    const noteOf = (q: Question) => names.get(fileOf.get(q.sectionId ?? -1) ?? "") ?? q.source?.note ?? "";
     const stats = computeStats(result.questions, result.topics, {
       files: result.files.length,
       notes: [...names.values()],

@@ -13,11 +13,10 @@ import type { Locale } from "./locale.js";
 import { resolveLocale } from "./locale.js";
 import type { LookupResult, Section, Suggestion } from "./notes/types.js";
 import type { PortRegistry, ScheduleEvents } from "./ports.js";
+import type { Library } from "./library.js";
 import { pickForPractice, pool, type Random } from "./questions/pick.js";
 import { draftQuestions, draftsToYaml } from "./questions/draft/index.js";
 import { closest } from "./questions/schema.js";
-import { TopicIndex } from "./questions/topics.js";
-import type { QuestionBank } from "./questions/types.js";
 import { choiceLabel, type RoundService } from "./rounds/service.js";
 import { DEFAULT_SCORING, nextReview, SCORING_OPTIONS, scorer, type ScoringSettings } from "./rounds/scoring.js";
 import { DEFAULT_REVEAL_MINUTES, DEFAULT_WEEKDAYS, nextRun, parseRevealMinutes, parseTime, parseTimeZone, parseWeekdays, type ScheduleInput } from "./schedule/parse.js";
@@ -40,19 +39,10 @@ export interface BotSettings {
   defaultLocale: Locale;
 }
 
-/** The note files as they are on disk, for what needs their text as written (drafting questions). */
-export interface NoteSource {
-  /** every note file as the sections name it ("notes/os.md") */
-  sections: readonly Section[];
-  /** the text of one of those files */
-  read(file: string): string;
-}
-
 export interface StudyBotDeps {
   store: Store;
-  notes: NotesIndex;
-  noteSource: NoteSource;
-  bank: QuestionBank;
+  /** the notes, their search and the shipped question bank in force (re-read on a reload) */
+  library: Library;
   clock: Clock;
   logger: Logger;
   settings: BotSettings;
@@ -104,7 +94,10 @@ export interface GroupStatus {
   settings: GroupSettings;
   schedules: ScheduleView[];
   openRounds: OpenRoundView[];
+  /** the questions the group's rounds draw from: the shipped bank's and the group's own */
   questions: number;
+  /** of which the group's own */
+  ownQuestions: number;
   locale: Locale;
 }
 
@@ -121,12 +114,15 @@ const MAX_NAME = 80;
 export class StudyBot {
   private readonly store: Store;
   private readonly rounds: RoundService;
-  private readonly topicIndex: TopicIndex;
 
   constructor(private readonly deps: StudyBotDeps) {
     this.store = deps.store;
     this.rounds = deps.rounds;
-    this.topicIndex = new TopicIndex(this.usedTopics());
+  }
+
+  /** The notes and shipped bank in force. */
+  private get library() {
+    return this.deps.library.current;
   }
 
   /** Makes `port` the way to post on `platform`; call the returned function when the platform stops. */
@@ -151,12 +147,12 @@ export class StudyBot {
 
   lookup(query: string, opts?: { limit?: number; maxChars?: number }): LookupResult {
     if (!query.trim()) throw new UserError("error.query_empty");
-    return this.deps.notes.lookup(query, opts);
+    return this.library.notes.lookup(query, opts);
   }
 
   /** autocomplete: at most 25 suggestions, each label at most 100 characters */
   suggest(prefix: string): Suggestion[] {
-    return this.deps.notes
+    return this.library.notes
       .suggest(prefix)
       .slice(0, 25)
       .map((s) => (s.label.length <= 100 ? s : { ...s, label: s.label.slice(0, 99) + "…" }));
@@ -164,7 +160,7 @@ export class StudyBot {
 
   /** resolves a Suggestion.value ("section:<file>#<line>") */
   section(value: string): Section | null {
-    return this.deps.notes.section(value);
+    return this.library.notes.section(value);
   }
 
   /** A note section by its value, or a UserError saying it is gone (the notes changed since it was offered). */
@@ -176,7 +172,7 @@ export class StudyBot {
 
   /** The note files of the corpus, as the sections name them. */
   noteFiles(): string[] {
-    return [...new Set(this.deps.noteSource.sections.map((s) => s.file))];
+    return [...new Set(this.library.sections.map((s) => s.file))];
   }
 
   /** A note named by its path or file name (case and extension optional) → its file; UserError listing the notes. */
@@ -204,7 +200,8 @@ export class StudyBot {
    */
   draftQuestions(note: string, opts: { limit?: number; topic?: string } = {}): { yaml: string; drafted: number; skipped: number; file: string } {
     const file = this.resolveNote(note);
-    const result = draftQuestions(this.deps.noteSource.sections, { file, content: this.deps.noteSource.read(file), limit: opts.limit, topic: opts.topic });
+    const library = this.library;
+    const result = draftQuestions(library.sections, { file, content: library.readNote(file), limit: opts.limit, topic: opts.topic });
     return { yaml: draftsToYaml(result.drafts), drafted: result.drafts.length, skipped: result.skipped.length, file };
   }
 
@@ -255,7 +252,8 @@ export class StudyBot {
     const locale = await this.locale(actor);
     const now = this.deps.clock.now().getTime();
     const open = (await this.store.openRounds(group.id, channelId)).filter((r) => r.revealAt.getTime() > now).reverse();
-    return open.map((r) => this.rounds.card(r, locale));
+    const bank = await this.rounds.bankFor(group.id);
+    return open.map((r) => this.rounds.card(r, locale, bank));
   }
 
   /** /quiz: a private practice question (due reviews first); not on the leaderboard. */
@@ -265,7 +263,7 @@ export class StudyBot {
     const member = await this.store.ensureMember(group.id, { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null });
     const topicKey = topic ? this.resolveTopic(topic) : null;
     const now = this.deps.clock.now();
-    const candidates = pool(this.deps.bank, topicKey ? [topicKey] : []);
+    const candidates = pool(await this.rounds.bankFor(group.id), topicKey ? [topicKey] : []);
     const q = pickForPractice(candidates, await this.store.dueReviews(member.id, now), await this.store.reviewedQuestionIds(member.id), this.deps.random);
     if (!q) throw new OperatorError("quiz.no_questions", { topics: topicKey ?? "*" });
     const row = await this.store.openPractice({ memberId: member.id, questionId: q.id, questionHash: q.hash, topic: q.topic, correctIndex: q.answer, choiceCount: q.choices.length, openedAt: now });
@@ -295,7 +293,7 @@ export class StudyBot {
     const now = this.deps.clock.now();
     const { row: done, first } = await this.store.answerPractice(row.id, choice, now, (prev, correct) => nextReview(prev, correct, now));
     const chosen = done.choice ?? choice;
-    const q = this.rounds.question(done);
+    const q = this.rounds.question(done, await this.rounds.bankFor(group.id));
     const counts = Array.from({ length: done.choiceCount }, (_, i) => (i === chosen ? 1 : 0));
     const base: QuestionCard = {
       roundId: done.id,
@@ -393,11 +391,12 @@ export class StudyBot {
     const locale = await this.locale(actor);
     const me = await this.store.findMember(group.id, actor.userId);
     const rows = await this.store.revealedRounds(group.id, channelId, me?.id ?? null, count);
+    const bank = await this.rounds.bankFor(group.id);
     return {
       channelId,
       locale,
       entries: rows.map(({ round, answered, correct, memberChoice }) => {
-        const card = this.rounds.card(round, locale);
+        const card = this.rounds.card(round, locale, bank);
         const right = card.choices[round.correctIndex] ?? { label: choiceLabel(round.correctIndex), text: "" };
         const mine = memberChoice === null ? null : (card.choices[memberChoice] ?? { label: choiceLabel(memberChoice), text: "" });
         return {
@@ -411,7 +410,7 @@ export class StudyBot {
           answered,
           correctCount: correct,
           accuracy: answered ? correct / answered : 0,
-          source: this.rounds.source(this.rounds.question(round)),
+          source: this.rounds.source(this.rounds.question(round, bank)),
         };
       }),
     };
@@ -424,7 +423,7 @@ export class StudyBot {
 
   /** Autocomplete for topic options: what was typed, matched against keys, names and their aliases. */
   topicChoices(typed: string, locale: Locale, limit = 25): Array<{ key: string; name: string }> {
-    return this.topicIndex.complete(typed, locale, limit).map((t) => ({ key: t.key, name: t[locale] }));
+    return this.library.topicIndex.complete(typed, locale, limit).map((t) => ({ key: t.key, name: t[locale] }));
   }
 
   /** The group's language if set, else the user's locale, else DEFAULT_LOCALE. */
@@ -446,7 +445,7 @@ export class StudyBot {
     const timezone = input.timezone ? parseTimeZone(input.timezone) : group.timezone;
     const topics = [...new Set((input.topics ?? []).map((t) => this.resolveTopic(t)))];
     const revealAfterMinutes = input.revealAfterMinutes === undefined ? DEFAULT_REVEAL_MINUTES : parseRevealMinutes(input.revealAfterMinutes);
-    if (pool(this.deps.bank, topics).length === 0) throw new OperatorError("quiz.no_questions", { topics: topics.join(", ") || "*" });
+    if (pool(await this.rounds.bankFor(group.id), topics).length === 0) throw new OperatorError("quiz.no_questions", { topics: topics.join(", ") || "*" });
     const row = await this.store.upsertSchedule(
       group.id,
       channelId,
@@ -483,11 +482,13 @@ export class StudyBot {
     const all = await this.store.listSchedules(group.id);
     const names = new Map(all.map((s) => [s.id, s.name]));
     const open = await this.store.openRounds(group.id);
+    const bank = await this.rounds.bankFor(group.id);
     return {
       settings: settingsOf(group),
       schedules: all.filter((s) => s.active).map((s) => this.view(s, locale)),
       openRounds: open.map((r) => ({ roundId: r.id, channelId: r.channelId, questionId: r.questionId, scheduleName: r.scheduleId === null ? null : (names.get(r.scheduleId) ?? null), revealAt: r.revealAt })),
-      questions: this.deps.bank.questions.length,
+      questions: bank.questions.length,
+      ownQuestions: bank.questions.length - this.library.bank.questions.length,
       locale,
     };
   }
@@ -566,17 +567,17 @@ export class StudyBot {
 
   /** A topic key or name in either language (or a word tied to it) → the key; UserError naming the closest otherwise. */
   resolveTopic(input: string): string {
-    const key = this.topicIndex.resolve(input);
+    const { topicIndex } = this.library;
+    const key = topicIndex.resolve(input);
     if (key) return key;
-    const close = this.topicIndex.match(input).slice(0, 3).map((m) => m.key);
+    const close = topicIndex.match(input).slice(0, 3).map((m) => m.key);
     const all = this.usedTopics().map((t) => t.key);
     const suggested = close.length ? close : closest(input, all, 3, 0.3);
     throw new UserError(suggested.length ? "quiz.unknown_topic_close" : "quiz.unknown_topic", { value: input.slice(0, 60), close: suggested.join(", "), topics: all.join(", ") });
   }
 
   private usedTopics() {
-    const used = new Set(this.deps.bank.questions.map((q) => q.topic));
-    return [...this.deps.bank.topics.values()].filter((t) => used.has(t.key));
+    return this.library.usedTopics;
   }
 
   /**

@@ -1,6 +1,8 @@
 // Builds the core from its dependencies: the facade platforms call and the scheduler that posts and reveals
 // cards, sharing one round service, one port registry and one stream of schedule changes.
 import { StudyBot, type BotSettings, type NotesIndex } from "./app.js";
+import { Library, noNoteText } from "./library.js";
+import { QuestionCatalog } from "./organiser/questions.js";
 import type { Clock } from "./clock.js";
 import type { Section } from "./notes/types.js";
 import { PortRegistry, ScheduleEvents } from "./ports.js";
@@ -29,19 +31,17 @@ export interface CoreDeps {
 export interface Core {
   bot: StudyBot;
   scheduler: Scheduler;
+  /** the notes and shipped bank in force: `library.reload(…)` swaps them for the whole process */
+  library: Library;
 }
 
 export function createCore(deps: CoreDeps): Core {
   const ports = new PortRegistry();
   const events = new ScheduleEvents();
-  const rounds = new RoundService({ store: deps.store, bank: deps.bank, sections: deps.sections ?? [], ports, logger: deps.logger, random: deps.random });
-  const noteSource = {
-    sections: deps.sections ?? [],
-    read: deps.readNote ?? ((file: string) => {
-      throw new Error(`no note source to read ${file} from`);
-    }),
-  };
-  const bot = new StudyBot({ store: deps.store, notes: deps.notes, noteSource, bank: deps.bank, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random });
+  const library = new Library({ bank: deps.bank, notes: deps.notes, sections: deps.sections ?? [], readNote: deps.readNote ?? noNoteText });
+  const catalog = new QuestionCatalog(library, deps.store);
+  const rounds = new RoundService({ store: deps.store, library, catalog, ports, logger: deps.logger, random: deps.random });
+  const bot = new StudyBot({ store: deps.store, library, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random });
   const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, logger: deps.logger, rounds, ports, events, defaultLocale: deps.settings.defaultLocale }, deps.scheduler);
-  return { bot, scheduler };
+  return { bot, scheduler, library };
 }

@@ -131,7 +131,7 @@ describe("Block Kit renderers stay within Slack's limits", () => {
     expect(bank.questions.length).toBeGreaterThanOrEqual(200);
     for (const q of bank.questions) {
       const c: QuestionCard = { roundId: 1, questionId: q.id, prompt: q.prompt, choices: q.choices.map((text, i) => ({ label: "ABCDEF"[i]!, text })), topic: { key: q.topic, name: q.topic }, difficulty: q.difficulty, revealAt: new Date(), locale: "ko" };
-      const r: RevealedCard = { ...c, correctIndex: q.answer, counts: q.choices.map(() => 3), answered: 12, explanation: q.explanation, source: { file: q.source.note, line: 1, heading: q.source.heading, path: [q.source.heading] }, fastestCorrect: [] };
+      const r: RevealedCard = { ...c, correctIndex: q.answer, counts: q.choices.map(() => 3), answered: 12, explanation: q.explanation, source: { file: q.source!.note, line: 1, heading: q.source!.heading, path: [q.source!.heading] }, fastestCorrect: [] };
       for (const rendered of [render.questionCard(c), render.revealedCard(r), render.practiceResult({ ...r, correct: true, choiceLabel: "A", repeated: false })]) {
         expect(blockKitProblems(rendered.blocks), q.id).toEqual([]);
       }

@@ -260,7 +260,7 @@ function verbatimFinding(q: Question, note: string | undefined): ReviewFinding |
   return finding(
     q,
     "verbatim-answer",
-    `verbatim-answer: the correct choice is the only one copied word for word from ${q.source.note}, so a member can spot it by its wording: paraphrase it, or word a wrong choice in the note's vocabulary too; or record why in allow: { verbatim-answer: "…" }`,
+    `verbatim-answer: the correct choice is the only one copied word for word from ${q.source?.note ?? "its note"}, so a member can spot it by its wording: paraphrase it, or word a wrong choice in the note's vocabulary too; or record why in allow: { verbatim-answer: "…" }`,
   );
 }
 

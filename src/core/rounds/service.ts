@@ -3,8 +3,9 @@
 import type { GroupRef, PlatformPort, QuestionCard, RevealedCard, SourceRef } from "../cards.js";
 import type { Locale } from "../locale.js";
 import type { PortRegistry } from "../ports.js";
+import type { Library } from "../library.js";
+import type { QuestionCatalog } from "../organiser/questions.js";
 import type { Question, QuestionBank } from "../questions/types.js";
-import type { Section } from "../notes/types.js";
 import type { GroupRow, RoundRow, ScheduleRow, Store } from "../store/index.js";
 import type { Logger } from "../../logger.js";
 import { pickForChannel, pool, type Random } from "../questions/pick.js";
@@ -24,8 +25,10 @@ export function choiceIndex(label: string, count: number): number | null {
 
 export interface RoundDeps {
   store: Store;
-  bank: QuestionBank;
-  sections: readonly Section[];
+  /** the shipped bank and notes in force */
+  library: Library;
+  /** the shipped bank with a group's own questions */
+  catalog: QuestionCatalog;
   ports: PortRegistry;
   logger: Logger;
   random?: Random;
@@ -36,11 +39,8 @@ export function groupRef(group: GroupRow): GroupRef {
 }
 
 export class RoundService {
-  private readonly sectionsById = new Map<number, Section>();
   private readonly openedListeners = new Set<(round: RoundRow) => void>();
-  constructor(private readonly deps: RoundDeps) {
-    for (const s of deps.sections) this.sectionsById.set(s.id, s);
-  }
+  constructor(private readonly deps: RoundDeps) {}
 
   /** Called with every round whose card this process posted (the scheduler arms its reveal timer). */
   onOpened(listener: (round: RoundRow) => void): () => void {
@@ -63,17 +63,25 @@ export class RoundService {
   }
 
   topicName(key: string, locale: Locale): string {
-    const t = this.deps.bank.topics.get(key);
+    const t = this.deps.library.current.bank.topics.get(key);
     return t ? t[locale] : key;
   }
 
-  /** The question a round was opened with. Rounds keep its correct index, so scoring never depends on this. */
-  question(round: { questionId: string }): Question | null {
-    return this.deps.bank.byId.get(round.questionId) ?? null;
+  /** The bank a group's rounds draw from: the shipped questions and the group's own. */
+  bankFor(groupId: number): Promise<QuestionBank> {
+    return this.deps.catalog.bankFor(groupId);
   }
 
-  card(round: RoundRow, locale: Locale): QuestionCard {
-    const q = this.question(round);
+  /**
+   * The question a round was opened with, from `bank` (the group's: `bankFor`). Rounds keep its correct index, so
+   * scoring never depends on this.
+   */
+  question(round: { questionId: string }, bank: QuestionBank): Question | null {
+    return bank.byId.get(round.questionId) ?? null;
+  }
+
+  card(round: RoundRow, locale: Locale, bank: QuestionBank): QuestionCard {
+    const q = this.question(round, bank);
     return {
       roundId: round.id,
       questionId: round.questionId,
@@ -86,19 +94,24 @@ export class RoundService {
     };
   }
 
+  /** The note section a question cites, null when it cites none (a group's own question may not). */
   source(q: Question | null): SourceRef | null {
-    if (!q) return null;
-    let s = q.sectionId !== null ? this.sectionsById.get(q.sectionId) : undefined;
-    if (!s) s = this.deps.sections.find((x) => x.file.endsWith(q.source.note) && x.heading === q.source.heading);
+    const from = q?.source;
+    if (!q || !from) return null;
+    const view = this.deps.library.current;
+    let s = q.sectionId !== null ? view.sectionsById.get(q.sectionId) : undefined;
+    // A reload renumbers sections, and a group's question is resolved by name: the note and heading decide then.
+    if (!s || !s.file.endsWith(from.note)) s = view.sections.find((x) => x.file.endsWith(from.note) && x.heading === from.heading);
     if (s) return { file: s.file, line: s.line, heading: s.heading, path: s.path };
-    return { file: q.source.note, line: 0, heading: q.source.heading, path: [q.source.heading] };
+    return { file: from.note, line: 0, heading: from.heading, path: [from.heading] };
   }
 
-  async revealedCard(round: RoundRow, locale: Locale): Promise<RevealedCard> {
+  async revealedCard(round: RoundRow, locale: Locale, bank?: QuestionBank): Promise<RevealedCard> {
     const summary = await this.deps.store.roundSummary(round.id, 3);
-    const q = this.question(round);
+    const from = bank ?? (await this.bankFor(round.groupId));
+    const q = this.question(round, from);
     return {
-      ...this.card(round, locale),
+      ...this.card(round, locale, from),
       correctIndex: round.correctIndex,
       counts: summary.counts,
       answered: summary.answered,
@@ -123,10 +136,13 @@ export class RoundService {
   ): Promise<{ round: RoundRow; card: QuestionCard } | null> {
     const port = this.port(group.platform);
     if (!port) throw new Error(`no platform port registered for "${group.platform}"`);
-    const candidates = pool(this.deps.bank, opts.topics);
-    const use = await this.deps.store.questionUse(group.id, channelId);
-    const q = pickForChannel(candidates, use, this.deps.random);
+    const bank = await this.bankFor(group.id);
+    const candidates = pool(bank, opts.topics);
+    // A question an organiser previewed (/studybot next) or picked by skipping is the one posted.
+    const queued = opts.schedule ? await this.deps.store.nextQuestion(opts.schedule.id) : null;
+    const q = candidates.find((c) => c.id === queued) ?? (await this.pick(group.id, channelId, candidates));
     if (!q) throw new OperatorError("quiz.no_questions", { topics: opts.topics.join(", ") || "*" });
+    const season = await this.deps.store.currentSeason(group.id);
     const round = await this.deps.store.claimRound({
       groupId: group.id,
       scheduleId: opts.schedule?.id ?? null,
@@ -140,12 +156,14 @@ export class RoundService {
       openedAt: opts.now,
       revealAt: new Date(opts.now.getTime() + opts.revealAfterMinutes * 60_000),
       instantFeedback: opts.instantFeedback,
+      seasonId: season?.id ?? null,
     });
     if (!round) return null;
-    const card = this.card(round, opts.locale);
+    const card = this.card(round, opts.locale, bank);
     try {
       const ref = await port.postCard(groupRef(group), channelId, card);
       await this.deps.store.setRoundMessage(round.id, ref);
+      if (opts.schedule && queued === q.id) await this.deps.store.clearNextQuestion(opts.schedule.id, q.id);
       const posted = { ...round, message: ref };
       this.opened(posted);
       return { round: posted, card };
@@ -156,6 +174,13 @@ export class RoundService {
     }
   }
 
+  /** The question the channel would get next from `candidates`: the least used there, at random among those. */
+  async pick(groupId: number, channelId: string, candidates: readonly Question[], exclude?: string): Promise<Question | null> {
+    const use = await this.deps.store.questionUse(groupId, channelId);
+    const others = exclude === undefined ? candidates : candidates.filter((c) => c.id !== exclude);
+    return pickForChannel(others, use, this.deps.random);
+  }
+
   /**
    * Posts the card of a round that was claimed but never posted (its process stopped in between). Only one
    * process takes it over; false when another one did.
@@ -164,7 +189,7 @@ export class RoundService {
     const port = this.port(group.platform);
     if (!port || !(await this.deps.store.takeUnposted(round.id))) return false;
     try {
-      const ref = await port.postCard(groupRef(group), round.channelId, this.card(round, locale));
+      const ref = await port.postCard(groupRef(group), round.channelId, this.card(round, locale, await this.bankFor(group.id)));
       await this.deps.store.setRoundMessage(round.id, ref);
       this.opened({ ...round, message: ref });
       return true;

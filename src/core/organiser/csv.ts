@@ -1,0 +1,60 @@
+// CSV as a spreadsheet opens it safely: UTF-8 with a byte-order mark (so Excel reads Korean names as Korean), a
+// header row, RFC 4180 quoting and CRLF line ends, and a cell that starts with =, +, - or @ (or a tab or carriage
+// return) prefixed with ' so it is never run as a formula. csv-stringify does the writing, csv-parse the reading.
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+
+export const CSV_MIME = "text/csv";
+
+export type Cell = string | number | boolean | null | undefined;
+
+/** The header and the rows as CSV bytes. */
+export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): Uint8Array {
+  const text = stringify([header, ...rows.map((r) => r.map((c) => (c === null || c === undefined ? "" : typeof c === "boolean" ? (c ? "true" : "false") : c)))], {
+    bom: true,
+    record_delimiter: "windows",
+    escape_formulas: true,
+  });
+  return new TextEncoder().encode(text);
+}
+
+/** A formula escape undone: what the exporter prefixed with ' reads back as written. */
+export function unescapeFormula(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+export interface CsvRecord {
+  /** the line the record starts on (1-based) */
+  line: number;
+  cells: string[];
+}
+
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CsvSyntaxError";
+  }
+}
+
+/** The records of a CSV text (the first is the header), each with the line it starts on; blank lines are skipped. */
+export function readCsv(text: string): CsvRecord[] {
+  let parsed: Array<{ record: string[]; info: { lines: number; empty_lines: number } }>;
+  try {
+    parsed = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof parsed;
+  } catch (err) {
+    const e = err as Error & { lines?: number };
+    throw new CsvSyntaxError(e.lines ?? 1, e.message.replace(/ at line \d+/, ""));
+  }
+  const out: CsvRecord[] = [];
+  let end = 0;
+  let empty = 0;
+  for (const { record, info } of parsed) {
+    out.push({ line: end + 1 + (info.empty_lines - empty), cells: record.map(unescapeFormula) });
+    end = info.lines;
+    empty = info.empty_lines;
+  }
+  return out;
+}
