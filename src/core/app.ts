@@ -14,11 +14,14 @@ import { resolveLocale } from "./locale.js";
 import type { LookupResult, Section, Suggestion } from "./notes/types.js";
 import type { PortRegistry, ScheduleEvents } from "./ports.js";
 import type { Library } from "./library.js";
+import type { ExportKind, IncomingFile, OrganiserService } from "./organiser/service.js";
+import type { QuestionFormat } from "./organiser/questions.js";
 import { pickForPractice, pool, type Random } from "./questions/pick.js";
 import { draftQuestions, draftsToYaml } from "./questions/draft/index.js";
 import { closest } from "./questions/schema.js";
 import { choiceLabel, type RoundService } from "./rounds/service.js";
 import { DEFAULT_SCORING, nextReview, SCORING_OPTIONS, scorer, type ScoringSettings } from "./rounds/scoring.js";
+import { findNamedSchedule } from "./schedule/named.js";
 import { DEFAULT_REVEAL_MINUTES, DEFAULT_WEEKDAYS, nextRun, parseRevealMinutes, parseTime, parseTimeZone, parseWeekdays, type ScheduleInput } from "./schedule/parse.js";
 import { DEFAULT_SCHEDULE_NAME, type GroupRow, type PeriodKey, type ScheduleRow, type ScoreRow, type Store } from "./store/index.js";
 import type { Logger } from "../logger.js";
@@ -51,6 +54,8 @@ export interface StudyBotDeps {
   events: ScheduleEvents;
   /** question picking; Math.random unless a test fixes it */
   random?: Random;
+  /** the organiser tools (a group's own questions, exports, seasons, delegation, next/skip, forgetting) */
+  organiser: OrganiserService;
 }
 
 export interface GroupSettings {
@@ -319,14 +324,18 @@ export class StudyBot {
     };
   }
 
-  /** Top 10 of a window (week from Monday 00:00 in the group's time zone, month, all time), ties sharing a rank. */
-  async leaderboard(actor: Actor, period: Period, topic?: string): Promise<Leaderboard> {
-    if (period !== "week" && period !== "month" && period !== "all") throw new UserError("leaderboard.bad_period", { value: String(period) });
+  /**
+   * Top 10 of a window (week from Monday 00:00 in the group's time zone, month, all time, or a season: the current
+   * one, or one named), ties sharing a rank.
+   */
+  async leaderboard(actor: Actor, period: Period | "season", topic?: string, seasonName?: string): Promise<Leaderboard> {
+    if (period !== "week" && period !== "month" && period !== "all" && period !== "season") throw new UserError("leaderboard.bad_period", { value: String(period) });
     const group = await this.group(actor);
     const locale = await this.locale(actor);
     const topicKey = topic ? this.resolveTopic(topic) : null;
     const now = this.deps.clock.now();
-    const key = periodKey(period, now, group.timezone);
+    const window = period === "season" || seasonName !== undefined ? await this.deps.organiser.window(group, "season", seasonName, now) : null;
+    const key = window?.key ?? periodKey(period as Period, now, group.timezone);
     const top = await this.store.topScores(group.id, key, topicKey, 10);
     const me = await this.store.findMember(group.id, actor.userId);
     let callerRow: ScoreRow | null = null;
@@ -343,10 +352,12 @@ export class StudyBot {
       accuracy: r.answered ? r.correct / r.answered : 0,
       streak: streaks.get(r.memberId)?.current ?? 0,
     });
+    const season = window?.season ?? null;
     return {
-      period,
+      period: season ? "season" : period,
+      season: season ? { name: season.name, from: season.startedAt, to: season.endedAt } : null,
       topic: topicKey ? { key: topicKey, name: this.rounds.topicName(topicKey, locale) } : null,
-      from: period === "all" ? null : periodStart(period, now, group.timezone),
+      from: season ? season.startedAt : period === "all" || period === "season" ? null : periodStart(period, now, group.timezone),
       to: now,
       rows: top.map(row),
       caller: callerRow ? row(callerRow) : null,
@@ -367,6 +378,7 @@ export class StudyBot {
     const all = await this.store.memberScore(group.id, "all", null, m.id);
     const topics = await this.store.memberTopics(group.id, m.id);
     const streak = (await this.store.streaks(group.id, [m.id], this.deps.clock.now())).get(m.id);
+    const bySchedule = await this.scheduleStreaks(group.id, m.id);
     return {
       userId: m.userId,
       displayName: m.displayName,
@@ -380,8 +392,18 @@ export class StudyBot {
       byTopic: topics
         .map((t) => ({ key: t.topic, name: this.rounds.topicName(t.topic, locale), answered: t.answered, correct: t.correct, accuracy: t.answered ? t.correct / t.answered : 0 }))
         .sort((a, b) => b.answered - a.answered || a.key.localeCompare(b.key)),
+      ...(bySchedule.length > 1 ? { bySchedule } : {}),
       locale,
     };
+  }
+
+  /** The member's current streak in each active schedule (a morning and an evening one keep their own). */
+  private async scheduleStreaks(groupId: number, memberId: number): Promise<NonNullable<MemberStats["bySchedule"]>> {
+    const schedules = new Map((await this.store.listSchedules(groupId)).filter((s) => s.active).map((s) => [s.id, s]));
+    return (await this.store.scheduleStreaks(groupId, memberId, this.deps.clock.now())).flatMap((x) => {
+      const s = schedules.get(x.scheduleId);
+      return s ? [{ channelId: s.channelId, name: s.name, current: x.current }] : [];
+    });
   }
 
   /** The channel's last `count` revealed questions with the answer, the caller's own answer and the group's accuracy. */
@@ -521,11 +543,13 @@ export class StudyBot {
     return opened.card;
   }
 
-  /** Reveals the channel's newest open round now; null when none is open. */
-  async revealNow(actor: Actor, channelId: string): Promise<RevealedCard | null> {
+  /** Reveals the channel's newest open round now (of the schedule named, when one is); null when none is open. */
+  async revealNow(actor: Actor, channelId: string, name?: string): Promise<RevealedCard | null> {
     const group = await this.group(actor);
     const locale = this.groupLocale(group);
+    const schedule = name === undefined ? null : await this.scheduleNamed(group, channelId, name, true);
     for (const round of await this.store.openRounds(group.id, channelId)) {
+      if (schedule && round.scheduleId !== schedule.id) continue;
       const card = await this.rounds.reveal(round, group, locale, this.deps.clock.now());
       if (card) return card;
     }
@@ -551,6 +575,49 @@ export class StudyBot {
       patch.scoring = scoring;
     }
     return settingsOf(await this.store.updateGroup(group.id, patch));
+  }
+
+  // ---------------------------------------------------------------- organiser tools (./organiser/service.ts)
+
+  importQuestions(actor: Actor, file: IncomingFile) {
+    return this.deps.organiser.importQuestions(actor, file);
+  }
+
+  listQuestions(actor: Actor) {
+    return this.deps.organiser.listQuestions(actor);
+  }
+
+  removeQuestion(actor: Actor, id: string) {
+    return this.deps.organiser.removeQuestion(actor, id);
+  }
+
+  questionsTemplate(format: QuestionFormat) {
+    return this.deps.organiser.template(format);
+  }
+
+  exportFile(actor: Actor, kind: ExportKind, period?: Period | "season", season?: string) {
+    return this.deps.organiser.exportFile(actor, kind, period, season);
+  }
+
+  startSeason(actor: Actor, name: string) {
+    return this.deps.organiser.startSeason(actor, name);
+  }
+
+  /** Whether the actor was made an organiser here (by member, or by one of the platform roles they hold). */
+  isDelegatedOrganiser(actor: Actor, roles?: readonly string[]) {
+    return this.deps.organiser.isDelegated(actor, roles);
+  }
+
+  organisers(actor: Actor, action: "add" | "remove" | "list", who?: Parameters<OrganiserService["changeOrganisers"]>[2]) {
+    return this.deps.organiser.changeOrganisers(actor, action, who);
+  }
+
+  nextQuestion(actor: Actor, channelId: string, name: string | undefined, skip: boolean) {
+    return this.deps.organiser.next(actor, channelId, name, skip);
+  }
+
+  forget(actor: Actor, member?: { userId: string; displayName: string }) {
+    return this.deps.organiser.forget(actor, member);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -584,14 +651,8 @@ export class StudyBot {
    * The channel's active schedule named `name`; without a name, the channel's only one (or "daily" among
    * several). `required`: a UserError when there is none; otherwise null.
    */
-  private async scheduleNamed(group: GroupRow, channelId: string, name: string | undefined, required: boolean): Promise<ScheduleRow | null> {
-    const mine = (await this.store.listSchedules(group.id)).filter((s) => s.active && s.channelId === channelId);
-    const found = name !== undefined ? mine.find((s) => s.name === name) : mine.length === 1 ? mine[0] : mine.find((s) => s.name === DEFAULT_SCHEDULE_NAME);
-    if (found) return found;
-    if (!required) return null;
-    if (name !== undefined && mine.length) throw new UserError("schedule.no_such_name", { name, names: mine.map((s) => s.name).join(", ") });
-    if (mine.length > 1) throw new UserError("schedule.which", { names: mine.map((s) => s.name).join(", ") });
-    throw new UserError("schedule.none");
+  private scheduleNamed(group: GroupRow, channelId: string, name: string | undefined, required: boolean): Promise<ScheduleRow | null> {
+    return findNamedSchedule(this.store, group.id, channelId, name, required);
   }
 
   private view(s: ScheduleRow, locale: Locale): ScheduleView {

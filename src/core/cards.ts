@@ -67,7 +67,9 @@ export interface LeaderboardRow {
 }
 
 export interface Leaderboard {
-  period: Period;
+  period: Period | "season";
+  /** the season shown (period "season"): its name, and its end once closed */
+  season?: { name: string; from: Date; to: Date | null } | null;
   topic: { key: string; name: string } | null;
   from: Date | null;
   to: Date;
@@ -87,6 +89,8 @@ export interface MemberStats {
   bestStreak: number;
   rank: number | null;
   byTopic: Array<{ key: string; name: string; answered: number; correct: number; accuracy: number }>;
+  /** the current streak in each of the group's schedules, when it has more than one */
+  bySchedule?: Array<{ channelId: string; name: string; current: number }>;
   locale: Locale;
 }
 

@@ -3,6 +3,8 @@
 import { StudyBot, type BotSettings, type NotesIndex } from "./app.js";
 import { Library, noNoteText } from "./library.js";
 import { QuestionCatalog } from "./organiser/questions.js";
+import { OrganiserService } from "./organiser/service.js";
+import type { Actor } from "./cards.js";
 import type { Clock } from "./clock.js";
 import type { Section } from "./notes/types.js";
 import { PortRegistry, ScheduleEvents } from "./ports.js";
@@ -41,7 +43,11 @@ export function createCore(deps: CoreDeps): Core {
   const library = new Library({ bank: deps.bank, notes: deps.notes, sections: deps.sections ?? [], readNote: deps.readNote ?? noNoteText });
   const catalog = new QuestionCatalog(library, deps.store);
   const rounds = new RoundService({ store: deps.store, library, catalog, ports, logger: deps.logger, random: deps.random });
-  const bot = new StudyBot({ store: deps.store, library, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random });
+  const group = (actor: Actor) => deps.store.ensureGroup(actor.group, { timezone: deps.settings.defaultTimezone });
+  // eslint-disable-next-line prefer-const -- the service asks the facade for a reply's language, once both exist
+  let bot: StudyBot;
+  const organiser = new OrganiserService({ store: deps.store, library, rounds, clock: deps.clock, group, locale: (actor) => bot.locale(actor) });
+  bot = new StudyBot({ store: deps.store, library, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random, organiser });
   const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, logger: deps.logger, rounds, ports, events, defaultLocale: deps.settings.defaultLocale }, deps.scheduler);
   return { bot, scheduler, library };
 }

@@ -148,7 +148,7 @@ describe("organiser commands", () => {
     const topic = await h.command(USERS.mina, "/leaderboard", "month kubernetes");
     expect(repliesTo(h, topic.responseUrl)).toEqual([ephemeral(ko("quiz.unknown_topic", { value: "kubernetes", topics: "lambda, sqs" }))]);
     const year = await h.command(USERS.mina, "/leaderboard", "year");
-    expect(repliesTo(h, year.responseUrl)).toEqual([ephemeral(ko("option.no_fit", { value: "year", expected: "period: week, month, all · topic: lambda, sqs" }))]);
+    expect(repliesTo(h, year.responseUrl)).toEqual([ephemeral(ko("option.no_fit", { value: "year", expected: "period: week, month, all, season · topic: lambda, sqs" }))]);
     const help = await h.command(USERS.mina, "/leaderboard", "help");
     expect(repliesTo(h, help.responseUrl)[0]!.text).toBe(`*${ko("command.usage_title", { command: "/leaderboard" })}*\n• /leaderboard [week|month|all] [topic] — ${ko("cmd.leaderboard")}`);
   });

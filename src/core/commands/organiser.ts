@@ -1,7 +1,8 @@
 // Organiser commands: subcommands of /studybot, refused politely to members (each platform applies its own
 // organiser rule before running them).
 import { SCORING_OPTIONS, type ScoringSettings } from "../rounds/scoring.js";
-import type { ChoiceSpec, OptionSpec } from "./options.js";
+import { PERIOD_CHOICES, SEASON_CHOICE } from "./member.js";
+import type { ChoiceSpec, OptionSpec, Options } from "./options.js";
 import { defineCommand } from "./spec.js";
 
 export const ORGANISER_GROUP = "studybot";
@@ -118,10 +119,10 @@ export const revealNow = defineCommand({
   description: "cmd.studybot.reveal-now",
   organiser: true,
   reply: "private",
-  options: { channel },
+  options: { name, channel },
   async run({ bot, actor, channelId }, a) {
     const where = a.channel ?? channelId;
-    return { kind: "revealed", channelId: where, card: await bot.revealNow(actor, where) };
+    return { kind: "revealed", channelId: where, card: await bot.revealNow(actor, where, a.name) };
   },
 });
 
@@ -189,4 +190,219 @@ export const questionsDraft = defineCommand({
   },
 });
 
-export const ORGANISER_COMMANDS = [schedule, unschedule, pause, resume, status, postNow, revealNow, config, questionsDraft] as const;
+// ---------------------------------------------------------------- organiser tools
+
+export const FORMAT_CHOICES = [
+  { value: "yaml", label: "choice.yaml", aliases: ["yml"] },
+  { value: "csv", label: "choice.csv" },
+] as const satisfies readonly ChoiceSpec[];
+
+export const EXPORT_CHOICES = [
+  { value: "answers", label: "choice.answers", aliases: ["답변", "answer"] },
+  { value: "leaderboard", label: "choice.leaderboard", aliases: ["board", "순위", "ranking"] },
+  { value: "questions", label: "choice.questions", aliases: ["문제", "question"] },
+] as const satisfies readonly ChoiceSpec[];
+
+const season = { kind: "word", description: "opt.season_name", maxLength: 32 } as const satisfies OptionSpec;
+
+export const questionsImport = defineCommand({
+  name: "import",
+  group: ORGANISER_GROUP,
+  subgroup: "questions",
+  description: "cmd.studybot.questions.import",
+  organiser: true,
+  reply: "private",
+  example: "questions.csv",
+  options: { file: { kind: "attachment", description: "opt.file", required: true, positional: true } },
+  async run({ bot, actor }, a) {
+    return { kind: "imported", outcome: await bot.importQuestions(actor, a.file) };
+  },
+});
+
+export const questionsList = defineCommand({
+  name: "list",
+  group: ORGANISER_GROUP,
+  subgroup: "questions",
+  description: "cmd.studybot.questions.list",
+  organiser: true,
+  reply: "private",
+  options: {},
+  async run({ bot, actor }) {
+    return { kind: "groupQuestions", list: await bot.listQuestions(actor) };
+  },
+});
+
+export const questionsRemove = defineCommand({
+  name: "remove",
+  group: ORGANISER_GROUP,
+  subgroup: "questions",
+  description: "cmd.studybot.questions.remove",
+  organiser: true,
+  reply: "private",
+  example: "our-first-question",
+  options: { id: { kind: "word", description: "opt.question_id", required: true, positional: true, maxLength: 80 } },
+  async run({ bot, actor }, a) {
+    const done = await bot.removeQuestion(actor, a.id);
+    return { kind: "questionRemoved", id: done.id };
+  },
+});
+
+export const questionsTemplate = defineCommand({
+  name: "template",
+  group: ORGANISER_GROUP,
+  subgroup: "questions",
+  description: "cmd.studybot.questions.template",
+  organiser: true,
+  reply: "private",
+  example: "csv",
+  options: { format: { kind: "choice", description: "opt.format", positional: true, choices: FORMAT_CHOICES } },
+  async run({ bot }, a) {
+    const format = a.format ?? "yaml";
+    return {
+      kind: "file",
+      file: bot.questionsTemplate(format),
+      message: { key: "questions.template", params: { other: format === "csv" ? "yaml" : "csv" } },
+      audience: "caller",
+      category: "exports",
+    };
+  },
+});
+
+export const exportData = defineCommand({
+  name: "export",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.export",
+  organiser: true,
+  reply: "private",
+  example: "leaderboard month",
+  options: {
+    what: { kind: "choice", description: "opt.export_what", required: true, positional: true, choices: EXPORT_CHOICES },
+    period: { kind: "choice", description: "opt.export_period", positional: true, choices: [...PERIOD_CHOICES, SEASON_CHOICE] },
+    season,
+  },
+  async run({ bot, actor }, a) {
+    const { file, rows } = await bot.exportFile(actor, a.what, a.period ?? (a.season !== undefined ? "season" : "all"), a.season);
+    return { kind: "file", file, message: { key: "export.done", params: { rows, name: file.name } }, audience: "caller", category: "exports" };
+  },
+});
+
+export const seasonStart = defineCommand({
+  name: "start",
+  group: ORGANISER_GROUP,
+  subgroup: "season",
+  description: "cmd.studybot.season.start",
+  organiser: true,
+  reply: "private",
+  example: "2026-spring",
+  options: { name: { ...season, required: true, positional: true } },
+  async run({ bot, actor }, a) {
+    return { kind: "seasonStarted", change: await bot.startSeason(actor, a.name) };
+  },
+});
+
+const organiserTarget = {
+  member: { kind: "member", description: "opt.organiser_member", positional: true },
+  role: { kind: "role", description: "opt.organiser_role" },
+} as const satisfies Options;
+
+export const organisersAdd = defineCommand({
+  name: "add",
+  group: ORGANISER_GROUP,
+  subgroup: "organisers",
+  description: "cmd.studybot.organisers.add",
+  organiser: true,
+  reply: "private",
+  example: "@member",
+  options: organiserTarget,
+  async run({ bot, actor }, a) {
+    return { kind: "organisers", list: await bot.organisers(actor, "add", { member: a.member, role: a.role }) };
+  },
+});
+
+export const organisersRemove = defineCommand({
+  name: "remove",
+  group: ORGANISER_GROUP,
+  subgroup: "organisers",
+  description: "cmd.studybot.organisers.remove",
+  organiser: true,
+  reply: "private",
+  example: "@member",
+  options: organiserTarget,
+  async run({ bot, actor }, a) {
+    return { kind: "organisers", list: await bot.organisers(actor, "remove", { member: a.member, role: a.role }) };
+  },
+});
+
+export const organisersList = defineCommand({
+  name: "list",
+  group: ORGANISER_GROUP,
+  subgroup: "organisers",
+  description: "cmd.studybot.organisers.list",
+  organiser: true,
+  reply: "private",
+  options: {},
+  async run({ bot, actor }) {
+    return { kind: "organisers", list: await bot.organisers(actor, "list") };
+  },
+});
+
+export const next = defineCommand({
+  name: "next",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.next",
+  organiser: true,
+  reply: "private",
+  options: { name, channel },
+  async run({ bot, actor, channelId }, a) {
+    return { kind: "nextQuestion", preview: await bot.nextQuestion(actor, a.channel ?? channelId, a.name, false) };
+  },
+});
+
+export const skip = defineCommand({
+  name: "skip",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.skip",
+  organiser: true,
+  reply: "private",
+  options: { name, channel },
+  async run({ bot, actor, channelId }, a) {
+    return { kind: "nextQuestion", preview: await bot.nextQuestion(actor, a.channel ?? channelId, a.name, true) };
+  },
+});
+
+export const forget = defineCommand({
+  name: "forget",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.forget",
+  organiser: true,
+  reply: "private",
+  example: "@member",
+  options: { member: { kind: "member", description: "opt.forget_member", required: true, positional: true } },
+  async run({ bot, actor }, a) {
+    return { kind: "forgotten", outcome: await bot.forget(actor, a.member) };
+  },
+});
+
+export const ORGANISER_COMMANDS = [
+  schedule,
+  unschedule,
+  pause,
+  resume,
+  status,
+  postNow,
+  revealNow,
+  config,
+  questionsDraft,
+  questionsImport,
+  questionsList,
+  questionsRemove,
+  questionsTemplate,
+  exportData,
+  seasonStart,
+  organisersAdd,
+  organisersRemove,
+  organisersList,
+  next,
+  skip,
+  forget,
+] as const;

@@ -102,7 +102,7 @@ export function parseArgs(spec: AnyCommandSpec, rawText: string, ctx: TextContex
       args[name] = convertText(name, option, named[2]!, ctx);
       continue;
     }
-    const open = Object.entries(spec.options).filter(([name, o]) => o.positional && !(name in args));
+    const open = Object.entries(spec.options).filter(([name, o]) => o.positional && !(name in args) && (!o.positionalAfter || args[o.positionalAfter.option] === o.positionalAfter.value));
     if (open.length === 0) throw new UserError("option.extra", { value: word.slice(0, 60), command: commandPath(spec), usage: usageSyntax(spec) });
     const failures: Array<[string, OptionSpec, unknown]> = [];
     let placed = false;

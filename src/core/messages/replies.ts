@@ -57,7 +57,7 @@ export function statusParts(s: GroupStatus, m: Markup) {
   return {
     title: t(l, "admin.status_title"),
     settings: settingsLine(l, s.settings),
-    questions: t(l, "admin.status_questions", { count: s.questions }),
+    questions: s.ownQuestions > 0 ? t(l, "admin.status_own_questions", { count: s.questions, own: s.ownQuestions }) : t(l, "admin.status_questions", { count: s.questions }),
     schedules: s.schedules.map((v) => t(l, "admin.status_schedule", scheduleParams(l, v, { channel: m.channel(v.channelId), next: m.when(v.nextRun, l), topic: m.topic }))),
     noSchedule: t(l, "admin.status_no_schedule"),
     open: s.openRounds.map((r) => t(l, "admin.status_open", { round: r.roundId, channel: m.channel(r.channelId), revealAt: m.when(r.revealAt, l) })),

@@ -3,13 +3,13 @@
 // specs), plus the console's own: `/as <name>` switches who is speaking, `/answer [#N] <letter>` answers a card in
 // the channel, `/qa <letter>` answers the speaker's practice question. Cards posted by the scheduler appear as
 // they are posted.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { cleanName, stripControls, type StudyBot } from "../../core/app.js";
 import type { Actor, GroupRef, MessageRef, PlatformPort, QuestionCard, RevealedCard } from "../../core/cards.js";
 import { renderResult, type CommandResult } from "../../core/commands/index.js";
-import type { MemberRef } from "../../core/commands/options.js";
+import type { IncomingFile, MemberRef } from "../../core/commands/options.js";
 import { convertContext } from "../../core/commands/context.js";
 import { allUsage, groupSpecs, parseArgs, readCommand } from "../../core/commands/text.js";
 import { classifyFailure, UserError } from "../../core/errors.js";
@@ -64,22 +64,41 @@ export function echoLine(line: string, locale: Locale): string {
   return clean.slice(0, ECHO_MAX) + tc(locale, "console.echo_cut", { count: clean.length - ECHO_MAX });
 }
 
+/** A file named by its path (relative to the working directory), read when the command needs its bytes. */
+export function localFile(input: string, cwd: string): IncomingFile {
+  const file = path.resolve(cwd, input.trim());
+  return {
+    name: path.basename(file),
+    async read() {
+      try {
+        if (!statSync(file).isFile()) throw new Error("not a file");
+        return new Uint8Array(readFileSync(file));
+      } catch {
+        throw new UserError<ConsoleKey>("console.no_file", { path: input.trim().slice(0, 200) });
+      }
+    },
+  };
+}
+
 /** Interprets console lines for one terminal: who is speaking, and their pending practice question. */
 export class ConsoleSession {
   private member: MemberRef;
   private readonly practice = new Map<string, number>();
   private timezone: string;
   private readonly filesDir: string;
+  /** relative paths of files given to commands are read from here */
+  private readonly cwd: string;
 
   constructor(
     private readonly bot: StudyBot,
     private readonly out: ConsoleOutput,
     private readonly logger: Logger,
-    opts: { name?: string; timezone: string; filesDir: string },
+    opts: { name?: string; timezone: string; filesDir: string; cwd?: string },
   ) {
     this.member = consoleMember(opts.name ?? "me");
     this.timezone = opts.timezone;
     this.filesDir = opts.filesDir;
+    this.cwd = opts.cwd ?? process.cwd();
   }
 
   get actor(): Actor {
@@ -160,6 +179,10 @@ export class ConsoleSession {
       channel: (input) => {
         if (input.replace(/^#/, "") !== CONSOLE_CHANNEL) throw new UserError<ConsoleKey>("console.channel_only");
         return CONSOLE_CHANNEL;
+      },
+      attachment: (input) => localFile(input, this.cwd),
+      role: () => {
+        throw new UserError<ConsoleKey>("console.no_roles");
       },
     }));
     const result = await command.spec.run({ bot: this.bot, actor: this.actor, channelId: CONSOLE_CHANNEL }, args);

@@ -16,10 +16,11 @@ import { config as configSpec } from "../../core/commands/organiser.js";
 
 import type { Locale } from "../../core/locale.js";
 import { answerOutcomeText, historyParts, nobodyText, secondsText } from "../../core/messages/format.js";
-import { pausedText, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText, type Markup } from "../../core/messages/replies.js";
+import { pausedText, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText } from "../../core/messages/replies.js";
+import { forgottenLines, groupQuestionLines, importedLines, nextLines, organiserLines, seasonLines, type OrganiserMarkup } from "../../core/messages/organiser-replies.js";
 import { trimAtLine } from "../../core/notes/lookup.js";
 import type { LookupResult, Section, Suggestion } from "../../core/notes/types.js";
-import { answerId, practiceId, sectionId, sectionIdOf } from "./customId.js";
+import { answerId, forgetId, practiceId, sectionId, sectionIdOf } from "./customId.js";
 import { clip, fitEmbeds, LIMITS } from "./limits.js";
 import { td as t } from "./messages.js";
 
@@ -195,14 +196,16 @@ function boardLine(r: LeaderboardRow, l: Locale): string {
 
 export function leaderboard(board: Leaderboard): MessageBody {
   const l = board.locale;
+  const season = board.season;
   const embed: APIEmbed = {
     color: COLOR.board,
-    title: t(l, `period.${board.period}`),
+    title: season ? t(l, "leaderboard.season", { name: season.name }) : t(l, `period.${board.period}`),
     description: [
+      ...(season?.to ? [t(l, "leaderboard.season_closed", { from: `<t:${unix(season.from)}:d>`, to: `<t:${unix(season.to)}:d>` }), ""] : []),
       ...(board.topic ? [t(l, "leaderboard.topic", { topic: board.topic.name }), ""] : []),
       ...(board.rows.length ? board.rows.map((r) => boardLine(r, l)) : [t(l, "leaderboard.empty")]),
       // The window's start (Monday 00:00 or the 1st, in the group's time zone), shown in each reader's own.
-      ...(board.from ? ["", `📅 <t:${unix(board.from)}:d> – <t:${unix(board.to)}:d>`] : []),
+      ...(board.from && !season?.to ? ["", `📅 <t:${unix(board.from)}:d> – <t:${unix(board.to)}:d>`] : []),
     ].join("\n"),
   };
   if (board.caller) embed.fields = [{ name: t(l, "leaderboard.you"), value: boardLine(board.caller, l) }];
@@ -222,6 +225,7 @@ export function stats(s: MemberStats): MessageBody {
       s.rank === null ? t(l, "stats.rank_none") : t(l, "stats.rank", { rank: s.rank }),
     ].join("\n"),
   };
+  if (s.bySchedule) embed.description += `\n${t(l, "stats.schedules", { list: s.bySchedule.map((x) => `${channelMention(x.channelId)} ${x.name} ${x.current}`).join(" · ") })}`;
   if (s.byTopic.length) {
     embed.fields = [{ name: t(l, "stats.by_topic"), value: s.byTopic.map((x) => t(l, "stats.topic", { name: x.name, correct: x.correct, answered: x.answered, accuracy: pct(x.accuracy) })).join("\n") }];
   }
@@ -235,7 +239,7 @@ export const when = (d: Date | null, l: Locale) => (d ? `<t:${unix(d)}:f> (<t:${
 export const channelMention = (id: string) => (/^\d+$/.test(id) ? `<#${id}>` : id);
 
 /** How Discord writes what the shared organiser replies name. */
-const markup: Markup = { channel: channelMention, when, code: (text) => `\`${text}\``, escape: (text) => text };
+const markup: OrganiserMarkup = { channel: channelMention, when, code: (text) => `\`${text.replace(/`/g, "ˋ")}\``, escape: (text) => text, user: (id) => `<@${id}>`, role: (id) => `<@&${id}>` };
 
 export function scheduleSaved(v: ScheduleView, l: Locale): MessageBody {
   return notice(`✅ ${channelMention(v.channelId)} · ${scheduleSavedText(l, v, markup)}`);
@@ -309,6 +313,17 @@ export const discordRenderers: Renderers<MessageBody, DiscordRenderContext> = {
   settings: (r, c) => notice(settingsLines(c.locale, r, configSpec, markup).join("\n")),
   file: (r, c) => ({ ...notice(t(c.locale, r.message.key, r.message.params)), files: [r.file] }),
   usage: (r, c) => notice(usageText(c.locale, r, markup, { title: (x) => x, line: (x) => `• ${x}` }).join("\n")),
+  imported: (r, c) => notice(importedLines(c.locale, r, markup).join("\n")),
+  groupQuestions: (r, c) => notice(groupQuestionLines(c.locale, r, markup).join("\n")),
+  questionRemoved: (r, c) => notice(t(c.locale, "questions.removed", { id: r.id })),
+  seasonStarted: (r, c) => notice(seasonLines(c.locale, r, markup).join("\n")),
+  organisers: (r, c) => notice(organiserLines(c.locale, r, markup).join("\n")),
+  nextQuestion: (r, c) => notice(nextLines(c.locale, r, markup).join("\n")),
+  forgetConfirm: (r, c) => ({
+    ...notice(t(c.locale, "forget.confirm")),
+    components: rows([{ type: ComponentType.Button, style: ButtonStyle.Danger, label: t(c.locale, "forget.button"), custom_id: forgetId(r.userId) }]),
+  }),
+  forgotten: (r, c) => notice(forgottenLines(c.locale, r, markup).join("\n")),
 };
 
 /** A short private text reply (acknowledgements, refusals). */

@@ -9,7 +9,8 @@ import { config as configSpec } from "../../core/commands/organiser.js";
 import { allUsage } from "../../core/commands/text.js";
 import type { Locale } from "../../core/locale.js";
 import { answerOutcomeText, historyParts, nobodyText, secondsText } from "../../core/messages/format.js";
-import { pausedText, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText, type Markup } from "../../core/messages/replies.js";
+import { pausedText, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText } from "../../core/messages/replies.js";
+import { forgottenLines, groupQuestionLines, importedLines, nextLines, organiserLines, seasonLines, type OrganiserMarkup } from "../../core/messages/organiser-replies.js";
 import { sectionValue } from "../../core/notes/lookup.js";
 import type { LookupResult, Section } from "../../core/notes/types.js";
 import { ts as t } from "./messages.js";
@@ -40,6 +41,7 @@ export const ACTION = {
   practiceMore: "practice_more", // value: topic key or ""
   lookupOpen: "lookup_open", // lookup_open:<n>, value: "section:<file>#<line>"
   lookupShare: "lookup_share", // value: "section:<file>#<line>"
+  forget: "forget_confirm", // value: the user id whose /forget-me it confirms
 } as const;
 
 export interface Rendered {
@@ -269,14 +271,17 @@ function leaderboardBody(board: Leaderboard): Block[] {
   blocks.push(section(board.rows.length ? board.rows.map((r) => leaderboardRow(L, r)).join("\n") : t(L, "leaderboard.empty")));
   const notes: string[] = [];
   if (board.caller) notes.push(`${t(L, "leaderboard.you")}: ${leaderboardRow(L, board.caller)}`);
-  if (board.from) notes.push(t(L, "leaderboard.since", { from: slackDate(board.from, "{date_short_pretty}") }));
+  const season = board.season;
+  if (season?.to) notes.push(t(L, "leaderboard.season_closed", { from: slackDate(season.from, "{date_short_pretty}"), to: slackDate(season.to, "{date_short_pretty}") }));
+  else if (board.from) notes.push(t(L, "leaderboard.since", { from: slackDate(board.from, "{date_short_pretty}") }));
   if (notes.length) blocks.push(context(...notes));
   return blocks;
 }
 
 export function leaderboard(board: Leaderboard): Rendered {
   const L = board.locale;
-  const title = board.topic ? `${t(L, `period.${board.period}`)} · ${board.topic.name}` : t(L, `period.${board.period}`);
+  const period = board.season ? t(L, "leaderboard.season", { name: board.season.name }) : t(L, `period.${board.period}`);
+  const title = board.topic ? `${period} · ${board.topic.name}` : period;
   return { text: fallback(title), blocks: [header(title), ...leaderboardBody(board)] };
 }
 
@@ -297,6 +302,7 @@ function statsBody(s: MemberStats): Block[] {
   const L = s.locale;
   if (s.answered === 0) return [section(t(L, "stats.none"))];
   const blocks: Block[] = [{ type: "section", fields: statsFields(s) }];
+  if (s.bySchedule) blocks.push(context(t(L, "stats.schedules", { list: s.bySchedule.map((x) => `${channelLink(x.channelId)} ${inline(x.name, 40)} ${x.current}`).join(" · ") })));
   if (s.byTopic.length) {
     const lines = s.byTopic.map((x) => t(L, "stats.topic", { name: inline(x.name, 100), answered: x.answered, correct: x.correct, accuracy: Math.round(x.accuracy * 100) }));
     blocks.push(section(`*${t(L, "stats.by_topic")}*\n${lines.join("\n")}`));
@@ -356,12 +362,14 @@ export function history(h: History): Rendered {
 export const channelLink = (id: string) => (/^[CG][A-Z0-9]{2,20}$/.test(id) ? `<#${id}>` : inline(id, 80));
 
 /** How Slack writes what the shared organiser replies name (mrkdwn, escaped). */
-const markup: Markup = {
+const markup: OrganiserMarkup = {
   channel: channelLink,
   when: (d, l) => (d ? slackDate(d) : t(l, "admin.none")),
   topic: (name) => inline(name, 60),
-  code: (text) => `\`${escapeText(text)}\``,
+  code: (text) => `\`${text.replace(/`/g, "ˋ")}\``,
   escape: escapeText,
+  user: (id) => (/^[UW][A-Z0-9]{2,20}$/.test(id) ? `<@${id}>` : escapeText(id)),
+  role: (id) => escapeText(id),
 };
 
 function statusText(s: GroupStatus): string {
@@ -409,4 +417,15 @@ export const slackRenderers: Renderers<SlackReply, { locale: Locale }> = {
   settings: (r, c) => note(settingsLines(c.locale, r, configSpec, markup).join("\n")),
   file: (r, c) => ({ ...note(escapeText(t(c.locale, r.message.key, r.message.params))), upload: { file: r.file, audience: r.audience } }),
   usage: (r, c) => note(usageText(c.locale, r, markup, { title: (x) => `*${x}*`, line: (x) => `• ${x}` }).join("\n")),
+  imported: (r, c) => note(importedLines(c.locale, r, markup).join("\n")),
+  groupQuestions: (r, c) => note(groupQuestionLines(c.locale, r, markup).join("\n")),
+  questionRemoved: (r, c) => note(t(c.locale, "questions.removed", { id: escapeText(r.id) })),
+  seasonStarted: (r, c) => note(seasonLines(c.locale, r, markup).join("\n")),
+  organisers: (r, c) => note(organiserLines(c.locale, r, markup).join("\n")),
+  nextQuestion: (r, c) => note(nextLines(c.locale, r, markup).join("\n")),
+  forgetConfirm: (r, c) => {
+    const text = t(c.locale, "forget.confirm");
+    return { text, blocks: [section(escapeText(text)), { type: "actions", block_id: "forget", elements: [button(t(c.locale, "forget.button"), ACTION.forget, r.userId, "danger")] }] };
+  },
+  forgotten: (r, c) => note(forgottenLines(c.locale, r, markup).join("\n")),
 };

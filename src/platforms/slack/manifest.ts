@@ -13,16 +13,20 @@ export const BOT_SCOPES: Record<string, string> = {
   "chat:write": "post the daily card, edit it at reveal, reply privately",
   "chat:write.public": "post in a public channel without being invited first",
   "users:read": "workspace admins and owners may use /studybot; names and language for the Home tab",
-  "files:write": "hand files to organisers (drafted questions) in their direct messages with the app",
+  "files:write": "hand files to organisers (drafted questions, exports) in their direct messages with the app",
+  "files:read": "read a questions file an organiser shares with the app or links in /studybot questions import",
   "im:write": "open that direct message",
+  "im:history": "receive the files organisers send the app in a direct message",
 };
 
 /** Events the app subscribes to, each with why. */
 export const BOT_EVENTS: Record<string, string> = {
   app_home_opened: "draw the member's Home tab (stats and leaderboards)",
+  "message.im": "a questions file an organiser sends the app in a direct message is imported",
 };
 
-export const APP_HOME = { home_tab_enabled: true, messages_tab_enabled: false, messages_tab_read_only_enabled: false } as const;
+/** The Messages tab is open so organisers can send the app a questions file. */
+export const APP_HOME = { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false } as const;
 
 const both = (key: MessageKey) => `${ts("ko", key)} · ${ts("en", key)}`;
 
