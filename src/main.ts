@@ -14,6 +14,7 @@ import { loadNotes, noteReader } from "./core/notes/load.js";
 import { LookupService } from "./core/notes/lookup.js";
 import { loadQuestionBank } from "./core/questions/load.js";
 import type { Scheduler } from "./core/schedule/scheduler.js";
+import type { LibraryContent, ReloadOutcome } from "./core/library.js";
 
 export interface MainOptions {
   env?: Record<string, string | undefined>;
@@ -37,6 +38,8 @@ export interface App {
   bot: StudyBot;
   scheduler: Scheduler;
   platforms: Platform[];
+  /** re-reads NOTES_DIR and QUESTIONS_DIR, validated first; a bad file keeps the ones in force (SIGHUP calls it) */
+  reload(): ReloadOutcome;
   stop(): Promise<void>;
 }
 
@@ -67,7 +70,12 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
     stage("index");
     const bank = loadQuestionBank(config.questionsDir, { sections, rootDir: cwd });
     stage("questions");
-    const { bot, scheduler } = createCore({
+    /** What a reload reads: the same folders, the same checks as at start-up. */
+    const readLibrary = (): LibraryContent => {
+      const fresh = loadNotes(config.notesDir, cwd);
+      return { sections: fresh, notes: new LookupService(fresh), bank: loadQuestionBank(config.questionsDir, { sections: fresh, rootDir: cwd }), readNote: noteReader(config.notesDir, cwd) };
+    };
+    const { bot, scheduler, library } = createCore({
       store: database.store,
       notes,
       sections,
@@ -78,6 +86,16 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
       settings: { defaultTimezone: config.defaultTimezone, defaultLocale: config.defaultLocale },
     });
     const platforms: Platform[] = [];
+    /** Said where the operator sees it: the terminal in console mode, the log otherwise. */
+    let announce = (outcome: ReloadOutcome) => {
+      if (outcome.ok) logger.info({ questions: outcome.questions, sections: outcome.sections, ms: outcome.ms }, "reloaded the notes and the question bank");
+      else logger.error({ problems: outcome.problems.length, reason: outcome.message }, "reload refused: the notes and question bank in force stay");
+    };
+    const reload = () => {
+      const outcome = library.reload(readLibrary);
+      announce(outcome);
+      return outcome;
+    };
 
     const stopAll = async () => {
       await scheduler.stop();
@@ -101,6 +119,12 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
         const filesDir = config.databasePath === ":memory:" ? path.join(cwd, "data") : path.dirname(config.databasePath);
         const { port, session, unregister } = createConsole(bot, { output: out, logger, timezone: group.timezone, filesDir });
         const locale = await bot.locale(session.actor);
+        announce = (outcome) =>
+          out.write(
+            (outcome.ok
+              ? tc(locale, "reload.done", { questions: outcome.questions, sections: outcome.sections })
+              : tc(locale, "reload.failed", { message: outcome.message })) + "\n",
+          );
         // The banner first: a question the scheduler catches up on start-up prints below it.
         out.write(tc(locale, "console.ready", { sections: sections.length, questions: bank.questions.length, name: session.speaker }) + "\n");
         await scheduler.start();
@@ -135,7 +159,7 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
       throw err;
     }
     logger.info({ ms: Math.round(performance.now() - started), stages, uptimeMs: Math.round(performance.now()), platforms: platforms.map((p) => p.name), database: database.label }, "ready");
-    return { config, logger, database, bot, scheduler, platforms, stop: stopAll };
+    return { config, logger, database, bot, scheduler, platforms, reload, stop: stopAll };
   } catch (err) {
     await database.close();
     throw err;
@@ -145,6 +169,9 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
 /** `studybot start` / `npm start`: runs until the console input ends or a signal arrives. */
 export async function main(io: CliIO, opts: MainOptions = {}): Promise<number> {
   const app = await startApp(io, opts);
+  // SIGHUP re-reads the notes and the question bank in this process (every process of a deployment gets its own).
+  const onHangup = () => void app.reload();
+  process.on("SIGHUP", onHangup);
   const signal =
     opts.signal ??
     new Promise<string>((resolve) => {
@@ -154,6 +181,7 @@ export async function main(io: CliIO, opts: MainOptions = {}): Promise<number> {
   const ended = app.platforms.find((p) => p.done)?.done;
   const why = await Promise.race([signal, ...(ended ? [ended.then(() => "end of input")] : [])]);
   app.logger.info({ reason: why }, "stopping");
+  process.off("SIGHUP", onHangup);
   await app.stop();
   await new Promise<void>((resolve) => io.stdout.write("", () => resolve()));
   return 0;

@@ -634,9 +634,12 @@ export class StudyBot {
 
   /** A topic key or name in either language (or a word tied to it) → the key; UserError naming the closest otherwise. */
   resolveTopic(input: string): string {
-    const { topicIndex } = this.library;
+    const { topicIndex, bank } = this.library;
     const key = topicIndex.resolve(input);
     if (key) return key;
+    // a topic of topics.yaml with no shipped question yet, named by its key (a group's own questions may use it)
+    const exact = input.trim().toLowerCase();
+    if (bank.topics.has(exact)) return exact;
     const close = topicIndex.match(input).slice(0, 3).map((m) => m.key);
     const all = this.usedTopics().map((t) => t.key);
     const suggested = close.length ? close : closest(input, all, 3, 0.3);
