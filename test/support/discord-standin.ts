@@ -45,6 +45,8 @@ export interface StandInUser {
   nick?: string;
   /** permission bits the member has in the channel (as Discord computes them for interactions) */
   permissions?: bigint;
+  /** role ids the member holds in the guild */
+  roles?: string[];
   locale?: string;
 }
 
@@ -115,6 +117,8 @@ export class DiscordStandIn {
   private readonly interactions = new Map<string, PendingInteraction>();
   private readonly rateLimits: RateLimitRule[] = [];
   private readonly denied = new Set<string>();
+  /** files members attached to commands, served at their CDN URL on the stand-in */
+  private readonly attachments = new Map<string, { name: string; data: Buffer }>();
   private readonly waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
   private readonly gatewayWaiters: Array<{ op: number; resolve: (payload: Json) => void }> = [];
   private readonly heartbeatMs: number;
@@ -390,7 +394,7 @@ export class DiscordStandIn {
     return {
       user: { id: user.id, username: user.username, global_name: user.globalName ?? null, discriminator: "0", avatar: null },
       nick: user.nick ?? null,
-      roles: [],
+      roles: user.roles ?? [],
       joined_at: new Date(this.started).toISOString(),
       deaf: false,
       mute: false,
@@ -452,6 +456,23 @@ export class DiscordStandIn {
     return { channels: { [channelId]: { id: channelId, name, type, permissions: String(EVERYONE_PERMISSIONS) } } };
   }
 
+  /**
+   * A file a member attaches to a command: `resolved` data for an attachment option naming it (its value is the
+   * returned `id`), served like Discord's CDN at its `url` on the stand-in.
+   */
+  attachment(name: string, data: Buffer | string, contentType = "text/plain"): { id: string; resolved: Json } {
+    const id = this.snowflake();
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    this.attachments.set(id, { name, data: bytes });
+    const url = `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(name)}`;
+    return { id, resolved: { attachments: { [id]: { id, filename: name, size: bytes.length, url, proxy_url: url, content_type: contentType } } } };
+  }
+
+  /** `resolved` data for a role option naming a role of the guild. */
+  resolveRole(id: string, name: string): Json {
+    return { roles: { [id]: { id, name, color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: "0", managed: false, mentionable: true, flags: 0 } } };
+  }
+
   /** Dispatches an autocomplete request; the focused option carries `focused: true`. */
   autocomplete(input: { name: string; user: StandInUser; options: Json[]; channelId?: string }): string {
     const i = this.interactionBase(4, input.user, input.channelId);
@@ -476,6 +497,14 @@ export class DiscordStandIn {
 
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    // Discord's CDN: attachments need no token
+    const cdn = /^\/attachments\/(\d+)\//.exec(url.pathname);
+    if (req.method === "GET" && cdn) {
+      const file = this.attachments.get(cdn[1]!);
+      res.writeHead(file ? 200 : 404, { "content-type": "application/octet-stream" });
+      res.end(file?.data ?? "");
+      return;
+    }
     const prefix = "/api/v10";
     const rawPath = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
     const path = decodeURIComponent(rawPath);

@@ -156,7 +156,7 @@ export class OrganiserService {
     }
     const board = await this.deps.store.topScores(group.id, window.key, null, 100_000);
     const streaks = await this.deps.store.streaks(group.id, board.map((r) => r.memberId), now);
-    const header = ["rank", "member", "member_id", "points", "correct", "answered", "accuracy", "streak"].map(col);
+    const header = ["rank", "member", "member_id", "points", "correct_count", "answered", "accuracy", "streak"].map(col);
     const data = toCsv(
       header,
       board.map((r) => [r.rank, r.displayName, r.userId, r.points, r.correct, r.answered, r.answered ? Math.round((100 * r.correct) / r.answered) : 0, streaks.get(r.memberId)?.current ?? 0]),
