@@ -203,6 +203,8 @@ export class SlackStandIn {
   /** files uploaded with files.uploadV2 and shared, in order: where, and what */
   readonly files: Array<{ id: string; channel: string; filename: string; title: string; comment: string; data: Buffer }> = [];
   private readonly pendingUploads = new Map<string, { filename: string; length: number; data: Buffer | null }>();
+  /** files members shared in the workspace (files.info describes them; their private URL needs the bot token) */
+  private readonly shared = new Map<string, { name: string; user: string; data: Buffer }>();
   readonly teamId: string;
   readonly teamName: string;
   readonly botUserId: string;
@@ -210,6 +212,8 @@ export class SlackStandIn {
   readonly appId: string;
   readonly users = new Map<string, SlackUser>();
   readonly channels = new Map<string, SlackChannel>();
+  /** downloads of shared files' private URLs, and whether they carried the bot token */
+  readonly downloads: Array<{ path: string; authorized: boolean }> = [];
   /** Socket Mode: envelopes acknowledged by the app, by envelope id */
   readonly socketAcks = new Map<string, Json>();
 
@@ -266,6 +270,13 @@ export class SlackStandIn {
     const id = randomUUID();
     this.responseUrls.set(id, 0);
     return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  /** A file a member shared in the workspace; returns its id and the link Slack gives for it. */
+  shareFile(user: string, name: string, data: Buffer | string): { id: string; permalink: string } {
+    const id = `F0SHARED${String(this.shared.size + 1).padStart(3, "0")}`;
+    this.shared.set(id, { name, user, data: typeof data === "string" ? Buffer.from(data, "utf8") : data });
+    return { id, permalink: `https://studygroup.slack.com/files/${user}/${id}/${encodeURIComponent(name)}` };
   }
 
   /** The next call of `method` answers `{ ok: false, error }`. */
@@ -396,6 +407,15 @@ export class SlackStandIn {
       res.end(`OK - ${data.length}`);
       return;
     }
+    // a shared file's private download URL: Slack wants the bot token on it
+    if (req.method === "GET" && url.pathname.startsWith("/files-pri/")) {
+      const file = this.shared.get(url.pathname.split("/")[2]?.split("-").at(-1) ?? "");
+      const authorized = req.headers.authorization === `Bearer ${STANDIN_BOT_TOKEN}`;
+      res.writeHead(file && authorized ? 200 : authorized ? 404 : 403, { "content-type": "application/octet-stream" });
+      res.end(file && authorized ? file.data : "");
+      this.downloads.push({ path: url.pathname, authorized });
+      return;
+    }
     if (req.method === "POST" && url.pathname.startsWith("/response/")) {
       const id = url.pathname.slice("/response/".length);
       const body = safeJson(raw);
@@ -454,7 +474,8 @@ export class SlackStandIn {
       case "auth.test":
         return { ok: true, url: `https://${this.teamName.toLowerCase().replace(/\W+/g, "")}.slack.com/`, team: this.teamName, user: "studybot", team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false };
       case "chat.postMessage": {
-        const channel = this.channel(args.channel);
+        // a direct message with the app (D…) is always open to it
+        const channel = String(args.channel ?? "").startsWith("D") ? { id: String(args.channel) } : this.channel(args.channel);
         if ("error" in channel) return channel;
         const invalid = this.invalidMessage(args, "message");
         if (invalid) return invalid;
@@ -512,6 +533,12 @@ export class SlackStandIn {
           done.push({ id: f.id, title: f.title ?? pending.filename });
         }
         return { ok: true, files: done };
+      }
+      case "files.info": {
+        const file = this.shared.get(String(args.file ?? ""));
+        if (!file) return { ok: false, error: "file_not_found" };
+        const url = `http://127.0.0.1:${this.port}/files-pri/${this.teamId}-${String(args.file)}/${encodeURIComponent(file.name)}`;
+        return { ok: true, file: { id: args.file, name: file.name, user: file.user, size: file.data.length, url_private: url, url_private_download: `${url}?download=1` } };
       }
       case "views.publish": {
         const userId = String(args.user_id ?? "");
@@ -718,5 +745,29 @@ export function appHomeOpenedBody(p: { user: Member; teamId: string; eventId?: s
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ enterprise_id: null, team_id: p.teamId, user_id: "U0STUDYBOT", is_bot: true, is_enterprise_install: false }],
     is_ext_shared_channel: false,
+  });
+}
+
+/** The Events API envelope for a file a member sends the app in their direct messages with it (message.im). */
+export function fileShareBody(p: { user: Member; teamId: string; channel: string; files: Array<{ id: string; name: string }>; eventId?: string }): string {
+  return JSON.stringify({
+    token: "deprecated-verification-token",
+    team_id: p.teamId,
+    api_app_id: "A0STUDYBOT",
+    event: {
+      type: "message",
+      subtype: "file_share",
+      channel_type: "im",
+      channel: p.channel,
+      user: p.user.id,
+      text: "",
+      ts: "1700000200.000100",
+      // as Slack sends them: partial file objects, files.info has the rest
+      files: p.files.map((f) => ({ id: f.id, name: f.name, file_access: "check_file_info" })),
+    },
+    type: "event_callback",
+    event_id: p.eventId ?? `Ev${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ enterprise_id: null, team_id: p.teamId, user_id: "U0STUDYBOT", is_bot: true, is_enterprise_install: false }],
   });
 }

@@ -92,9 +92,11 @@ export class OrganiserService {
   async importQuestions(actor: Actor, file: IncomingFile): Promise<ImportOutcome> {
     const group = await this.deps.group(actor);
     const locale = await this.deps.locale(actor);
-    const name = file.name.split(/[\\/]/).at(-1) || "questions";
-    if (file.size !== undefined && file.size > MAX_IMPORT_BYTES) throw new UserError("questions.too_big", { name, size: Math.ceil(file.size / 1024), max: MAX_IMPORT_BYTES / 1024 });
+    const shown = () => file.name.split(/[\\/]/).at(-1) || "questions";
+    if (file.size !== undefined && file.size > MAX_IMPORT_BYTES) throw new UserError("questions.too_big", { name: shown(), size: Math.ceil(file.size / 1024), max: MAX_IMPORT_BYTES / 1024 });
     const data = await file.read();
+    // some platforms learn the file's name only when they fetch it
+    const name = shown();
     if (data.length > MAX_IMPORT_BYTES) throw new UserError("questions.too_big", { name, size: Math.ceil(data.length / 1024), max: MAX_IMPORT_BYTES / 1024 });
     const view = this.deps.library.current;
     const check = checkImport(name, data, view.bank, view.sections);

@@ -298,7 +298,10 @@ function slackFile(app: App, fileId: string, name?: string): IncomingFile {
     return info;
   };
   return {
-    name: name ?? fileId,
+    // Slack names the file only once files.info has been asked (read() asks it)
+    get name() {
+      return info?.name ?? name ?? fileId;
+    },
     async read() {
       const f = await describe();
       const res = await fetch(f.url, { headers: { Authorization: `Bearer ${app.client.token ?? ""}` } });
