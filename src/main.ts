@@ -117,7 +117,7 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
         const group = await bot.group({ group: CONSOLE_GROUP, userId: "me", displayName: "me" });
         // Files the console hands out (drafted questions, exports) go beside the database, or under ./data.
         const filesDir = config.databasePath === ":memory:" ? path.join(cwd, "data") : path.dirname(config.databasePath);
-        const { port, session, unregister } = createConsole(bot, { output: out, logger, timezone: group.timezone, filesDir });
+        const { port, session, unregister } = createConsole(bot, { output: out, logger, timezone: group.timezone, filesDir, cwd });
         const locale = await bot.locale(session.actor);
         announce = (outcome) =>
           out.write(
@@ -168,10 +168,20 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
 
 /** `studybot start` / `npm start`: runs until the console input ends or a signal arrives. */
 export async function main(io: CliIO, opts: MainOptions = {}): Promise<number> {
-  const app = await startApp(io, opts);
   // SIGHUP re-reads the notes and the question bank in this process (every process of a deployment gets its own).
-  const onHangup = () => void app.reload();
+  // Listening from the start: a SIGHUP that arrives while starting must not end the process, and reloads once ready.
+  let started: App | undefined;
+  let reloadWhenReady = false;
+  const onHangup = () => (started ? void started.reload() : (reloadWhenReady = true));
   process.on("SIGHUP", onHangup);
+  let app: App;
+  try {
+    app = started = await startApp(io, opts);
+  } catch (err) {
+    process.off("SIGHUP", onHangup);
+    throw err;
+  }
+  if (reloadWhenReady) app.reload();
   const signal =
     opts.signal ??
     new Promise<string>((resolve) => {

@@ -265,9 +265,9 @@ export interface ConsolePlatform {
  */
 export function createConsole(
   bot: StudyBot,
-  opts: { output: ConsoleOutput; logger: Logger; timezone: string; name?: string; filesDir: string },
+  opts: { output: ConsoleOutput; logger: Logger; timezone: string; name?: string; filesDir: string; cwd?: string },
 ): { port: ConsolePort; session: ConsoleSession; unregister: () => void } {
-  const session = new ConsoleSession(bot, opts.output, opts.logger, { name: opts.name, timezone: opts.timezone, filesDir: opts.filesDir });
+  const session = new ConsoleSession(bot, opts.output, opts.logger, { name: opts.name, timezone: opts.timezone, filesDir: opts.filesDir, cwd: opts.cwd });
   const port = new ConsolePort(opts.output, () => session.zone);
   const unregister = bot.registerPort(PLATFORM, port);
   return { port, session, unregister };
