@@ -93,6 +93,13 @@ describe("leaderboard text", () => {
     expect(parse("leaderboard", undefined, 'topic="데이터베이스 선택"')).toEqual({ topic: "databases" });
   });
 
+  it("takes a season's name after the word season, and only there", () => {
+    expect(parse("leaderboard", undefined, "season 2026-spring")).toEqual({ period: "season", season: "2026-spring" });
+    expect(parse("leaderboard", undefined, "시즌 lambda")).toEqual({ period: "season", topic: "lambda" });
+    expect(parse("studybot", "export", "answers season spring")).toEqual({ what: "answers", period: "season", season: "spring" });
+    expect(refusal(() => parse("studybot", "export", "answers month spring"))).toMatchObject({ key: "option.extra" });
+  });
+
   it("a word that is neither a period nor a topic gets both lists", () => {
     expect(refusal(() => parse("leaderboard", undefined, "year"))).toEqual({
       key: "option.no_fit",

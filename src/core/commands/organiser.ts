@@ -278,7 +278,7 @@ export const exportData = defineCommand({
   options: {
     what: { kind: "choice", description: "opt.export_what", required: true, positional: true, choices: EXPORT_CHOICES },
     period: { kind: "choice", description: "opt.export_period", positional: true, choices: [...PERIOD_CHOICES, SEASON_CHOICE] },
-    season,
+    season: { ...season, positional: true, positionalAfter: { option: "period", value: "season" } },
   },
   async run({ bot, actor }, a) {
     const { file, rows } = await bot.exportFile(actor, a.what, a.period ?? (a.season !== undefined ? "season" : "all"), a.season);
