@@ -24,8 +24,8 @@ function tempDir(): string {
   return d;
 }
 
-function session() {
-  h = harness({ bank: makeBank([question("l1", "lambda", 0), question("l2", "lambda", 1)]) });
+function session(start?: string) {
+  h = harness({ bank: makeBank([question("l1", "lambda", 0), question("l2", "lambda", 1), question("s1", "s3", 2), question("s2", "s3", 3)]), ...(start ? { start } : {}) });
   const dir = tempDir();
   const out: string[] = [];
   const { session: s } = createConsole(h.bot, { output: { write: (t) => void out.push(t) }, logger: silentLogger, timezone: "Asia/Seoul", filesDir: path.join(dir, "data"), cwd: dir });
@@ -81,6 +81,65 @@ describe("organiser tools in the console", () => {
     expect(await say("/forget-me confirm")).toBe("Done: studybot has forgotten you (0 answers now anonymous, 1 practice questions and 0 reviews deleted).");
     expect(await say("/studybot forget alice")).toBe("Forgot alice: 0 answers now anonymous, 0 practice questions and 0 reviews deleted.");
     expect(await say("/studybot organisers list")).toMatch(/^No organisers added here/);
+  });
+});
+
+describe("more organiser tools in the console", () => {
+  it("hands out the template, and a questions export imports back unchanged after its questions were removed", async () => {
+    const { dir, say } = session();
+    expect(await say("/studybot questions template csv")).toBe(
+      `An example file with two questions: fill it in and send it with /studybot questions import (source is optional). The same in yaml: /studybot questions template yaml\n  → ${path.join(dir, "data", "exports", "questions-template.csv")}`,
+    );
+    expect(await say(`/studybot questions import ${path.join("data", "exports", "questions-template.csv")}`)).toMatch(/^Imported questions-template\.csv: 2 new, 0 replaced\./);
+    await say("/studybot export questions");
+    const exported = path.join(dir, "data", "exports", "questions.csv");
+    const first = readFileSync(exported);
+    writeFileSync(path.join(dir, "back.csv"), first);
+    expect(await say("/studybot questions remove our-first-question")).toBe("Removed the question 'our-first-question'. Rounds that already asked it keep it in their history.");
+    await say("/studybot questions remove our-second-question");
+    expect(await say("/studybot questions list")).toMatch(/^The group has no questions of its own yet/);
+    expect(await say("/studybot questions import back.csv")).toBe("Imported back.csv: 2 new, 0 replaced. The group has 2 questions of its own now, asked beside the shipped bank.");
+    await say("/studybot export questions");
+    expect(readFileSync(exported)).toEqual(first);
+  });
+
+  it("runs a morning and an evening schedule in one channel, skips by name, shows each streak, and exports answers with names made safe", async () => {
+    const { dir, say } = session("2025-03-02T23:00:00Z"); // Monday 08:00 in Seoul
+    await say("/studybot season start spring");
+    expect(await say("/studybot schedule 09:00 name=morning topics=lambda")).toMatch(/^Scheduled 'morning': weekdays at 09:00/);
+    expect(await say("/studybot schedule 21:00 name=evening topics=s3")).toMatch(/^Scheduled 'evening': weekdays at 21:00/);
+    expect(await say("/studybot skip")).toBe("This channel has several schedules (evening, morning): add name=… to say which.");
+    const shown = /\n {2}(s[12]) · S3/.exec(await say("/studybot next name=evening"))![1]!;
+    const skipped = await say("/studybot skip name=evening");
+    expect(skipped).toMatch(new RegExp(`^Skipped '${shown}': this one comes instead\\.`));
+    const instead = shown === "s1" ? "s2" : "s1";
+    expect(skipped).toContain(`  ${instead} · S3`);
+
+    await say("/as =SUM(A1)");
+    const slot = async (at: string, revealAt: string, right: boolean) => {
+      h!.clock.set(at);
+      const { posted } = await h!.scheduler.catchUp();
+      expect(posted).toHaveLength(1);
+      const r = posted[0]!;
+      await say(`/answer ${"ABCD"[right ? r.correctIndex : (r.correctIndex + 1) % r.choiceCount]}`);
+      h!.clock.set(revealAt);
+      await h!.scheduler.catchUp();
+      return r;
+    };
+    expect((await slot("2025-03-03T00:00:00Z", "2025-03-03T01:00:00Z", true)).topic).toBe("lambda");
+    expect((await slot("2025-03-03T12:00:00Z", "2025-03-03T13:00:00Z", false)).questionId).toBe(instead);
+    expect(await say("/stats")).toContain("streak per schedule: #console morning 1 · #console evening 0");
+
+    await say("/as me");
+    await say("/studybot season start summer");
+    expect(await say("/leaderboard season spring")).toBe("Season spring\n  final standings (Mon 3 Mar, 08:00 (Asia/Seoul) – Mon 3 Mar, 22:00 (Asia/Seoul))\n  1. =SUM(A1) — 15 pts · 50% correct (1/2) · streak 1");
+    await say("/studybot export answers season spring");
+    const csv = readFileSync(path.join(dir, "data", "exports", "answers-season-spring.csv"), "utf8");
+    expect(csv.startsWith("\uFEFFanswered_at,member,member_id,")).toBe(true);
+    expect(csv.split("\r\n").slice(1, 3).map((line) => line.split(",").slice(1, 3))).toEqual([
+      ["'=SUM(A1)", "'=sum(a1)"],
+      ["'=SUM(A1)", "'=sum(a1)"],
+    ]);
   });
 });
 

@@ -41,7 +41,7 @@ describe("/studybot questions import on Discord", () => {
     const file = h.standIn.attachment("ours.yaml", QUESTIONS, "application/yaml");
     const r = await studybot(USERS.organiser, group("questions", "import", [{ name: "file", type: 11, value: file.id }]), file.resolved);
     expect(r.callback.body).toEqual({ type: 5, data: { flags: MessageFlags.Ephemeral } });
-    expect(content(r.message)).toBe("ours.yaml을 가져왔어요: 새 문제 1개, 바뀐 문제 0개. 이제 우리 그룹 문제는 1개이고, 기본 문제 은행과 함께 출제돼요.");
+    expect(content(r.message)).toBe("ours.yaml을 가져왔어요: 새 문제 1개, 덮어쓴 문제 0개. 이제 우리 그룹 문제는 1개이고, 기본 문제 은행과 함께 출제돼요.");
     const list = await studybot(USERS.organiser, group("questions", "list"));
     expect(content(list.message)).toBe("우리 그룹 문제 (1개):\n`our-lambda` · lambda · 우리 스터디 문제: Lambda 최대 실행 시간은?");
     expect((await h.bot.status(actorOf(h, USERS.organiser))).ownQuestions).toBe(1);
@@ -154,5 +154,50 @@ describe("/forget-me on Discord", () => {
     await h.bot.practice(actorOf(h, USERS.alex));
     const forget = await studybot(USERS.organiser, sub("forget", [{ name: "member", type: 6, value: USERS.alex.id }]), h.standIn.resolveUser(USERS.alex));
     expect(content(forget.message)).toBe("Alex 님의 정보를 지웠어요: 답 0개는 이름 없이 남고, 연습 문제 1개와 복습 기록 0개는 지웠어요.");
+  });
+});
+
+describe("a group's questions out and back in on Discord", () => {
+  it("exports the questions as a CSV attachment that imports back, as an attachment, unchanged", async () => {
+    const file = h.standIn.attachment("ours.yaml", QUESTIONS, "application/yaml");
+    await studybot(USERS.organiser, group("questions", "import", [{ name: "file", type: 11, value: file.id }]), file.resolved);
+    const exported = await studybot(USERS.organiser, sub("export", [str("what", "questions")]));
+    const [csv] = (await h.standIn.originalEditFor(exported.id)).files;
+    expect(csv!.name).toBe("questions.csv");
+    await studybot(USERS.organiser, group("questions", "remove", [str("id", "our-lambda")]));
+    expect((await h.bot.listQuestions(actorOf(h, USERS.organiser))).questions).toEqual([]);
+    const back = h.standIn.attachment(csv!.name, csv!.data, "text/csv");
+    const imported = await studybot(USERS.organiser, group("questions", "import", [{ name: "file", type: 11, value: back.id }]), back.resolved);
+    expect(content(imported.message)).toBe("questions.csv를 가져왔어요: 새 문제 1개, 덮어쓴 문제 0개. 이제 우리 그룹 문제는 1개이고, 기본 문제 은행과 함께 출제돼요.");
+    const again = await studybot(USERS.organiser, sub("export", [str("what", "questions")]));
+    expect((await h.standIn.originalEditFor(again.id)).files[0]!.data).toEqual(csv!.data);
+  });
+});
+
+describe("several schedules in one channel on Discord", () => {
+  it("posts a morning and an evening question, previews each by name, and /stats shows each schedule's streak", async () => {
+    const ch = h.channelId;
+    await studybot(USERS.organiser, sub("schedule", [str("time", "09:00"), str("name", "morning"), str("topics", "lambda")]));
+    await studybot(USERS.organiser, sub("schedule", [str("time", "21:00"), str("name", "evening"), str("topics", "sqs")]));
+    expect(content((await studybot(USERS.organiser, sub("next"))).message)).toBe("이 채널에는 일정이 여러 개 있어요(evening, morning). name=… 으로 어느 일정인지 알려 주세요.");
+    expect(content((await studybot(USERS.organiser, sub("next", [str("name", "evening")]))).message)).toMatch(/^<#\d+>의 'evening' 일정이 다음에 올릴 문제 .*\n`[a-z0-9-]+` · SQS/);
+
+    // 09:00 and 21:00 in Seoul: each schedule posts its own topic; Mina is right in the morning, wrong in the evening
+    const slot = async (postAt: string, revealAt: string, right: boolean) => {
+      h.clock.set(postAt);
+      const { posted } = await h.scheduler.catchUp();
+      expect(posted).toHaveLength(1);
+      const round = posted[0]!;
+      const choice = right ? round.correctIndex : (round.correctIndex + 1) % round.choiceCount;
+      await h.standIn.responseFor(h.standIn.button({ customId: `sb1:ans:${round.id}:${choice}`, user: USERS.mina, messageId: round.message!.messageId }));
+      h.clock.set(revealAt);
+      expect((await h.scheduler.catchUp()).revealed).toEqual([round.id]);
+      return round;
+    };
+    expect((await slot("2026-03-02T00:00:00Z", "2026-03-02T01:00:00Z", true)).topic).toBe("lambda");
+    expect((await slot("2026-03-02T12:00:00Z", "2026-03-02T13:00:00Z", false)).topic).toBe("sqs");
+    const stats = await h.standIn.responseFor(h.standIn.slashCommand({ name: "stats", user: USERS.mina }));
+    const description = (stats.message.embeds as Array<{ description: string }>)[0]!.description;
+    expect(description).toContain(`일정별 연속 정답: <#${ch}> morning 1 · <#${ch}> evening 0`);
   });
 });

@@ -24,7 +24,7 @@ describe("/studybot questions import on Slack", () => {
   it("reads a file named by its Slack link with the bot token, and lists the group's questions", async () => {
     const { permalink } = h.standIn.shareFile(USERS.organiser.id, "ours.csv", CSV);
     const r = await reply(USERS.organiser, "/studybot", `questions import <${permalink}>`);
-    expect(text(r)).toBe("ours.csv를 가져왔어요: 새 문제 1개, 바뀐 문제 0개. 이제 우리 그룹 문제는 1개이고, 기본 문제 은행과 함께 출제돼요.");
+    expect(text(r)).toBe("ours.csv를 가져왔어요: 새 문제 1개, 덮어쓴 문제 0개. 이제 우리 그룹 문제는 1개이고, 기본 문제 은행과 함께 출제돼요.");
     expect(h.standIn.callsOf("files.info").map((c) => c.args.file)).toEqual(["F0SHARED001"]);
     expect(h.standIn.downloads).toEqual([{ path: `/files-pri/${TEAM}-F0SHARED001/ours.csv`, authorized: true }]);
     expect(text(await reply(USERS.organiser, "/studybot", "questions list"))).toBe("우리 그룹 문제 (1개):\n`our-sqs` · sqs · 우리 문제: SQS, FIFO?");
@@ -105,5 +105,68 @@ describe("delegated organisers and /forget-me on Slack", () => {
     const group = await h.bot.group(actor(USERS.alex));
     expect(await h.database.store.findMember(group.id, USERS.alex.id)).toBeNull();
     expect(text(await reply(USERS.alex, "/forget-me", "confirm"))).toBe("studybot stores nothing about you in this group.");
+    // an organiser forgets a member by mention
+    await h.bot.practice({ ...actor(USERS.mina) });
+    expect(text(await reply(USERS.organiser, "/studybot", `forget <@${USERS.mina.id}|mina>`))).toBe("mina 님의 정보를 지웠어요: 답 0개는 이름 없이 남고, 연습 문제 1개와 복습 기록 0개는 지웠어요.");
+    expect(await h.database.store.findMember(group.id, USERS.mina.id)).toBeNull();
+  });
+});
+
+describe("a group's questions out and back in on Slack", () => {
+  it("hands out the template, exports the questions to the organiser's direct messages, and that file imports back unchanged", async () => {
+    expect(text(await reply(USERS.organiser, "/studybot", "questions template csv"))).toMatch(/^문제 두 개가 든 예시 파일이에요/);
+    const [template] = h.standIn.files;
+    expect(template).toMatchObject({ channel: "D0ADMIN001", filename: "questions-template.csv" });
+    const shared = h.standIn.shareFile(USERS.organiser.id, template!.filename, template!.data);
+    expect(text(await reply(USERS.organiser, "/studybot", `questions import <${shared.permalink}>`))).toMatch(/^questions-template\.csv를 가져왔어요: 새 문제 2개/);
+    await reply(USERS.organiser, "/studybot", "questions remove our-first-question");
+    await reply(USERS.organiser, "/studybot", "questions remove our-second-question");
+
+    const { permalink } = h.standIn.shareFile(USERS.organiser.id, "ours.csv", CSV);
+    await reply(USERS.organiser, "/studybot", `questions import <${permalink}>`);
+    expect(text(await reply(USERS.organiser, "/studybot", "export questions"))).toMatch(/^questions\.csv에 1줄을 담았어요/);
+    const exported = h.standIn.files.at(-1)!;
+    expect(exported.filename).toBe("questions.csv");
+    expect(text(await reply(USERS.organiser, "/studybot", "questions remove our-sqs"))).toBe("'our-sqs' 문제를 지웠어요. 이미 출제된 문제는 기록에 그대로 남아요.");
+    const back = h.standIn.shareFile(USERS.organiser.id, exported.filename, exported.data);
+    expect(text(await reply(USERS.organiser, "/studybot", `questions import <${back.permalink}>`))).toBe("questions.csv를 가져왔어요: 새 문제 1개, 덮어쓴 문제 0개. 이제 우리 그룹 문제는 1개이고, 기본 문제 은행과 함께 출제돼요.");
+    await reply(USERS.organiser, "/studybot", "export questions");
+    expect(h.standIn.files.at(-1)!.data).toEqual(exported.data);
+  });
+});
+
+describe("several schedules, skip and a closed season on Slack", () => {
+  it("posts a morning and an evening question, skips by name, shows each schedule's streak and a closed season's board", async () => {
+    await reply(USERS.organiser, "/studybot", "season start spring");
+    await reply(USERS.organiser, "/studybot", "schedule 09:00 name=morning topics=lambda");
+    await reply(USERS.organiser, "/studybot", "schedule 21:00 name=evening topics=sqs");
+    expect(text(await reply(USERS.organiser, "/studybot", "next"))).toBe("이 채널에는 일정이 여러 개 있어요(evening, morning). name=… 으로 어느 일정인지 알려 주세요.");
+    const shown = /`(sqs-[a-z]+)`/.exec(text(await reply(USERS.organiser, "/studybot", "next name=evening")))![1]!;
+    const skipped = text(await reply(USERS.organiser, "/studybot", "skip name=evening"));
+    expect(skipped).toMatch(new RegExp(`^'${shown}' 문제는 건너뛰고 이 문제를 올려요\\.`));
+    const instead = /`(sqs-[a-z]+)`/.exec(skipped)![1]!;
+    expect(instead).not.toBe(shown);
+
+    const slot = async (postAt: string, revealAt: string, right: boolean) => {
+      h.clock.set(postAt);
+      const { posted } = await h.scheduler.catchUp();
+      expect(posted).toHaveLength(1);
+      const r = posted[0]!;
+      const choice = right ? r.correctIndex : (r.correctIndex + 1) % r.choiceCount;
+      await h.click(USERS.mina, { action_id: `answer:${choice}`, block_id: `round:${r.id}`, value: `${r.id}:${choice}` }, { messageTs: r.message!.messageId });
+      h.clock.set(revealAt);
+      expect((await h.scheduler.catchUp()).revealed).toEqual([r.id]);
+      return r;
+    };
+    expect((await slot("2026-03-02T00:00:00Z", "2026-03-02T01:00:00Z", true)).questionId).toBe("lambda-timeout");
+    expect((await slot("2026-03-02T12:00:00Z", "2026-03-02T13:00:00Z", false)).questionId).toBe(instead);
+    expect(JSON.stringify(await reply(USERS.mina, "/stats", ""))).toContain(`일정별 연속 정답: <#${"C0DAILY001"}> morning 1 · <#${"C0DAILY001"}> evening 0`);
+
+    await reply(USERS.organiser, "/studybot", "season start summer");
+    const spring = JSON.stringify(await reply(USERS.mina, "/leaderboard", "season spring"));
+    expect(spring).toContain("spring 시즌");
+    expect(spring).toContain("최종 순위");
+    expect(spring).toContain("15점");
+    expect(JSON.stringify(await reply(USERS.mina, "/leaderboard", "season"))).toContain("summer 시즌");
   });
 });

@@ -140,7 +140,7 @@ export const organiser = catalog(
     "questions.bad_id": "'{id}'{은/는} 문제 id가 아니에요. id는 our-first-question처럼 소문자와 하이픈으로 적어요.",
     "questions.no_such": "우리 그룹에는 '{id}' 문제가 없어요. 그룹 문제: {ids}",
     "questions.none_yet": "우리 그룹 문제가 아직 없어요. /studybot questions template 로 예시 파일을 받아 보세요.",
-    "questions.imported": "{file}{을/를} 가져왔어요: 새 문제 {added}개, 바뀐 문제 {replaced}개. 이제 우리 그룹 문제는 {total}개이고, 기본 문제 은행과 함께 출제돼요.",
+    "questions.imported": "{file}{을/를} 가져왔어요: 새 문제 {added}개, 덮어쓴 문제 {replaced}개. 이제 우리 그룹 문제는 {total}개이고, 기본 문제 은행과 함께 출제돼요.",
     "questions.problems": "{file}{을/를} 가져오지 못했어요 (문제점 {count}개). 고친 뒤 다시 보내 주세요:",
     "questions.drafts": "초안은 가져오지 않아요: {ids}. 하나씩 검토한 뒤 draft 줄을 지워 주세요.",
     "questions.more": "… 그리고 {count}개 더",

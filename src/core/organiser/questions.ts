@@ -185,8 +185,9 @@ export function checkImport(name: string, data: Uint8Array, bank: QuestionBank, 
 
 /** An example file an organiser can fill in: two questions, one naming its note section and one without. */
 export function templateQuestions(bank: QuestionBank, sections: readonly Section[]): QuestionInput[] {
-  const topic = [...bank.topics.keys()][0] ?? "lambda";
-  const section = sections.find((s) => s.heading.trim() !== "");
+  // The example asks about Lambda: its topic and a note section about Lambda when the bank and notes have them.
+  const topic = bank.topics.has("lambda") ? "lambda" : ([...bank.topics.keys()][0] ?? "lambda");
+  const section = sections.find((s) => /lambda/i.test(s.heading)) ?? sections.find((s) => s.heading.trim() !== "");
   const note = section?.file.split("/").at(-1);
   return [
     {

@@ -95,10 +95,10 @@ function renderLeaderboard(b: Leaderboard, timezone: string): string {
   if (b.rows.length === 0) return `${title}\n  ${tc(l, "leaderboard.empty")}`;
   const row = (r: Leaderboard["rows"][number]) =>
     "  " + tc(l, "leaderboard.row", { rank: r.rank, name: r.displayName, points: r.points, accuracy: pct(r.accuracy), correct: r.correct, answered: r.answered, streak: r.streak });
-  const lines = [title, ...b.rows.map(row)];
+  const closed = b.season?.to ? [`  ${tc(l, "leaderboard.season_closed", { from: formatTime(b.season.from, l, timezone), to: formatTime(b.season.to, l, timezone) })}`] : [];
+  const lines = [title, ...closed, ...b.rows.map(row)];
   if (b.caller) lines.push(`  ${tc(l, "leaderboard.you")}:`, row(b.caller));
-  if (b.season?.to) lines.push(`  (${tc(l, "leaderboard.season_closed", { from: formatTime(b.season.from, l, timezone), to: formatTime(b.season.to, l, timezone) })})`);
-  else if (b.from) lines.push(`  (${tc(l, "leaderboard.since", { from: formatTime(b.from, l, timezone) })})`);
+  if (!b.season?.to && b.from) lines.push(`  (${tc(l, "leaderboard.since", { from: formatTime(b.from, l, timezone) })})`);
   return lines.join("\n");
 }
 
