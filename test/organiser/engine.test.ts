@@ -141,6 +141,21 @@ describe("a group's own questions", () => {
     ]);
   });
 
+  it("names the line an unclosed quote opens on, reads semicolon- or tab-separated files, and lists missing columns at once", async () => {
+    h = lambdaOnly();
+    const header = "id,topic,tags,difficulty,prompt,choices[0],choices[1],answer,explanation";
+    const unclosed = [header, "first,sqs,,1,\"한국어 문제, 쉼표\",가,나,0,설명", "", 'second,sqs,,1,"닫히지 않은 따옴표,가,나,0,설명', "third,sqs,,1,셋째,가,나,0,설명"].join("\r\n");
+    const out = await h.bot.importQuestions(org, file("quote.csv", unclosed));
+    expect(out.ok ? [] : out.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([expect.stringMatching(/^4: CSV syntax: Quote Not Closed/)]);
+    const semicolons = [header.replaceAll(",", ";"), "semi;sqs;;1;세미콜론?;가;나;0;설명"].join("\r\n");
+    expect(await h.bot.importQuestions(org, file("semi.csv", semicolons))).toMatchObject({ ok: true, added: 1 });
+    const tabs = [header.replaceAll(",", "\t"), "tab\tsqs\t\t1\t탭, 쉼표 포함?\t가\t나\t0\t설명"].join("\n");
+    expect(await h.bot.importQuestions(org, file("tabs.csv", tabs))).toMatchObject({ ok: true, added: 1 });
+    expect((await h.bot.listQuestions(org)).questions.map((q) => q.prompt)).toEqual(["세미콜론?", "탭, 쉼표 포함?"]);
+    const few = await h.bot.importQuestions(org, file("few.csv", "id,topic,prompt\r\nx,sqs,p\r\n"));
+    expect(few.ok ? [] : few.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([expect.stringMatching(/^1: the header has no "choices\[0\]", "answer", "explanation" columns: the columns are id, topic/)]);
+  });
+
   it("removes a question by its id, and says which ids there are when it has none such", async () => {
     h = lambdaOnly();
     await h.bot.importQuestions(org, file("ours.yaml", OWN_YAML));

@@ -39,14 +39,38 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/**
+ * The cell separator: a comma, or the semicolon or tab a spreadsheet writes in some locales (or a copy from a sheet),
+ * when the header row has that and no comma.
+ */
+export function csvDelimiter(text: string): string {
+  const header = /^\uFEFF?[^\r\n]*/.exec(text.replace(/^(\uFEFF?)(\s*\r?\n)+/, "$1"))![0];
+  if (header.includes(",")) return ",";
+  return header.includes("\t") ? "\t" : header.includes(";") ? ";" : ",";
+}
+
+/** The line the record after the first `records` records starts on (blank lines skipped). */
+function lineAfter(text: string, delimiter: string, records: number): number {
+  let next = 0; // 0-based index of the line after the last whole record
+  if (records > 0) {
+    const done = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, delimiter, to: records }) as unknown as Array<{ info: { lines: number } }>;
+    next = done.at(-1)?.info.lines ?? 0;
+  }
+  const lines = text.split("\n");
+  while (next < lines.length - 1 && lines[next]!.trim() === "") next++;
+  return next + 1;
+}
+
 /** The records of a CSV text (the first is the header), each with the line it starts on; blank lines are skipped. */
 export function readCsv(text: string): CsvRecord[] {
   let parsed: Array<{ record: string[]; info: { lines: number; empty_lines: number } }>;
+  const delimiter = csvDelimiter(text);
   try {
-    parsed = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof parsed;
+    parsed = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, delimiter }) as unknown as typeof parsed;
   } catch (err) {
-    const e = err as Error & { lines?: number };
-    throw new CsvSyntaxError(e.lines ?? 1, e.message.replace(/ at line \d+/, ""));
+    // the line the failing record starts on (an unclosed quote is noticed only at the end of the file)
+    const e = err as Error & { lines?: number; records?: number };
+    throw new CsvSyntaxError(e.records !== undefined ? lineAfter(text, delimiter, e.records) : (e.lines ?? 1), e.message.replace(/ at line \d+/, ""));
   }
   const out: CsvRecord[] = [];
   let end = 0;

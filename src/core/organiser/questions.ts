@@ -126,8 +126,10 @@ function readCsvQuestions(text: string, file: string, problems: QuestionProblem[
     const close = closest(column, CSV_COLUMNS, 1)[0];
     problems.push({ file, line: head.line, message: `unknown column "${column}"${close ? `: did you mean "${close}"?` : ""} (columns: ${CSV_COLUMNS.join(", ")})` });
   }
-  for (const missing of ["id", "topic", "prompt", "choices[0]", "answer", "explanation"]) {
-    if (!header.includes(missing)) problems.push({ file, line: head.line, message: `the header has no "${missing}" column: the columns are ${CSV_COLUMNS.join(", ")}` });
+  const missing = ["id", "topic", "prompt", "choices[0]", "answer", "explanation"].filter((c) => !header.includes(c));
+  if (missing.length) {
+    const names = missing.map((c) => `"${c}"`).join(", ");
+    problems.push({ file, line: head.line, message: `the header has no ${names} column${missing.length > 1 ? "s" : ""}: the columns are ${CSV_COLUMNS.join(", ")}` });
   }
   if (problems.length) return [];
   const items: CheckedItem[] = [];
