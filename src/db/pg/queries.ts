@@ -5,8 +5,9 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
-import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, type Queries } from "../queries.js";
+import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, SCHEDULE_EXTRA_COLUMNS, type Queries } from "../queries.js";
 import { TAKEN } from "../records.js";
+import { pgDigestQueries } from "./digest.js";
 import * as t from "./schema.js";
 
 /** the pool or one transaction */
@@ -19,6 +20,7 @@ const changed = async (result: Promise<{ rowCount: number | null }>): Promise<nu
 
 export function pgQueries(db: PgSession): Queries {
   return {
+    ...pgDigestQueries(db),
     groupByRef: (platform, externalId) => first(db.select().from(t.groups).where(and(eq(t.groups.platform, platform), eq(t.groups.externalId, externalId)))),
     groupById: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id))),
     groupForUpdate: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id)).for("update")),
@@ -41,7 +43,7 @@ export function pgQueries(db: PgSession): Queries {
           .onConflictDoUpdate({
             target: [t.schedules.groupId, t.schedules.channelId, t.schedules.name],
             set: Object.fromEntries(
-              (["time", "weekdays", "timezone", "topics", "revealAfterMinutes", "instantFeedback", "paused", "active", "updatedAt"] as const).map((k) => [k, excluded(t.schedules[k])]),
+              (["time", "weekdays", "timezone", "topics", "revealAfterMinutes", "instantFeedback", "paused", "active", "updatedAt", ...SCHEDULE_EXTRA_COLUMNS] as const).map((k) => [k, excluded(t.schedules[k])]),
             ),
           })
           .returning()

@@ -3,8 +3,9 @@
 // The PostgreSQL twin is ../pg/queries.ts.
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, type Queries } from "../queries.js";
+import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, SCHEDULE_EXTRA_COLUMNS, type Queries } from "../queries.js";
 import { TAKEN } from "../records.js";
+import { sqliteDigestQueries } from "./digest.js";
 import * as t from "./schema.js";
 
 const P = sql.placeholder;
@@ -122,11 +123,16 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
           paused: P("paused"),
           active: P("active"),
           updatedAt: P("updatedAt"),
+          digestWeekday: P("digestWeekday"),
+          digestTime: P("digestTime"),
+          reminderMinutes: P("reminderMinutes"),
+          reminderMention: P("reminderMention"),
+          thread: P("thread"),
         })
         .onConflictDoUpdate({
           target: [t.schedules.groupId, t.schedules.channelId, t.schedules.name],
           set: Object.fromEntries(
-            (["time", "weekdays", "timezone", "topics", "revealAfterMinutes", "instantFeedback", "paused", "active", "updatedAt"] as const).map((k) => [k, excluded(t.schedules[k])]),
+            (["time", "weekdays", "timezone", "topics", "revealAfterMinutes", "instantFeedback", "paused", "active", "updatedAt", ...SCHEDULE_EXTRA_COLUMNS] as const).map((k) => [k, excluded(t.schedules[k])]),
           ),
         })
         .returning()
@@ -383,6 +389,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
   });
 
   return {
+    ...sqliteDigestQueries(db),
     groupByRef: (platform, externalId) => s.groupByRef.get({ platform, externalId }),
     groupById: (id) => s.groupById.get({ id }),
     // a write transaction on SQLite holds the whole database already
