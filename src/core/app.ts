@@ -466,7 +466,7 @@ export class StudyBot {
       { at: this.deps.clock.now() },
     );
     this.emit({ groupId: group.id, channelId });
-    const threadMissing = row.thread ? await this.deps.threads.missing(group, channelId) : [];
+    const threadMissing = row.thread ? await this.deps.threads.missing(group, channelId, locale) : [];
     return { ...this.view(row, locale), threadMissing };
   }
 

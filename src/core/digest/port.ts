@@ -2,6 +2,7 @@
 // port implements all of it (its class says `implements CardExtrasPort`, so the compiler holds it to that); the core
 // reaches these methods through PlatformPort, where they are optional for ports that only post and edit cards.
 import type { FileAttachment, GroupRef, MessageRef, QuestionCard, RevealedCard } from "../cards.js";
+import type { Locale } from "../locale.js";
 import type { Digest, Reminder } from "./types.js";
 
 export interface CardExtrasPort {
@@ -13,6 +14,6 @@ export interface CardExtrasPort {
   startThread(group: GroupRef, ref: MessageRef, card: QuestionCard): Promise<string>;
   /** posts the reveal's summary in the card's thread */
   postInThread(group: GroupRef, ref: MessageRef, threadId: string, card: RevealedCard): Promise<void>;
-  /** the permissions the bot lacks to keep a discussion thread in the channel, as the platform names them (none: []) */
-  threadPermissionsMissing(group: GroupRef, channelId: string): Promise<string[]>;
+  /** the permissions the bot lacks to keep a discussion thread in the channel, named in the locale (none: []) */
+  threadPermissionsMissing(group: GroupRef, channelId: string, locale: Locale): Promise<string[]>;
 }

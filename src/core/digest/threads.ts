@@ -28,9 +28,9 @@ export class ThreadService {
   }
 
   /** The permissions the bot lacks for threads in the channel (none when the platform has no threads). */
-  async missing(group: GroupRow, channelId: string): Promise<string[]> {
+  async missing(group: GroupRow, channelId: string, locale: Locale = group.locale ?? this.deps.defaultLocale): Promise<string[]> {
     const port = this.deps.ports.get(group.platform);
-    return port?.threadPermissionsMissing ? port.threadPermissionsMissing(groupRef(group), channelId) : [];
+    return port?.threadPermissionsMissing ? port.threadPermissionsMissing(groupRef(group), channelId, locale) : [];
   }
 
   private async start(round: RoundRow): Promise<void> {
