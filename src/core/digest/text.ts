@@ -4,6 +4,7 @@ import type { ScheduleView } from "../app.js";
 import type { QuestionCard, RevealedCard } from "../cards.js";
 import { t } from "../messages/index.js";
 import type { Locale } from "../locale.js";
+import { DEFAULT_SCHEDULE_EXTRAS } from "../store/digest.js";
 import type { Digest, DigestBoardRow, DigestMissed, DigestTopic, Reminder } from "./types.js";
 import { WEAKEST_TOPICS } from "./types.js";
 
@@ -76,11 +77,11 @@ export function digestLines(d: Digest, opts: { title?: "digest.title" | "digest.
 
 /**
  * A schedule's digest, reminder and thread settings as one line, and a second one naming the permissions the bot
- * lacks for the threads asked for; empty when the view carries no such settings.
+ * lacks for the threads asked for; empty while they are the defaults (a Sunday 20:00 digest, no reminder, no thread).
  */
 export function scheduleExtrasLines(l: Locale, v: ScheduleView, channel: (id: string) => string, escape: (s: string) => string = same): string[] {
   const x = v.extras;
-  if (!x) return [];
+  if (!x || (JSON.stringify(x) === JSON.stringify(DEFAULT_SCHEDULE_EXTRAS) && !v.threadMissing?.length)) return [];
   const names = t(l, "schedule.days.names").split(",");
   const off = t(l, "schedule.extras_off");
   const reminder = x.reminderMinutes === null ? off : t(l, "schedule.extras_reminder", { minutes: x.reminderMinutes });
