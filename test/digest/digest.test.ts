@@ -1,7 +1,13 @@
 // The weekly digest, reveal reminders and discussion threads through the real core on a real database, with the
 // clock moved by the test: content from a seeded week, exactly once per channel and week, caught up after a restart
 // the same day, reminders that never overwrite a revealed card, threads and their reveal summaries.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase, openPostgres } from "../../src/db/index.js";
+import { createTestDatabase } from "../support/postgres.js";
 import { ManualClock } from "../../src/core/clock.js";
 import { digestDue, reportedWeek } from "../../src/core/digest/digests.js";
 import { parseDigest, parseMention, parseReminder } from "../../src/core/digest/settings.js";
@@ -154,6 +160,59 @@ function said(fn: () => unknown, locale: "ko" | "en" = "en"): string {
   }
   throw new Error("it was not refused");
 }
+
+/** Processes on one database sweeping at the same instant: the digests each posted. */
+async function raceDigestProcesses(location: string, instant: Date, processes = 2): Promise<string[][]> {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const children = Array.from({ length: processes }, () =>
+    spawn(process.execPath, ["--import", "tsx", path.join(root, "test/digest/digest-process.ts"), location, instant.toISOString()], { cwd: root, stdio: ["pipe", "pipe", "pipe"] }),
+  );
+  const outputs = children.map((c) => {
+    let out = "";
+    let err = "";
+    c.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    c.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    return {
+      ready: new Promise<void>((resolve) => c.stdout.on("data", () => out.includes("ready") && resolve())),
+      done: new Promise<string>((resolve, reject) => c.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(err))))),
+    };
+  });
+  await Promise.all(outputs.map((o) => o.ready));
+  for (const c of children) c.stdin.write("go\n");
+  return (await Promise.all(outputs.map((o) => o.done))).map((o) => o.split("\n").filter((line) => line.startsWith("digest ")));
+}
+
+describe("exactly once across processes", () => {
+  it("two bot processes sweeping one SQLite file at 20:00 post the week's digest once between them", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "studybot-digest-"));
+    try {
+      const file = path.join(dir, "race.db");
+      const database = openDatabase(file);
+      const group = await database.store.ensureGroup({ platform: "test", externalId: "g1" }, { timezone: TZ });
+      const schedule = await database.store.upsertSchedule(group.id, CHANNEL, "daily", { time: "09:00", weekdays: [0, 1, 2, 3, 4, 5, 6], timezone: TZ, topics: [], revealAfterMinutes: 60, instantFeedback: false }, { at: sunday("00:00") });
+      await seedWeek(database.store, group, schedule);
+      database.close();
+      const posted = await raceDigestProcesses(file, sunday("20:00"));
+      expect(posted.flat()).toEqual([`digest 2025-03-03 ${CHANNEL}`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("two bot processes on one PostgreSQL database post it once between them", async () => {
+    const url = await createTestDatabase();
+    const database = await openPostgres(url);
+    try {
+      const group = await database.store.ensureGroup({ platform: "test", externalId: "g1" }, { timezone: TZ });
+      const schedule = await database.store.upsertSchedule(group.id, CHANNEL, "daily", { time: "09:00", weekdays: [0, 1, 2, 3, 4, 5, 6], timezone: TZ, topics: [], revealAfterMinutes: 60, instantFeedback: false }, { at: sunday("00:00") });
+      await seedWeek(database.store, group, schedule);
+    } finally {
+      await database.close();
+    }
+    const posted = await raceDigestProcesses(url, sunday("20:00"));
+    expect(posted.flat()).toEqual([`digest 2025-03-03 ${CHANNEL}`]);
+  });
+});
 
 describe("schedule settings", () => {
   it("reads digest, reminder and mention settings, and says what to write when they are wrong", () => {
