@@ -8,6 +8,7 @@
 // the same on a dark and a light chat theme.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { crc32, deflateSync } from "node:zlib";
 import { Resvg } from "@resvg/resvg-js";
 import type { FileAttachment } from "../cards.js";
 import { t } from "../messages/index.js";
@@ -188,8 +189,35 @@ export function chartSvg(layout: ChartLayout): string {
 /** Renders an SVG with the bundled fonts only. */
 export function renderPng(svg: string): Buffer {
   const resvg = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY }, shapeRendering: 1, textRendering: 1 });
-  return resvg.render().asPng();
+  const image = resvg.render();
+  return encodePng(image.pixels, image.width, image.height);
 }
+
+/**
+ * RGBA pixels as a PNG (the chart is opaque, so resvg's premultiplied pixels are plain RGBA). resvg's own encoder
+ * compresses harder and takes about twice as long, half the chart's time: a flat chart compresses well enough at a
+ * low zlib level with no row filter (about 50 KiB).
+ */
+export function encodePng(rgba: Buffer, width: number, height: number): Buffer {
+  const row = width * 4;
+  const raw = Buffer.alloc((row + 1) * height); // each row starts with its filter type, 0 (none)
+  for (let y = 0; y < height; y++) rgba.copy(raw, y * (row + 1) + 1, y * row, (y + 1) * row);
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8 bits per channel, RGBA, deflate, no filter method, no interlace
+  return Buffer.concat([PNG_SIGNATURE, chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level: 3 })), chunk("IEND", Buffer.alloc(0))]);
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** The digest's chart as a PNG file. */
 export function digestChart(d: Digest): FileAttachment {
