@@ -15,7 +15,7 @@ const port = new ExtrasPort();
 const clock = new ManualClock(at);
 // wait for the parent's go, so both processes race on the same instant
 process.stdin.once("data", async () => {
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 10; i++) {
     const core = createCore({ store: database.store, notes: noNotes, bank: digestBank(), clock, logger: silentLogger, settings: { defaultTimezone: TZ, defaultLocale: "ko" }, scheduler: { timers: false } });
     core.bot.registerPort("test", port);
     await core.scheduler.catchUp();

@@ -183,7 +183,8 @@ async function raceDigestProcesses(location: string, instant: Date, processes = 
 }
 
 describe("exactly once across processes", () => {
-  it("two bot processes sweeping one SQLite file at 20:00 post the week's digest once between them", async () => {
+  // spawned processes start slowly on a busy machine: these two get more time than the default
+  it("two bot processes sweeping one SQLite file at 20:00 post the week's digest once between them", { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "studybot-digest-"));
     try {
       const file = path.join(dir, "race.db");
@@ -199,7 +200,7 @@ describe("exactly once across processes", () => {
     }
   });
 
-  it("two bot processes on one PostgreSQL database post it once between them", async () => {
+  it("two bot processes on one PostgreSQL database post it once between them", { timeout: 60_000 }, async () => {
     const url = await createTestDatabase();
     const database = await openPostgres(url);
     try {

@@ -9,7 +9,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { crc32, deflateSync } from "node:zlib";
-import { Resvg } from "@resvg/resvg-js";
+import { createRequire } from "node:module";
+import type { Resvg } from "@resvg/resvg-js";
 import type { FileAttachment } from "../cards.js";
 import { t } from "../messages/index.js";
 import type { Digest } from "./types.js";
@@ -186,9 +187,13 @@ export function chartSvg(layout: ChartLayout): string {
   return parts.join("");
 }
 
-/** Renders an SVG with the bundled fonts only. */
+const load = createRequire(import.meta.url);
+let ResvgClass: typeof Resvg | null = null;
+
+/** Renders an SVG with the bundled fonts only. resvg's native binary is loaded with the first chart, not at start-up. */
 export function renderPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY }, shapeRendering: 1, textRendering: 1 });
+  ResvgClass ??= (load("@resvg/resvg-js") as typeof import("@resvg/resvg-js")).Resvg;
+  const resvg = new ResvgClass(svg, { font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY }, shapeRendering: 1, textRendering: 1 });
   const image = resvg.render();
   return encodePng(image.pixels, image.width, image.height);
 }
