@@ -77,7 +77,6 @@ export const SEEDED_ACCURACY: Array<[string, number]> = [
 /** Answers per day, Monday first. */
 export const SEEDED_ANSWERS_BY_DAY = [5, 5, 4, 5, 3, 4, 2];
 
-const DAY_MS = 86_400_000;
 const dateOf = (day: number) => new Date(Date.UTC(2025, 2, 3 + day)).toISOString().slice(0, 10);
 
 /**
@@ -118,7 +117,6 @@ export async function seedWeek(store: Store, group: GroupRow, schedule: Schedule
 
 /** Sunday 2025-03-09 at `time` in Seoul. */
 export const sunday = (time: string) => zonedTime("2025-03-09", time, TZ);
-export { DAY_MS };
 
 /** The test platform's port with the digest, reminder and thread methods, recording what it was asked. */
 export class ExtrasPort extends RecordingPort implements CardExtrasPort {
