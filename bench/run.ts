@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each printing its figures beside a baseline measured in the same run.
 // Benchmarks are not tests: they print figures and never fail on timings.
+import { runDigestBench } from "./digest.js";
 import { runDraftBench } from "./draft.js";
 import { runEngineBench } from "./engine.js";
 import { runLookupBench } from "./lookup.js";
@@ -10,3 +11,5 @@ console.log("");
 await runEngineBench();
 console.log("");
 await runDraftBench();
+console.log("");
+await runDigestBench();

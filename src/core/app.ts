@@ -5,7 +5,7 @@
 //
 // Permissions are the adapter's job (Discord: Manage Server; Slack: admins or SLACK_ORGANIZERS); the core
 // validates every input.
-import type { Actor, AnswerOutcome, History, Leaderboard, LeaderboardRow, MemberStats, Period, PlatformPort, QuestionCard, RevealedCard } from "./cards.js";
+import type { Actor, AnswerOutcome, FileAttachment, History, Leaderboard, LeaderboardRow, MemberStats, Period, PlatformPort, QuestionCard, RevealedCard } from "./cards.js";
 import type { Clock } from "./clock.js";
 import { monthKey, periodKeys, periodStart, weekKey } from "./clock.js";
 import { OperatorError, UserError } from "./errors.js";
@@ -21,7 +21,11 @@ import type { QuestionBank } from "./questions/types.js";
 import { choiceLabel, type RoundService } from "./rounds/service.js";
 import { DEFAULT_SCORING, nextReview, SCORING_OPTIONS, scorer, type ScoringSettings } from "./rounds/scoring.js";
 import { DEFAULT_REVEAL_MINUTES, DEFAULT_WEEKDAYS, nextRun, parseRevealMinutes, parseTime, parseTimeZone, parseWeekdays, type ScheduleInput } from "./schedule/parse.js";
-import { DEFAULT_SCHEDULE_NAME, type GroupRow, type PeriodKey, type ScheduleRow, type ScoreRow, type Store } from "./store/index.js";
+import { DEFAULT_SCHEDULE_NAME, type GroupRow, type PeriodKey, type ScheduleExtras, type ScheduleRow, type ScoreRow, type Store } from "./store/index.js";
+import type { DigestService } from "./digest/digests.js";
+import { scheduleExtras, type ScheduleExtrasInput } from "./digest/settings.js";
+import type { ThreadService } from "./digest/threads.js";
+import type { Digest } from "./digest/types.js";
 import type { Logger } from "../logger.js";
 
 export type { ScheduleInput } from "./schedule/parse.js";
@@ -61,6 +65,8 @@ export interface StudyBotDeps {
   events: ScheduleEvents;
   /** question picking; Math.random unless a test fixes it */
   random?: Random;
+  digests: DigestService;
+  threads: ThreadService;
 }
 
 export interface GroupSettings {
@@ -89,6 +95,10 @@ export interface ScheduleView {
   paused: boolean;
   nextRun: Date | null;
   lastRunDate: string | null;
+  /** the weekly digest, reveal reminder and discussion thread settings */
+  extras?: ScheduleExtras;
+  /** permissions the bot lacks in the channel for the discussion threads it was asked for (checked when saved) */
+  threadMissing?: string[];
 }
 
 export interface OpenRoundView {
@@ -437,7 +447,7 @@ export class StudyBot {
   // ---------------------------------------------------------------- organisers
 
   /** Creates or replaces one of the channel's schedules (by name; "daily" unless named). */
-  async schedule(actor: Actor, channelId: string, name: string | undefined, input: ScheduleInput): Promise<ScheduleView> {
+  async schedule(actor: Actor, channelId: string, name: string | undefined, input: ScheduleInput & ScheduleExtrasInput): Promise<ScheduleView> {
     const group = await this.group(actor);
     const locale = await this.locale(actor);
     checkChannel(channelId);
@@ -447,15 +457,23 @@ export class StudyBot {
     const topics = [...new Set((input.topics ?? []).map((t) => this.resolveTopic(t)))];
     const revealAfterMinutes = input.revealAfterMinutes === undefined ? DEFAULT_REVEAL_MINUTES : parseRevealMinutes(input.revealAfterMinutes);
     if (pool(this.deps.bank, topics).length === 0) throw new OperatorError("quiz.no_questions", { topics: topics.join(", ") || "*" });
+    const extras = scheduleExtras(input, await this.store.findSchedule(group.id, channelId, name ?? DEFAULT_SCHEDULE_NAME), revealAfterMinutes);
     const row = await this.store.upsertSchedule(
       group.id,
       channelId,
       name ?? DEFAULT_SCHEDULE_NAME,
-      { time, weekdays, timezone, topics, revealAfterMinutes, instantFeedback: input.instantFeedback ?? false },
+      { time, weekdays, timezone, topics, revealAfterMinutes, instantFeedback: input.instantFeedback ?? false, ...extras },
       { at: this.deps.clock.now() },
     );
     this.emit({ groupId: group.id, channelId });
-    return this.view(row, locale);
+    const threadMissing = row.thread ? await this.deps.threads.missing(group, channelId, locale) : [];
+    return { ...this.view(row, locale), threadMissing };
+  }
+
+  /** This week's digest of the channel so far and its chart, for an organiser's eyes only (nothing is posted). */
+  async digestNow(actor: Actor, channelId: string): Promise<{ digest: Digest; chart: FileAttachment }> {
+    checkChannel(channelId);
+    return this.deps.digests.preview(await this.group(actor), channelId, await this.locale(actor));
   }
 
   /** Stops one of the channel's schedules (the only one, or the one named). */
@@ -606,6 +624,7 @@ export class StudyBot {
       paused: s.paused,
       nextRun: s.paused || !s.active ? null : nextRun(s, this.deps.clock.now()),
       lastRunDate: s.lastRunDate,
+      extras: { digest: s.digest, reminderMinutes: s.reminderMinutes, reminderMention: s.reminderMention, thread: s.thread },
     };
   }
 

@@ -1,4 +1,5 @@
 // Plain data the core hands to platforms. Platforms render these; they never compute them.
+import type { CardExtrasPort } from "./digest/port.js";
 import type { Locale } from "./locale.js";
 
 /** A group is one Discord server, one Slack workspace, or the local console. */
@@ -128,7 +129,7 @@ export interface MessageRef {
 }
 
 /** What the scheduler and commands need from a chat platform. One implementation per platform. */
-export interface PlatformPort {
+export interface PlatformPort extends Partial<CardExtrasPort> {
   postCard(group: GroupRef, channelId: string, card: QuestionCard): Promise<MessageRef>;
   editCard(group: GroupRef, ref: MessageRef, card: RevealedCard): Promise<void>;
   sendPrivate?(group: GroupRef, channelId: string, userId: string, text: string): Promise<void>;

@@ -8,6 +8,9 @@ import type { Random } from "./questions/pick.js";
 import type { QuestionBank } from "./questions/types.js";
 import { RoundService } from "./rounds/service.js";
 import { Scheduler, type SchedulerOptions } from "./schedule/scheduler.js";
+import { DigestService } from "./digest/digests.js";
+import { ReminderService } from "./digest/reminders.js";
+import { ThreadService } from "./digest/threads.js";
 import type { Store } from "./store/index.js";
 import type { Logger } from "../logger.js";
 
@@ -41,7 +44,13 @@ export function createCore(deps: CoreDeps): Core {
       throw new Error(`no note source to read ${file} from`);
     }),
   };
-  const bot = new StudyBot({ store: deps.store, notes: deps.notes, noteSource, bank: deps.bank, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random });
+  const extrasDeps = { store: deps.store, rounds, ports, clock: deps.clock, logger: deps.logger, defaultLocale: deps.settings.defaultLocale };
+  const digests = new DigestService(extrasDeps);
+  const threads = new ThreadService(extrasDeps);
+  const bot = new StudyBot({ store: deps.store, notes: deps.notes, noteSource, bank: deps.bank, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random, digests, threads });
   const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, logger: deps.logger, rounds, ports, events, defaultLocale: deps.settings.defaultLocale }, deps.scheduler);
+  const reminders = new ReminderService(extrasDeps);
+  scheduler.addSweepTask("reveal reminders", () => reminders.sweep());
+  scheduler.addSweepTask("weekly digests", () => digests.sweep());
   return { bot, scheduler };
 }

@@ -4,6 +4,7 @@
 // PostgreSQL one a promise of it: `Got`.
 import { sql, type Column, type SQL } from "drizzle-orm";
 import type { ScoreRow } from "../core/store/index.js";
+import type { DigestQueries } from "./digest.js";
 import type {
   AnswerRecord,
   GroupRecord,
@@ -32,7 +33,7 @@ export interface AnswerContext {
 export type ScoreLine = Omit<ScoreRow, "rank">;
 
 /** Statements that report how many rows they changed return that count. */
-export interface Queries {
+export interface Queries extends DigestQueries {
   // groups and members
   groupByRef(platform: string, externalId: string): Got<GroupRecord | undefined>;
   groupById(id: number): Got<GroupRecord | undefined>;
@@ -118,6 +119,9 @@ export interface Queries {
   reviewedQuestionIds(memberId: number): Got<Array<{ questionId: string }>>;
 }
 
+/** The schedule's digest, reminder and thread columns, which an upsert of the schedule replaces with the rest. */
+export const SCHEDULE_EXTRA_COLUMNS = ["digestWeekday", "digestTime", "reminderMinutes", "reminderMention", "thread"] as const;
+
 /** the score rows' topic for every topic together, and their all-time period (the core's PeriodKey "all") */
 export const ALL_TOPICS = "*";
 export const ALL_TIME = "all";
@@ -134,7 +138,8 @@ export const upsertSet = {
   /** a member's name, and their locale unless the new row has none */
   member: (m: Columns<"displayName" | "locale">) => ({ displayName: excluded(m.displayName), locale: sql`coalesce(${excluded(m.locale)}, ${m.locale})` }),
   /** the organiser's fields of a schedule, reactivated */
-  schedule: (s: Columns<"time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback" | "paused" | "active" | "updatedAt">) => ({
+  schedule: (s: Columns<"time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback" | "paused" | "active" | "updatedAt" | (typeof SCHEDULE_EXTRA_COLUMNS)[number]>) => ({
+    ...Object.fromEntries(SCHEDULE_EXTRA_COLUMNS.map((k) => [k, excluded(s[k])])),
     time: excluded(s.time),
     weekdays: excluded(s.weekdays),
     timezone: excluded(s.timezone),

@@ -4,11 +4,11 @@
 // schema then leaves a field of the row missing: a type error); rows written to the database are always built
 // field by field, so nothing but their columns reaches an INSERT.
 import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
-import type { GroupRow, MemberRow, NewRound, PracticeRow, ReviewRow, RoundRow, ScheduleFields, ScheduleRow } from "../core/store/index.js";
+import { DEFAULT_SCHEDULE_EXTRAS, type GroupRow, type MemberRow, type NewRound, type PracticeRow, type ReviewRow, type RoundRow, type ScheduleFields, type ScheduleRow } from "../core/store/index.js";
 import type * as pg from "./pg/schema.js";
 import type * as sqlite from "./sqlite/schema.js";
 
-type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "reviews";
+type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "reviews" | "digests" | "roundReminders" | "roundThreads";
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type InStep = { [K in Tables]: [Same<(typeof sqlite)[K]["$inferSelect"], (typeof pg)[K]["$inferSelect"]>, Same<(typeof sqlite)[K]["$inferInsert"], (typeof pg)[K]["$inferInsert"]>] };
 export const inStep: InStep = {
@@ -20,6 +20,9 @@ export const inStep: InStep = {
   scores: [true, true],
   practiceRounds: [true, true],
   reviews: [true, true],
+  digests: [true, true],
+  roundReminders: [true, true],
+  roundThreads: [true, true],
 };
 
 type Row<K extends Tables> = (typeof sqlite)[K]["$inferSelect"];
@@ -72,10 +75,15 @@ export function toSchedule(s: ScheduleRecord): ScheduleRow {
     lastRunDate: s.lastRunDate,
     lastRunAt: date(s.lastRunAt),
     updatedAt: new Date(s.updatedAt),
+    digest: s.digestWeekday === null ? null : { weekday: s.digestWeekday, time: s.digestTime },
+    reminderMinutes: s.reminderMinutes,
+    reminderMention: s.reminderMention,
+    thread: s.thread,
   };
 }
 
 export function scheduleRecord(groupId: number, channelId: string, name: string, f: ScheduleFields, opts: { paused?: boolean; at: Date }): NewScheduleRecord {
+  const digest = f.digest === undefined ? DEFAULT_SCHEDULE_EXTRAS.digest : f.digest;
   return {
     groupId,
     channelId,
@@ -89,6 +97,11 @@ export function scheduleRecord(groupId: number, channelId: string, name: string,
     paused: opts.paused ?? false,
     active: true,
     updatedAt: opts.at.getTime(),
+    digestWeekday: digest?.weekday ?? null,
+    digestTime: digest?.time ?? DEFAULT_SCHEDULE_EXTRAS.digest!.time,
+    reminderMinutes: f.reminderMinutes ?? DEFAULT_SCHEDULE_EXTRAS.reminderMinutes,
+    reminderMention: f.reminderMention ?? DEFAULT_SCHEDULE_EXTRAS.reminderMention,
+    thread: f.thread ?? DEFAULT_SCHEDULE_EXTRAS.thread,
   };
 }
 

@@ -25,6 +25,7 @@ import type {
   Store,
   StreakView,
 } from "../core/store/index.js";
+import { DrizzleDigestStore } from "./digest.js";
 import { ALL_TOPICS, type Queries, type ScoreLine } from "./queries.js";
 import { roundRecord, scheduleRecord, toGroup, toMember, toPractice, toReview, toRound, toSchedule } from "./records.js";
 import { got, type Steps } from "./steps.js";
@@ -140,8 +141,10 @@ function ranked(lines: ScoreLine[]): ScoreRow[] {
   return out;
 }
 
-export class DrizzleStore implements Store {
-  constructor(private readonly backend: Backend) {}
+export class DrizzleStore extends DrizzleDigestStore implements Store {
+  constructor(private readonly backend: Backend) {
+    super(backend);
+  }
 
   private get q(): Queries {
     return this.backend.q;

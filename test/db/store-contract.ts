@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerInput, NewRound, ReviewRow, ScheduleFields, Scorer } from "../../src/core/store/index.js";
 import type { DrizzleStore } from "../../src/db/index.js";
+import { digestContract } from "./digest-contract.js";
 
 export interface Backend {
   name: string;
@@ -436,5 +437,7 @@ export function storeContract(backend: Backend): void {
         }
       });
     });
+
+    digestContract(backend);
   });
 }

@@ -69,7 +69,7 @@ describe("command definitions", () => {
   it("restricts /studybot to Manage Server by default and has every organiser subcommand, pause and resume included", () => {
     const sb = byName.get("studybot")!;
     expect(sb.default_member_permissions).toBe("32");
-    expect(sb.options!.map((o) => o.name)).toEqual(["schedule", "unschedule", "pause", "resume", "status", "post-now", "reveal-now", "config", "questions"]);
+    expect(sb.options!.map((o) => o.name)).toEqual(["schedule", "unschedule", "pause", "resume", "status", "post-now", "reveal-now", "config", "questions", "digest-now"]);
     const questions = sb.options!.find((o) => o.name === "questions") as { type: number; options: Array<{ name: string }> };
     expect(questions.type).toBe(2); // a subcommand group
     expect(questions.options.map((o) => o.name)).toEqual(["draft"]);

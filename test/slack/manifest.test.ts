@@ -49,8 +49,9 @@ describe("slack/manifest.yml", () => {
   it("asks for the scopes of the Web API methods the app calls, and nothing more", () => {
     // chat.postMessage / chat.update / chat.postEphemeral → chat:write (+ .public for channels it was not invited to);
     // users.info → users:read; files.uploadV2 → files:write; conversations.open for a direct message → im:write;
+    // conversations.join (the digest's chart is uploaded into a public channel) → channels:join;
     // views.publish and auth.test need none; the commands need `commands`.
-    expect([...m.oauth_config.scopes.bot].sort()).toEqual(["chat:write", "chat:write.public", "commands", "files:write", "im:write", "users:read"]);
+    expect([...m.oauth_config.scopes.bot].sort()).toEqual(["channels:join", "chat:write", "chat:write.public", "commands", "files:write", "im:write", "users:read"]);
   });
 
   it("subscribes to app_home_opened, enables the Home tab and interactivity", () => {

@@ -21,6 +21,10 @@ export const STANDIN_TOKEN = "standin-bot-token";
 export const MANAGE_GUILD = 1n << 5n;
 /** What @everyone may do in the stand-in's guilds: view channels, send messages, use application commands. */
 export const EVERYONE_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 31n);
+export const CREATE_PUBLIC_THREADS = 1n << 35n;
+export const SEND_MESSAGES_IN_THREADS = 1n << 38n;
+/** What the bot's own role grants unless a test says otherwise: embed links, attach files and keep threads. */
+export const BOT_PERMISSIONS = EVERYONE_PERMISSIONS | (1n << 14n) | (1n << 15n) | CREATE_PUBLIC_THREADS | SEND_MESSAGES_IN_THREADS;
 
 export interface RecordedRequest {
   method: string;
@@ -91,6 +95,8 @@ export interface StandInOptions {
   heartbeatIntervalMs?: number;
   /** Discord's window for the initial interaction response */
   interactionWindowMs?: number;
+  /** the permissions of the bot's role in every channel (sent with its member in GUILD_CREATE, enforced for threads) */
+  botPermissions?: bigint;
 }
 
 export class DiscordStandIn {
@@ -119,6 +125,9 @@ export class DiscordStandIn {
   private readonly gatewayWaiters: Array<{ op: number; resolve: (payload: Json) => void }> = [];
   private readonly heartbeatMs: number;
   private readonly windowMs: number;
+  readonly botPermissions: bigint;
+  /** threads started on messages: the thread's id (the message's) → its parent channel and name */
+  readonly threads = new Map<string, { parentId: string; name: string }>();
   private port = 0;
 
   private constructor(options: StandInOptions) {
@@ -137,6 +146,7 @@ export class DiscordStandIn {
     ];
     this.heartbeatMs = options.heartbeatIntervalMs ?? 41_250;
     this.windowMs = options.interactionWindowMs ?? 3_000;
+    this.botPermissions = options.botPermissions ?? BOT_PERMISSIONS;
   }
 
   static async start(options: StandInOptions = {}): Promise<DiscordStandIn> {
@@ -352,7 +362,10 @@ export class DiscordStandIn {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [{ id: g.id, name: "@everyone", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: String(EVERYONE_PERMISSIONS), managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        { id: g.id, name: "@everyone", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: String(EVERYONE_PERMISSIONS), managed: false, mentionable: false, flags: 0 },
+        { id: this.botRoleId(g), name: "studybot", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: String(this.botPermissions), managed: true, mentionable: false, flags: 0 },
+      ],
       emojis: [],
       stickers: [],
       features: [],
@@ -374,7 +387,19 @@ export class DiscordStandIn {
       unavailable: false,
       member_count: 4,
       voice_states: [],
-      members: [],
+      // as Discord does, the bot's own member comes with its guild
+      members: [
+        {
+          user: { id: this.botUserId, username: "studybot", discriminator: "0", global_name: null, avatar: null, bot: true },
+          nick: null,
+          roles: [this.botRoleId(g)],
+          joined_at: new Date(this.started).toISOString(),
+          deaf: false,
+          mute: false,
+          flags: 0,
+          pending: false,
+        },
+      ],
       channels: g.channels.map((c, i) => ({ id: c.id, type: 0, guild_id: g.id, name: c.name, position: i, permission_overwrites: [], parent_id: null, topic: null, nsfw: false, rate_limit_per_user: 0, last_message_id: null })),
       threads: [],
       presences: [],
@@ -382,6 +407,11 @@ export class DiscordStandIn {
       guild_scheduled_events: [],
       soundboard_sounds: [],
     };
+  }
+
+  /** the id of the bot's managed role in a guild */
+  private botRoleId(g: StandInGuild): string {
+    return `${g.id.slice(0, -1)}9`;
   }
 
   // ---------------------------------------------------------------- interactions
@@ -597,6 +627,21 @@ export class DiscordStandIn {
       const pending = [...this.interactions.values()].find((p) => p.token === match![2]);
       if (match[1] !== this.applicationId || !pending || !pending.acknowledged) return [404, { message: "Unknown Webhook", code: 10015 }];
       return [200, this.storeMessage(pending.channelId, r.body as Json)];
+    }
+    if ((match = m(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && r.method === "POST") {
+      const msg = this.messages.get(match[2]!);
+      if (!msg || msg.channel_id !== match[1]) return [404, { message: "Unknown Message", code: 10008 }];
+      if ((this.botPermissions & CREATE_PUBLIC_THREADS) === 0n) return [403, { message: "Missing Permissions", code: 50013 }];
+      if (this.threads.has(match[2]!)) return [400, { message: "A thread has already been created for this message", code: 160004 }];
+      const name = String((r.body as Json | null)?.name ?? "");
+      if (!name || name.length > 100) return [400, { message: "Invalid Form Body", code: 50035 }];
+      const guild = this.guilds.find((g) => g.channels.some((c) => c.id === match![1]))!;
+      this.threads.set(match[2]!, { parentId: match[1]!, name });
+      return [201, { id: match[2], type: 11, guild_id: guild.id, parent_id: match[1], name, owner_id: this.botUserId, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false }, message_count: 0, member_count: 1 }];
+    }
+    if ((match = m(/^\/channels\/(\d+)\/messages$/)) && r.method === "POST" && this.threads.has(match[1]!)) {
+      if ((this.botPermissions & SEND_MESSAGES_IN_THREADS) === 0n) return [403, { message: "Missing Permissions", code: 50013 }];
+      return [200, this.storeMessage(match[1]!, r.body as Json)];
     }
     if ((match = m(/^\/channels\/(\d+)\/messages$/)) && r.method === "POST") {
       if (!this.guilds.some((g) => g.channels.some((c) => c.id === match![1]))) return [404, { message: "Unknown Channel", code: 10003 }];

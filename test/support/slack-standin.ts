@@ -481,6 +481,15 @@ export class SlackStandIn {
         if (invalid) return invalid;
         return { ok: true, message_ts: this.nextTs() };
       }
+      case "conversations.join": {
+        // a public channel takes the bot in; a private one must invite it
+        const channel = this.channels.get(String(args.channel ?? ""));
+        if (!channel) return { ok: false, error: "channel_not_found" };
+        if (channel.isPrivate) return { ok: false, error: "method_not_supported_for_channel_type" };
+        const already = channel.botIsMember === true;
+        channel.botIsMember = true;
+        return { ok: true, channel: { id: channel.id, name: channel.name, is_member: true }, ...(already ? { warning: "already_in_channel" } : {}) };
+      }
       case "conversations.open": {
         const userId = String(args.users ?? "");
         if (!this.users.has(userId)) return { ok: false, error: "user_not_found" };

@@ -1,5 +1,6 @@
 // Organiser commands: subcommands of /studybot, refused politely to members (each platform applies its own
 // organiser rule before running them).
+import { digestLines } from "../digest/text.js";
 import { SCORING_OPTIONS, type ScoringSettings } from "../rounds/scoring.js";
 import type { ChoiceSpec, OptionSpec } from "./options.js";
 import { defineCommand } from "./spec.js";
@@ -13,6 +14,13 @@ export const LANGUAGE_CHOICES = [
 ] as const satisfies readonly ChoiceSpec[];
 
 const channel = { kind: "channel", description: "opt.channel" } as const satisfies OptionSpec;
+/** the weekly digest, reveal reminder and discussion thread (read by src/core/digest/settings.ts) */
+const scheduleExtraOptions = {
+  digest: { kind: "text", description: "opt.digest", maxLength: 40 },
+  reminder: { kind: "word", description: "opt.reminder", maxLength: 8 },
+  "reminder-mention": { kind: "text", description: "opt.reminder-mention", maxLength: 100, aliases: ["mention"] },
+  thread: { kind: "boolean", description: "opt.thread", aliases: ["threads"] },
+} as const satisfies Record<string, OptionSpec>;
 const name = { kind: "word", description: "opt.name", maxLength: 32 } as const satisfies OptionSpec;
 
 export const schedule = defineCommand({
@@ -31,6 +39,7 @@ export const schedule = defineCommand({
     instant: { kind: "boolean", description: "opt.instant" },
     name,
     channel,
+    ...scheduleExtraOptions,
   },
   async run({ bot, actor, channelId }, a) {
     const view = await bot.schedule(actor, a.channel ?? channelId, a.name, {
@@ -40,6 +49,10 @@ export const schedule = defineCommand({
       ...(a.topics ? { topics: a.topics } : {}),
       ...(a.reveal !== undefined ? { revealAfterMinutes: a.reveal } : {}),
       ...(a.instant !== undefined ? { instantFeedback: a.instant } : {}),
+      ...(a.digest !== undefined ? { digest: a.digest } : {}),
+      ...(a.reminder !== undefined ? { reminder: a.reminder } : {}),
+      ...(a["reminder-mention"] !== undefined ? { reminderMention: a["reminder-mention"] } : {}),
+      ...(a.thread !== undefined ? { thread: a.thread } : {}),
     });
     return { kind: "scheduled", view };
   },
@@ -189,4 +202,24 @@ export const questionsDraft = defineCommand({
   },
 });
 
-export const ORGANISER_COMMANDS = [schedule, unschedule, pause, resume, status, postNow, revealNow, config, questionsDraft] as const;
+export const digestNow = defineCommand({
+  name: "digest-now",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.digest-now",
+  organiser: true,
+  reply: "private",
+  options: { channel },
+  async run({ bot, actor, channelId }, a) {
+    const where = a.channel ?? channelId;
+    const { digest, chart } = await bot.digestNow(actor, where);
+    return {
+      kind: "file",
+      file: chart,
+      message: { key: "digest.preview", params: { summary: digestLines(digest, { title: "digest.preview_title" }).join("\n") } },
+      audience: "caller",
+      category: "digests",
+    };
+  },
+});
+
+export const ORGANISER_COMMANDS = [schedule, unschedule, pause, resume, status, postNow, revealNow, config, questionsDraft, digestNow] as const;

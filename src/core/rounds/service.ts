@@ -37,23 +37,43 @@ export function groupRef(group: GroupRow): GroupRef {
 
 export class RoundService {
   private readonly sectionsById = new Map<number, Section>();
-  private readonly openedListeners = new Set<(round: RoundRow) => void>();
+  private readonly openedListeners = new Set<(round: RoundRow) => void | Promise<void>>();
+  private readonly revealedListeners = new Set<(round: RoundRow, card: RevealedCard) => void | Promise<void>>();
   constructor(private readonly deps: RoundDeps) {
     for (const s of deps.sections) this.sectionsById.set(s.id, s);
   }
 
-  /** Called with every round whose card this process posted (the scheduler arms its reveal timer). */
-  onOpened(listener: (round: RoundRow) => void): () => void {
+  /**
+   * Called with every round whose card this process posted (the scheduler arms its reveal timer, a discussion
+   * thread is started); posting waits for a listener's promise.
+   */
+  onOpened(listener: (round: RoundRow) => void | Promise<void>): () => void {
     this.openedListeners.add(listener);
     return () => this.openedListeners.delete(listener);
   }
 
-  private opened(round: RoundRow): void {
+  /** Called with every round this process revealed whose card it edited (the thread gets the summary). */
+  onRevealed(listener: (round: RoundRow, card: RevealedCard) => void | Promise<void>): () => void {
+    this.revealedListeners.add(listener);
+    return () => this.revealedListeners.delete(listener);
+  }
+
+  private async opened(round: RoundRow): Promise<void> {
     for (const l of this.openedListeners) {
       try {
-        l(round);
+        await l(round);
       } catch (err) {
         this.deps.logger.error({ err, roundId: round.id }, "round listener failed");
+      }
+    }
+  }
+
+  private async revealed(round: RoundRow, card: RevealedCard): Promise<void> {
+    for (const l of this.revealedListeners) {
+      try {
+        await l(round, card);
+      } catch (err) {
+        this.deps.logger.error({ err, roundId: round.id }, "reveal listener failed");
       }
     }
   }
@@ -147,7 +167,7 @@ export class RoundService {
       const ref = await port.postCard(groupRef(group), channelId, card);
       await this.deps.store.setRoundMessage(round.id, ref);
       const posted = { ...round, message: ref };
-      this.opened(posted);
+      await this.opened(posted);
       return { round: posted, card };
     } catch (err) {
       // Give the slot back so the next tick can try again; the card never reached the channel.
@@ -166,7 +186,7 @@ export class RoundService {
     try {
       const ref = await port.postCard(groupRef(group), round.channelId, this.card(round, locale));
       await this.deps.store.setRoundMessage(round.id, ref);
-      this.opened({ ...round, message: ref });
+      await this.opened({ ...round, message: ref });
       return true;
     } catch (err) {
       await this.deps.store.untakeUnposted(round.id);
@@ -189,6 +209,7 @@ export class RoundService {
       } catch (err) {
         this.deps.logger.error({ err, roundId: round.id, group: group.externalId, platform: group.platform }, "could not edit the card at reveal");
       }
+      await this.revealed({ ...round, revealedAt: now }, card);
     }
     return card;
   }

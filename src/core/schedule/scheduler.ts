@@ -49,6 +49,7 @@ export class Scheduler {
   private readonly inFlight = new Set<Promise<unknown>>();
   private unsubscribe: Array<() => void> = [];
   private stopped = false;
+  private readonly sweepTasks: Array<{ name: string; run: () => Promise<unknown> }> = [];
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -98,7 +99,15 @@ export class Scheduler {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  /** Posts every schedule due today that has not been posted, and reveals every round whose time has passed. */
+  /** Work the sweep does after posting and revealing (the weekly digest, reveal reminders), in the order added. */
+  addSweepTask(name: string, run: () => Promise<unknown>): void {
+    this.sweepTasks.push({ name, run });
+  }
+
+  /**
+   * Posts every schedule due today that has not been posted, reveals every round whose time has passed, then runs
+   * the sweep tasks.
+   */
   async catchUp(): Promise<CatchUpResult> {
     const posted: RoundRow[] = [];
     for (const { schedule, group } of await this.store.activeSchedules(this.platforms())) {
@@ -107,6 +116,13 @@ export class Scheduler {
     }
     await this.repostStranded();
     const revealed = await this.revealDue();
+    for (const task of this.sweepTasks) {
+      try {
+        await task.run();
+      } catch (err) {
+        this.logger.error({ err, task: task.name }, "sweep task failed");
+      }
+    }
     return { posted, revealed };
   }
 

@@ -23,8 +23,10 @@ import type {
   ScoreRow,
   StreakView,
 } from "./rows.js";
+import type { DigestStore } from "./digest.js";
 
 export * from "./rows.js";
+export * from "./digest.js";
 
 export interface MemberInput {
   userId: string;
@@ -115,4 +117,4 @@ export interface PracticeStore {
 }
 
 /** Everything the core needs from storage. */
-export interface Store extends GroupStore, ScheduleStore, RoundStore, ScoreStore, PracticeStore {}
+export interface Store extends GroupStore, ScheduleStore, RoundStore, ScoreStore, PracticeStore, DigestStore {}

@@ -3,6 +3,7 @@
 import type { Locale } from "../locale.js";
 import type { MessageRef } from "../cards.js";
 import type { ScoringSettings } from "../rounds/scoring.js";
+import type { ScheduleExtras } from "./digest.js";
 
 export interface GroupRow {
   id: number;
@@ -26,7 +27,7 @@ export interface MemberRow {
 /** The name a schedule gets when the organiser gives none. */
 export const DEFAULT_SCHEDULE_NAME = "daily";
 
-export interface ScheduleRow {
+export interface ScheduleRow extends ScheduleExtras {
   id: number;
   groupId: number;
   channelId: string;
@@ -51,8 +52,8 @@ export interface ScheduleRow {
   updatedAt: Date;
 }
 
-/** What an organiser sets for a schedule. */
-export type ScheduleFields = Pick<ScheduleRow, "time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback">;
+/** What an organiser sets for a schedule (the digest, reminder and thread settings default as DEFAULT_SCHEDULE_EXTRAS). */
+export type ScheduleFields = Pick<ScheduleRow, "time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback"> & Partial<ScheduleExtras>;
 
 export interface RoundRow {
   id: number;

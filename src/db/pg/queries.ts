@@ -7,6 +7,7 @@ import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { ALL_TIME, ALL_TOPICS, foldScoresSql, upsertSet, type Queries } from "../queries.js";
 import { TAKEN, type NewMemberRecord } from "../records.js";
+import { pgDigestQueries } from "./digest.js";
 import * as t from "./schema.js";
 
 /** the pool or one transaction */
@@ -24,6 +25,7 @@ export function pgQueries(db: PgSession): Queries {
       .values(member)
       .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: upsertSet.member(t.members) });
   return {
+    ...pgDigestQueries(db),
     groupByRef: (platform, externalId) => first(db.select().from(t.groups).where(and(eq(t.groups.platform, platform), eq(t.groups.externalId, externalId)))),
     groupById: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id))),
     groupForUpdate: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id)).for("update")),

@@ -60,6 +60,11 @@ export const schedules = pgTable(
     lastRunDate: text("last_run_date"),
     lastRunAt: ms("last_run_at"),
     updatedAt: ms("updated_at").notNull(),
+    digestWeekday: integer("digest_weekday").default(0),
+    digestTime: text("digest_time").notNull().default("20:00"),
+    reminderMinutes: integer("reminder_minutes"),
+    reminderMention: text("reminder_mention"),
+    thread: boolean("thread").notNull().default(false),
   },
   (t) => [uniqueIndex("schedules_group_channel_name_uq").on(t.groupId, t.channelId, t.name)],
 );
@@ -172,4 +177,45 @@ export const reviews = pgTable(
     lapses: integer("lapses").notNull(),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index("reviews_due_idx").on(t.memberId, t.dueAt)],
+);
+
+export const digests = pgTable(
+  "digests",
+  {
+    id: id(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    channelId: text("channel_id").notNull(),
+    weekKey: text("week_key").notNull(),
+    claimedAt: ms("claimed_at").notNull(),
+    postedAt: ms("posted_at"),
+    messageChannelId: text("message_channel_id"),
+    messageId: text("message_id"),
+  },
+  (t) => [uniqueIndex("digests_group_channel_week_uq").on(t.groupId, t.channelId, t.weekKey)],
+);
+
+export const roundReminders = pgTable(
+  "round_reminders",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    claimedAt: ms("claimed_at").notNull(),
+    sentAt: ms("sent_at"),
+  },
+  (t) => [primaryKey({ columns: [t.roundId] })],
+);
+
+export const roundThreads = pgTable(
+  "round_threads",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    threadId: text("thread_id").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId] })],
 );

@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne,
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { ALL_TIME, ALL_TOPICS, foldScoresSql, upsertSet, type Queries } from "../queries.js";
 import { TAKEN } from "../records.js";
+import { sqliteDigestQueries } from "./digest.js";
 import * as t from "./schema.js";
 
 const P = sql.placeholder;
@@ -135,6 +136,11 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
           paused: P("paused"),
           active: P("active"),
           updatedAt: P("updatedAt"),
+          digestWeekday: P("digestWeekday"),
+          digestTime: P("digestTime"),
+          reminderMinutes: P("reminderMinutes"),
+          reminderMention: P("reminderMention"),
+          thread: P("thread"),
         })
         .onConflictDoUpdate({
           target: [t.schedules.groupId, t.schedules.channelId, t.schedules.name],
@@ -394,6 +400,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
   });
 
   return {
+    ...sqliteDigestQueries(db),
     groupByRef: (platform, externalId) => s.groupByRef.get({ platform, externalId }),
     groupById: (id) => s.groupById.get({ id }),
     // a write transaction on SQLite holds the whole database already

@@ -65,6 +65,16 @@ export const schedules = sqliteTable(
     lastRunDate: text("last_run_date"),
     lastRunAt: integer("last_run_at"),
     updatedAt: integer("updated_at").notNull(),
+    /** the weekly digest's weekday (0 = Sunday) in `timezone`; null = no digest */
+    digestWeekday: integer("digest_weekday").default(0),
+    /** "HH:MM" of the weekly digest */
+    digestTime: text("digest_time").notNull().default("20:00"),
+    /** minutes before the reveal when the card shows how long is left; null = no reminder */
+    reminderMinutes: integer("reminder_minutes"),
+    /** who the reminder mentions, as the platform writes it ("<@&123>", "<!subteam^S1>"); null = nobody */
+    reminderMention: text("reminder_mention"),
+    /** a discussion thread on each card */
+    thread: integer("thread", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [uniqueIndex("schedules_group_channel_name_uq").on(t.groupId, t.channelId, t.name)],
 );
@@ -196,4 +206,53 @@ export const reviews = sqliteTable(
     lapses: integer("lapses").notNull(),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index("reviews_due_idx").on(t.memberId, t.dueAt)],
+);
+
+/**
+ * One weekly digest per (group, channel, week): the claim is this row's insert, so a double sweep, a restart or a
+ * second process never posts a week twice. `posted_at` stays null while the claiming process posts it; a claim
+ * left unposted (its process stopped) is taken over later.
+ */
+export const digests = sqliteTable(
+  "digests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    channelId: text("channel_id").notNull(),
+    /** the Monday that starts the week ("YYYY-MM-DD") */
+    weekKey: text("week_key").notNull(),
+    claimedAt: integer("claimed_at").notNull(),
+    postedAt: integer("posted_at"),
+    messageChannelId: text("message_channel_id"),
+    messageId: text("message_id"),
+  },
+  (t) => [uniqueIndex("digests_group_channel_week_uq").on(t.groupId, t.channelId, t.weekKey)],
+);
+
+/** A card's reveal reminder, claimed once (the row's insert) while the round is still open. */
+export const roundReminders = sqliteTable(
+  "round_reminders",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    claimedAt: integer("claimed_at").notNull(),
+    sentAt: integer("sent_at"),
+  },
+  (t) => [primaryKey({ columns: [t.roundId] })],
+);
+
+/** The discussion thread started on a card (Discord: a thread channel; Slack: the card's own thread). */
+export const roundThreads = sqliteTable(
+  "round_threads",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    threadId: text("thread_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId] })],
 );

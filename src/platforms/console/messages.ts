@@ -31,6 +31,7 @@ const consoleCatalog = catalog(
     "console.topics": "Topics: {topics}",
     "console.channel_only": "The console has one channel; leave channel= out.",
     "console.echo_cut": "… ({count} more characters)",
+    "console.chart_saved": "Chart: {path}",
   },
   {
     "console.ready": "studybot 준비 완료 — 콘솔 모드 (노트 섹션 {sections}개, 문제 {questions}개). /help 로 명령을 볼 수 있어요. 지금 말하는 사람: {name}",
@@ -61,6 +62,7 @@ const consoleCatalog = catalog(
     "console.topics": "주제: {topics}",
     "console.channel_only": "콘솔에는 채널이 하나뿐이에요. channel= 은 빼고 입력하세요.",
     "console.echo_cut": "… ({count}자 더 있음)",
+    "console.chart_saved": "차트: {path}",
   },
 );
 

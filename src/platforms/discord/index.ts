@@ -25,7 +25,11 @@ export async function startDiscord(bot: StudyBot, config: Config, logger: Logger
   if (!config.discord) throw new ConfigError("Discord is not configured: set DISCORD_TOKEN and DISCORD_APPLICATION_ID.");
   const log = logger.child({ platform: PLATFORM });
   const client = createClient(config.discord);
-  const port = new DiscordPort(client.rest);
+  // the bot's own permissions in a channel, from the gateway's cache (Discord sends the bot's member with each guild)
+  const port = new DiscordPort(client.rest, (channelId) => {
+    const channel = client.channels.cache.get(channelId);
+    return channel && "permissionsFor" in channel && client.user ? channel.permissionsFor(client.user) : null;
+  });
   const handlers = new DiscordHandlers(bot, { logger: log, defaultLocale: config.defaultLocale, slowAfterMs: opts.slowAfterMs });
   let accepting = true;
 

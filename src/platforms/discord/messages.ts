@@ -10,6 +10,8 @@ const discordCatalog = catalog(
     "discord.error.unknown_command": "Unknown command. The commands may have just been updated; try again in a moment.",
     "discord.error.channel_not_text": "Pick a text channel the bot can post questions in.",
     "discord.error.cannot_post": "I can't post in {channel}. Give the bot View Channel, Send Messages and Embed Links in that channel.",
+    "discord.permission.create_public_threads": "Create Public Threads",
+    "discord.permission.send_messages_in_threads": "Send Messages in Threads",
   },
   {
     "discord.error.guild_only": "이 명령은 서버 채널에서만 쓸 수 있어요.",
@@ -19,6 +21,8 @@ const discordCatalog = catalog(
     "discord.error.unknown_command": "알 수 없는 명령이에요. 명령이 갱신되었을 수 있으니 잠시 후 다시 시도해 주세요.",
     "discord.error.channel_not_text": "문제를 올릴 수 있는 텍스트 채널을 골라 주세요.",
     "discord.error.cannot_post": "{channel}에 글을 올릴 수 없어요. 그 채널에서 봇에게 채널 보기, 메시지 보내기, 링크 첨부 권한을 주세요.",
+    "discord.permission.create_public_threads": "공개 스레드 만들기",
+    "discord.permission.send_messages_in_threads": "스레드에서 메시지 보내기",
   },
 );
 

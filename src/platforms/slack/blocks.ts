@@ -50,19 +50,19 @@ export interface Rendered {
 
 // ------------------------------------------------------------------------------------------ small pieces
 
-function header(text: string): Block {
+export function header(text: string): Block {
   return { type: "header", text: { type: "plain_text", text: plain(text, LIMITS.headerText), emoji: true } };
 }
 
-function section(text: string, blockId?: string): Block {
+export function section(text: string, blockId?: string): Block {
   return { type: "section", text: { type: "mrkdwn", text: capMrkdwn(text, LIMITS.sectionText) }, ...(blockId ? { block_id: blockId } : {}) };
 }
 
-function context(...texts: string[]): Block {
+export function context(...texts: string[]): Block {
   return { type: "context", elements: texts.slice(0, 10).map((s) => ({ type: "mrkdwn" as const, text: capMrkdwn(s, LIMITS.contextText) })) };
 }
 
-function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): types.Button {
+export function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): types.Button {
   return { type: "button", text: { type: "plain_text", text: plain(text, LIMITS.buttonText), emoji: true }, action_id: actionId, value: value.slice(0, LIMITS.buttonValue), ...(style ? { style } : {}) };
 }
 
@@ -79,7 +79,7 @@ function sections(mrkdwn: string, maxSections: number): { blocks: Block[]; trunc
 }
 
 /** The message's `text` (notifications, screen readers): one escaped line. */
-function fallback(s: string): string {
+export function fallback(s: string): string {
   return inline(s, LIMITS.fallbackText);
 }
 

@@ -13,7 +13,8 @@ export const BOT_SCOPES: Record<string, string> = {
   "chat:write": "post the daily card, edit it at reveal, reply privately",
   "chat:write.public": "post in a public channel without being invited first",
   "users:read": "workspace admins and owners may use /studybot; names and language for the Home tab",
-  "files:write": "hand files to organisers (drafted questions) in their direct messages with the app",
+  "files:write": "hand files to organisers (drafted questions) in their direct messages with the app, and upload the weekly digest's chart",
+  "channels:join": "join a public channel to upload its weekly digest chart there",
   "im:write": "open that direct message",
 };
 
