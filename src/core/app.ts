@@ -14,14 +14,18 @@ import { resolveLocale } from "./locale.js";
 import type { LookupResult, Section, Suggestion } from "./notes/types.js";
 import type { PortRegistry, ScheduleEvents } from "./ports.js";
 import { pickForPractice, pool, type Random } from "./questions/pick.js";
+import type { Question } from "./questions/types.js";
+import { scheduleReview } from "./review/fsrs.js";
+import type { ReviewService } from "./review/service.js";
+import type { AfterAnswer, Readiness, ReminderView, ReviewPrompt } from "./review/types.js";
 import { draftQuestions, draftsToYaml } from "./questions/draft/index.js";
 import { closest } from "./questions/schema.js";
 import { TopicIndex } from "./questions/topics.js";
 import type { QuestionBank } from "./questions/types.js";
 import { choiceLabel, type RoundService } from "./rounds/service.js";
-import { DEFAULT_SCORING, nextReview, SCORING_OPTIONS, scorer, type ScoringSettings } from "./rounds/scoring.js";
+import { DEFAULT_SCORING, SCORING_OPTIONS, scorer, type ScoringSettings } from "./rounds/scoring.js";
 import { DEFAULT_REVEAL_MINUTES, DEFAULT_WEEKDAYS, nextRun, parseRevealMinutes, parseTime, parseTimeZone, parseWeekdays, type ScheduleInput } from "./schedule/parse.js";
-import { DEFAULT_SCHEDULE_NAME, type GroupRow, type PeriodKey, type ScheduleRow, type ScoreRow, type Store } from "./store/index.js";
+import { DEFAULT_SCHEDULE_NAME, type GroupRow, type MemberRow, type PeriodKey, type PickMode, type ScheduleRow, type ScoreRow, type Store } from "./store/index.js";
 import type { Logger } from "../logger.js";
 
 export type { ScheduleInput } from "./schedule/parse.js";
@@ -61,6 +65,8 @@ export interface StudyBotDeps {
   events: ScheduleEvents;
   /** question picking; Math.random unless a test fixes it */
   random?: Random;
+  /** the learning loop: review cards, /review, reminders, readiness */
+  reviews: ReviewService;
 }
 
 export interface GroupSettings {
@@ -86,6 +92,7 @@ export interface ScheduleView {
   topics: Array<{ key: string; name: string }>;
   revealAfterMinutes: number;
   instantFeedback: boolean;
+  pick: PickMode;
   paused: boolean;
   nextRun: Date | null;
   lastRunDate: string | null;
@@ -114,6 +121,8 @@ export interface PracticeResult extends RevealedCard {
   choiceLabel: string;
   /** true when the same practice question had been answered before (the first answer stands) */
   repeated: boolean;
+  /** the note section, and how many reviews are still due today */
+  after: AfterAnswer;
 }
 
 const MAX_NAME = 80;
@@ -262,12 +271,63 @@ export class StudyBot {
   async practice(actor: Actor, topic?: string): Promise<QuestionCard> {
     const group = await this.group(actor);
     const locale = await this.locale(actor);
-    const member = await this.store.ensureMember(group.id, { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null });
+    const member = await this.member(group, actor);
     const topicKey = topic ? this.resolveTopic(topic) : null;
     const now = this.deps.clock.now();
     const candidates = pool(this.deps.bank, topicKey ? [topicKey] : []);
-    const q = pickForPractice(candidates, await this.store.dueReviews(member.id, now), await this.store.reviewedQuestionIds(member.id), this.deps.random);
+    const seen = new Set((await this.store.memberCards(member.id)).map((c) => c.questionId));
+    const q = pickForPractice(candidates, await this.store.dueCards(member.id, now, 20), seen, this.deps.random);
     if (!q) throw new OperatorError("quiz.no_questions", { topics: topicKey ?? "*" });
+    return this.openPractice(member, q, locale);
+  }
+
+  /**
+   * /review: the caller's most overdue card, else a new question from their weakest topic, as a practice question
+   * (answered through the same path as /quiz); or, with nothing to ask, when the next review falls due.
+   */
+  async review(actor: Actor): Promise<ReviewPrompt> {
+    const group = await this.group(actor);
+    const locale = await this.locale(actor);
+    const member = await this.member(group, actor);
+    const next = await this.deps.reviews.next(member);
+    return {
+      card: next.question ? await this.openPractice(member, next.question, locale) : null,
+      from: next.from,
+      dueNow: next.dueNow,
+      nextDue: next.nextDue,
+      summary: await this.deps.reviews.summary(group, member.id),
+      reminder: await this.store.reminderOf(member.id),
+      timezone: group.timezone,
+      locale,
+    };
+  }
+
+  /** `/review remind:20:00` or `remind:off`: the caller's daily reminder, in the group's time zone. */
+  async setReviewReminder(actor: Actor, value: string): Promise<ReminderView> {
+    const group = await this.group(actor);
+    const member = await this.member(group, actor);
+    const time = parseReminder(value);
+    const now = this.deps.clock.now();
+    await this.store.setReminder(member.id, time, now);
+    return { time, timezone: group.timezone, dueToday: (await this.deps.reviews.summary(group, member.id)).dueToday, locale: await this.locale(actor) };
+  }
+
+  /** `/stats view:readiness`: a member's (default the caller's) exam readiness per domain, beside the group's. */
+  async readiness(actor: Actor, who?: { userId: string; displayName?: string }): Promise<Readiness> {
+    const group = await this.group(actor);
+    const locale = await this.locale(actor);
+    const m = who ? await this.store.findMember(group.id, who.userId) : await this.member(group, actor);
+    if (!m) throw new UserError("stats.unknown_member", { name: cleanName(who?.displayName ?? who?.userId ?? "", who?.userId ?? "?") });
+    return { ...(await this.deps.reviews.readiness(group, m, locale)), locale };
+  }
+
+  private member(group: GroupRow, actor: Actor): Promise<MemberRow> {
+    return this.store.ensureMember(group.id, { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null });
+  }
+
+  /** A practice question for the member (from /quiz or /review): its row, and the card they see. */
+  private async openPractice(member: MemberRow, q: Question, locale: Locale): Promise<QuestionCard> {
+    const now = this.deps.clock.now();
     const row = await this.store.openPractice({ memberId: member.id, questionId: q.id, questionHash: q.hash, topic: q.topic, correctIndex: q.answer, choiceCount: q.choices.length, openedAt: now });
     return {
       roundId: row.id,
@@ -293,7 +353,7 @@ export class StudyBot {
       throw new UserError("quiz.bad_choice", { value, labels: labels(row.choiceCount).join(", ") });
     }
     const now = this.deps.clock.now();
-    const { row: done, first } = await this.store.answerPractice(row.id, choice, now, (prev, correct) => nextReview(prev, correct, now));
+    const { row: done, first } = await this.store.answerPractice(row.id, choice, now, scheduleReview);
     const chosen = done.choice ?? choice;
     const q = this.rounds.question(done);
     const counts = Array.from({ length: done.choiceCount }, (_, i) => (i === chosen ? 1 : 0));
@@ -318,6 +378,7 @@ export class StudyBot {
       correct: chosen === done.correctIndex,
       choiceLabel: choiceLabel(chosen),
       repeated: !first,
+      after: await this.deps.reviews.afterAnswer(group, member.id, q, this.rounds.source(q)),
     };
   }
 
@@ -364,7 +425,8 @@ export class StudyBot {
     const m = await this.store.findMember(group.id, who.userId);
     if (!m) {
       if (member) throw new UserError("stats.unknown_member", { name: cleanName(who.displayName ?? who.userId, who.userId) });
-      return { userId: who.userId, displayName: cleanName(who.displayName ?? who.userId, who.userId), answered: 0, correct: 0, accuracy: 0, points: 0, currentStreak: 0, bestStreak: 0, rank: null, byTopic: [], locale };
+      const review = { dueToday: 0, doneThisWeek: 0, predictedRecall: null };
+      return { userId: who.userId, displayName: cleanName(who.displayName ?? who.userId, who.userId), answered: 0, correct: 0, accuracy: 0, points: 0, currentStreak: 0, bestStreak: 0, rank: null, byTopic: [], review, locale };
     }
     const all = await this.store.memberScore(group.id, "all", null, m.id);
     const topics = await this.store.memberTopics(group.id, m.id);
@@ -382,6 +444,7 @@ export class StudyBot {
       byTopic: topics
         .map((t) => ({ key: t.topic, name: this.rounds.topicName(t.topic, locale), answered: t.answered, correct: t.correct, accuracy: t.answered ? t.correct / t.answered : 0 }))
         .sort((a, b) => b.answered - a.answered || a.key.localeCompare(b.key)),
+      review: await this.deps.reviews.summary(group, m.id),
       locale,
     };
   }
@@ -451,7 +514,7 @@ export class StudyBot {
       group.id,
       channelId,
       name ?? DEFAULT_SCHEDULE_NAME,
-      { time, weekdays, timezone, topics, revealAfterMinutes, instantFeedback: input.instantFeedback ?? false },
+      { time, weekdays, timezone, topics, revealAfterMinutes, instantFeedback: input.instantFeedback ?? false, pick: input.pick ?? "adaptive" },
       { at: this.deps.clock.now() },
     );
     this.emit({ groupId: group.id, channelId });
@@ -603,6 +666,7 @@ export class StudyBot {
       topics: s.topics.map((k) => ({ key: k, name: this.rounds.topicName(k, locale) })),
       revealAfterMinutes: s.revealAfterMinutes,
       instantFeedback: s.instantFeedback,
+      pick: s.pick,
       paused: s.paused,
       nextRun: s.paused || !s.active ? null : nextRun(s, this.deps.clock.now()),
       lastRunDate: s.lastRunDate,
@@ -641,6 +705,21 @@ export function stripControls(text: string): string {
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "")
     .replace(/\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\)/g, "")
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+}
+
+/** Words that turn the review reminder off. */
+const REMINDER_OFF = new Set(["off", "no", "none", "false", "끄기", "끔", "해제"]);
+
+/** "20:00" (or "8pm", "오후8시") → "20:00"; an off word → null; anything else a UserError saying what to write. */
+function parseReminder(value: string): string | null {
+  const v = value.trim().toLowerCase();
+  if (REMINDER_OFF.has(v)) return null;
+  try {
+    return parseTime(v);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError("review.bad_remind", { value: value.slice(0, 40) });
+    throw err;
+  }
 }
 
 function checkChannel(channelId: string): void {

@@ -4,11 +4,12 @@
 // schema then leaves a field of the row missing: a type error); rows written to the database are always built
 // field by field, so nothing but their columns reaches an INSERT.
 import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
-import type { GroupRow, MemberRow, NewRound, PracticeRow, ReviewRow, RoundRow, ScheduleFields, ScheduleRow } from "../core/store/index.js";
+import type { CardState, GroupRow, MemberRow, NewRound, PracticeRow, ReviewCard, RoundRow, ScheduleFields, ScheduleRow } from "../core/store/index.js";
+import { PICK_MODES, type PickMode } from "../core/store/rows.js";
 import type * as pg from "./pg/schema.js";
 import type * as sqlite from "./sqlite/schema.js";
 
-type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "reviews";
+type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "reviewCards" | "reviewLog" | "reviewReminders" | "reviewReminderSends";
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type InStep = { [K in Tables]: [Same<(typeof sqlite)[K]["$inferSelect"], (typeof pg)[K]["$inferSelect"]>, Same<(typeof sqlite)[K]["$inferInsert"], (typeof pg)[K]["$inferInsert"]>] };
 export const inStep: InStep = {
@@ -19,7 +20,10 @@ export const inStep: InStep = {
   answers: [true, true],
   scores: [true, true],
   practiceRounds: [true, true],
-  reviews: [true, true],
+  reviewCards: [true, true],
+  reviewLog: [true, true],
+  reviewReminders: [true, true],
+  reviewReminderSends: [true, true],
 };
 
 type Row<K extends Tables> = (typeof sqlite)[K]["$inferSelect"];
@@ -37,7 +41,8 @@ export type AnswerRecord = Row<"answers">;
 export type NewAnswerRecord = Insert<"answers">;
 export type PracticeRecord = Row<"practiceRounds">;
 export type NewPracticeRecord = Insert<"practiceRounds">;
-export type ReviewRecord = Row<"reviews">;
+export type ReviewCardRecord = Row<"reviewCards">;
+export type NewReviewLogRecord = Insert<"reviewLog">;
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
@@ -67,6 +72,7 @@ export function toSchedule(s: ScheduleRecord): ScheduleRow {
     topics: JSON.parse(s.topics) as string[],
     revealAfterMinutes: s.revealAfterMinutes,
     instantFeedback: s.instantFeedback,
+    pick: pickMode(s.pick),
     paused: s.paused,
     active: s.active,
     lastRunDate: s.lastRunDate,
@@ -86,6 +92,7 @@ export function scheduleRecord(groupId: number, channelId: string, name: string,
     topics: JSON.stringify(f.topics),
     revealAfterMinutes: f.revealAfterMinutes,
     instantFeedback: f.instantFeedback,
+    pick: f.pick ?? "adaptive",
     paused: opts.paused ?? false,
     active: true,
     updatedAt: opts.at.getTime(),
@@ -136,6 +143,39 @@ export function toPractice(p: PracticeRecord): PracticeRow {
   return { ...p, openedAt: new Date(p.openedAt), answeredAt: date(p.answeredAt) };
 }
 
-export function toReview(r: ReviewRecord): ReviewRow {
-  return { ...r, dueAt: new Date(r.dueAt) };
+/** a hand-edited or unknown value reads as the default */
+function pickMode(value: string): PickMode {
+  return (PICK_MODES as readonly string[]).includes(value) ? (value as PickMode) : "adaptive";
+}
+
+export function toReviewCard(r: ReviewCardRecord): ReviewCard {
+  return {
+    memberId: r.memberId,
+    questionId: r.questionId,
+    due: new Date(r.dueAt),
+    stability: r.stability,
+    difficulty: r.difficulty,
+    state: r.state,
+    reps: r.reps,
+    lapses: r.lapses,
+    learningSteps: r.learningSteps,
+    scheduledDays: r.scheduledDays,
+    lastReview: date(r.lastReviewAt),
+  };
+}
+
+export function reviewCardRecord(memberId: number, questionId: string, c: CardState): ReviewCardRecord {
+  return {
+    memberId,
+    questionId,
+    dueAt: c.due.getTime(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    state: c.state,
+    reps: c.reps,
+    lapses: c.lapses,
+    learningSteps: c.learningSteps,
+    scheduledDays: c.scheduledDays,
+    lastReviewAt: c.lastReview ? c.lastReview.getTime() : null,
+  };
 }

@@ -13,6 +13,7 @@ const view = (over: Partial<ScheduleView> = {}): ScheduleView => ({
   topics: [],
   revealAfterMinutes: 60,
   instantFeedback: false,
+  pick: "adaptive",
   paused: false,
   nextRun: null,
   lastRunDate: null,

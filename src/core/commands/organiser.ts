@@ -1,6 +1,7 @@
 // Organiser commands: subcommands of /studybot, refused politely to members (each platform applies its own
 // organiser rule before running them).
 import { SCORING_OPTIONS, type ScoringSettings } from "../rounds/scoring.js";
+import type { PickMode } from "../store/rows.js";
 import type { ChoiceSpec, OptionSpec } from "./options.js";
 import { defineCommand } from "./spec.js";
 
@@ -11,6 +12,11 @@ export const LANGUAGE_CHOICES = [
   { value: "en", label: "choice.en", aliases: ["english", "영어"] },
   { value: "auto", label: "choice.auto", aliases: ["member", "members", "각자", "멤버별"] },
 ] as const satisfies readonly ChoiceSpec[];
+
+export const PICK_CHOICES = [
+  { value: "adaptive", label: "choice.adaptive", aliases: ["adapt", "smart", "적응형", "적응"] },
+  { value: "random", label: "choice.random", aliases: ["rand", "무작위", "랜덤"] },
+] as const satisfies readonly ChoiceSpec<PickMode>[];
 
 const channel = { kind: "channel", description: "opt.channel" } as const satisfies OptionSpec;
 const name = { kind: "word", description: "opt.name", maxLength: 32 } as const satisfies OptionSpec;
@@ -29,6 +35,7 @@ export const schedule = defineCommand({
     topics: { kind: "topics", description: "opt.topics", aliases: ["topic"] },
     reveal: { kind: "integer", description: "opt.reveal", min: 1, max: 1440 },
     instant: { kind: "boolean", description: "opt.instant" },
+    pick: { kind: "choice", description: "opt.pick", choices: PICK_CHOICES },
     name,
     channel,
   },
@@ -40,6 +47,7 @@ export const schedule = defineCommand({
       ...(a.topics ? { topics: a.topics } : {}),
       ...(a.reveal !== undefined ? { revealAfterMinutes: a.reveal } : {}),
       ...(a.instant !== undefined ? { instantFeedback: a.instant } : {}),
+      ...(a.pick !== undefined ? { pick: a.pick } : {}),
     });
     return { kind: "scheduled", view };
   },

@@ -4,12 +4,13 @@ import { admin } from "./admin.js";
 import { commands } from "./commands.js";
 import { common } from "./common.js";
 import { quiz } from "./quiz.js";
+import { review } from "./review.js";
 import { makeTranslator, mergeCatalogs } from "./translate.js";
 
 export type { Locale } from "../locale.js";
 export { catalog, fill, makeTranslator, mergeCatalogs, type Catalog, type Params, type Translator } from "./translate.js";
 
-export const coreCatalog = mergeCatalogs(mergeCatalogs(common, commands), mergeCatalogs(quiz, admin));
+export const coreCatalog = mergeCatalogs(mergeCatalogs(mergeCatalogs(common, commands), mergeCatalogs(quiz, admin)), review);
 
 export type MessageKey = keyof typeof coreCatalog.en;
 

@@ -5,7 +5,7 @@ import type { Locale } from "../locale.js";
 import type { PortRegistry } from "../ports.js";
 import type { Question, QuestionBank } from "../questions/types.js";
 import type { Section } from "../notes/types.js";
-import type { GroupRow, RoundRow, ScheduleRow, Store } from "../store/index.js";
+import type { GroupRow, PickMode, RoundRow, ScheduleRow, Store } from "../store/index.js";
 import type { Logger } from "../../logger.js";
 import { pickForChannel, pool, type Random } from "../questions/pick.js";
 import { OperatorError } from "../errors.js";
@@ -29,6 +29,8 @@ export interface RoundDeps {
   ports: PortRegistry;
   logger: Logger;
   random?: Random;
+  /** picks the daily question by the schedule's mode (src/core/review/pick.ts); uniformly among the least used without */
+  picker?: { pick(groupId: number, channelId: string, candidates: readonly Question[], mode: PickMode, now: Date): Promise<Question | null> };
 }
 
 export function groupRef(group: GroupRow): GroupRef {
@@ -38,6 +40,7 @@ export function groupRef(group: GroupRow): GroupRef {
 export class RoundService {
   private readonly sectionsById = new Map<number, Section>();
   private readonly openedListeners = new Set<(round: RoundRow) => void>();
+  private readonly revealedListeners = new Set<(round: RoundRow) => Promise<void>>();
   constructor(private readonly deps: RoundDeps) {
     for (const s of deps.sections) this.sectionsById.set(s.id, s);
   }
@@ -56,6 +59,12 @@ export class RoundService {
         this.deps.logger.error({ err, roundId: round.id }, "round listener failed");
       }
     }
+  }
+
+  /** Called, and awaited, after every round this process revealed (the learning loop takes its answers in). */
+  onRevealed(listener: (round: RoundRow) => Promise<void>): () => void {
+    this.revealedListeners.add(listener);
+    return () => this.revealedListeners.delete(listener);
   }
 
   port(platform: string): PlatformPort | undefined {
@@ -124,8 +133,9 @@ export class RoundService {
     const port = this.port(group.platform);
     if (!port) throw new Error(`no platform port registered for "${group.platform}"`);
     const candidates = pool(this.deps.bank, opts.topics);
-    const use = await this.deps.store.questionUse(group.id, channelId);
-    const q = pickForChannel(candidates, use, this.deps.random);
+    const q = this.deps.picker
+      ? await this.deps.picker.pick(group.id, channelId, candidates, opts.schedule?.pick ?? "adaptive", opts.now)
+      : pickForChannel(candidates, await this.deps.store.questionUse(group.id, channelId), this.deps.random);
     if (!q) throw new OperatorError("quiz.no_questions", { topics: opts.topics.join(", ") || "*" });
     const round = await this.deps.store.claimRound({
       groupId: group.id,
@@ -189,6 +199,9 @@ export class RoundService {
       } catch (err) {
         this.deps.logger.error({ err, roundId: round.id, group: group.externalId, platform: group.platform }, "could not edit the card at reveal");
       }
+    }
+    for (const l of this.revealedListeners) {
+      await l({ ...round, revealedAt: now }).catch((err: unknown) => this.deps.logger.error({ err, roundId: round.id }, "reveal listener failed"));
     }
     return card;
   }

@@ -24,6 +24,8 @@ export interface SchedulerDeps {
   ports: PortRegistry;
   events: ScheduleEvents;
   defaultLocale: Locale;
+  /** more work for the one-minute sweep (review reminders …), given this process's platforms */
+  sweeps?: ReadonlyArray<(platforms: string[]) => Promise<unknown>>;
 }
 
 export interface SchedulerOptions {
@@ -107,6 +109,9 @@ export class Scheduler {
     }
     await this.repostStranded();
     const revealed = await this.revealDue();
+    for (const sweep of this.deps.sweeps ?? []) {
+      await sweep(this.platforms()).catch((err: unknown) => this.logger.error({ err }, "sweep failed"));
+    }
     return { posted, revealed };
   }
 

@@ -41,6 +41,8 @@ export interface ScheduleRow {
   topics: string[];
   revealAfterMinutes: number;
   instantFeedback: boolean;
+  /** how the daily question is chosen (src/core/review/pick.ts) */
+  pick: PickMode;
   paused: boolean;
   /** false after `unschedule` (the row is kept so the channel's history and its day keys stay stable) */
   active: boolean;
@@ -51,8 +53,12 @@ export interface ScheduleRow {
   updatedAt: Date;
 }
 
-/** What an organiser sets for a schedule. */
-export type ScheduleFields = Pick<ScheduleRow, "time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback">;
+/** How a schedule picks its daily question: unseen and weak topics first, or uniformly among the least used. */
+export const PICK_MODES = ["adaptive", "random"] as const;
+export type PickMode = (typeof PICK_MODES)[number];
+
+/** What an organiser sets for a schedule (`pick` is "adaptive" unless given). */
+export type ScheduleFields = Pick<ScheduleRow, "time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback"> & { pick?: PickMode };
 
 export interface RoundRow {
   id: number;
@@ -172,13 +178,4 @@ export interface PracticeRow {
   openedAt: Date;
   answeredAt: Date | null;
   choice: number | null;
-}
-
-export interface ReviewRow {
-  memberId: number;
-  questionId: string;
-  dueAt: Date;
-  intervalDays: number;
-  correctStreak: number;
-  lapses: number;
 }

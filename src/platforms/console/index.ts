@@ -44,6 +44,10 @@ export class ConsolePort implements PlatformPort {
   async sendPrivate(_group: GroupRef, _channelId: string, userId: string, text: string): Promise<void> {
     this.out.write(`[→ ${userId}] ${text}\n`);
   }
+  /** A direct message (a review reminder) is a line addressed to the member. */
+  async sendDirect(_group: GroupRef, userId: string, text: string): Promise<void> {
+    this.out.write(`[→ ${userId}] ${text}\n`);
+  }
 }
 
 const MAX_LINE = 2000;
@@ -164,6 +168,7 @@ export class ConsoleSession {
     }));
     const result = await command.spec.run({ bot: this.bot, actor: this.actor, channelId: CONSOLE_CHANNEL }, args);
     if (result.kind === "practice") this.practice.set(this.member.userId, result.card.roundId);
+    if (result.kind === "review" && result.review.card) this.practice.set(this.member.userId, result.review.card.roundId);
     if (result.kind === "settings") this.timezone = result.settings.timezone;
     return this.show(result, await this.bot.locale(this.actor));
   }

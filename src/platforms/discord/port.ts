@@ -1,7 +1,7 @@
 // The scheduler's view of Discord: post a card to a channel, edit it in place at reveal. Plain REST calls
 // (no channel cache needed, so a card can go to any channel the bot may write in, right after start-up);
 // @discordjs/rest queues them per route and waits out 429s by itself.
-import { Routes, type APIMessage, type REST } from "discord.js";
+import { Routes, type APIChannel, type APIMessage, type REST } from "discord.js";
 import type { GroupRef, MessageRef, PlatformPort, QuestionCard, RevealedCard } from "../../core/cards.js";
 import { questionCard, revealedCard } from "./render.js";
 
@@ -22,5 +22,11 @@ export class DiscordPort implements PlatformPort {
 
   async editCard(_group: GroupRef, ref: MessageRef, card: RevealedCard): Promise<void> {
     await this.rest.patch(Routes.channelMessage(snowflake(ref.channelId, "channel"), snowflake(ref.messageId, "message")), { body: revealedCard(card) });
+  }
+
+  /** A direct message (review reminders): open the DM channel (no gateway intent needed), then post in it. */
+  async sendDirect(_group: GroupRef, userId: string, text: string): Promise<void> {
+    const dm = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: snowflake(userId, "user") } })) as APIChannel;
+    await this.rest.post(Routes.channelMessages(dm.id), { body: { content: text, allowed_mentions: { parse: [] } } });
   }
 }
