@@ -289,11 +289,11 @@ export class StudyBot {
     const group = await this.group(actor);
     const locale = await this.locale(actor);
     const member = await this.member(group, actor);
-    const next = await this.deps.reviews.next(member);
+    const next = await this.deps.reviews.next(group, member);
     return {
       card: next.question ? await this.openPractice(member, next.question, locale) : null,
       from: next.from,
-      dueNow: next.dueNow,
+      dueToday: next.dueToday,
       nextDue: next.nextDue,
       summary: await this.deps.reviews.summary(group, member.id),
       reminder: await this.store.reminderOf(member.id),

@@ -3,7 +3,7 @@ import { catalog } from "./translate.js";
 
 export const review = catalog(
   {
-    "cmd.review": "Your spaced reviews: questions due first, then new ones from your weakest topic",
+    "cmd.review": "Spaced review: what you missed, when it is due",
     "cmd.review.remind": "A daily reminder when reviews are due: HH:MM in the group's time zone, or off",
     "cmd.stats.view": "What to show: your stats, or your exam readiness",
     "choice.summary": "Stats",
@@ -13,9 +13,9 @@ export const review = catalog(
     "choice.random": "Random",
     "schedule.pick_random": ", random pick",
     "review.title": "Review",
-    "review.from_due": "Due for review · {due} due now",
+    "review.from_due": "Due for review · {due} due today",
     "review.from_new": "Nothing due: a new question from your weakest topic",
-    "review.next_due": "Nothing to review right now. The next review is due {time}.",
+    "review.next_due": "Nothing left to review today. The next review is due {time}.",
     "review.all_done": "Nothing to review, and you have answered every question. Come back tomorrow.",
     "review.due_today": "{count} more due today — /review for the next",
     "review.due_none": "Nothing more due today.",
@@ -36,7 +36,7 @@ export const review = catalog(
     "readiness.formula": "Readiness: the mean predicted recall over a domain's questions (never answered = 0), weighted by the domain weights.",
   },
   {
-    "cmd.review": "간격 반복 복습: 복습할 문제 먼저, 다음은 가장 약한 주제의 새 문제",
+    "cmd.review": "간격 반복 복습: 틀린 문제를 잊을 때쯤 다시",
     "cmd.review.remind": "복습할 문제가 있는 날 알림 받을 시각: 그룹 시간대의 HH:MM, 또는 off",
     "cmd.stats.view": "무엇을 볼지: 내 기록, 또는 시험 준비도",
     "choice.summary": "기록",
@@ -46,9 +46,9 @@ export const review = catalog(
     "choice.random": "무작위",
     "schedule.pick_random": ", 무작위 출제",
     "review.title": "복습",
-    "review.from_due": "복습할 차례 · 지금 {due}개",
+    "review.from_due": "복습할 차례 · 오늘 {due}개",
     "review.from_new": "복습할 문제가 없어서, 가장 약한 주제의 새 문제예요",
-    "review.next_due": "지금은 복습할 문제가 없어요. 다음 복습: {time}",
+    "review.next_due": "오늘 복습할 문제는 다 풀었어요. 다음 복습: {time}",
     "review.all_done": "복습할 문제가 없고, 모든 문제를 한 번씩 풀었어요. 내일 다시 와 주세요.",
     "review.due_today": "오늘 복습할 문제 {count}개 남음 — 다음 문제는 /review",
     "review.due_none": "오늘 복습할 문제를 모두 끝냈어요.",

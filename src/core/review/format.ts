@@ -14,7 +14,7 @@ export function reviewSummaryText(locale: Locale, s: ReviewSummary): string {
 
 /** The line above a review question (why it is asked), or, with no question, what is next. */
 export function reviewHeadText(locale: Locale, r: ReviewPrompt, when: (d: Date) => string): string {
-  if (r.from === "due") return t(locale, "review.from_due", { due: r.dueNow });
+  if (r.from === "due") return t(locale, "review.from_due", { due: r.dueToday });
   if (r.from === "new") return t(locale, "review.from_new");
   return r.nextDue ? t(locale, "review.next_due", { time: when(r.nextDue) }) : t(locale, "review.all_done");
 }

@@ -71,8 +71,12 @@ export const scheduleReview: ReviewScheduler = (prev, event): ReviewOutcome => {
   return { card, log: { rating, state: prev?.state ?? State.New, elapsedDays, reviewedAt: at } };
 };
 
-/** Predicted recall of the card now (0..1); 0 for a card never answered. */
+/**
+ * Predicted recall of the card now (0..1); 0 for a card never answered. FSRS's forgetting curve over the fractional
+ * days since the last answer (ts-fsrs's own get_retrievability counts whole days, so it says 100 % all the first day).
+ */
 export function recall(card: CardState | null, now: Date): number {
-  if (!card || card.state === State.New || !card.lastReview) return 0;
-  return scheduler.get_retrievability(toCard(card), now, false);
+  if (!card || card.state === State.New || !card.lastReview || card.stability <= 0) return 0;
+  const days = Math.max(0, now.getTime() - card.lastReview.getTime()) / DAY_MS;
+  return scheduler.forgetting_curve(days, card.stability);
 }

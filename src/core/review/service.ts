@@ -40,7 +40,8 @@ export interface ReviewDeps {
 export interface NextReview {
   question: Question | null;
   from: "due" | "new" | null;
-  dueNow: number;
+  /** cards due today, this one included */
+  dueToday: number;
   nextDue: Date | null;
 }
 
@@ -73,19 +74,20 @@ export class ReviewService {
   }
 
   /**
-   * The member's next review: their most overdue card, else a question they never answered from their weakest topic
-   * (the lowest share of right answers, smoothed as (right + 1) / (answered + 2); ties drawn at random).
+   * The member's next review: the most overdue of their cards due today (a question missed a minute ago comes back
+   * after the others), else a question they never answered from their weakest topic (the lowest share of right
+   * answers, smoothed as (right + 1) / (answered + 2); ties drawn at random).
    */
-  async next(member: MemberRow): Promise<NextReview> {
+  async next(group: GroupRow, member: MemberRow): Promise<NextReview> {
     const now = this.deps.clock.now();
-    const due = (await this.store.dueCards(member.id, now, 50)).filter((c) => this.deps.bank.byId.has(c.questionId));
+    const due = (await this.store.dueCards(member.id, this.endOfToday(now, group.timezone), 50)).filter((c) => this.deps.bank.byId.has(c.questionId));
     const first = due[0];
-    if (first) return { question: this.deps.bank.byId.get(first.questionId)!, from: "due", dueNow: due.length, nextDue: null };
+    if (first) return { question: this.deps.bank.byId.get(first.questionId)!, from: "due", dueToday: due.length, nextDue: null };
     const cards = await this.store.memberCards(member.id);
     const known = new Set(cards.map((c) => c.questionId));
     const nextDue = cards.reduce<Date | null>((d, c) => (c.due > now && (!d || c.due < d) ? c.due : d), null);
     const fresh = this.deps.bank.questions.filter((q) => !known.has(q.id));
-    if (fresh.length === 0) return { question: null, from: null, dueNow: 0, nextDue };
+    if (fresh.length === 0) return { question: null, from: null, dueToday: 0, nextDue };
     const tally = new Map<string, { answered: number; correct: number }>();
     for (const r of await this.store.questionTallies(member.id)) {
       const topic = this.deps.bank.byId.get(r.questionId)?.topic;
@@ -98,7 +100,7 @@ export class ReviewService {
     const lowest = Math.min(...topics.map(accuracy));
     const weakest = topics.filter((x) => accuracy(x) === lowest);
     const topic = this.draw(weakest);
-    return { question: this.draw(fresh.filter((q) => q.topic === topic)), from: "new", dueNow: 0, nextDue };
+    return { question: this.draw(fresh.filter((q) => q.topic === topic)), from: "new", dueToday: 0, nextDue };
   }
 
   /** What follows a practice answer: how many cards are due today, and the note section the question comes from. */

@@ -18,12 +18,12 @@ export interface ReviewPrompt {
   card: QuestionCard | null;
   /** "due": one of the member's due cards; "new": a question they never answered, from their weakest topic */
   from: "due" | "new" | null;
-  /** cards due now, this one included */
-  dueNow: number;
+  /** cards due today, this one included */
+  dueToday: number;
   summary: ReviewSummary;
   /** the member's reminder time ("HH:MM" in the group's time zone), null when off */
   reminder: string | null;
-  /** when the next card falls due, when none is due now */
+  /** when the next card falls due, when none is due today */
   nextDue: Date | null;
   timezone: string;
   locale: Locale;
