@@ -177,7 +177,7 @@ describe("spaced review", () => {
       const sent = h.port.direct.length - before;
       expect(sent, `day ${day}`).toBe(due > 0 ? 1 : 0);
       if (sent) {
-        expect(h.port.direct.at(-1)).toEqual({ group: GROUP, userId: ann.userId, text: `You have ${due} questions to review today. Type /review to go through them.` });
+        expect(h.port.direct.at(-1)).toEqual({ group: GROUP, userId: ann.userId, text: `Reviews due today: ${due}. Type /review to go through them.` });
         reminded++;
       }
       if (due > 0) dueDays++;

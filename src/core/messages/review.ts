@@ -21,7 +21,7 @@ export const review = catalog(
     "review.due_none": "Nothing more due today.",
     "review.next_button": "Next review",
     "review.note": "From the notes",
-    "review.reminder": "You have {count} questions to review today. Type /review to go through them.",
+    "review.reminder": "Reviews due today: {count}. Type /review to go through them.",
     "review.remind_set": "I will send you a reminder at {time} ({timezone}) on days something is due. Due today: {due}.",
     "review.remind_off": "Review reminders are off. Turn them on with /review remind=20:00.",
     "review.bad_remind": "'{value}' is not a reminder time. Write HH:MM, 24-hour (e.g. 20:00), or off.",
