@@ -378,7 +378,7 @@ export class StudyBot {
       correct: chosen === done.correctIndex,
       choiceLabel: choiceLabel(chosen),
       repeated: !first,
-      after: await this.deps.reviews.afterAnswer(group, member.id, q, this.rounds.source(q)),
+      after: await this.deps.reviews.afterAnswer(group, member.id, this.rounds.source(q)),
     };
   }
 

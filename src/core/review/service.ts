@@ -47,13 +47,14 @@ export interface NextReview {
 
 export class ReviewService {
   private readonly store: Store;
-  private readonly sectionsById = new Map<number, Section>();
+  /** note sections by "file#line", as a question's resolved source names them */
+  private readonly sectionsByRef = new Map<string, Section>();
   private readonly logger: Logger;
 
   constructor(private readonly deps: ReviewDeps) {
     this.store = deps.store;
     this.logger = deps.logger.child({ component: "review" });
-    for (const s of deps.sections) this.sectionsById.set(s.id, s);
+    for (const s of deps.sections) this.sectionsByRef.set(`${s.file}#${s.line}`, s);
   }
 
   /** The end of the group's local day: "due today" means due before it. */
@@ -104,9 +105,9 @@ export class ReviewService {
   }
 
   /** What follows a practice answer: how many cards are due today, and the note section the question comes from. */
-  async afterAnswer(group: GroupRow, memberId: number, question: Question | null, source: SourceRef | null): Promise<AfterAnswer> {
+  async afterAnswer(group: GroupRow, memberId: number, source: SourceRef | null): Promise<AfterAnswer> {
     const dueToday = await this.store.countDue(memberId, this.endOfToday(this.deps.clock.now(), group.timezone));
-    const section = question?.sectionId !== null && question ? this.sectionsById.get(question.sectionId) : undefined;
+    const section = source ? this.sectionsByRef.get(`${source.file}#${source.line}`) : undefined;
     if (!section || !source) return { dueToday, section: null };
     const trimmed = trimAtLine(section.text, SECTION_CHARS);
     return { dueToday, section: { source, text: trimmed.text, trimmed: trimmed.truncated } };
