@@ -3,6 +3,7 @@
 import { runDraftBench } from "./draft.js";
 import { runEngineBench } from "./engine.js";
 import { runLookupBench } from "./lookup.js";
+import { runReviewBench } from "./review.js";
 
 console.log(`studybot bench — node ${process.version}, ${process.platform}/${process.arch}\n`);
 await runLookupBench();
@@ -10,3 +11,5 @@ console.log("");
 await runEngineBench();
 console.log("");
 await runDraftBench();
+console.log("");
+await runReviewBench();
