@@ -274,9 +274,13 @@ export class StudyBot {
     const member = await this.member(group, actor);
     const topicKey = topic ? this.resolveTopic(topic) : null;
     const now = this.deps.clock.now();
-    const candidates = pool(this.deps.bank, topicKey ? [topicKey] : []);
+    // a question on one of the group's open cards is not practised: its answer would be out before the reveal
+    const open = await this.openQuestions(group);
+    const all = pool(this.deps.bank, topicKey ? [topicKey] : []);
+    const candidates = all.filter((q) => !open.has(q.id));
     const seen = new Set((await this.store.memberCards(member.id)).map((c) => c.questionId));
     const q = pickForPractice(candidates, await this.store.dueCards(member.id, now, 20), seen, this.deps.random);
+    if (!q && all.length > 0) throw new UserError("quiz.all_open", { topic: topicKey ? this.rounds.topicName(topicKey, locale) : "*" });
     if (!q) throw new OperatorError("quiz.no_questions", { topics: topicKey ?? "*" });
     return this.openPractice(member, q, locale);
   }
@@ -289,7 +293,7 @@ export class StudyBot {
     const group = await this.group(actor);
     const locale = await this.locale(actor);
     const member = await this.member(group, actor);
-    const next = await this.deps.reviews.next(group, member);
+    const next = await this.deps.reviews.next(group, member, await this.openQuestions(group));
     return {
       card: next.question ? await this.openPractice(member, next.question, locale) : null,
       from: next.from,
@@ -319,6 +323,11 @@ export class StudyBot {
     const m = who ? await this.store.findMember(group.id, who.userId) : await this.member(group, actor);
     if (!m) throw new UserError("stats.unknown_member", { name: cleanName(who?.displayName ?? who?.userId ?? "", who?.userId ?? "?") });
     return { ...(await this.deps.reviews.readiness(group, m, locale)), locale };
+  }
+
+  /** Questions on the group's cards still open for answers. */
+  private async openQuestions(group: GroupRow): Promise<Set<string>> {
+    return new Set((await this.store.openRounds(group.id)).map((r) => r.questionId));
   }
 
   private member(group: GroupRow, actor: Actor): Promise<MemberRow> {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/core/cards.js";
 import { addDays, localDate, zonedTime } from "../../src/core/clock.js";
 import type { Exam, QuestionBank, Topic } from "../../src/core/questions/types.js";
-import { actor, GROUP, harness, question, type Harness } from "./support.js";
+import { actor, GROUP, harness, makeBank, question, type Harness } from "./support.js";
 
 let h: Harness | undefined;
 afterEach(() => {
@@ -108,6 +108,19 @@ describe("spaced review", () => {
     const answered = await h.bot.answerPractice(ann, after.card!.roundId, 1);
     expect(answered).toMatchObject({ correct: true, explanation: `Because ${round.questionId}.`, after: { dueToday: 0 } });
     expect((await h.bot.review(ann)).from).toBe("new");
+  });
+
+  it("never offers the question of a card still open in the channel as practice or as a new review", async () => {
+    h = harness({ start: onDay(0, "09:00").toISOString(), bank: makeBank([question("only", "lambda"), question("other", "s3")]), timezone: TZ });
+    const card = await h.bot.postNow(actor("org"), CH);
+    const topic = h.bank.byId.get(card.questionId)!.topic;
+    await expect(h.bot.practice(actor("ann"), topic)).rejects.toMatchObject({ key: "quiz.all_open" });
+    for (let i = 0; i < 5; i++) {
+      expect((await h.bot.practice(actor(`m${i}`))).questionId).not.toBe(card.questionId);
+      expect((await h.bot.review(actor(`n${i}`))).card!.questionId).not.toBe(card.questionId);
+    }
+    await h.bot.revealNow(actor("org"), CH);
+    expect((await h.bot.practice(actor("ann"), topic)).questionId).toBe(card.questionId);
   });
 
   it("pushes the next review further out after a right answer than after a wrong one, and further each time it is right", async () => {

@@ -77,9 +77,10 @@ export class ReviewService {
   /**
    * The member's next review: the most overdue of their cards due today (a question missed a minute ago comes back
    * after the others), else a question they never answered from their weakest topic (the lowest share of right
-   * answers, smoothed as (right + 1) / (answered + 2); ties drawn at random).
+   * answers, smoothed as (right + 1) / (answered + 2); ties drawn at random). `exclude`: questions not to ask as new
+   * ones (those on the group's open cards: a practice answer would give theirs away).
    */
-  async next(group: GroupRow, member: MemberRow): Promise<NextReview> {
+  async next(group: GroupRow, member: MemberRow, exclude: ReadonlySet<string> = new Set()): Promise<NextReview> {
     const now = this.deps.clock.now();
     const due = (await this.store.dueCards(member.id, this.endOfToday(now, group.timezone), 50)).filter((c) => this.deps.bank.byId.has(c.questionId));
     const first = due[0];
@@ -87,7 +88,7 @@ export class ReviewService {
     const cards = await this.store.memberCards(member.id);
     const known = new Set(cards.map((c) => c.questionId));
     const nextDue = cards.reduce<Date | null>((d, c) => (c.due > now && (!d || c.due < d) ? c.due : d), null);
-    const fresh = this.deps.bank.questions.filter((q) => !known.has(q.id));
+    const fresh = this.deps.bank.questions.filter((q) => !known.has(q.id) && !exclude.has(q.id));
     if (fresh.length === 0) return { question: null, from: null, dueToday: 0, nextDue };
     const tally = new Map<string, { answered: number; correct: number }>();
     for (const r of await this.store.questionTallies(member.id)) {
