@@ -136,7 +136,6 @@ export interface Queries {
   >;
   /** undefined when that member's day was claimed already */
   claimReminder(memberId: number, localDate: string, at: number): Got<{ memberId: number } | undefined>;
-  releaseReminder(memberId: number, localDate: string): Got<unknown>;
 
   // the adaptive daily pick
   groupQuestionIds(groupId: number): Got<Array<{ questionId: string }>>;

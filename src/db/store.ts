@@ -394,10 +394,6 @@ export class DrizzleStore implements Store {
     return (await this.q.claimReminder(memberId, localDate, at.getTime())) !== undefined;
   }
 
-  async releaseReminder(memberId: number, localDate: string): Promise<void> {
-    await this.q.releaseReminder(memberId, localDate);
-  }
-
   // ---------------------------------------------------------------- the adaptive daily pick
 
   async groupQuestionIds(groupId: number): Promise<Set<string>> {

@@ -123,8 +123,6 @@ export function reviewContract(backend: Backend): void {
       expect(await store.reminders(["slack"])).toEqual([]);
       expect(await store.claimReminder(ann.id, "2025-03-03", at(2))).toBe(true);
       expect(await store.claimReminder(ann.id, "2025-03-03", at(3))).toBe(false);
-      await store.releaseReminder(ann.id, "2025-03-03");
-      expect(await store.claimReminder(ann.id, "2025-03-03", at(4))).toBe(true);
       expect(await store.claimReminder(ann.id, "2025-03-04", at(5))).toBe(true);
       await store.setReminder(ann.id, null, at(6));
       expect(await store.reminderOf(ann.id)).toBeNull();

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/core/cards.js";
 import { addDays, localDate, zonedTime } from "../../src/core/clock.js";
 import type { Exam, QuestionBank, Topic } from "../../src/core/questions/types.js";
-import { actor, GROUP, harness, makeBank, question, type Harness } from "./support.js";
+import { actor, GROUP, harness, makeBank, question, RecordingPort, type Harness } from "./support.js";
 
 let h: Harness | undefined;
 afterEach(() => {
@@ -241,6 +241,32 @@ describe("spaced review", () => {
     await other.scheduler.catchUp();
     expect(await h.database.store.reviewCard(annId, next.questionId)).toMatchObject({ reps: 1 });
     expect(await h.database.store.reviewsSince(annId, onDay(0, "00:00"))).toBe(2);
+  });
+
+  it("tries a reminder that cannot be delivered once that day, not every minute", async () => {
+    const h = await setUp();
+    class ClosedDirectMessages extends RecordingPort {
+      tries = 0;
+      override async sendDirect(): Promise<void> {
+        this.tries++;
+        throw new Error("Cannot send messages to this user");
+      }
+    }
+    const closed = new ClosedDirectMessages();
+    const other = h.another({ port: closed });
+    const ann = actor("ann");
+    const round = await post(h, 0);
+    await h.bot.answer(ann, round.id, 0);
+    await reveal(h, 0);
+    await h.bot.setReviewReminder(ann, "20:00");
+    for (const minute of ["20:00", "20:01", "21:30"]) {
+      h.clock.set(onDay(0, minute));
+      await other.scheduler.catchUp();
+    }
+    expect(closed.tries).toBe(1);
+    h.clock.set(onDay(1, "20:00"));
+    await other.scheduler.catchUp();
+    expect(closed.tries).toBe(2);
   });
 
   it("sends one reminder when two processes sweep in the same minute", async () => {

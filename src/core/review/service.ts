@@ -152,7 +152,8 @@ export class ReviewService {
 
   /**
    * Sends each member who asked for it their reminder: once their local time has reached theirs, when something is
-   * due today, at most once a local day (the (member, day) key is claimed first, so one process sends it).
+   * due today, at most once a local day (the (member, day) key is claimed first, so one process sends it, and a
+   * message that fails is not tried again that day).
    */
   async remind(platforms: string[]): Promise<number> {
     const now = this.deps.clock.now();
@@ -173,7 +174,7 @@ export class ReviewService {
         await port.sendDirect(ref, r.userId, t(locale, "review.reminder", { count: due }));
         sent++;
       } catch (err) {
-        await this.store.releaseReminder(r.memberId, today);
+        // One try a day: a member whose direct messages are closed is not retried every minute until midnight.
         this.logger.warn({ err, memberId: r.memberId, platform: r.group.platform }, "could not send a review reminder");
       }
     }

@@ -92,10 +92,8 @@ export interface ReviewStore {
   reminderOf(memberId: number): Promise<string | null>;
   /** every reminder of members of groups on these platforms */
   reminders(platforms: string[]): Promise<ReminderTarget[]>;
-  /** claims the member's reminder of that local day; false when it was already claimed (sent) */
+  /** claims the member's reminder of that local day; false when it was already claimed (sent or tried) */
   claimReminder(memberId: number, localDate: string, at: Date): Promise<boolean>;
-  /** gives a claim back after the message could not be sent, so a later sweep tries again */
-  releaseReminder(memberId: number, localDate: string): Promise<void>;
 }
 
 /** What the adaptive daily pick reads about a group and a channel. */

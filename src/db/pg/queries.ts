@@ -285,7 +285,6 @@ export function pgQueries(db: PgSession): Queries {
         .where(inArray(t.groups.platform, platforms))
         .orderBy(asc(t.reviewReminders.memberId)),
     claimReminder: (memberId, localDate, at) => first(db.insert(t.reviewReminderSends).values({ memberId, localDate, sentAt: at }).onConflictDoNothing().returning({ memberId: t.reviewReminderSends.memberId })),
-    releaseReminder: (memberId, localDate) => db.delete(t.reviewReminderSends).where(and(eq(t.reviewReminderSends.memberId, memberId), eq(t.reviewReminderSends.localDate, localDate))),
     groupQuestionIds: (groupId) => db.selectDistinct({ questionId: t.rounds.questionId }).from(t.rounds).where(eq(t.rounds.groupId, groupId)),
     revealedSince: (groupId, channelId, since) =>
       db

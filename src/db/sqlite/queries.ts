@@ -488,11 +488,6 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
         .onConflictDoNothing()
         .returning({ memberId: t.reviewReminderSends.memberId })
         .prepare(),
-    releaseReminder: () =>
-      db
-        .delete(t.reviewReminderSends)
-        .where(and(eq(t.reviewReminderSends.memberId, P("memberId")), eq(t.reviewReminderSends.localDate, P("localDate"))))
-        .prepare(),
     groupQuestionIds: () => db.selectDistinct({ questionId: t.rounds.questionId }).from(t.rounds).where(eq(t.rounds.groupId, P("groupId"))).prepare(),
     revealedSince: () =>
       db
@@ -582,7 +577,6 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     reminderOf: (memberId) => s.reminderOf.get({ memberId }),
     reminders: (platforms) => forPlatforms(platforms).reminders.all(),
     claimReminder: (memberId, localDate, at) => s.claimReminder.get({ memberId, localDate, at }),
-    releaseReminder: (memberId, localDate) => s.releaseReminder.run({ memberId, localDate }),
     groupQuestionIds: (groupId) => s.groupQuestionIds.all({ groupId }),
     revealedSince: (groupId, channelId, since) => s.revealedSince.all({ groupId, channelId, since }),
     groupTopicTallies: (groupId) => s.groupTopicTallies.all({ groupId }),
