@@ -4,6 +4,7 @@ import { runDigestBench } from "./digest.js";
 import { runDraftBench } from "./draft.js";
 import { runEngineBench } from "./engine.js";
 import { runLookupBench } from "./lookup.js";
+import { runReviewBench } from "./review.js";
 
 console.log(`studybot bench — node ${process.version}, ${process.platform}/${process.arch}\n`);
 await runLookupBench();
@@ -13,3 +14,4 @@ console.log("");
 await runDraftBench();
 console.log("");
 await runDigestBench();
+await runReviewBench();

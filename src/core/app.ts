@@ -17,11 +17,14 @@ import { pickForPractice, pool, type Random } from "./questions/pick.js";
 import { draftQuestions, draftsToYaml } from "./questions/draft/index.js";
 import { closest } from "./questions/schema.js";
 import { TopicIndex } from "./questions/topics.js";
-import type { QuestionBank } from "./questions/types.js";
+import type { Question, QuestionBank } from "./questions/types.js";
+import { scheduleReview } from "./review/fsrs.js";
+import type { ReviewService } from "./review/service.js";
+import type { AfterAnswer, Readiness, ReminderView, ReviewPrompt } from "./review/types.js";
 import { choiceLabel, type RoundService } from "./rounds/service.js";
-import { DEFAULT_SCORING, nextReview, SCORING_OPTIONS, scorer, type ScoringSettings } from "./rounds/scoring.js";
+import { DEFAULT_SCORING, SCORING_OPTIONS, scorer, type ScoringSettings } from "./rounds/scoring.js";
 import { DEFAULT_REVEAL_MINUTES, DEFAULT_WEEKDAYS, nextRun, parseRevealMinutes, parseTime, parseTimeZone, parseWeekdays, type ScheduleInput } from "./schedule/parse.js";
-import { DEFAULT_SCHEDULE_NAME, type GroupRow, type PeriodKey, type ScheduleExtras, type ScheduleRow, type ScoreRow, type Store } from "./store/index.js";
+import { DEFAULT_SCHEDULE_NAME, type GroupRow, type MemberRow, type PeriodKey, type PickMode, type ScheduleExtras, type ScheduleRow, type ScoreRow, type Store } from "./store/index.js";
 import type { DigestService } from "./digest/digests.js";
 import { scheduleExtras, type ScheduleExtrasInput } from "./digest/settings.js";
 import type { ThreadService } from "./digest/threads.js";
@@ -67,6 +70,8 @@ export interface StudyBotDeps {
   random?: Random;
   digests: DigestService;
   threads: ThreadService;
+  /** the learning loop: review cards, /review, reminders, readiness */
+  reviews: ReviewService;
 }
 
 export interface GroupSettings {
@@ -92,6 +97,7 @@ export interface ScheduleView {
   topics: Array<{ key: string; name: string }>;
   revealAfterMinutes: number;
   instantFeedback: boolean;
+  pick: PickMode;
   paused: boolean;
   nextRun: Date | null;
   lastRunDate: string | null;
@@ -124,6 +130,8 @@ export interface PracticeResult extends RevealedCard {
   choiceLabel: string;
   /** true when the same practice question had been answered before (the first answer stands) */
   repeated: boolean;
+  /** the note section, and how many reviews are still due today */
+  after: AfterAnswer;
 }
 
 const MAX_NAME = 80;
@@ -272,12 +280,72 @@ export class StudyBot {
   async practice(actor: Actor, topic?: string): Promise<QuestionCard> {
     const group = await this.group(actor);
     const locale = await this.locale(actor);
-    const member = await this.store.ensureMember(group.id, { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null });
+    const member = await this.member(group, actor);
     const topicKey = topic ? this.resolveTopic(topic) : null;
     const now = this.deps.clock.now();
-    const candidates = pool(this.deps.bank, topicKey ? [topicKey] : []);
-    const q = pickForPractice(candidates, await this.store.dueReviews(member.id, now), await this.store.reviewedQuestionIds(member.id), this.deps.random);
+    // a question on one of the group's open cards is not practised: its answer would be out before the reveal
+    const open = await this.openQuestions(group);
+    const all = pool(this.deps.bank, topicKey ? [topicKey] : []);
+    const candidates = all.filter((q) => !open.has(q.id));
+    const seen = new Set((await this.store.memberCards(member.id)).map((c) => c.questionId));
+    const q = pickForPractice(candidates, await this.store.dueCards(member.id, now, 20), seen, this.deps.random);
+    if (!q && all.length > 0) throw new UserError("quiz.all_open", { topic: topicKey ? this.rounds.topicName(topicKey, locale) : "*" });
     if (!q) throw new OperatorError("quiz.no_questions", { topics: topicKey ?? "*" });
+    return this.openPractice(member, q, locale);
+  }
+
+  /**
+   * /review: the caller's most overdue card, else a new question from their weakest topic, as a practice question
+   * (answered through the same path as /quiz); or, with nothing to ask, when the next review falls due.
+   */
+  async review(actor: Actor): Promise<ReviewPrompt> {
+    const group = await this.group(actor);
+    const locale = await this.locale(actor);
+    const member = await this.member(group, actor);
+    const next = await this.deps.reviews.next(group, member, await this.openQuestions(group));
+    return {
+      card: next.question ? await this.openPractice(member, next.question, locale) : null,
+      from: next.from,
+      dueToday: next.dueToday,
+      nextDue: next.nextDue,
+      summary: await this.deps.reviews.summary(group, member.id),
+      reminder: await this.store.reminderOf(member.id),
+      timezone: group.timezone,
+      locale,
+    };
+  }
+
+  /** `/review remind:20:00` or `remind:off`: the caller's daily reminder, in the group's time zone. */
+  async setReviewReminder(actor: Actor, value: string): Promise<ReminderView> {
+    const group = await this.group(actor);
+    const member = await this.member(group, actor);
+    const time = parseReminder(value);
+    const now = this.deps.clock.now();
+    await this.store.setReminder(member.id, time, now);
+    return { time, timezone: group.timezone, dueToday: (await this.deps.reviews.summary(group, member.id)).dueToday, locale: await this.locale(actor) };
+  }
+
+  /** `/stats view:readiness`: a member's (default the caller's) exam readiness per domain, beside the group's. */
+  async readiness(actor: Actor, who?: { userId: string; displayName?: string }): Promise<Readiness> {
+    const group = await this.group(actor);
+    const locale = await this.locale(actor);
+    const m = who ? await this.store.findMember(group.id, who.userId) : await this.member(group, actor);
+    if (!m) throw new UserError("stats.unknown_member", { name: cleanName(who?.displayName ?? who?.userId ?? "", who?.userId ?? "?") });
+    return { ...(await this.deps.reviews.readiness(group, m, locale)), locale };
+  }
+
+  /** Questions on the group's cards still open for answers. */
+  private async openQuestions(group: GroupRow): Promise<Set<string>> {
+    return new Set((await this.store.openRounds(group.id)).map((r) => r.questionId));
+  }
+
+  private member(group: GroupRow, actor: Actor): Promise<MemberRow> {
+    return this.store.ensureMember(group.id, { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null });
+  }
+
+  /** A practice question for the member (from /quiz or /review): its row, and the card they see. */
+  private async openPractice(member: MemberRow, q: Question, locale: Locale): Promise<QuestionCard> {
+    const now = this.deps.clock.now();
     const row = await this.store.openPractice({ memberId: member.id, questionId: q.id, questionHash: q.hash, topic: q.topic, correctIndex: q.answer, choiceCount: q.choices.length, openedAt: now });
     return {
       roundId: row.id,
@@ -303,7 +371,7 @@ export class StudyBot {
       throw new UserError("quiz.bad_choice", { value, labels: labels(row.choiceCount).join(", ") });
     }
     const now = this.deps.clock.now();
-    const { row: done, first } = await this.store.answerPractice(row.id, choice, now, (prev, correct) => nextReview(prev, correct, now));
+    const { row: done, first } = await this.store.answerPractice(row.id, choice, now, scheduleReview);
     const chosen = done.choice ?? choice;
     const q = this.rounds.question(done);
     const counts = Array.from({ length: done.choiceCount }, (_, i) => (i === chosen ? 1 : 0));
@@ -328,6 +396,7 @@ export class StudyBot {
       correct: chosen === done.correctIndex,
       choiceLabel: choiceLabel(chosen),
       repeated: !first,
+      after: await this.deps.reviews.afterAnswer(group, member.id, this.rounds.source(q)),
     };
   }
 
@@ -374,7 +443,8 @@ export class StudyBot {
     const m = await this.store.findMember(group.id, who.userId);
     if (!m) {
       if (member) throw new UserError("stats.unknown_member", { name: cleanName(who.displayName ?? who.userId, who.userId) });
-      return { userId: who.userId, displayName: cleanName(who.displayName ?? who.userId, who.userId), answered: 0, correct: 0, accuracy: 0, points: 0, currentStreak: 0, bestStreak: 0, rank: null, byTopic: [], locale };
+      const review = { dueToday: 0, doneThisWeek: 0, predictedRecall: null };
+      return { userId: who.userId, displayName: cleanName(who.displayName ?? who.userId, who.userId), answered: 0, correct: 0, accuracy: 0, points: 0, currentStreak: 0, bestStreak: 0, rank: null, byTopic: [], review, locale };
     }
     const all = await this.store.memberScore(group.id, "all", null, m.id);
     const topics = await this.store.memberTopics(group.id, m.id);
@@ -392,6 +462,7 @@ export class StudyBot {
       byTopic: topics
         .map((t) => ({ key: t.topic, name: this.rounds.topicName(t.topic, locale), answered: t.answered, correct: t.correct, accuracy: t.answered ? t.correct / t.answered : 0 }))
         .sort((a, b) => b.answered - a.answered || a.key.localeCompare(b.key)),
+      review: await this.deps.reviews.summary(group, m.id),
       locale,
     };
   }
@@ -462,7 +533,7 @@ export class StudyBot {
       group.id,
       channelId,
       name ?? DEFAULT_SCHEDULE_NAME,
-      { time, weekdays, timezone, topics, revealAfterMinutes, instantFeedback: input.instantFeedback ?? false, ...extras },
+      { time, weekdays, timezone, topics, revealAfterMinutes, instantFeedback: input.instantFeedback ?? false, pick: input.pick ?? "adaptive", ...extras },
       { at: this.deps.clock.now() },
     );
     this.emit({ groupId: group.id, channelId });
@@ -621,6 +692,7 @@ export class StudyBot {
       topics: s.topics.map((k) => ({ key: k, name: this.rounds.topicName(k, locale) })),
       revealAfterMinutes: s.revealAfterMinutes,
       instantFeedback: s.instantFeedback,
+      pick: s.pick,
       paused: s.paused,
       nextRun: s.paused || !s.active ? null : nextRun(s, this.deps.clock.now()),
       lastRunDate: s.lastRunDate,
@@ -660,6 +732,21 @@ export function stripControls(text: string): string {
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "")
     .replace(/\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\)/g, "")
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+}
+
+/** Words that turn the review reminder off. */
+const REMINDER_OFF = new Set(["off", "no", "none", "false", "끄기", "끔", "해제"]);
+
+/** "20:00" (or "8pm", "오후8시") → "20:00"; an off word → null; anything else a UserError saying what to write. */
+function parseReminder(value: string): string | null {
+  const v = value.trim().toLowerCase();
+  if (REMINDER_OFF.has(v)) return null;
+  try {
+    return parseTime(v);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError("review.bad_remind", { value: value.slice(0, 40) });
+    throw err;
+  }
 }
 
 function checkChannel(channelId: string): void {

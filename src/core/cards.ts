@@ -1,6 +1,7 @@
 // Plain data the core hands to platforms. Platforms render these; they never compute them.
 import type { CardExtrasPort } from "./digest/port.js";
 import type { Locale } from "./locale.js";
+import type { ReviewSummary } from "./review/types.js";
 
 /** A group is one Discord server, one Slack workspace, or the local console. */
 export interface GroupRef {
@@ -88,6 +89,8 @@ export interface MemberStats {
   bestStreak: number;
   rank: number | null;
   byTopic: Array<{ key: string; name: string; answered: number; correct: number; accuracy: number }>;
+  /** reviews due today, done this week, predicted recall (src/core/review/) */
+  review: ReviewSummary;
   locale: Locale;
 }
 
@@ -133,4 +136,6 @@ export interface PlatformPort extends Partial<CardExtrasPort> {
   postCard(group: GroupRef, channelId: string, card: QuestionCard): Promise<MessageRef>;
   editCard(group: GroupRef, ref: MessageRef, card: RevealedCard): Promise<void>;
   sendPrivate?(group: GroupRef, channelId: string, userId: string, text: string): Promise<void>;
+  /** a direct message to one member (review reminders): Discord opens a DM channel, Slack a DM with the app */
+  sendDirect?(group: GroupRef, userId: string, text: string): Promise<void>;
 }

@@ -6,6 +6,8 @@ import type { Section } from "./notes/types.js";
 import { PortRegistry, ScheduleEvents } from "./ports.js";
 import type { Random } from "./questions/pick.js";
 import type { QuestionBank } from "./questions/types.js";
+import { QuestionPicker } from "./review/pick.js";
+import { ReviewService } from "./review/service.js";
 import { RoundService } from "./rounds/service.js";
 import { Scheduler, type SchedulerOptions } from "./schedule/scheduler.js";
 import { DigestService } from "./digest/digests.js";
@@ -37,7 +39,10 @@ export interface Core {
 export function createCore(deps: CoreDeps): Core {
   const ports = new PortRegistry();
   const events = new ScheduleEvents();
-  const rounds = new RoundService({ store: deps.store, bank: deps.bank, sections: deps.sections ?? [], ports, logger: deps.logger, random: deps.random });
+  const picker = new QuestionPicker(deps.store, deps.random);
+  const rounds = new RoundService({ store: deps.store, bank: deps.bank, sections: deps.sections ?? [], ports, logger: deps.logger, random: deps.random, picker });
+  const reviews = new ReviewService({ store: deps.store, bank: deps.bank, sections: deps.sections ?? [], clock: deps.clock, logger: deps.logger, ports, defaultLocale: deps.settings.defaultLocale, random: deps.random });
+  rounds.onRevealed((round) => reviews.roundRevealed(round));
   const noteSource = {
     sections: deps.sections ?? [],
     read: deps.readNote ?? ((file: string) => {
@@ -47,10 +52,11 @@ export function createCore(deps: CoreDeps): Core {
   const extrasDeps = { store: deps.store, rounds, ports, clock: deps.clock, logger: deps.logger, defaultLocale: deps.settings.defaultLocale };
   const digests = new DigestService(extrasDeps);
   const threads = new ThreadService(extrasDeps);
-  const bot = new StudyBot({ store: deps.store, notes: deps.notes, noteSource, bank: deps.bank, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random, digests, threads });
+  const bot = new StudyBot({ store: deps.store, notes: deps.notes, noteSource, bank: deps.bank, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random, digests, threads, reviews });
   const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, logger: deps.logger, rounds, ports, events, defaultLocale: deps.settings.defaultLocale }, deps.scheduler);
   const reminders = new ReminderService(extrasDeps);
   scheduler.addSweepTask("reveal reminders", () => reminders.sweep());
   scheduler.addSweepTask("weekly digests", () => digests.sweep());
+  scheduler.addSweepTask("review reminders", (platforms) => reviews.sweep(platforms));
   return { bot, scheduler };
 }

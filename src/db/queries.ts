@@ -2,7 +2,7 @@
 // them once on its connection; pg/queries.ts runs them on the pool or inside a transaction). Everything the
 // store decides around them is written once, in store.ts. A SQLite statement returns its result at once, a
 // PostgreSQL one a promise of it: `Got`.
-import { sql, type Column, type SQL } from "drizzle-orm";
+import { and, eq, sql, type AnyColumn, type Column, type SQL } from "drizzle-orm";
 import type { ScoreRow } from "../core/store/index.js";
 import type { DigestQueries } from "./digest.js";
 import type {
@@ -15,8 +15,9 @@ import type {
   NewPracticeRecord,
   NewRoundRecord,
   NewScheduleRecord,
+  NewReviewLogRecord,
   PracticeRecord,
-  ReviewRecord,
+  ReviewCardRecord,
   RoundRecord,
   ScheduleRecord,
 } from "./records.js";
@@ -113,10 +114,36 @@ export interface Queries extends DigestQueries {
   practiceById(id: number): Got<PracticeRecord | undefined>;
   /** records the choice unless the question was answered already */
   answerPractice(id: number, choice: number, at: number): Got<number>;
-  reviewOf(memberId: number, questionId: string): Got<ReviewRecord | undefined>;
-  upsertReview(review: ReviewRecord): Got<unknown>;
-  dueReviews(memberId: number, now: number, limit: number): Got<ReviewRecord[]>;
-  reviewedQuestionIds(memberId: number): Got<Array<{ questionId: string }>>;
+
+  // review cards (the learning loop)
+  reviewCard(memberId: number, questionId: string): Got<ReviewCardRecord | undefined>;
+  upsertReviewCard(card: ReviewCardRecord): Got<unknown>;
+  /** the log entry's id; undefined when that answer (member, source, source id) was logged already */
+  insertReviewLog(entry: NewReviewLogRecord): Got<{ id: number } | undefined>;
+  /** due at or before `until`, most overdue first */
+  dueCards(memberId: number, until: number, limit: number): Got<ReviewCardRecord[]>;
+  countDue(memberId: number, until: number): Got<number>;
+  memberCards(memberId: number): Got<ReviewCardRecord[]>;
+  groupCards(groupId: number): Got<ReviewCardRecord[]>;
+  reviewsSince(memberId: number, since: number): Got<number>;
+  questionTallies(memberId: number): Got<Array<{ questionId: string; answered: number; correct: number }>>;
+  /** the round's answers not yet taken into cards */
+  pendingRoundAnswers(roundId: number): Got<Array<{ memberId: number; questionId: string; correct: boolean; answeredAt: number; openedAt: number; revealedAt: number | null }>>;
+  /** revealed rounds (at or after `since`) of groups on these platforms with answers not yet taken into cards */
+  roundsToReview(since: number, platforms: string[]): Got<Array<{ id: number }>>;
+  upsertReminder(memberId: number, time: string, at: number): Got<unknown>;
+  deleteReminder(memberId: number): Got<unknown>;
+  reminderOf(memberId: number): Got<{ time: string } | undefined>;
+  reminders(platforms: string[]): Got<
+    Array<{ memberId: number; userId: string; memberLocale: string | null; time: string; groupId: number; platform: string; externalId: string; timezone: string; groupLocale: string | null }>
+  >;
+  /** undefined when that member's day was claimed already */
+  claimReviewReminder(memberId: number, localDate: string, at: number): Got<{ memberId: number } | undefined>;
+
+  // the adaptive daily pick
+  groupQuestionIds(groupId: number): Got<Array<{ questionId: string }>>;
+  revealedSince(groupId: number, channelId: string, since: number): Got<Array<{ questionId: string }>>;
+  groupTopicTallies(groupId: number): Got<Array<{ topic: string; answered: number; correct: number }>>;
 }
 
 /** The schedule's digest, reminder and thread columns, which an upsert of the schedule replaces with the rest. */
@@ -125,6 +152,31 @@ export const SCHEDULE_EXTRA_COLUMNS = ["digestWeekday", "digestTime", "reminderM
 /** the score rows' topic for every topic together, and their all-time period (the core's PeriodKey "all") */
 export const ALL_TOPICS = "*";
 export const ALL_TIME = "all";
+
+/** The organiser's fields of a schedule: what an upsert of the channel's schedule of that name replaces. */
+export const SCHEDULE_FIELDS = ["time", "weekdays", "timezone", "topics", "revealAfterMinutes", "instantFeedback", "pick", "paused", "active", "updatedAt"] as const;
+
+/** A review card's memory state: what an answer replaces. */
+export const CARD_STATE = ["dueAt", "stability", "difficulty", "state", "reps", "lapses", "learningSteps", "scheduledDays", "lastReviewAt"] as const;
+
+/** The review log's `source` for a daily round's answers (ReviewSource "round"). */
+export const ROUND_SOURCE = "round";
+
+/** How many log entries were right (rated above Again), as a number in either dialect. */
+export function correctReviews(rating: AnyColumn): SQL<number> {
+  return sql<number>`count(*) filter (where ${rating} > 1)`.mapWith(Number);
+}
+
+/**
+ * Joins an answer to the log entry of the same answer (member, "round", round): a null entry id marks an answer
+ * not yet taken into its member's card.
+ */
+export function pendingReview(t: {
+  answers: { memberId: AnyColumn; roundId: AnyColumn };
+  reviewLog: { memberId: AnyColumn; source: AnyColumn; sourceId: AnyColumn };
+}): SQL | undefined {
+  return and(eq(t.reviewLog.memberId, t.answers.memberId), eq(t.reviewLog.source, ROUND_SOURCE), eq(t.reviewLog.sourceId, t.answers.roundId));
+}
 
 /** The row an upsert proposed (`excluded.<column>`), for ON CONFLICT … DO UPDATE in either dialect. */
 export function excluded(column: { name: string }): SQL {
@@ -137,21 +189,11 @@ type Columns<K extends string> = Record<K, Column>;
 export const upsertSet = {
   /** a member's name, and their locale unless the new row has none */
   member: (m: Columns<"displayName" | "locale">) => ({ displayName: excluded(m.displayName), locale: sql`coalesce(${excluded(m.locale)}, ${m.locale})` }),
-  /** the organiser's fields of a schedule, reactivated */
-  schedule: (s: Columns<"time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback" | "paused" | "active" | "updatedAt" | (typeof SCHEDULE_EXTRA_COLUMNS)[number]>) => ({
-    ...Object.fromEntries(SCHEDULE_EXTRA_COLUMNS.map((k) => [k, excluded(s[k])])),
-    time: excluded(s.time),
-    weekdays: excluded(s.weekdays),
-    timezone: excluded(s.timezone),
-    topics: excluded(s.topics),
-    revealAfterMinutes: excluded(s.revealAfterMinutes),
-    instantFeedback: excluded(s.instantFeedback),
-    paused: excluded(s.paused),
-    active: excluded(s.active),
-    updatedAt: excluded(s.updatedAt),
-  }),
-  /** a review's whole state */
-  review: (r: Columns<"dueAt" | "intervalDays" | "correctStreak" | "lapses">) => ({ dueAt: excluded(r.dueAt), intervalDays: excluded(r.intervalDays), correctStreak: excluded(r.correctStreak), lapses: excluded(r.lapses) }),
+  /** the organiser's fields of a schedule (its digest, reminder and thread settings too), reactivated */
+  schedule: (s: Columns<(typeof SCHEDULE_FIELDS)[number] | (typeof SCHEDULE_EXTRA_COLUMNS)[number]>) =>
+    Object.fromEntries([...SCHEDULE_FIELDS, ...SCHEDULE_EXTRA_COLUMNS].map((k) => [k, excluded(s[k])])),
+  /** a review card's whole state */
+  card: (c: Columns<(typeof CARD_STATE)[number]>) => Object.fromEntries(CARD_STATE.map((k) => [k, excluded(c[k])])),
 };
 
 /**

@@ -4,11 +4,12 @@
 // schema then leaves a field of the row missing: a type error); rows written to the database are always built
 // field by field, so nothing but their columns reaches an INSERT.
 import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
-import { DEFAULT_SCHEDULE_EXTRAS, type GroupRow, type MemberRow, type NewRound, type PracticeRow, type ReviewRow, type RoundRow, type ScheduleFields, type ScheduleRow } from "../core/store/index.js";
+import { DEFAULT_SCHEDULE_EXTRAS, type CardState, type GroupRow, type MemberRow, type NewRound, type PracticeRow, type ReviewCard, type RoundRow, type ScheduleFields, type ScheduleRow } from "../core/store/index.js";
+import { PICK_MODES, type PickMode } from "../core/store/rows.js";
 import type * as pg from "./pg/schema.js";
 import type * as sqlite from "./sqlite/schema.js";
 
-type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "reviews" | "digests" | "roundReminders" | "roundThreads";
+type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "digests" | "roundReminders" | "roundThreads" | "reviewCards" | "reviewLog" | "reviewReminders" | "reviewReminderSends";
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type InStep = { [K in Tables]: [Same<(typeof sqlite)[K]["$inferSelect"], (typeof pg)[K]["$inferSelect"]>, Same<(typeof sqlite)[K]["$inferInsert"], (typeof pg)[K]["$inferInsert"]>] };
 export const inStep: InStep = {
@@ -19,10 +20,13 @@ export const inStep: InStep = {
   answers: [true, true],
   scores: [true, true],
   practiceRounds: [true, true],
-  reviews: [true, true],
   digests: [true, true],
   roundReminders: [true, true],
   roundThreads: [true, true],
+  reviewCards: [true, true],
+  reviewLog: [true, true],
+  reviewReminders: [true, true],
+  reviewReminderSends: [true, true],
 };
 
 type Row<K extends Tables> = (typeof sqlite)[K]["$inferSelect"];
@@ -40,7 +44,8 @@ export type AnswerRecord = Row<"answers">;
 export type NewAnswerRecord = Insert<"answers">;
 export type PracticeRecord = Row<"practiceRounds">;
 export type NewPracticeRecord = Insert<"practiceRounds">;
-export type ReviewRecord = Row<"reviews">;
+export type ReviewCardRecord = Row<"reviewCards">;
+export type NewReviewLogRecord = Insert<"reviewLog">;
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
@@ -70,6 +75,7 @@ export function toSchedule(s: ScheduleRecord): ScheduleRow {
     topics: JSON.parse(s.topics) as string[],
     revealAfterMinutes: s.revealAfterMinutes,
     instantFeedback: s.instantFeedback,
+    pick: pickMode(s.pick),
     paused: s.paused,
     active: s.active,
     lastRunDate: s.lastRunDate,
@@ -94,6 +100,7 @@ export function scheduleRecord(groupId: number, channelId: string, name: string,
     topics: JSON.stringify(f.topics),
     revealAfterMinutes: f.revealAfterMinutes,
     instantFeedback: f.instantFeedback,
+    pick: f.pick ?? "adaptive",
     paused: opts.paused ?? false,
     active: true,
     updatedAt: opts.at.getTime(),
@@ -149,6 +156,39 @@ export function toPractice(p: PracticeRecord): PracticeRow {
   return { ...p, openedAt: new Date(p.openedAt), answeredAt: date(p.answeredAt) };
 }
 
-export function toReview(r: ReviewRecord): ReviewRow {
-  return { ...r, dueAt: new Date(r.dueAt) };
+/** a hand-edited or unknown value reads as the default */
+function pickMode(value: string): PickMode {
+  return (PICK_MODES as readonly string[]).includes(value) ? (value as PickMode) : "adaptive";
+}
+
+export function toReviewCard(r: ReviewCardRecord): ReviewCard {
+  return {
+    memberId: r.memberId,
+    questionId: r.questionId,
+    due: new Date(r.dueAt),
+    stability: r.stability,
+    difficulty: r.difficulty,
+    state: r.state,
+    reps: r.reps,
+    lapses: r.lapses,
+    learningSteps: r.learningSteps,
+    scheduledDays: r.scheduledDays,
+    lastReview: date(r.lastReviewAt),
+  };
+}
+
+export function reviewCardRecord(memberId: number, questionId: string, c: CardState): ReviewCardRecord {
+  return {
+    memberId,
+    questionId,
+    dueAt: c.due.getTime(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    state: c.state,
+    reps: c.reps,
+    lapses: c.lapses,
+    learningSteps: c.learningSteps,
+    scheduledDays: c.scheduledDays,
+    lastReviewAt: c.lastReview ? c.lastReview.getTime() : null,
+  };
 }

@@ -15,7 +15,10 @@ import type {
   NewRound,
   PeriodKey,
   PracticeRow,
-  ReviewRow,
+  QuestionTally,
+  ReminderTarget,
+  ReviewCard,
+  ReviewScheduler,
   RoundRow,
   RoundSummary,
   ScheduleFields,
@@ -27,7 +30,8 @@ import type {
 } from "../core/store/index.js";
 import { DrizzleDigestStore } from "./digest.js";
 import { ALL_TOPICS, type Queries, type ScoreLine } from "./queries.js";
-import { roundRecord, scheduleRecord, toGroup, toMember, toPractice, toReview, toRound, toSchedule } from "./records.js";
+import { roundRecord, scheduleRecord, toGroup, toMember, toPractice, toReviewCard, toRound, toSchedule } from "./records.js";
+import { applyReview, reviewRound } from "./review.js";
 import { got, type Steps } from "./steps.js";
 
 export interface Backend {
@@ -112,21 +116,14 @@ function* updateGroup(q: Queries, id: number, patch: { locale?: Locale | null; t
   return { ...g, ...settings };
 }
 
-function* answerPractice(
-  q: Queries,
-  id: number,
-  choice: number,
-  now: Date,
-  review: (prev: ReviewRow | null, correct: boolean) => Omit<ReviewRow, "memberId" | "questionId">,
-): Steps<{ row: PracticeRow; first: boolean }> {
+function* answerPractice(q: Queries, id: number, choice: number, now: Date, schedule: ReviewScheduler): Steps<{ row: PracticeRow; first: boolean }> {
   const first = (yield* got(q.answerPractice(id, choice, now.getTime()))) > 0;
   const practice = yield* got(q.practiceById(id));
   if (!practice) throw new Error(`practice question ${id} not found`);
   const row = toPractice(practice);
   if (first) {
-    const prev = yield* got(q.reviewOf(row.memberId, row.questionId));
-    const next = review(prev ? toReview(prev) : null, choice === row.correctIndex);
-    yield* got(q.upsertReview({ memberId: row.memberId, questionId: row.questionId, dueAt: next.dueAt.getTime(), intervalDays: next.intervalDays, correctStreak: next.correctStreak, lapses: next.lapses }));
+    const event = { correct: choice === row.correctIndex, answeredAt: now, shownAt: row.openedAt, revealedAt: null };
+    yield* applyReview(q, { memberId: row.memberId, questionId: row.questionId, source: "practice", sourceId: row.id }, event, schedule);
   }
   return { row, first };
 }
@@ -332,21 +329,86 @@ export class DrizzleStore extends DrizzleDigestStore implements Store {
     return p ? toPractice(p) : null;
   }
 
-  answerPractice(
-    id: number,
-    choice: number,
-    now: Date,
-    review: (prev: ReviewRow | null, correct: boolean) => Omit<ReviewRow, "memberId" | "questionId">,
-  ): Promise<{ row: PracticeRow; first: boolean }> {
-    return this.backend.transaction((q) => answerPractice(q, id, choice, now, review));
+  answerPractice(id: number, choice: number, now: Date, schedule: ReviewScheduler): Promise<{ row: PracticeRow; first: boolean }> {
+    return this.backend.transaction((q) => answerPractice(q, id, choice, now, schedule));
   }
 
-  async dueReviews(memberId: number, now: Date): Promise<ReviewRow[]> {
-    return (await this.q.dueReviews(memberId, now.getTime(), 20)).map(toReview);
+  // ---------------------------------------------------------------- review cards (src/db/review.ts)
+
+  async reviewCard(memberId: number, questionId: string): Promise<ReviewCard | null> {
+    const c = await this.q.reviewCard(memberId, questionId);
+    return c ? toReviewCard(c) : null;
   }
 
-  async reviewedQuestionIds(memberId: number): Promise<Set<string>> {
-    return new Set((await this.q.reviewedQuestionIds(memberId)).map((r) => r.questionId));
+  async dueCards(memberId: number, until: Date, limit: number): Promise<ReviewCard[]> {
+    return (await this.q.dueCards(memberId, until.getTime(), limit)).map(toReviewCard);
+  }
+
+  async countDue(memberId: number, until: Date): Promise<number> {
+    return this.q.countDue(memberId, until.getTime());
+  }
+
+  async memberCards(memberId: number): Promise<ReviewCard[]> {
+    return (await this.q.memberCards(memberId)).map(toReviewCard);
+  }
+
+  async groupCards(groupId: number): Promise<ReviewCard[]> {
+    return (await this.q.groupCards(groupId)).map(toReviewCard);
+  }
+
+  async reviewsSince(memberId: number, since: Date): Promise<number> {
+    return this.q.reviewsSince(memberId, since.getTime());
+  }
+
+  async questionTallies(memberId: number): Promise<QuestionTally[]> {
+    return this.q.questionTallies(memberId);
+  }
+
+  reviewRound(roundId: number, schedule: ReviewScheduler): Promise<number> {
+    return this.backend.transaction((q) => reviewRound(q, roundId, schedule));
+  }
+
+  async roundsToReview(since: Date, platforms: string[]): Promise<number[]> {
+    if (platforms.length === 0) return [];
+    return (await this.q.roundsToReview(since.getTime(), platforms)).map((r) => r.id);
+  }
+
+  async setReminder(memberId: number, time: string | null, at: Date): Promise<void> {
+    if (time === null) await this.q.deleteReminder(memberId);
+    else await this.q.upsertReminder(memberId, time, at.getTime());
+  }
+
+  async reminderOf(memberId: number): Promise<string | null> {
+    return (await this.q.reminderOf(memberId))?.time ?? null;
+  }
+
+  async reminders(platforms: string[]): Promise<ReminderTarget[]> {
+    if (platforms.length === 0) return [];
+    return (await this.q.reminders(platforms)).map((r) => ({
+      memberId: r.memberId,
+      userId: r.userId,
+      memberLocale: r.memberLocale,
+      time: r.time,
+      group: { id: r.groupId, platform: r.platform, externalId: r.externalId, timezone: r.timezone, locale: r.groupLocale },
+    }));
+  }
+
+  async claimReviewReminder(memberId: number, localDate: string, at: Date): Promise<boolean> {
+    return (await this.q.claimReviewReminder(memberId, localDate, at.getTime())) !== undefined;
+  }
+
+  // ---------------------------------------------------------------- the adaptive daily pick
+
+  async groupQuestionIds(groupId: number): Promise<Set<string>> {
+    return new Set((await this.q.groupQuestionIds(groupId)).map((r) => r.questionId));
+  }
+
+  async revealedSince(groupId: number, channelId: string, since: Date): Promise<Set<string>> {
+    return new Set((await this.q.revealedSince(groupId, channelId, since.getTime())).map((r) => r.questionId));
+  }
+
+  async groupTopicTallies(groupId: number): Promise<Array<{ topic: string; answered: number; correct: number }>> {
+    return this.q.groupTopicTallies(groupId);
   }
 
   // ---------------------------------------------------------------- maintenance

@@ -2,7 +2,7 @@
 // where two connections race), store.pg.test.ts on the run's PostgreSQL server. It speaks to the Store only, as
 // the core does, with its own small scorer and fixed times (no clock).
 import { describe, expect, it } from "vitest";
-import type { AnswerInput, NewRound, ReviewRow, ScheduleFields, Scorer } from "../../src/core/store/index.js";
+import type { AnswerInput, CardState, NewRound, ReviewEvent, ScheduleFields, Scorer } from "../../src/core/store/index.js";
 import type { DrizzleStore } from "../../src/db/index.js";
 import { digestContract } from "./digest-contract.js";
 
@@ -390,8 +390,12 @@ export function storeContract(backend: Backend): void {
         expect(await store.practiceById(open.id)).toEqual(open);
         expect(await store.practiceById(open.id + 1000)).toBeNull();
 
-        const seen: Array<[ReviewRow | null, boolean]> = [];
-        const review = (prev: ReviewRow | null, correct: boolean) => (seen.push([prev, correct]), { dueAt: at(correct ? 1440 : 10), intervalDays: correct ? 1 : 0, correctStreak: correct ? (prev?.correctStreak ?? 0) + 1 : 0, lapses: (prev?.lapses ?? 0) + (correct ? 0 : 1) });
+        const seen: Array<[CardState | null, boolean]> = [];
+        const review = (prev: CardState | null, e: ReviewEvent) => {
+          seen.push([prev, e.correct]);
+          const card: CardState = { due: at(e.correct ? 1440 : 10), stability: e.correct ? 2 : 0.5, difficulty: 5, state: 2, reps: (prev?.reps ?? 0) + 1, lapses: (prev?.lapses ?? 0) + (e.correct ? 0 : 1), learningSteps: 0, scheduledDays: e.correct ? 1 : 0, lastReview: e.answeredAt };
+          return { card, log: { rating: e.correct ? 3 : 1, state: prev?.state ?? 0, elapsedDays: 0, reviewedAt: e.answeredAt } };
+        };
         const wrong = await store.answerPractice(open.id, 1, at(1), review);
         expect(wrong).toEqual({ first: true, row: { ...open, choice: 1, answeredAt: at(1) } });
         expect(await store.answerPractice(open.id, 2, at(2), review)).toEqual({ first: false, row: { ...open, choice: 1, answeredAt: at(1) } });
@@ -399,16 +403,17 @@ export function storeContract(backend: Backend): void {
 
         const again = await store.openPractice({ ...open, openedAt: at(20) });
         await store.answerPractice(again.id, 2, at(21), review);
-        expect(seen[1]).toEqual([{ memberId: m.id, questionId: "l1", dueAt: at(10), intervalDays: 0, correctStreak: 0, lapses: 1 }, true]);
+        expect(seen[1]).toEqual([{ memberId: m.id, questionId: "l1", due: at(10), stability: 0.5, difficulty: 5, state: 2, reps: 1, lapses: 1, learningSteps: 0, scheduledDays: 0, lastReview: at(1) }, true]);
         const other = await store.openPractice({ ...open, questionId: "s1", openedAt: at(22) });
         await store.answerPractice(other.id, 0, at(23), review);
 
-        expect((await store.dueReviews(m.id, at(30))).map((r) => r.questionId)).toEqual(["s1"]);
-        expect((await store.dueReviews(m.id, at(1440))).map((r) => [r.questionId, r.dueAt])).toEqual([
+        expect((await store.dueCards(m.id, at(30), 10)).map((r) => r.questionId)).toEqual(["s1"]);
+        expect((await store.dueCards(m.id, at(1440), 10)).map((r) => [r.questionId, r.due])).toEqual([
           ["s1", at(10)],
           ["l1", at(1440)],
         ]);
-        expect(await store.reviewedQuestionIds(m.id)).toEqual(new Set(["l1", "s1"]));
+        expect((await store.memberCards(m.id)).map((c) => c.questionId)).toEqual(["l1", "s1"]);
+        expect(await store.questionTallies(m.id)).toEqual(expect.arrayContaining([{ questionId: "l1", answered: 2, correct: 1 }, { questionId: "s1", answered: 1, correct: 0 }]));
       });
     });
 

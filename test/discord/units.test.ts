@@ -57,7 +57,7 @@ describe("command definitions", () => {
   const byName = new Map(defs.map((d) => [d.name, d]));
 
   it("has the member commands and /studybot, guild-only, with ko and en descriptions", () => {
-    expect([...byName.keys()]).toEqual(["lookup", "quiz", "leaderboard", "stats", "history", "studybot"]);
+    expect([...byName.keys()]).toEqual(["lookup", "quiz", "review", "leaderboard", "stats", "history", "studybot"]);
     for (const d of defs) {
       expect(d.description.length).toBeGreaterThan(0);
       expect(d.description.length).toBeLessThanOrEqual(100);

@@ -4,7 +4,8 @@
 // `standIn.apiUrl`). Every request is recorded (method, URL-decoded path without the /api/v10 prefix, query,
 // JSON body, whether it carried the bot token, the status it got). Answers follow the real API where the
 // client depends on it: 204 with no content type for interaction callbacks, the message object for message
-// posts and edits, `GET /gateway/bot` naming the stand-in's own websocket, 429 with `retry-after` on demand.
+// posts and edits, `GET /gateway/bot` naming the stand-in's own websocket, 429 with `retry-after` on demand,
+// `POST /users/@me/channels` opening a direct-message channel (one per user) that messages can then be posted in.
 //
 // Gateway: a websocket at /gateway speaking JSON (discord.js without zlib-sync): HELLO, IDENTIFY → READY and one
 // GUILD_CREATE per guild, heartbeat → ACK, RESUME → RESUMED, and `dispatch()` / the interaction helpers for
@@ -121,6 +122,8 @@ export class DiscordStandIn {
   private readonly interactions = new Map<string, PendingInteraction>();
   private readonly rateLimits: RateLimitRule[] = [];
   private readonly denied = new Set<string>();
+  /** direct-message channels opened with POST /users/@me/channels: channel id → the user it reaches */
+  readonly dmChannels = new Map<string, string>();
   private readonly waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
   private readonly gatewayWaiters: Array<{ op: number; resolve: (payload: Json) => void }> = [];
   private readonly heartbeatMs: number;
@@ -643,8 +646,16 @@ export class DiscordStandIn {
       if ((this.botPermissions & SEND_MESSAGES_IN_THREADS) === 0n) return [403, { message: "Missing Permissions", code: 50013 }];
       return [200, this.storeMessage(match[1]!, r.body as Json)];
     }
+    if (r.method === "POST" && r.path === "/users/@me/channels") {
+      // opening a DM needs no gateway intent; the same user always gets the same channel
+      const recipient = String((r.body as Json | null)?.recipient_id ?? "");
+      if (!/^\d{5,25}$/.test(recipient)) return [400, { message: "Invalid Form Body", code: 50035 }];
+      const open = [...this.dmChannels].find(([, user]) => user === recipient)?.[0] ?? this.snowflake();
+      this.dmChannels.set(open, recipient);
+      return [200, { id: open, type: 1, last_message_id: null, flags: 0, recipients: [{ id: recipient, username: "member", discriminator: "0", global_name: null, avatar: null }] }];
+    }
     if ((match = m(/^\/channels\/(\d+)\/messages$/)) && r.method === "POST") {
-      if (!this.guilds.some((g) => g.channels.some((c) => c.id === match![1]))) return [404, { message: "Unknown Channel", code: 10003 }];
+      if (!this.dmChannels.has(match[1]!) && !this.guilds.some((g) => g.channels.some((c) => c.id === match![1]))) return [404, { message: "Unknown Channel", code: 10003 }];
       if (this.denied.has(match[1]!)) return [403, { message: "Missing Permissions", code: 50013 }];
       return [200, this.storeMessage(match[1]!, r.body as Json)];
     }

@@ -210,6 +210,8 @@ export class SlackStandIn {
   readonly appId: string;
   readonly users = new Map<string, SlackUser>();
   readonly channels = new Map<string, SlackChannel>();
+  /** direct messages the app opened with conversations.open (id "D…"), which it may then post in */
+  readonly directMessages = new Map<string, SlackChannel>();
   /** Socket Mode: envelopes acknowledged by the app, by envelope id */
   readonly socketAcks = new Map<string, Json>();
 
@@ -493,7 +495,10 @@ export class SlackStandIn {
       case "conversations.open": {
         const userId = String(args.users ?? "");
         if (!this.users.has(userId)) return { ok: false, error: "user_not_found" };
-        return { ok: true, channel: { id: `D${userId.slice(1)}` } };
+        const id = `D${userId.slice(1)}`;
+        // the app's direct message with the member: the bot may post in it from now on
+        this.directMessages.set(id, { id, name: userId, botIsMember: true });
+        return { ok: true, channel: { id } };
       }
       case "files.getUploadURLExternal": {
         const length = Number(args.length);
@@ -559,7 +564,7 @@ export class SlackStandIn {
   }
 
   private channel(id: unknown): SlackChannel | { ok: false; error: string } {
-    const channel = this.channels.get(String(id ?? ""));
+    const channel = this.channels.get(String(id ?? "")) ?? this.directMessages.get(String(id ?? ""));
     if (!channel) return { ok: false, error: "channel_not_found" };
     if (channel.isPrivate && !channel.botIsMember) return { ok: false, error: "not_in_channel" };
     return channel;

@@ -2,6 +2,7 @@
 // organiser rule before running them).
 import { digestLines } from "../digest/text.js";
 import { SCORING_OPTIONS, type ScoringSettings } from "../rounds/scoring.js";
+import type { PickMode } from "../store/rows.js";
 import type { ChoiceSpec, OptionSpec } from "./options.js";
 import { defineCommand } from "./spec.js";
 
@@ -12,6 +13,11 @@ export const LANGUAGE_CHOICES = [
   { value: "en", label: "choice.en", aliases: ["english", "영어"] },
   { value: "auto", label: "choice.auto", aliases: ["member", "members", "각자", "멤버별"] },
 ] as const satisfies readonly ChoiceSpec[];
+
+export const PICK_CHOICES = [
+  { value: "adaptive", label: "choice.adaptive", aliases: ["adapt", "smart", "적응형", "적응"] },
+  { value: "random", label: "choice.random", aliases: ["rand", "무작위", "랜덤"] },
+] as const satisfies readonly ChoiceSpec<PickMode>[];
 
 const channel = { kind: "channel", description: "opt.channel" } as const satisfies OptionSpec;
 /** the weekly digest, reveal reminder and discussion thread (read by src/core/digest/settings.ts) */
@@ -37,6 +43,7 @@ export const schedule = defineCommand({
     topics: { kind: "topics", description: "opt.topics", aliases: ["topic"] },
     reveal: { kind: "integer", description: "opt.reveal", min: 1, max: 1440 },
     instant: { kind: "boolean", description: "opt.instant" },
+    pick: { kind: "choice", description: "opt.pick", choices: PICK_CHOICES },
     name,
     channel,
     ...scheduleExtraOptions,
@@ -53,6 +60,7 @@ export const schedule = defineCommand({
       ...(a.reminder !== undefined ? { reminder: a.reminder } : {}),
       ...(a["reminder-mention"] !== undefined ? { reminderMention: a["reminder-mention"] } : {}),
       ...(a.thread !== undefined ? { thread: a.thread } : {}),
+      ...(a.pick !== undefined ? { pick: a.pick } : {}),
     });
     return { kind: "scheduled", view };
   },

@@ -6,6 +6,7 @@ import type { Locale } from "../locale.js";
 import type { MessageKey } from "../messages/index.js";
 import type { Params } from "../messages/translate.js";
 import type { LookupResult, Section } from "../notes/types.js";
+import type { Readiness, ReminderView, ReviewPrompt } from "../review/types.js";
 import type { AnyCommandSpec } from "./spec.js";
 
 export type CommandResult =
@@ -19,6 +20,11 @@ export type CommandResult =
   | { kind: "leaderboard"; board: Leaderboard }
   | { kind: "stats"; stats: MemberStats }
   | { kind: "history"; history: History }
+  /** /review: the next review question (a practice card), or what is due when nothing is */
+  | { kind: "review"; review: ReviewPrompt }
+  | { kind: "reminder"; reminder: ReminderView }
+  /** /stats view:readiness */
+  | { kind: "readiness"; readiness: Readiness }
   | { kind: "scheduled"; view: ScheduleView }
   | { kind: "unscheduled"; channelId: string; name: string; removed: boolean }
   | { kind: "paused"; view: ScheduleView }

@@ -5,7 +5,7 @@ import type { Locale } from "../locale.js";
 import type { PortRegistry } from "../ports.js";
 import type { Question, QuestionBank } from "../questions/types.js";
 import type { Section } from "../notes/types.js";
-import type { GroupRow, RoundRow, ScheduleRow, Store } from "../store/index.js";
+import type { GroupRow, PickMode, RoundRow, ScheduleRow, Store } from "../store/index.js";
 import type { Logger } from "../../logger.js";
 import { pickForChannel, pool, type Random } from "../questions/pick.js";
 import { OperatorError } from "../errors.js";
@@ -29,6 +29,8 @@ export interface RoundDeps {
   ports: PortRegistry;
   logger: Logger;
   random?: Random;
+  /** picks the daily question by the schedule's mode (src/core/review/pick.ts); uniformly among the least used without */
+  picker?: { pick(groupId: number, channelId: string, candidates: readonly Question[], mode: PickMode, now: Date): Promise<Question | null> };
 }
 
 export function groupRef(group: GroupRow): GroupRef {
@@ -52,7 +54,10 @@ export class RoundService {
     return () => this.openedListeners.delete(listener);
   }
 
-  /** Called with every round this process revealed whose card it edited (the thread gets the summary). */
+  /**
+   * Called, and awaited, with every round this process revealed (the learning loop takes its answers in; the
+   * card's thread gets the summary).
+   */
   onRevealed(listener: (round: RoundRow, card: RevealedCard) => void | Promise<void>): () => void {
     this.revealedListeners.add(listener);
     return () => this.revealedListeners.delete(listener);
@@ -144,8 +149,9 @@ export class RoundService {
     const port = this.port(group.platform);
     if (!port) throw new Error(`no platform port registered for "${group.platform}"`);
     const candidates = pool(this.deps.bank, opts.topics);
-    const use = await this.deps.store.questionUse(group.id, channelId);
-    const q = pickForChannel(candidates, use, this.deps.random);
+    const q = this.deps.picker
+      ? await this.deps.picker.pick(group.id, channelId, candidates, opts.schedule?.pick ?? "adaptive", opts.now)
+      : pickForChannel(candidates, await this.deps.store.questionUse(group.id, channelId), this.deps.random);
     if (!q) throw new OperatorError("quiz.no_questions", { topics: opts.topics.join(", ") || "*" });
     const round = await this.deps.store.claimRound({
       groupId: group.id,
@@ -209,8 +215,8 @@ export class RoundService {
       } catch (err) {
         this.deps.logger.error({ err, roundId: round.id, group: group.externalId, platform: group.platform }, "could not edit the card at reveal");
       }
-      await this.revealed({ ...round, revealedAt: now }, card);
     }
+    await this.revealed({ ...round, revealedAt: now }, card);
     return card;
   }
 }

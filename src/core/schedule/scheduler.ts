@@ -49,7 +49,7 @@ export class Scheduler {
   private readonly inFlight = new Set<Promise<unknown>>();
   private unsubscribe: Array<() => void> = [];
   private stopped = false;
-  private readonly sweepTasks: Array<{ name: string; run: () => Promise<unknown> }> = [];
+  private readonly sweepTasks: Array<{ name: string; run: (platforms: string[]) => Promise<unknown> }> = [];
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -99,8 +99,11 @@ export class Scheduler {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  /** Work the sweep does after posting and revealing (the weekly digest, reveal reminders), in the order added. */
-  addSweepTask(name: string, run: () => Promise<unknown>): void {
+  /**
+   * Work the sweep does after posting and revealing (reveal reminders, weekly digests, review reminders), in the
+   * order added, given the platforms this process posts to.
+   */
+  addSweepTask(name: string, run: (platforms: string[]) => Promise<unknown>): void {
     this.sweepTasks.push({ name, run });
   }
 
@@ -118,7 +121,7 @@ export class Scheduler {
     const revealed = await this.revealDue();
     for (const task of this.sweepTasks) {
       try {
-        await task.run();
+        await task.run(this.platforms());
       } catch (err) {
         this.logger.error({ err, task: task.name }, "sweep task failed");
       }

@@ -14,7 +14,6 @@ import type {
   NewRound,
   PeriodKey,
   PracticeRow,
-  ReviewRow,
   RoundRow,
   RoundSummary,
   ScheduleFields,
@@ -25,8 +24,11 @@ import type {
 } from "./rows.js";
 import type { DigestStore } from "./digest.js";
 
+import type { PickStore, ReviewScheduler, ReviewStore } from "./review.js";
+
 export * from "./rows.js";
 export * from "./digest.js";
+export * from "./review.js";
 
 export interface MemberInput {
   userId: string;
@@ -105,16 +107,9 @@ export interface ScoreStore {
 export interface PracticeStore {
   openPractice(p: Omit<PracticeRow, "id" | "answeredAt" | "choice">): Promise<PracticeRow>;
   practiceById(id: number): Promise<PracticeRow | null>;
-  /** records the practice answer once and updates the review queue in the same transaction */
-  answerPractice(
-    id: number,
-    choice: number,
-    now: Date,
-    review: (prev: ReviewRow | null, correct: boolean) => Omit<ReviewRow, "memberId" | "questionId">,
-  ): Promise<{ row: PracticeRow; first: boolean }>;
-  dueReviews(memberId: number, now: Date): Promise<ReviewRow[]>;
-  reviewedQuestionIds(memberId: number): Promise<Set<string>>;
+  /** records the practice answer once and moves the member's card for the question in the same transaction */
+  answerPractice(id: number, choice: number, now: Date, schedule: ReviewScheduler): Promise<{ row: PracticeRow; first: boolean }>;
 }
 
 /** Everything the core needs from storage. */
-export interface Store extends GroupStore, ScheduleStore, RoundStore, ScoreStore, PracticeStore, DigestStore {}
+export interface Store extends GroupStore, ScheduleStore, RoundStore, ScoreStore, PracticeStore, DigestStore, ReviewStore, PickStore {}

@@ -42,6 +42,8 @@ export interface ScheduleRow extends ScheduleExtras {
   topics: string[];
   revealAfterMinutes: number;
   instantFeedback: boolean;
+  /** how the daily question is chosen (src/core/review/pick.ts) */
+  pick: PickMode;
   paused: boolean;
   /** false after `unschedule` (the row is kept so the channel's history and its day keys stay stable) */
   active: boolean;
@@ -52,8 +54,15 @@ export interface ScheduleRow extends ScheduleExtras {
   updatedAt: Date;
 }
 
-/** What an organiser sets for a schedule (the digest, reminder and thread settings default as DEFAULT_SCHEDULE_EXTRAS). */
-export type ScheduleFields = Pick<ScheduleRow, "time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback"> & Partial<ScheduleExtras>;
+/** How a schedule picks its daily question: unseen and weak topics first, or uniformly among the least used. */
+export const PICK_MODES = ["adaptive", "random"] as const;
+export type PickMode = (typeof PICK_MODES)[number];
+
+/**
+ * What an organiser sets for a schedule: `pick` is "adaptive" unless given; the digest, reminder and thread settings
+ * default as DEFAULT_SCHEDULE_EXTRAS.
+ */
+export type ScheduleFields = Pick<ScheduleRow, "time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback"> & Partial<ScheduleExtras> & { pick?: PickMode };
 
 export interface RoundRow {
   id: number;
@@ -173,13 +182,4 @@ export interface PracticeRow {
   openedAt: Date;
   answeredAt: Date | null;
   choice: number | null;
-}
-
-export interface ReviewRow {
-  memberId: number;
-  questionId: string;
-  dueAt: Date;
-  intervalDays: number;
-  correctStreak: number;
-  lapses: number;
 }

@@ -6,7 +6,7 @@
 // - flags are boolean (SQLite stores 0/1 and drizzle reads them as booleans there);
 // - generated ids are identity columns (SQLite's integer primary keys), "by default" so a restore can keep ids.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, doublePrecision, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 
 const ms = (name: string) => bigint(name, { mode: "number" });
 const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
@@ -55,6 +55,7 @@ export const schedules = pgTable(
     topics: text("topics").notNull().default("[]"),
     revealAfterMinutes: integer("reveal_after_minutes").notNull(),
     instantFeedback: boolean("instant_feedback").notNull().default(false),
+    pick: text("pick").notNull().default("adaptive"),
     paused: boolean("paused").notNull().default(false),
     active: boolean("active").notNull().default(true),
     lastRunDate: text("last_run_date"),
@@ -164,19 +165,69 @@ export const practiceRounds = pgTable(
   (t) => [index("practice_member_idx").on(t.memberId, t.openedAt)],
 );
 
-export const reviews = pgTable(
-  "reviews",
+export const reviewCards = pgTable(
+  "review_cards",
   {
     memberId: integer("member_id")
       .notNull()
       .references(() => members.id, { onDelete: "cascade" }),
     questionId: text("question_id").notNull(),
     dueAt: ms("due_at").notNull(),
-    intervalDays: integer("interval_days").notNull(),
-    correctStreak: integer("correct_streak").notNull(),
+    stability: doublePrecision("stability").notNull(),
+    difficulty: doublePrecision("difficulty").notNull(),
+    state: integer("state").notNull(),
+    reps: integer("reps").notNull(),
     lapses: integer("lapses").notNull(),
+    learningSteps: integer("learning_steps").notNull(),
+    scheduledDays: integer("scheduled_days").notNull(),
+    lastReviewAt: ms("last_review_at"),
   },
-  (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index("reviews_due_idx").on(t.memberId, t.dueAt)],
+  (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index("review_cards_due_idx").on(t.memberId, t.dueAt)],
+);
+
+export const reviewLog = pgTable(
+  "review_log",
+  {
+    id: id(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    source: text("source").notNull(),
+    sourceId: integer("source_id").notNull(),
+    rating: integer("rating").notNull(),
+    state: integer("state").notNull(),
+    stability: doublePrecision("stability").notNull(),
+    difficulty: doublePrecision("difficulty").notNull(),
+    elapsedDays: doublePrecision("elapsed_days").notNull(),
+    scheduledDays: integer("scheduled_days").notNull(),
+    reviewedAt: ms("reviewed_at").notNull(),
+  },
+  (t) => [uniqueIndex("review_log_source_uq").on(t.memberId, t.source, t.sourceId), index("review_log_member_idx").on(t.memberId, t.reviewedAt)],
+);
+
+export const reviewReminders = pgTable(
+  "review_reminders",
+  {
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    time: text("time").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId] })],
+);
+
+export const reviewReminderSends = pgTable(
+  "review_reminder_sends",
+  {
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    localDate: text("local_date").notNull(),
+    sentAt: ms("sent_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.localDate] })],
 );
 
 export const digests = pgTable(

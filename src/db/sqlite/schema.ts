@@ -7,7 +7,7 @@
 // one group per (platform, external id), one member per (group, user), one schedule per (group, channel, name),
 // one scheduled round per (schedule, local date), one answer per (round, member).
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const groups = sqliteTable(
   "groups",
@@ -60,6 +60,8 @@ export const schedules = sqliteTable(
     topics: text("topics").notNull().default("[]"),
     revealAfterMinutes: integer("reveal_after_minutes").notNull(),
     instantFeedback: integer("instant_feedback", { mode: "boolean" }).notNull().default(false),
+    /** how the daily question is chosen: "adaptive" (unseen and weak topics first) or "random" */
+    pick: text("pick").notNull().default("adaptive"),
     paused: integer("paused", { mode: "boolean" }).notNull().default(false),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     lastRunDate: text("last_run_date"),
@@ -192,20 +194,88 @@ export const practiceRounds = sqliteTable(
   (t) => [index("practice_member_idx").on(t.memberId, t.openedAt)],
 );
 
-/** The personal review queue: a missed question is due again soon, a known one later. */
-export const reviews = sqliteTable(
-  "reviews",
+/**
+ * Each member's memory of each question they answered, as FSRS models it (ts-fsrs's card): when it is due again,
+ * its stability (days until recall falls to 90 %), difficulty, learning state, repetitions and lapses. Every answer
+ * — a daily card once it is revealed, a practice question at once — moves it (src/core/review/).
+ */
+export const reviewCards = sqliteTable(
+  "review_cards",
   {
     memberId: integer("member_id")
       .notNull()
       .references(() => members.id, { onDelete: "cascade" }),
     questionId: text("question_id").notNull(),
     dueAt: integer("due_at").notNull(),
-    intervalDays: integer("interval_days").notNull(),
-    correctStreak: integer("correct_streak").notNull(),
+    stability: real("stability").notNull(),
+    difficulty: real("difficulty").notNull(),
+    /** 0 new, 1 learning, 2 review, 3 relearning (ts-fsrs State) */
+    state: integer("state").notNull(),
+    reps: integer("reps").notNull(),
     lapses: integer("lapses").notNull(),
+    learningSteps: integer("learning_steps").notNull(),
+    scheduledDays: integer("scheduled_days").notNull(),
+    lastReviewAt: integer("last_review_at"),
   },
-  (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index("reviews_due_idx").on(t.memberId, t.dueAt)],
+  (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index("review_cards_due_idx").on(t.memberId, t.dueAt)],
+);
+
+/**
+ * One row per answer that moved a card. The unique (member, source, source id) key makes each answer count once:
+ * a daily round's answers are taken in when it is revealed, by whichever process gets there first.
+ */
+export const reviewLog = sqliteTable(
+  "review_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    /** "round" (a daily card) or "practice" (/quiz, /review) */
+    source: text("source").notNull(),
+    /** the round's or the practice question's id */
+    sourceId: integer("source_id").notNull(),
+    /** 1 again, 2 hard, 3 good, 4 easy (ts-fsrs Rating) */
+    rating: integer("rating").notNull(),
+    /** the card's state before this answer */
+    state: integer("state").notNull(),
+    /** the card after this answer */
+    stability: real("stability").notNull(),
+    difficulty: real("difficulty").notNull(),
+    /** days since the card's previous answer */
+    elapsedDays: real("elapsed_days").notNull(),
+    scheduledDays: integer("scheduled_days").notNull(),
+    reviewedAt: integer("reviewed_at").notNull(),
+  },
+  (t) => [uniqueIndex("review_log_source_uq").on(t.memberId, t.source, t.sourceId), index("review_log_member_idx").on(t.memberId, t.reviewedAt)],
+);
+
+/** A member's daily review reminder: a direct message at `time` in the group's time zone, when something is due. */
+export const reviewReminders = sqliteTable(
+  "review_reminders",
+  {
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    /** "HH:MM" in the group's time zone */
+    time: text("time").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId] })],
+);
+
+/** One reminder a day at most: the (member, local date) key is claimed before the message goes out. */
+export const reviewReminderSends = sqliteTable(
+  "review_reminder_sends",
+  {
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    localDate: text("local_date").notNull(),
+    sentAt: integer("sent_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.localDate] })],
 );
 
 /**

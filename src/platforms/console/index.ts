@@ -52,6 +52,10 @@ export class ConsolePort implements PlatformPort, CardExtrasPort {
   async sendPrivate(_group: GroupRef, _channelId: string, userId: string, text: string): Promise<void> {
     this.out.write(`[→ ${userId}] ${text}\n`);
   }
+  /** A direct message (a review reminder) is a line addressed to the member. */
+  async sendDirect(_group: GroupRef, userId: string, text: string): Promise<void> {
+    this.out.write(`[→ ${userId}] ${text}\n`);
+  }
   async postDigest(_group: GroupRef, channelId: string, digest: Digest, chart: FileAttachment): Promise<MessageRef> {
     const file = saveFile(this.filesDir, "digests", chart);
     this.out.write([...digestLines(digest), tc(digest.locale, "console.chart_saved", { path: file })].join("\n") + "\n");
@@ -198,6 +202,7 @@ export class ConsoleSession {
     }));
     const result = await command.spec.run({ bot: this.bot, actor: this.actor, channelId: CONSOLE_CHANNEL }, args);
     if (result.kind === "practice") this.practice.set(this.member.userId, result.card.roundId);
+    if (result.kind === "review" && result.review.card) this.practice.set(this.member.userId, result.review.card.roundId);
     if (result.kind === "settings") this.timezone = result.settings.timezone;
     return this.show(result, await this.bot.locale(this.actor));
   }

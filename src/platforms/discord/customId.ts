@@ -5,6 +5,7 @@
 //   sb1:ans:<roundId>:<choiceIndex>          answer a group round
 //   sb1:prc:<practiceRoundId>:<choiceIndex>  answer a private practice question
 //   sb1:sec:<file>#<line>                    open a note section (reveal source, lookup "more")
+//   sb1:rev                                  the caller's next review (/review)
 
 export const CUSTOM_ID_VERSION = "sb1";
 export const CUSTOM_ID_MAX = 100;
@@ -13,7 +14,8 @@ const MAX_CHOICES = 6;
 export type ButtonAction =
   | { kind: "answer"; roundId: number; choice: number }
   | { kind: "practice"; roundId: number; choice: number }
-  | { kind: "section"; value: string };
+  | { kind: "section"; value: string }
+  | { kind: "review" };
 
 /** `stale`: from another version of the bot; `invalid`: not something this bot ever builds. */
 export type ParsedCustomId = { ok: true; action: ButtonAction } | { ok: false; reason: "stale" | "invalid" };
@@ -27,6 +29,11 @@ export function answerId(roundId: number, choice: number): string {
 
 export function practiceId(roundId: number, choice: number): string {
   return build(`prc:${roundId}:${choice}`);
+}
+
+/** The "next review" button. */
+export function reviewId(): string {
+  return build("rev");
 }
 
 /** `file#line` of a section (the part after "section:" of a Suggestion value); null when it cannot fit. */
@@ -60,6 +67,7 @@ export function parseCustomId(raw: string): ParsedCustomId {
     if (c >= MAX_CHOICES) return { ok: false, reason: "invalid" };
     return { ok: true, action: { kind: kind === "ans" ? "answer" : "practice", roundId: Number(round), choice: c } };
   }
+  if (kind === "rev") return rest.length === 0 ? { ok: true, action: { kind: "review" } } : { ok: false, reason: "invalid" };
   if (kind === "sec") {
     const ref = rest.join(":");
     if (!SECTION.test(ref) || ref.includes("..")) return { ok: false, reason: "invalid" };

@@ -340,6 +340,8 @@ export class DiscordHandlers {
         return this.respond(i, ctx, { ephemeral: true, defer: "when-slow", update: true }, async (l) => render({ kind: "practiceAnswer", result: await bot.answerPractice(actor, action.roundId, action.choice) }, l));
       case "section":
         return this.respond(i, ctx, { ephemeral: true, defer: "when-slow" }, (l) => render({ kind: "section", section: bot.sectionOrFail(action.value) }, l));
+      case "review":
+        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow", update: true }, async (l) => render({ kind: "review", review: await bot.review(actor) }, l));
     }
   }
 }

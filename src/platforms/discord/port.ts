@@ -78,4 +78,10 @@ export class DiscordPort implements PlatformPort, CardExtrasPort {
   async postInThread(_group: GroupRef, _ref: MessageRef, threadId: string, card: RevealedCard): Promise<void> {
     await this.rest.post(Routes.channelMessages(snowflake(threadId, "thread")), { body: threadSummary(card) });
   }
+
+  /** A direct message (review reminders): open the DM channel (no gateway intent needed), then post in it. */
+  async sendDirect(_group: GroupRef, userId: string, text: string): Promise<void> {
+    const dm = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: snowflake(userId, "user") } })) as APIChannel;
+    await this.rest.post(Routes.channelMessages(dm.id), { body: { content: text, allowed_mentions: { parse: [] } } });
+  }
 }

@@ -19,7 +19,9 @@ import { answerOutcomeText, historyParts, nobodyText, secondsText } from "../../
 import { pausedText, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText, type Markup } from "../../core/messages/replies.js";
 import { trimAtLine } from "../../core/notes/lookup.js";
 import type { LookupResult, Section, Suggestion } from "../../core/notes/types.js";
-import { answerId, practiceId, sectionId, sectionIdOf } from "./customId.js";
+import { dueTodayText, readinessParts, reminderText, reviewHeadText, reviewSummaryText } from "../../core/review/format.js";
+import type { Readiness, ReviewPrompt } from "../../core/review/types.js";
+import { answerId, practiceId, reviewId, sectionId, sectionIdOf } from "./customId.js";
 import { clip, fitEmbeds, LIMITS } from "./limits.js";
 import { td as t } from "./messages.js";
 
@@ -212,7 +214,7 @@ export function leaderboard(board: Leaderboard): MessageBody {
 export function stats(s: MemberStats): MessageBody {
   const l = s.locale;
   const pct = (x: number) => Math.round(x * 100);
-  if (s.answered === 0) return body([{ color: COLOR.stats, title: t(l, "stats.title", { name: name(s.displayName) }), description: t(l, "stats.none") }]);
+  if (s.answered === 0) return body([{ color: COLOR.stats, title: t(l, "stats.title", { name: name(s.displayName) }), description: `${t(l, "stats.none")}\n${reviewSummaryText(l, s.review)}` }]);
   const embed: APIEmbed = {
     color: COLOR.stats,
     title: t(l, "stats.title", { name: name(s.displayName) }),
@@ -220,6 +222,7 @@ export function stats(s: MemberStats): MessageBody {
       t(l, "stats.summary", { answered: s.answered, correct: s.correct, accuracy: pct(s.accuracy), points: s.points }),
       t(l, "stats.streak", { current: s.currentStreak, best: s.bestStreak }),
       s.rank === null ? t(l, "stats.rank_none") : t(l, "stats.rank", { rank: s.rank }),
+      reviewSummaryText(l, s.review),
     ].join("\n"),
   };
   if (s.byTopic.length) {
@@ -280,7 +283,30 @@ function practiceAnswer(r: PracticeResult): MessageBody {
     : r.correct
       ? `🎉 ${t(l, "quiz.practice_correct", { label: r.choiceLabel })}`
       : `❌ ${t(l, "quiz.practice_wrong", { label: r.choiceLabel, correct: r.choices[r.correctIndex]?.label ?? "?" })}`;
-  return { ...revealedCard(r, { practice: true }), content: verdict };
+  const card = revealedCard(r, { practice: true });
+  const section = r.after.section;
+  const embeds = card.embeds.map((e, i) => (i === 0 && section ? { ...e, fields: [...(e.fields ?? []), { name: t(l, "review.note"), value: clip(section.text || "—", LIMITS.fieldValue) }] } : e));
+  const next: APIButtonComponent = { type: ComponentType.Button, style: ButtonStyle.Primary, label: t(l, "review.next_button"), custom_id: reviewId() };
+  const components = r.after.dueToday > 0 ? [...card.components, ...rows([next])].slice(0, LIMITS.rows) : card.components;
+  return { ...body(embeds, components), content: `${verdict}\n${dueTodayText(l, r.after.dueToday)}` };
+}
+
+/** /review: the next question as a practice card, with why it is asked; or what is next when nothing is due. */
+function reviewPrompt(r: ReviewPrompt): MessageBody {
+  const l = r.locale;
+  const head = `🔁 ${reviewHeadText(l, r, (d) => `<t:${unix(d)}:f> (<t:${unix(d)}:R>)`)}\n${reviewSummaryText(l, r.summary)}`;
+  return r.card ? { ...practiceCard(r.card), content: head } : notice(head);
+}
+
+function readiness(r: Readiness): MessageBody {
+  const p = readinessParts(r.locale, r, escapeMarkdown);
+  const embed: APIEmbed = {
+    color: COLOR.stats,
+    title: clip(p.title, LIMITS.embedTitle),
+    description: p.none ?? p.formula,
+    fields: p.exams.map((e) => ({ name: clip(e.head, LIMITS.fieldName), value: clip([...(e.group ? [e.group] : []), ...e.domains.map((d) => `• ${d}`)].join("\n"), LIMITS.fieldValue) })),
+  };
+  return body([embed]);
 }
 
 export interface DiscordRenderContext {
@@ -300,6 +326,9 @@ export const discordRenderers: Renderers<MessageBody, DiscordRenderContext> = {
   leaderboard: (r) => leaderboard(r.board),
   stats: (r) => stats(r.stats),
   history: (r) => history(r.history),
+  review: (r) => reviewPrompt(r.review),
+  reminder: (r) => notice(`⏰ ${reminderText(r.reminder.locale, r.reminder)}`),
+  readiness: (r) => readiness(r.readiness),
   scheduled: (r, c) => scheduleSaved(r.view, c.locale),
   unscheduled: (r, c) => notice(`${channelMention(r.channelId)} · ${unscheduledText(c.locale, r)}`),
   paused: (r, c) => notice(`${r.view.paused ? "⏸️" : "▶️"} ${pausedText(c.locale, r.view, markup)}`),

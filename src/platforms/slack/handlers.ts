@@ -195,6 +195,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     });
   });
 
+  app.action<BlockButtonAction>(ACTION.reviewNext, async ({ ack, body, respond }: ButtonArgs) => {
+    await ack();
+    await work("review next", buttonCaller(body), respond, async ({ actor, locale }) => {
+      await respond({ response_type: "ephemeral", replace_original: true, ...show({ kind: "review", review: await bot.review(actor) }, locale) });
+    });
+  });
+
   app.action<BlockButtonAction>(new RegExp(`^${ACTION.lookupOpen}:\\d+$`), async ({ ack, body, action, respond }: ButtonArgs) => {
     await ack();
     await work("lookup open", buttonCaller(body), respond, async ({ locale }) => {

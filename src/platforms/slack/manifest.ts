@@ -15,7 +15,7 @@ export const BOT_SCOPES: Record<string, string> = {
   "users:read": "workspace admins and owners may use /studybot; names and language for the Home tab",
   "files:write": "hand files to organisers (drafted questions) in their direct messages with the app, and upload the weekly digest's chart",
   "channels:join": "join a public channel to upload its weekly digest chart there",
-  "im:write": "open that direct message",
+  "im:write": "open that direct message, and send members the review reminders they ask for (/review remind=20:00)",
 };
 
 /** Events the app subscribes to, each with why. */
@@ -23,7 +23,8 @@ export const BOT_EVENTS: Record<string, string> = {
   app_home_opened: "draw the member's Home tab (stats and leaderboards)",
 };
 
-export const APP_HOME = { home_tab_enabled: true, messages_tab_enabled: false, messages_tab_read_only_enabled: false } as const;
+/** The Messages tab shows the app's direct messages (files, review reminders); members do not write to the app. */
+export const APP_HOME = { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true } as const;
 
 const both = (key: MessageKey) => `${ts("ko", key)} · ${ts("en", key)}`;
 
@@ -60,7 +61,7 @@ export function manifest(opts: ManifestOptions = {}): Record<string, unknown> {
       name: "studybot",
       description: "스터디 노트로 만드는 오늘의 문제, 순위, 노트 검색 · Daily quiz, leaderboard and lookup from your study notes",
       long_description:
-        "studybot turns a study group's own notes into a daily question posted in a channel at a set time. Members answer with one click (privately), the card is revealed with the explanation and the source note, and the leaderboard tracks points, accuracy and streaks. /lookup finds the right note section in Korean or English, /quiz gives a private practice question, /history shows the last questions, and the App Home tab shows your stats and the group's ranking.",
+        "studybot turns a study group's own notes into a daily question posted in a channel at a set time. Members answer with one click (privately), the card is revealed with the explanation and the source note, and the leaderboard tracks points, accuracy and streaks. /lookup finds the right note section in Korean or English, /quiz gives a private practice question, /review brings back what you missed when it is due (spaced repetition, with an optional daily reminder) and shows your exam readiness in /stats, /history shows the last questions, and the App Home tab shows your stats, your reviews due and the group's ranking.",
       background_color: "#2f4858",
     },
     features: {

@@ -100,6 +100,14 @@ export class SlackPort implements PlatformPort, CardExtrasPort {
     return [];
   }
 
+  /** A direct message from the app (im:write; the Messages tab shows it): open the conversation, then post. */
+  async sendDirect(group: GroupRef, userId: string, text: string): Promise<void> {
+    this.checkGroup(group);
+    const dm = await this.client.conversations.open({ users: userId });
+    if (!dm.channel?.id) throw new Error("conversations.open returned no channel");
+    await this.client.chat.postMessage({ channel: dm.channel.id, text, unfurl_links: false, unfurl_media: false });
+  }
+
   private checkGroup(group: GroupRef): void {
     if (group.platform !== SLACK_PLATFORM || group.externalId !== this.teamId) {
       // A schedule left from another workspace (the bot token was replaced): say so instead of posting blindly.
