@@ -28,6 +28,9 @@ class NullPort implements PlatformPort {
     return { channelId, messageId: "m" };
   }
   async editCard(): Promise<void> {}
+  async postRevealed(_g: GroupRef, channelId: string): Promise<MessageRef> {
+    return { channelId, messageId: "r" };
+  }
 }
 
 const fmt = (n: number, d = 1) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });

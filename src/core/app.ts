@@ -5,7 +5,7 @@
 //
 // Permissions are the adapter's job (Discord: Manage Server; Slack: admins or SLACK_ORGANIZERS); the core
 // validates every input.
-import type { Actor, AnswerOutcome, FileAttachment, History, Leaderboard, LeaderboardRow, MemberStats, Period, PlatformPort, QuestionCard, RevealedCard } from "./cards.js";
+import type { Actor, AnswerOutcome, FileAttachment, GroupRef, History, Leaderboard, LeaderboardRow, MemberStats, Period, PlatformPort, QuestionCard, RevealedCard } from "./cards.js";
 import type { Clock } from "./clock.js";
 import { monthKey, periodKeys, periodStart, weekKey } from "./clock.js";
 import { OperatorError, UserError } from "./errors.js";
@@ -30,6 +30,8 @@ import { scheduleExtras, type ScheduleExtrasInput } from "./digest/settings.js";
 import type { ThreadService } from "./digest/threads.js";
 import type { Digest } from "./digest/types.js";
 import type { Logger } from "../logger.js";
+import { noMetrics, type CoreMetrics } from "./metrics.js";
+import type { PauseReason } from "./store/index.js";
 
 export type { ScheduleInput } from "./schedule/parse.js";
 export type { ScoringSettings } from "./rounds/scoring.js";
@@ -72,6 +74,7 @@ export interface StudyBotDeps {
   threads: ThreadService;
   /** the learning loop: review cards, /review, reminders, readiness */
   reviews: ReviewService;
+  metrics?: CoreMetrics;
 }
 
 export interface GroupSettings {
@@ -99,6 +102,8 @@ export interface ScheduleView {
   instantFeedback: boolean;
   pick: PickMode;
   paused: boolean;
+  /** why the bot paused it itself (its channel failed for good); null when it runs or an organiser paused it */
+  pause: PauseReason | null;
   nextRun: Date | null;
   lastRunDate: string | null;
   /** the weekly digest, reveal reminder and discussion thread settings */
@@ -106,6 +111,16 @@ export interface ScheduleView {
   /** permissions the bot lacks in the channel for the discussion threads it was asked for (checked when saved) */
   threadMissing?: string[];
 }
+
+/** A schedule the bot paused, told once to the group's organisers with their next command. */
+export interface PauseNotice {
+  channelId: string;
+  name: string;
+  pause: PauseReason;
+}
+
+/** A card posted now; `pending` when the platform has not confirmed it yet (it is tried again automatically). */
+export type PostedCard = QuestionCard & { pending?: true };
 
 export interface OpenRoundView {
   roundId: number;
@@ -169,7 +184,10 @@ export class StudyBot {
 
   lookup(query: string, opts?: { limit?: number; maxChars?: number }): LookupResult {
     if (!query.trim()) throw new UserError("error.query_empty");
-    return this.deps.notes.lookup(query, opts);
+    const started = performance.now();
+    const result = this.deps.notes.lookup(query, opts);
+    this.metrics.lookupSeconds((performance.now() - started) / 1000);
+    return result;
   }
 
   /** autocomplete: at most 25 suggestions, each label at most 100 characters */
@@ -233,9 +251,9 @@ export class StudyBot {
    * repeated delivery of the same choice gets the same reply, a different later choice gets "duplicate".
    * The answer is committed before the promise resolves.
    */
-  async answer(actor: Actor, roundId: number, choice: number): Promise<AnswerOutcome> {
+  async answer(actor: Actor, roundId: number, choice: number, opts: { at?: Date } = {}): Promise<AnswerOutcome> {
     const group = await this.group(actor);
-    const now = this.deps.clock.now();
+    const now = answerTime(this.deps.clock.now(), opts.at);
     if (!Number.isInteger(roundId) || roundId <= 0) return { kind: "unknown_round" };
     const keys = periodKeys(now, group.timezone);
     const rec = await this.store.recordAnswer(
@@ -260,11 +278,21 @@ export class StudyBot {
         return { kind: "invalid_choice", validLabels: labels(rec.round.choiceCount) };
       case "recorded":
       case "duplicate":
+        if (rec.kind === "recorded") this.metrics.answerRecorded(actor.group.platform);
         if (rec.kind === "duplicate" && rec.choice !== choice) return { kind: "duplicate", choiceLabel: choiceLabel(rec.choice) };
         return rec.round.instantFeedback
           ? { kind: "recorded", choiceLabel: choiceLabel(rec.choice), correct: rec.correct, points: rec.points }
           : { kind: "recorded", choiceLabel: choiceLabel(rec.choice) };
     }
+  }
+
+  /**
+   * Stores what the platform now says about a member (their name and language), for a platform that learns it only
+   * after answering them (Slack refreshes profiles in the background).
+   */
+  async rememberMember(actor: Actor): Promise<void> {
+    const group = await this.group(actor);
+    await this.store.ensureMember(group.id, { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null });
   }
 
   /** The channel's cards still open for answers, oldest first (the console names them #round). */
@@ -528,6 +556,7 @@ export class StudyBot {
     const topics = [...new Set((input.topics ?? []).map((t) => this.resolveTopic(t)))];
     const revealAfterMinutes = input.revealAfterMinutes === undefined ? DEFAULT_REVEAL_MINUTES : parseRevealMinutes(input.revealAfterMinutes);
     if (pool(this.deps.bank, topics).length === 0) throw new OperatorError("quiz.no_questions", { topics: topics.join(", ") || "*" });
+    await this.preflight(actor, channelId);
     const extras = scheduleExtras(input, await this.store.findSchedule(group.id, channelId, name ?? DEFAULT_SCHEDULE_NAME), revealAfterMinutes);
     const row = await this.store.upsertSchedule(
       group.id,
@@ -586,9 +615,10 @@ export class StudyBot {
    * one named). It scores points but stays outside the schedule's streak. While a card of that schedule is
    * still open, it refuses unless `force` is set.
    */
-  async postNow(actor: Actor, channelId: string, opts: { name?: string; force?: boolean } = {}): Promise<QuestionCard> {
+  async postNow(actor: Actor, channelId: string, opts: { name?: string; force?: boolean } = {}): Promise<PostedCard> {
     const group = await this.group(actor);
     checkChannel(channelId);
+    await this.preflight(actor, channelId);
     const schedule = await this.scheduleNamed(group, channelId, opts.name, opts.name !== undefined);
     const now = this.deps.clock.now();
     if (!opts.force) {
@@ -606,7 +636,37 @@ export class StudyBot {
       locale: this.groupLocale(group),
     });
     if (!opened) throw new Error("a round posted on demand cannot conflict");
-    return opened.card;
+    // A failure for good is the platform's to explain (its failure path names what to fix).
+    if (opened.delivery.state === "failed") throw opened.delivery.error;
+    return opened.delivery.state === "pending" ? { ...opened.card, pending: true } : opened.card;
+  }
+
+  /** Whether the bot can post cards in the channel, as its platform checks it: a UserError saying what to fix. */
+  private async preflight(actor: Actor, channelId: string): Promise<void> {
+    await this.deps.ports.get(actor.group.platform)?.preflight?.(actor.group, channelId);
+  }
+
+  /**
+   * The schedules the bot paused in the actor's group that its organisers were not told about yet, each told once
+   * (the next organiser command shows them).
+   */
+  async takePauseNotices(actor: Actor): Promise<PauseNotice[]> {
+    const group = await this.store.findGroup(actor.group);
+    if (!group) return [];
+    return (await this.store.takePauseNotices(group.id)).flatMap((s) => (s.active && s.paused && s.pause ? [{ channelId: s.channelId, name: s.name, pause: s.pause }] : []));
+  }
+
+  /**
+   * The bot was removed from a server or workspace (or its token revoked): every schedule of the group is paused
+   * with that reason, and all its data kept for when it comes back.
+   */
+  async removedFrom(ref: GroupRef): Promise<number> {
+    const group = await this.store.findGroup(ref);
+    if (!group) return 0;
+    const paused = await this.store.pauseSchedules(group.id, null, { kind: "uninstalled", detail: null, at: this.deps.clock.now() });
+    if (paused > 0) for (const s of await this.store.listSchedules(group.id)) this.emit({ groupId: group.id, channelId: s.channelId });
+    this.deps.logger.warn({ platform: ref.platform, group: ref.externalId, paused }, "the bot was removed: paused the group's schedules, kept its data");
+    return paused;
   }
 
   /** Reveals the channel's newest open round now; null when none is open. */
@@ -694,10 +754,15 @@ export class StudyBot {
       instantFeedback: s.instantFeedback,
       pick: s.pick,
       paused: s.paused,
+      pause: s.paused ? s.pause : null,
       nextRun: s.paused || !s.active ? null : nextRun(s, this.deps.clock.now()),
       lastRunDate: s.lastRunDate,
       extras: { digest: s.digest, reminderMinutes: s.reminderMinutes, reminderMention: s.reminderMention, thread: s.thread },
     };
+  }
+
+  private get metrics(): CoreMetrics {
+    return this.deps.metrics ?? noMetrics;
   }
 
   private emit(change: { groupId: number; channelId: string }): void {
@@ -709,6 +774,16 @@ export function periodKey(period: Period, now: Date, timezone: string): PeriodKe
   if (period === "week") return `w:${weekKey(now, timezone)}`;
   if (period === "month") return `m:${monthKey(now, timezone)}`;
   return "all";
+}
+
+/**
+ * When an answer counts as given: the platform's own time of the click when it has one (so the platform's latency
+ * neither costs the fast bonus nor refuses a click made just before the reveal), never later than now and never
+ * more than a minute before it (a click's time is the platform's word, not the member's).
+ */
+function answerTime(now: Date, at: Date | undefined): Date {
+  if (!at || Number.isNaN(at.getTime())) return now;
+  return new Date(Math.min(now.getTime(), Math.max(at.getTime(), now.getTime() - 60_000)));
 }
 
 function settingsOf(group: GroupRow): GroupSettings {

@@ -131,10 +131,28 @@ export interface MessageRef {
   messageId: string;
 }
 
-/** What the scheduler and commands need from a chat platform. One implementation per platform. */
+/** How a card is posted: the round it belongs to (the platform's idempotency key) and whether it is a retry. */
+export interface PostOptions {
+  roundId: number;
+  /** an earlier try may have reached the channel after all: find that message before posting again */
+  retry: boolean;
+}
+
+/**
+ * What the scheduler and commands need from a chat platform. One implementation per platform. A post or an edit
+ * that fails throws a DeliveryError (./delivery.ts) saying what kind of failure it was; anything else is taken
+ * as transient.
+ */
 export interface PlatformPort extends Partial<CardExtrasPort> {
-  postCard(group: GroupRef, channelId: string, card: QuestionCard): Promise<MessageRef>;
+  postCard(group: GroupRef, channelId: string, card: QuestionCard, opts?: PostOptions): Promise<MessageRef>;
   editCard(group: GroupRef, ref: MessageRef, card: RevealedCard): Promise<void>;
+  /** posts the revealed card as a new message, when the card's own message was deleted */
+  postRevealed(group: GroupRef, channelId: string, card: RevealedCard): Promise<MessageRef>;
+  /**
+   * Checks, before a schedule is saved or a card posted now, that the bot can post cards in the channel; throws a
+   * UserError that says what to fix (the permissions missing, the bot to invite).
+   */
+  preflight?(group: GroupRef, channelId: string): Promise<void>;
   sendPrivate?(group: GroupRef, channelId: string, userId: string, text: string): Promise<void>;
   /** a direct message to one member (review reminders): Discord opens a DM channel, Slack a DM with the app */
   sendDirect?(group: GroupRef, userId: string, text: string): Promise<void>;

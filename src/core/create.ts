@@ -15,6 +15,7 @@ import { ReminderService } from "./digest/reminders.js";
 import { ThreadService } from "./digest/threads.js";
 import type { Store } from "./store/index.js";
 import type { Logger } from "../logger.js";
+import type { CoreMetrics } from "./metrics.js";
 
 export interface CoreDeps {
   store: Store;
@@ -29,6 +30,8 @@ export interface CoreDeps {
   settings: BotSettings;
   random?: Random;
   scheduler?: SchedulerOptions;
+  /** what /metrics counts (nothing when absent) */
+  metrics?: CoreMetrics;
 }
 
 export interface Core {
@@ -40,7 +43,7 @@ export function createCore(deps: CoreDeps): Core {
   const ports = new PortRegistry();
   const events = new ScheduleEvents();
   const picker = new QuestionPicker(deps.store, deps.random);
-  const rounds = new RoundService({ store: deps.store, bank: deps.bank, sections: deps.sections ?? [], ports, logger: deps.logger, random: deps.random, picker });
+  const rounds = new RoundService({ store: deps.store, bank: deps.bank, sections: deps.sections ?? [], ports, logger: deps.logger, random: deps.random, picker, metrics: deps.metrics });
   const reviews = new ReviewService({ store: deps.store, bank: deps.bank, sections: deps.sections ?? [], clock: deps.clock, logger: deps.logger, ports, defaultLocale: deps.settings.defaultLocale, random: deps.random });
   rounds.onRevealed((round) => reviews.roundRevealed(round));
   const noteSource = {
@@ -52,8 +55,8 @@ export function createCore(deps: CoreDeps): Core {
   const extrasDeps = { store: deps.store, rounds, ports, clock: deps.clock, logger: deps.logger, defaultLocale: deps.settings.defaultLocale };
   const digests = new DigestService(extrasDeps);
   const threads = new ThreadService(extrasDeps);
-  const bot = new StudyBot({ store: deps.store, notes: deps.notes, noteSource, bank: deps.bank, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random, digests, threads, reviews });
-  const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, logger: deps.logger, rounds, ports, events, defaultLocale: deps.settings.defaultLocale }, deps.scheduler);
+  const bot = new StudyBot({ store: deps.store, notes: deps.notes, noteSource, bank: deps.bank, clock: deps.clock, logger: deps.logger, settings: deps.settings, rounds, ports, events, random: deps.random, digests, threads, reviews, metrics: deps.metrics });
+  const scheduler = new Scheduler({ store: deps.store, clock: deps.clock, logger: deps.logger, rounds, ports, events, defaultLocale: deps.settings.defaultLocale, metrics: deps.metrics }, deps.scheduler);
   const reminders = new ReminderService(extrasDeps);
   scheduler.addSweepTask("reveal reminders", () => reminders.sweep());
   scheduler.addSweepTask("weekly digests", () => digests.sweep());

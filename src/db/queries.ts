@@ -64,19 +64,31 @@ export interface Queries extends DigestQueries {
   // rounds
   /** undefined when the schedule's round of that day exists */
   claimRound(round: NewRoundRecord): Got<RoundRecord | undefined>;
-  /** deletes the round while it is neither posted nor revealed */
-  deleteUnposted(id: number): Got<unknown>;
-  /** marks an unposted, unrevealed round as being posted (message_id = TAKEN) */
-  takeUnposted(id: number): Got<number>;
-  untakeUnposted(id: number): Got<unknown>;
-  setRoundMessage(id: number, channelId: string, messageId: string): Got<unknown>;
-  unpostedRounds(now: number, claimedBefore: number, platforms: string[]): Got<RoundRecord[]>;
+  // delivery (rounds' post and reveal states, schedules paused by the bot)
+  /** the post confirmed, with its message; nothing left pending */
+  markPosted(id: number, channelId: string, messageId: string): Got<unknown>;
+  /** the reveal confirmed (with a new message when given); nothing left pending */
+  markRevealDelivered(id: number, message: { channelId: string; messageId: string } | null): Got<unknown>;
+  retryDelivery(id: number, attempts: number, next: number, kind: string): Got<unknown>;
+  /** post and reveal "failed" (the round closed already) */
+  failPost(id: number, kind: string, attempts: number): Got<unknown>;
+  failReveal(id: number, kind: string, attempts: number): Got<unknown>;
+  /** rounds with a pending post or reveal whose next try is due, of groups on these platforms */
+  dueDeliveries(now: number, platforms: string[]): Got<RoundRecord[]>;
+  /** moves the next try to `until` while it is due at `now`; the count of rounds changed */
+  leaseDelivery(id: number, now: number, until: number): Got<number>;
+  /** pauses the group's active, running schedules (of one channel, or all) with the bot's reason; the count */
+  pauseSchedules(groupId: number, channelId: string | null, kind: string, detail: string | null, at: number): Got<number>;
+  takePauseNotices(groupId: number): Got<ScheduleRecord[]>;
+  /** writes the health row (a real write transaction) */
+  probeWrite(at: number): Got<unknown>;
   roundById(id: number): Got<RoundRecord | undefined>;
   /** unrevealed rounds of the group (of one channel when given), newest first */
   openRounds(groupId: number, channelId: string | undefined): Got<RoundRecord[]>;
   /** unrevealed rounds due at `now` of groups on these platforms, by reveal time */
   dueReveals(now: number, platforms: string[]): Got<RoundRecord[]>;
-  markRevealed(id: number, at: number): Got<number>;
+  /** closes the round (its reveal pending until `leaseUntil`) while it is open; the count of rounds changed */
+  markRevealed(id: number, at: number, leaseUntil: number): Got<number>;
   choiceCounts(roundId: number): Got<Array<{ choice: number; n: number }>>;
   fastestCorrect(roundId: number, limit: number): Got<Array<{ userId: string; displayName: string; answeredAt: number }>>;
   /** the channel's revealed rounds, newest reveal first, with their answer counts and the member's choice */
@@ -149,6 +161,9 @@ export interface Queries extends DigestQueries {
 /** The schedule's digest, reminder and thread columns, which an upsert of the schedule replaces with the rest. */
 export const SCHEDULE_EXTRA_COLUMNS = ["digestWeekday", "digestTime", "reminderMinutes", "reminderMention", "thread"] as const;
 
+/** A pause the bot made after a delivery failure: an organiser's upsert of the schedule clears it. */
+export const SCHEDULE_PAUSE_COLUMNS = ["pauseReason", "pauseDetail", "pausedAt", "pauseNoticed"] as const;
+
 /** the score rows' topic for every topic together, and their all-time period (the core's PeriodKey "all") */
 export const ALL_TOPICS = "*";
 export const ALL_TIME = "all";
@@ -189,9 +204,9 @@ type Columns<K extends string> = Record<K, Column>;
 export const upsertSet = {
   /** a member's name, and their locale unless the new row has none */
   member: (m: Columns<"displayName" | "locale">) => ({ displayName: excluded(m.displayName), locale: sql`coalesce(${excluded(m.locale)}, ${m.locale})` }),
-  /** the organiser's fields of a schedule (its digest, reminder and thread settings too), reactivated */
-  schedule: (s: Columns<(typeof SCHEDULE_FIELDS)[number] | (typeof SCHEDULE_EXTRA_COLUMNS)[number]>) =>
-    Object.fromEntries([...SCHEDULE_FIELDS, ...SCHEDULE_EXTRA_COLUMNS].map((k) => [k, excluded(s[k])])),
+  /** the organiser's fields of a schedule (its digest, reminder and thread settings too), reactivated, unpaused */
+  schedule: (s: Columns<(typeof SCHEDULE_FIELDS)[number] | (typeof SCHEDULE_EXTRA_COLUMNS)[number] | (typeof SCHEDULE_PAUSE_COLUMNS)[number]>) =>
+    Object.fromEntries([...SCHEDULE_FIELDS, ...SCHEDULE_EXTRA_COLUMNS, ...SCHEDULE_PAUSE_COLUMNS].map((k) => [k, excluded(s[k])])),
   /** a review card's whole state */
   card: (c: Columns<(typeof CARD_STATE)[number]>) => Object.fromEntries(CARD_STATE.map((k) => [k, excluded(c[k])])),
 };

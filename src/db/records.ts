@@ -3,13 +3,16 @@
 // one schema only. A record whose columns are exactly the core row's fields is spread (a column renamed in the
 // schema then leaves a field of the row missing: a type error); rows written to the database are always built
 // field by field, so nothing but their columns reaches an INSERT.
+import { DELIVERY_LEASE_MS, isDeliveryKind, type DeliveryKind } from "../core/delivery.js";
 import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
-import { DEFAULT_SCHEDULE_EXTRAS, type CardState, type GroupRow, type MemberRow, type NewRound, type PracticeRow, type ReviewCard, type RoundRow, type ScheduleFields, type ScheduleRow } from "../core/store/index.js";
+import { DEFAULT_SCHEDULE_EXTRAS, type CardState, type DeliveryState, type GroupRow, type MemberRow, type NewRound, type PracticeRow, type RevealState, type ReviewCard, type RoundRow, type ScheduleFields, type ScheduleRow } from "../core/store/index.js";
 import { PICK_MODES, type PickMode } from "../core/store/rows.js";
 import type * as pg from "./pg/schema.js";
 import type * as sqlite from "./sqlite/schema.js";
 
-type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "digests" | "roundReminders" | "roundThreads" | "reviewCards" | "reviewLog" | "reviewReminders" | "reviewReminderSends";
+type Tables =
+  | "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "digests" | "roundReminders" | "roundThreads"
+  | "reviewCards" | "reviewLog" | "reviewReminders" | "reviewReminderSends" | "healthChecks";
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type InStep = { [K in Tables]: [Same<(typeof sqlite)[K]["$inferSelect"], (typeof pg)[K]["$inferSelect"]>, Same<(typeof sqlite)[K]["$inferInsert"], (typeof pg)[K]["$inferInsert"]>] };
 export const inStep: InStep = {
@@ -27,6 +30,7 @@ export const inStep: InStep = {
   reviewLog: [true, true],
   reviewReminders: [true, true],
   reviewReminderSends: [true, true],
+  healthChecks: [true, true],
 };
 
 type Row<K extends Tables> = (typeof sqlite)[K]["$inferSelect"];
@@ -85,6 +89,7 @@ export function toSchedule(s: ScheduleRecord): ScheduleRow {
     reminderMinutes: s.reminderMinutes,
     reminderMention: s.reminderMention,
     thread: s.thread,
+    pause: isDeliveryKind(s.pauseReason) ? { kind: s.pauseReason, detail: s.pauseDetail, at: new Date(s.pausedAt ?? s.updatedAt) } : null,
   };
 }
 
@@ -109,11 +114,21 @@ export function scheduleRecord(groupId: number, channelId: string, name: string,
     reminderMinutes: f.reminderMinutes ?? DEFAULT_SCHEDULE_EXTRAS.reminderMinutes,
     reminderMention: f.reminderMention ?? DEFAULT_SCHEDULE_EXTRAS.reminderMention,
     thread: f.thread ?? DEFAULT_SCHEDULE_EXTRAS.thread,
+    // an organiser's change (a new schedule, pause or resume) ends a pause the bot made
+    pauseReason: null,
+    pauseDetail: null,
+    pausedAt: null,
+    pauseNoticed: true,
   };
 }
 
-/** "" in message_id marks a card being posted by a process that took over an unposted round. */
-export const TAKEN = "";
+const lastError = (v: string | null): DeliveryKind | null => (isDeliveryKind(v) ? v : null);
+const revealState = (v: string | null): RevealState | null => (v === "pending" || v === "done" || v === "failed" ? v : null);
+
+export function toDelivery(r: RoundRecord): DeliveryState {
+  const post = r.postState === "posted" || r.postState === "failed" ? r.postState : "pending";
+  return { post, reveal: revealState(r.revealState), attempts: r.deliveryAttempts, nextAttemptAt: date(r.nextAttemptAt), lastError: lastError(r.lastError) };
+}
 
 export function toRound(r: RoundRecord): RoundRow {
   return {
@@ -131,7 +146,8 @@ export function toRound(r: RoundRecord): RoundRow {
     revealAt: new Date(r.revealAt),
     revealedAt: date(r.revealedAt),
     instantFeedback: r.instantFeedback,
-    message: r.messageId === null || r.messageId === TAKEN || r.messageChannelId === null ? null : { channelId: r.messageChannelId, messageId: r.messageId },
+    message: r.messageId === null || r.messageChannelId === null ? null : { channelId: r.messageChannelId, messageId: r.messageId },
+    delivery: toDelivery(r),
   };
 }
 
@@ -149,6 +165,9 @@ export function roundRecord(r: NewRound): NewRoundRecord {
     openedAt: r.openedAt.getTime(),
     revealAt: r.revealAt.getTime(),
     instantFeedback: r.instantFeedback,
+    postState: "pending",
+    // the claiming process posts it; another may take over only once this has passed
+    nextAttemptAt: (r.leaseUntil ?? new Date(r.openedAt.getTime() + DELIVERY_LEASE_MS)).getTime(),
   };
 }
 

@@ -3,16 +3,19 @@
 // transaction runs come from the dialect's Backend. Every exactly-once rule still rests on a unique key or a
 // conditional update in the database, so it holds for any number of processes on one database.
 import type { GroupRef, MessageRef } from "../core/cards.js";
+import { DELIVERY_LEASE_MS, type DeliveryKind } from "../core/delivery.js";
 import type { Locale } from "../core/locale.js";
 import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
 import type {
   AnswerInput,
   AnswerRecord,
+  DeliveryStep,
   GroupRow,
   HistoryRow,
   MemberInput,
   MemberRow,
   NewRound,
+  PauseReason,
   PeriodKey,
   PracticeRow,
   QuestionTally,
@@ -96,10 +99,16 @@ function* recordAnswer(q: Queries, input: AnswerInput, scorer: Scorer): Steps<An
   return { kind: "recorded", answerId: inserted.id, choice: input.choice, correct, points: decision.points, round };
 }
 
-function* markRevealed(q: Queries, roundId: number, at: number): Steps<boolean> {
-  if ((yield* got(q.markRevealed(roundId, at))) === 0) return false;
+function* markRevealed(q: Queries, roundId: number, at: number, lease: number): Steps<boolean> {
+  if ((yield* got(q.markRevealed(roundId, at, lease))) === 0) return false;
   yield* got(q.foldScores(roundId));
   return true;
+}
+
+/** A post given up closes its round (answers to a card that did reach the channel after all still count). */
+function* failPost(q: Queries, roundId: number, kind: DeliveryKind, at: number, attempts: number): Steps<void> {
+  yield* markRevealed(q, roundId, at, at);
+  yield* got(q.failPost(roundId, kind, attempts));
 }
 
 function* rebuildScores(q: Queries): Steps<void> {
@@ -221,27 +230,6 @@ export class DrizzleStore extends DrizzleDigestStore implements Store {
     return row ? toRound(row) : null;
   }
 
-  async releaseRound(roundId: number): Promise<void> {
-    await this.q.deleteUnposted(roundId);
-  }
-
-  async setRoundMessage(roundId: number, ref: MessageRef): Promise<void> {
-    await this.q.setRoundMessage(roundId, ref.channelId, ref.messageId);
-  }
-
-  async unpostedRounds(now: Date, claimedBefore: Date, platforms: string[]): Promise<RoundRow[]> {
-    if (platforms.length === 0) return [];
-    return (await this.q.unpostedRounds(now.getTime(), claimedBefore.getTime(), platforms)).map(toRound);
-  }
-
-  async takeUnposted(roundId: number): Promise<boolean> {
-    return (await this.q.takeUnposted(roundId)) > 0;
-  }
-
-  async untakeUnposted(roundId: number): Promise<void> {
-    await this.q.untakeUnposted(roundId);
-  }
-
   async roundById(id: number): Promise<RoundRow | null> {
     const r = await this.q.roundById(id);
     return r ? toRound(r) : null;
@@ -256,8 +244,8 @@ export class DrizzleStore extends DrizzleDigestStore implements Store {
     return (await this.q.dueReveals(now.getTime(), platforms)).map(toRound);
   }
 
-  markRevealed(roundId: number, at: Date): Promise<boolean> {
-    return this.backend.transaction((q) => markRevealed(q, roundId, at.getTime()));
+  markRevealed(roundId: number, at: Date, leaseUntil = new Date(at.getTime() + DELIVERY_LEASE_MS)): Promise<boolean> {
+    return this.backend.transaction((q) => markRevealed(q, roundId, at.getTime(), leaseUntil.getTime()));
   }
 
   async roundSummary(roundId: number, fastest: number): Promise<RoundSummary> {
@@ -411,7 +399,50 @@ export class DrizzleStore extends DrizzleDigestStore implements Store {
     return this.q.groupTopicTallies(groupId);
   }
 
+  // ---------------------------------------------------------------- delivery
+
+  async markPosted(roundId: number, ref: MessageRef): Promise<void> {
+    await this.q.markPosted(roundId, ref.channelId, ref.messageId);
+  }
+
+  async markRevealDelivered(roundId: number, ref?: MessageRef): Promise<void> {
+    await this.q.markRevealDelivered(roundId, ref ?? null);
+  }
+
+  async retryDelivery(roundId: number, attempts: number, next: Date, kind: DeliveryKind): Promise<void> {
+    await this.q.retryDelivery(roundId, attempts, next.getTime(), kind);
+  }
+
+  async failDelivery(roundId: number, step: DeliveryStep, kind: DeliveryKind, at: Date, attempts: number): Promise<void> {
+    if (step === "post") await this.backend.transaction((q) => failPost(q, roundId, kind, at.getTime(), attempts));
+    else await this.q.failReveal(roundId, kind, attempts);
+  }
+
+  async dueDeliveries(now: Date, platforms: string[]): Promise<RoundRow[]> {
+    if (platforms.length === 0) return [];
+    return (await this.q.dueDeliveries(now.getTime(), platforms)).map(toRound);
+  }
+
+  async leaseDelivery(roundId: number, now: Date, until: Date): Promise<boolean> {
+    return (await this.q.leaseDelivery(roundId, now.getTime(), until.getTime())) > 0;
+  }
+
+  async pauseSchedules(groupId: number, channelId: string | null, reason: PauseReason): Promise<number> {
+    return this.q.pauseSchedules(groupId, channelId, reason.kind, reason.detail, reason.at.getTime());
+  }
+
+  async takePauseNotices(groupId: number): Promise<ScheduleRow[]> {
+    return (await this.q.takePauseNotices(groupId)).map(toSchedule);
+  }
+
   // ---------------------------------------------------------------- maintenance
+
+  /** A real write transaction (the health row); rejects when the database cannot be written. */
+  probeWrite(at: Date): Promise<void> {
+    return this.backend.transaction(function* (q) {
+      yield* got(q.probeWrite(at.getTime()));
+    });
+  }
 
   /** recounts every score row from the answers of revealed rounds */
   rebuildScores(): Promise<void> {

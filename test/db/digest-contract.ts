@@ -130,7 +130,7 @@ export function digestContract(backend: Backend): void {
       const { group, round } = await week(store, { reminderMinutes: 15, reminderMention: "<@&7>" });
       const r = (await store.claimRound(round(0)))!; // reveals at 60
       expect(await store.dueReminders(at(50), ["test"])).toEqual([]); // not posted yet
-      await store.setRoundMessage(r.id, { channelId: "c1", messageId: "m1" });
+      await store.markPosted(r.id, { channelId: "c1", messageId: "m1" });
       expect(await store.dueReminders(at(44), ["test"])).toEqual([]);
       const due = await store.dueReminders(at(45), ["test"]);
       expect(due).toEqual([{ round: expect.objectContaining({ id: r.id, message: { channelId: "c1", messageId: "m1" } }), minutes: 15, mention: "<@&7>" }]);
@@ -148,7 +148,7 @@ export function digestContract(backend: Backend): void {
       expect(await store.dueReminders(at(47), ["test"])).toEqual([]);
 
       const s = (await store.claimRound(round(1)))!;
-      await store.setRoundMessage(s.id, { channelId: "c1", messageId: "m2" });
+      await store.markPosted(s.id, { channelId: "c1", messageId: "m2" });
       expect(await store.claimReminder(s.id, at(DAY + 50))).toBe(true);
       await store.finishReminder(s.id, at(DAY + 50));
       await store.releaseReminder(s.id); // a sent reminder stays sent

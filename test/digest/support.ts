@@ -101,7 +101,7 @@ export async function seedWeek(store: Store, group: GroupRow, schedule: Schedule
       revealAt: new Date(opened.getTime() + 60 * 60_000),
       instantFeedback: false,
     }))!;
-    await store.setRoundMessage(round.id, { channelId: schedule.channelId, messageId: `seed-${d.day}` });
+    await store.markPosted(round.id, { channelId: schedule.channelId, messageId: `seed-${d.day}` });
     let minute = 1;
     for (const [name, choice] of Object.entries(d.answers)) {
       const now = new Date(opened.getTime() + minute++ * 60_000);

@@ -64,8 +64,10 @@ export interface HarnessOptions {
   slowAfterMs?: number;
   /** wraps the real store, e.g. to hold its calls the way a slow networked database would */
   wrapStore?: (store: Store) => Store;
-  /** how the stand-in is set up (the bot's permissions …) */
+  /** options of the Discord stand-in (e.g. a shorter interaction window) */
   standIn?: StandInOptions;
+  /** discord.js's REST timeout, ms (a call the stand-in holds longer is aborted and tried again) */
+  restTimeoutMs?: number;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -101,7 +103,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     random,
     scheduler: { timers: false },
   });
-  const discord = await startDiscord(bot, config, logger, { slowAfterMs: opts.slowAfterMs });
+  const discord = await startDiscord(bot, config, logger, { slowAfterMs: opts.slowAfterMs, restTimeoutMs: opts.restTimeoutMs });
   await scheduler.start();
   return {
     standIn,

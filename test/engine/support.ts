@@ -76,6 +76,12 @@ export class RecordingPort implements PlatformPort {
   async editCard(group: GroupRef, ref: MessageRef, card: RevealedCard): Promise<void> {
     this.edited.push({ group, ref, card });
   }
+  async postRevealed(group: GroupRef, channelId: string, card: RevealedCard): Promise<MessageRef> {
+    const ref = { channelId, messageId: `m${this.posted.length + this.edited.length + 1}` };
+    this.edited.push({ group, ref, card });
+    return ref;
+  }
+
   async sendDirect(group: GroupRef, userId: string, text: string): Promise<void> {
     this.direct.push({ group, userId, text });
   }

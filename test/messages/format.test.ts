@@ -15,6 +15,7 @@ const view = (over: Partial<ScheduleView> = {}): ScheduleView => ({
   instantFeedback: false,
   pick: "adaptive",
   paused: false,
+  pause: null,
   nextRun: null,
   lastRunDate: null,
   ...over,

@@ -16,9 +16,9 @@ const organiser = () => ({ group: { platform: "slack", externalId: h.standIn.tea
 /** Monday 2026-03-02 09:00 in Seoul, plus minutes. */
 const monday = (minutes = 0) => new Date(Date.UTC(2026, 2, 2, 0, minutes));
 
-async function seededWeek(channel: string): Promise<void> {
+async function seededWeek(channel: string, weekdays = ["daily"]): Promise<void> {
   h.clock.set(sunday("00:00"));
-  await h.bot.schedule(organiser(), channel, undefined, { time: "09:00", weekdays: ["daily"] });
+  await h.bot.schedule(organiser(), channel, undefined, { time: "09:00", weekdays });
   const group = await h.bot.group(organiser());
   const schedule = (await h.database.store.findSchedule(group.id, channel, "daily"))!;
   const days: SeedDay[] = [
@@ -51,15 +51,21 @@ describe("the weekly digest on Slack", () => {
     expect([png.width, png.height]).toEqual([1200, 675]);
   });
 
-  it("cannot join a private channel it was not invited to: posts nothing, says to invite it, and tries again later", async () => {
+  it("cannot join a private channel it was removed from: posts nothing, says to invite it, and tries again later", async () => {
     h = await startHarness();
-    await seededWeek("G0PRIVATE1");
+    const channel = h.standIn.channels.get("G0PRIVATE1")!;
+    channel.botIsMember = true; // scheduled while the bot was in it (a schedule for a channel it is not in is refused)
+    await seededWeek("G0PRIVATE1", ["mon-sat"]); // no Sunday card: the digest is the first thing to meet the removal
+    h.clock.set(sunday("19:00"));
+    await h.scheduler.catchUp(); // the week's cards revealed while the bot was still in the channel
+    channel.botIsMember = false;
+    h.clock.set(sunday("20:00"));
     await h.scheduler.catchUp();
     expect(h.standIn.files).toEqual([]);
     const failed = h.logs.find((l) => l.msg === "could not post the weekly digest");
-    expect(failed).toMatchObject({ channel: "G0PRIVATE1", err: expect.objectContaining({ key: "slack.error.not_in_channel" }) });
+    expect(failed).toMatchObject({ channel: "G0PRIVATE1", err: expect.objectContaining({ type: "UserError", message: "slack.error.not_in_channel" }) });
     // invited: the next sweep the same evening posts it
-    h.standIn.channels.get("G0PRIVATE1")!.botIsMember = true;
+    channel.botIsMember = true;
     h.clock.set(sunday("20:01"));
     await h.scheduler.catchUp();
     expect(h.standIn.files.map((f) => f.channel)).toEqual(["G0PRIVATE1"]);

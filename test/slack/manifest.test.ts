@@ -50,12 +50,26 @@ describe("slack/manifest.yml", () => {
     // chat.postMessage / chat.update / chat.postEphemeral → chat:write (+ .public for channels it was not invited to);
     // users.info → users:read; files.uploadV2 → files:write; conversations.open for a direct message → im:write;
     // conversations.join (the digest's chart is uploaded into a public channel) → channels:join;
+    // conversations.info (the channel checked before it is used) → channels:read, groups:read; conversations.history
+    // (a timed-out post looked for before posting again) → channels:history, groups:history;
     // views.publish and auth.test need none; the commands need `commands`.
-    expect([...m.oauth_config.scopes.bot].sort()).toEqual(["channels:join", "chat:write", "chat:write.public", "commands", "files:write", "im:write", "users:read"]);
+    expect([...m.oauth_config.scopes.bot].sort()).toEqual([
+      "channels:history",
+      "channels:join",
+      "channels:read",
+      "chat:write",
+      "chat:write.public",
+      "commands",
+      "files:write",
+      "groups:history",
+      "groups:read",
+      "im:write",
+      "users:read",
+    ]);
   });
 
-  it("subscribes to app_home_opened, enables the Home tab and interactivity", () => {
-    expect(m.settings.event_subscriptions.bot_events).toEqual(["app_home_opened"]);
+  it("subscribes to app_home_opened and to the app's removal, enables the Home tab and interactivity", () => {
+    expect(m.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "app_uninstalled", "tokens_revoked"]);
     expect(m.features.app_home.home_tab_enabled).toBe(true);
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.display_information.name.length).toBeLessThanOrEqual(35);

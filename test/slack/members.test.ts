@@ -103,7 +103,10 @@ describe("organiser commands and /stats", () => {
 
     h.standIn.clear();
     const post = await h.command(USERS.listed, "/studybot", "post-now");
-    expect(chatCalls(h)).toEqual([["chat.postMessage", CHANNEL]]);
+    expect(chatCalls(h)).toEqual([
+      ["conversations.info", CHANNEL],
+      ["chat.postMessage", CHANNEL],
+    ]);
     const posted = h.standIn.callsOf("chat.postMessage")[0]!;
     const ts = String(posted.response.ts);
     const actions = (posted.args.blocks as Block[]).find((b) => b.type === "actions")!;

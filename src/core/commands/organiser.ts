@@ -129,7 +129,8 @@ export const postNow = defineCommand({
   },
   async run({ bot, actor, channelId }, a) {
     const where = a.channel ?? channelId;
-    return { kind: "posted", channelId: where, card: await bot.postNow(actor, where, { name: a.name, force: a.force ?? false }) };
+    const { pending, ...card } = await bot.postNow(actor, where, { name: a.name, force: a.force ?? false });
+    return { kind: "posted", channelId: where, card, ...(pending ? { pending } : {}) };
   },
 });
 

@@ -29,7 +29,8 @@ export type CommandResult =
   | { kind: "unscheduled"; channelId: string; name: string; removed: boolean }
   | { kind: "paused"; view: ScheduleView }
   | { kind: "status"; status: GroupStatus }
-  | { kind: "posted"; card: QuestionCard; channelId: string }
+  /** `pending`: the platform has not confirmed the card yet (it is tried again by itself) */
+  | { kind: "posted"; card: QuestionCard; channelId: string; pending?: boolean }
   /** `card` is null when no question was open in the channel */
   | { kind: "revealed"; card: RevealedCard | null; channelId: string }
   /** the group settings in force, after a change or, with no option given, as they are (shown with the usage) */

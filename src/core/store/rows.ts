@@ -4,6 +4,7 @@ import type { Locale } from "../locale.js";
 import type { MessageRef } from "../cards.js";
 import type { ScoringSettings } from "../rounds/scoring.js";
 import type { ScheduleExtras } from "./digest.js";
+import type { DeliveryState, PauseReason } from "./delivery.js";
 
 export interface GroupRow {
   id: number;
@@ -52,6 +53,8 @@ export interface ScheduleRow extends ScheduleExtras {
   lastRunAt: Date | null;
   /** when it was last created or changed: a day whose time had already passed then is not posted */
   updatedAt: Date;
+  /** set when the bot paused it itself because its channel failed for good; null otherwise */
+  pause: PauseReason | null;
 }
 
 /** How a schedule picks its daily question: unseen and weak topics first, or uniformly among the least used. */
@@ -86,10 +89,15 @@ export interface RoundRow {
   revealedAt: Date | null;
   instantFeedback: boolean;
   message: MessageRef | null;
+  /** where its post and its reveal are (pending until the platform confirmed them) */
+  delivery: DeliveryState;
 }
 
-/** A round as the scheduler or post-now opens it: not yet revealed, not yet posted. */
-export type NewRound = Omit<RoundRow, "id" | "revealedAt" | "message">;
+/**
+ * A round as the scheduler or post-now opens it: not yet revealed, its post pending. `leaseUntil`: until when the
+ * claiming process posts it alone; after that another process may (default: DELIVERY_LEASE_MS after openedAt).
+ */
+export type NewRound = Omit<RoundRow, "id" | "revealedAt" | "message" | "delivery"> & { leaseUntil?: Date };
 
 /** What the store knows when an answer is recorded; the core's scoring rules turn it into points. */
 export interface ScoreContext {

@@ -1,7 +1,6 @@
 // The digest, reminder and thread statements on PostgreSQL, the twin of ../sqlite/digest.ts.
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import { claimReminderSql, type DigestQueries } from "../digest.js";
-import { TAKEN } from "../records.js";
 import type { PgSession } from "./queries.js";
 import * as t from "./schema.js";
 
@@ -63,8 +62,7 @@ export function pgDigestQueries(db: PgSession): DigestQueries {
         .where(
           and(
             isNull(t.rounds.revealedAt),
-            isNotNull(t.rounds.messageId),
-            ne(t.rounds.messageId, TAKEN),
+            eq(t.rounds.postState, "posted"),
             isNotNull(t.schedules.reminderMinutes),
             gt(t.rounds.revealAt, now),
             lte(sql`${t.rounds.revealAt} - ${t.schedules.reminderMinutes} * 60000`, now),

@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { ALL_TIME, ALL_TOPICS, correctReviews, excluded, foldScoresSql, pendingReview, upsertSet, type Queries } from "../queries.js";
-import { TAKEN, type NewMemberRecord } from "../records.js";
+import type { NewMemberRecord } from "../records.js";
 import { pgDigestQueries } from "./digest.js";
 import * as t from "./schema.js";
 
@@ -68,18 +68,40 @@ export function pgQueries(db: PgSession): Queries {
       ).map((r) => ({ schedule: r.schedules, group: r.groups })),
     markScheduleRun: (id, localDate, at) => db.update(t.schedules).set({ lastRunDate: localDate, lastRunAt: at }).where(eq(t.schedules.id, id)),
     claimRound: (round) => first(db.insert(t.rounds).values(round).onConflictDoNothing({ target: [t.rounds.scheduleId, t.rounds.localDate] }).returning()),
-    deleteUnposted: (id) => db.delete(t.rounds).where(and(eq(t.rounds.id, id), or(isNull(t.rounds.messageId), eq(t.rounds.messageId, TAKEN)), isNull(t.rounds.revealedAt))),
-    takeUnposted: (id) => changed(db.update(t.rounds).set({ messageId: TAKEN }).where(and(eq(t.rounds.id, id), isNull(t.rounds.messageId), isNull(t.rounds.revealedAt)))),
-    untakeUnposted: (id) => db.update(t.rounds).set({ messageId: null }).where(and(eq(t.rounds.id, id), eq(t.rounds.messageId, TAKEN))),
-    setRoundMessage: (id, channelId, messageId) => db.update(t.rounds).set({ messageChannelId: channelId, messageId }).where(eq(t.rounds.id, id)),
-    unpostedRounds: async (now, before, platforms) =>
+    markPosted: (id, channelId, messageId) =>
+      db.update(t.rounds).set({ messageChannelId: channelId, messageId, postState: "posted", deliveryAttempts: 0, nextAttemptAt: null, lastError: null }).where(eq(t.rounds.id, id)),
+    markRevealDelivered: (id, message) =>
+      db
+        .update(t.rounds)
+        .set({ ...(message ? { messageChannelId: message.channelId, messageId: message.messageId } : {}), revealState: "done", deliveryAttempts: 0, nextAttemptAt: null, lastError: null })
+        .where(eq(t.rounds.id, id)),
+    retryDelivery: (id, attempts, next, kind) => db.update(t.rounds).set({ deliveryAttempts: attempts, nextAttemptAt: next, lastError: kind }).where(eq(t.rounds.id, id)),
+    failPost: (id, kind, attempts) => db.update(t.rounds).set({ postState: "failed", revealState: "failed", nextAttemptAt: null, lastError: kind, deliveryAttempts: attempts }).where(eq(t.rounds.id, id)),
+    failReveal: (id, kind, attempts) => db.update(t.rounds).set({ revealState: "failed", nextAttemptAt: null, lastError: kind, deliveryAttempts: attempts }).where(eq(t.rounds.id, id)),
+    dueDeliveries: async (now, platforms) =>
       (
         await db
           .select({ round: t.rounds })
           .from(t.rounds)
           .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
-          .where(and(isNull(t.rounds.revealedAt), isNull(t.rounds.messageId), gt(t.rounds.revealAt, now), lte(t.rounds.openedAt, before), inArray(t.groups.platform, platforms)))
+          .where(and(lte(t.rounds.nextAttemptAt, now), or(eq(t.rounds.postState, "pending"), eq(t.rounds.revealState, "pending")), inArray(t.groups.platform, platforms)))
+          .orderBy(asc(t.rounds.nextAttemptAt))
       ).map((r) => r.round),
+    leaseDelivery: (id, now, until) => changed(db.update(t.rounds).set({ nextAttemptAt: until }).where(and(eq(t.rounds.id, id), lte(t.rounds.nextAttemptAt, now)))),
+    pauseSchedules: (groupId, channelId, kind, detail, at) =>
+      changed(
+        db
+          .update(t.schedules)
+          .set({ paused: true, pauseReason: kind, pauseDetail: detail, pausedAt: at, pauseNoticed: false })
+          .where(and(eq(t.schedules.groupId, groupId), eq(t.schedules.active, true), eq(t.schedules.paused, false), channelId === null ? undefined : eq(t.schedules.channelId, channelId))),
+      ),
+    takePauseNotices: (groupId) =>
+      db
+        .update(t.schedules)
+        .set({ pauseNoticed: true })
+        .where(and(eq(t.schedules.groupId, groupId), eq(t.schedules.pauseNoticed, false)))
+        .returning(),
+    probeWrite: (at) => db.insert(t.healthChecks).values({ id: 1, checkedAt: at }).onConflictDoUpdate({ target: t.healthChecks.id, set: { checkedAt: excluded(t.healthChecks.checkedAt) } }),
     roundById: (id) => first(db.select().from(t.rounds).where(eq(t.rounds.id, id))),
     openRounds: (groupId, channelId) =>
       db
@@ -96,7 +118,8 @@ export function pgQueries(db: PgSession): Queries {
           .where(and(isNull(t.rounds.revealedAt), lte(t.rounds.revealAt, now), inArray(t.groups.platform, platforms)))
           .orderBy(asc(t.rounds.revealAt))
       ).map((r) => r.round),
-    markRevealed: (id, at) => changed(db.update(t.rounds).set({ revealedAt: at }).where(and(eq(t.rounds.id, id), isNull(t.rounds.revealedAt)))),
+    markRevealed: (id, at, lease) =>
+      changed(db.update(t.rounds).set({ revealedAt: at, revealState: "pending", deliveryAttempts: 0, nextAttemptAt: lease }).where(and(eq(t.rounds.id, id), isNull(t.rounds.revealedAt)))),
     choiceCounts: (roundId) => db.select({ choice: t.answers.choice, n: count() }).from(t.answers).where(eq(t.answers.roundId, roundId)).groupBy(t.answers.choice),
     fastestCorrect: (roundId, limit) =>
       db
@@ -116,7 +139,7 @@ export function pgQueries(db: PgSession): Queries {
         })
         .from(t.rounds)
         .leftJoin(t.answers, and(eq(t.answers.roundId, t.rounds.id), memberId === null ? sql`false` : eq(t.answers.memberId, memberId)))
-        .where(and(eq(t.rounds.groupId, groupId), eq(t.rounds.channelId, channelId), isNotNull(t.rounds.revealedAt)))
+        .where(and(eq(t.rounds.groupId, groupId), eq(t.rounds.channelId, channelId), isNotNull(t.rounds.revealedAt), ne(t.rounds.postState, "failed")))
         .orderBy(desc(t.rounds.revealedAt), desc(t.rounds.id))
         .limit(limit),
     questionUse: (groupId, channelId) =>
@@ -159,7 +182,7 @@ export function pgQueries(db: PgSession): Queries {
         db
           .select({ id: t.rounds.id })
           .from(t.rounds)
-          .where(and(eq(t.rounds.scheduleId, scheduleId), isNotNull(t.rounds.localDate), lt(t.rounds.localDate, localDate)))
+          .where(and(eq(t.rounds.scheduleId, scheduleId), isNotNull(t.rounds.localDate), lt(t.rounds.localDate, localDate), ne(t.rounds.postState, "failed")))
           .orderBy(desc(t.rounds.localDate))
           .limit(1),
       ),
@@ -194,7 +217,7 @@ export function pgQueries(db: PgSession): Queries {
           id: sql<number | null>`(${db
             .select({ id: t.rounds.id })
             .from(t.rounds)
-            .where(and(eq(t.rounds.scheduleId, t.schedules.id), isNotNull(t.rounds.localDate), or(isNotNull(t.rounds.revealedAt), lte(t.rounds.revealAt, now))))
+            .where(and(eq(t.rounds.scheduleId, t.schedules.id), isNotNull(t.rounds.localDate), ne(t.rounds.postState, "failed"), or(isNotNull(t.rounds.revealedAt), lte(t.rounds.revealAt, now))))
             .orderBy(desc(t.rounds.localDate))
             .limit(1)})`,
         })

@@ -66,6 +66,10 @@ export const schedules = pgTable(
     reminderMinutes: integer("reminder_minutes"),
     reminderMention: text("reminder_mention"),
     thread: boolean("thread").notNull().default(false),
+    pauseReason: text("pause_reason"),
+    pauseDetail: text("pause_detail"),
+    pausedAt: ms("paused_at"),
+    pauseNoticed: boolean("pause_noticed").notNull().default(true),
   },
   (t) => [uniqueIndex("schedules_group_channel_name_uq").on(t.groupId, t.channelId, t.name)],
 );
@@ -92,6 +96,11 @@ export const rounds = pgTable(
     fastAwarded: integer("fast_awarded").notNull().default(0),
     messageChannelId: text("message_channel_id"),
     messageId: text("message_id"),
+    postState: text("post_state").notNull().default("pending"),
+    revealState: text("reveal_state"),
+    deliveryAttempts: integer("delivery_attempts").notNull().default(0),
+    nextAttemptAt: ms("next_attempt_at"),
+    lastError: text("last_error"),
   },
   (t) => [
     // PostgreSQL, like SQLite, treats NULLs as distinct here: rounds posted on demand never collide.
@@ -99,6 +108,7 @@ export const rounds = pgTable(
     index("rounds_due_idx").on(t.revealedAt, t.revealAt),
     index("rounds_group_open_idx").on(t.groupId, t.revealedAt, t.channelId),
     index("rounds_channel_idx").on(t.groupId, t.channelId, t.id),
+    index("rounds_delivery_idx").on(t.nextAttemptAt),
   ],
 );
 
@@ -270,3 +280,8 @@ export const roundThreads = pgTable(
   },
   (t) => [primaryKey({ columns: [t.roundId] })],
 );
+
+export const healthChecks = pgTable("health_checks", {
+  id: integer("id").primaryKey().default(1),
+  checkedAt: ms("checked_at").notNull(),
+});

@@ -1,9 +1,8 @@
 // The digest, reminder and thread statements on SQLite (see ../digest.ts). The digest's and the thread's statements
 // are prepared once; the sweep's reminder query takes the process's platforms and is built per call, once a minute.
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { claimReminderSql, type DigestQueries } from "../digest.js";
-import { TAKEN } from "../records.js";
 import * as t from "./schema.js";
 
 const P = sql.placeholder;
@@ -93,8 +92,7 @@ export function sqliteDigestQueries(db: BetterSQLite3Database<typeof t>): Digest
         .where(
           and(
             isNull(t.rounds.revealedAt),
-            isNotNull(t.rounds.messageId),
-            ne(t.rounds.messageId, TAKEN),
+            eq(t.rounds.postState, "posted"),
             isNotNull(t.schedules.reminderMinutes),
             gt(t.rounds.revealAt, now),
             lte(sql`${t.rounds.revealAt} - ${t.schedules.reminderMinutes} * 60000`, now),

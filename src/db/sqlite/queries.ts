@@ -4,7 +4,6 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { ALL_TIME, ALL_TOPICS, correctReviews, excluded, foldScoresSql, pendingReview, upsertSet, type Queries } from "../queries.js";
-import { TAKEN } from "../records.js";
 import { sqliteDigestQueries } from "./digest.js";
 import * as t from "./schema.js";
 
@@ -57,11 +56,12 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       .where(and(eq(t.schedules.active, true), eq(t.schedules.paused, false), inArray(t.groups.platform, platforms)))
       .orderBy(asc(t.schedules.id))
       .prepare(),
-    unposted: db
+    deliveries: db
       .select({ round: t.rounds })
       .from(t.rounds)
       .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
-      .where(and(isNull(t.rounds.revealedAt), isNull(t.rounds.messageId), gt(t.rounds.revealAt, P("now")), lte(t.rounds.openedAt, P("before")), inArray(t.groups.platform, platforms)))
+      .where(and(lte(t.rounds.nextAttemptAt, P("now")), or(eq(t.rounds.postState, "pending"), eq(t.rounds.revealState, "pending")), inArray(t.groups.platform, platforms)))
+      .orderBy(asc(t.rounds.nextAttemptAt))
       .prepare(),
     due: db
       .select({ round: t.rounds })
@@ -170,6 +170,10 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
           reminderMinutes: P("reminderMinutes"),
           reminderMention: P("reminderMention"),
           thread: P("thread"),
+          pauseReason: P("pauseReason"),
+          pauseDetail: P("pauseDetail"),
+          pausedAt: P("pausedAt"),
+          pauseNoticed: P("pauseNoticed"),
         })
         .onConflictDoUpdate({
           target: [t.schedules.groupId, t.schedules.channelId, t.schedules.name],
@@ -213,32 +217,72 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
           openedAt: P("openedAt"),
           revealAt: P("revealAt"),
           instantFeedback: P("instantFeedback"),
+          postState: P("postState"),
+          nextAttemptAt: P("nextAttemptAt"),
         })
         .onConflictDoNothing({ target: [t.rounds.scheduleId, t.rounds.localDate] })
         .returning()
         .prepare(),
-    deleteUnposted: () =>
-      db
-        .delete(t.rounds)
-        .where(and(eq(t.rounds.id, P("id")), or(isNull(t.rounds.messageId), eq(t.rounds.messageId, TAKEN)), isNull(t.rounds.revealedAt)))
-        .prepare(),
-    takeUnposted: () =>
-      db
-        .update(t.rounds)
-        .set({ messageId: TAKEN })
-        .where(and(eq(t.rounds.id, P("id")), isNull(t.rounds.messageId), isNull(t.rounds.revealedAt)))
-        .prepare(),
-    untakeUnposted: () =>
-      db
-        .update(t.rounds)
-        .set({ messageId: null })
-        .where(and(eq(t.rounds.id, P("id")), eq(t.rounds.messageId, TAKEN)))
-        .prepare(),
-    setRoundMessage: () =>
+    setMessage: () =>
       db
         .update(t.rounds)
         .set({ messageChannelId: asIs("channelId"), messageId: asIs("messageId") })
         .where(eq(t.rounds.id, P("id")))
+        .prepare(),
+    markPosted: () =>
+      db
+        .update(t.rounds)
+        .set({ messageChannelId: asIs("channelId"), messageId: asIs("messageId"), postState: "posted", deliveryAttempts: 0, nextAttemptAt: null, lastError: null })
+        .where(eq(t.rounds.id, P("id")))
+        .prepare(),
+    revealDelivered: () =>
+      db
+        .update(t.rounds)
+        .set({ revealState: "done", deliveryAttempts: 0, nextAttemptAt: null, lastError: null })
+        .where(eq(t.rounds.id, P("id")))
+        .prepare(),
+    retryDelivery: () =>
+      db
+        .update(t.rounds)
+        .set({ deliveryAttempts: asIs("attempts"), nextAttemptAt: asIs("next"), lastError: asIs("kind") })
+        .where(eq(t.rounds.id, P("id")))
+        .prepare(),
+    failPost: () =>
+      db
+        .update(t.rounds)
+        .set({ postState: "failed", revealState: "failed", nextAttemptAt: null, lastError: asIs("kind"), deliveryAttempts: asIs("attempts") })
+        .where(eq(t.rounds.id, P("id")))
+        .prepare(),
+    failReveal: () =>
+      db
+        .update(t.rounds)
+        .set({ revealState: "failed", nextAttemptAt: null, lastError: asIs("kind"), deliveryAttempts: asIs("attempts") })
+        .where(eq(t.rounds.id, P("id")))
+        .prepare(),
+    leaseDelivery: () =>
+      db
+        .update(t.rounds)
+        .set({ nextAttemptAt: asIs("until") })
+        .where(and(eq(t.rounds.id, P("id")), lte(t.rounds.nextAttemptAt, P("now"))))
+        .prepare(),
+    pauseSchedules: () =>
+      db
+        .update(t.schedules)
+        .set({ paused: true, pauseReason: asIs("kind"), pauseDetail: asIs("detail"), pausedAt: asIs("at"), pauseNoticed: false })
+        .where(and(eq(t.schedules.groupId, P("groupId")), eq(t.schedules.active, true), eq(t.schedules.paused, false), or(sql`${P("channelId")} IS NULL`, eq(t.schedules.channelId, P("channelId")))))
+        .prepare(),
+    takePauseNotices: () =>
+      db
+        .update(t.schedules)
+        .set({ pauseNoticed: true })
+        .where(and(eq(t.schedules.groupId, P("groupId")), eq(t.schedules.pauseNoticed, false)))
+        .returning()
+        .prepare(),
+    probeWrite: () =>
+      db
+        .insert(t.healthChecks)
+        .values({ id: 1, checkedAt: P("at") })
+        .onConflictDoUpdate({ target: t.healthChecks.id, set: { checkedAt: excluded(t.healthChecks.checkedAt) } })
         .prepare(),
     roundById: () => db.select().from(t.rounds).where(eq(t.rounds.id, P("id"))).prepare(),
     openRounds: () =>
@@ -258,7 +302,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     markRevealed: () =>
       db
         .update(t.rounds)
-        .set({ revealedAt: asIs("at") })
+        .set({ revealedAt: asIs("at"), revealState: "pending", deliveryAttempts: 0, nextAttemptAt: asIs("lease") })
         .where(and(eq(t.rounds.id, P("id")), isNull(t.rounds.revealedAt)))
         .prepare(),
     choiceCounts: () => db.select({ choice: t.answers.choice, n: count() }).from(t.answers).where(eq(t.answers.roundId, P("roundId"))).groupBy(t.answers.choice).prepare(),
@@ -282,7 +326,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
         })
         .from(t.rounds)
         .leftJoin(t.answers, and(eq(t.answers.roundId, t.rounds.id), eq(t.answers.memberId, P("memberId"))))
-        .where(and(eq(t.rounds.groupId, P("groupId")), eq(t.rounds.channelId, P("channelId")), isNotNull(t.rounds.revealedAt)))
+        .where(and(eq(t.rounds.groupId, P("groupId")), eq(t.rounds.channelId, P("channelId")), isNotNull(t.rounds.revealedAt), ne(t.rounds.postState, "failed")))
         .orderBy(desc(t.rounds.revealedAt), desc(t.rounds.id))
         .limit(P("limit"))
         .prepare(),
@@ -311,7 +355,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       db
         .select({ id: t.rounds.id })
         .from(t.rounds)
-        .where(and(eq(t.rounds.scheduleId, P("scheduleId")), isNotNull(t.rounds.localDate), lt(t.rounds.localDate, P("localDate"))))
+        .where(and(eq(t.rounds.scheduleId, P("scheduleId")), isNotNull(t.rounds.localDate), lt(t.rounds.localDate, P("localDate")), ne(t.rounds.postState, "failed")))
         .orderBy(desc(t.rounds.localDate))
         .limit(1)
         .prepare(),
@@ -368,7 +412,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
           id: sql<number | null>`(${db
             .select({ id: t.rounds.id })
             .from(t.rounds)
-            .where(and(eq(t.rounds.scheduleId, t.schedules.id), isNotNull(t.rounds.localDate), or(isNotNull(t.rounds.revealedAt), lte(t.rounds.revealAt, P("now")))))
+            .where(and(eq(t.rounds.scheduleId, t.schedules.id), isNotNull(t.rounds.localDate), ne(t.rounds.postState, "failed"), or(isNotNull(t.rounds.revealedAt), lte(t.rounds.revealAt, P("now")))))
             .orderBy(desc(t.rounds.localDate))
             .limit(1)})`,
         })
@@ -544,15 +588,23 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     activeSchedules: (platforms) => forPlatforms(platforms).active.all().map((r) => ({ schedule: r.schedules, group: r.groups })),
     markScheduleRun: (id, localDate, at) => s.markScheduleRun.run({ id, localDate, at }),
     claimRound: (round) => s.claimRound.get(round),
-    deleteUnposted: (id) => s.deleteUnposted.run({ id }),
-    takeUnposted: (id) => s.takeUnposted.run({ id }).changes,
-    untakeUnposted: (id) => s.untakeUnposted.run({ id }),
-    setRoundMessage: (id, channelId, messageId) => s.setRoundMessage.run({ id, channelId, messageId }),
-    unpostedRounds: (now, before, platforms) => forPlatforms(platforms).unposted.all({ now, before }).map((r) => r.round),
+    markPosted: (id, channelId, messageId) => s.markPosted.run({ id, channelId, messageId }),
+    markRevealDelivered: (id, message) => {
+      if (message) s.setMessage.run({ id, channelId: message.channelId, messageId: message.messageId });
+      return s.revealDelivered.run({ id });
+    },
+    retryDelivery: (id, attempts, next, kind) => s.retryDelivery.run({ id, attempts, next, kind }),
+    failPost: (id, kind, attempts) => s.failPost.run({ id, kind, attempts }),
+    failReveal: (id, kind, attempts) => s.failReveal.run({ id, kind, attempts }),
+    dueDeliveries: (now, platforms) => forPlatforms(platforms).deliveries.all({ now }).map((r) => r.round),
+    leaseDelivery: (id, now, until) => s.leaseDelivery.run({ id, now, until }).changes,
+    pauseSchedules: (groupId, channelId, kind, detail, at) => s.pauseSchedules.run({ groupId, channelId, kind, detail, at }).changes,
+    takePauseNotices: (groupId) => s.takePauseNotices.all({ groupId }),
+    probeWrite: (at) => s.probeWrite.run({ at }),
     roundById: (id) => s.roundById.get({ id }),
     openRounds: (groupId, channelId) => (channelId === undefined ? s.openRounds.all({ groupId }) : s.openRoundsIn.all({ groupId, channelId })),
     dueReveals: (now, platforms) => forPlatforms(platforms).due.all({ now }).map((r) => r.round),
-    markRevealed: (id, at) => s.markRevealed.run({ id, at }).changes,
+    markRevealed: (id, at, lease) => s.markRevealed.run({ id, at, lease }).changes,
     choiceCounts: (roundId) => s.choiceCounts.all({ roundId }),
     fastestCorrect: (roundId, limit) => s.fastestCorrect.all({ roundId, limit }),
     revealedRounds: (groupId, channelId, memberId, limit) => s.revealedRounds.all({ groupId, channelId, memberId, limit }),

@@ -77,6 +77,13 @@ export const schedules = sqliteTable(
     reminderMention: text("reminder_mention"),
     /** a discussion thread on each card */
     thread: integer("thread", { mode: "boolean" }).notNull().default(false),
+    /** why the bot paused it itself (a delivery failure: "permission", "channel_gone", "uninstalled"); null otherwise */
+    pauseReason: text("pause_reason"),
+    /** what the platform named with it (e.g. the missing permissions), for the organisers */
+    pauseDetail: text("pause_detail"),
+    pausedAt: integer("paused_at"),
+    /** false until the group's organisers were told of a pause the bot made (their next command says it once) */
+    pauseNoticed: integer("pause_noticed", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [uniqueIndex("schedules_group_channel_name_uq").on(t.groupId, t.channelId, t.name)],
 );
@@ -107,6 +114,17 @@ export const rounds = sqliteTable(
     fastAwarded: integer("fast_awarded").notNull().default(0),
     messageChannelId: text("message_channel_id"),
     messageId: text("message_id"),
+    /**
+     * Delivery is a state, not fire-and-forget: the card is "pending" until the platform confirmed the post
+     * ("posted"), or "failed" for good (the round is then closed without a card); the reveal is null until the
+     * round closes, then "pending" until the edit is confirmed ("done") or given up ("failed").
+     */
+    postState: text("post_state").notNull().default("pending"),
+    revealState: text("reveal_state"),
+    /** tries of the pending step so far, when the next may start (also a lease on a try in progress), last failure kind */
+    deliveryAttempts: integer("delivery_attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at"),
+    lastError: text("last_error"),
   },
   (t) => [
     // One scheduled round per schedule and local day: a double fire, a restart or a second process loses here.
@@ -114,6 +132,8 @@ export const rounds = sqliteTable(
     index("rounds_due_idx").on(t.revealedAt, t.revealAt),
     index("rounds_group_open_idx").on(t.groupId, t.revealedAt, t.channelId),
     index("rounds_channel_idx").on(t.groupId, t.channelId, t.id),
+    // null unless a post or reveal is pending: the sweep reads only the rounds it has to try again
+    index("rounds_delivery_idx").on(t.nextAttemptAt),
   ],
 );
 
@@ -326,3 +346,9 @@ export const roundThreads = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.roundId] })],
 );
+
+/** One row that /healthz writes: a real write transaction, which fails when the database cannot be written. */
+export const healthChecks = sqliteTable("health_checks", {
+  id: integer("id").primaryKey().default(1),
+  checkedAt: integer("checked_at").notNull(),
+});

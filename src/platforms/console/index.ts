@@ -11,7 +11,7 @@ import type { Actor, FileAttachment, GroupRef, MessageRef, PlatformPort, Questio
 import type { CardExtrasPort } from "../../core/digest/port.js";
 import { digestLines, reminderMentionText, reminderText, threadSummaryText } from "../../core/digest/text.js";
 import type { Digest, Reminder } from "../../core/digest/types.js";
-import { renderResult, type CommandResult } from "../../core/commands/index.js";
+import { renderResult, runCommand, type CommandResult } from "../../core/commands/index.js";
 import type { MemberRef } from "../../core/commands/options.js";
 import { convertContext } from "../../core/commands/context.js";
 import { allUsage, groupSpecs, parseArgs, readCommand } from "../../core/commands/text.js";
@@ -19,7 +19,7 @@ import { classifyFailure, UserError } from "../../core/errors.js";
 import type { Locale } from "../../core/locale.js";
 import type { Logger } from "../../logger.js";
 import { tc, type ConsoleKey } from "./messages.js";
-import { consoleRenderers, renderCard, renderReveal } from "./render.js";
+import { consoleRenderers, consoleWarnings, renderCard, renderReveal } from "./render.js";
 
 export const PLATFORM = "console";
 export const CONSOLE_GROUP: GroupRef = { platform: PLATFORM, externalId: "local" };
@@ -48,6 +48,10 @@ export class ConsolePort implements PlatformPort, CardExtrasPort {
   }
   async editCard(_group: GroupRef, _ref: MessageRef, card: RevealedCard): Promise<void> {
     this.out.write(renderReveal(card) + "\n");
+  }
+  async postRevealed(_group: GroupRef, channelId: string, card: RevealedCard): Promise<MessageRef> {
+    this.out.write(renderReveal(card) + "\n");
+    return { channelId, messageId: `console-${++this.n}` };
   }
   async sendPrivate(_group: GroupRef, _channelId: string, userId: string, text: string): Promise<void> {
     this.out.write(`[→ ${userId}] ${text}\n`);
@@ -200,7 +204,8 @@ export class ConsoleSession {
         return CONSOLE_CHANNEL;
       },
     }));
-    const result = await command.spec.run({ bot: this.bot, actor: this.actor, channelId: CONSOLE_CHANNEL }, args);
+    const { result, notices } = await runCommand(command.spec, { bot: this.bot, actor: this.actor, channelId: CONSOLE_CHANNEL }, args);
+    for (const line of consoleWarnings(locale, notices, this.timezone)) this.print(line);
     if (result.kind === "practice") this.practice.set(this.member.userId, result.card.roundId);
     if (result.kind === "review" && result.review.card) this.practice.set(this.member.userId, result.review.card.roundId);
     if (result.kind === "settings") this.timezone = result.settings.timezone;

@@ -1,10 +1,10 @@
 // Plain-text rendering of the core's results for a terminal: one renderer per result kind.
-import type { GroupStatus, PracticeResult } from "../../core/app.js";
+import type { GroupStatus, PauseNotice, PracticeResult } from "../../core/app.js";
 import type { Leaderboard, MemberStats, QuestionCard, RevealedCard } from "../../core/cards.js";
 import type { Renderers } from "../../core/commands/index.js";
 import type { Locale } from "../../core/locale.js";
 import { answerOutcomeText, historyParts, nobodyText, secondsText } from "../../core/messages/format.js";
-import { pausedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText, type Markup } from "../../core/messages/replies.js";
+import { pausedText, pauseWarnings, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText, type Markup } from "../../core/messages/replies.js";
 import type { LookupResult, Section } from "../../core/notes/types.js";
 import { config as configSpec } from "../../core/commands/organiser.js";
 import { dueTodayText, readinessParts, reminderText, reviewHeadText, reviewSummaryText } from "../../core/review/format.js";
@@ -131,6 +131,11 @@ function renderStats(s: MemberStats): string {
 
 /** How the terminal writes what the shared organiser replies name (times in the group's time zone). */
 const markup = (timezone: string): Markup => ({ channel: (id) => `#${id}`, when: (d, l) => formatTime(d, l, timezone), code: (text) => text, escape: (text) => text });
+
+/** One warning line per schedule the bot paused, printed above the organiser's next reply. */
+export function consoleWarnings(locale: Locale, notices: readonly PauseNotice[], timezone: string): string[] {
+  return pauseWarnings(locale, notices, markup(timezone));
+}
 
 function renderStatus(s: GroupStatus): string {
   const p = statusParts(s, markup(s.settings.timezone));

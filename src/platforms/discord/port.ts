@@ -1,15 +1,19 @@
 // The scheduler's view of Discord: post a card to a channel, edit it in place at reveal, and the digest, reminder and
 // thread around it. Plain REST calls (no channel cache needed, so a card can go to any channel the bot may write in,
-// right after start-up); @discordjs/rest queues them per route and waits out 429s by itself.
-import { PermissionFlagsBits, Routes, type APIChannel, type APIMessage, type PermissionsBitField, type REST } from "discord.js";
-import type { FileAttachment, GroupRef, MessageRef, PlatformPort, QuestionCard, RevealedCard } from "../../core/cards.js";
+// right after start-up); @discordjs/rest queues them per route and waits out 429s by itself. A card's post carries a
+// nonce made from its round with enforce_nonce, so a post tried again after a timeout returns the message the first
+// try created. Failures reach the core as DeliveryErrors (./delivery.ts).
+import { Routes, type APIChannel, type APIMessage, type Client, type REST } from "discord.js";
+import type { FileAttachment, GroupRef, MessageRef, PlatformPort, PostOptions, QuestionCard, RevealedCard } from "../../core/cards.js";
+import { DeliveryError } from "../../core/delivery.js";
 import type { CardExtrasPort } from "../../core/digest/port.js";
 import { reminderMentionText, threadName } from "../../core/digest/text.js";
 import type { Digest, Reminder } from "../../core/digest/types.js";
 import type { Locale } from "../../core/locale.js";
+import { checkChannel, classifyDiscordError, missingPermissions, THREAD_PERMISSIONS } from "./delivery.js";
 import { digestMessage, mentionTarget, reminderCard, threadSummary } from "./digest.js";
-import { td, type DiscordKey } from "./messages.js";
-import { questionCard, revealedCard } from "./render.js";
+import { permissionNames } from "./messages.js";
+import { channelMention, questionCard, revealedCard } from "./render.js";
 
 const SNOWFLAKE = /^\d{5,25}$/;
 
@@ -18,28 +22,53 @@ function snowflake(value: string, what: string): string {
   return value;
 }
 
-/** What a discussion thread on a card needs the bot to have in the channel, with how Discord names each. */
-const THREAD_PERMISSIONS: Array<[bigint, DiscordKey]> = [
-  [PermissionFlagsBits.CreatePublicThreads, "discord.permission.create_public_threads"],
-  [PermissionFlagsBits.SendMessagesInThreads, "discord.permission.send_messages_in_threads"],
-];
-
-/** The bot's permissions in a channel as the gateway cache knows them; null when it does not know. */
-export type PermissionsIn = (channelId: string) => Readonly<PermissionsBitField> | null;
+/** Discord's nonce for a round's card (at most 25 characters). */
+export const cardNonce = (roundId: number) => `sb-r${roundId}`;
 
 export class DiscordPort implements PlatformPort, CardExtrasPort {
   constructor(
     private readonly rest: REST,
-    private readonly permissionsIn: PermissionsIn = () => null,
+    private readonly client?: Client,
   ) {}
 
-  async postCard(_group: GroupRef, channelId: string, card: QuestionCard): Promise<MessageRef> {
-    const message = (await this.rest.post(Routes.channelMessages(snowflake(channelId, "channel")), { body: questionCard(card) })) as APIMessage;
-    return { channelId, messageId: message.id };
+  async postCard(group: GroupRef, channelId: string, card: QuestionCard, opts?: PostOptions): Promise<MessageRef> {
+    const route = Routes.channelMessages(snowflake(channelId, "channel"));
+    const body = { ...questionCard(card), ...(opts ? { nonce: cardNonce(opts.roundId), enforce_nonce: true } : {}) };
+    try {
+      const message = (await this.rest.post(route, { body })) as APIMessage;
+      return { channelId, messageId: message.id };
+    } catch (err) {
+      throw await this.classify(err, group, channelId);
+    }
   }
 
-  async editCard(_group: GroupRef, ref: MessageRef, card: RevealedCard): Promise<void> {
-    await this.rest.patch(Routes.channelMessage(snowflake(ref.channelId, "channel"), snowflake(ref.messageId, "message")), { body: revealedCard(card) });
+  async editCard(group: GroupRef, ref: MessageRef, card: RevealedCard): Promise<void> {
+    try {
+      await this.rest.patch(Routes.channelMessage(snowflake(ref.channelId, "channel"), snowflake(ref.messageId, "message")), { body: revealedCard(card) });
+    } catch (err) {
+      throw await this.classify(err, group, ref.channelId);
+    }
+  }
+
+  async postRevealed(group: GroupRef, channelId: string, card: RevealedCard): Promise<MessageRef> {
+    try {
+      const message = (await this.rest.post(Routes.channelMessages(snowflake(channelId, "channel")), { body: revealedCard(card) })) as APIMessage;
+      return { channelId, messageId: message.id };
+    } catch (err) {
+      throw await this.classify(err, group, channelId);
+    }
+  }
+
+  /** The failure as a DeliveryError; a lost permission names which ones the bot now lacks in the channel. */
+  private async classify(err: unknown, group: GroupRef, channelId: string): Promise<unknown> {
+    const classified = classifyDiscordError(err);
+    if (!(classified instanceof DeliveryError) || classified.kind !== "permission" || !this.client) return classified;
+    const missing = await missingPermissions(this.client, group.externalId, channelId).catch(() => null);
+    return missing && missing.length > 0 ? new DeliveryError("permission", missing.join(","), { cause: err }) : classified;
+  }
+
+  async preflight(group: GroupRef, channelId: string): Promise<void> {
+    if (this.client) await checkChannel(this.client, group.externalId, channelId, channelMention(channelId));
   }
 
   async postDigest(_group: GroupRef, channelId: string, digest: Digest, chart: FileAttachment): Promise<MessageRef> {
@@ -62,10 +91,10 @@ export class DiscordPort implements PlatformPort, CardExtrasPort {
     });
   }
 
-  async threadPermissionsMissing(_group: GroupRef, channelId: string, locale: Locale): Promise<string[]> {
-    const has = this.permissionsIn(channelId);
-    if (!has) return []; // not in the cache: Discord decides when the thread is started
-    return THREAD_PERMISSIONS.filter(([bit]) => !has.has(bit)).map(([, key]) => td(locale, key));
+  async threadPermissionsMissing(group: GroupRef, channelId: string, locale: Locale): Promise<string[]> {
+    // not in the cache: Discord decides when the thread is started
+    const missing = this.client ? await missingPermissions(this.client, group.externalId, channelId, THREAD_PERMISSIONS).catch(() => null) : null;
+    return missing ? missing.map((p) => permissionNames(locale, p)) : [];
   }
 
   async startThread(_group: GroupRef, ref: MessageRef, card: QuestionCard): Promise<string> {

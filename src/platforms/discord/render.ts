@@ -9,21 +9,21 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from "discord.js";
-import type { GroupStatus, PracticeResult, ScheduleView } from "../../core/app.js";
+import type { GroupStatus, PauseNotice, PracticeResult, ScheduleView } from "../../core/app.js";
 import type { FileAttachment, History, Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
 import type { Renderers } from "../../core/commands/index.js";
 import { config as configSpec } from "../../core/commands/organiser.js";
 
 import type { Locale } from "../../core/locale.js";
 import { answerOutcomeText, historyParts, nobodyText, secondsText } from "../../core/messages/format.js";
-import { pausedText, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText, type Markup } from "../../core/messages/replies.js";
+import { pausedText, pauseWarnings, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText, type Markup } from "../../core/messages/replies.js";
 import { trimAtLine } from "../../core/notes/lookup.js";
 import type { LookupResult, Section, Suggestion } from "../../core/notes/types.js";
 import { dueTodayText, readinessParts, reminderText, reviewHeadText, reviewSummaryText } from "../../core/review/format.js";
 import type { Readiness, ReviewPrompt } from "../../core/review/types.js";
 import { answerId, practiceId, reviewId, sectionId, sectionIdOf } from "./customId.js";
 import { clip, fitEmbeds, LIMITS } from "./limits.js";
-import { td as t } from "./messages.js";
+import { permissionNames, td as t } from "./messages.js";
 
 export interface MessageBody {
   content?: string;
@@ -238,7 +238,8 @@ export const when = (d: Date | null, l: Locale) => (d ? `<t:${unix(d)}:f> (<t:${
 export const channelMention = (id: string) => (/^\d+$/.test(id) ? `<#${id}>` : id);
 
 /** How Discord writes what the shared organiser replies name. */
-const markup: Markup = { channel: channelMention, when, code: (text) => `\`${text}\``, escape: (text) => text };
+export const discordMarkup: Markup = { channel: channelMention, when, code: (text) => `\`${text}\``, escape: (text) => text, failureDetail: (detail, l) => permissionNames(l, detail) };
+const markup = discordMarkup;
 
 export function scheduleSaved(v: ScheduleView, l: Locale): MessageBody {
   return notice(`✅ ${channelMention(v.channelId)} · ${scheduleSavedText(l, v, markup)}`);
@@ -333,12 +334,19 @@ export const discordRenderers: Renderers<MessageBody, DiscordRenderContext> = {
   unscheduled: (r, c) => notice(`${channelMention(r.channelId)} · ${unscheduledText(c.locale, r)}`),
   paused: (r, c) => notice(`${r.view.paused ? "⏸️" : "▶️"} ${pausedText(c.locale, r.view, markup)}`),
   status: (r) => status(r.status),
-  posted: (r, c) => notice(postedText(c.locale, r.card, r.channelId, markup)),
+  posted: (r, c) => notice(postedText(c.locale, r.card, r.channelId, markup, r.pending)),
   revealed: (r, c) => notice(revealedText(c.locale, r.card, r.channelId, markup)),
   settings: (r, c) => notice(settingsLines(c.locale, r, configSpec, markup).join("\n")),
   file: (r, c) => ({ ...notice(t(c.locale, r.message.key, r.message.params)), files: [r.file] }),
   usage: (r, c) => notice(usageText(c.locale, r, markup, { title: (x) => x, line: (x) => `• ${x}` }).join("\n")),
 };
+
+/** The reply with one warning line per schedule the bot paused (the organisers' next command tells them once). */
+export function withWarnings(body: MessageBody, locale: Locale, notices: readonly PauseNotice[]): MessageBody {
+  if (notices.length === 0) return body;
+  const lines = pauseWarnings(locale, notices, markup).join("\n");
+  return { ...body, content: clip(body.content ? `${lines}\n${body.content}` : lines, LIMITS.content) };
+}
 
 /** A short private text reply (acknowledgements, refusals). */
 export function notice(text: string): MessageBody {

@@ -392,13 +392,14 @@ export function history(h: History): Rendered {
 export const channelLink = (id: string) => (/^[CG][A-Z0-9]{2,20}$/.test(id) ? `<#${id}>` : inline(id, 80));
 
 /** How Slack writes what the shared organiser replies name (mrkdwn, escaped). */
-const markup: Markup = {
+export const slackMarkup: Markup = {
   channel: channelLink,
   when: (d, l) => (d ? slackDate(d) : t(l, "admin.none")),
   topic: (name) => inline(name, 60),
   code: (text) => `\`${escapeText(text)}\``,
   escape: escapeText,
 };
+const markup = slackMarkup;
 
 function statusText(s: GroupStatus): string {
   const L = s.locale;
@@ -443,7 +444,7 @@ export const slackRenderers: Renderers<SlackReply, { locale: Locale }> = {
   unscheduled: (r, c) => note(unscheduledText(c.locale, r)),
   paused: (r, c) => note(pausedText(c.locale, r.view, markup)),
   status: (r) => note(statusText(r.status)),
-  posted: (r, c) => note(postedText(c.locale, r.card, r.channelId, markup)),
+  posted: (r, c) => note(postedText(c.locale, r.card, r.channelId, markup, r.pending)),
   revealed: (r, c) => note(revealedText(c.locale, r.card, r.channelId, markup)),
   settings: (r, c) => note(settingsLines(c.locale, r, configSpec, markup).join("\n")),
   file: (r, c) => ({ ...note(escapeText(t(c.locale, r.message.key, r.message.params))), upload: { file: r.file, audience: r.audience } }),

@@ -16,11 +16,17 @@ export const BOT_SCOPES: Record<string, string> = {
   "files:write": "hand files to organisers (drafted questions) in their direct messages with the app, and upload the weekly digest's chart",
   "channels:join": "join a public channel to upload its weekly digest chart there",
   "im:write": "open that direct message, and send members the review reminders they ask for (/review remind=20:00)",
+  "channels:read": "check a public channel before scheduling or posting in it (archived?)",
+  "groups:read": "check that the bot is in a private channel before scheduling or posting in it",
+  "channels:history": "after a post that timed out, find the card an earlier try left in the channel (never post twice)",
+  "groups:history": "the same in private channels",
 };
 
 /** Events the app subscribes to, each with why. */
 export const BOT_EVENTS: Record<string, string> = {
   app_home_opened: "draw the member's Home tab (stats and leaderboards)",
+  app_uninstalled: "pause the workspace's schedules when the app is removed (its data is kept)",
+  tokens_revoked: "the same when its token is revoked",
 };
 
 /** The Messages tab shows the app's direct messages (files, review reminders); members do not write to the app. */
