@@ -28,6 +28,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { recall as predicted, scheduleReview } from "../src/core/review/fsrs.js";
 import type { CardState } from "../src/core/store/review.js";
+import { seededRandom as seeded } from "../src/core/random.js";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -40,18 +41,6 @@ const G = 2.5;
 const LEITNER_DAYS = [1, 2, 4, 8, 16];
 const STRATEGIES = ["none", "random", "leitner", "fsrs"] as const;
 type Strategy = (typeof STRATEGIES)[number];
-
-/** mulberry32: one seeded stream per run */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());

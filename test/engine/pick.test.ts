@@ -6,24 +6,13 @@ import { addDays, zonedTime } from "../../src/core/clock.js";
 import { adaptivePick, topicWeight, type PickContext } from "../../src/core/review/pick.js";
 import type { Question } from "../../src/core/questions/types.js";
 import { actor, harness, makeBank, question, type Harness } from "./support.js";
+import { seededRandom as seeded } from "../../src/core/random.js";
 
 let h: Harness | undefined;
 afterEach(() => {
   h?.close();
   h = undefined;
 });
-
-/** A seeded generator (mulberry32): the same draws on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const topics = ["lambda", "s3", "sqs"] as const;
 const bankQuestions = (n = 10): Question[] => topics.flatMap((t) => Array.from({ length: n }, (_, i) => question(`${t}-${i}`, t, 1)));
