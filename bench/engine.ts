@@ -54,6 +54,9 @@ class NullPort implements PlatformPort {
     return { channelId, messageId: String(++this.n) };
   }
   async editCard(): Promise<void> {}
+  async postRevealed(_g: GroupRef, channelId: string): Promise<MessageRef> {
+    return { channelId, messageId: String(++this.n) };
+  }
 }
 
 function quantile(sorted: number[], q: number): number {

@@ -21,12 +21,15 @@ const optionalUrl = z
   .optional()
   .refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), "must be an http(s) URL, e.g. http://127.0.0.1:8080/api");
 
+/** The HTTP port when PORT is not set and a chat platform runs (the console needs no server unless PORT is set). */
+export const DEFAULT_PORT = 3000;
+
 const port = z
   .string()
   .trim()
-  .default("3000")
-  .refine((s) => /^\d{1,5}$/.test(s) && Number(s) >= 1 && Number(s) <= 65535, "must be a port number, 1–65535")
-  .transform(Number);
+  .optional()
+  .refine((s) => s === undefined || (/^\d{1,5}$/.test(s) && Number(s) >= 1 && Number(s) <= 65535), "must be a port number, 1–65535")
+  .transform((s) => (s === undefined ? undefined : Number(s)));
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -64,7 +67,8 @@ const envSchema = z.object({
 export interface Config {
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl?: string };
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; organizers: string[]; port: number };
-  port: number;
+  /** PORT as set; undefined when it is not (see serverPort) */
+  port?: number;
   databasePath: string;
   /** PostgreSQL instead of the SQLite file at databasePath */
   databaseUrl?: string;
@@ -113,7 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = { ...readDo
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
       organizers: (e.SLACK_ORGANIZERS ?? "").split(/[\s,]+/).filter(Boolean),
-      port: e.PORT,
+      port: e.PORT ?? DEFAULT_PORT,
     };
   } else if (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
     throw new ConfigError("SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: set the bot token (xoxb-…) too.");
@@ -131,4 +135,9 @@ export function loadConfig(env: Record<string, string | undefined> = { ...readDo
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL as Config["logLevel"],
   };
+}
+
+/** The port of the process's HTTP server: PORT, else 3000 when a chat platform runs; none for the console alone. */
+export function serverPort(config: Pick<Config, "port" | "discord" | "slack">): number | undefined {
+  return config.port ?? (config.discord || config.slack ? DEFAULT_PORT : undefined);
 }

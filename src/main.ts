@@ -1,10 +1,12 @@
-// Wires the product: config → logger → database (migrated) → notes → question bank → StudyBot → platforms
-// → scheduler. With no chat credentials the console platform runs on standard input; with DISCORD_* and/or
-// SLACK_* set, those platforms run until SIGINT/SIGTERM. Shutdown stops the scheduler, lets work in flight
-// finish, stops the platforms and closes the database.
+// Wires the product: config → logger → database (migrated, and written once to prove it can be) → notes →
+// question bank → StudyBot → the HTTP server (/healthz, /metrics, Slack's events) → platforms → scheduler. With no
+// chat credentials the console platform runs on standard input; with DISCORD_* and/or SLACK_* set, those platforms
+// run until SIGINT/SIGTERM, a failure no reconnect can fix (a rejected gateway token), or an error nothing else
+// handled. Shutdown stops the scheduler, lets work in flight finish (acknowledged answers are committed), stops
+// the platforms and the server and closes the database — within a deadline.
 import path from "node:path";
 import type { CliIO } from "./cli.js";
-import { loadConfig, type Config } from "./config.js";
+import { loadConfig, serverPort, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { openConfiguredDatabase, type AnyDatabase } from "./db/index.js";
 import type { StudyBot } from "./core/app.js";
@@ -15,6 +17,11 @@ import { LookupService } from "./core/notes/lookup.js";
 import { loadQuestionBank } from "./core/questions/load.js";
 import type { Scheduler } from "./core/schedule/scheduler.js";
 import type { LibraryContent, ReloadOutcome } from "./core/library.js";
+import { DatabaseError } from "./db/migrations.js";
+import type { ConnectionState } from "./platforms/connection.js";
+import { mountHealth } from "./server/health.js";
+import { AppServer } from "./server/http.js";
+import { Metrics } from "./server/metrics.js";
 
 export interface MainOptions {
   env?: Record<string, string | undefined>;
@@ -22,6 +29,10 @@ export interface MainOptions {
   clock?: Clock;
   /** resolves to stop the process (default: the first SIGINT or SIGTERM) */
   signal?: Promise<string>;
+  /** the HTTP server's listen address (default: every interface) */
+  host?: string;
+  /** how long shutdown may take before the process exits anyway, ms (default 7 s: orchestrators allow 10) */
+  shutdownDeadlineMs?: number;
 }
 
 interface Platform {
@@ -29,6 +40,13 @@ interface Platform {
   stop(): Promise<void>;
   /** resolves when the platform ends by itself (the console at the end of its input) */
   done?: Promise<void>;
+  /** its live connection, when it keeps one (Discord's gateway, Slack's Socket Mode) */
+  connection?(): ConnectionState | null;
+}
+
+/** A failure that ends the process: why, in one line. */
+export interface Fatal {
+  reason: string;
 }
 
 export interface App {
@@ -40,6 +58,11 @@ export interface App {
   platforms: Platform[];
   /** re-reads NOTES_DIR and QUESTIONS_DIR, validated first; a bad file keeps the ones in force (SIGHUP calls it) */
   reload(): ReloadOutcome;
+  /** the process's HTTP server; null in console mode without PORT */
+  server: AppServer | null;
+  metrics: Metrics;
+  /** resolves when a platform reports a failure it cannot recover from */
+  fatal: Promise<Fatal>;
   stop(): Promise<void>;
 }
 
@@ -63,7 +86,13 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
   stage("config");
   const database = await openConfiguredDatabase(config);
   stage("database");
+  const clock = opts.clock ?? systemClock;
   try {
+    // A database that opens but cannot be written (a read-only file or folder, a full disk) is refused now, not
+    // at the first answer.
+    await database.store.probeWrite(clock.now()).catch((err: Error) => {
+      throw new DatabaseError(`the database ${database.label} cannot be written (${err.message}): check that the file and its folder are writable by this user.`);
+    });
     const sections = loadNotes(config.notesDir, cwd);
     stage("notes");
     const notes = new LookupService(sections);
@@ -75,15 +104,17 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
       const fresh = loadNotes(config.notesDir, cwd);
       return { sections: fresh, notes: new LookupService(fresh), bank: loadQuestionBank(config.questionsDir, { sections: fresh, rootDir: cwd }), readNote: noteReader(config.notesDir, cwd) };
     };
+    const metrics = new Metrics();
     const { bot, scheduler, library } = createCore({
       store: database.store,
       notes,
       sections,
       readNote: noteReader(config.notesDir, cwd),
       bank,
-      clock: opts.clock ?? systemClock,
+      clock,
       logger,
       settings: { defaultTimezone: config.defaultTimezone, defaultLocale: config.defaultLocale },
+      metrics,
     });
     const platforms: Platform[] = [];
     /** Said where the operator sees it: the terminal in console mode, the log otherwise. */
@@ -96,18 +127,39 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
       announce(outcome);
       return outcome;
     };
+    let onFatal!: (fatal: Fatal) => void;
+    const fatal = new Promise<Fatal>((resolve) => (onFatal = resolve));
+    const reportFatal = (reason: string) => onFatal({ reason });
 
-    const stopAll = async () => {
-      await scheduler.stop();
-      for (const p of platforms.reverse()) {
-        try {
-          await p.stop();
-        } catch (err) {
-          logger.error({ err, platform: p.name }, "platform did not stop cleanly");
+    // One HTTP server for the process: health, metrics, and Slack's events endpoint in HTTP mode.
+    const port = serverPort(config);
+    const server = port === undefined ? null : new AppServer(logger);
+    if (server) {
+      mountHealth(server, {
+        clock,
+        probeWrite: (at) => database.store.probeWrite(at),
+        scheduler: () => (scheduler.startedAt ? { lastTick: scheduler.lastTick, startedAt: scheduler.startedAt } : null),
+        connections: () => Object.fromEntries(platforms.flatMap((p) => (p.connection?.() ? [[p.name, p.connection()!]] : []))),
+      });
+      metrics.mount(server);
+      await server.listen(port!, opts.host);
+      stage("server");
+    }
+
+    let stopping: Promise<void> | null = null;
+    const stopAll = () =>
+      (stopping ??= (async () => {
+        await scheduler.stop();
+        for (const p of [...platforms].reverse()) {
+          try {
+            await p.stop();
+          } catch (err) {
+            logger.error({ err, platform: p.name }, "platform did not stop cleanly");
+          }
         }
-      }
-      await database.close();
-    };
+        await server?.close();
+        await database.close();
+      })());
 
     try {
       if (consoleMode) {
@@ -142,13 +194,13 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
       } else {
         if (config.discord) {
           const { startDiscord } = await import("./platforms/discord/index.js");
-          const discord = await startDiscord(bot, config, logger);
-          platforms.push({ name: "discord", stop: () => discord.stop() });
+          const discord = await startDiscord(bot, config, logger, { onFatal: reportFatal });
+          platforms.push({ name: "discord", stop: () => discord.stop(5_000), connection: () => discord.connection() });
         }
         if (config.slack) {
           const { startSlack } = await import("./platforms/slack/index.js");
-          const slack = await startSlack(bot, config, logger);
-          platforms.push({ name: "slack", stop: () => slack.stop() });
+          const slack = await startSlack(bot, config, logger, { server: server ?? undefined, onFatal: reportFatal });
+          platforms.push({ name: "slack", stop: () => slack.stop(), connection: () => slack.connection() });
         }
         await scheduler.start();
         stage("scheduler");
@@ -159,14 +211,20 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
       throw err;
     }
     logger.info({ ms: Math.round(performance.now() - started), stages, uptimeMs: Math.round(performance.now()), platforms: platforms.map((p) => p.name), database: database.label }, "ready");
-    return { config, logger, database, bot, scheduler, platforms, reload, stop: stopAll };
+    return { config, logger, database, bot, scheduler, platforms, reload, server, metrics, fatal, stop: stopAll };
   } catch (err) {
     await database.close();
     throw err;
   }
 }
 
-/** `studybot start` / `npm start`: runs until the console input ends or a signal arrives. */
+const DEFAULT_SHUTDOWN_DEADLINE_MS = 7_000;
+
+/**
+ * `studybot start` / `npm start`: runs until the console input ends, a signal arrives, a platform fails for good or
+ * an error escapes everything else; then shuts down in order within the deadline. Returns the exit code: 0 after
+ * a signal or the end of input, 1 after a failure.
+ */
 export async function main(io: CliIO, opts: MainOptions = {}): Promise<number> {
   // SIGHUP re-reads the notes and the question bank in this process (every process of a deployment gets its own).
   // Listening from the start: a SIGHUP that arrives while starting must not end the process, and reloads once ready.
@@ -188,11 +246,39 @@ export async function main(io: CliIO, opts: MainOptions = {}): Promise<number> {
       process.once("SIGINT", () => resolve("SIGINT"));
       process.once("SIGTERM", () => resolve("SIGTERM"));
     });
-  const ended = app.platforms.find((p) => p.done)?.done;
-  const why = await Promise.race([signal, ...(ended ? [ended.then(() => "end of input")] : [])]);
-  app.logger.info({ reason: why }, "stopping");
-  process.off("SIGHUP", onHangup);
-  await app.stop();
-  await new Promise<void>((resolve) => io.stdout.write("", () => resolve()));
-  return 0;
+  // An error nothing handled leaves the process in an unknown state: one line, then the orderly shutdown.
+  let crashed!: (reason: string) => void;
+  const crash = new Promise<string>((resolve) => (crashed = resolve));
+  const onUnhandled = (kind: string) => (err: unknown) => {
+    app.logger.fatal({ err }, `${kind}: shutting down`);
+    crashed(kind);
+  };
+  const rejection = onUnhandled("unhandled promise rejection");
+  const exception = onUnhandled("uncaught exception");
+  process.on("unhandledRejection", rejection);
+  process.on("uncaughtException", exception);
+  try {
+    const ended = app.platforms.find((p) => p.done)?.done;
+    const why = await Promise.race([
+      signal.then((s) => ({ reason: s, code: 0 })),
+      app.fatal.then((f) => ({ reason: f.reason, code: 1 })),
+      crash.then((c) => ({ reason: c, code: 1 })),
+      ...(ended ? [ended.then(() => ({ reason: "end of input", code: 0 }))] : []),
+    ]);
+    app.logger.info({ reason: why.reason }, "stopping");
+    const deadline = opts.shutdownDeadlineMs ?? DEFAULT_SHUTDOWN_DEADLINE_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const stopped = await Promise.race([
+      app.stop().then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), deadline).unref())),
+    ]);
+    clearTimeout(timer);
+    if (!stopped) app.logger.error({ deadlineMs: deadline }, "shutdown did not finish within its deadline; exiting anyway");
+    await new Promise<void>((resolve) => io.stdout.write("", () => resolve()));
+    return why.code;
+  } finally {
+    process.off("SIGHUP", onHangup);
+    process.off("unhandledRejection", rejection);
+    process.off("uncaughtException", exception);
+  }
 }

@@ -11,7 +11,7 @@ describe("loadConfig", () => {
     expect(c.questionsDir).toBe("/srv/app/questions");
     expect(c.defaultTimezone).toBe("Asia/Seoul");
     expect(c.defaultLocale).toBe("ko");
-    expect(c.port).toBe(3000);
+    expect(c.port).toBeUndefined();
   });
 
   it("names the bad variable and says what is expected", () => {
@@ -38,7 +38,8 @@ describe("loadConfig", () => {
   it("treats empty variables as unset, every one alike", () => {
     expect(loadConfig({ DISCORD_TOKEN: "", DISCORD_APPLICATION_ID: "" }).discord).toBeUndefined();
     const c = loadConfig({ PORT: "", DATABASE_PATH: " ", NOTES_DIR: "", DEFAULT_TIMEZONE: "", DEFAULT_LOCALE: "", LOG_LEVEL: "", SLACK_BOT_TOKEN: "" }, "/srv/app");
-    expect(c).toMatchObject({ port: 3000, databasePath: "/srv/app/data/studybot.db", notesDir: "/srv/app/notes", defaultTimezone: "Asia/Seoul", defaultLocale: "ko", logLevel: "info" });
+    expect(c.port).toBeUndefined();
+    expect(c).toMatchObject({ databasePath: "/srv/app/data/studybot.db", notesDir: "/srv/app/notes", defaultTimezone: "Asia/Seoul", defaultLocale: "ko", logLevel: "info" });
   });
 
   it("says in plain words what a value must be, and accepts the usual spellings", () => {

@@ -86,8 +86,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       review: countFindings(review),
     });
     io.stdout.write(values.json ? JSON.stringify(stats, null, 2) + "\n" : formatStats(stats));
+    // Counts of a bank with problems (a YAML syntax error drops a whole file) are not the bank's: say so, exit 1.
     if (result.problems.length > 0) {
-      io.stderr.write(`warning: the bank has ${plural(result.problems.length, "problem")}; these counts cover the ${plural(result.questions.length, "valid question")} only. Run \`studybot questions validate\` for the list.\n`);
+      io.stderr.write(`the bank has ${plural(result.problems.length, "problem")}; these counts cover the ${plural(result.questions.length, "valid question")} only. Run \`studybot questions validate\` for the list.\n`);
+      return 1;
     }
     return 0;
   }

@@ -14,5 +14,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr.write(`studybot start: unexpected argument "${args[0]}"\n${USAGE}`);
     return 2;
   }
-  return main(io);
+  const code = await main(io);
+  // Whatever a library left running (a socket, a timer) must not keep a stopped bot alive.
+  setTimeout(() => process.exit(code), 500).unref();
+  return code;
 }

@@ -5,7 +5,7 @@
 //
 // Permissions are the adapter's job (Discord: Manage Server; Slack: admins or SLACK_ORGANIZERS); the core
 // validates every input.
-import type { Actor, AnswerOutcome, History, Leaderboard, LeaderboardRow, MemberStats, Period, PlatformPort, QuestionCard, RevealedCard } from "./cards.js";
+import type { Actor, AnswerOutcome, FileAttachment, GroupRef, History, Leaderboard, LeaderboardRow, MemberStats, Period, PlatformPort, QuestionCard, RevealedCard } from "./cards.js";
 import type { Clock } from "./clock.js";
 import { monthKey, periodKeys, periodStart, weekKey } from "./clock.js";
 import { OperatorError, UserError } from "./errors.js";
@@ -19,12 +19,22 @@ import type { QuestionFormat } from "./organiser/questions.js";
 import { pickForPractice, pool, type Random } from "./questions/pick.js";
 import { draftQuestions, draftsToYaml } from "./questions/draft/index.js";
 import { closest } from "./questions/schema.js";
+import type { Question } from "./questions/types.js";
+import { scheduleReview } from "./review/fsrs.js";
+import type { ReviewService } from "./review/service.js";
+import type { AfterAnswer, Readiness, ReminderView, ReviewPrompt } from "./review/types.js";
 import { choiceLabel, type RoundService } from "./rounds/service.js";
-import { DEFAULT_SCORING, nextReview, SCORING_OPTIONS, scorer, type ScoringSettings } from "./rounds/scoring.js";
+import { DEFAULT_SCORING, SCORING_OPTIONS, scorer, type ScoringSettings } from "./rounds/scoring.js";
 import { findNamedSchedule } from "./schedule/named.js";
 import { DEFAULT_REVEAL_MINUTES, DEFAULT_WEEKDAYS, nextRun, parseRevealMinutes, parseTime, parseTimeZone, parseWeekdays, type ScheduleInput } from "./schedule/parse.js";
-import { DEFAULT_SCHEDULE_NAME, type GroupRow, type PeriodKey, type ScheduleRow, type ScoreRow, type Store } from "./store/index.js";
+import { DEFAULT_SCHEDULE_NAME, type GroupRow, type MemberRow, type PeriodKey, type PickMode, type ScheduleExtras, type ScheduleRow, type ScoreRow, type Store } from "./store/index.js";
+import type { DigestService } from "./digest/digests.js";
+import { scheduleExtras, type ScheduleExtrasInput } from "./digest/settings.js";
+import type { ThreadService } from "./digest/threads.js";
+import type { Digest } from "./digest/types.js";
 import type { Logger } from "../logger.js";
+import { noMetrics, type CoreMetrics } from "./metrics.js";
+import type { PauseReason } from "./store/index.js";
 
 export type { ScheduleInput } from "./schedule/parse.js";
 export type { ScoringSettings } from "./rounds/scoring.js";
@@ -56,6 +66,11 @@ export interface StudyBotDeps {
   random?: Random;
   /** the organiser tools (a group's own questions, exports, seasons, delegation, next/skip, forgetting) */
   organiser: OrganiserService;
+  digests: DigestService;
+  threads: ThreadService;
+  /** the learning loop: review cards, /review, reminders, readiness */
+  reviews: ReviewService;
+  metrics?: CoreMetrics;
 }
 
 export interface GroupSettings {
@@ -81,10 +96,27 @@ export interface ScheduleView {
   topics: Array<{ key: string; name: string }>;
   revealAfterMinutes: number;
   instantFeedback: boolean;
+  pick: PickMode;
   paused: boolean;
+  /** why the bot paused it itself (its channel failed for good); null when it runs or an organiser paused it */
+  pause: PauseReason | null;
   nextRun: Date | null;
   lastRunDate: string | null;
+  /** the weekly digest, reveal reminder and discussion thread settings */
+  extras?: ScheduleExtras;
+  /** permissions the bot lacks in the channel for the discussion threads it was asked for (checked when saved) */
+  threadMissing?: string[];
 }
+
+/** A schedule the bot paused, told once to the group's organisers with their next command. */
+export interface PauseNotice {
+  channelId: string;
+  name: string;
+  pause: PauseReason;
+}
+
+/** A card posted now; `pending` when the platform has not confirmed it yet (it is tried again automatically). */
+export type PostedCard = QuestionCard & { pending?: true };
 
 export interface OpenRoundView {
   roundId: number;
@@ -112,6 +144,8 @@ export interface PracticeResult extends RevealedCard {
   choiceLabel: string;
   /** true when the same practice question had been answered before (the first answer stands) */
   repeated: boolean;
+  /** the note section, and how many reviews are still due today */
+  after: AfterAnswer;
 }
 
 const MAX_NAME = 80;
@@ -152,7 +186,10 @@ export class StudyBot {
 
   lookup(query: string, opts?: { limit?: number; maxChars?: number }): LookupResult {
     if (!query.trim()) throw new UserError("error.query_empty");
-    return this.library.notes.lookup(query, opts);
+    const started = performance.now();
+    const result = this.library.notes.lookup(query, opts);
+    this.metrics.lookupSeconds((performance.now() - started) / 1000);
+    return result;
   }
 
   /** autocomplete: at most 25 suggestions, each label at most 100 characters */
@@ -217,9 +254,9 @@ export class StudyBot {
    * repeated delivery of the same choice gets the same reply, a different later choice gets "duplicate".
    * The answer is committed before the promise resolves.
    */
-  async answer(actor: Actor, roundId: number, choice: number): Promise<AnswerOutcome> {
+  async answer(actor: Actor, roundId: number, choice: number, opts: { at?: Date } = {}): Promise<AnswerOutcome> {
     const group = await this.group(actor);
-    const now = this.deps.clock.now();
+    const now = answerTime(this.deps.clock.now(), opts.at);
     if (!Number.isInteger(roundId) || roundId <= 0) return { kind: "unknown_round" };
     const keys = periodKeys(now, group.timezone);
     const rec = await this.store.recordAnswer(
@@ -244,11 +281,21 @@ export class StudyBot {
         return { kind: "invalid_choice", validLabels: labels(rec.round.choiceCount) };
       case "recorded":
       case "duplicate":
+        if (rec.kind === "recorded") this.metrics.answerRecorded(actor.group.platform);
         if (rec.kind === "duplicate" && rec.choice !== choice) return { kind: "duplicate", choiceLabel: choiceLabel(rec.choice) };
         return rec.round.instantFeedback
           ? { kind: "recorded", choiceLabel: choiceLabel(rec.choice), correct: rec.correct, points: rec.points }
           : { kind: "recorded", choiceLabel: choiceLabel(rec.choice) };
     }
+  }
+
+  /**
+   * Stores what the platform now says about a member (their name and language), for a platform that learns it only
+   * after answering them (Slack refreshes profiles in the background).
+   */
+  async rememberMember(actor: Actor): Promise<void> {
+    const group = await this.group(actor);
+    await this.store.ensureMember(group.id, { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null });
   }
 
   /** The channel's cards still open for answers, oldest first (the console names them #round). */
@@ -265,12 +312,72 @@ export class StudyBot {
   async practice(actor: Actor, topic?: string): Promise<QuestionCard> {
     const group = await this.group(actor);
     const locale = await this.locale(actor);
-    const member = await this.store.ensureMember(group.id, { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null });
+    const member = await this.member(group, actor);
     const topicKey = topic ? this.resolveTopic(topic) : null;
     const now = this.deps.clock.now();
-    const candidates = pool(await this.rounds.bankFor(group.id), topicKey ? [topicKey] : []);
-    const q = pickForPractice(candidates, await this.store.dueReviews(member.id, now), await this.store.reviewedQuestionIds(member.id), this.deps.random);
+    // a question on one of the group's open cards is not practised: its answer would be out before the reveal
+    const open = await this.openQuestions(group);
+    const all = pool(await this.rounds.bankFor(group.id), topicKey ? [topicKey] : []);
+    const candidates = all.filter((q) => !open.has(q.id));
+    const seen = new Set((await this.store.memberCards(member.id)).map((c) => c.questionId));
+    const q = pickForPractice(candidates, await this.store.dueCards(member.id, now, 20), seen, this.deps.random);
+    if (!q && all.length > 0) throw new UserError("quiz.all_open", { topic: topicKey ? this.rounds.topicName(topicKey, locale) : "*" });
     if (!q) throw new OperatorError("quiz.no_questions", { topics: topicKey ?? "*" });
+    return this.openPractice(member, q, locale);
+  }
+
+  /**
+   * /review: the caller's most overdue card, else a new question from their weakest topic, as a practice question
+   * (answered through the same path as /quiz); or, with nothing to ask, when the next review falls due.
+   */
+  async review(actor: Actor): Promise<ReviewPrompt> {
+    const group = await this.group(actor);
+    const locale = await this.locale(actor);
+    const member = await this.member(group, actor);
+    const next = await this.deps.reviews.next(group, member, await this.openQuestions(group));
+    return {
+      card: next.question ? await this.openPractice(member, next.question, locale) : null,
+      from: next.from,
+      dueToday: next.dueToday,
+      nextDue: next.nextDue,
+      summary: await this.deps.reviews.summary(group, member.id),
+      reminder: await this.store.reminderOf(member.id),
+      timezone: group.timezone,
+      locale,
+    };
+  }
+
+  /** `/review remind:20:00` or `remind:off`: the caller's daily reminder, in the group's time zone. */
+  async setReviewReminder(actor: Actor, value: string): Promise<ReminderView> {
+    const group = await this.group(actor);
+    const member = await this.member(group, actor);
+    const time = parseReminder(value);
+    const now = this.deps.clock.now();
+    await this.store.setReminder(member.id, time, now);
+    return { time, timezone: group.timezone, dueToday: (await this.deps.reviews.summary(group, member.id)).dueToday, locale: await this.locale(actor) };
+  }
+
+  /** `/stats view:readiness`: a member's (default the caller's) exam readiness per domain, beside the group's. */
+  async readiness(actor: Actor, who?: { userId: string; displayName?: string }): Promise<Readiness> {
+    const group = await this.group(actor);
+    const locale = await this.locale(actor);
+    const m = who ? await this.store.findMember(group.id, who.userId) : await this.member(group, actor);
+    if (!m) throw new UserError("stats.unknown_member", { name: cleanName(who?.displayName ?? who?.userId ?? "", who?.userId ?? "?") });
+    return { ...(await this.deps.reviews.readiness(group, m, locale)), locale };
+  }
+
+  /** Questions on the group's cards still open for answers. */
+  private async openQuestions(group: GroupRow): Promise<Set<string>> {
+    return new Set((await this.store.openRounds(group.id)).map((r) => r.questionId));
+  }
+
+  private member(group: GroupRow, actor: Actor): Promise<MemberRow> {
+    return this.store.ensureMember(group.id, { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null });
+  }
+
+  /** A practice question for the member (from /quiz or /review): its row, and the card they see. */
+  private async openPractice(member: MemberRow, q: Question, locale: Locale): Promise<QuestionCard> {
+    const now = this.deps.clock.now();
     const row = await this.store.openPractice({ memberId: member.id, questionId: q.id, questionHash: q.hash, topic: q.topic, correctIndex: q.answer, choiceCount: q.choices.length, openedAt: now });
     return {
       roundId: row.id,
@@ -296,7 +403,7 @@ export class StudyBot {
       throw new UserError("quiz.bad_choice", { value, labels: labels(row.choiceCount).join(", ") });
     }
     const now = this.deps.clock.now();
-    const { row: done, first } = await this.store.answerPractice(row.id, choice, now, (prev, correct) => nextReview(prev, correct, now));
+    const { row: done, first } = await this.store.answerPractice(row.id, choice, now, scheduleReview);
     const chosen = done.choice ?? choice;
     const q = this.rounds.question(done, await this.rounds.bankFor(group.id));
     const counts = Array.from({ length: done.choiceCount }, (_, i) => (i === chosen ? 1 : 0));
@@ -321,6 +428,7 @@ export class StudyBot {
       correct: chosen === done.correctIndex,
       choiceLabel: choiceLabel(chosen),
       repeated: !first,
+      after: await this.deps.reviews.afterAnswer(group, member.id, this.rounds.source(q)),
     };
   }
 
@@ -373,7 +481,8 @@ export class StudyBot {
     const m = await this.store.findMember(group.id, who.userId);
     if (!m) {
       if (member) throw new UserError("stats.unknown_member", { name: cleanName(who.displayName ?? who.userId, who.userId) });
-      return { userId: who.userId, displayName: cleanName(who.displayName ?? who.userId, who.userId), answered: 0, correct: 0, accuracy: 0, points: 0, currentStreak: 0, bestStreak: 0, rank: null, byTopic: [], locale };
+      const review = { dueToday: 0, doneThisWeek: 0, predictedRecall: null };
+      return { userId: who.userId, displayName: cleanName(who.displayName ?? who.userId, who.userId), answered: 0, correct: 0, accuracy: 0, points: 0, currentStreak: 0, bestStreak: 0, rank: null, byTopic: [], review, locale };
     }
     const all = await this.store.memberScore(group.id, "all", null, m.id);
     const topics = await this.store.memberTopics(group.id, m.id);
@@ -393,6 +502,7 @@ export class StudyBot {
         .map((t) => ({ key: t.topic, name: this.rounds.topicName(t.topic, locale), answered: t.answered, correct: t.correct, accuracy: t.answered ? t.correct / t.answered : 0 }))
         .sort((a, b) => b.answered - a.answered || a.key.localeCompare(b.key)),
       ...(bySchedule.length > 1 ? { bySchedule } : {}),
+      review: await this.deps.reviews.summary(group, m.id),
       locale,
     };
   }
@@ -458,7 +568,7 @@ export class StudyBot {
   // ---------------------------------------------------------------- organisers
 
   /** Creates or replaces one of the channel's schedules (by name; "daily" unless named). */
-  async schedule(actor: Actor, channelId: string, name: string | undefined, input: ScheduleInput): Promise<ScheduleView> {
+  async schedule(actor: Actor, channelId: string, name: string | undefined, input: ScheduleInput & ScheduleExtrasInput): Promise<ScheduleView> {
     const group = await this.group(actor);
     const locale = await this.locale(actor);
     checkChannel(channelId);
@@ -468,15 +578,24 @@ export class StudyBot {
     const topics = [...new Set((input.topics ?? []).map((t) => this.resolveTopic(t)))];
     const revealAfterMinutes = input.revealAfterMinutes === undefined ? DEFAULT_REVEAL_MINUTES : parseRevealMinutes(input.revealAfterMinutes);
     if (pool(await this.rounds.bankFor(group.id), topics).length === 0) throw new OperatorError("quiz.no_questions", { topics: topics.join(", ") || "*" });
+    await this.preflight(actor, channelId);
+    const extras = scheduleExtras(input, await this.store.findSchedule(group.id, channelId, name ?? DEFAULT_SCHEDULE_NAME), revealAfterMinutes);
     const row = await this.store.upsertSchedule(
       group.id,
       channelId,
       name ?? DEFAULT_SCHEDULE_NAME,
-      { time, weekdays, timezone, topics, revealAfterMinutes, instantFeedback: input.instantFeedback ?? false },
+      { time, weekdays, timezone, topics, revealAfterMinutes, instantFeedback: input.instantFeedback ?? false, pick: input.pick ?? "adaptive", ...extras },
       { at: this.deps.clock.now() },
     );
     this.emit({ groupId: group.id, channelId });
-    return this.view(row, locale);
+    const threadMissing = row.thread ? await this.deps.threads.missing(group, channelId, locale) : [];
+    return { ...this.view(row, locale), threadMissing };
+  }
+
+  /** This week's digest of the channel so far and its chart, for an organiser's eyes only (nothing is posted). */
+  async digestNow(actor: Actor, channelId: string): Promise<{ digest: Digest; chart: FileAttachment }> {
+    checkChannel(channelId);
+    return this.deps.digests.preview(await this.group(actor), channelId, await this.locale(actor));
   }
 
   /** Stops one of the channel's schedules (the only one, or the one named). */
@@ -520,9 +639,10 @@ export class StudyBot {
    * one named). It scores points but stays outside the schedule's streak. While a card of that schedule is
    * still open, it refuses unless `force` is set.
    */
-  async postNow(actor: Actor, channelId: string, opts: { name?: string; force?: boolean } = {}): Promise<QuestionCard> {
+  async postNow(actor: Actor, channelId: string, opts: { name?: string; force?: boolean } = {}): Promise<PostedCard> {
     const group = await this.group(actor);
     checkChannel(channelId);
+    await this.preflight(actor, channelId);
     const schedule = await this.scheduleNamed(group, channelId, opts.name, opts.name !== undefined);
     const now = this.deps.clock.now();
     if (!opts.force) {
@@ -540,7 +660,37 @@ export class StudyBot {
       locale: this.groupLocale(group),
     });
     if (!opened) throw new Error("a round posted on demand cannot conflict");
-    return opened.card;
+    // A failure for good is the platform's to explain (its failure path names what to fix).
+    if (opened.delivery.state === "failed") throw opened.delivery.error;
+    return opened.delivery.state === "pending" ? { ...opened.card, pending: true } : opened.card;
+  }
+
+  /** Whether the bot can post cards in the channel, as its platform checks it: a UserError saying what to fix. */
+  private async preflight(actor: Actor, channelId: string): Promise<void> {
+    await this.deps.ports.get(actor.group.platform)?.preflight?.(actor.group, channelId);
+  }
+
+  /**
+   * The schedules the bot paused in the actor's group that its organisers were not told about yet, each told once
+   * (the next organiser command shows them).
+   */
+  async takePauseNotices(actor: Actor): Promise<PauseNotice[]> {
+    const group = await this.store.findGroup(actor.group);
+    if (!group) return [];
+    return (await this.store.takePauseNotices(group.id)).flatMap((s) => (s.active && s.paused && s.pause ? [{ channelId: s.channelId, name: s.name, pause: s.pause }] : []));
+  }
+
+  /**
+   * The bot was removed from a server or workspace (or its token revoked): every schedule of the group is paused
+   * with that reason, and all its data kept for when it comes back.
+   */
+  async removedFrom(ref: GroupRef): Promise<number> {
+    const group = await this.store.findGroup(ref);
+    if (!group) return 0;
+    const paused = await this.store.pauseSchedules(group.id, null, { kind: "uninstalled", detail: null, at: this.deps.clock.now() });
+    if (paused > 0) for (const s of await this.store.listSchedules(group.id)) this.emit({ groupId: group.id, channelId: s.channelId });
+    this.deps.logger.warn({ platform: ref.platform, group: ref.externalId, paused }, "the bot was removed: paused the group's schedules, kept its data");
+    return paused;
   }
 
   /** Reveals the channel's newest open round now (of the schedule named, when one is); null when none is open. */
@@ -668,10 +818,17 @@ export class StudyBot {
       topics: s.topics.map((k) => ({ key: k, name: this.rounds.topicName(k, locale) })),
       revealAfterMinutes: s.revealAfterMinutes,
       instantFeedback: s.instantFeedback,
+      pick: s.pick,
       paused: s.paused,
+      pause: s.paused ? s.pause : null,
       nextRun: s.paused || !s.active ? null : nextRun(s, this.deps.clock.now()),
       lastRunDate: s.lastRunDate,
+      extras: { digest: s.digest, reminderMinutes: s.reminderMinutes, reminderMention: s.reminderMention, thread: s.thread },
     };
+  }
+
+  private get metrics(): CoreMetrics {
+    return this.deps.metrics ?? noMetrics;
   }
 
   private emit(change: { groupId: number; channelId: string }): void {
@@ -683,6 +840,16 @@ export function periodKey(period: Period, now: Date, timezone: string): PeriodKe
   if (period === "week") return `w:${weekKey(now, timezone)}`;
   if (period === "month") return `m:${monthKey(now, timezone)}`;
   return "all";
+}
+
+/**
+ * When an answer counts as given: the platform's own time of the click when it has one (so the platform's latency
+ * neither costs the fast bonus nor refuses a click made just before the reveal), never later than now and never
+ * more than a minute before it (a click's time is the platform's word, not the member's).
+ */
+function answerTime(now: Date, at: Date | undefined): Date {
+  if (!at || Number.isNaN(at.getTime())) return now;
+  return new Date(Math.min(now.getTime(), Math.max(at.getTime(), now.getTime() - 60_000)));
 }
 
 function settingsOf(group: GroupRow): GroupSettings {
@@ -706,6 +873,21 @@ export function stripControls(text: string): string {
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "")
     .replace(/\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\)/g, "")
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+}
+
+/** Words that turn the review reminder off. */
+const REMINDER_OFF = new Set(["off", "no", "none", "false", "끄기", "끔", "해제"]);
+
+/** "20:00" (or "8pm", "오후8시") → "20:00"; an off word → null; anything else a UserError saying what to write. */
+function parseReminder(value: string): string | null {
+  const v = value.trim().toLowerCase();
+  if (REMINDER_OFF.has(v)) return null;
+  try {
+    return parseTime(v);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError("review.bad_remind", { value: value.slice(0, 40) });
+    throw err;
+  }
 }
 
 function checkChannel(channelId: string): void {

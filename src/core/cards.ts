@@ -1,5 +1,7 @@
 // Plain data the core hands to platforms. Platforms render these; they never compute them.
+import type { CardExtrasPort } from "./digest/port.js";
 import type { Locale } from "./locale.js";
+import type { ReviewSummary } from "./review/types.js";
 
 /** A group is one Discord server, one Slack workspace, or the local console. */
 export interface GroupRef {
@@ -91,6 +93,8 @@ export interface MemberStats {
   byTopic: Array<{ key: string; name: string; answered: number; correct: number; accuracy: number }>;
   /** the current streak in each of the group's schedules, when it has more than one */
   bySchedule?: Array<{ channelId: string; name: string; current: number }>;
+  /** reviews due today, done this week, predicted recall (src/core/review/) */
+  review: ReviewSummary;
   locale: Locale;
 }
 
@@ -131,9 +135,29 @@ export interface MessageRef {
   messageId: string;
 }
 
-/** What the scheduler and commands need from a chat platform. One implementation per platform. */
-export interface PlatformPort {
-  postCard(group: GroupRef, channelId: string, card: QuestionCard): Promise<MessageRef>;
+/** How a card is posted: the round it belongs to (the platform's idempotency key) and whether it is a retry. */
+export interface PostOptions {
+  roundId: number;
+  /** an earlier try may have reached the channel after all: find that message before posting again */
+  retry: boolean;
+}
+
+/**
+ * What the scheduler and commands need from a chat platform. One implementation per platform. A post or an edit
+ * that fails throws a DeliveryError (./delivery.ts) saying what kind of failure it was; anything else is taken
+ * as transient.
+ */
+export interface PlatformPort extends Partial<CardExtrasPort> {
+  postCard(group: GroupRef, channelId: string, card: QuestionCard, opts?: PostOptions): Promise<MessageRef>;
   editCard(group: GroupRef, ref: MessageRef, card: RevealedCard): Promise<void>;
+  /** posts the revealed card as a new message, when the card's own message was deleted */
+  postRevealed(group: GroupRef, channelId: string, card: RevealedCard): Promise<MessageRef>;
+  /**
+   * Checks, before a schedule is saved or a card posted now, that the bot can post cards in the channel; throws a
+   * UserError that says what to fix (the permissions missing, the bot to invite).
+   */
+  preflight?(group: GroupRef, channelId: string): Promise<void>;
   sendPrivate?(group: GroupRef, channelId: string, userId: string, text: string): Promise<void>;
+  /** a direct message to one member (review reminders): Discord opens a DM channel, Slack a DM with the app */
+  sendDirect?(group: GroupRef, userId: string, text: string): Promise<void>;
 }

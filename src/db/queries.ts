@@ -2,9 +2,10 @@
 // them once on its connection; pg/queries.ts runs them on the pool or inside a transaction). Everything the
 // store decides around them is written once, in store.ts. A SQLite statement returns its result at once, a
 // PostgreSQL one a promise of it: `Got`.
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type AnyColumn, type Column, type SQL } from "drizzle-orm";
 import type { ScoreRow } from "../core/store/index.js";
 import type { OrganiserQueries } from "./organiser/queries.js";
+import type { DigestQueries } from "./digest.js";
 import type {
   AnswerRecord,
   GroupRecord,
@@ -15,8 +16,9 @@ import type {
   NewPracticeRecord,
   NewRoundRecord,
   NewScheduleRecord,
+  NewReviewLogRecord,
   PracticeRecord,
-  ReviewRecord,
+  ReviewCardRecord,
   RoundRecord,
   ScheduleRecord,
 } from "./records.js";
@@ -33,7 +35,7 @@ export interface AnswerContext {
 export type ScoreLine = Omit<ScoreRow, "rank">;
 
 /** Statements that report how many rows they changed return that count. */
-export interface Queries extends OrganiserQueries {
+export interface Queries extends OrganiserQueries, DigestQueries {
   // groups and members
   groupByRef(platform: string, externalId: string): Got<GroupRecord | undefined>;
   groupById(id: number): Got<GroupRecord | undefined>;
@@ -45,6 +47,8 @@ export interface Queries extends OrganiserQueries {
   memberByUser(groupId: number, userId: string): Got<MemberRecord | undefined>;
   /** inserts the member or updates its name (and its locale when one is given) */
   upsertMember(member: NewMemberRecord): Got<MemberRecord>;
+  /** the same inside an answer's transaction, told the member's id when the transaction found the row; the id */
+  saveMember(member: NewMemberRecord, knownId: number | null): Got<number>;
 
   // schedules
   /** inserts the schedule or replaces the organiser's fields of the channel's schedule of that name */
@@ -61,19 +65,31 @@ export interface Queries extends OrganiserQueries {
   // rounds
   /** undefined when the schedule's round of that day exists */
   claimRound(round: NewRoundRecord): Got<RoundRecord | undefined>;
-  /** deletes the round while it is neither posted nor revealed */
-  deleteUnposted(id: number): Got<unknown>;
-  /** marks an unposted, unrevealed round as being posted (message_id = TAKEN) */
-  takeUnposted(id: number): Got<number>;
-  untakeUnposted(id: number): Got<unknown>;
-  setRoundMessage(id: number, channelId: string, messageId: string): Got<unknown>;
-  unpostedRounds(now: number, claimedBefore: number, platforms: string[]): Got<RoundRecord[]>;
+  // delivery (rounds' post and reveal states, schedules paused by the bot)
+  /** the post confirmed, with its message; nothing left pending */
+  markPosted(id: number, channelId: string, messageId: string): Got<unknown>;
+  /** the reveal confirmed (with a new message when given); nothing left pending */
+  markRevealDelivered(id: number, message: { channelId: string; messageId: string } | null): Got<unknown>;
+  retryDelivery(id: number, attempts: number, next: number, kind: string): Got<unknown>;
+  /** post and reveal "failed" (the round closed already) */
+  failPost(id: number, kind: string, attempts: number): Got<unknown>;
+  failReveal(id: number, kind: string, attempts: number): Got<unknown>;
+  /** rounds with a pending post or reveal whose next try is due, of groups on these platforms */
+  dueDeliveries(now: number, platforms: string[]): Got<RoundRecord[]>;
+  /** moves the next try to `until` while it is due at `now`; the count of rounds changed */
+  leaseDelivery(id: number, now: number, until: number): Got<number>;
+  /** pauses the group's active, running schedules (of one channel, or all) with the bot's reason; the count */
+  pauseSchedules(groupId: number, channelId: string | null, kind: string, detail: string | null, at: number): Got<number>;
+  takePauseNotices(groupId: number): Got<ScheduleRecord[]>;
+  /** writes the health row (a real write transaction) */
+  probeWrite(at: number): Got<unknown>;
   roundById(id: number): Got<RoundRecord | undefined>;
   /** unrevealed rounds of the group (of one channel when given), newest first */
   openRounds(groupId: number, channelId: string | undefined): Got<RoundRecord[]>;
   /** unrevealed rounds due at `now` of groups on these platforms, by reveal time */
   dueReveals(now: number, platforms: string[]): Got<RoundRecord[]>;
-  markRevealed(id: number, at: number): Got<number>;
+  /** closes the round (its reveal pending until `leaseUntil`) while it is open; the count of rounds changed */
+  markRevealed(id: number, at: number, leaseUntil: number): Got<number>;
   choiceCounts(roundId: number): Got<Array<{ choice: number; n: number }>>;
   fastestCorrect(roundId: number, limit: number): Got<Array<{ userId: string; displayName: string; answeredAt: number }>>;
   /** the channel's revealed rounds, newest reveal first, with their answer counts and the member's choice */
@@ -111,20 +127,90 @@ export interface Queries extends OrganiserQueries {
   practiceById(id: number): Got<PracticeRecord | undefined>;
   /** records the choice unless the question was answered already */
   answerPractice(id: number, choice: number, at: number): Got<number>;
-  reviewOf(memberId: number, questionId: string): Got<ReviewRecord | undefined>;
-  upsertReview(review: ReviewRecord): Got<unknown>;
-  dueReviews(memberId: number, now: number, limit: number): Got<ReviewRecord[]>;
-  reviewedQuestionIds(memberId: number): Got<Array<{ questionId: string }>>;
+
+  // review cards (the learning loop)
+  reviewCard(memberId: number, questionId: string): Got<ReviewCardRecord | undefined>;
+  upsertReviewCard(card: ReviewCardRecord): Got<unknown>;
+  /** the log entry's id; undefined when that answer (member, source, source id) was logged already */
+  insertReviewLog(entry: NewReviewLogRecord): Got<{ id: number } | undefined>;
+  /** due at or before `until`, most overdue first */
+  dueCards(memberId: number, until: number, limit: number): Got<ReviewCardRecord[]>;
+  countDue(memberId: number, until: number): Got<number>;
+  memberCards(memberId: number): Got<ReviewCardRecord[]>;
+  groupCards(groupId: number): Got<ReviewCardRecord[]>;
+  reviewsSince(memberId: number, since: number): Got<number>;
+  questionTallies(memberId: number): Got<Array<{ questionId: string; answered: number; correct: number }>>;
+  /** the round's answers not yet taken into cards */
+  pendingRoundAnswers(roundId: number): Got<Array<{ memberId: number; questionId: string; correct: boolean; answeredAt: number; openedAt: number; revealedAt: number | null }>>;
+  /** revealed rounds (at or after `since`) of groups on these platforms with answers not yet taken into cards */
+  roundsToReview(since: number, platforms: string[]): Got<Array<{ id: number }>>;
+  upsertReminder(memberId: number, time: string, at: number): Got<unknown>;
+  deleteReminder(memberId: number): Got<unknown>;
+  reminderOf(memberId: number): Got<{ time: string } | undefined>;
+  reminders(platforms: string[]): Got<
+    Array<{ memberId: number; userId: string; memberLocale: string | null; time: string; groupId: number; platform: string; externalId: string; timezone: string; groupLocale: string | null }>
+  >;
+  /** undefined when that member's day was claimed already */
+  claimReviewReminder(memberId: number, localDate: string, at: number): Got<{ memberId: number } | undefined>;
+
+  // the adaptive daily pick
+  groupQuestionIds(groupId: number): Got<Array<{ questionId: string }>>;
+  revealedSince(groupId: number, channelId: string, since: number): Got<Array<{ questionId: string }>>;
+  groupTopicTallies(groupId: number): Got<Array<{ topic: string; answered: number; correct: number }>>;
 }
+
+/** The schedule's digest, reminder and thread columns, which an upsert of the schedule replaces with the rest. */
+export const SCHEDULE_EXTRA_COLUMNS = ["digestWeekday", "digestTime", "reminderMinutes", "reminderMention", "thread"] as const;
+
+/** A pause the bot made after a delivery failure: an organiser's upsert of the schedule clears it. */
+export const SCHEDULE_PAUSE_COLUMNS = ["pauseReason", "pauseDetail", "pausedAt", "pauseNoticed"] as const;
 
 /** the score rows' topic for every topic together, and their all-time period (the core's PeriodKey "all") */
 export const ALL_TOPICS = "*";
 export const ALL_TIME = "all";
 
+/** The organiser's fields of a schedule: what an upsert of the channel's schedule of that name replaces. */
+export const SCHEDULE_FIELDS = ["time", "weekdays", "timezone", "topics", "revealAfterMinutes", "instantFeedback", "pick", "paused", "active", "updatedAt"] as const;
+
+/** A review card's memory state: what an answer replaces. */
+export const CARD_STATE = ["dueAt", "stability", "difficulty", "state", "reps", "lapses", "learningSteps", "scheduledDays", "lastReviewAt"] as const;
+
+/** The review log's `source` for a daily round's answers (ReviewSource "round"). */
+export const ROUND_SOURCE = "round";
+
+/** How many log entries were right (rated above Again), as a number in either dialect. */
+export function correctReviews(rating: AnyColumn): SQL<number> {
+  return sql<number>`count(*) filter (where ${rating} > 1)`.mapWith(Number);
+}
+
+/**
+ * Joins an answer to the log entry of the same answer (member, "round", round): a null entry id marks an answer
+ * not yet taken into its member's card.
+ */
+export function pendingReview(t: {
+  answers: { memberId: AnyColumn; roundId: AnyColumn };
+  reviewLog: { memberId: AnyColumn; source: AnyColumn; sourceId: AnyColumn };
+}): SQL | undefined {
+  return and(eq(t.reviewLog.memberId, t.answers.memberId), eq(t.reviewLog.source, ROUND_SOURCE), eq(t.reviewLog.sourceId, t.answers.roundId));
+}
+
 /** The row an upsert proposed (`excluded.<column>`), for ON CONFLICT … DO UPDATE in either dialect. */
 export function excluded(column: { name: string }): SQL {
   return sql`excluded.${sql.identifier(column.name)}`;
 }
+
+type Columns<K extends string> = Record<K, Column>;
+
+/** The SET of each upsert, for either dialect's tables (they name their columns alike). */
+export const upsertSet = {
+  /** a member's name, and their locale unless the new row has none */
+  member: (m: Columns<"displayName" | "locale">) => ({ displayName: excluded(m.displayName), locale: sql`coalesce(${excluded(m.locale)}, ${m.locale})` }),
+  /** the organiser's fields of a schedule (its digest, reminder and thread settings too), reactivated, unpaused */
+  schedule: (s: Columns<(typeof SCHEDULE_FIELDS)[number] | (typeof SCHEDULE_EXTRA_COLUMNS)[number] | (typeof SCHEDULE_PAUSE_COLUMNS)[number]>) =>
+    Object.fromEntries([...SCHEDULE_FIELDS, ...SCHEDULE_EXTRA_COLUMNS, ...SCHEDULE_PAUSE_COLUMNS].map((k) => [k, excluded(s[k])])),
+  /** a review card's whole state */
+  card: (c: Columns<(typeof CARD_STATE)[number]>) => Object.fromEntries(CARD_STATE.map((k) => [k, excluded(c[k])])),
+};
 
 /**
  * Counts a revealed round's answers into the score rows: every answer lands in six windows (all time, its week,

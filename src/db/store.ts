@@ -3,19 +3,25 @@
 // transaction runs come from the dialect's Backend. Every exactly-once rule still rests on a unique key or a
 // conditional update in the database, so it holds for any number of processes on one database.
 import type { GroupRef, MessageRef } from "../core/cards.js";
+import { DELIVERY_LEASE_MS, type DeliveryKind } from "../core/delivery.js";
 import type { Locale } from "../core/locale.js";
 import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
 import type {
   AnswerInput,
   AnswerRecord,
+  DeliveryStep,
   GroupRow,
   HistoryRow,
   MemberInput,
   MemberRow,
   NewRound,
+  PauseReason,
   PeriodKey,
   PracticeRow,
-  ReviewRow,
+  QuestionTally,
+  ReminderTarget,
+  ReviewCard,
+  ReviewScheduler,
   RoundRow,
   RoundSummary,
   ScheduleFields,
@@ -26,9 +32,11 @@ import type {
   StreakView,
 } from "../core/store/index.js";
 import type { ExportAnswerRow, ForgetCounts, GroupQuestionRow, NewGroupQuestion, OrganiserKind, OrganiserRow, ScheduleStreak, SeasonRow } from "../core/store/index.js";
+import { DrizzleDigestStore } from "./digest.js";
 import type { AnswerWindow } from "./organiser/queries.js";
 import { ALL_TOPICS, type Queries, type ScoreLine } from "./queries.js";
-import { groupQuestionRecord, roundRecord, scheduleRecord, toGroup, toGroupQuestion, toMember, toOrganiser, toPractice, toReview, toRound, toSchedule, toSeason } from "./records.js";
+import { groupQuestionRecord, roundRecord, scheduleRecord, toGroup, toGroupQuestion, toMember, toOrganiser, toPractice, toReviewCard, toRound, toSchedule, toSeason } from "./records.js";
+import { applyReview, reviewRound } from "./review.js";
 import { got, type Steps } from "./steps.js";
 
 export interface Backend {
@@ -63,7 +71,7 @@ function* recordAnswer(q: Queries, input: AnswerInput, scorer: Scorer): Steps<An
   // first few correct answers): in SQLite's WAL a commit costs per page written.
   const locale = input.member.locale ?? null;
   const unchanged = known && known.displayName === input.member.displayName && (locale === null || locale === known.locale);
-  const memberId = unchanged ? known.id : (yield* got(q.upsertMember({ groupId: input.groupId, userId: input.member.userId, displayName: input.member.displayName, locale, createdAt: now }))).id;
+  const memberId = unchanged ? known.id : yield* got(q.saveMember({ groupId: input.groupId, userId: input.member.userId, displayName: input.member.displayName, locale, createdAt: now }, known?.id ?? null));
   const correct = input.choice === round.correctIndex;
   const scheduled = round.localDate !== null;
   const fast = correct && input.fastSlots > 0 && (yield* got(q.takeFastSlot(round.id, input.fastSlots))) > 0;
@@ -93,10 +101,16 @@ function* recordAnswer(q: Queries, input: AnswerInput, scorer: Scorer): Steps<An
   return { kind: "recorded", answerId: inserted.id, choice: input.choice, correct, points: decision.points, round };
 }
 
-function* markRevealed(q: Queries, roundId: number, at: number): Steps<boolean> {
-  if ((yield* got(q.markRevealed(roundId, at))) === 0) return false;
+function* markRevealed(q: Queries, roundId: number, at: number, lease: number): Steps<boolean> {
+  if ((yield* got(q.markRevealed(roundId, at, lease))) === 0) return false;
   yield* got(q.foldScores(roundId));
   return true;
+}
+
+/** A post given up closes its round (answers to a card that did reach the channel after all still count). */
+function* failPost(q: Queries, roundId: number, kind: DeliveryKind, at: number, attempts: number): Steps<void> {
+  yield* markRevealed(q, roundId, at, at);
+  yield* got(q.failPost(roundId, kind, attempts));
 }
 
 function* rebuildScores(q: Queries): Steps<void> {
@@ -113,27 +127,20 @@ function* updateGroup(q: Queries, id: number, patch: { locale?: Locale | null; t
   return { ...g, ...settings };
 }
 
-function* answerPractice(
-  q: Queries,
-  id: number,
-  choice: number,
-  now: Date,
-  review: (prev: ReviewRow | null, correct: boolean) => Omit<ReviewRow, "memberId" | "questionId">,
-): Steps<{ row: PracticeRow; first: boolean }> {
+function* answerPractice(q: Queries, id: number, choice: number, now: Date, schedule: ReviewScheduler): Steps<{ row: PracticeRow; first: boolean }> {
   const first = (yield* got(q.answerPractice(id, choice, now.getTime()))) > 0;
   const practice = yield* got(q.practiceById(id));
   if (!practice) throw new Error(`practice question ${id} not found`);
   const row = toPractice(practice);
   if (first) {
-    const prev = yield* got(q.reviewOf(row.memberId, row.questionId));
-    const next = review(prev ? toReview(prev) : null, choice === row.correctIndex);
-    yield* got(q.upsertReview({ memberId: row.memberId, questionId: row.questionId, dueAt: next.dueAt.getTime(), intervalDays: next.intervalDays, correctStreak: next.correctStreak, lapses: next.lapses }));
+    const event = { correct: choice === row.correctIndex, answeredAt: now, shownAt: row.openedAt, revealedAt: null };
+    yield* applyReview(q, { memberId: row.memberId, questionId: row.questionId, source: "practice", sourceId: row.id }, event, schedule);
   }
   return { row, first };
 }
 
 function* saveGroupQuestions(q: Queries, groupId: number, questions: NewGroupQuestion[], at: Date): Steps<{ added: number; replaced: number }> {
-  const known = new Set((yield* got(q.groupQuestionIds(groupId))).map((r) => r.questionId));
+  const known = new Set((yield* got(q.ownQuestionIds(groupId))).map((r) => r.questionId));
   let replaced = 0;
   for (const question of questions) {
     if (known.has(question.questionId)) replaced++;
@@ -180,8 +187,10 @@ function ranked(lines: ScoreLine[]): ScoreRow[] {
   return out;
 }
 
-export class DrizzleStore implements Store {
-  constructor(private readonly backend: Backend) {}
+export class DrizzleStore extends DrizzleDigestStore implements Store {
+  constructor(private readonly backend: Backend) {
+    super(backend);
+  }
 
   private get q(): Queries {
     return this.backend.q;
@@ -261,27 +270,6 @@ export class DrizzleStore implements Store {
     return row ? toRound(row) : null;
   }
 
-  async releaseRound(roundId: number): Promise<void> {
-    await this.q.deleteUnposted(roundId);
-  }
-
-  async setRoundMessage(roundId: number, ref: MessageRef): Promise<void> {
-    await this.q.setRoundMessage(roundId, ref.channelId, ref.messageId);
-  }
-
-  async unpostedRounds(now: Date, claimedBefore: Date, platforms: string[]): Promise<RoundRow[]> {
-    if (platforms.length === 0) return [];
-    return (await this.q.unpostedRounds(now.getTime(), claimedBefore.getTime(), platforms)).map(toRound);
-  }
-
-  async takeUnposted(roundId: number): Promise<boolean> {
-    return (await this.q.takeUnposted(roundId)) > 0;
-  }
-
-  async untakeUnposted(roundId: number): Promise<void> {
-    await this.q.untakeUnposted(roundId);
-  }
-
   async roundById(id: number): Promise<RoundRow | null> {
     const r = await this.q.roundById(id);
     return r ? toRound(r) : null;
@@ -296,8 +284,8 @@ export class DrizzleStore implements Store {
     return (await this.q.dueReveals(now.getTime(), platforms)).map(toRound);
   }
 
-  markRevealed(roundId: number, at: Date): Promise<boolean> {
-    return this.backend.transaction((q) => markRevealed(q, roundId, at.getTime()));
+  markRevealed(roundId: number, at: Date, leaseUntil = new Date(at.getTime() + DELIVERY_LEASE_MS)): Promise<boolean> {
+    return this.backend.transaction((q) => markRevealed(q, roundId, at.getTime(), leaseUntil.getTime()));
   }
 
   async roundSummary(roundId: number, fastest: number): Promise<RoundSummary> {
@@ -369,21 +357,122 @@ export class DrizzleStore implements Store {
     return p ? toPractice(p) : null;
   }
 
-  answerPractice(
-    id: number,
-    choice: number,
-    now: Date,
-    review: (prev: ReviewRow | null, correct: boolean) => Omit<ReviewRow, "memberId" | "questionId">,
-  ): Promise<{ row: PracticeRow; first: boolean }> {
-    return this.backend.transaction((q) => answerPractice(q, id, choice, now, review));
+  answerPractice(id: number, choice: number, now: Date, schedule: ReviewScheduler): Promise<{ row: PracticeRow; first: boolean }> {
+    return this.backend.transaction((q) => answerPractice(q, id, choice, now, schedule));
   }
 
-  async dueReviews(memberId: number, now: Date): Promise<ReviewRow[]> {
-    return (await this.q.dueReviews(memberId, now.getTime(), 20)).map(toReview);
+  // ---------------------------------------------------------------- review cards (src/db/review.ts)
+
+  async reviewCard(memberId: number, questionId: string): Promise<ReviewCard | null> {
+    const c = await this.q.reviewCard(memberId, questionId);
+    return c ? toReviewCard(c) : null;
   }
 
-  async reviewedQuestionIds(memberId: number): Promise<Set<string>> {
-    return new Set((await this.q.reviewedQuestionIds(memberId)).map((r) => r.questionId));
+  async dueCards(memberId: number, until: Date, limit: number): Promise<ReviewCard[]> {
+    return (await this.q.dueCards(memberId, until.getTime(), limit)).map(toReviewCard);
+  }
+
+  async countDue(memberId: number, until: Date): Promise<number> {
+    return this.q.countDue(memberId, until.getTime());
+  }
+
+  async memberCards(memberId: number): Promise<ReviewCard[]> {
+    return (await this.q.memberCards(memberId)).map(toReviewCard);
+  }
+
+  async groupCards(groupId: number): Promise<ReviewCard[]> {
+    return (await this.q.groupCards(groupId)).map(toReviewCard);
+  }
+
+  async reviewsSince(memberId: number, since: Date): Promise<number> {
+    return this.q.reviewsSince(memberId, since.getTime());
+  }
+
+  async questionTallies(memberId: number): Promise<QuestionTally[]> {
+    return this.q.questionTallies(memberId);
+  }
+
+  reviewRound(roundId: number, schedule: ReviewScheduler): Promise<number> {
+    return this.backend.transaction((q) => reviewRound(q, roundId, schedule));
+  }
+
+  async roundsToReview(since: Date, platforms: string[]): Promise<number[]> {
+    if (platforms.length === 0) return [];
+    return (await this.q.roundsToReview(since.getTime(), platforms)).map((r) => r.id);
+  }
+
+  async setReminder(memberId: number, time: string | null, at: Date): Promise<void> {
+    if (time === null) await this.q.deleteReminder(memberId);
+    else await this.q.upsertReminder(memberId, time, at.getTime());
+  }
+
+  async reminderOf(memberId: number): Promise<string | null> {
+    return (await this.q.reminderOf(memberId))?.time ?? null;
+  }
+
+  async reminders(platforms: string[]): Promise<ReminderTarget[]> {
+    if (platforms.length === 0) return [];
+    return (await this.q.reminders(platforms)).map((r) => ({
+      memberId: r.memberId,
+      userId: r.userId,
+      memberLocale: r.memberLocale,
+      time: r.time,
+      group: { id: r.groupId, platform: r.platform, externalId: r.externalId, timezone: r.timezone, locale: r.groupLocale },
+    }));
+  }
+
+  async claimReviewReminder(memberId: number, localDate: string, at: Date): Promise<boolean> {
+    return (await this.q.claimReviewReminder(memberId, localDate, at.getTime())) !== undefined;
+  }
+
+  // ---------------------------------------------------------------- the adaptive daily pick
+
+  async groupQuestionIds(groupId: number): Promise<Set<string>> {
+    return new Set((await this.q.groupQuestionIds(groupId)).map((r) => r.questionId));
+  }
+
+  async revealedSince(groupId: number, channelId: string, since: Date): Promise<Set<string>> {
+    return new Set((await this.q.revealedSince(groupId, channelId, since.getTime())).map((r) => r.questionId));
+  }
+
+  async groupTopicTallies(groupId: number): Promise<Array<{ topic: string; answered: number; correct: number }>> {
+    return this.q.groupTopicTallies(groupId);
+  }
+
+  // ---------------------------------------------------------------- delivery
+
+  async markPosted(roundId: number, ref: MessageRef): Promise<void> {
+    await this.q.markPosted(roundId, ref.channelId, ref.messageId);
+  }
+
+  async markRevealDelivered(roundId: number, ref?: MessageRef): Promise<void> {
+    await this.q.markRevealDelivered(roundId, ref ?? null);
+  }
+
+  async retryDelivery(roundId: number, attempts: number, next: Date, kind: DeliveryKind): Promise<void> {
+    await this.q.retryDelivery(roundId, attempts, next.getTime(), kind);
+  }
+
+  async failDelivery(roundId: number, step: DeliveryStep, kind: DeliveryKind, at: Date, attempts: number): Promise<void> {
+    if (step === "post") await this.backend.transaction((q) => failPost(q, roundId, kind, at.getTime(), attempts));
+    else await this.q.failReveal(roundId, kind, attempts);
+  }
+
+  async dueDeliveries(now: Date, platforms: string[]): Promise<RoundRow[]> {
+    if (platforms.length === 0) return [];
+    return (await this.q.dueDeliveries(now.getTime(), platforms)).map(toRound);
+  }
+
+  async leaseDelivery(roundId: number, now: Date, until: Date): Promise<boolean> {
+    return (await this.q.leaseDelivery(roundId, now.getTime(), until.getTime())) > 0;
+  }
+
+  async pauseSchedules(groupId: number, channelId: string | null, reason: PauseReason): Promise<number> {
+    return this.q.pauseSchedules(groupId, channelId, reason.kind, reason.detail, reason.at.getTime());
+  }
+
+  async takePauseNotices(groupId: number): Promise<ScheduleRow[]> {
+    return (await this.q.takePauseNotices(groupId)).map(toSchedule);
   }
 
   // ---------------------------------------------------------------- organiser tools
@@ -469,6 +558,13 @@ export class DrizzleStore implements Store {
   }
 
   // ---------------------------------------------------------------- maintenance
+
+  /** A real write transaction (the health row); rejects when the database cannot be written. */
+  probeWrite(at: Date): Promise<void> {
+    return this.backend.transaction(function* (q) {
+      yield* got(q.probeWrite(at.getTime()));
+    });
+  }
 
   /** recounts every score row from the answers of revealed rounds */
   rebuildScores(): Promise<void> {

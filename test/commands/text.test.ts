@@ -134,6 +134,6 @@ describe("other commands", () => {
   it("writes each command's syntax from its spec", () => {
     expect(usageSyntax(spec("leaderboard"))).toBe("/leaderboard [week|month|all|season] [topic] [season]");
     expect(usageSyntax(spec("studybot", "post-now"))).toBe("/studybot post-now [force] [name=…] [channel=…]");
-    expect(usageSyntax(spec("studybot", "schedule"))).toBe("/studybot schedule <time> [days] [timezone] [topics=…] [reveal=1–1440] [instant=on|off] [name=…] [channel=…]");
+    expect(usageSyntax(spec("studybot", "schedule"))).toBe("/studybot schedule <time> [days] [timezone] [topics=…] [reveal=1–1440] [instant=on|off] [pick=adaptive|random] [name=…] [channel=…] [digest=…] [reminder=…] [reminder-mention=…] [thread=on|off]");
   });
 });

@@ -8,9 +8,9 @@ import { openDatabase } from "../../src/db/index.js";
 import { createTestDatabase } from "../support/postgres.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
-/** how many migrations PostgreSQL has (its journal's entries) */
-const pgMigrations = (JSON.parse(readFileSync(path.join(root, "migrations/pg/meta/_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
-const plural = (n: number) => `${n} migration${n === 1 ? "" : "s"}`;
+/** how many PostgreSQL migrations are committed */
+const PG_MIGRATIONS = (JSON.parse(readFileSync(path.join(root, "migrations/pg/meta/_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
+const migrationCount = (n: number) => `${n} migration${n === 1 ? "" : "s"}`;
 const dirs: string[] = [];
 afterEach(() => {
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
@@ -60,9 +60,9 @@ describe("studybot db", () => {
     expect(m.code).toBe(0);
     const shown = new URL(url);
     shown.password = "";
-    expect(m.stdout).toBe(`${shown.toString()}: schema up to date (${plural(pgMigrations)} applied now, ${pgMigrations} in all)\n`);
+    expect(m.stdout).toBe(`${shown.toString()}: schema up to date (${migrationCount(PG_MIGRATIONS)} applied now, ${PG_MIGRATIONS} in all)\n`);
     expect(m.stdout).not.toContain(new URL(url).password);
-    expect(studybot(["db", "migrate"], env).stdout).toContain(`(no migration applied now, ${pgMigrations} in all)`);
+    expect(studybot(["db", "migrate"], env).stdout).toContain(`(no migration applied now, ${PG_MIGRATIONS} in all)`);
     const b = studybot(["db", "backup", "x.dump"], env);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain("pg_dump");

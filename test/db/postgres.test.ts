@@ -12,6 +12,8 @@ import { createTestDatabase } from "../support/postgres.js";
 import { raceSchedulerProcesses } from "../support/scheduler-race.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
+/** how many PostgreSQL migrations this build ships */
+const latestKnownMigrations = () => (JSON.parse(readFileSync(path.join(root, "migrations/pg/meta/_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
 
 /** Runs a command to its end with `input` on stdin. */
 function run(command: string, args: string[], opts: { env: Record<string, string>; input: string }): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -44,14 +46,24 @@ describe("PostgreSQL at DATABASE_URL", () => {
     expect((err as Error).message).not.toContain("s3cret");
   });
 
+  it("refuses a database a newer build has migrated, naming its latest migration", async () => {
+    const url = await createTestDatabase();
+    const first = await openPostgres(url);
+    await first.pool.query("INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('from-a-newer-build', $1)", [Date.UTC(2031, 0, 15, 9, 30)]);
+    await first.close();
+    const err = await openPostgres(url).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).name).toBe("DatabaseError");
+    expect((err as Error).message).toMatch(/^the database postgres:\/\/\S+ is newer than this build of studybot: its latest migration is from 2031-01-15 09:30 UTC, and this build knows migrations up to \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Run the newer studybot, or restore a backup made before the upgrade\.$/);
+  });
+
   it("processes starting together on a new database migrate it once", async () => {
     const url = await createTestDatabase();
     const opened = await Promise.all([1, 2, 3].map(() => openPostgres(url)));
     try {
-      const journal = JSON.parse(readFileSync(path.join(root, "migrations/pg/meta/_journal.json"), "utf8")) as { entries: unknown[] };
-      const all = journal.entries.length;
-      expect(opened.map((d) => d.migrations.total)).toEqual([all, all, all]);
-      expect(opened.map((d) => d.migrations.applied).sort()).toEqual([0, 0, all]);
+      const shipped = latestKnownMigrations();
+      expect(opened.map((d) => d.migrations.total)).toEqual([shipped, shipped, shipped]);
+      expect(opened.map((d) => d.migrations.applied).sort()).toEqual([0, 0, shipped]);
     } finally {
       await Promise.all(opened.map((d) => d.close()));
     }

@@ -56,7 +56,27 @@ describe("schemas", () => {
   it("SQLite and PostgreSQL declare the same tables, columns, keys and indexes", () => {
     const lite = Object.fromEntries(tables(sqlite).map(([k, t]) => [k, describeTable(sqliteConfig(t as SQLiteTable))]));
     const post = Object.fromEntries(tables(pg).map(([k, t]) => [k, describeTable(pgConfig(t as PgTable))]));
-    expect(Object.keys(lite).sort()).toEqual(["answers", "groupOrganisers", "groupQuestions", "groups", "members", "nextQuestions", "practiceRounds", "reviews", "rounds", "schedules", "scores", "seasons"]);
+    expect(Object.keys(lite).sort()).toEqual([
+      "answers",
+      "digests",
+      "groupOrganisers",
+      "groupQuestions",
+      "groups",
+      "healthChecks",
+      "members",
+      "nextQuestions",
+      "practiceRounds",
+      "reviewCards",
+      "reviewLog",
+      "reviewReminderSends",
+      "reviewReminders",
+      "roundReminders",
+      "roundThreads",
+      "rounds",
+      "schedules",
+      "scores",
+      "seasons",
+    ]);
     expect(post).toEqual(lite);
   });
 

@@ -2,8 +2,9 @@
 // where two connections race), store.pg.test.ts on the run's PostgreSQL server. It speaks to the Store only, as
 // the core does, with its own small scorer and fixed times (no clock).
 import { describe, expect, it } from "vitest";
-import type { AnswerInput, NewGroupQuestion, NewRound, ReviewRow, ScheduleFields, Scorer } from "../../src/core/store/index.js";
+import type { AnswerInput, CardState, NewGroupQuestion, NewRound, ReviewEvent, ScheduleFields, Scorer } from "../../src/core/store/index.js";
 import type { DrizzleStore } from "../../src/db/index.js";
+import { digestContract } from "./digest-contract.js";
 
 export interface Backend {
   name: string;
@@ -153,30 +154,76 @@ export function storeContract(backend: Backend): void {
         expect(await store.roundById(first!.id + 1000)).toBeNull();
       });
 
-      it("releases an unposted claim, takes over an unposted round once, and keeps a posted one", async () => {
+      it("keeps a claimed round's post pending until confirmed, retries it after its lease, and leases each try once", async () => {
         const store = await backend.fresh();
-        const { group, round } = await setUp(store);
+        const { round } = await setUp(store);
+        const r = (await store.claimRound(round({ leaseUntil: at(2) })))!;
+        expect(r.delivery).toEqual({ post: "pending", reveal: null, attempts: 0, nextAttemptAt: at(2), lastError: null });
+        // nothing to try while the claiming process still posts it
+        expect(await store.dueDeliveries(at(1), ["test"])).toEqual([]);
+        expect((await store.dueDeliveries(at(2), ["test"])).map((x) => x.id)).toEqual([r.id]);
+        expect(await store.dueDeliveries(at(2), ["other"])).toEqual([]);
+        expect(await store.leaseDelivery(r.id, at(2), at(4))).toBe(true);
+        expect(await store.leaseDelivery(r.id, at(2), at(4))).toBe(false);
+        expect(await store.dueDeliveries(at(3), ["test"])).toEqual([]);
+        await store.retryDelivery(r.id, 1, at(5), "transient");
+        expect((await store.roundById(r.id))!.delivery).toEqual({ post: "pending", reveal: null, attempts: 1, nextAttemptAt: at(5), lastError: "transient" });
+        await store.markPosted(r.id, { channelId: "c1", messageId: "m1" });
+        expect(await store.roundById(r.id)).toMatchObject({ message: { channelId: "c1", messageId: "m1" }, delivery: { post: "posted", reveal: null, attempts: 0, nextAttemptAt: null, lastError: null } });
+        expect(await store.dueDeliveries(at(9), ["test"])).toEqual([]);
+      });
+
+      it("keeps a reveal pending until delivered, in a new message when given, and ends a step given up as failed", async () => {
+        const store = await backend.fresh();
+        const { group, round, answer } = await setUp(store);
         const r = (await store.claimRound(round()))!;
-        expect((await store.unpostedRounds(at(1), at(0), ["test"])).map((x) => x.id)).toEqual([r.id]);
-        expect(await store.unpostedRounds(at(1), at(-1), ["test"])).toEqual([]);
-        expect(await store.unpostedRounds(at(60), at(0), ["test"])).toEqual([]);
-        expect(await store.unpostedRounds(at(1), at(0), ["other"])).toEqual([]);
-        expect(await store.takeUnposted(r.id)).toBe(true);
-        expect(await store.takeUnposted(r.id)).toBe(false);
-        expect(await store.roundById(r.id)).toMatchObject({ message: null });
-        expect(await store.unpostedRounds(at(1), at(0), ["test"])).toEqual([]);
-        await store.untakeUnposted(r.id);
-        expect(await store.takeUnposted(r.id)).toBe(true);
-        await store.releaseRound(r.id);
-        expect(await store.roundById(r.id)).toBeNull();
-        // the day can be claimed again after a release
-        const again = (await store.claimRound(round()))!;
-        await store.setRoundMessage(again.id, { channelId: "c1", messageId: "m1" });
-        expect(await store.roundById(again.id)).toMatchObject({ message: { channelId: "c1", messageId: "m1" } });
-        expect(await store.takeUnposted(again.id)).toBe(false);
-        await store.releaseRound(again.id);
-        expect(await store.roundById(again.id)).not.toBeNull();
-        expect((await store.openRounds(group.id)).map((x) => x.id)).toEqual([again.id]);
+        await store.markPosted(r.id, { channelId: "c1", messageId: "m1" });
+        expect(await store.markRevealed(r.id, at(60), at(62))).toBe(true);
+        expect((await store.roundById(r.id))!.delivery).toMatchObject({ post: "posted", reveal: "pending", nextAttemptAt: at(62) });
+        expect((await store.dueDeliveries(at(62), ["test"])).map((x) => x.id)).toEqual([r.id]);
+        await store.markRevealDelivered(r.id, { channelId: "c1", messageId: "m2" });
+        expect(await store.roundById(r.id)).toMatchObject({ message: { messageId: "m2" }, delivery: { reveal: "done", nextAttemptAt: null } });
+
+        // a post given up closes its round: an answer to a card that did reach the channel still counts
+        const s = (await store.claimRound(round({ localDate: "2025-03-04" })))!;
+        await store.recordAnswer(answer(s.id, "u1", 1), scorer);
+        await store.failDelivery(s.id, "post", "permission", at(3), 1);
+        expect(await store.roundById(s.id)).toMatchObject({ revealedAt: at(3), delivery: { post: "failed", reveal: "failed", attempts: 1, nextAttemptAt: null, lastError: "permission" } });
+        expect(await store.memberScore(group.id, "all", null, (await store.findMember(group.id, "u1"))!.id)).toMatchObject({ points: 15, answered: 1 });
+        // nor is it in the channel's history or anyone's streak
+        expect(await store.revealedRounds(group.id, "c1", null, 10)).toMatchObject([{ round: { id: r.id } }]);
+        expect((await store.openRounds(group.id)).map((x) => x.id)).toEqual([]);
+
+        const u = (await store.claimRound(round({ localDate: "2025-03-05" })))!;
+        await store.markPosted(u.id, { channelId: "c1", messageId: "m3" });
+        await store.markRevealed(u.id, at(60));
+        await store.failDelivery(u.id, "reveal", "channel_gone", at(61), 3);
+        expect((await store.roundById(u.id))!.delivery).toMatchObject({ post: "posted", reveal: "failed", attempts: 3, lastError: "channel_gone", nextAttemptAt: null });
+      });
+
+      it("pauses a channel's running schedules with the bot's reason, tells it once, and an organiser's change ends it", async () => {
+        const store = await backend.fresh();
+        const { group, schedule } = await setUp(store);
+        const other = await store.upsertSchedule(group.id, "c2", "daily", FIELDS, { at: at(0) });
+        const manual = await store.upsertSchedule(group.id, "c1", "evening", FIELDS, { paused: true, at: at(0) });
+        expect(await store.pauseSchedules(group.id, "c1", { kind: "permission", detail: "SendMessages", at: at(5) })).toBe(1);
+        expect(await store.scheduleById(schedule.id)).toMatchObject({ paused: true, pause: { kind: "permission", detail: "SendMessages", at: at(5) } });
+        expect(await store.scheduleById(manual.id)).toMatchObject({ paused: true, pause: null });
+        expect((await store.activeSchedules(["test"])).map((x) => x.schedule.id)).toEqual([other.id]);
+        expect((await store.takePauseNotices(group.id)).map((x) => x.id)).toEqual([schedule.id]);
+        expect(await store.takePauseNotices(group.id)).toEqual([]);
+        // every channel of the group, when removed from the server
+        expect(await store.pauseSchedules(group.id, null, { kind: "uninstalled", detail: null, at: at(6) })).toBe(1);
+        expect(await store.scheduleById(other.id)).toMatchObject({ paused: true, pause: { kind: "uninstalled", detail: null } });
+        // resuming is the organiser's change: the reason goes with the pause
+        const resumed = await store.upsertSchedule(group.id, "c1", "daily", FIELDS, { paused: false, at: at(7) });
+        expect(resumed).toMatchObject({ paused: false, pause: null });
+      });
+
+      it("writes the health row again and again (a real write transaction)", async () => {
+        const store = await backend.fresh();
+        await store.probeWrite(at(0));
+        await store.probeWrite(at(1));
       });
 
       it("lists open rounds newest first, by channel, and those due for reveal by reveal time", async () => {
@@ -389,8 +436,12 @@ export function storeContract(backend: Backend): void {
         expect(await store.practiceById(open.id)).toEqual(open);
         expect(await store.practiceById(open.id + 1000)).toBeNull();
 
-        const seen: Array<[ReviewRow | null, boolean]> = [];
-        const review = (prev: ReviewRow | null, correct: boolean) => (seen.push([prev, correct]), { dueAt: at(correct ? 1440 : 10), intervalDays: correct ? 1 : 0, correctStreak: correct ? (prev?.correctStreak ?? 0) + 1 : 0, lapses: (prev?.lapses ?? 0) + (correct ? 0 : 1) });
+        const seen: Array<[CardState | null, boolean]> = [];
+        const review = (prev: CardState | null, e: ReviewEvent) => {
+          seen.push([prev, e.correct]);
+          const card: CardState = { due: at(e.correct ? 1440 : 10), stability: e.correct ? 2 : 0.5, difficulty: 5, state: 2, reps: (prev?.reps ?? 0) + 1, lapses: (prev?.lapses ?? 0) + (e.correct ? 0 : 1), learningSteps: 0, scheduledDays: e.correct ? 1 : 0, lastReview: e.answeredAt };
+          return { card, log: { rating: e.correct ? 3 : 1, state: prev?.state ?? 0, elapsedDays: 0, reviewedAt: e.answeredAt } };
+        };
         const wrong = await store.answerPractice(open.id, 1, at(1), review);
         expect(wrong).toEqual({ first: true, row: { ...open, choice: 1, answeredAt: at(1) } });
         expect(await store.answerPractice(open.id, 2, at(2), review)).toEqual({ first: false, row: { ...open, choice: 1, answeredAt: at(1) } });
@@ -398,16 +449,17 @@ export function storeContract(backend: Backend): void {
 
         const again = await store.openPractice({ ...open, openedAt: at(20) });
         await store.answerPractice(again.id, 2, at(21), review);
-        expect(seen[1]).toEqual([{ memberId: m.id, questionId: "l1", dueAt: at(10), intervalDays: 0, correctStreak: 0, lapses: 1 }, true]);
+        expect(seen[1]).toEqual([{ memberId: m.id, questionId: "l1", due: at(10), stability: 0.5, difficulty: 5, state: 2, reps: 1, lapses: 1, learningSteps: 0, scheduledDays: 0, lastReview: at(1) }, true]);
         const other = await store.openPractice({ ...open, questionId: "s1", openedAt: at(22) });
         await store.answerPractice(other.id, 0, at(23), review);
 
-        expect((await store.dueReviews(m.id, at(30))).map((r) => r.questionId)).toEqual(["s1"]);
-        expect((await store.dueReviews(m.id, at(1440))).map((r) => [r.questionId, r.dueAt])).toEqual([
+        expect((await store.dueCards(m.id, at(30), 10)).map((r) => r.questionId)).toEqual(["s1"]);
+        expect((await store.dueCards(m.id, at(1440), 10)).map((r) => [r.questionId, r.due])).toEqual([
           ["s1", at(10)],
           ["l1", at(1440)],
         ]);
-        expect(await store.reviewedQuestionIds(m.id)).toEqual(new Set(["l1", "s1"]));
+        expect((await store.memberCards(m.id)).map((c) => c.questionId)).toEqual(["l1", "s1"]);
+        expect(await store.questionTallies(m.id)).toEqual(expect.arrayContaining([{ questionId: "l1", answered: 2, correct: 1 }, { questionId: "s1", answered: 1, correct: 0 }]));
       });
     });
 
@@ -543,10 +595,19 @@ export function storeContract(backend: Backend): void {
         await store.markRevealed(r.id, at(61));
         const ann = (await store.findMember(group.id, "ann"))!;
         const p = await store.openPractice({ memberId: ann.id, questionId: "l1", questionHash: "h", topic: "lambda", correctIndex: 1, choiceCount: 4, openedAt: at(70) });
-        await store.answerPractice(p.id, 0, at(71), () => ({ dueAt: at(80), intervalDays: 0, correctStreak: 0, lapses: 1 }));
+        await store.answerPractice(p.id, 0, at(71), (prev, e) => ({
+          card: { due: at(80), stability: 0.5, difficulty: 5, state: 1, reps: 1, lapses: 0, learningSteps: 0, scheduledDays: 0, lastReview: e.answeredAt },
+          log: { rating: 1, state: 0, elapsedDays: 0, reviewedAt: e.answeredAt },
+        }));
+        await store.setReminder(ann.id, "20:00", at(72));
+        expect(await store.claimReviewReminder(ann.id, "2025-03-03", at(73))).toBe(true);
         await store.addOrganiser(group.id, "member", "ann", at(0));
         expect(await store.forgetMember(group.id, "ann")).toEqual({ answers: 1, practice: 1, reviews: 1, organiser: 1 });
         expect(await store.findMember(group.id, "ann")).toBeNull();
+        // the review cards, their log and the reminder went with the member row
+        expect(await store.memberCards(ann.id)).toEqual([]);
+        expect(await store.reviewsSince(ann.id, at(0))).toBe(0);
+        expect(await store.reminderOf(ann.id)).toBeNull();
         expect(await store.practiceById(p.id)).toBeNull();
         expect(await store.organisers(group.id)).toEqual([]);
         expect((await store.topScores(group.id, "all", null, 10)).map((x) => [x.displayName, x.points])).toEqual([["bob", 15]]);
@@ -587,5 +648,7 @@ export function storeContract(backend: Backend): void {
         }
       });
     });
+
+    digestContract(backend);
   });
 }

@@ -18,7 +18,7 @@ import { openDatabase, type Database } from "../../src/db/index.js";
 import type { Store } from "../../src/core/store/index.js";
 import { createLogger } from "../../src/logger.js";
 import { startDiscord, type DiscordPlatform } from "../../src/platforms/discord/index.js";
-import { DiscordStandIn, EVERYONE_PERMISSIONS, MANAGE_GUILD, type StandInUser } from "../support/discord-standin.js";
+import { DiscordStandIn, EVERYONE_PERMISSIONS, MANAGE_GUILD, type StandInOptions, type StandInUser } from "../support/discord-standin.js";
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 
@@ -64,10 +64,14 @@ export interface HarnessOptions {
   slowAfterMs?: number;
   /** wraps the real store, e.g. to hold its calls the way a slow networked database would */
   wrapStore?: (store: Store) => Store;
+  /** options of the Discord stand-in (e.g. a shorter interaction window) */
+  standIn?: StandInOptions;
+  /** discord.js's REST timeout, ms (a call the stand-in holds longer is aborted and tried again) */
+  restTimeoutMs?: number;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const standIn = await DiscordStandIn.start();
+  const standIn = await DiscordStandIn.start(opts.standIn);
   const logs: LogLine[] = [];
   const logger = createLogger("debug", { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
   const sections = loadNotes(path.join(FIXTURES, "notes"), FIXTURES);
@@ -99,7 +103,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     random,
     scheduler: { timers: false },
   });
-  const discord = await startDiscord(bot, config, logger, { slowAfterMs: opts.slowAfterMs });
+  const discord = await startDiscord(bot, config, logger, { slowAfterMs: opts.slowAfterMs, restTimeoutMs: opts.restTimeoutMs });
   await scheduler.start();
   return {
     standIn,

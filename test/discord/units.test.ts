@@ -57,7 +57,7 @@ describe("command definitions", () => {
   const byName = new Map(defs.map((d) => [d.name, d]));
 
   it("has the member commands and /studybot, guild-only, with ko and en descriptions", () => {
-    expect([...byName.keys()]).toEqual(["lookup", "quiz", "leaderboard", "stats", "history", "forget-me", "studybot"]);
+    expect([...byName.keys()]).toEqual(["lookup", "quiz", "review", "leaderboard", "stats", "history", "forget-me", "studybot"]);
     for (const d of defs) {
       expect(d.description.length).toBeGreaterThan(0);
       expect(d.description.length).toBeLessThanOrEqual(100);
@@ -69,7 +69,7 @@ describe("command definitions", () => {
   it("registers /studybot with no default permission (delegated organisers see it; the handler checks) and every organiser subcommand", () => {
     const sb = byName.get("studybot")!;
     expect(sb.default_member_permissions).toBeUndefined();
-    expect(sb.options!.map((o) => o.name)).toEqual(["schedule", "unschedule", "pause", "resume", "status", "post-now", "reveal-now", "config", "questions", "export", "season", "organisers", "next", "skip", "forget"]);
+    expect(sb.options!.map((o) => o.name)).toEqual(["schedule", "unschedule", "pause", "resume", "status", "post-now", "reveal-now", "config", "questions", "digest-now", "export", "season", "organisers", "next", "skip", "forget"]);
     const group = (name: string) => sb.options!.find((o) => o.name === name) as { type: number; options: Array<{ name: string; options?: Array<{ name: string; type: number }> }> };
     expect(group("questions").type).toBe(2); // a subcommand group
     expect(group("questions").options.map((o) => o.name)).toEqual(["draft", "import", "list", "remove", "template"]);

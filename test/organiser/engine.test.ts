@@ -1,7 +1,8 @@
 // The organiser tools in the core, on a real database: a group's own questions (import with the bank's validator,
 // drafts refused, the CSV export → import round trip, used by the daily pick and practice), exports a spreadsheet opens
 // safely, seasons, delegated organisers, next and skip, a morning and an evening schedule with their own streaks,
-// reloading the shipped bank, and forgetting a member (a walk over every table afterwards).
+// reloading the shipped bank, a group's own questions in /review and the weekly digest, and forgetting a member (a walk
+// over every table afterwards).
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterEach, describe, expect, it } from "vitest";
 import { zonedTime } from "../../src/core/clock.js";
@@ -171,6 +172,51 @@ describe("a group's own questions", () => {
       expect(t.name).toBe(`questions-template.${format}`);
       expect(await h.bot.importQuestions(org, { name: t.name, read: async () => t.data })).toMatchObject({ ok: true, total: 2 });
     }
+  });
+});
+
+describe("a group's own questions in the learning loop and the digest", () => {
+  /** A daily card of the group's own questions (the only sqs ones), missed by ann and bob, revealed. */
+  async function missedOwnCard() {
+    h = lambdaOnly();
+    await h.bot.importQuestions(org, file("ours.yaml", OWN_YAML));
+    await h.bot.schedule(org, "c1", undefined, { time: "09:00", topics: ["sqs"] });
+    const card = await h.bot.postNow(org, "c1");
+    const round = (await h.database.store.roundById(card.roundId))!;
+    const wrong = (round.correctIndex + 1) % round.choiceCount;
+    await h.bot.answer(actor("ann"), round.id, wrong);
+    await h.bot.answer(actor("bob"), round.id, wrong);
+    h.clock.advance(60_000);
+    await h.bot.revealNow(org, "c1");
+    return { card, round };
+  }
+
+  it("puts a group's own question missed on a daily card in that member's /review, answered there with its explanation", async () => {
+    const { card, round } = await missedOwnCard();
+    const ann = actor("ann");
+    const due = await h.bot.review(ann);
+    expect(due).toMatchObject({ from: "due", dueToday: 1 });
+    expect(due.card).toMatchObject({ questionId: card.questionId, prompt: card.prompt });
+    expect(due.card!.questionId).toMatch(/^g\d+:sqs-/);
+    const answered = await h.bot.answerPractice(ann, due.card!.roundId, round.correctIndex);
+    expect(answered).toMatchObject({ correct: true, after: { dueToday: 0 } });
+    expect(answered.explanation).toMatch(/큐|Visibility/);
+  });
+
+  it("lists a group's own question among the digest's most missed, with its prompt and right answer", async () => {
+    const { card, round } = await missedOwnCard();
+    const { digest } = await h.bot.digestNow(org, "c1");
+    expect(digest.missed).toHaveLength(1);
+    expect(digest.missed[0]).toMatchObject({ questionId: card.questionId, prompt: card.prompt, answered: 2, missed: 2, source: null });
+    expect(digest.missed[0]!.correct.text).toBe(card.choices[round.correctIndex]!.text);
+  });
+
+  it("offers a reloaded shipped bank's questions in /review at once", async () => {
+    h = lambdaOnly();
+    const core = h.another();
+    const view = core.library.current;
+    core.library.reload(() => ({ ...view, bank: makeBank([question("n1", "sqs", 0)]) }));
+    expect((await core.bot.review(actor("ann"))).card!.questionId).toBe("n1");
   });
 });
 
@@ -355,15 +401,21 @@ describe("forgetting a member", () => {
     await h.bot.answerPractice(ann, p.roundId, 0);
     await h.bot.organisers(org, "add", { member: { userId: ann.userId, displayName: "ann" } });
     await h.bot.importQuestions(org, file("ours.yaml", OWN_YAML));
+    await h.bot.setReviewReminder(ann, "20:00");
     const memberId = (await h.database.store.findMember((await h.bot.group(ann)).id, ann.userId))!.id;
+    expect(await h.database.store.claimReviewReminder(memberId, "2025-03-03", h.clock.now())).toBe(true);
+    // the learning loop holds rows of hers in each of its tables: the daily card taken in at its reveal, the practice
+    for (const table of ["review_cards", "review_log", "review_reminders", "review_reminder_sends"]) {
+      expect(h.database.sqlite.prepare(`SELECT count(*) AS n FROM "${table}" WHERE member_id = ?`).get(memberId), table).toEqual({ n: table.startsWith("review_reminder") ? 1 : 2 });
+    }
     const bobBefore = (await h.bot.leaderboard(bob, "all")).rows.find((r) => r.userId === bob.userId)!.points;
 
     const out = await h.bot.forget(ann);
-    expect(out).toMatchObject({ self: true, counts: { answers: 1, practice: 1, reviews: 1, organiser: 1 } });
+    expect(out).toMatchObject({ self: true, counts: { answers: 1, practice: 1, reviews: 2, organiser: 1 } });
 
     // every table, every row: neither the member's user id nor their member row id is anywhere
     const tables = (h.database.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as Array<{ name: string }>).map((t) => t.name);
-    expect(tables.length).toBeGreaterThanOrEqual(12);
+    expect(tables).toEqual(expect.arrayContaining(["review_cards", "review_log", "review_reminders", "review_reminder_sends", "digests", "round_reminders", "round_threads"]));
     for (const table of tables) {
       const columns = (h.database.sqlite.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((c) => c.name);
       for (const row of h.database.sqlite.prepare(`SELECT * FROM "${table}"`).all() as Array<Record<string, unknown>>) {

@@ -199,10 +199,14 @@ describe("studybot questions stats", () => {
     ]);
   });
 
-  it("--json gives the same counts as data, and warns when the bank has problems", async () => {
+  it("--json gives the same counts as data; a bank with problems (a bad value, a YAML syntax error) exits 1 saying the counts are partial", async () => {
+    const broken = setup({ "a.yaml": GOOD, "b.yaml": "- id: x1\n  topic: lambda\n  prompt: [unclosed\n" });
+    const syntax = await cli("questions", "stats", "--dir", broken.dir, "--notes", broken.notes);
+    expect(syntax.code).toBe(1);
+    expect(syntax.stderr).toMatch(/the bank has 1 problem; these counts cover the 1 valid question only/);
     const { dir, notes } = setup({ "a.yaml": GOOD, "b.yaml": EBS.replace("difficulty: 1", "difficulty: 8") });
     const r = await cli("questions", "stats", "--dir", dir, "--notes", notes, "--json");
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const stats = JSON.parse(r.stdout) as { questions: number; byNote: Array<{ key: string; count: number }> };
     expect(stats.questions).toBe(1);
     expect(stats.byNote).toEqual([

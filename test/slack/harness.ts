@@ -117,6 +117,8 @@ export interface HarnessOptions {
   now?: string;
   organizers?: string[];
   defaultLocale?: "ko" | "en";
+  /** how long a card's post or edit may take before it counts as failed, ms */
+  requestTimeoutMs?: number;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -151,7 +153,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     random: () => 0,
     scheduler: { timers: false },
   });
-  const slack = await startSlack(bot, config, logger, { host: "127.0.0.1", httpPort: 0 });
+  const slack = await startSlack(bot, config, logger, { host: "127.0.0.1", httpPort: 0, requestTimeoutMs: opts.requestTimeoutMs });
   await scheduler.start();
   const url = slack.url!;
 
@@ -176,7 +178,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     async click(user, action, o = {}) {
       const responseUrl = standIn.responseUrl();
-      const body = o.body ?? blockActionsBody(blockActionsPayload({ user, teamId: TEAM, channelId: CHANNEL, messageTs: o.messageTs ?? "1700000000.000001", responseUrl, action, ephemeral: o.ephemeral }));
+      // the click happens at the test clock's time (action_ts), as Slack stamps it
+      const actionTs = (clock.now().getTime() / 1000).toFixed(6);
+      const body = o.body ?? blockActionsBody(blockActionsPayload({ user, teamId: TEAM, channelId: CHANNEL, messageTs: o.messageTs ?? "1700000000.000001", responseUrl, action, ephemeral: o.ephemeral, actionTs }));
       const res = await signedPost(url, body, form, o);
       await slack.idle();
       return { ...res, responseUrl, body };

@@ -47,6 +47,7 @@ const scheduled = ko("schedule.saved", {
   topics: "람다",
   reveal: 60,
   instant: "",
+  pick: "",
   next: `<!date^${epoch("2026-03-02T00:00:00Z")}^{date_short_pretty} {time}|2026-03-02 00:00 UTC>`,
 });
 
@@ -56,10 +57,13 @@ describe("the daily question on Slack", () => {
   const answer = (user: (typeof USERS)[keyof typeof USERS], choice: number, extra: { body?: string; retryNum?: number } = {}) =>
     h.click(user, { action_id: `answer:${choice}`, block_id: `round:${roundId}`, value: `${roundId}:${choice}` }, { messageTs: ts, ...extra });
 
-  it("an organiser schedules it: the admin check goes through users.info, the reply is private", async () => {
+  it("an organiser schedules it: the admin check goes through users.info, the channel is checked, the reply is private", async () => {
     const res = await h.command(USERS.organiser, "/studybot", "schedule 09:00 mon-fri Asia/Seoul topics=lambda reveal=60");
     expect(res.status).toBe(200);
-    expect(h.standIn.calls.map((c) => [c.method, c.args.user])).toEqual([["users.info", USERS.organiser.id]]);
+    expect(h.standIn.calls.map((c) => [c.method, c.args.user ?? c.args.channel])).toEqual([
+      ["users.info", USERS.organiser.id],
+      ["conversations.info", CHANNEL],
+    ]);
     expect(only(res.responseUrl)).toEqual({ response_type: "ephemeral", text: scheduled });
   });
 
@@ -94,7 +98,7 @@ describe("the daily question on Slack", () => {
     expect(h.standIn.calls).toHaveLength(1);
   });
 
-  it("records three members' answers privately, each in the member's language; a second click and a repeated delivery change nothing", async () => {
+  it("records three members' answers privately at their clicks' times, without waiting for Slack; a second click and a repeated delivery change nothing", async () => {
     h.clock.set("2026-03-02T00:00:05Z");
     const mina = await answer(USERS.mina, 1);
     expect(mina.status).toBe(200);
@@ -104,13 +108,14 @@ describe("the daily question on Slack", () => {
     h.clock.set("2026-03-02T00:00:08Z");
     const alex = await answer(USERS.alex, 1);
     const alexReply = only(alex.responseUrl);
-    // Alex's Slack is in English, and the group has no language set.
-    expect(alexReply).toEqual({ response_type: "ephemeral", replace_original: false, text: en("quiz.recorded", { label: "B" }) });
-    // The very same payload delivered again (same response_url): no-op, same reply.
+    // A click does not wait for users.info: before Alex's profile is known, the reply is in the group's language.
+    expect(alexReply).toEqual({ response_type: "ephemeral", replace_original: false, text: ko("quiz.recorded", { label: "B" }) });
+    // The very same payload delivered again (same response_url): no-op, the same reply, now in Alex's language
+    // (his Slack is in English), which the profile fetched after his click told.
     h.clock.set("2026-03-02T00:00:09Z");
     const again = await h.click(USERS.alex, { action_id: "", block_id: "", value: "" }, { body: alex.body });
     expect(again.status).toBe(200);
-    expect(repliesTo(h, alex.responseUrl)).toEqual([alexReply, alexReply]);
+    expect(repliesTo(h, alex.responseUrl)).toEqual([alexReply, { ...alexReply, text: en("quiz.recorded", { label: "B" }) }]);
 
     h.clock.set("2026-03-02T00:00:12Z");
     const minaAgain = await answer(USERS.mina, 2);
@@ -120,7 +125,8 @@ describe("the daily question on Slack", () => {
     const seo = await answer(USERS.seo, 0);
     expect(only(seo.responseUrl)).toEqual({ response_type: "ephemeral", replace_original: false, text: ko("quiz.recorded", { label: "A" }) });
 
-    // Answers are private: nothing was posted to the channel. The only calls: each member's profile, once.
+    // Answers are private: nothing was posted to the channel. The only calls: each member's profile, once, fetched
+    // after their answer was recorded.
     expect(h.standIn.calls.map((c) => [c.method, c.args.user])).toEqual([
       ["users.info", USERS.mina.id],
       ["users.info", USERS.alex.id],
@@ -159,7 +165,7 @@ describe("the daily question on Slack", () => {
     const late = await answer(USERS.organiser, 1);
     expect(late.status).toBe(200);
     expect(only(late.responseUrl)).toEqual({ response_type: "ephemeral", replace_original: false, text: ko("quiz.closed") });
-    expect(h.standIn.calls.map((c) => c.method)).toEqual(["users.info"]); // the organiser's profile, an hour old
+    expect(h.standIn.calls.map((c) => c.method)).toEqual([]); // the organiser's profile is an hour old: kept a day
     const counts = h.database.sqlite.prepare("SELECT COUNT(*) AS n FROM answers").get() as { n: number };
     expect(counts.n).toBe(3);
   });
@@ -177,18 +183,14 @@ describe("the daily question on Slack", () => {
       ].join("\n"),
     );
     expect(blockText([r.blocks[2]])).toBe(ko("leaderboard.since", { from: `<!date^${epoch("2026-03-01T15:00:00Z")}^{date_short_pretty}|2026-03-01 15:00 UTC>` }));
-    expect(h.standIn.calls.map((c) => [c.method, c.args.user])).toEqual([["users.info", USERS.seo.id]]);
+    expect(h.standIn.calls).toEqual([]); // Seo's profile, fetched after her click, is kept a day
   });
 
   it("the App Home tab shows the member's stats and the three on the leaderboard; a retried event does nothing twice", async () => {
     const res = await h.homeOpened(USERS.alex, { eventId: "Ev0HOME0001" });
     expect(res.status).toBe(200);
-    expect(h.standIn.calls.map((c) => [c.method, c.args.user ?? c.args.user_id])).toEqual([
-      ["users.info", USERS.alex.id],
-      ["views.publish", USERS.alex.id],
-    ]);
-    expect(h.standIn.calls[0]!.args.include_locale).toBe("true");
-    const publish = h.standIn.calls[1]!;
+    expect(h.standIn.calls.map((c) => [c.method, c.args.user ?? c.args.user_id])).toEqual([["views.publish", USERS.alex.id]]);
+    const publish = h.standIn.calls[0]!;
     expect(publish.response.ok).toBe(true);
     const view = publish.args.view as { type: string; blocks: Block[] };
     expect(view.type).toBe("home");
@@ -204,7 +206,7 @@ describe("the daily question on Slack", () => {
     // Slack redelivers the same event (it did not see our 200 in time): nothing is called again.
     const retry = await h.homeOpened(USERS.alex, { eventId: "Ev0HOME0001", retryNum: 1, retryReason: "http_timeout" });
     expect(retry.status).toBe(200);
-    expect(h.standIn.calls).toHaveLength(2);
+    expect(h.standIn.calls).toHaveLength(1);
     expect(h.logs.some((l) => l.msg === "slack: repeated event ignored" && l.eventId === "Ev0HOME0001" && l.retryNum === 1)).toBe(true);
   });
 
@@ -212,27 +214,25 @@ describe("the daily question on Slack", () => {
     const r = (text: string) => `respond ephemeral ${text.slice(0, 40)}`;
     expect(log).toEqual([
       `users.info ${USERS.organiser.id}`,
+      `conversations.info ${CHANNEL}`,
       r(scheduled),
       `chat.postMessage ${CHANNEL}`,
-      `users.info ${USERS.mina.id}`,
-      r(ko("quiz.recorded", { label: "B" })), // mina
+      r(ko("quiz.recorded", { label: "B" })), // mina, answered first …
+      `users.info ${USERS.mina.id}`, // … then her profile fetched
+      r(ko("quiz.recorded", { label: "B" })), // alex
       `users.info ${USERS.alex.id}`,
-      r(en("quiz.recorded", { label: "B" })), // alex
-      r(en("quiz.recorded", { label: "B" })), // alex's repeated delivery: the same reply
+      r(en("quiz.recorded", { label: "B" })), // alex's repeated delivery: the same reply, in his language
       r(ko("quiz.duplicate", { label: "B" })), // mina's second click
-      `users.info ${USERS.seo.id}`,
       r(ko("quiz.recorded", { label: "A" })), // seo
-      `chat.update ${CHANNEL}`,
-      `users.info ${USERS.organiser.id}`,
-      r(ko("quiz.closed")), // the late click
       `users.info ${USERS.seo.id}`,
+      `chat.update ${CHANNEL}`,
+      r(ko("quiz.closed")), // the late click
       "respond ephemeral 이번 주 순위",
-      `users.info ${USERS.alex.id}`,
       `views.publish ${USERS.alex.id}`,
     ]);
     const db = h.database.sqlite;
     const rows = db.prepare("SELECT m.user_id AS user, m.display_name AS name, a.choice AS choice FROM answers a JOIN members m ON m.id = a.member_id ORDER BY a.id").all();
-    // Names as members see them in Slack (display name, else real name), stored with the answers.
+    // Names as members see them in Slack (display name, else real name): stored once their profiles were fetched.
     expect(rows).toEqual([
       { user: USERS.mina.id, name: "미나", choice: 1 },
       { user: USERS.alex.id, name: "Alex Kim", choice: 1 },

@@ -94,6 +94,9 @@ describe("Socket Mode", () => {
     );
     await standIn.until(() => standIn.responses.length === 1, "the shared section");
     expect(standIn.responses[0]!.body).toMatchObject({ response_type: "in_channel", replace_original: false });
+    // A click never waits for users.info: Alex's profile is fetched after his click was answered.
+    await standIn.until(() => standIn.callsOf("users.info").length === 1, "Alex's profile");
+    expect(standIn.calls.map((c) => [c.method, c.args.user])).toEqual([["users.info", USERS.alex.id]]);
   });
 
   it("publishes the Home tab for app_home_opened once, even when the event is redelivered", async () => {

@@ -4,7 +4,8 @@
 // `standIn.apiUrl`). Every request is recorded (method, URL-decoded path without the /api/v10 prefix, query,
 // JSON body, whether it carried the bot token, the status it got). Answers follow the real API where the
 // client depends on it: 204 with no content type for interaction callbacks, the message object for message
-// posts and edits, `GET /gateway/bot` naming the stand-in's own websocket, 429 with `retry-after` on demand.
+// posts and edits, `GET /gateway/bot` naming the stand-in's own websocket, 429 with `retry-after` on demand,
+// `POST /users/@me/channels` opening a direct-message channel (one per user) that messages can then be posted in.
 //
 // Gateway: a websocket at /gateway speaking JSON (discord.js without zlib-sync): HELLO, IDENTIFY → READY and one
 // GUILD_CREATE per guild, heartbeat → ACK, RESUME → RESUMED, and `dispatch()` / the interaction helpers for
@@ -21,6 +22,11 @@ export const STANDIN_TOKEN = "standin-bot-token";
 export const MANAGE_GUILD = 1n << 5n;
 /** What @everyone may do in the stand-in's guilds: view channels, send messages, use application commands. */
 export const EVERYONE_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 31n);
+export const CREATE_PUBLIC_THREADS = 1n << 35n;
+export const SEND_MESSAGES_IN_THREADS = 1n << 38n;
+/** What the bot's own role grants unless a test says otherwise: embed links, attach files and keep threads. */
+export const BOT_PERMISSIONS = EVERYONE_PERMISSIONS | (1n << 14n) | (1n << 15n) | CREATE_PUBLIC_THREADS | SEND_MESSAGES_IN_THREADS;
+export const PERMISSION = { ViewChannel: 1n << 10n, SendMessages: 1n << 11n, EmbedLinks: 1n << 14n } as const;
 
 export interface RecordedRequest {
   method: string;
@@ -54,7 +60,8 @@ export interface StandInGuild {
   id: string;
   name: string;
   preferredLocale?: string;
-  channels: Array<{ id: string; name: string }>;
+  /** `deny`: permission bits the channel takes from the bot's role (an overwrite, as a server admin sets one) */
+  channels: Array<{ id: string; name: string; deny?: bigint }>;
 }
 
 export interface RateLimitRule {
@@ -93,6 +100,8 @@ export interface StandInOptions {
   heartbeatIntervalMs?: number;
   /** Discord's window for the initial interaction response */
   interactionWindowMs?: number;
+  /** the permissions of the bot's role in every channel (sent with its member in GUILD_CREATE, enforced for threads) */
+  botPermissions?: bigint;
 }
 
 export class DiscordStandIn {
@@ -104,6 +113,8 @@ export class DiscordStandIn {
   /** IDENTIFY payloads received on the gateway */
   readonly identifies: Json[] = [];
   heartbeatsAcked = 0;
+  /** while true, gateway connections are refused (an outage); REST still answers */
+  refuseGateway = false;
   /** commands as last overwritten: key "global" or the guild id */
   readonly commands = new Map<string, Json[]>();
 
@@ -119,10 +130,19 @@ export class DiscordStandIn {
   private readonly denied = new Set<string>();
   /** files members attached to commands, served at their CDN URL on the stand-in */
   private readonly attachments = new Map<string, { name: string; data: Buffer }>();
+  /** direct-message channels opened with POST /users/@me/channels: channel id → the user it reaches */
+  readonly dmChannels = new Map<string, string>();
   private readonly waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
+  private readonly failures: Array<{ method: string; path: RegExp; status: number; code: number; message: string }> = [];
+  private readonly heldPosts: Array<{ method: string; path: RegExp; release?: () => void }> = [];
+  /** nonces of posted messages, per channel: a post repeating one gets the message the first created */
+  private readonly nonces = new Map<string, string>();
   private readonly gatewayWaiters: Array<{ op: number; resolve: (payload: Json) => void }> = [];
   private readonly heartbeatMs: number;
   private readonly windowMs: number;
+  readonly botPermissions: bigint;
+  /** threads started on messages: the thread's id (the message's) → its parent channel and name */
+  readonly threads = new Map<string, { parentId: string; name: string }>();
   private port = 0;
 
   private constructor(options: StandInOptions) {
@@ -141,6 +161,7 @@ export class DiscordStandIn {
     ];
     this.heartbeatMs = options.heartbeatIntervalMs ?? 41_250;
     this.windowMs = options.interactionWindowMs ?? 3_000;
+    this.botPermissions = options.botPermissions ?? BOT_PERMISSIONS;
   }
 
   static async start(options: StandInOptions = {}): Promise<DiscordStandIn> {
@@ -148,7 +169,7 @@ export class DiscordStandIn {
     s.server = createServer((req, res) => void s.onHttp(req, res));
     s.wss = new WebSocketServer({ noServer: true });
     s.server.on("upgrade", (req, socket, head) => {
-      if (!req.url?.startsWith("/gateway")) return socket.destroy();
+      if (!req.url?.startsWith("/gateway") || s.refuseGateway) return socket.destroy();
       s.wss.handleUpgrade(req, socket, head, (ws) => s.onSocket(ws));
     });
     await new Promise<void>((resolve) => s.server.listen(0, "127.0.0.1", resolve));
@@ -248,6 +269,50 @@ export class DiscordStandIn {
   /** The bot loses Send Messages in a channel: posts there get 403 Missing Permissions (50013). */
   denyPosting(channelId: string): void {
     this.denied.add(channelId);
+  }
+
+  /**
+   * A server admin takes permissions from the bot in a channel (an overwrite on its role): the gateway tells the
+   * client (CHANNEL_UPDATE) and REST refuses what they were needed for.
+   */
+  denyInChannel(channelId: string, bits: bigint): void {
+    const guild = this.guilds.find((g) => g.channels.some((c) => c.id === channelId))!;
+    const channel = guild.channels.find((c) => c.id === channelId)!;
+    channel.deny = (channel.deny ?? 0n) | bits;
+    if (bits & PERMISSION.SendMessages) this.denied.add(channelId);
+    this.dispatch("CHANNEL_UPDATE", this.channelPayload(guild, channel, guild.channels.indexOf(channel)));
+  }
+
+  /** The next `times` requests matching method and path fail with this status and Discord error code. */
+  failNext(method: string, path: RegExp, status: number, code = 0, times = 1, message = status >= 500 ? "Internal Server Error" : "Error"): void {
+    for (let i = 0; i < times; i++) this.failures.push({ method: method.toUpperCase(), path, status, code, message });
+  }
+
+  /**
+   * The next request matching method and path is carried out (a message is posted) but its answer is held until
+   * `release()`: the client times out waiting, as it would on a slow network. Resolves `reached` on arrival.
+   */
+  holdAnswer(method: string, path: RegExp): { reached: Promise<void>; release: () => void } {
+    let markReached!: () => void;
+    const reached = new Promise<void>((r) => (markReached = r));
+    const hold: { method: string; path: RegExp; release?: () => void; reached?: () => void } = { method: method.toUpperCase(), path, reached: markReached };
+    this.heldPosts.push(hold);
+    return { reached, release: () => hold.release?.() };
+  }
+
+  /** A message deleted in the channel (by a member or a moderator). */
+  deleteMessage(id: string): void {
+    this.messages.delete(id);
+  }
+
+  /** Messages posted in a channel, oldest first. */
+  messagesIn(channelId: string): StoredMessage[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channelId);
+  }
+
+  /** Closes every gateway connection with a close code (4004 authentication failed, 4000 unknown error …). */
+  closeGateway(code: number, reason = ""): void {
+    for (const ws of this.sockets) ws.close(code, reason);
   }
 
   message(id: string): StoredMessage | undefined {
@@ -356,7 +421,10 @@ export class DiscordStandIn {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [{ id: g.id, name: "@everyone", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: String(EVERYONE_PERMISSIONS), managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        { id: g.id, name: "@everyone", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: String(EVERYONE_PERMISSIONS), managed: false, mentionable: false, flags: 0 },
+        { id: this.botRoleId(g), name: "studybot", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: String(this.botPermissions), managed: true, mentionable: false, flags: 0 },
+      ],
       emojis: [],
       stickers: [],
       features: [],
@@ -378,14 +446,36 @@ export class DiscordStandIn {
       unavailable: false,
       member_count: 4,
       voice_states: [],
-      members: [],
-      channels: g.channels.map((c, i) => ({ id: c.id, type: 0, guild_id: g.id, name: c.name, position: i, permission_overwrites: [], parent_id: null, topic: null, nsfw: false, rate_limit_per_user: 0, last_message_id: null })),
+      // the bot's own member comes with the guild, as on Discord
+      members: [this.botMember(g)],
+      channels: g.channels.map((c, i) => this.channelPayload(g, c, i)),
       threads: [],
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
       soundboard_sounds: [],
     };
+  }
+
+  private botRoleId(g: StandInGuild): string {
+    return String(BigInt(g.id) + 1n);
+  }
+
+  private botMember(g: StandInGuild): Json {
+    return {
+      user: { id: this.botUserId, username: "studybot", global_name: null, discriminator: "0", avatar: null, bot: true },
+      nick: null,
+      roles: [this.botRoleId(g)],
+      joined_at: new Date(this.started).toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+    };
+  }
+
+  private channelPayload(g: StandInGuild, c: StandInGuild["channels"][number], position: number): Json {
+    const overwrites = c.deny ? [{ id: this.botRoleId(g), type: 0, allow: "0", deny: String(c.deny) }] : [];
+    return { id: c.id, type: 0, guild_id: g.id, name: c.name, position, permission_overwrites: overwrites, parent_id: null, topic: null, nsfw: false, rate_limit_per_user: 0, last_message_id: null };
   }
 
   // ---------------------------------------------------------------- interactions
@@ -542,9 +632,14 @@ export class DiscordStandIn {
     };
 
     const limited = this.rateLimits.find((r) => r.remaining > 0 && r.method === record.method && r.path.test(path));
+    const failure = this.failures.findIndex((f) => f.method === record.method && f.path.test(path));
     let status: number;
     let payload: unknown;
-    if (limited) {
+    if (!limited && failure >= 0) {
+      const f = this.failures.splice(failure, 1)[0]!;
+      status = f.status;
+      payload = { message: f.message, code: f.code };
+    } else if (limited) {
       limited.remaining--;
       status = 429;
       payload = { message: "You are being rate limited.", retry_after: limited.retryAfterSeconds, global: limited.global, code: 0 };
@@ -562,6 +657,15 @@ export class DiscordStandIn {
     }
     record.status = status;
     this.requests.push(record);
+    const held = this.heldPosts.findIndex((h) => h.method === record.method && h.path.test(path) && !h.release);
+    if (held >= 0) {
+      const hold = this.heldPosts[held] as { release?: () => void; reached?: () => void };
+      await new Promise<void>((resolve) => {
+        hold.release = resolve;
+        hold.reached?.();
+      });
+      this.heldPosts.splice(this.heldPosts.indexOf(hold as never), 1);
+    }
 
     if (status === 204) {
       res.writeHead(204);
@@ -627,10 +731,47 @@ export class DiscordStandIn {
       if (match[1] !== this.applicationId || !pending || !pending.acknowledged) return [404, { message: "Unknown Webhook", code: 10015 }];
       return [200, this.storeMessage(pending.channelId, r.body as Json)];
     }
-    if ((match = m(/^\/channels\/(\d+)\/messages$/)) && r.method === "POST") {
-      if (!this.guilds.some((g) => g.channels.some((c) => c.id === match![1]))) return [404, { message: "Unknown Channel", code: 10003 }];
-      if (this.denied.has(match[1]!)) return [403, { message: "Missing Permissions", code: 50013 }];
+    if ((match = m(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && r.method === "POST") {
+      const msg = this.messages.get(match[2]!);
+      if (!msg || msg.channel_id !== match[1]) return [404, { message: "Unknown Message", code: 10008 }];
+      if ((this.botPermissions & CREATE_PUBLIC_THREADS) === 0n) return [403, { message: "Missing Permissions", code: 50013 }];
+      if (this.threads.has(match[2]!)) return [400, { message: "A thread has already been created for this message", code: 160004 }];
+      const name = String((r.body as Json | null)?.name ?? "");
+      if (!name || name.length > 100) return [400, { message: "Invalid Form Body", code: 50035 }];
+      const guild = this.guilds.find((g) => g.channels.some((c) => c.id === match![1]))!;
+      this.threads.set(match[2]!, { parentId: match[1]!, name });
+      return [201, { id: match[2], type: 11, guild_id: guild.id, parent_id: match[1], name, owner_id: this.botUserId, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false }, message_count: 0, member_count: 1 }];
+    }
+    if ((match = m(/^\/channels\/(\d+)\/messages$/)) && r.method === "POST" && this.threads.has(match[1]!)) {
+      if ((this.botPermissions & SEND_MESSAGES_IN_THREADS) === 0n) return [403, { message: "Missing Permissions", code: 50013 }];
       return [200, this.storeMessage(match[1]!, r.body as Json)];
+    }
+    if (r.method === "POST" && r.path === "/users/@me/channels") {
+      // opening a DM needs no gateway intent; the same user always gets the same channel
+      const recipient = String((r.body as Json | null)?.recipient_id ?? "");
+      if (!/^\d{5,25}$/.test(recipient)) return [400, { message: "Invalid Form Body", code: 50035 }];
+      const open = [...this.dmChannels].find(([, user]) => user === recipient)?.[0] ?? this.snowflake();
+      this.dmChannels.set(open, recipient);
+      return [200, { id: open, type: 1, last_message_id: null, flags: 0, recipients: [{ id: recipient, username: "member", discriminator: "0", global_name: null, avatar: null }] }];
+    }
+    if ((match = m(/^\/channels\/(\d+)\/messages$/)) && r.method === "POST") {
+      if (!this.dmChannels.has(match[1]!) && !this.guilds.some((g) => g.channels.some((c) => c.id === match![1]))) return [404, { message: "Unknown Channel", code: 10003 }];
+      if (this.denied.has(match[1]!)) return [403, { message: "Missing Permissions", code: 50013 }];
+      const body = r.body as Json;
+      // enforce_nonce: a post repeating a recent nonce gets the message the first one created
+      const nonce = body.enforce_nonce === true && body.nonce !== undefined ? `${match[1]}/${String(body.nonce)}` : null;
+      const earlier = nonce ? this.messages.get(this.nonces.get(nonce) ?? "") : undefined;
+      if (earlier) return [200, earlier];
+      const { enforce_nonce: _e, ...content } = body;
+      const msg = this.storeMessage(match[1]!, content);
+      if (nonce) this.nonces.set(nonce, msg.id);
+      return [200, msg];
+    }
+    if ((match = m(/^\/guilds\/(\d+)\/members\/(\d+)$/)) && r.method === "GET") {
+      const g = this.guilds.find((x) => x.id === match![1]);
+      if (!g) return [404, { message: "Unknown Guild", code: 10004 }];
+      if (match[2] !== this.botUserId) return [404, { message: "Unknown Member", code: 10007 }];
+      return [200, this.botMember(g)];
     }
     if ((match = m(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
       const msg = this.messages.get(match[2]!);

@@ -52,6 +52,8 @@ export interface SlackChannel {
   isPrivate?: boolean;
   /** whether the bot is a member (public channels accept posts anyway, with chat:write.public) */
   botIsMember?: boolean;
+  /** archived: nothing can be posted */
+  isArchived?: boolean;
 }
 
 export interface ApiCall {
@@ -82,6 +84,8 @@ export interface StoredMessage {
   blocks: Json[];
   /** how many times chat.update changed it */
   edits: number;
+  /** message metadata as posted ({ event_type, event_payload }) */
+  metadata?: Json;
 }
 
 export interface StandInOptions {
@@ -214,6 +218,8 @@ export class SlackStandIn {
   readonly channels = new Map<string, SlackChannel>();
   /** downloads of shared files' private URLs, and whether they carried the bot token */
   readonly downloads: Array<{ path: string; authorized: boolean }> = [];
+  /** direct messages the app opened with conversations.open (id "D…"), which it may then post in */
+  readonly directMessages = new Map<string, SlackChannel>();
   /** Socket Mode: envelopes acknowledged by the app, by envelope id */
   readonly socketAcks = new Map<string, Json>();
 
@@ -225,6 +231,8 @@ export class SlackStandIn {
   private tsCounter = 0;
   private readonly responseUrls = new Map<string, number>();
   private readonly failures: Array<{ method: string; error: string }> = [];
+  private readonly httpFailures: Array<{ method: string; status: number }> = [];
+  private readonly drops: string[] = [];
   private readonly holds: Hold[] = [];
   private readonly waiters: Array<{ match: () => boolean; resolve: () => void }> = [];
   private readonly ackWaiters = new Map<string, (payload: Json) => void>();
@@ -284,6 +292,26 @@ export class SlackStandIn {
     this.failures.push({ method, error });
   }
 
+  /** The next `times` calls of `method` answer with this HTTP status (e.g. 500, 503) and no Web API body. */
+  failHttp(method: string, status: number, times = 1): void {
+    for (let i = 0; i < times; i++) this.httpFailures.push({ method, status });
+  }
+
+  /** The next call of `method` is cut off without an answer (the client sees a network error). */
+  dropNext(method: string): void {
+    this.drops.push(method);
+  }
+
+  /** Deletes a message, as a member (or an admin) would. */
+  deleteMessage(channel: string, ts: string): void {
+    this.messages.delete(`${channel}/${ts}`);
+  }
+
+  /** The channel's messages, oldest first. */
+  messagesIn(channel: string): StoredMessage[] {
+    return [...this.messages.values()].filter((m) => m.channel === channel);
+  }
+
   /**
    * Holds the next call of `method` unanswered until `release()`; `reached` resolves when the call has arrived.
    * Lets a test observe what the app does while a Slack call is in flight.
@@ -339,6 +367,14 @@ export class SlackStandIn {
 
   // ---------------------------------------------------------------- Socket Mode
 
+  /** Socket Mode connections opened so far (a reconnect opens another). */
+  socketConnections = 0;
+
+  /** Asks the connected apps to reconnect, as Slack does routinely ("refresh_requested") or before maintenance. */
+  socketDisconnect(reason = "refresh_requested"): void {
+    for (const ws of this.sockets) ws.send(JSON.stringify({ type: "disconnect", reason, debug_info: { host: "standin" } }));
+  }
+
   /** Resolves once an app has connected over Socket Mode. */
   socketConnected(): Promise<void> {
     if (this.sockets.size > 0) return Promise.resolve();
@@ -362,6 +398,7 @@ export class SlackStandIn {
 
   private onSocket(ws: WebSocket): void {
     this.sockets.add(ws);
+    this.socketConnections += 1;
     ws.on("close", () => this.sockets.delete(ws));
     ws.on("message", (data) => {
       let msg: Json;
@@ -439,6 +476,21 @@ export class SlackStandIn {
       const args = parseArgs(raw, String(req.headers["content-type"] ?? ""));
       const auth = String(req.headers.authorization ?? "");
       const token = auth.startsWith("Bearer ") ? auth.slice(7) : typeof args.token === "string" ? args.token : null;
+      const drop = this.drops.indexOf(method);
+      if (drop >= 0) {
+        this.drops.splice(drop, 1);
+        this.calls.push({ method, args, token, response: { dropped: true }, seq: this.seq++ });
+        req.socket.destroy();
+        return this.notify();
+      }
+      const httpFailure = this.httpFailures.findIndex((f) => f.method === method);
+      if (httpFailure >= 0) {
+        const { status } = this.httpFailures.splice(httpFailure, 1)[0]!;
+        this.calls.push({ method, args, token, response: { status }, seq: this.seq++ });
+        res.writeHead(status, { "content-type": "text/plain" });
+        res.end("upstream unavailable");
+        return this.notify();
+      }
       const hold = this.holds.find((h) => h.method === method);
       if (hold) {
         this.holds.splice(this.holds.indexOf(hold), 1);
@@ -475,12 +527,15 @@ export class SlackStandIn {
         return { ok: true, url: `https://${this.teamName.toLowerCase().replace(/\W+/g, "")}.slack.com/`, team: this.teamName, user: "studybot", team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false };
       case "chat.postMessage": {
         // a direct message with the app (D…) is always open to it
-        const channel = String(args.channel ?? "").startsWith("D") ? { id: String(args.channel) } : this.channel(args.channel);
+        const dm = String(args.channel ?? "");
+        const channel: SlackChannel | { ok: false; error: string } = dm.startsWith("D") ? (this.directMessages.get(dm) ?? { id: dm, name: dm, botIsMember: true }) : this.channel(args.channel);
         if ("error" in channel) return channel;
         const invalid = this.invalidMessage(args, "message");
         if (invalid) return invalid;
+        if (channel.isArchived) return { ok: false, error: "is_archived" };
         const ts = this.nextTs();
-        const message: StoredMessage = { channel: channel.id, ts, text: String(args.text ?? ""), blocks: (args.blocks as Json[] | undefined) ?? [], edits: 0 };
+        const metadata = typeof args.metadata === "string" ? (JSON.parse(args.metadata) as Json) : (args.metadata as Json | undefined);
+        const message: StoredMessage = { channel: channel.id, ts, text: String(args.text ?? ""), blocks: (args.blocks as Json[] | undefined) ?? [], edits: 0, ...(metadata ? { metadata } : {}) };
         this.messages.set(`${channel.id}/${ts}`, message);
         return { ok: true, channel: channel.id, ts, message: { type: "message", user: this.botUserId, bot_id: this.botId, ts, text: message.text, blocks: message.blocks } };
       }
@@ -502,10 +557,40 @@ export class SlackStandIn {
         if (invalid) return invalid;
         return { ok: true, message_ts: this.nextTs() };
       }
+      case "conversations.join": {
+        // a public channel takes the bot in; a private one must invite it
+        const channel = this.channels.get(String(args.channel ?? ""));
+        if (!channel) return { ok: false, error: "channel_not_found" };
+        if (channel.isPrivate) return { ok: false, error: "method_not_supported_for_channel_type" };
+        const already = channel.botIsMember === true;
+        channel.botIsMember = true;
+        return { ok: true, channel: { id: channel.id, name: channel.name, is_member: true }, ...(already ? { warning: "already_in_channel" } : {}) };
+      }
+      case "conversations.info": {
+        const channel = this.channels.get(String(args.channel ?? ""));
+        // a private channel the bot is not in does not exist, as far as Slack tells it
+        if (!channel || (channel.isPrivate && !channel.botIsMember)) return { ok: false, error: "channel_not_found" };
+        return { ok: true, channel: { id: channel.id, name: channel.name, is_channel: !channel.isPrivate, is_private: channel.isPrivate ?? false, is_archived: channel.isArchived ?? false, is_member: channel.botIsMember ?? false } };
+      }
+      case "conversations.history": {
+        const channel = this.channel(args.channel);
+        if ("error" in channel) return channel;
+        if (!channel.botIsMember) return { ok: false, error: "not_in_channel" };
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
+        const limit = Math.min(1000, Number(args.limit ?? 100) || 100);
+        const messages = this.messagesIn(channel.id)
+          .reverse()
+          .slice(0, limit)
+          .map((m) => ({ type: "message", user: this.botUserId, bot_id: this.botId, ts: m.ts, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
+      }
       case "conversations.open": {
         const userId = String(args.users ?? "");
         if (!this.users.has(userId)) return { ok: false, error: "user_not_found" };
-        return { ok: true, channel: { id: `D${userId.slice(1)}` } };
+        const id = `D${userId.slice(1)}`;
+        // the app's direct message with the member: the bot may post in it from now on
+        this.directMessages.set(id, { id, name: userId, botIsMember: true });
+        return { ok: true, channel: { id } };
       }
       case "files.getUploadURLExternal": {
         const length = Number(args.length);
@@ -577,7 +662,7 @@ export class SlackStandIn {
   }
 
   private channel(id: unknown): SlackChannel | { ok: false; error: string } {
-    const channel = this.channels.get(String(id ?? ""));
+    const channel = this.channels.get(String(id ?? "")) ?? this.directMessages.get(String(id ?? ""));
     if (!channel) return { ok: false, error: "channel_not_found" };
     if (channel.isPrivate && !channel.botIsMember) return { ok: false, error: "not_in_channel" };
     return channel;

@@ -8,6 +8,7 @@ export { ORGANISER_GROUP } from "./organiser.js";
 export { commandPath, defineCommand, type AnyCommandSpec, type CommandContext, type CommandSpec } from "./spec.js";
 export type { CommandResult, Renderers, ResultKind, ResultOf } from "./results.js";
 export { renderResult } from "./results.js";
+export { runCommand, type CommandOutcome } from "./run.js";
 
 export const MEMBER_SPECS: readonly AnyCommandSpec[] = MEMBER_COMMANDS;
 export const ORGANISER_SPECS: readonly AnyCommandSpec[] = ORGANISER_COMMANDS;

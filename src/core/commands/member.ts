@@ -59,15 +59,23 @@ export const leaderboard = defineCommand({
   },
 });
 
+export const STATS_VIEWS = [
+  { value: "summary", label: "choice.summary", aliases: ["stats", "기록", "요약"] },
+  { value: "readiness", label: "choice.readiness", aliases: ["ready", "exam", "준비도", "시험"] },
+] as const satisfies readonly ChoiceSpec[];
+
 export const stats = defineCommand({
   name: "stats",
   description: "cmd.stats",
   organiser: false,
   reply: "private",
+  example: "readiness",
   options: {
     member: { kind: "member", description: "cmd.stats.member", positional: true },
+    view: { kind: "choice", description: "cmd.stats.view", choices: STATS_VIEWS },
   },
-  async run({ bot, actor }, { member }) {
+  async run({ bot, actor }, { member, view }) {
+    if (view === "readiness") return { kind: "readiness", readiness: await bot.readiness(actor, member) };
     return { kind: "stats", stats: await bot.stats(actor, member) };
   },
 });
@@ -86,6 +94,21 @@ export const history = defineCommand({
   },
 });
 
+export const review = defineCommand({
+  name: "review",
+  description: "cmd.review",
+  organiser: false,
+  reply: "private",
+  example: "remind=20:00",
+  options: {
+    remind: { kind: "text", description: "cmd.review.remind", maxLength: 20, aliases: ["reminder", "알림"] },
+  },
+  async run({ bot, actor }, { remind }) {
+    if (remind !== undefined) return { kind: "reminder", reminder: await bot.setReviewReminder(actor, remind) };
+    return { kind: "review", review: await bot.review(actor) };
+  },
+});
+
 export const forgetMe = defineCommand({
   name: "forget-me",
   description: "cmd.forget-me",
@@ -98,4 +121,4 @@ export const forgetMe = defineCommand({
   },
 });
 
-export const MEMBER_COMMANDS = [lookup, quiz, leaderboard, stats, history, forgetMe] as const;
+export const MEMBER_COMMANDS = [lookup, quiz, review, leaderboard, stats, history, forgetMe] as const;

@@ -1,6 +1,8 @@
 // Organiser commands: subcommands of /studybot, refused politely to members (each platform applies its own
 // organiser rule before running them).
+import { digestLines } from "../digest/text.js";
 import { SCORING_OPTIONS, type ScoringSettings } from "../rounds/scoring.js";
+import type { PickMode } from "../store/rows.js";
 import { PERIOD_CHOICES, SEASON_CHOICE } from "./member.js";
 import type { ChoiceSpec, OptionSpec, Options } from "./options.js";
 import { defineCommand } from "./spec.js";
@@ -13,7 +15,19 @@ export const LANGUAGE_CHOICES = [
   { value: "auto", label: "choice.auto", aliases: ["member", "members", "각자", "멤버별"] },
 ] as const satisfies readonly ChoiceSpec[];
 
+export const PICK_CHOICES = [
+  { value: "adaptive", label: "choice.adaptive", aliases: ["adapt", "smart", "적응형", "적응"] },
+  { value: "random", label: "choice.random", aliases: ["rand", "무작위", "랜덤"] },
+] as const satisfies readonly ChoiceSpec<PickMode>[];
+
 const channel = { kind: "channel", description: "opt.channel" } as const satisfies OptionSpec;
+/** the weekly digest, reveal reminder and discussion thread (read by src/core/digest/settings.ts) */
+const scheduleExtraOptions = {
+  digest: { kind: "text", description: "opt.digest", maxLength: 40 },
+  reminder: { kind: "word", description: "opt.reminder", maxLength: 8 },
+  "reminder-mention": { kind: "text", description: "opt.reminder-mention", maxLength: 100, aliases: ["mention"] },
+  thread: { kind: "boolean", description: "opt.thread", aliases: ["threads"] },
+} as const satisfies Record<string, OptionSpec>;
 const name = { kind: "word", description: "opt.name", maxLength: 32 } as const satisfies OptionSpec;
 
 export const schedule = defineCommand({
@@ -30,8 +44,10 @@ export const schedule = defineCommand({
     topics: { kind: "topics", description: "opt.topics", aliases: ["topic"] },
     reveal: { kind: "integer", description: "opt.reveal", min: 1, max: 1440 },
     instant: { kind: "boolean", description: "opt.instant" },
+    pick: { kind: "choice", description: "opt.pick", choices: PICK_CHOICES },
     name,
     channel,
+    ...scheduleExtraOptions,
   },
   async run({ bot, actor, channelId }, a) {
     const view = await bot.schedule(actor, a.channel ?? channelId, a.name, {
@@ -41,6 +57,11 @@ export const schedule = defineCommand({
       ...(a.topics ? { topics: a.topics } : {}),
       ...(a.reveal !== undefined ? { revealAfterMinutes: a.reveal } : {}),
       ...(a.instant !== undefined ? { instantFeedback: a.instant } : {}),
+      ...(a.digest !== undefined ? { digest: a.digest } : {}),
+      ...(a.reminder !== undefined ? { reminder: a.reminder } : {}),
+      ...(a["reminder-mention"] !== undefined ? { reminderMention: a["reminder-mention"] } : {}),
+      ...(a.thread !== undefined ? { thread: a.thread } : {}),
+      ...(a.pick !== undefined ? { pick: a.pick } : {}),
     });
     return { kind: "scheduled", view };
   },
@@ -109,7 +130,8 @@ export const postNow = defineCommand({
   },
   async run({ bot, actor, channelId }, a) {
     const where = a.channel ?? channelId;
-    return { kind: "posted", channelId: where, card: await bot.postNow(actor, where, { name: a.name, force: a.force ?? false }) };
+    const { pending, ...card } = await bot.postNow(actor, where, { name: a.name, force: a.force ?? false });
+    return { kind: "posted", channelId: where, card, ...(pending ? { pending } : {}) };
   },
 });
 
@@ -268,6 +290,26 @@ export const questionsTemplate = defineCommand({
   },
 });
 
+export const digestNow = defineCommand({
+  name: "digest-now",
+  group: ORGANISER_GROUP,
+  description: "cmd.studybot.digest-now",
+  organiser: true,
+  reply: "private",
+  options: { channel },
+  async run({ bot, actor, channelId }, a) {
+    const where = a.channel ?? channelId;
+    const { digest, chart } = await bot.digestNow(actor, where);
+    return {
+      kind: "file",
+      file: chart,
+      message: { key: "digest.preview", params: { summary: digestLines(digest, { title: "digest.preview_title" }).join("\n") } },
+      audience: "caller",
+      category: "digests",
+    };
+  },
+});
+
 export const exportData = defineCommand({
   name: "export",
   group: ORGANISER_GROUP,
@@ -397,6 +439,7 @@ export const ORGANISER_COMMANDS = [
   questionsList,
   questionsRemove,
   questionsTemplate,
+  digestNow,
   exportData,
   seasonStart,
   organisersAdd,

@@ -7,6 +7,7 @@ import type { MessageKey } from "../messages/index.js";
 import type { Params } from "../messages/translate.js";
 import type { LookupResult, Section } from "../notes/types.js";
 import type { ForgetOutcome, GroupQuestionList, ImportOutcome, NextPreview, OrganiserList, SeasonChange } from "../organiser/service.js";
+import type { Readiness, ReminderView, ReviewPrompt } from "../review/types.js";
 import type { AnyCommandSpec } from "./spec.js";
 
 export type CommandResult =
@@ -20,11 +21,17 @@ export type CommandResult =
   | { kind: "leaderboard"; board: Leaderboard }
   | { kind: "stats"; stats: MemberStats }
   | { kind: "history"; history: History }
+  /** /review: the next review question (a practice card), or what is due when nothing is */
+  | { kind: "review"; review: ReviewPrompt }
+  | { kind: "reminder"; reminder: ReminderView }
+  /** /stats view:readiness */
+  | { kind: "readiness"; readiness: Readiness }
   | { kind: "scheduled"; view: ScheduleView }
   | { kind: "unscheduled"; channelId: string; name: string; removed: boolean }
   | { kind: "paused"; view: ScheduleView }
   | { kind: "status"; status: GroupStatus }
-  | { kind: "posted"; card: QuestionCard; channelId: string }
+  /** `pending`: the platform has not confirmed the card yet (it is tried again by itself) */
+  | { kind: "posted"; card: QuestionCard; channelId: string; pending?: boolean }
   /** `card` is null when no question was open in the channel */
   | { kind: "revealed"; card: RevealedCard | null; channelId: string }
   /** the group settings in force, after a change or, with no option given, as they are (shown with the usage) */

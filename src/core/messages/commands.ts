@@ -36,7 +36,7 @@ export const commands = catalog(
     "opt.reveal": "Minutes until the answer is revealed (default 60)",
     "opt.instant": "Tell members right away whether they were right",
     "opt.channel": "Channel (default: this one)",
-    "opt.name": "Schedule name, for several in one channel (default: daily)",
+    "opt.name": "Which schedule, if several (default: daily)",
     "opt.force": "Post even if a question of this schedule is still open",
     "opt.language": "Language the bot uses in this group",
     "opt.points": "Points for a correct answer",

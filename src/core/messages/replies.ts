@@ -1,12 +1,14 @@
 // The wording of the organiser replies, once for every platform. A platform passes its markup (how it writes a
 // channel, a moment, a topic name, code) and lays the lines out its own way (an embed, Block Kit, terminal text).
-import type { GroupSettings, GroupStatus, ScheduleView } from "../app.js";
+import type { GroupSettings, GroupStatus, PauseNotice, ScheduleView } from "../app.js";
 import type { QuestionCard, RevealedCard } from "../cards.js";
 import type { AnyCommandSpec } from "../commands/spec.js";
 import { usageLines, usageSyntax } from "../commands/text.js";
 import type { Locale } from "../locale.js";
+import { scheduleExtrasLines } from "../digest/text.js";
 import { scheduleParams, settingsParams } from "./format.js";
 import { t } from "./index.js";
+import type { PauseReason } from "../store/index.js";
 
 export interface Markup {
   /** a channel by id ("<#123>", "#console") */
@@ -19,10 +21,30 @@ export interface Markup {
   code(text: string): string;
   /** text the user typed, made safe for the platform's markup */
   escape(text: string): string;
+  /** what the platform named with a failure (Discord: its permission keys), in the reader's words */
+  failureDetail?(detail: string, locale: Locale): string;
+}
+
+/** Why the bot paused a schedule, in a few words ("the bot lost Send Messages in #study (12 Dec)"). */
+export function pauseReasonText(l: Locale, pause: PauseReason, channelId: string, m: Markup): string {
+  const params = { channel: m.channel(channelId), when: m.when(pause.at, l) };
+  switch (pause.kind) {
+    case "permission":
+      return pause.detail && m.failureDetail ? t(l, "pause.permission", { ...params, permissions: m.failureDetail(pause.detail, l) }) : t(l, "pause.permission_any", params);
+    case "uninstalled":
+      return t(l, "pause.uninstalled", params);
+    default:
+      return t(l, "pause.channel_gone", params);
+  }
+}
+
+/** One warning line per schedule the bot paused, for the next organiser command. */
+export function pauseWarnings(l: Locale, notices: readonly PauseNotice[], m: Markup): string[] {
+  return notices.map((n) => t(l, "pause.warning", { name: n.name, reason: pauseReasonText(l, n.pause, n.channelId, m) }));
 }
 
 export function scheduleSavedText(l: Locale, v: ScheduleView, m: Markup): string {
-  return t(l, "schedule.saved", scheduleParams(l, v, { channel: m.channel(v.channelId), next: m.when(v.nextRun, l), topic: m.topic }));
+  return [t(l, "schedule.saved", scheduleParams(l, v, { channel: m.channel(v.channelId), next: m.when(v.nextRun, l), topic: m.topic })), ...scheduleExtrasLines(l, v, m.channel, m.escape)].join("\n");
 }
 
 export function pausedText(l: Locale, v: ScheduleView, m: Markup): string {
@@ -33,7 +55,8 @@ export function unscheduledText(l: Locale, r: { removed: boolean; name: string }
   return t(l, r.removed ? "schedule.removed" : "schedule.not_found", { name: r.name });
 }
 
-export function postedText(l: Locale, card: QuestionCard, channelId: string, m: Markup): string {
+export function postedText(l: Locale, card: QuestionCard, channelId: string, m: Markup, pending = false): string {
+  if (pending) return t(l, "admin.posted_pending", { round: card.roundId, channel: m.channel(channelId) });
   return t(l, "admin.posted", { round: card.roundId, channel: m.channel(channelId), when: m.when(card.revealAt, l) });
 }
 
@@ -58,7 +81,15 @@ export function statusParts(s: GroupStatus, m: Markup) {
     title: t(l, "admin.status_title"),
     settings: settingsLine(l, s.settings),
     questions: s.ownQuestions > 0 ? t(l, "admin.status_own_questions", { count: s.questions, own: s.ownQuestions }) : t(l, "admin.status_questions", { count: s.questions }),
-    schedules: s.schedules.map((v) => t(l, "admin.status_schedule", scheduleParams(l, v, { channel: m.channel(v.channelId), next: m.when(v.nextRun, l), topic: m.topic }))),
+    schedules: s.schedules.map((v) =>
+      [
+        t(l, "admin.status_schedule", {
+          ...scheduleParams(l, v, { channel: m.channel(v.channelId), next: m.when(v.nextRun, l), topic: m.topic }),
+          ...(v.pause ? { paused: t(l, "pause.status", { reason: pauseReasonText(l, v.pause, v.channelId, m) }) } : {}),
+        }),
+        ...scheduleExtrasLines(l, v, m.channel, m.escape).map((x) => `  ${x}`),
+      ].join("\n"),
+    ),
     noSchedule: t(l, "admin.status_no_schedule"),
     open: s.openRounds.map((r) => t(l, "admin.status_open", { round: r.roundId, channel: m.channel(r.channelId), revealAt: m.when(r.revealAt, l) })),
   };

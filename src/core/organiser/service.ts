@@ -232,13 +232,13 @@ export class OrganiserService {
     const queuedId = await this.deps.store.nextQuestion(schedule.id);
     let q = candidates.find((c) => c.id === queuedId) ?? null;
     let skipped: string | null = null;
+    const now = this.deps.clock.now();
     if (skip || !q) {
       const previous = q;
-      q = await this.deps.rounds.pick(group.id, channelId, candidates, previous?.id);
+      q = await this.deps.rounds.pick(group.id, channelId, candidates, schedule, now, previous?.id);
       if (!q) throw new UserError(previous ? "next.no_other" : "quiz.no_questions", { topics: schedule.topics.join(", ") || "*" });
       skipped = skip && previous ? this.shownId(previous.id) : null;
     }
-    const now = this.deps.clock.now();
     if (q.id !== queuedId) await this.deps.store.setNextQuestion(schedule.id, q.id, now);
     const right = q.choices[q.answer] ?? "";
     return {

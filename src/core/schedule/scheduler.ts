@@ -9,6 +9,7 @@
 // Tests call catchUp() / runSchedule() / revealDue() after moving the clock; nothing here sleeps.
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.js";
+import { noMetrics, type CoreMetrics } from "../metrics.js";
 import type { Locale } from "../locale.js";
 import type { PortRegistry, ScheduleEvents } from "../ports.js";
 import type { RoundService } from "../rounds/service.js";
@@ -24,6 +25,7 @@ export interface SchedulerDeps {
   ports: PortRegistry;
   events: ScheduleEvents;
   defaultLocale: Locale;
+  metrics?: CoreMetrics;
 }
 
 export interface SchedulerOptions {
@@ -37,7 +39,6 @@ export interface CatchUpResult {
 }
 
 const MAX_TIMEOUT = 2 ** 31 - 1;
-const STRANDED_AFTER_MS = 2 * 60_000;
 
 export class Scheduler {
   private readonly store: Store;
@@ -49,6 +50,9 @@ export class Scheduler {
   private readonly inFlight = new Set<Promise<unknown>>();
   private unsubscribe: Array<() => void> = [];
   private stopped = false;
+  private readonly sweepTasks: Array<{ name: string; run: (platforms: string[]) => Promise<unknown> }> = [];
+  private lastTickAt: Date | null = null;
+  private startedAtValue: Date | null = null;
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -71,6 +75,7 @@ export class Scheduler {
   /** Catches up (today's missed posts, overdue reveals), then arms the cron jobs. */
   async start(): Promise<CatchUpResult> {
     this.stopped = false;
+    this.startedAtValue = this.clock.now();
     const result = await this.catchUp();
     if (this.opts.timers !== false) {
       await this.arm();
@@ -98,16 +103,45 @@ export class Scheduler {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  /** Posts every schedule due today that has not been posted, and reveals every round whose time has passed. */
+  /**
+   * Work the sweep does after posting and revealing (reveal reminders, weekly digests, review reminders), in the
+   * order added, given the platforms this process posts to.
+   */
+  addSweepTask(name: string, run: (platforms: string[]) => Promise<unknown>): void {
+    this.sweepTasks.push({ name, run });
+  }
+
+  /**
+   * Posts every schedule due today that has not been posted, tries again every post and reveal whose retry time
+   * has come, reveals every round whose time has passed, then runs the sweep tasks. The one-minute sweep runs this.
+   */
   async catchUp(): Promise<CatchUpResult> {
     const posted: RoundRow[] = [];
     for (const { schedule, group } of await this.store.activeSchedules(this.platforms())) {
       const round = await this.runOne(schedule, group);
       if (round) posted.push(round);
     }
-    await this.repostStranded();
+    posted.push(...(await this.retryDeliveries()));
     const revealed = await this.revealDue();
+    for (const task of this.sweepTasks) {
+      try {
+        await task.run(this.platforms());
+      } catch (err) {
+        this.logger.error({ err, task: task.name }, "sweep task failed");
+      }
+    }
+    this.lastTickAt = this.clock.now();
     return { posted, revealed };
+  }
+
+  /** When start() was called (null before), for /healthz. */
+  get startedAt(): Date | null {
+    return this.startedAtValue;
+  }
+
+  /** When the sweep last ran to its end (null before the first), for /healthz. */
+  get lastTick(): Date | null {
+    return this.lastTickAt;
   }
 
   /** What a schedule's cron job does when it fires: post today's question unless the day is already claimed. */
@@ -139,6 +173,8 @@ export class Scheduler {
       });
       if (!opened) return null; // another fire, restart or process claimed the day
       await this.store.markScheduleRun(schedule.id, slot.localDate, now);
+      if (opened.delivery.state !== "done") return null; // pending (tried again) or failed (the schedule paused)
+      (this.deps.metrics ?? noMetrics).schedulerLagSeconds((now.getTime() - slot.dueAt.getTime()) / 1000);
       this.logger.info({ roundId: opened.round.id, scheduleId: schedule.id, channel: schedule.channelId, day: slot.localDate }, "posted the daily question");
       return opened.round;
     } catch (err) {
@@ -148,21 +184,24 @@ export class Scheduler {
   }
 
   /**
-   * A round claimed more than two minutes ago whose card was never posted belongs to a process that stopped
-   * between the claim and the post: post its card now (the day stays claimed, so nothing else would).
+   * Tries again every pending post and reveal whose time has come: after a transient failure (with backoff), or
+   * after a process stopped between claiming a day and posting its card. The same round is posted again, never
+   * another, and the platform's idempotency (Discord's nonce, Slack's message metadata) keeps it one card.
    */
-  async repostStranded(): Promise<number[]> {
+  /** Returns the rounds whose card it posted. */
+  async retryDeliveries(): Promise<RoundRow[]> {
     const now = this.clock.now();
-    const done: number[] = [];
-    for (const round of await this.store.unpostedRounds(now, new Date(now.getTime() - STRANDED_AFTER_MS), this.platforms())) {
+    const done: RoundRow[] = [];
+    for (const round of await this.store.dueDeliveries(now, this.platforms())) {
       try {
         const group = await this.store.groupById(round.groupId);
-        if (group && (await this.deps.rounds.repost(round, group, this.groupLocale(group)))) {
-          done.push(round.id);
-          this.logger.warn({ roundId: round.id, channel: round.channelId }, "posted a question whose first post was interrupted");
+        const outcome = group ? await this.deps.rounds.retry(round, group, this.groupLocale(group), now) : null;
+        if (outcome?.state === "done" && round.revealedAt === null) {
+          done.push(outcome.round);
+          this.logger.info({ roundId: round.id, channel: round.channelId, attempts: round.delivery.attempts }, "posted a question on another try");
         }
       } catch (err) {
-        this.logger.error({ err, roundId: round.id }, "could not post an interrupted question");
+        this.logger.error({ err, roundId: round.id }, "could not try a pending delivery again");
       }
     }
     return done;

@@ -2,7 +2,8 @@
 // method is async so that a networked database can implement it without touching the core, and every
 // exactly-once guarantee rests on a unique constraint in the database, never on an in-process lock, so several
 // processes may share one database.
-import type { GroupRef, MessageRef } from "../cards.js";
+import type { GroupRef } from "../cards.js";
+import type { DeliveryStore } from "./delivery.js";
 import type { Locale } from "../locale.js";
 import type { ScoringSettings } from "../rounds/scoring.js";
 import type { OrganiserStore } from "./organiser.js";
@@ -15,7 +16,6 @@ import type {
   NewRound,
   PeriodKey,
   PracticeRow,
-  ReviewRow,
   RoundRow,
   RoundSummary,
   ScheduleFields,
@@ -24,9 +24,15 @@ import type {
   ScoreRow,
   StreakView,
 } from "./rows.js";
+import type { DigestStore } from "./digest.js";
+
+import type { PickStore, ReviewScheduler, ReviewStore } from "./review.js";
 
 export * from "./rows.js";
 export * from "./organiser.js";
+export * from "./digest.js";
+export * from "./review.js";
+export type { DeliveryState, DeliveryStep, DeliveryStore, PauseReason, PostState, RevealState } from "./delivery.js";
 
 export interface MemberInput {
   userId: string;
@@ -63,28 +69,17 @@ export interface RoundStore {
    * another fire, restart or process already claimed that day.
    */
   claimRound(round: NewRound): Promise<RoundRow | null>;
-  /** gives up a claim whose card could not be posted, so a later tick may try again */
-  releaseRound(roundId: number): Promise<void>;
-  setRoundMessage(roundId: number, ref: MessageRef): Promise<void>;
-  /**
-   * Open rounds whose card was never posted (the process stopped between claiming the day and posting),
-   * claimed at or before `claimedBefore`, of groups on these platforms.
-   */
-  unpostedRounds(now: Date, claimedBefore: Date, platforms: string[]): Promise<RoundRow[]>;
-  /** takes over posting an unposted round; false when another process already did */
-  takeUnposted(roundId: number): Promise<boolean>;
-  /** hands an unposted round back after a failed re-post */
-  untakeUnposted(roundId: number): Promise<void>;
   roundById(id: number): Promise<RoundRow | null>;
   /** open (unrevealed) rounds of a group, newest first; optionally of one channel */
   openRounds(groupId: number, channelId?: string): Promise<RoundRow[]>;
   /** unrevealed rounds whose reveal time has passed, of groups on these platforms */
   dueReveals(now: Date, platforms: string[]): Promise<RoundRow[]>;
   /**
-   * Marks the round revealed and counts its answers into the leaderboard's score rows, in one transaction;
-   * false when it already was revealed (so only one caller, in any process, edits the card).
+   * Marks the round revealed and counts its answers into the leaderboard's score rows, in one transaction, its
+   * reveal pending until `leaseUntil` (the caller edits the card meanwhile); false when it already was revealed
+   * (so only one caller, in any process, edits the card).
    */
-  markRevealed(roundId: number, at: Date): Promise<boolean>;
+  markRevealed(roundId: number, at: Date, leaseUntil?: Date): Promise<boolean>;
   roundSummary(roundId: number, fastest: number): Promise<RoundSummary>;
   /** how many rounds of the channel used each question (for no-repeat picking) */
   questionUse(groupId: number, channelId: string): Promise<Map<string, number>>;
@@ -105,16 +100,10 @@ export interface ScoreStore {
 export interface PracticeStore {
   openPractice(p: Omit<PracticeRow, "id" | "answeredAt" | "choice">): Promise<PracticeRow>;
   practiceById(id: number): Promise<PracticeRow | null>;
-  /** records the practice answer once and updates the review queue in the same transaction */
-  answerPractice(
-    id: number,
-    choice: number,
-    now: Date,
-    review: (prev: ReviewRow | null, correct: boolean) => Omit<ReviewRow, "memberId" | "questionId">,
-  ): Promise<{ row: PracticeRow; first: boolean }>;
-  dueReviews(memberId: number, now: Date): Promise<ReviewRow[]>;
-  reviewedQuestionIds(memberId: number): Promise<Set<string>>;
+  /** records the practice answer once and moves the member's card for the question in the same transaction */
+  answerPractice(id: number, choice: number, now: Date, schedule: ReviewScheduler): Promise<{ row: PracticeRow; first: boolean }>;
 }
 
 /** Everything the core needs from storage. */
-export interface Store extends GroupStore, ScheduleStore, RoundStore, ScoreStore, PracticeStore, OrganiserStore {}
+export interface Store
+  extends GroupStore, ScheduleStore, RoundStore, ScoreStore, PracticeStore, DigestStore, ReviewStore, PickStore, DeliveryStore, OrganiserStore {}

@@ -22,7 +22,7 @@ export interface ExportAnswerLine {
 export type AnswerWindow = { kind: "all" } | { kind: "week" | "month"; key: string } | { kind: "season"; seasonId: number };
 
 export interface OrganiserQueries {
-  groupQuestionIds(groupId: number): Got<Array<{ questionId: string }>>;
+  ownQuestionIds(groupId: number): Got<Array<{ questionId: string }>>;
   upsertGroupQuestion(question: NewGroupQuestionRecord): Got<unknown>;
   groupQuestionsOf(groupId: number): Got<GroupQuestionRecord[]>;
   deleteGroupQuestion(groupId: number, questionId: string): Got<number>;

@@ -7,7 +7,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { integer, pgSchema } from "drizzle-orm/pg-core";
 import pg from "pg";
-import { DatabaseError, migrationsFolder, type MigrationCounts } from "../migrations.js";
+import { checkNotNewer, DatabaseError, migrationsFolder, type MigrationCounts } from "../migrations.js";
 import { runAsync } from "../steps.js";
 import { DrizzleStore, LostRace, type Backend } from "../store.js";
 import { pgQueries, type PgSession } from "./queries.js";
@@ -71,6 +71,17 @@ async function appliedCount(db: PgSession): Promise<number> {
   }
 }
 
+/** When the last migration applied to the database was made (drizzle records its journal time); null before any. */
+async function latestApplied(client: pg.PoolClient): Promise<number | null> {
+  try {
+    const res = await client.query<{ at: string | null }>("SELECT max(created_at)::text AS at FROM drizzle.__drizzle_migrations");
+    return res.rows[0]?.at ? Number(res.rows[0].at) : null;
+  } catch (err) {
+    if (pgCode(err) === "42P01" || pgCode(err) === "3F000") return null; // nothing migrated yet
+    throw err;
+  }
+}
+
 export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<PostgresDatabase> {
   const label = describeUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, application_name: "studybot" });
@@ -83,6 +94,8 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     });
     try {
       const session = drizzle(client, { schema });
+      const folder = opts.migrationsFolder ?? migrationsFolder("pg");
+      checkNotNewer(label, await latestApplied(client), folder);
       if (opts.migrate === false) {
         const total = await appliedCount(session);
         counts = { total, applied: 0 };
@@ -90,7 +103,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
         await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
         try {
           const before = await appliedCount(session);
-          await migrate(session, { migrationsFolder: opts.migrationsFolder ?? migrationsFolder("pg") });
+          await migrate(session, { migrationsFolder: folder });
           const total = await appliedCount(session);
           counts = { total, applied: total - before };
         } catch (err) {

@@ -25,7 +25,7 @@ function windowCondition(w: AnswerWindow) {
 export function pgOrganiserQueries(db: PgSession): OrganiserQueries {
   const countOf = async (q: Promise<Array<{ n: number }>>) => (await q)[0]?.n ?? 0;
   return {
-    groupQuestionIds: (groupId) => db.select({ questionId: t.groupQuestions.questionId }).from(t.groupQuestions).where(eq(t.groupQuestions.groupId, groupId)),
+    ownQuestionIds: (groupId) => db.select({ questionId: t.groupQuestions.questionId }).from(t.groupQuestions).where(eq(t.groupQuestions.groupId, groupId)),
     upsertGroupQuestion: (q) =>
       db
         .insert(t.groupQuestions)
@@ -89,7 +89,7 @@ export function pgOrganiserQueries(db: PgSession): OrganiserQueries {
     memberFootprint: async (memberId) => ({
       answers: await countOf(db.select({ n: count() }).from(t.answers).where(eq(t.answers.memberId, memberId))),
       practice: await countOf(db.select({ n: count() }).from(t.practiceRounds).where(eq(t.practiceRounds.memberId, memberId))),
-      reviews: await countOf(db.select({ n: count() }).from(t.reviews).where(eq(t.reviews.memberId, memberId))),
+      reviews: await countOf(db.select({ n: count() }).from(t.reviewCards).where(eq(t.reviewCards.memberId, memberId))),
     }),
     deleteMember: (memberId) => db.delete(t.members).where(eq(t.members.id, memberId)),
   };

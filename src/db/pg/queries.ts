@@ -2,11 +2,12 @@
 // built against this dialect's schema. Each is built when it runs, on the pool or on a transaction's connection
 // (a statement prepared on the pool would run outside the transaction); the round trip to the server costs far
 // more than building it.
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
-import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, type Queries } from "../queries.js";
-import { TAKEN } from "../records.js";
+import { ALL_TIME, ALL_TOPICS, correctReviews, excluded, foldScoresSql, pendingReview, upsertSet, type Queries } from "../queries.js";
+import type { NewMemberRecord } from "../records.js";
+import { pgDigestQueries } from "./digest.js";
 import { pgOrganiserQueries } from "./organiser.js";
 import * as t from "./schema.js";
 
@@ -19,22 +20,23 @@ const first = async <T>(rows: Promise<T[]>): Promise<T | undefined> => (await ro
 const changed = async (result: Promise<{ rowCount: number | null }>): Promise<number> => (await result).rowCount ?? 0;
 
 export function pgQueries(db: PgSession): Queries {
+  const upsertMember = (member: NewMemberRecord) =>
+    db
+      .insert(t.members)
+      .values(member)
+      .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: upsertSet.member(t.members) });
   return {
     ...pgOrganiserQueries(db),
+    ...pgDigestQueries(db),
     groupByRef: (platform, externalId) => first(db.select().from(t.groups).where(and(eq(t.groups.platform, platform), eq(t.groups.externalId, externalId)))),
     groupById: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id))),
     groupForUpdate: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id)).for("update")),
     insertGroup: (group) => db.insert(t.groups).values(group).onConflictDoNothing(),
     setGroupSettings: (id, settings) => db.update(t.groups).set(settings).where(eq(t.groups.id, id)),
     memberByUser: (groupId, userId) => first(db.select().from(t.members).where(and(eq(t.members.groupId, groupId), eq(t.members.userId, userId)))),
-    upsertMember: async (member) =>
-      (
-        await db
-          .insert(t.members)
-          .values(member)
-          .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: { displayName: excluded(t.members.displayName), locale: sql`coalesce(${excluded(t.members.locale)}, ${t.members.locale})` } })
-          .returning()
-      )[0]!,
+    upsertMember: async (member) => (await upsertMember(member).returning())[0]!,
+    // another process may insert the member between the answer's read and this write: an upsert either way
+    saveMember: async (member) => (await upsertMember(member).returning({ id: t.members.id }))[0]!.id,
     upsertSchedule: async (schedule) =>
       (
         await db
@@ -42,9 +44,7 @@ export function pgQueries(db: PgSession): Queries {
           .values(schedule)
           .onConflictDoUpdate({
             target: [t.schedules.groupId, t.schedules.channelId, t.schedules.name],
-            set: Object.fromEntries(
-              (["time", "weekdays", "timezone", "topics", "revealAfterMinutes", "instantFeedback", "paused", "active", "updatedAt"] as const).map((k) => [k, excluded(t.schedules[k])]),
-            ),
+            set: upsertSet.schedule(t.schedules),
           })
           .returning()
       )[0]!,
@@ -70,18 +70,40 @@ export function pgQueries(db: PgSession): Queries {
       ).map((r) => ({ schedule: r.schedules, group: r.groups })),
     markScheduleRun: (id, localDate, at) => db.update(t.schedules).set({ lastRunDate: localDate, lastRunAt: at }).where(eq(t.schedules.id, id)),
     claimRound: (round) => first(db.insert(t.rounds).values(round).onConflictDoNothing({ target: [t.rounds.scheduleId, t.rounds.localDate] }).returning()),
-    deleteUnposted: (id) => db.delete(t.rounds).where(and(eq(t.rounds.id, id), or(isNull(t.rounds.messageId), eq(t.rounds.messageId, TAKEN)), isNull(t.rounds.revealedAt))),
-    takeUnposted: (id) => changed(db.update(t.rounds).set({ messageId: TAKEN }).where(and(eq(t.rounds.id, id), isNull(t.rounds.messageId), isNull(t.rounds.revealedAt)))),
-    untakeUnposted: (id) => db.update(t.rounds).set({ messageId: null }).where(and(eq(t.rounds.id, id), eq(t.rounds.messageId, TAKEN))),
-    setRoundMessage: (id, channelId, messageId) => db.update(t.rounds).set({ messageChannelId: channelId, messageId }).where(eq(t.rounds.id, id)),
-    unpostedRounds: async (now, before, platforms) =>
+    markPosted: (id, channelId, messageId) =>
+      db.update(t.rounds).set({ messageChannelId: channelId, messageId, postState: "posted", deliveryAttempts: 0, nextAttemptAt: null, lastError: null }).where(eq(t.rounds.id, id)),
+    markRevealDelivered: (id, message) =>
+      db
+        .update(t.rounds)
+        .set({ ...(message ? { messageChannelId: message.channelId, messageId: message.messageId } : {}), revealState: "done", deliveryAttempts: 0, nextAttemptAt: null, lastError: null })
+        .where(eq(t.rounds.id, id)),
+    retryDelivery: (id, attempts, next, kind) => db.update(t.rounds).set({ deliveryAttempts: attempts, nextAttemptAt: next, lastError: kind }).where(eq(t.rounds.id, id)),
+    failPost: (id, kind, attempts) => db.update(t.rounds).set({ postState: "failed", revealState: "failed", nextAttemptAt: null, lastError: kind, deliveryAttempts: attempts }).where(eq(t.rounds.id, id)),
+    failReveal: (id, kind, attempts) => db.update(t.rounds).set({ revealState: "failed", nextAttemptAt: null, lastError: kind, deliveryAttempts: attempts }).where(eq(t.rounds.id, id)),
+    dueDeliveries: async (now, platforms) =>
       (
         await db
           .select({ round: t.rounds })
           .from(t.rounds)
           .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
-          .where(and(isNull(t.rounds.revealedAt), isNull(t.rounds.messageId), gt(t.rounds.revealAt, now), lte(t.rounds.openedAt, before), inArray(t.groups.platform, platforms)))
+          .where(and(lte(t.rounds.nextAttemptAt, now), or(eq(t.rounds.postState, "pending"), eq(t.rounds.revealState, "pending")), inArray(t.groups.platform, platforms)))
+          .orderBy(asc(t.rounds.nextAttemptAt))
       ).map((r) => r.round),
+    leaseDelivery: (id, now, until) => changed(db.update(t.rounds).set({ nextAttemptAt: until }).where(and(eq(t.rounds.id, id), lte(t.rounds.nextAttemptAt, now)))),
+    pauseSchedules: (groupId, channelId, kind, detail, at) =>
+      changed(
+        db
+          .update(t.schedules)
+          .set({ paused: true, pauseReason: kind, pauseDetail: detail, pausedAt: at, pauseNoticed: false })
+          .where(and(eq(t.schedules.groupId, groupId), eq(t.schedules.active, true), eq(t.schedules.paused, false), channelId === null ? undefined : eq(t.schedules.channelId, channelId))),
+      ),
+    takePauseNotices: (groupId) =>
+      db
+        .update(t.schedules)
+        .set({ pauseNoticed: true })
+        .where(and(eq(t.schedules.groupId, groupId), eq(t.schedules.pauseNoticed, false)))
+        .returning(),
+    probeWrite: (at) => db.insert(t.healthChecks).values({ id: 1, checkedAt: at }).onConflictDoUpdate({ target: t.healthChecks.id, set: { checkedAt: excluded(t.healthChecks.checkedAt) } }),
     roundById: (id) => first(db.select().from(t.rounds).where(eq(t.rounds.id, id))),
     openRounds: (groupId, channelId) =>
       db
@@ -98,7 +120,8 @@ export function pgQueries(db: PgSession): Queries {
           .where(and(isNull(t.rounds.revealedAt), lte(t.rounds.revealAt, now), inArray(t.groups.platform, platforms)))
           .orderBy(asc(t.rounds.revealAt))
       ).map((r) => r.round),
-    markRevealed: (id, at) => changed(db.update(t.rounds).set({ revealedAt: at }).where(and(eq(t.rounds.id, id), isNull(t.rounds.revealedAt)))),
+    markRevealed: (id, at, lease) =>
+      changed(db.update(t.rounds).set({ revealedAt: at, revealState: "pending", deliveryAttempts: 0, nextAttemptAt: lease }).where(and(eq(t.rounds.id, id), isNull(t.rounds.revealedAt)))),
     choiceCounts: (roundId) => db.select({ choice: t.answers.choice, n: count() }).from(t.answers).where(eq(t.answers.roundId, roundId)).groupBy(t.answers.choice),
     fastestCorrect: (roundId, limit) =>
       db
@@ -118,7 +141,7 @@ export function pgQueries(db: PgSession): Queries {
         })
         .from(t.rounds)
         .leftJoin(t.answers, and(eq(t.answers.roundId, t.rounds.id), memberId === null ? sql`false` : eq(t.answers.memberId, memberId)))
-        .where(and(eq(t.rounds.groupId, groupId), eq(t.rounds.channelId, channelId), isNotNull(t.rounds.revealedAt)))
+        .where(and(eq(t.rounds.groupId, groupId), eq(t.rounds.channelId, channelId), isNotNull(t.rounds.revealedAt), ne(t.rounds.postState, "failed")))
         .orderBy(desc(t.rounds.revealedAt), desc(t.rounds.id))
         .limit(limit),
     questionUse: (groupId, channelId) =>
@@ -161,7 +184,7 @@ export function pgQueries(db: PgSession): Queries {
         db
           .select({ id: t.rounds.id })
           .from(t.rounds)
-          .where(and(eq(t.rounds.scheduleId, scheduleId), isNotNull(t.rounds.localDate), lt(t.rounds.localDate, localDate)))
+          .where(and(eq(t.rounds.scheduleId, scheduleId), isNotNull(t.rounds.localDate), lt(t.rounds.localDate, localDate), ne(t.rounds.postState, "failed")))
           .orderBy(desc(t.rounds.localDate))
           .limit(1),
       ),
@@ -196,7 +219,7 @@ export function pgQueries(db: PgSession): Queries {
           id: sql<number | null>`(${db
             .select({ id: t.rounds.id })
             .from(t.rounds)
-            .where(and(eq(t.rounds.scheduleId, t.schedules.id), isNotNull(t.rounds.localDate), or(isNotNull(t.rounds.revealedAt), lte(t.rounds.revealAt, now))))
+            .where(and(eq(t.rounds.scheduleId, t.schedules.id), isNotNull(t.rounds.localDate), ne(t.rounds.postState, "failed"), or(isNotNull(t.rounds.revealedAt), lte(t.rounds.revealAt, now))))
             .orderBy(desc(t.rounds.localDate))
             .limit(1)})`,
         })
@@ -212,22 +235,94 @@ export function pgQueries(db: PgSession): Queries {
     insertPractice: async (practice) => (await db.insert(t.practiceRounds).values(practice).returning())[0]!,
     practiceById: (id) => first(db.select().from(t.practiceRounds).where(eq(t.practiceRounds.id, id))),
     answerPractice: (id, choice, at) => changed(db.update(t.practiceRounds).set({ choice, answeredAt: at }).where(and(eq(t.practiceRounds.id, id), isNull(t.practiceRounds.answeredAt)))),
-    reviewOf: (memberId, questionId) => first(db.select().from(t.reviews).where(and(eq(t.reviews.memberId, memberId), eq(t.reviews.questionId, questionId)))),
-    upsertReview: (review) =>
+    reviewCard: (memberId, questionId) => first(db.select().from(t.reviewCards).where(and(eq(t.reviewCards.memberId, memberId), eq(t.reviewCards.questionId, questionId)))),
+    upsertReviewCard: (card) =>
       db
-        .insert(t.reviews)
-        .values(review)
-        .onConflictDoUpdate({
-          target: [t.reviews.memberId, t.reviews.questionId],
-          set: { dueAt: excluded(t.reviews.dueAt), intervalDays: excluded(t.reviews.intervalDays), correctStreak: excluded(t.reviews.correctStreak), lapses: excluded(t.reviews.lapses) },
-        }),
-    dueReviews: (memberId, now, limit) =>
+        .insert(t.reviewCards)
+        .values(card)
+        .onConflictDoUpdate({ target: [t.reviewCards.memberId, t.reviewCards.questionId], set: upsertSet.card(t.reviewCards) }),
+    insertReviewLog: (entry) => first(db.insert(t.reviewLog).values(entry).onConflictDoNothing({ target: [t.reviewLog.memberId, t.reviewLog.source, t.reviewLog.sourceId] }).returning({ id: t.reviewLog.id })),
+    dueCards: (memberId, until, limit) =>
       db
         .select()
-        .from(t.reviews)
-        .where(and(eq(t.reviews.memberId, memberId), lte(t.reviews.dueAt, now)))
-        .orderBy(asc(t.reviews.dueAt))
+        .from(t.reviewCards)
+        .where(and(eq(t.reviewCards.memberId, memberId), lte(t.reviewCards.dueAt, until)))
+        .orderBy(asc(t.reviewCards.dueAt), asc(t.reviewCards.questionId))
         .limit(limit),
-    reviewedQuestionIds: (memberId) => db.select({ questionId: t.reviews.questionId }).from(t.reviews).where(eq(t.reviews.memberId, memberId)),
+    countDue: async (memberId, until) => (await first(db.select({ n: count() }).from(t.reviewCards).where(and(eq(t.reviewCards.memberId, memberId), lte(t.reviewCards.dueAt, until)))))?.n ?? 0,
+    memberCards: (memberId) => db.select().from(t.reviewCards).where(eq(t.reviewCards.memberId, memberId)).orderBy(asc(t.reviewCards.questionId)),
+    groupCards: async (groupId) =>
+      (
+        await db
+          .select({ card: t.reviewCards })
+          .from(t.reviewCards)
+          .innerJoin(t.members, eq(t.members.id, t.reviewCards.memberId))
+          .where(eq(t.members.groupId, groupId))
+          .orderBy(asc(t.reviewCards.memberId), asc(t.reviewCards.questionId))
+      ).map((r) => r.card),
+    reviewsSince: async (memberId, since) => (await first(db.select({ n: count() }).from(t.reviewLog).where(and(eq(t.reviewLog.memberId, memberId), gte(t.reviewLog.reviewedAt, since)))))?.n ?? 0,
+    questionTallies: (memberId) =>
+      db
+        .select({ questionId: t.reviewLog.questionId, answered: count(), correct: correctReviews(t.reviewLog.rating) })
+        .from(t.reviewLog)
+        .where(eq(t.reviewLog.memberId, memberId))
+        .groupBy(t.reviewLog.questionId),
+    pendingRoundAnswers: (roundId) =>
+      db
+        .select({ memberId: t.members.id, questionId: t.rounds.questionId, correct: t.answers.correct, answeredAt: t.answers.answeredAt, openedAt: t.rounds.openedAt, revealedAt: t.rounds.revealedAt })
+        .from(t.answers)
+        .innerJoin(t.rounds, eq(t.rounds.id, t.answers.roundId))
+        // a forgotten member's answer stays as a count, with no card to move
+        .innerJoin(t.members, eq(t.members.id, t.answers.memberId))
+        .leftJoin(t.reviewLog, pendingReview(t))
+        .where(and(eq(t.answers.roundId, roundId), isNull(t.reviewLog.id)))
+        .orderBy(asc(t.answers.id)),
+    roundsToReview: (since, platforms) =>
+      db
+        .selectDistinct({ id: t.rounds.id })
+        .from(t.rounds)
+        .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
+        .innerJoin(t.answers, and(eq(t.answers.roundId, t.rounds.id), isNotNull(t.answers.memberId)))
+        .leftJoin(t.reviewLog, pendingReview(t))
+        .where(and(gte(t.rounds.revealedAt, since), inArray(t.groups.platform, platforms), isNull(t.reviewLog.id)))
+        .orderBy(asc(t.rounds.id)),
+    upsertReminder: (memberId, time, at) =>
+      db
+        .insert(t.reviewReminders)
+        .values({ memberId, time, updatedAt: at })
+        .onConflictDoUpdate({ target: t.reviewReminders.memberId, set: { time: excluded(t.reviewReminders.time), updatedAt: excluded(t.reviewReminders.updatedAt) } }),
+    deleteReminder: (memberId) => db.delete(t.reviewReminders).where(eq(t.reviewReminders.memberId, memberId)),
+    reminderOf: (memberId) => first(db.select({ time: t.reviewReminders.time }).from(t.reviewReminders).where(eq(t.reviewReminders.memberId, memberId))),
+    reminders: (platforms) =>
+      db
+        .select({
+          memberId: t.reviewReminders.memberId,
+          userId: t.members.userId,
+          memberLocale: t.members.locale,
+          time: t.reviewReminders.time,
+          groupId: t.groups.id,
+          platform: t.groups.platform,
+          externalId: t.groups.externalId,
+          timezone: t.groups.timezone,
+          groupLocale: t.groups.locale,
+        })
+        .from(t.reviewReminders)
+        .innerJoin(t.members, eq(t.members.id, t.reviewReminders.memberId))
+        .innerJoin(t.groups, eq(t.groups.id, t.members.groupId))
+        .where(inArray(t.groups.platform, platforms))
+        .orderBy(asc(t.reviewReminders.memberId)),
+    claimReviewReminder: (memberId, localDate, at) => first(db.insert(t.reviewReminderSends).values({ memberId, localDate, sentAt: at }).onConflictDoNothing().returning({ memberId: t.reviewReminderSends.memberId })),
+    groupQuestionIds: (groupId) => db.selectDistinct({ questionId: t.rounds.questionId }).from(t.rounds).where(eq(t.rounds.groupId, groupId)),
+    revealedSince: (groupId, channelId, since) =>
+      db
+        .selectDistinct({ questionId: t.rounds.questionId })
+        .from(t.rounds)
+        .where(and(eq(t.rounds.groupId, groupId), eq(t.rounds.channelId, channelId), gte(t.rounds.revealedAt, since))),
+    groupTopicTallies: (groupId) =>
+      db
+        .select({ topic: t.scores.topic, answered: sql<number>`sum(${t.scores.answered})`.mapWith(Number), correct: sql<number>`sum(${t.scores.correct})`.mapWith(Number) })
+        .from(t.scores)
+        .where(and(eq(t.scores.groupId, groupId), eq(t.scores.period, ALL_TIME), ne(t.scores.topic, ALL_TOPICS)))
+        .groupBy(t.scores.topic),
   };
 }

@@ -1,14 +1,13 @@
 // Opening a SQLite database: WAL (many readers beside one writer, and an application crash loses no committed
 // answer), a busy timeout so a second process waits instead of failing, foreign keys on, and the committed
 // migrations applied before anything else touches it.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { count } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
-import { DatabaseError, migrationsFolder, type MigrationCounts } from "../migrations.js";
+import { checkNotNewer, DatabaseError, migrationsFolder, type MigrationCounts } from "../migrations.js";
+import { checkDatabasePath } from "./path.js";
 import { DrizzleStore, type Backend } from "../store.js";
 import { runSync, type Steps } from "../steps.js";
 import { sqliteQueries } from "./queries.js";
@@ -39,13 +38,7 @@ export interface Database {
 
 export function openDatabase(file: string, opts: OpenOptions = {}): Database {
   const memory = file === ":memory:";
-  if (!memory) {
-    try {
-      mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    } catch (err) {
-      throw new DatabaseError(`cannot create the folder for DATABASE_PATH=${file} (${(err as Error).message}): point DATABASE_PATH at a writable location.`);
-    }
-  }
+  if (!memory) checkDatabasePath(file);
   let sqlite: BetterSqlite3.Database;
   try {
     sqlite = new BetterSqlite3(file);
@@ -62,11 +55,13 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
     sqlite.pragma("synchronous = NORMAL");
     const db = drizzle(sqlite, { schema });
     const before = appliedCount(sqlite);
+    const folder = opts.migrationsFolder ?? migrationsFolder("sqlite");
+    checkNotNewer(file, latestApplied(sqlite), folder);
     if (opts.migrate !== false) {
       // As SQLite requires for rebuilding a table, migrations run with foreign keys off (a rebuilt parent
       // table would otherwise cascade its DROP into its children); the result is checked before going on.
       sqlite.pragma("foreign_keys = OFF");
-      applyMigrations(db, opts.migrationsFolder ?? migrationsFolder("sqlite"));
+      applyMigrations(db, folder);
       const broken = sqlite.pragma("foreign_key_check") as Array<{ table: string; rowid: number; parent: string }>;
       if (broken.length > 0) {
         const first = broken[0]!;
@@ -106,8 +101,23 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database {
   } catch (err) {
     sqlite.close();
     if (err instanceof DatabaseError) throw err;
+    const code = (err as { code?: string }).code;
+    if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") {
+      throw new DatabaseError(`the file ${file} is not a studybot database, or it is damaged (${(err as Error).message}): restore a backup (studybot db backup), or point DATABASE_PATH at another file.`);
+    }
+    if (code === "SQLITE_READONLY" || code === "SQLITE_CANTOPEN") {
+      throw new DatabaseError(`the database ${file} cannot be written (${(err as Error).message}): check that the file and its folder are writable by this user.`);
+    }
     throw new DatabaseError(`cannot prepare the database ${file}: ${(err as Error).message}`);
   }
+}
+
+/** When the last migration applied to the database was made (drizzle records its journal time); null before any. */
+function latestApplied(sqlite: BetterSqlite3.Database): number | null {
+  const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  if (!exists) return null;
+  const row = sqlite.prepare("SELECT max(created_at) AS at FROM __drizzle_migrations").get() as { at: number | null } | undefined;
+  return row?.at ?? null;
 }
 
 /** drizzle's record of the applied migrations (not part of the schema: drizzle's migrator creates it) */

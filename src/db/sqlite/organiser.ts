@@ -34,7 +34,7 @@ export function sqliteOrganiserQueries(db: BetterSQLite3Database<typeof t>): Org
       .prepare();
 
   const s = lazily({
-    groupQuestionIds: () => db.select({ questionId: t.groupQuestions.questionId }).from(t.groupQuestions).where(eq(t.groupQuestions.groupId, P("groupId"))).prepare(),
+    ownQuestionIds: () => db.select({ questionId: t.groupQuestions.questionId }).from(t.groupQuestions).where(eq(t.groupQuestions.groupId, P("groupId"))).prepare(),
     upsertGroupQuestion: () =>
       db
         .insert(t.groupQuestions)
@@ -111,7 +111,7 @@ export function sqliteOrganiserQueries(db: BetterSQLite3Database<typeof t>): Org
         .prepare(),
     answersOf: () => db.select({ n: count() }).from(t.answers).where(eq(t.answers.memberId, P("memberId"))).prepare(),
     practiceOf: () => db.select({ n: count() }).from(t.practiceRounds).where(eq(t.practiceRounds.memberId, P("memberId"))).prepare(),
-    reviewsOf: () => db.select({ n: count() }).from(t.reviews).where(eq(t.reviews.memberId, P("memberId"))).prepare(),
+    reviewsOf: () => db.select({ n: count() }).from(t.reviewCards).where(eq(t.reviewCards.memberId, P("memberId"))).prepare(),
     deleteMember: () => db.delete(t.members).where(eq(t.members.id, P("memberId"))).prepare(),
   });
 
@@ -129,7 +129,7 @@ export function sqliteOrganiserQueries(db: BetterSQLite3Database<typeof t>): Org
   };
 
   return {
-    groupQuestionIds: (groupId) => s.groupQuestionIds.all({ groupId }),
+    ownQuestionIds: (groupId) => s.ownQuestionIds.all({ groupId }),
     upsertGroupQuestion: (q) => s.upsertGroupQuestion.run(q),
     groupQuestionsOf: (groupId) => s.groupQuestionsOf.all({ groupId }),
     deleteGroupQuestion: (groupId, questionId) => s.deleteGroupQuestion.run({ groupId, questionId }).changes,

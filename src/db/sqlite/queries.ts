@@ -1,10 +1,10 @@
 // The store's statements on SQLite, each prepared once on the connection with placeholders (building a query per
 // call would cost more than an answer's whole write). better-sqlite3 is synchronous: each returns its result.
 // The PostgreSQL twin is ../pg/queries.ts.
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, type Queries } from "../queries.js";
-import { TAKEN } from "../records.js";
+import { ALL_TIME, ALL_TOPICS, correctReviews, excluded, foldScoresSql, pendingReview, upsertSet, type Queries } from "../queries.js";
+import { sqliteDigestQueries } from "./digest.js";
 import { sqliteOrganiserQueries } from "./organiser.js";
 import * as t from "./schema.js";
 
@@ -16,6 +16,17 @@ const P = sql.placeholder;
  */
 const asIs = (name: string) => sql`${P(name)}`;
 const scoreLine = { memberId: t.scores.memberId, userId: t.members.userId, displayName: t.members.displayName, points: t.scores.points, answered: t.scores.answered, correct: t.scores.correct };
+const reminderTarget = {
+  memberId: t.reviewReminders.memberId,
+  userId: t.members.userId,
+  memberLocale: t.members.locale,
+  time: t.reviewReminders.time,
+  groupId: t.groups.id,
+  platform: t.groups.platform,
+  externalId: t.groups.externalId,
+  timezone: t.groups.timezone,
+  groupLocale: t.groups.locale,
+};
 const inWindow = and(eq(t.scores.groupId, P("group")), eq(t.scores.period, P("period")), eq(t.scores.topic, P("topic")));
 
 /** Each statement is prepared when first used: opening a database costs nothing per statement, and one not
@@ -46,11 +57,12 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       .where(and(eq(t.schedules.active, true), eq(t.schedules.paused, false), inArray(t.groups.platform, platforms)))
       .orderBy(asc(t.schedules.id))
       .prepare(),
-    unposted: db
+    deliveries: db
       .select({ round: t.rounds })
       .from(t.rounds)
       .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
-      .where(and(isNull(t.rounds.revealedAt), isNull(t.rounds.messageId), gt(t.rounds.revealAt, P("now")), lte(t.rounds.openedAt, P("before")), inArray(t.groups.platform, platforms)))
+      .where(and(lte(t.rounds.nextAttemptAt, P("now")), or(eq(t.rounds.postState, "pending"), eq(t.rounds.revealState, "pending")), inArray(t.groups.platform, platforms)))
+      .orderBy(asc(t.rounds.nextAttemptAt))
       .prepare(),
     due: db
       .select({ round: t.rounds })
@@ -58,6 +70,23 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
       .where(and(isNull(t.rounds.revealedAt), lte(t.rounds.revealAt, P("now")), inArray(t.groups.platform, platforms)))
       .orderBy(asc(t.rounds.revealAt))
+      .prepare(),
+    toReview: db
+      .selectDistinct({ id: t.rounds.id })
+      .from(t.rounds)
+      .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
+      .innerJoin(t.answers, and(eq(t.answers.roundId, t.rounds.id), isNotNull(t.answers.memberId)))
+      .leftJoin(t.reviewLog, pendingReview(t))
+      .where(and(gte(t.rounds.revealedAt, P("since")), inArray(t.groups.platform, platforms), isNull(t.reviewLog.id)))
+      .orderBy(asc(t.rounds.id))
+      .prepare(),
+    reminders: db
+      .select(reminderTarget)
+      .from(t.reviewReminders)
+      .innerJoin(t.members, eq(t.members.id, t.reviewReminders.memberId))
+      .innerJoin(t.groups, eq(t.groups.id, t.members.groupId))
+      .where(inArray(t.groups.platform, platforms))
+      .orderBy(asc(t.reviewReminders.memberId))
       .prepare(),
   });
   const forPlatforms = (platforms: string[]) => {
@@ -93,6 +122,19 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
         .from(t.members)
         .where(and(eq(t.members.groupId, P("groupId")), eq(t.members.userId, P("userId"))))
         .prepare(),
+    // The answer path writes a member with plain statements: inside its write transaction the row it read cannot
+    // change, and SQLite tells the new row's id without a RETURNING row to read back.
+    insertMember: () =>
+      db
+        .insert(t.members)
+        .values({ groupId: asIs("groupId"), userId: asIs("userId"), displayName: asIs("displayName"), locale: asIs("locale"), createdAt: asIs("createdAt") })
+        .prepare(),
+    renameMember: () =>
+      db
+        .update(t.members)
+        .set({ displayName: asIs("displayName"), locale: sql`coalesce(${P("locale")}, ${t.members.locale})` })
+        .where(eq(t.members.id, P("id")))
+        .prepare(),
     // the answer path reads only what tells whether the member row must be written
     memberKey: () =>
       db
@@ -104,7 +146,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       db
         .insert(t.members)
         .values({ groupId: asIs("groupId"), userId: asIs("userId"), displayName: asIs("displayName"), locale: asIs("locale"), createdAt: asIs("createdAt") })
-        .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: { displayName: excluded(t.members.displayName), locale: sql`coalesce(${excluded(t.members.locale)}, ${t.members.locale})` } })
+        .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: upsertSet.member(t.members) })
         .returning()
         .prepare(),
     upsertSchedule: () =>
@@ -120,15 +162,23 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
           topics: P("topics"),
           revealAfterMinutes: P("revealAfterMinutes"),
           instantFeedback: P("instantFeedback"),
+          pick: P("pick"),
           paused: P("paused"),
           active: P("active"),
           updatedAt: P("updatedAt"),
+          digestWeekday: P("digestWeekday"),
+          digestTime: P("digestTime"),
+          reminderMinutes: P("reminderMinutes"),
+          reminderMention: P("reminderMention"),
+          thread: P("thread"),
+          pauseReason: P("pauseReason"),
+          pauseDetail: P("pauseDetail"),
+          pausedAt: P("pausedAt"),
+          pauseNoticed: P("pauseNoticed"),
         })
         .onConflictDoUpdate({
           target: [t.schedules.groupId, t.schedules.channelId, t.schedules.name],
-          set: Object.fromEntries(
-            (["time", "weekdays", "timezone", "topics", "revealAfterMinutes", "instantFeedback", "paused", "active", "updatedAt"] as const).map((k) => [k, excluded(t.schedules[k])]),
-          ),
+          set: upsertSet.schedule(t.schedules),
         })
         .returning()
         .prepare(),
@@ -169,32 +219,72 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
           revealAt: P("revealAt"),
           instantFeedback: P("instantFeedback"),
           seasonId: P("seasonId"),
+          postState: P("postState"),
+          nextAttemptAt: P("nextAttemptAt"),
         })
         .onConflictDoNothing({ target: [t.rounds.scheduleId, t.rounds.localDate] })
         .returning()
         .prepare(),
-    deleteUnposted: () =>
-      db
-        .delete(t.rounds)
-        .where(and(eq(t.rounds.id, P("id")), or(isNull(t.rounds.messageId), eq(t.rounds.messageId, TAKEN)), isNull(t.rounds.revealedAt)))
-        .prepare(),
-    takeUnposted: () =>
-      db
-        .update(t.rounds)
-        .set({ messageId: TAKEN })
-        .where(and(eq(t.rounds.id, P("id")), isNull(t.rounds.messageId), isNull(t.rounds.revealedAt)))
-        .prepare(),
-    untakeUnposted: () =>
-      db
-        .update(t.rounds)
-        .set({ messageId: null })
-        .where(and(eq(t.rounds.id, P("id")), eq(t.rounds.messageId, TAKEN)))
-        .prepare(),
-    setRoundMessage: () =>
+    setMessage: () =>
       db
         .update(t.rounds)
         .set({ messageChannelId: asIs("channelId"), messageId: asIs("messageId") })
         .where(eq(t.rounds.id, P("id")))
+        .prepare(),
+    markPosted: () =>
+      db
+        .update(t.rounds)
+        .set({ messageChannelId: asIs("channelId"), messageId: asIs("messageId"), postState: "posted", deliveryAttempts: 0, nextAttemptAt: null, lastError: null })
+        .where(eq(t.rounds.id, P("id")))
+        .prepare(),
+    revealDelivered: () =>
+      db
+        .update(t.rounds)
+        .set({ revealState: "done", deliveryAttempts: 0, nextAttemptAt: null, lastError: null })
+        .where(eq(t.rounds.id, P("id")))
+        .prepare(),
+    retryDelivery: () =>
+      db
+        .update(t.rounds)
+        .set({ deliveryAttempts: asIs("attempts"), nextAttemptAt: asIs("next"), lastError: asIs("kind") })
+        .where(eq(t.rounds.id, P("id")))
+        .prepare(),
+    failPost: () =>
+      db
+        .update(t.rounds)
+        .set({ postState: "failed", revealState: "failed", nextAttemptAt: null, lastError: asIs("kind"), deliveryAttempts: asIs("attempts") })
+        .where(eq(t.rounds.id, P("id")))
+        .prepare(),
+    failReveal: () =>
+      db
+        .update(t.rounds)
+        .set({ revealState: "failed", nextAttemptAt: null, lastError: asIs("kind"), deliveryAttempts: asIs("attempts") })
+        .where(eq(t.rounds.id, P("id")))
+        .prepare(),
+    leaseDelivery: () =>
+      db
+        .update(t.rounds)
+        .set({ nextAttemptAt: asIs("until") })
+        .where(and(eq(t.rounds.id, P("id")), lte(t.rounds.nextAttemptAt, P("now"))))
+        .prepare(),
+    pauseSchedules: () =>
+      db
+        .update(t.schedules)
+        .set({ paused: true, pauseReason: asIs("kind"), pauseDetail: asIs("detail"), pausedAt: asIs("at"), pauseNoticed: false })
+        .where(and(eq(t.schedules.groupId, P("groupId")), eq(t.schedules.active, true), eq(t.schedules.paused, false), or(sql`${P("channelId")} IS NULL`, eq(t.schedules.channelId, P("channelId")))))
+        .prepare(),
+    takePauseNotices: () =>
+      db
+        .update(t.schedules)
+        .set({ pauseNoticed: true })
+        .where(and(eq(t.schedules.groupId, P("groupId")), eq(t.schedules.pauseNoticed, false)))
+        .returning()
+        .prepare(),
+    probeWrite: () =>
+      db
+        .insert(t.healthChecks)
+        .values({ id: 1, checkedAt: P("at") })
+        .onConflictDoUpdate({ target: t.healthChecks.id, set: { checkedAt: excluded(t.healthChecks.checkedAt) } })
         .prepare(),
     roundById: () => db.select().from(t.rounds).where(eq(t.rounds.id, P("id"))).prepare(),
     openRounds: () =>
@@ -214,7 +304,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     markRevealed: () =>
       db
         .update(t.rounds)
-        .set({ revealedAt: asIs("at") })
+        .set({ revealedAt: asIs("at"), revealState: "pending", deliveryAttempts: 0, nextAttemptAt: asIs("lease") })
         .where(and(eq(t.rounds.id, P("id")), isNull(t.rounds.revealedAt)))
         .prepare(),
     choiceCounts: () => db.select({ choice: t.answers.choice, n: count() }).from(t.answers).where(eq(t.answers.roundId, P("roundId"))).groupBy(t.answers.choice).prepare(),
@@ -238,7 +328,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
         })
         .from(t.rounds)
         .leftJoin(t.answers, and(eq(t.answers.roundId, t.rounds.id), eq(t.answers.memberId, P("memberId"))))
-        .where(and(eq(t.rounds.groupId, P("groupId")), eq(t.rounds.channelId, P("channelId")), isNotNull(t.rounds.revealedAt)))
+        .where(and(eq(t.rounds.groupId, P("groupId")), eq(t.rounds.channelId, P("channelId")), isNotNull(t.rounds.revealedAt), ne(t.rounds.postState, "failed")))
         .orderBy(desc(t.rounds.revealedAt), desc(t.rounds.id))
         .limit(P("limit"))
         .prepare(),
@@ -267,7 +357,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       db
         .select({ id: t.rounds.id })
         .from(t.rounds)
-        .where(and(eq(t.rounds.scheduleId, P("scheduleId")), isNotNull(t.rounds.localDate), lt(t.rounds.localDate, P("localDate"))))
+        .where(and(eq(t.rounds.scheduleId, P("scheduleId")), isNotNull(t.rounds.localDate), lt(t.rounds.localDate, P("localDate")), ne(t.rounds.postState, "failed")))
         .orderBy(desc(t.rounds.localDate))
         .limit(1)
         .prepare(),
@@ -324,7 +414,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
           id: sql<number | null>`(${db
             .select({ id: t.rounds.id })
             .from(t.rounds)
-            .where(and(eq(t.rounds.scheduleId, t.schedules.id), isNotNull(t.rounds.localDate), or(isNotNull(t.rounds.revealedAt), lte(t.rounds.revealAt, P("now")))))
+            .where(and(eq(t.rounds.scheduleId, t.schedules.id), isNotNull(t.rounds.localDate), ne(t.rounds.postState, "failed"), or(isNotNull(t.rounds.revealedAt), lte(t.rounds.revealAt, P("now")))))
             .orderBy(desc(t.rounds.localDate))
             .limit(1)})`,
         })
@@ -358,34 +448,130 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
         .set({ choice: asIs("choice"), answeredAt: asIs("at") })
         .where(and(eq(t.practiceRounds.id, P("id")), isNull(t.practiceRounds.answeredAt)))
         .prepare(),
-    reviewOf: () =>
+    reviewCard: () =>
       db
         .select()
-        .from(t.reviews)
-        .where(and(eq(t.reviews.memberId, P("memberId")), eq(t.reviews.questionId, P("questionId"))))
+        .from(t.reviewCards)
+        .where(and(eq(t.reviewCards.memberId, P("memberId")), eq(t.reviewCards.questionId, P("questionId"))))
         .prepare(),
-    upsertReview: () =>
+    upsertReviewCard: () =>
       db
-        .insert(t.reviews)
-        .values({ memberId: P("memberId"), questionId: P("questionId"), dueAt: P("dueAt"), intervalDays: P("intervalDays"), correctStreak: P("correctStreak"), lapses: P("lapses") })
-        .onConflictDoUpdate({
-          target: [t.reviews.memberId, t.reviews.questionId],
-          set: { dueAt: excluded(t.reviews.dueAt), intervalDays: excluded(t.reviews.intervalDays), correctStreak: excluded(t.reviews.correctStreak), lapses: excluded(t.reviews.lapses) },
+        .insert(t.reviewCards)
+        .values({
+          memberId: P("memberId"),
+          questionId: P("questionId"),
+          dueAt: P("dueAt"),
+          stability: P("stability"),
+          difficulty: P("difficulty"),
+          state: P("state"),
+          reps: P("reps"),
+          lapses: P("lapses"),
+          learningSteps: P("learningSteps"),
+          scheduledDays: P("scheduledDays"),
+          lastReviewAt: P("lastReviewAt"),
         })
+        .onConflictDoUpdate({ target: [t.reviewCards.memberId, t.reviewCards.questionId], set: upsertSet.card(t.reviewCards) })
         .prepare(),
-    dueReviews: () =>
+    insertReviewLog: () =>
+      db
+        .insert(t.reviewLog)
+        .values({
+          memberId: P("memberId"),
+          questionId: P("questionId"),
+          source: P("source"),
+          sourceId: P("sourceId"),
+          rating: P("rating"),
+          state: P("state"),
+          stability: P("stability"),
+          difficulty: P("difficulty"),
+          elapsedDays: P("elapsedDays"),
+          scheduledDays: P("scheduledDays"),
+          reviewedAt: P("reviewedAt"),
+        })
+        .onConflictDoNothing({ target: [t.reviewLog.memberId, t.reviewLog.source, t.reviewLog.sourceId] })
+        .returning({ id: t.reviewLog.id })
+        .prepare(),
+    dueCards: () =>
       db
         .select()
-        .from(t.reviews)
-        .where(and(eq(t.reviews.memberId, P("memberId")), lte(t.reviews.dueAt, P("now"))))
-        .orderBy(asc(t.reviews.dueAt))
+        .from(t.reviewCards)
+        .where(and(eq(t.reviewCards.memberId, P("memberId")), lte(t.reviewCards.dueAt, P("until"))))
+        .orderBy(asc(t.reviewCards.dueAt), asc(t.reviewCards.questionId))
         .limit(P("limit"))
         .prepare(),
-    reviewedQuestionIds: () => db.select({ questionId: t.reviews.questionId }).from(t.reviews).where(eq(t.reviews.memberId, P("memberId"))).prepare(),
+    countDue: () =>
+      db
+        .select({ n: count() })
+        .from(t.reviewCards)
+        .where(and(eq(t.reviewCards.memberId, P("memberId")), lte(t.reviewCards.dueAt, P("until"))))
+        .prepare(),
+    memberCards: () => db.select().from(t.reviewCards).where(eq(t.reviewCards.memberId, P("memberId"))).orderBy(asc(t.reviewCards.questionId)).prepare(),
+    groupCards: () =>
+      db
+        .select({ card: t.reviewCards })
+        .from(t.reviewCards)
+        .innerJoin(t.members, eq(t.members.id, t.reviewCards.memberId))
+        .where(eq(t.members.groupId, P("groupId")))
+        .orderBy(asc(t.reviewCards.memberId), asc(t.reviewCards.questionId))
+        .prepare(),
+    reviewsSince: () =>
+      db
+        .select({ n: count() })
+        .from(t.reviewLog)
+        .where(and(eq(t.reviewLog.memberId, P("memberId")), gte(t.reviewLog.reviewedAt, P("since"))))
+        .prepare(),
+    questionTallies: () =>
+      db
+        .select({ questionId: t.reviewLog.questionId, answered: count(), correct: correctReviews(t.reviewLog.rating) })
+        .from(t.reviewLog)
+        .where(eq(t.reviewLog.memberId, P("memberId")))
+        .groupBy(t.reviewLog.questionId)
+        .prepare(),
+    pendingRoundAnswers: () =>
+      db
+        .select({ memberId: t.members.id, questionId: t.rounds.questionId, correct: t.answers.correct, answeredAt: t.answers.answeredAt, openedAt: t.rounds.openedAt, revealedAt: t.rounds.revealedAt })
+        .from(t.answers)
+        .innerJoin(t.rounds, eq(t.rounds.id, t.answers.roundId))
+        // a forgotten member's answer stays as a count, with no card to move
+        .innerJoin(t.members, eq(t.members.id, t.answers.memberId))
+        .leftJoin(t.reviewLog, pendingReview(t))
+        .where(and(eq(t.answers.roundId, P("roundId")), isNull(t.reviewLog.id)))
+        .orderBy(asc(t.answers.id))
+        .prepare(),
+    upsertReminder: () =>
+      db
+        .insert(t.reviewReminders)
+        .values({ memberId: P("memberId"), time: P("time"), updatedAt: P("at") })
+        .onConflictDoUpdate({ target: t.reviewReminders.memberId, set: { time: excluded(t.reviewReminders.time), updatedAt: excluded(t.reviewReminders.updatedAt) } })
+        .prepare(),
+    deleteReminder: () => db.delete(t.reviewReminders).where(eq(t.reviewReminders.memberId, P("memberId"))).prepare(),
+    reminderOf: () => db.select({ time: t.reviewReminders.time }).from(t.reviewReminders).where(eq(t.reviewReminders.memberId, P("memberId"))).prepare(),
+    claimReviewReminder: () =>
+      db
+        .insert(t.reviewReminderSends)
+        .values({ memberId: P("memberId"), localDate: P("localDate"), sentAt: P("at") })
+        .onConflictDoNothing()
+        .returning({ memberId: t.reviewReminderSends.memberId })
+        .prepare(),
+    groupQuestionIds: () => db.selectDistinct({ questionId: t.rounds.questionId }).from(t.rounds).where(eq(t.rounds.groupId, P("groupId"))).prepare(),
+    revealedSince: () =>
+      db
+        .selectDistinct({ questionId: t.rounds.questionId })
+        .from(t.rounds)
+        .where(and(eq(t.rounds.groupId, P("groupId")), eq(t.rounds.channelId, P("channelId")), gte(t.rounds.revealedAt, P("since"))))
+        .prepare(),
+    groupTopicTallies: () =>
+      db
+        .select({ topic: t.scores.topic, answered: sql<number>`sum(${t.scores.answered})`.mapWith(Number), correct: sql<number>`sum(${t.scores.correct})`.mapWith(Number) })
+        .from(t.scores)
+        .where(and(eq(t.scores.groupId, P("groupId")), eq(t.scores.period, ALL_TIME), ne(t.scores.topic, ALL_TOPICS)))
+        .groupBy(t.scores.topic)
+        .prepare(),
   });
 
   return {
     ...sqliteOrganiserQueries(db),
+    ...sqliteDigestQueries(db),
     groupByRef: (platform, externalId) => s.groupByRef.get({ platform, externalId }),
     groupById: (id) => s.groupById.get({ id }),
     // a write transaction on SQLite holds the whole database already
@@ -394,6 +580,11 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     setGroupSettings: (id, settings) => s.setGroupSettings.run({ id, ...settings }),
     memberByUser: (groupId, userId) => s.memberByUser.get({ groupId, userId }),
     upsertMember: (member) => s.upsertMember.get(member)!,
+    saveMember: (member, knownId) => {
+      if (knownId === null) return Number(s.insertMember.run(member).lastInsertRowid);
+      s.renameMember.run({ id: knownId, displayName: member.displayName, locale: member.locale ?? null });
+      return knownId;
+    },
     upsertSchedule: (schedule) => s.upsertSchedule.get(schedule)!,
     deactivateSchedule: (groupId, channelId, name, at) => s.deactivateSchedule.run({ groupId, channelId, name, at }).changes,
     scheduleByName: (groupId, channelId, name) => s.scheduleByName.get({ groupId, channelId, name }),
@@ -402,15 +593,23 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     activeSchedules: (platforms) => forPlatforms(platforms).active.all().map((r) => ({ schedule: r.schedules, group: r.groups })),
     markScheduleRun: (id, localDate, at) => s.markScheduleRun.run({ id, localDate, at }),
     claimRound: (round) => s.claimRound.get(round),
-    deleteUnposted: (id) => s.deleteUnposted.run({ id }),
-    takeUnposted: (id) => s.takeUnposted.run({ id }).changes,
-    untakeUnposted: (id) => s.untakeUnposted.run({ id }),
-    setRoundMessage: (id, channelId, messageId) => s.setRoundMessage.run({ id, channelId, messageId }),
-    unpostedRounds: (now, before, platforms) => forPlatforms(platforms).unposted.all({ now, before }).map((r) => r.round),
+    markPosted: (id, channelId, messageId) => s.markPosted.run({ id, channelId, messageId }),
+    markRevealDelivered: (id, message) => {
+      if (message) s.setMessage.run({ id, channelId: message.channelId, messageId: message.messageId });
+      return s.revealDelivered.run({ id });
+    },
+    retryDelivery: (id, attempts, next, kind) => s.retryDelivery.run({ id, attempts, next, kind }),
+    failPost: (id, kind, attempts) => s.failPost.run({ id, kind, attempts }),
+    failReveal: (id, kind, attempts) => s.failReveal.run({ id, kind, attempts }),
+    dueDeliveries: (now, platforms) => forPlatforms(platforms).deliveries.all({ now }).map((r) => r.round),
+    leaseDelivery: (id, now, until) => s.leaseDelivery.run({ id, now, until }).changes,
+    pauseSchedules: (groupId, channelId, kind, detail, at) => s.pauseSchedules.run({ groupId, channelId, kind, detail, at }).changes,
+    takePauseNotices: (groupId) => s.takePauseNotices.all({ groupId }),
+    probeWrite: (at) => s.probeWrite.run({ at }),
     roundById: (id) => s.roundById.get({ id }),
     openRounds: (groupId, channelId) => (channelId === undefined ? s.openRounds.all({ groupId }) : s.openRoundsIn.all({ groupId, channelId })),
     dueReveals: (now, platforms) => forPlatforms(platforms).due.all({ now }).map((r) => r.round),
-    markRevealed: (id, at) => s.markRevealed.run({ id, at }).changes,
+    markRevealed: (id, at, lease) => s.markRevealed.run({ id, at, lease }).changes,
     choiceCounts: (roundId) => s.choiceCounts.all({ roundId }),
     fastestCorrect: (roundId, limit) => s.fastestCorrect.all({ roundId, limit }),
     revealedRounds: (groupId, channelId, memberId, limit) => s.revealedRounds.all({ groupId, channelId, memberId, limit }),
@@ -442,9 +641,24 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     insertPractice: (practice) => s.insertPractice.get(practice)!,
     practiceById: (id) => s.practiceById.get({ id }),
     answerPractice: (id, choice, at) => s.answerPractice.run({ id, choice, at }).changes,
-    reviewOf: (memberId, questionId) => s.reviewOf.get({ memberId, questionId }),
-    upsertReview: (review) => s.upsertReview.run(review),
-    dueReviews: (memberId, now, limit) => s.dueReviews.all({ memberId, now, limit }),
-    reviewedQuestionIds: (memberId) => s.reviewedQuestionIds.all({ memberId }),
+    reviewCard: (memberId, questionId) => s.reviewCard.get({ memberId, questionId }),
+    upsertReviewCard: (card) => s.upsertReviewCard.run(card),
+    insertReviewLog: (entry) => s.insertReviewLog.get(entry),
+    dueCards: (memberId, until, limit) => s.dueCards.all({ memberId, until, limit }),
+    countDue: (memberId, until) => s.countDue.get({ memberId, until })?.n ?? 0,
+    memberCards: (memberId) => s.memberCards.all({ memberId }),
+    groupCards: (groupId) => s.groupCards.all({ groupId }).map((r) => r.card),
+    reviewsSince: (memberId, since) => s.reviewsSince.get({ memberId, since })?.n ?? 0,
+    questionTallies: (memberId) => s.questionTallies.all({ memberId }),
+    pendingRoundAnswers: (roundId) => s.pendingRoundAnswers.all({ roundId }),
+    roundsToReview: (since, platforms) => forPlatforms(platforms).toReview.all({ since }),
+    upsertReminder: (memberId, time, at) => s.upsertReminder.run({ memberId, time, at }),
+    deleteReminder: (memberId) => s.deleteReminder.run({ memberId }),
+    reminderOf: (memberId) => s.reminderOf.get({ memberId }),
+    reminders: (platforms) => forPlatforms(platforms).reminders.all(),
+    claimReviewReminder: (memberId, localDate, at) => s.claimReviewReminder.get({ memberId, localDate, at }),
+    groupQuestionIds: (groupId) => s.groupQuestionIds.all({ groupId }),
+    revealedSince: (groupId, channelId, since) => s.revealedSince.all({ groupId, channelId, since }),
+    groupTopicTallies: (groupId) => s.groupTopicTallies.all({ groupId }),
   };
 }

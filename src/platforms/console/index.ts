@@ -7,8 +7,11 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { cleanName, stripControls, type StudyBot } from "../../core/app.js";
-import type { Actor, GroupRef, MessageRef, PlatformPort, QuestionCard, RevealedCard } from "../../core/cards.js";
-import { renderResult, type CommandResult } from "../../core/commands/index.js";
+import type { Actor, FileAttachment, GroupRef, MessageRef, PlatformPort, QuestionCard, RevealedCard } from "../../core/cards.js";
+import type { CardExtrasPort } from "../../core/digest/port.js";
+import { digestLines, reminderMentionText, reminderText, threadSummaryText } from "../../core/digest/text.js";
+import type { Digest, Reminder } from "../../core/digest/types.js";
+import { renderResult, runCommand, type CommandResult } from "../../core/commands/index.js";
 import type { IncomingFile, MemberRef } from "../../core/commands/options.js";
 import { convertContext } from "../../core/commands/context.js";
 import { allUsage, groupSpecs, parseArgs, readCommand } from "../../core/commands/text.js";
@@ -16,7 +19,7 @@ import { classifyFailure, UserError } from "../../core/errors.js";
 import type { Locale } from "../../core/locale.js";
 import type { Logger } from "../../logger.js";
 import { tc, type ConsoleKey } from "./messages.js";
-import { consoleRenderers, renderCard, renderReveal } from "./render.js";
+import { consoleRenderers, consoleWarnings, renderCard, renderReveal } from "./render.js";
 
 export const PLATFORM = "console";
 export const CONSOLE_GROUP: GroupRef = { platform: PLATFORM, externalId: "local" };
@@ -27,12 +30,17 @@ export interface ConsoleOutput {
   write(text: string): void;
 }
 
-/** The console's PlatformPort: a card is "posted" by printing it, "edited" by printing the reveal. */
-export class ConsolePort implements PlatformPort {
+/**
+ * The console's PlatformPort: a card is "posted" by printing it, "edited" by printing the reveal; a digest is printed
+ * and its chart written under the data folder (data/digests/), with its path printed.
+ */
+export class ConsolePort implements PlatformPort, CardExtrasPort {
   private n = 0;
   constructor(
     private readonly out: ConsoleOutput,
     private readonly timezone: () => string,
+    /** where files go, one folder per kind (data/digests …) */
+    private readonly filesDir: string = "data",
   ) {}
   async postCard(_group: GroupRef, channelId: string, card: QuestionCard): Promise<MessageRef> {
     this.out.write(renderCard(card, this.timezone()) + "\n");
@@ -41,9 +49,43 @@ export class ConsolePort implements PlatformPort {
   async editCard(_group: GroupRef, _ref: MessageRef, card: RevealedCard): Promise<void> {
     this.out.write(renderReveal(card) + "\n");
   }
+  async postRevealed(_group: GroupRef, channelId: string, card: RevealedCard): Promise<MessageRef> {
+    this.out.write(renderReveal(card) + "\n");
+    return { channelId, messageId: `console-${++this.n}` };
+  }
   async sendPrivate(_group: GroupRef, _channelId: string, userId: string, text: string): Promise<void> {
     this.out.write(`[→ ${userId}] ${text}\n`);
   }
+  /** A direct message (a review reminder) is a line addressed to the member. */
+  async sendDirect(_group: GroupRef, userId: string, text: string): Promise<void> {
+    this.out.write(`[→ ${userId}] ${text}\n`);
+  }
+  async postDigest(_group: GroupRef, channelId: string, digest: Digest, chart: FileAttachment): Promise<MessageRef> {
+    const file = saveFile(this.filesDir, "digests", chart);
+    this.out.write([...digestLines(digest), tc(digest.locale, "console.chart_saved", { path: file })].join("\n") + "\n");
+    return { channelId, messageId: `console-${++this.n}` };
+  }
+  async remindCard(_group: GroupRef, _ref: MessageRef, card: QuestionCard, reminder: Reminder): Promise<void> {
+    const mention = reminderMentionText(card.locale, reminder);
+    this.out.write(`[#${card.roundId}] ${reminderText(card.locale, reminder)}\n${mention ? `[#${card.roundId}] ${mention}\n` : ""}`);
+  }
+  async startThread(_group: GroupRef, ref: MessageRef): Promise<string> {
+    return `thread-${ref.messageId}`;
+  }
+  async postInThread(_group: GroupRef, _ref: MessageRef, _threadId: string, card: RevealedCard): Promise<void> {
+    this.out.write(`  ↳ [#${card.roundId}] ${threadSummaryText(card)}\n`);
+  }
+  async threadPermissionsMissing(): Promise<string[]> {
+    return [];
+  }
+}
+
+/** Writes a file where the console keeps files of that kind (data/digests …); returns its path. */
+function saveFile(filesDir: string, category: string, file: FileAttachment): string {
+  const to = path.join(filesDir, category, file.name);
+  mkdirSync(path.dirname(to), { recursive: true });
+  writeFileSync(to, file.data);
+  return to;
 }
 
 const MAX_LINE = 2000;
@@ -185,20 +227,17 @@ export class ConsoleSession {
         throw new UserError<ConsoleKey>("console.no_roles");
       },
     }));
-    const result = await command.spec.run({ bot: this.bot, actor: this.actor, channelId: CONSOLE_CHANNEL }, args);
+    const { result, notices } = await runCommand(command.spec, { bot: this.bot, actor: this.actor, channelId: CONSOLE_CHANNEL }, args);
+    for (const line of consoleWarnings(locale, notices, this.timezone)) this.print(line);
     if (result.kind === "practice") this.practice.set(this.member.userId, result.card.roundId);
+    if (result.kind === "review" && result.review.card) this.practice.set(this.member.userId, result.review.card.roundId);
     if (result.kind === "settings") this.timezone = result.settings.timezone;
     return this.show(result, await this.bot.locale(this.actor));
   }
 
   private show(result: CommandResult, locale: Locale): true {
     // A file is written where the console keeps that kind of file (data/drafts, data/exports …).
-    let savedTo: string | undefined;
-    if (result.kind === "file") {
-      savedTo = path.join(this.filesDir, result.category, result.file.name);
-      mkdirSync(path.dirname(savedTo), { recursive: true });
-      writeFileSync(savedTo, result.file.data);
-    }
+    const savedTo = result.kind === "file" ? saveFile(this.filesDir, result.category, result.file) : undefined;
     this.print(renderResult(consoleRenderers, result, { locale, timezone: this.timezone, speaker: this.member.displayName, savedTo }));
     return true;
   }
@@ -268,7 +307,7 @@ export function createConsole(
   opts: { output: ConsoleOutput; logger: Logger; timezone: string; name?: string; filesDir: string; cwd?: string },
 ): { port: ConsolePort; session: ConsoleSession; unregister: () => void } {
   const session = new ConsoleSession(bot, opts.output, opts.logger, { name: opts.name, timezone: opts.timezone, filesDir: opts.filesDir, cwd: opts.cwd });
-  const port = new ConsolePort(opts.output, () => session.zone);
+  const port = new ConsolePort(opts.output, () => session.zone, opts.filesDir);
   const unregister = bot.registerPort(PLATFORM, port);
   return { port, session, unregister };
 }

@@ -1,13 +1,15 @@
 // Plain-text rendering of the core's results for a terminal: one renderer per result kind.
-import type { GroupStatus, PracticeResult } from "../../core/app.js";
+import type { GroupStatus, PauseNotice, PracticeResult } from "../../core/app.js";
 import type { Leaderboard, MemberStats, QuestionCard, RevealedCard } from "../../core/cards.js";
 import type { Renderers } from "../../core/commands/index.js";
 import type { Locale } from "../../core/locale.js";
 import { answerOutcomeText, historyParts, nobodyText, secondsText } from "../../core/messages/format.js";
-import { pausedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText } from "../../core/messages/replies.js";
+import { pausedText, pauseWarnings, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText } from "../../core/messages/replies.js";
 import { forgottenLines, groupQuestionLines, importedLines, nextLines, organiserLines, seasonLines, type OrganiserMarkup } from "../../core/messages/organiser-replies.js";
 import type { LookupResult, Section } from "../../core/notes/types.js";
 import { config as configSpec } from "../../core/commands/organiser.js";
+import { dueTodayText, readinessParts, reminderText, reviewHeadText, reviewSummaryText } from "../../core/review/format.js";
+import type { Readiness, ReviewPrompt } from "../../core/review/types.js";
 import { tc } from "./messages.js";
 
 export interface ConsoleRenderContext {
@@ -84,7 +86,20 @@ function renderPracticeAnswer(r: PracticeResult, speaker: string): string {
     : r.correct
       ? tc(l, "quiz.practice_correct", { label: r.choiceLabel })
       : tc(l, "quiz.practice_wrong", { label: r.choiceLabel, correct: `${right.label}) ${right.text}` });
-  return [tc(l, "console.private", { name: speaker, text: head }), ...revealLines(r, { counts: false }).slice(1).map((x) => `  ${x}`)].join("\n");
+  const note = r.after.section ? [`${tc(l, "review.note")}:`, ...r.after.section.text.split("\n").map((x) => `  ${x}`)] : [];
+  return [tc(l, "console.private", { name: speaker, text: head }), ...[...revealLines(r, { counts: false }).slice(1), ...note, dueTodayText(l, r.after.dueToday)].map((x) => `  ${x}`)].join("\n");
+}
+
+function renderReview(r: ReviewPrompt, speaker: string, timezone: string): string {
+  const head = `${tc(r.locale, "review.title")} · ${reviewHeadText(r.locale, r, (d) => formatTime(d, r.locale, timezone))}`;
+  if (!r.card) return [head, `  ${reviewSummaryText(r.locale, r.summary)}`].join("\n");
+  return [head, renderPracticeCard(r.card, speaker)].join("\n");
+}
+
+function renderReadiness(r: Readiness): string {
+  const p = readinessParts(r.locale, r);
+  if (p.none) return [p.title, `  ${p.none}`].join("\n");
+  return [p.title, ...p.exams.flatMap((e) => [`  ${e.head}`, ...(e.group ? [`    ${e.group}`] : []), ...e.domains.map((d) => `    - ${d}`)]), `  (${p.formula})`].join("\n");
 }
 
 const pct = (x: number) => Math.round(x * 100);
@@ -104,7 +119,7 @@ function renderLeaderboard(b: Leaderboard, timezone: string): string {
 
 function renderStats(s: MemberStats): string {
   const l = s.locale;
-  if (s.answered === 0) return [tc(l, "stats.title", { name: s.displayName }), "  " + tc(l, "stats.none")].join("\n");
+  if (s.answered === 0) return [tc(l, "stats.title", { name: s.displayName }), "  " + tc(l, "stats.none"), "  " + reviewSummaryText(l, s.review)].join("\n");
   return [
     tc(l, "stats.title", { name: s.displayName }),
     "  " + tc(l, "stats.summary", { answered: s.answered, correct: s.correct, accuracy: pct(s.accuracy), points: s.points }),
@@ -113,11 +128,17 @@ function renderStats(s: MemberStats): string {
     "  " + (s.rank === null ? tc(l, "stats.rank_none") : tc(l, "stats.rank", { rank: s.rank })),
     ...(s.byTopic.length ? [`  ${tc(l, "stats.by_topic")}:`] : []),
     ...s.byTopic.map((x) => "    " + tc(l, "stats.topic", { name: x.name, correct: x.correct, answered: x.answered, accuracy: pct(x.accuracy) })),
+    "  " + reviewSummaryText(l, s.review),
   ].join("\n");
 }
 
 /** How the terminal writes what the shared organiser replies name (times in the group's time zone). */
 const markup = (timezone: string): OrganiserMarkup => ({ channel: (id) => `#${id}`, when: (d, l) => formatTime(d, l, timezone), code: (text) => text, escape: (text) => text, user: (id) => id, role: (id) => id });
+
+/** One warning line per schedule the bot paused, printed above the organiser's next reply. */
+export function consoleWarnings(locale: Locale, notices: readonly PauseNotice[], timezone: string): string[] {
+  return pauseWarnings(locale, notices, markup(timezone));
+}
 
 function renderStatus(s: GroupStatus): string {
   const p = statusParts(s, markup(s.settings.timezone));
@@ -168,6 +189,9 @@ export const consoleRenderers: Renderers<string, ConsoleRenderContext> = {
     }
     return lines.join("\n");
   },
+  review: (r, c) => renderReview(r.review, c.speaker, c.timezone),
+  reminder: (r) => reminderText(r.reminder.locale, r.reminder),
+  readiness: (r) => renderReadiness(r.readiness),
   scheduled: (r, c) => scheduleSavedText(c.locale, r.view, markup(c.timezone)),
   unscheduled: (r, c) => unscheduledText(c.locale, r),
   paused: (r, c) => pausedText(c.locale, r.view, markup(c.timezone)),

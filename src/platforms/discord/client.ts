@@ -3,15 +3,15 @@
 import { Client, GatewayIntentBits, type ClientOptions } from "discord.js";
 import type { Config } from "../../config.js";
 
-export function clientOptions(discord: NonNullable<Config["discord"]>): ClientOptions {
+export function clientOptions(discord: NonNullable<Config["discord"]>, opts: { restTimeoutMs?: number } = {}): ClientOptions {
   return {
     intents: [GatewayIntentBits.Guilds],
     // Nothing the bot posts may ping anyone: names in cards and boards are display text.
     allowedMentions: { parse: [] },
-    ...(discord.apiUrl ? { rest: { api: discord.apiUrl } } : {}),
+    rest: { ...(discord.apiUrl ? { api: discord.apiUrl } : {}), ...(opts.restTimeoutMs ? { timeout: opts.restTimeoutMs } : {}) },
   };
 }
 
-export function createClient(discord: NonNullable<Config["discord"]>): Client {
-  return new Client(clientOptions(discord));
+export function createClient(discord: NonNullable<Config["discord"]>, opts: { restTimeoutMs?: number } = {}): Client {
+  return new Client(clientOptions(discord, opts));
 }

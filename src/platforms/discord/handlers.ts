@@ -23,7 +23,8 @@ import {
 } from "discord.js";
 import type { StudyBot } from "../../core/app.js";
 import type { Actor } from "../../core/cards.js";
-import { findSpec, renderResult, type AnyCommandSpec, type CommandResult } from "../../core/commands/index.js";
+import { findSpec, renderResult, runCommand, type AnyCommandSpec, type CommandResult } from "../../core/commands/index.js";
+import { DeliveryError } from "../../core/delivery.js";
 import { convertContext } from "../../core/commands/context.js";
 import { autocompleteSource, checkInteger, convertText, type IncomingFile } from "../../core/commands/options.js";
 import { classifyFailure, UserError } from "../../core/errors.js";
@@ -34,7 +35,7 @@ import { POSTABLE_CHANNELS } from "./commands.js";
 import { parseCustomId } from "./customId.js";
 import { clip, LIMITS } from "./limits.js";
 import { td, type DiscordKey } from "./messages.js";
-import { discordRenderers, channelMention, type MessageBody } from "./render.js";
+import { discordRenderers, channelMention, withWarnings, type MessageBody } from "./render.js";
 
 export const PLATFORM = "discord";
 
@@ -253,10 +254,10 @@ export class DiscordHandlers {
     return this.respond(i, ctx, respond, async (locale) => {
       const args = this.args(i, spec);
       const channelId = (args.channel as string | undefined) ?? i.channelId;
-      const result = await this.posting(channelId, () => spec.run({ bot: this.bot, actor, channelId }, args));
+      const { result, notices } = await this.posting(channelId, () => runCommand(spec, { bot: this.bot, actor, channelId }, args));
       // After `config language=…` the reply speaks the language just chosen.
       const shown = result.kind === "settings" ? await this.bot.locale(actor) : locale;
-      return { ...renderResult(discordRenderers, result, { locale: shown }), ...visibility(result) };
+      return { ...withWarnings(renderResult(discordRenderers, result, { locale: shown }), shown, notices), ...visibility(result) };
     });
   }
 
@@ -334,6 +335,10 @@ export class DiscordHandlers {
     try {
       return await work();
     } catch (err) {
+      // a post-now whose card could not be posted for good: the core passes the port's DeliveryError on
+      if (err instanceof DeliveryError && (err.kind === "permission" || err.kind === "channel_gone")) {
+        throw new UserError<DiscordKey>("discord.error.cannot_post", { channel: channelId ? channelMention(channelId) : "#?" });
+      }
       if (err instanceof DiscordAPIError && [50001, 50013, 10003].includes(Number(err.code))) {
         throw new UserError<DiscordKey>("discord.error.cannot_post", { channel: channelId ? channelMention(channelId) : "#?" });
       }
@@ -368,6 +373,8 @@ export class DiscordHandlers {
         // The confirmation is the caller's own private message; a click by anyone else is refused all the same.
         if (action.userId !== actor.userId) throw new UserError("forget.not_yours");
         return this.respond(i, ctx, { ephemeral: true, defer: "when-slow", update: true }, async (l) => render({ kind: "forgotten", outcome: await bot.forget(actor) }, l));
+      case "review":
+        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow", update: true }, async (l) => render({ kind: "review", review: await bot.review(actor) }, l));
     }
   }
 }

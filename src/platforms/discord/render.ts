@@ -9,20 +9,22 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from "discord.js";
-import type { GroupStatus, PracticeResult, ScheduleView } from "../../core/app.js";
+import type { GroupStatus, PauseNotice, PracticeResult, ScheduleView } from "../../core/app.js";
 import type { FileAttachment, History, Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
 import type { Renderers } from "../../core/commands/index.js";
 import { config as configSpec } from "../../core/commands/organiser.js";
 
 import type { Locale } from "../../core/locale.js";
 import { answerOutcomeText, historyParts, nobodyText, secondsText } from "../../core/messages/format.js";
-import { pausedText, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText } from "../../core/messages/replies.js";
-import { forgottenLines, groupQuestionLines, importedLines, nextLines, organiserLines, seasonLines, type OrganiserMarkup } from "../../core/messages/organiser-replies.js";
+import { pausedText, pauseWarnings, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText } from "../../core/messages/replies.js";
 import { trimAtLine } from "../../core/notes/lookup.js";
 import type { LookupResult, Section, Suggestion } from "../../core/notes/types.js";
-import { answerId, forgetId, practiceId, sectionId, sectionIdOf } from "./customId.js";
+import { dueTodayText, readinessParts, reminderText, reviewHeadText, reviewSummaryText } from "../../core/review/format.js";
+import type { Readiness, ReviewPrompt } from "../../core/review/types.js";
+import { answerId, forgetId, practiceId, reviewId, sectionId, sectionIdOf } from "./customId.js";
+import { forgottenLines, groupQuestionLines, importedLines, nextLines, organiserLines, seasonLines, type OrganiserMarkup } from "../../core/messages/organiser-replies.js";
 import { clip, fitEmbeds, LIMITS } from "./limits.js";
-import { td as t } from "./messages.js";
+import { permissionNames, td as t } from "./messages.js";
 
 export interface MessageBody {
   content?: string;
@@ -215,7 +217,7 @@ export function leaderboard(board: Leaderboard): MessageBody {
 export function stats(s: MemberStats): MessageBody {
   const l = s.locale;
   const pct = (x: number) => Math.round(x * 100);
-  if (s.answered === 0) return body([{ color: COLOR.stats, title: t(l, "stats.title", { name: name(s.displayName) }), description: t(l, "stats.none") }]);
+  if (s.answered === 0) return body([{ color: COLOR.stats, title: t(l, "stats.title", { name: name(s.displayName) }), description: `${t(l, "stats.none")}\n${reviewSummaryText(l, s.review)}` }]);
   const embed: APIEmbed = {
     color: COLOR.stats,
     title: t(l, "stats.title", { name: name(s.displayName) }),
@@ -223,6 +225,7 @@ export function stats(s: MemberStats): MessageBody {
       t(l, "stats.summary", { answered: s.answered, correct: s.correct, accuracy: pct(s.accuracy), points: s.points }),
       t(l, "stats.streak", { current: s.currentStreak, best: s.bestStreak }),
       s.rank === null ? t(l, "stats.rank_none") : t(l, "stats.rank", { rank: s.rank }),
+      reviewSummaryText(l, s.review),
     ].join("\n"),
   };
   if (s.bySchedule) embed.description += `\n${t(l, "stats.schedules", { list: s.bySchedule.map((x) => `${channelMention(x.channelId)} ${x.name} ${x.current}`).join(" · ") })}`;
@@ -239,7 +242,16 @@ export const when = (d: Date | null, l: Locale) => (d ? `<t:${unix(d)}:f> (<t:${
 export const channelMention = (id: string) => (/^\d+$/.test(id) ? `<#${id}>` : id);
 
 /** How Discord writes what the shared organiser replies name. */
-const markup: OrganiserMarkup = { channel: channelMention, when, code: (text) => `\`${text.replace(/`/g, "ˋ")}\``, escape: (text) => text, user: (id) => `<@${id}>`, role: (id) => `<@&${id}>` };
+export const discordMarkup: OrganiserMarkup = {
+  channel: channelMention,
+  when,
+  code: (text) => `\`${text.replace(/`/g, "ˋ")}\``,
+  escape: (text) => text,
+  failureDetail: (detail, l) => permissionNames(l, detail),
+  user: (id) => `<@${id}>`,
+  role: (id) => `<@&${id}>`,
+};
+const markup = discordMarkup;
 
 export function scheduleSaved(v: ScheduleView, l: Locale): MessageBody {
   return notice(`✅ ${channelMention(v.channelId)} · ${scheduleSavedText(l, v, markup)}`);
@@ -284,7 +296,30 @@ function practiceAnswer(r: PracticeResult): MessageBody {
     : r.correct
       ? `🎉 ${t(l, "quiz.practice_correct", { label: r.choiceLabel })}`
       : `❌ ${t(l, "quiz.practice_wrong", { label: r.choiceLabel, correct: r.choices[r.correctIndex]?.label ?? "?" })}`;
-  return { ...revealedCard(r, { practice: true }), content: verdict };
+  const card = revealedCard(r, { practice: true });
+  const section = r.after.section;
+  const embeds = card.embeds.map((e, i) => (i === 0 && section ? { ...e, fields: [...(e.fields ?? []), { name: t(l, "review.note"), value: clip(section.text || "—", LIMITS.fieldValue) }] } : e));
+  const next: APIButtonComponent = { type: ComponentType.Button, style: ButtonStyle.Primary, label: t(l, "review.next_button"), custom_id: reviewId() };
+  const components = r.after.dueToday > 0 ? [...card.components, ...rows([next])].slice(0, LIMITS.rows) : card.components;
+  return { ...body(embeds, components), content: `${verdict}\n${dueTodayText(l, r.after.dueToday)}` };
+}
+
+/** /review: the next question as a practice card, with why it is asked; or what is next when nothing is due. */
+function reviewPrompt(r: ReviewPrompt): MessageBody {
+  const l = r.locale;
+  const head = `🔁 ${reviewHeadText(l, r, (d) => `<t:${unix(d)}:f> (<t:${unix(d)}:R>)`)}\n${reviewSummaryText(l, r.summary)}`;
+  return r.card ? { ...practiceCard(r.card), content: head } : notice(head);
+}
+
+function readiness(r: Readiness): MessageBody {
+  const p = readinessParts(r.locale, r, escapeMarkdown);
+  const embed: APIEmbed = {
+    color: COLOR.stats,
+    title: clip(p.title, LIMITS.embedTitle),
+    description: p.none ?? p.formula,
+    fields: p.exams.map((e) => ({ name: clip(e.head, LIMITS.fieldName), value: clip([...(e.group ? [e.group] : []), ...e.domains.map((d) => `• ${d}`)].join("\n"), LIMITS.fieldValue) })),
+  };
+  return body([embed]);
 }
 
 export interface DiscordRenderContext {
@@ -304,11 +339,14 @@ export const discordRenderers: Renderers<MessageBody, DiscordRenderContext> = {
   leaderboard: (r) => leaderboard(r.board),
   stats: (r) => stats(r.stats),
   history: (r) => history(r.history),
+  review: (r) => reviewPrompt(r.review),
+  reminder: (r) => notice(`⏰ ${reminderText(r.reminder.locale, r.reminder)}`),
+  readiness: (r) => readiness(r.readiness),
   scheduled: (r, c) => scheduleSaved(r.view, c.locale),
   unscheduled: (r, c) => notice(`${channelMention(r.channelId)} · ${unscheduledText(c.locale, r)}`),
   paused: (r, c) => notice(`${r.view.paused ? "⏸️" : "▶️"} ${pausedText(c.locale, r.view, markup)}`),
   status: (r) => status(r.status),
-  posted: (r, c) => notice(postedText(c.locale, r.card, r.channelId, markup)),
+  posted: (r, c) => notice(postedText(c.locale, r.card, r.channelId, markup, r.pending)),
   revealed: (r, c) => notice(revealedText(c.locale, r.card, r.channelId, markup)),
   settings: (r, c) => notice(settingsLines(c.locale, r, configSpec, markup).join("\n")),
   file: (r, c) => ({ ...notice(t(c.locale, r.message.key, r.message.params)), files: [r.file] }),
@@ -325,6 +363,13 @@ export const discordRenderers: Renderers<MessageBody, DiscordRenderContext> = {
   }),
   forgotten: (r, c) => notice(forgottenLines(c.locale, r, markup).join("\n")),
 };
+
+/** The reply with one warning line per schedule the bot paused (the organisers' next command tells them once). */
+export function withWarnings(body: MessageBody, locale: Locale, notices: readonly PauseNotice[]): MessageBody {
+  if (notices.length === 0) return body;
+  const lines = pauseWarnings(locale, notices, markup).join("\n");
+  return { ...body, content: clip(body.content ? `${lines}\n${body.content}` : lines, LIMITS.content) };
+}
 
 /** A short private text reply (acknowledgements, refusals). */
 export function notice(text: string): MessageBody {

@@ -4,9 +4,11 @@
 // act on; nothing internal (stack, token) reaches Slack.
 import type { AllMiddlewareArgs, App, BlockButtonAction, RespondArguments, RespondFn, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { StudyBot } from "../../core/app.js";
+import type { PauseNotice } from "../../core/app.js";
 import type { Actor } from "../../core/cards.js";
+import { pauseWarnings } from "../../core/messages/replies.js";
 import type { Clock } from "../../core/clock.js";
-import { groupSpecs, renderResult, TOP_LEVEL, type AnyCommandSpec, type CommandResult } from "../../core/commands/index.js";
+import { groupSpecs, renderResult, runCommand, TOP_LEVEL, type AnyCommandSpec, type CommandResult } from "../../core/commands/index.js";
 import { convertContext } from "../../core/commands/context.js";
 import type { IncomingFile } from "../../core/commands/options.js";
 import { parseArgs, readCommand } from "../../core/commands/text.js";
@@ -31,6 +33,11 @@ export interface HandlerDeps {
   organizers: readonly string[];
   inflight: InFlight;
   users: SlackUsers;
+  /**
+   * the workspace the app is installed in (auth.test): every request counts in its group, so a member of another
+   * workspace in a shared (Slack Connect) channel answers in the host's group
+   */
+  teamId: string;
 }
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -48,7 +55,7 @@ interface Caller {
   userId: string;
   /** the username the payload carries, used when users.info cannot be reached */
   username?: string;
-  /** a button click (not a slash command) */
+  /** a button click (not a slash command): it never waits for users.info */
   click?: boolean;
 }
 
@@ -85,10 +92,16 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         const started = performance.now();
         let profile: SlackProfile | null = null;
         let fetched = false;
-        try {
-          ({ profile, fetched } = await users.get(caller.userId));
-        } catch (err) {
-          logger.warn({ err, what, user: caller.userId, slackError: slackErrorCode(err) }, "slack: users.info failed; going on without the member's name and language");
+        if (caller.click) {
+          // A click is answered from what is known (the payload's user, the profile cached up to a day): its answer
+          // is recorded without waiting for Slack, and the profile refreshed afterwards.
+          profile = users.known(caller.userId);
+        } else {
+          try {
+            ({ profile, fetched } = await users.get(caller.userId));
+          } catch (err) {
+            logger.warn({ err, what, user: caller.userId, slackError: slackErrorCode(err) }, "slack: users.info failed; going on without the member's name and language");
+          }
         }
         const actor = actorOf(caller, profile);
         let locale: Locale = bot.defaultLocale;
@@ -108,11 +121,22 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
           const reply = caller.click ? privateNote({ text }) : ephemeral({ text });
           await respond(reply).catch((re) => logger.warn({ err: re, what }, "slack: could not deliver a failure reply"));
         }
+        if (caller.click && users.stale(caller.userId)) void inflight.track(refreshProfile(caller, what));
       })(),
     );
 
-  const commandCaller = (c: CommandArgs["command"]): Caller => ({ teamId: c.team_id, userId: c.user_id, username: c.user_name });
-  const buttonCaller = (body: ButtonArgs["body"]): Caller => ({ teamId: body.team?.id ?? body.user.team_id ?? "", userId: body.user.id, username: body.user.username ?? body.user.name, click: true });
+  /** A member's profile fetched anew after their click was answered; their stored name and language follow it. */
+  const refreshProfile = async (caller: Caller, what: string): Promise<void> => {
+    try {
+      const { profile } = await users.get(caller.userId, true);
+      await bot.rememberMember(actorOf(caller, profile));
+    } catch (err) {
+      logger.warn({ err, what, user: caller.userId, slackError: slackErrorCode(err) }, "slack: could not refresh a member's profile");
+    }
+  };
+
+  const commandCaller = (c: CommandArgs["command"]): Caller => ({ teamId: deps.teamId, userId: c.user_id, username: c.user_name });
+  const buttonCaller = (body: ButtonArgs["body"]): Caller => ({ teamId: deps.teamId, userId: body.user.id, username: body.user.username ?? body.user.name, click: true });
 
   const show = (result: CommandResult, locale: Locale): SlackReply => renderResult(slackRenderers, result, { locale });
 
@@ -131,9 +155,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         const args = parseArgs(spec, read.text, convertContext(bot, c.locale, { member: parseMention, channel: parseChannelLink, attachment: (text) => slackFile(app, parseFileLink(text)), role: noRoles }));
         const channelId = (args.channel as string | undefined) ?? command.channel_id;
         if (postsToChannel(spec) && !SLACK_CHANNEL_ID.test(channelId)) throw new UserError<SlackKey>("slack.error.channel_only");
-        const result = await spec.run({ bot, actor: c.actor, channelId }, args);
+        const { result, notices } = await runCommand(spec, { bot, actor: c.actor, channelId }, args);
         // After `config language=…` the reply speaks the language just chosen.
-        const { upload, ...reply } = show(result, result.kind === "settings" ? await bot.locale(c.actor) : c.locale);
+        const locale = result.kind === "settings" ? await bot.locale(c.actor) : c.locale;
+        const { upload, ...reply } = withWarnings(show(result, locale), locale, notices);
         if (upload) {
           await deliverFile(app, upload, c.actor.userId, channelId, reply.text);
           if (upload.audience === "caller") reply.text += `\n${ts(c.locale, "slack.file.in_dm", { name: upload.file.name })}`;
@@ -174,7 +199,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     await work("answer", buttonCaller(body), respond, async ({ actor, locale }) => {
       const v = parseChoiceValue(action.value);
       if (!v) throw new UserError<SlackKey>("slack.error.bad_button");
-      const outcome = await bot.answer(actor, v.id, v.choice);
+      // The answer counts at the click's own time (action_ts), not when it reached us.
+      const outcome = await bot.answer(actor, v.id, v.choice, { at: slackTime(action.action_ts) });
       logger.info({ team: actor.group.externalId, user: actor.userId, roundId: v.id, outcome: outcome.kind }, "slack: answer");
       await respond(privateNote(show({ kind: "answer", outcome, chosen: choiceLabel(v.choice), roundId: v.id }, locale)));
     });
@@ -195,6 +221,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     await work("practice more", buttonCaller(body), respond, async ({ actor, locale }) => {
       const topic = typeof action.value === "string" && /^[\w.-]{1,64}$/.test(action.value) ? action.value : undefined;
       await respond(privateNote(show({ kind: "practice", card: await bot.practice(actor, topic) }, locale)));
+    });
+  });
+
+  app.action<BlockButtonAction>(ACTION.reviewNext, async ({ ack, body, respond }: ButtonArgs) => {
+    await ack();
+    await work("review next", buttonCaller(body), respond, async ({ actor, locale }) => {
+      await respond({ response_type: "ephemeral", replace_original: true, ...show({ kind: "review", review: await bot.review(actor) }, locale) });
     });
   });
 
@@ -266,6 +299,16 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     });
   });
 
+  // Uninstalled, or its bot token revoked: the workspace's schedules pause with that reason; its data stays.
+  const removed = async (what: string) => {
+    await bot.removedFrom({ platform: SLACK_PLATFORM, externalId: deps.teamId }).catch((err: unknown) => logger.error({ err, what }, "slack: could not pause the workspace's schedules"));
+  };
+  app.event("app_uninstalled", () => removed("app_uninstalled"));
+  app.event("tokens_revoked", async ({ event }) => {
+    // users' own tokens are revoked this way too; only the bot's matters here
+    if ((event.tokens.bot ?? []).length > 0) await removed("tokens_revoked");
+  });
+
   app.error(async (err) => {
     logger.error({ err, code: (err as { code?: string }).code }, "slack: unhandled error in Bolt");
   });
@@ -309,6 +352,19 @@ function slackFile(app: App, fileId: string, name?: string): IncomingFile {
       return new Uint8Array(await res.arrayBuffer());
     },
   };
+}
+
+/** A Slack timestamp ("1700000123.456789", seconds) as a Date; undefined when it is not one. */
+export function slackTime(ts: unknown): Date | undefined {
+  const seconds = typeof ts === "string" && /^\d{9,11}(\.\d{1,6})?$/.test(ts) ? Number(ts) : NaN;
+  return Number.isFinite(seconds) ? new Date(Math.round(seconds * 1000)) : undefined;
+}
+
+/** The reply with one warning line per schedule the bot paused (the organisers' next command tells them once). */
+function withWarnings<R extends SlackReply>(reply: R, locale: Locale, notices: readonly PauseNotice[]): R {
+  if (notices.length === 0) return reply;
+  const lines = pauseWarnings(locale, notices, render.slackMarkup).join("\n");
+  return { ...reply, text: `${lines}\n${reply.text}`, ...(reply.blocks ? { blocks: [{ type: "section", text: { type: "mrkdwn", text: lines } }, ...reply.blocks] } : {}) };
 }
 
 /** Commands that post in (or act on) a channel: they need a real channel, not a direct message. */

@@ -1,15 +1,16 @@
-// Slack platform: a Bolt App receiving over HTTP (`POST /slack/events` on PORT, signed with
-// SLACK_SIGNING_SECRET) or over Socket Mode (when SLACK_APP_TOKEN is set), the WebClient pointed at
+// Slack platform: a Bolt App receiving over HTTP (`POST /slack/events`, signed with SLACK_SIGNING_SECRET, mounted on
+// the process's one HTTP server) or over Socket Mode (when SLACK_APP_TOKEN is set), the WebClient pointed at
 // SLACK_API_URL when given, the handlers, and the PlatformPort the scheduler posts and reveals cards through.
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { App, webApi } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { StudyBot } from "../../core/app.js";
 import type { Clock } from "../../core/clock.js";
 import { ConfigError, type Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
+import { AppServer } from "../../server/http.js";
+import { ConnectionTracker, type ConnectionState, type FatalHandler } from "../connection.js";
 import { registerHandlers } from "./handlers.js";
 import { SLACK_PLATFORM, SlackPort } from "./port.js";
+import { keepReconnecting } from "./socket.js";
 import { boltLogger, InFlight, slackErrorCode } from "./support.js";
 import { SlackUsers } from "./users.js";
 
@@ -18,12 +19,25 @@ export { SLACK_PLATFORM, SlackPort } from "./port.js";
 export const SLACK_EVENTS_PATH = "/slack/events";
 
 export interface SlackStartOptions {
-  /** listen address of the HTTP receiver (default: every interface) */
+  /**
+   * the process's HTTP server, which HTTP mode mounts its events endpoint on; without one (a test, an embedding)
+   * HTTP mode listens on a server of its own at `host`/`httpPort`
+   */
+  server?: AppServer;
+  /** listen address of an own server (default: every interface) */
   host?: string;
-  /** listen port, overriding PORT; 0 picks a free one */
+  /** listen port of an own server, overriding PORT; 0 picks a free one */
   httpPort?: number;
   /** time for de-duplication windows and "as of" stamps (default: the bot's clock) */
   clock?: Clock;
+  /** how long a card's post or edit may take before it counts as a (transient) failure, ms (default 10 s) */
+  requestTimeoutMs?: number;
+  /** Socket Mode: first wait before reconnecting after a failed reconnect, ms (doubling, at most a minute) */
+  reconnectBackoffMs?: number;
+  /** Socket Mode: the ping timeout, which is also Slack's client's first wait before reconnecting (default 5 s) */
+  clientPingTimeoutMs?: number;
+  /** Socket Mode: Slack refused the app for good at a reconnect (its token revoked): the process should end */
+  onFatal?: FatalHandler;
 }
 
 export interface SlackPlatform {
@@ -38,6 +52,8 @@ export interface SlackPlatform {
   /** the workspace the bot token belongs to */
   teamId: string;
   app: App;
+  /** Socket Mode's connection, for /healthz; null in HTTP mode (Slack calls in, nothing to keep up) */
+  connection(): ConnectionState | null;
 }
 
 /** The Web API base with the trailing slash the WebClient needs ("https://slack.com/api/" by default). */
@@ -81,15 +97,24 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
 
   const socketMode = Boolean(cfg.appToken);
   if (!socketMode && !cfg.signingSecret) throw new ConfigError("SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode).");
+  const socket = socketMode
+    ? new SocketModeReceiver({
+        appToken: cfg.appToken!,
+        logger: blog,
+        ...(options.clientPingTimeoutMs ? { clientPingTimeout: options.clientPingTimeoutMs } : {}),
+        // Its own retries for apps.connections.open: the Web API client's would end reconnecting for good when they
+        // run out (keepReconnecting below goes on for as long as the failure is transient).
+        installerOptions: { clientOptions: { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 } } },
+      })
+    : null;
+  const http = socketMode ? null : new HTTPReceiver({ signingSecret: cfg.signingSecret!, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger: blog });
   const app = new App({
     token: cfg.botToken,
     botId: auth.bot_id,
     botUserId: auth.user_id,
     // auth.test was just called; Bolt need not call it again.
     tokenVerificationEnabled: false,
-    ...(socketMode
-      ? { socketMode: true, appToken: cfg.appToken }
-      : { signingSecret: cfg.signingSecret, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false }),
+    receiver: (socket ?? http)!,
     clientOptions,
     logger: blog,
     convoStore: false,
@@ -98,12 +123,19 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
   const inflight = new InFlight();
   const clock = options.clock ?? bot.clock;
   const users = new SlackUsers(app.client, () => clock.now().getTime());
-  registerHandlers(app, { bot, logger: log, clock, organizers: cfg.organizers, inflight, users });
-  const port = new SlackPort(app.client, auth.team_id, log);
+  const teamId = auth.team_id;
+  registerHandlers(app, { bot, logger: log, clock, organizers: cfg.organizers, inflight, users, teamId });
+  // Cards are posted and edited through a client that calls once and gives up after a timeout: the core retries
+  // them from its sweep, and a post tried again must first look for the card an earlier try may have left.
+  const delivery = new webApi.WebClient(cfg.botToken, { ...clientOptions, retryConfig: { retries: 0 }, timeout: options.requestTimeoutMs ?? 10_000 });
+  const port = new SlackPort(delivery, teamId, log);
   const unregister = bot.registerPort(SLACK_PLATFORM, port);
 
   let url: string | null = null;
-  if (socketMode) {
+  let unmount: (() => void) | null = null;
+  let ownServer: AppServer | null = null;
+  const link = new ConnectionTracker(() => clock.now());
+  if (socket) {
     try {
       await app.start();
     } catch (err) {
@@ -114,23 +146,23 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
       }
       throw new ConfigError(`could not open the Socket Mode connection to Slack (${code ?? (err as Error).message}): check the network, or that Socket Mode is enabled for the app.`);
     }
-    log.info({ team: auth.team_id, bot: auth.user_id }, "slack: connected over Socket Mode");
+    link.up();
+    keepReconnecting(socket.client, { logger: log, link, backoffMs: options.reconnectBackoffMs, onFatal: options.onFatal });
+    log.info({ team: teamId, bot: auth.user_id }, "slack: connected over Socket Mode");
   } else {
-    const listen = { port: options.httpPort ?? cfg.port, ...(options.host ? { host: options.host } : {}) };
-    let server: Server;
-    try {
-      server = (await app.start(listen)) as Server;
-    } catch (err) {
-      unregister();
-      const e = err as NodeJS.ErrnoException;
-      if (e.code === "EADDRINUSE") throw new ConfigError(`PORT ${listen.port} is already in use: stop what listens there or set PORT to a free port (Slack's Request URL must reach it).`);
-      if (e.code === "EACCES") throw new ConfigError(`not allowed to listen on PORT ${listen.port}: use a port above 1023, or run behind a reverse proxy.`);
-      throw err;
+    let server = options.server;
+    if (!server) {
+      ownServer = server = new AppServer(log);
+      try {
+        await server.listen(options.httpPort ?? cfg.port, options.host);
+      } catch (err) {
+        unregister();
+        throw err;
+      }
     }
-    const address = server.address() as AddressInfo;
-    const host = options.host ?? "0.0.0.0";
-    url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}${SLACK_EVENTS_PATH}`;
-    log.info({ team: auth.team_id, bot: auth.user_id, url }, "slack: listening for events, commands and actions");
+    unmount = server.route("POST", SLACK_EVENTS_PATH, http!.requestListener);
+    url = server.listening ? server.url(SLACK_EVENTS_PATH, options.host) : null;
+    log.info({ team: teamId, bot: auth.user_id, url }, "slack: listening for events, commands and actions");
   }
 
   let stopped = false;
@@ -138,14 +170,17 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
     port,
     mode: socketMode ? "socket" : "http",
     url,
-    teamId: auth.team_id,
+    teamId,
     app,
+    connection: () => (socket ? link.current : null),
     idle: () => inflight.idle(),
     async stop() {
       if (stopped) return;
       stopped = true;
       // Stop receiving, let started work finish (it may still post a card), then leave the port registry.
-      await app.stop();
+      if (socket) await app.stop();
+      unmount?.();
+      await ownServer?.close();
       await inflight.idle();
       unregister();
       log.info("slack: stopped");

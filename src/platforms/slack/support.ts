@@ -1,6 +1,7 @@
 // Plumbing for the Slack adapter: Bolt's logger on pino, Events API de-duplication, in-flight work tracking,
 // and Slack Web API errors turned into messages a user can act on.
 import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { DeliveryError } from "../../core/delivery.js";
 import { UserError } from "../../core/errors.js";
 import type { SlackKey } from "./messages.js";
 import type { Logger } from "../../logger.js";
@@ -85,7 +86,8 @@ export function slackErrorCode(err: unknown): string | null {
 
 /** Slack refusals an organiser can fix (invite the bot, pick another channel) as UserErrors; others unchanged. */
 export function channelErrorToUserError(err: unknown): unknown {
-  const code = slackErrorCode(err);
+  // a post's failure reaches here as the core's DeliveryError around Slack's own
+  const code = slackErrorCode(err instanceof DeliveryError ? err.cause : err);
   if (code === "not_in_channel") return new UserError<SlackKey>("slack.error.not_in_channel");
   if (code === "channel_not_found" || code === "is_archived" || code === "restricted_action" || code === "is_inactive") {
     return new UserError<SlackKey>("slack.error.channel_not_found", { error: code });

@@ -1,6 +1,7 @@
 // Who a Slack user is, from users.info: the name to store with their answers, their Slack language (slash
-// commands and clicks do not carry it), and whether they are a workspace admin or owner. Kept for a few minutes
-// so a burst of clicks costs one call per member; the organiser check always asks Slack afresh.
+// commands and clicks do not carry it), and whether they are a workspace admin or owner. Kept for a day; a click
+// never waits for Slack (it takes what is known and refreshes it in the background), and the organiser check
+// always asks Slack afresh.
 import type { webApi } from "@slack/bolt";
 
 export interface SlackProfile {
@@ -19,9 +20,20 @@ export class SlackUsers {
   constructor(
     private readonly client: webApi.WebClient,
     private readonly now: () => number,
-    private readonly ttlMs = 10 * 60_000,
+    private readonly ttlMs = 24 * 3600_000,
     private readonly max = 5_000,
   ) {}
+
+  /** What is known of the user without asking Slack (even if older than a day); null when nothing is. */
+  known(userId: string): SlackProfile | null {
+    return this.cache.get(userId)?.profile ?? null;
+  }
+
+  /** Whether the user's profile is missing or older than a day (worth a refresh in the background). */
+  stale(userId: string): boolean {
+    const hit = this.cache.get(userId);
+    return !hit || this.now() - hit.at >= this.ttlMs;
+  }
 
   /**
    * The user's profile: from the cache when younger than the TTL (unless `fresh`), else from users.info.
