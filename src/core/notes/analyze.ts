@@ -5,7 +5,8 @@
 // - Hangul is indexed as character bigrams, plus one bigram across the space between two Korean words, so
 //   a word still matches with a particle glued to it (함수의) and spacing variants meet (스토리지클래스);
 //   a one-syllable Korean word is a term of its own.
-import { GLOSSARY } from "./glossary.js";
+import { AWS_PACK } from "./glossary.js";
+import { STUDY_VOCABULARY } from "./vocabulary.js";
 
 export type Term = string;
 
@@ -71,7 +72,7 @@ function buildConceptTables(glossary: readonly (readonly string[])[]): ConceptTa
   };
 }
 
-const concepts = buildConceptTables(GLOSSARY);
+const concepts = buildConceptTables([...AWS_PACK.entries, ...STUDY_VOCABULARY]);
 
 export function conceptVocabulary(): ReadonlySet<string> {
   return concepts.latinVocabulary;
