@@ -1,7 +1,8 @@
 // The lookup the platforms call: ranked sections with their breadcrumb and a trimmed snippet, suggestions for
 // autocomplete, and direct resolution of a suggestion's value. Pure and synchronous: the index lives in memory.
+import { disassemble, getChoseong } from "es-hangul";
 import { normalize } from "./analyze.js";
-import { MAX_QUERY_CHARS, SearchIndex } from "./search.js";
+import { headingWords, MAX_QUERY_CHARS, SearchIndex } from "./search.js";
 import type { LookupHit, LookupResult, Section, Suggestion } from "./types.js";
 
 export const MAX_SUGGESTIONS = 25;
@@ -41,32 +42,103 @@ export class LookupService {
     const cleaned = cleanQuery(query);
     const direct = this.section(cleaned);
     if (direct) return { query, normalized: cleaned, hits: [this.hit(direct, 1, maxChars)], suggestions: [] };
-    const ranked = cleaned ? this.index.search(cleaned, limit) : [];
+    // A section reference that resolves to nothing is not a question about the notes.
+    const ranked = cleaned && !SECTION_VALUE.test(cleaned) && !cleaned.startsWith("section:") ? this.index.search(cleaned, limit) : [];
     const top = ranked[0]?.score ?? 1;
     const hits = ranked.map((r) => this.hit(this.sections[r.index]!, round3(r.score / top), maxChars));
     return { query, normalized: normalize(cleaned), hits, suggestions: hits.length ? [] : this.closeHeadings(cleaned) };
   }
 
-  /** Autocomplete: headings that start with or contain what was typed, then the best search matches. */
+  /**
+   * Autocomplete as people type, Korean included: a heading word (or one of its spellings: Kinesis ↔ 키네시스)
+   * that starts with what was typed, compared letter by letter (jamo), so an unfinished syllable counts (람ㄷ →
+   * 람다) and initial consonants alone do too (ㄹㄷ → 람다); then the best search matches.
+   */
   suggest(prefix: string): Suggestion[] {
-    const typed = normalize(cleanQuery(prefix));
-    const picked: Section[] = [];
-    const seen = new Set<number>();
-    const take = (s: Section) => {
-      if (!seen.has(s.id) && picked.length < MAX_SUGGESTIONS) {
-        seen.add(s.id);
-        picked.push(s);
+    // NFKC would turn a typed ㄷ into a conjoining jamo: letters being typed stay as they are.
+    const typed = cleanQuery(prefix).replace(/[^\u3131-\u318e]+/g, (x) => normalize(x));
+    if (typed) {
+      const picked = this.prefixMatches(typed);
+      if (picked.length < MAX_SUGGESTIONS && /[\uac00-\ud7a3a-z0-9]/.test(typed) && (picked.length < 5 || typed.includes(" "))) {
+        const seen = new Set(picked);
+        for (const r of this.index.search(typed, MAX_SUGGESTIONS)) {
+          const s = this.sections[r.index]!;
+          if (picked.length >= MAX_SUGGESTIONS) break;
+          if (!seen.has(s)) {
+            seen.add(s);
+            picked.push(s);
+          }
+        }
       }
-    };
-    if (!typed) {
-      for (const s of this.sections) if (s.path.length <= 2 && s.text) take(s);
       return picked.map(toSuggestion);
     }
-    const headingOf = (s: Section) => normalize(s.heading).replace(/^#\d+\s*/, "");
-    for (const s of this.sections) if (headingOf(s).startsWith(typed)) take(s);
-    for (const s of this.sections) if (headingOf(s).includes(typed)) take(s);
-    for (const r of this.index.search(typed, MAX_SUGGESTIONS)) take(this.sections[r.index]!);
-    return picked.map(toSuggestion);
+    return this.topSections();
+  }
+
+  private prefixIndex?: { keys: string[]; sections: number[]; choseong: string[]; choseongSections: number[] };
+
+  /** Sorted keys (jamo) of every heading word, phrase tail and spelling → section; built on first use. */
+  private buildPrefixIndex() {
+    const entries: Array<[string, number]> = [];
+    const initials: Array<[string, number]> = [];
+    const spellingCache = new Map<string, string[]>();
+    this.sections.forEach((s, index) => {
+      const words = normalize(headingWords(s.heading)).match(/[a-z0-9]+|[\uac00-\ud7a3]+/g) ?? [];
+      const forms = new Set<string>();
+      for (let k = 0; k < Math.min(words.length, 6); k++) {
+        forms.add(words.slice(k).join(""));
+        const w = words[k]!;
+        let alt = spellingCache.get(w);
+        if (!alt) spellingCache.set(w, (alt = w.length > 1 ? this.index.spellings(w) : []));
+        for (const a of alt) forms.add(a.replace(/\s+/g, ""));
+      }
+      for (const f of forms) {
+        entries.push([disassemble(f), index]);
+        if (/^[\uac00-\ud7a3]/.test(f)) initials.push([getChoseong(f), index]);
+      }
+    });
+    const order = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
+    entries.sort(order);
+    initials.sort(order);
+    return { keys: entries.map((e) => e[0]), sections: entries.map((e) => e[1]), choseong: initials.map((e) => e[0]), choseongSections: initials.map((e) => e[1]) };
+  }
+
+  private prefixMatches(typed: string): Section[] {
+    this.prefixIndex ??= this.buildPrefixIndex();
+    const compactTyped = typed.replace(/\s+/g, "");
+    const onlyInitials = /^[\u3131-\u314e]+$/.test(compactTyped);
+    const keys = onlyInitials ? this.prefixIndex.choseong : this.prefixIndex.keys;
+    const ids = onlyInitials ? this.prefixIndex.choseongSections : this.prefixIndex.sections;
+    const key = onlyInitials ? compactTyped : disassemble(compactTyped);
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    // Closest completions first (an exact word before a longer one), then the order of the notes.
+    const found: Array<{ id: number; rank: number }> = [];
+    for (let i = lo; i < keys.length && i < lo + 2000 && keys[i]!.startsWith(key); i++) found.push({ id: ids[i]!, rank: keys[i]!.length - key.length });
+    found.sort((a, b) => a.rank - b.rank || a.id - b.id);
+    const out: Section[] = [];
+    const seen = new Set<number>();
+    for (const f of found) {
+      if (out.length >= MAX_SUGGESTIONS) break;
+      if (!seen.has(f.id)) {
+        seen.add(f.id);
+        out.push(this.sections[f.id]!);
+      }
+    }
+    return out;
+  }
+
+  /** With nothing typed: the notes' top-level sections. */
+  private topSections(): Suggestion[] {
+    return this.sections
+      .filter((s) => s.path.length <= 2 && s.text)
+      .slice(0, MAX_SUGGESTIONS)
+      .map(toSuggestion);
   }
 
   /** Resolves a suggestion value ("section:notes/x.md#12") to its section. */

@@ -1,8 +1,17 @@
-// Ranked search over note sections: BM25F over three fields (the heading counts most, then the breadcrumb,
-// then the body), terms from analyze.ts, typo correction for Latin words, and a coverage rule so that a query
-// the notes do not answer returns nothing instead of a weak guess.
-import { analyze, conceptVocabulary, foldLatin, isHangulTerm, type Term } from "./analyze.js";
+// Ranked search over note sections: BM25F over three fields (the heading counts most, then the breadcrumb, then
+// the body), terms from analyze.ts, and a coverage rule so that a query the notes do not answer returns nothing
+// instead of a weak guess.
+//
+// A query is a list of clauses, one per word or concept, each with alternatives: the word as typed, its stems
+// without particles or endings, its loanword spellings in the other script found in the corpus (뮤텍스 → mutex),
+// a typo's correction. A section scores a clause by its best alternative, so a wrong guess costs nothing.
+import { analyze, Concepts, foldLatin, isHangulWord, type Term } from "./analyze.js";
+import { bridgesIn, markersPresent } from "./bridges.js";
+import { AWS_PACK } from "./glossary.js";
+import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike } from "./loanword.js";
+import { isPredicate, stem, stems } from "./morphology.js";
 import type { Section } from "./types.js";
+import { STUDY_VOCABULARY } from "./vocabulary.js";
 
 /** Longer queries are cut: nobody types more, and it bounds the work per query. */
 export const MAX_QUERY_CHARS = 200;
@@ -20,12 +29,49 @@ const MIN_COVERAGE = 0.5;
 const MIN_RELATIVE_SCORE = 0.25;
 const TITLE_BOOST = 1;
 const PRECISION_BOOST = 0.5;
+/** A loanword spelling found by sound is a little less certain than the word as typed. */
+const LOANWORD_FACTOR = 0.8;
+/** A word matched only by sound counts for this share of itself in coverage: it might be another word. */
+const LOANWORD_COVERAGE = 0.75;
+/** The words a concept was found in, outside that concept, count for less than the concept. */
+const SOURCE_WORDS_FACTOR = 0.6;
+/** At most this many spellings of one word by sound. */
+const MAX_LOANWORDS = 4;
+
+/** Domain packs: product-family vocabularies applied to notes that name enough of that family. */
+export const DOMAIN_PACKS = [AWS_PACK] as const;
+
+/** Query words that carry no meaning for the notes: function words, question words, requests. */
+const STOP_LATIN = new Set([
+  "aws", "amazon", "the", "a", "an", "of", "and", "or", "not", "in", "on", "to", "for", "is", "are", "was", "be", "what",
+  "how", "why", "when", "where", "which", "who", "with", "about", "do", "does", "did", "can", "i", "it", "this", "that",
+  "explain", "please", "me", "my", "between", "from", "at", "by", "as", "into", "if", "then", "than",
+]);
+const STOP_HANGUL = new Set([
+  "뭐", "뭐야", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어느", "무슨", "알려줘", "알려주세요",
+  "설명", "설명해줘", "정리", "좀", "대해", "대해서", "대한", "관련", "관해", "방법", "법", "하는법", "사용법", "돼", "되나요",
+  "있나요", "인가", "경우", "때", "것", "거", "수", "등", "및", "그", "이", "저", "또", "더", "잘", "다", "되", "해", "하", "나요", "건가요",
+]);
+/** Concepts that say what kind of answer is wanted, not what it is about. */
+const META_CONCEPTS = new Set(["@difference", "@definition", "@example", "@concept", "@structure", "@principle", "@feature", "@type", "@advantage", "@disadvantage", "@usecase", "@cause", "@solution", "@problem", "@processflow", "@condition", "@role"]);
 
 interface Posting {
-  section: number; // index into sections
-  tf: number; // field-weighted term frequency
+  section: number;
+  tf: number;
   /** the term is in the heading or the breadcrumb: the section is about it, not merely mentioning it */
   titled: boolean;
+}
+
+interface Alternative {
+  terms: Array<[Term, number]>;
+  factor: number;
+  /** only for sections the earlier alternatives did not match at all */
+  fallback?: boolean;
+}
+
+interface Clause {
+  weight: number;
+  alternatives: Alternative[];
 }
 
 /** "#65 SQS …" and "10.16. Limitation": the numbering is how notes are ordered, not what they are about. */
@@ -40,30 +86,63 @@ export interface ScoredSection {
   coverage: number;
 }
 
+/** The concepts for a corpus: domain packs it names, the general vocabulary, then the pairs its notes write. */
+export function conceptsFor(sections: readonly Section[]): Concepts {
+  const latinWords = new Set<string>();
+  const bridges: string[][] = [];
+  for (const s of sections) {
+    for (const text of [s.heading, s.text]) {
+      for (const w of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) latinWords.add(w);
+      if (text.includes("(")) bridges.push(...bridgesIn(text));
+    }
+  }
+  const entries: Array<readonly string[]> = [];
+  for (const pack of DOMAIN_PACKS) if (markersPresent(latinWords, pack.markers) >= pack.minMarkers) entries.push(...pack.entries);
+  entries.push(...STUDY_VOCABULARY);
+  const concepts = new Concepts(entries);
+  for (const pair of bridges) concepts.add(pair, true);
+  return concepts;
+}
+
 export class SearchIndex {
+  readonly concepts: Concepts;
   private readonly postings = new Map<Term, Posting[]>();
   private readonly emptyBody: Uint8Array;
   /** each section's heading as query-style terms, to prefer headings that say just what was asked */
   private readonly headingTerms: Array<Set<Term>>;
-  /** folded Latin words of the corpus and glossary, by length, for typo correction */
+  /** folded Latin words of the corpus and vocabulary, by length, for typo correction */
   private readonly vocabulary = new Map<number, string[]>();
+  /** sound key → Hangul words (stems) of the corpus, and → Latin words of the corpus */
+  private readonly hangulBySound = new Map<string, string[]>();
+  private readonly latinBySound = new Map<string, string[]>();
 
   constructor(readonly sections: readonly Section[]) {
+    this.concepts = conceptsFor(sections);
+    const concepts = this.concepts;
     this.emptyBody = new Uint8Array(sections.length);
-    // Every word of a heading counts here ("with S3" is less exactly "S3" than "S3"), but the vendor name.
-    this.headingTerms = sections.map((s) => new Set([...analyze(headingWords(s.heading), true).counts.keys()].filter((t) => t !== "aws" && t !== "amazon")));
-    const latinWords = new Set<string>(conceptVocabulary());
+    this.headingTerms = sections.map(
+      (s) => new Set([...analyze(headingWords(s.heading), concepts, true).counts.keys()].filter((t) => !STOP_LATIN.has(t))),
+    );
+    const latinWords = new Set<string>(concepts.latinVocabulary);
+    const hangulWords = new Set<string>();
 
     // BM25F: each field's term counts are normalised by that field's own length, so a heading match is not
     // diluted by a long body, and only then weighted and summed.
     const fieldsOf = (s: Section): string[] => [headingWords(s.heading), s.path.slice(1, -1).map(headingWords).join(" \n "), s.text];
+    const cache = new Map<string, { counts: Map<Term, number>; length: number }>();
     const analysed = sections.map((s) =>
       fieldsOf(s).map((text) => {
-        const a = analyze(text);
+        // Texts repeat (breadcrumbs, copied notes); analyse each once.
+        const hit = cache.get(text);
+        if (hit) return hit;
+        const a = analyze(text, concepts);
         for (const w of a.latinWords) latinWords.add(w);
+        for (const w of a.hangulWords) hangulWords.add(w);
         let length = 0;
         for (const n of a.counts.values()) length += n;
-        return { counts: a.counts, length };
+        const result = { counts: a.counts, length };
+        if (text.length < 400) cache.set(text, result);
+        return result;
       }),
     );
     const avg = FIELDS.map((_, f) => analysed.reduce((sum, fields) => sum + fields[f]!.length, 0) / Math.max(1, sections.length) || 1);
@@ -87,10 +166,19 @@ export class SearchIndex {
       this.emptyBody[i] = sections[i]!.text.trim() === "" ? 1 : 0;
     });
     for (const w of latinWords) {
-      if (w.length < 4 || /^\d+$/.test(w)) continue;
-      let bucket = this.vocabulary.get(w.length);
-      if (!bucket) this.vocabulary.set(w.length, (bucket = []));
-      bucket.push(w);
+      if (/^\d+$/.test(w)) continue;
+      if (w.length >= 4) {
+        let bucket = this.vocabulary.get(w.length);
+        if (!bucket) this.vocabulary.set(w.length, (bucket = []));
+        bucket.push(w);
+      }
+      if (w.length >= 3 && this.postings.has(foldLatin(w))) for (const key of latinKeys(w)) pushTo(this.latinBySound, key, foldLatin(w));
+    }
+    for (const w of hangulWords) {
+      const st = stem(w);
+      if (st.length < 2) continue;
+      const key = hangulKey(st);
+      if (key.length >= MIN_KEY_LENGTH) pushTo(this.hangulBySound, key, st);
     }
   }
 
@@ -99,41 +187,108 @@ export class SearchIndex {
     return Math.log(1 + (this.sections.length - df + 0.5) / (df + 0.5));
   }
 
-  /** The query's terms with their weights: each Korean word shares one unit among its bigrams. */
-  queryTerms(query: string): Map<Term, number> {
-    const analysis = analyze(query.slice(0, MAX_QUERY_CHARS), true);
-    const weights = new Map<Term, number>();
-    const bigramsOfWord = new Map<Term, number>();
-    for (const w of analysis.hangulWords) {
-      const n = Math.max(1, w.length - 1);
-      for (let k = 0; k + 1 < w.length; k++) bigramsOfWord.set(w.slice(k, k + 2), Math.min(bigramsOfWord.get(w.slice(k, k + 2)) ?? 1, 1 / n));
-    }
-    for (const [term, count] of analysis.counts) {
-      if (STOP.has(term)) continue;
-      let weight: number;
-      if (term.startsWith("@")) weight = 1.5;
-      else if (term.startsWith("1:")) weight = 0.6;
-      else if (isHangulTerm(term)) weight = bigramsOfWord.get(term) ?? 0.35; // bigram across a space: a hint only
-      else weight = 1;
-      weights.set(term, Math.max(weights.get(term) ?? 0, weight * Math.min(count, 2)));
-    }
-    // Unknown Latin words: try a close word of the corpus (cloudfrnt → cloudfront).
-    for (const word of analysis.latinWords) {
-      const folded = foldLatin(word);
-      if (STOP.has(folded) || this.postings.has(folded) || word.length < 4 || /\d/.test(word)) continue;
-      const fix = this.correct(word);
-      if (!fix) {
-        // A name the notes never use (another cloud's product, a tool we have no note on) says the query is
-        // about something else: it weighs double, so such a query comes back empty rather than half-matched.
-        weights.set(folded, 2 * (weights.get(folded) ?? 1));
+  private has(term: Term): boolean {
+    return this.postings.has(term);
+  }
+
+  /** The query as clauses with their alternatives (exported for tests and the term matcher). */
+  plan(query: string): Clause[] {
+    const a = analyze(query.slice(0, MAX_QUERY_CHARS), this.concepts, true);
+    const clauses: Clause[] = [];
+    const seenConcepts = new Set<Term>();
+    for (const { term: c, latin, hangul } of a.conceptSources) {
+      if (seenConcepts.has(c)) continue;
+      seenConcepts.add(c);
+      if (META_CONCEPTS.has(c)) {
+        if (this.has(c)) clauses.push({ weight: 0.5, alternatives: [{ terms: [[c, 1]], factor: 1 }] });
         continue;
       }
-      const w = weights.get(folded) ?? 1;
-      weights.delete(folded);
-      const conceptHit = analyze(fix, true).counts;
-      for (const term of conceptHit.keys()) weights.set(term, Math.max(weights.get(term) ?? 0, term.startsWith("@") ? 1.5 * w : w));
+      // The words the concept was found in count too: notes may use them outside that concept ("congestion" in
+      // "congestion control").
+      const alternatives: Alternative[] = [{ terms: [[c, 1]], factor: 1 }];
+      const words = latin.map(foldLatin).filter((w) => !STOP_LATIN.has(w));
+      if (words.length) alternatives.push({ terms: words.map((w) => [w, 1 / words.length]), factor: SOURCE_WORDS_FACTOR, fallback: true });
+      else if (hangul.length >= 2) alternatives.push({ ...bigramAlternative(hangul, SOURCE_WORDS_FACTOR), fallback: true });
+      clauses.push({ weight: 1.5, alternatives });
     }
-    return weights;
+    const seenLatin = new Set<string>();
+    for (const word of a.latinWords) {
+      const folded = foldLatin(word);
+      if (word.length < 2 || STOP_LATIN.has(word) || STOP_LATIN.has(folded) || seenLatin.has(folded)) continue;
+      seenLatin.add(folded);
+      clauses.push(this.latinClause(word, folded));
+    }
+    const seenHangul = new Set<string>();
+    for (const word of a.hangulWords) {
+      if (seenHangul.has(word) || isStopHangul(word)) continue;
+      seenHangul.add(word);
+      clauses.push(this.hangulClause(word));
+    }
+    const crosses = new Set(a.crossBigrams.filter((c) => !isStopHangul(c.left) && !isStopHangul(c.right)).map((c) => c.term));
+    for (const cross of crosses) clauses.push({ weight: 0.35, alternatives: [{ terms: [[cross, 1]], factor: 1 }] });
+    return clauses;
+  }
+
+  private latinClause(word: string, folded: string): Clause {
+    const alternatives: Alternative[] = [{ terms: [[folded, 1]], factor: 1 }];
+    let known = this.has(folded);
+    // Unknown Latin words: try a close word of the corpus (cloudfrnt → cloudfront).
+    if (!known && word.length >= 4 && !/\d/.test(word)) {
+      const fix = this.correct(word);
+      if (fix) {
+        const terms = [...analyze(fix, this.concepts, true).counts.keys()];
+        alternatives.push({ terms: terms.map((t) => [t, 1 / terms.length]), factor: 1 });
+        known = terms.some((t) => this.has(t));
+      }
+    }
+    // The same word spelled in Hangul in the notes (proxy → 프록시).
+    for (const h of this.soundAlikes(latinKeys(word), this.hangulBySound, (h) => soundsAlike(h, word))) {
+      alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
+      known = true;
+    }
+    // A name the notes never use (another cloud's product, a tool we have no note on) says the query is about
+    // something else: it weighs double, so such a query comes back empty rather than half-matched.
+    return { weight: known ? 1 : 2, alternatives };
+  }
+
+  private hangulClause(word: string): Clause {
+    const alternatives: Alternative[] = [];
+    const candidates = stems(word).filter((s) => !isStopHangul(s.stem));
+    for (const s of candidates) alternatives.push(s.stem.length === 1 ? { terms: [["1:" + s.stem, 1]], factor: 1 } : bigramAlternative(s.stem, 1));
+    // A spoken predicate (생겨, 빨라져요) is no loanword, and nor is a noun's verb form.
+    for (const s of isPredicate(word) ? [] : candidates) {
+      if (s.stem.length < 2 || s.kind === "ending") continue;
+      for (const latin of this.soundAlikes([hangulKey(s.stem)], this.latinBySound, (l) => soundsAlike(s.stem, l))) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
+    }
+    const known = alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)));
+    // A spoken predicate the notes do not use (생겨, 빨라져요) says what is asked, not what about: it weighs little.
+    const weight = known ? 1 : isPredicate(word) ? 0.3 : word.length === 1 ? 0.6 : 1;
+    return { weight, alternatives: alternatives.length ? alternatives : [{ terms: [["1:" + word, 1]], factor: 1 }] };
+  }
+
+  /**
+   * Other spellings of one word in this corpus: the forms of its concept (Lambda → 람다) and the corpus's words
+   * in the other script that sound like it (mutex → 뮤텍스). For autocomplete and the term matcher.
+   */
+  spellings(word: string): string[] {
+    const w = word.toLowerCase();
+    const out = new Set<string>();
+    const term = this.concepts.termOf(w);
+    if (term) for (const f of this.concepts.forms.get(term) ?? []) out.add(f);
+    if (isHangulWord(w)) {
+      const st = stem(w);
+      if (st.length >= 2) for (const l of this.soundAlikes([hangulKey(st)], this.latinBySound, (l) => soundsAlike(st, l))) out.add(l);
+    } else for (const h of this.soundAlikes(latinKeys(w), this.hangulBySound, (h) => soundsAlike(h, w))) out.add(h);
+    out.delete(w);
+    return [...out];
+  }
+
+  /** Words of the corpus that sound like the query word, the most used first. */
+  private soundAlikes(keys: string[], table: Map<string, string[]>, alike: (w: string) => boolean): string[] {
+    const found = new Set<string>();
+    for (const key of keys) for (const w of table.get(key) ?? []) if (alike(w)) found.add(w);
+    const df = (w: string) => (isHangulWord(w) ? this.postings.get(w.slice(0, 2))?.length ?? 0 : this.postings.get(w)?.length ?? 0);
+    return [...found].sort((a, b) => df(b) - df(a)).slice(0, MAX_LOANWORDS);
   }
 
   private correct(word: string): string | null {
@@ -158,27 +313,67 @@ export class SearchIndex {
   }
 
   search(query: string, limit: number): ScoredSection[] {
-    const terms = this.queryTerms(query);
-    if (terms.size === 0) return [];
+    const clauses = this.plan(query);
+    if (clauses.length === 0) return [];
     const n = this.sections.length;
     const scores = new Float64Array(n);
     const matched = new Float64Array(n);
     const matchedInTitle = new Float64Array(n);
     const touched: number[] = [];
-    let totalWeight = 0;
+    const bestScore = new Float64Array(n);
+    const bestMatched = new Float64Array(n);
+    const bestTitled = new Float64Array(n);
+    const altScore = new Float64Array(n);
+    const altMatched = new Float64Array(n);
+    const altTitled = new Float64Array(n);
     const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
-    for (const [term, weight] of terms) {
-      const list = this.postings.get(term);
-      // A word the notes never use still counts in the query's weight: that is what makes "GCP Cloud Run" empty.
-      const idf = list ? this.idf(term) : maxIdf;
-      totalWeight += weight * idf;
-      if (!list) continue;
-      for (const p of list) {
-        const i = p.section;
-        if (scores[i] === 0) touched.push(i);
-        scores[i] = scores[i]! + weight * idf * ((p.tf * (K1 + 1)) / (p.tf + K1));
-        matched[i] = matched[i]! + weight * idf;
-        if (p.titled) matchedInTitle[i] = matchedInTitle[i]! + weight * idf;
+    const queryTerms = new Set<Term>();
+    let totalWeight = 0;
+    for (const clause of clauses) {
+      let importance = Infinity;
+      const clauseTouched: number[] = [];
+      for (const alt of clause.alternatives) {
+        let altIdf = 0;
+        const altTouched: number[] = [];
+        for (const [term, share] of alt.terms) {
+          queryTerms.add(term);
+          const list = this.postings.get(term);
+          // A word the notes never use still counts in the query's weight: that is what makes "GCP Cloud Run" empty.
+          const idf = list ? this.idf(term) : maxIdf;
+          altIdf += share * idf;
+          if (!list) continue;
+          const w = alt.factor * share;
+          for (const p of list) {
+            const i = p.section;
+            if (altMatched[i] === 0) altTouched.push(i);
+            altScore[i] = altScore[i]! + w * idf * ((p.tf * (K1 + 1)) / (p.tf + K1));
+            altMatched[i] = altMatched[i]! + w * (alt.factor === LOANWORD_FACTOR ? LOANWORD_COVERAGE : 1);
+            if (p.titled) altTitled[i] = altTitled[i]! + w;
+          }
+        }
+        importance = Math.min(importance, altIdf);
+        for (const i of altTouched) {
+          if (altScore[i]! > bestScore[i]! && !(alt.fallback && bestMatched[i]! > 0)) {
+            if (bestMatched[i] === 0) clauseTouched.push(i);
+            bestScore[i] = altScore[i]!;
+            bestMatched[i] = altMatched[i]!;
+            bestTitled[i] = altTitled[i]!;
+          }
+          altScore[i] = 0;
+          altMatched[i] = 0;
+          altTitled[i] = 0;
+        }
+      }
+      const weight = clause.weight * importance;
+      totalWeight += weight;
+      for (const i of clauseTouched) {
+        if (scores[i] === 0 && matched[i] === 0) touched.push(i);
+        scores[i] = scores[i]! + clause.weight * bestScore[i]!;
+        matched[i] = matched[i]! + weight * Math.min(1, bestMatched[i]!);
+        matchedInTitle[i] = matchedInTitle[i]! + weight * Math.min(1, bestTitled[i]!);
+        bestScore[i] = 0;
+        bestMatched[i] = 0;
+        bestTitled[i] = 0;
       }
     }
     if (touched.length === 0 || totalWeight === 0) return [];
@@ -188,7 +383,7 @@ export class SearchIndex {
       // heading that says just what was asked above a more specific one ("JWT" over "JWT Claim Set").
       const heading = this.headingTerms[i]!;
       let precise = 0;
-      for (const t of heading) if (terms.has(t)) precise++;
+      for (const t of heading) if (queryTerms.has(t)) precise++;
       const precision = heading.size ? precise / heading.size : 0;
       const boost = 1 + TITLE_BOOST * (matchedInTitle[i]! / totalWeight) + PRECISION_BOOST * precision;
       // A heading with nothing under it is a signpost: show it only when nothing better exists.
@@ -203,8 +398,24 @@ export class SearchIndex {
   }
 }
 
-/** Query words that carry no meaning for the notes. */
-const STOP = new Set<Term>(["aws", "amazon", "the", "a", "an", "of", "and", "or", "in", "on", "to", "for", "is", "are", "what", "how", "with", "about", "1:뭐", "1:왜"]);
+function isStopHangul(word: string): boolean {
+  return STOP_HANGUL.has(word) || stems(word).some((s) => s.kind !== "none" && STOP_HANGUL.has(s.stem));
+}
+
+function bigramAlternative(word: string, factor: number): Alternative {
+  const n = Math.max(1, word.length - 1);
+  const terms: Array<[Term, number]> = [];
+  for (let k = 0; k + 1 < word.length; k++) terms.push([word.slice(k, k + 2), 1 / n]);
+  return { terms, factor };
+}
+
+function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+export { isHangulWord };
 
 /** Damerau–Levenshtein (optimal string alignment), giving up once the distance exceeds `limit`. */
 function boundedDamerau(a: string, b: string, limit: number): number {

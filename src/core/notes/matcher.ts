@@ -1,0 +1,67 @@
+// A small term matcher on the lookup's analyzer, for names typed in Korean or English: `/quiz 람다` → the topic
+// `lambda`, `/quiz 키네` → `kinesis`, and close suggestions for a name that matches nothing exactly.
+import { disassemble } from "es-hangul";
+import { analyze, normalize } from "./analyze.js";
+import { SearchIndex } from "./search.js";
+import type { Section } from "./types.js";
+
+export interface TermEntry {
+  key: string;
+  /** the names the entry goes by, in any language ("lambda", "Lambda", "람다") */
+  names: string[];
+}
+
+export interface TermMatch {
+  key: string;
+  /** 0..1: 1 for an exact name, less for a prefix or a search match */
+  score: number;
+}
+
+export interface TermMatcher {
+  /** Entries that plausibly mean `input`, best first; empty when nothing is plausible. */
+  match(input: string): TermMatch[];
+}
+
+const squash = (s: string) => normalize(s).replace(/[\s\-_/]+/g, "");
+
+/** Builds a matcher over `entries`: exact names and spellings first, then prefixes, then the lookup's ranking. */
+export function createTermMatcher(entries: ReadonlyArray<TermEntry>): TermMatcher {
+  // Each entry is a one-section corpus: its names are its heading, so concepts, loanwords and typo correction apply.
+  const sections: Section[] = entries.map((e, i) => ({ id: i, file: "terms", line: i + 1, level: 1, heading: e.names.join(" / ") || e.key, raw: e.key, path: [e.key], text: [e.key, ...e.names].join("\n") }));
+  const index = new SearchIndex(sections);
+  const exact = new Map<string, number>();
+  const prefixes: Array<{ key: string; entry: number }> = [];
+  entries.forEach((e, i) => {
+    for (const name of [e.key, ...e.names]) {
+      const forms = [name, ...index.spellings(name)];
+      for (const f of forms) {
+        if (!exact.has(squash(f))) exact.set(squash(f), i);
+        prefixes.push({ key: disassemble(squash(f)), entry: i });
+      }
+    }
+  });
+  const conceptOf = (s: string) => [...analyze(s, index.concepts, true).concepts];
+  return {
+    match(input: string): TermMatch[] {
+      const typed = squash(input.slice(0, 100));
+      if (!typed || !/[\p{L}\p{N}]/u.test(typed)) return [];
+      const scores = new Map<number, number>();
+      const offer = (entry: number, score: number) => scores.set(entry, Math.max(scores.get(entry) ?? 0, score));
+      const direct = exact.get(typed);
+      if (direct !== undefined) offer(direct, 1);
+      // The same concept under another name (람다 함수 → lambda).
+      const concepts = conceptOf(input);
+      if (concepts.length) entries.forEach((e, i) => {
+        if (e.names.concat(e.key).some((n) => conceptOf(n).some((c) => concepts.includes(c)))) offer(i, 0.9);
+      });
+      if (typed.length >= 2) {
+        const key = disassemble(typed);
+        for (const p of prefixes) if (p.key.startsWith(key)) offer(p.entry, 0.6 + 0.3 * (key.length / p.key.length));
+      }
+      for (const r of index.search(input, 5)) offer(r.index, 0.5 * Math.min(1, r.coverage));
+      return [...scores]
+        .map(([entry, score]) => ({ key: entries[entry]!.key, score: Math.round(score * 1000) / 1000 }))
+        .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+    },
+  };
+}
