@@ -88,6 +88,12 @@ describe("suggest (autocomplete)", () => {
     expect(service.suggest("람다").some((s) => /Lambda/.test(s.label))).toBe(true);
     expect(service.suggest("kines")[0]!.label).toMatch(/Kinesis/);
   });
+
+  it("completes Korean as it is typed: syllable prefixes, unfinished syllables, initial consonants", () => {
+    expect(service.suggest("키네")[0]!.label).toMatch(/Kinesis/);
+    expect(service.suggest("람ㄷ")[0]!.label).toMatch(/Lamb?da/);
+    expect(service.suggest("ㄹㄷ")[0]!.label).toMatch(/Lamb?da/);
+  });
 });
 
 describe("hostile input", () => {
@@ -99,6 +105,10 @@ describe("hostile input", () => {
       expect(service.suggest(q).length).toBeLessThanOrEqual(MAX_SUGGESTIONS);
     }
     for (const q of ["", "   ", "\u0000\u0007", "🙂🔥", "*", "--", "OR", "section:../../etc/passwd#1"]) expect(service.lookup(q).hits, q).toEqual([]);
+  });
+
+  it("answers nothing to operators, stop words or single letters alone", () => {
+    for (const q of ["AND OR NOT", "' OR 1=1 --", "a b c", "the of and", "뭐 왜 좀"]) expect(service.lookup(q).hits, q).toEqual([]);
   });
 
   it("caps the query length", () => {
@@ -148,6 +158,27 @@ describe("query sets with known answers", () => {
     }
     return { hit1: hit1 / answerable, hit3: hit3 / answerable, emptyOk, unanswerable };
   };
+
+  it("the computer-science set over other notes: hit@1 >= 0.9, hit@3 >= 0.9, unanswerable empty", () => {
+    const cs = new LookupService(loadNotes(path.join(root, "test/fixtures/notes-cs"), root));
+    const queries = readFileSync(path.join(root, "test/fixtures/lookup-cs.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { query: string; targets: Array<{ file: string; line: number }> });
+    let answerable = 0, hit1 = 0, hit3 = 0, emptyOk = 0;
+    for (const q of queries) {
+      const hits = cs.lookup(q.query, { limit: 5 }).hits;
+      if (!q.targets.length) {
+        if (!hits.length) emptyOk++;
+        continue;
+      }
+      answerable++;
+      const rank = hits.findIndex((h) => q.targets.some((t) => t.file === h.section.file && t.line === h.section.line));
+      if (rank === 0) hit1++;
+      if (rank >= 0 && rank < 3) hit3++;
+    }
+    expect(queries.length).toBe(40);
+    expect(hit1 / answerable).toBeGreaterThanOrEqual(0.9);
+    expect(hit3 / answerable).toBeGreaterThanOrEqual(0.9);
+    expect(emptyOk).toBe(queries.length - answerable);
+  });
 
   it("the public dev set: hit@3 >= 0.9 and its unanswerable query empty", () => {
     const r = score("lookup-dev.jsonl");
