@@ -6,17 +6,29 @@
 // - Latin words are terms (light plural folding);
 // - Hangul is indexed as character bigrams, plus one bigram across the space between two Korean words, so a word
 //   still matches with a particle glued to it (함수의); a one-syllable Korean word or stem is a term of its own.
+//
+// Notes repeat their words far more than they have distinct ones, so an Analyzer works out what each distinct
+// word contributes (its terms, its stem, the concepts starting in it) once, and indexing a text is then mostly
+// looking words up.
 import { stems } from "./morphology.js";
 
 export type Term = string;
 
 const HANGUL = /[\uac00-\ud7a3]/;
-const TOKEN = /[a-z0-9]+(?:[.@][a-z0-9]+)*|[\uac00-\ud7a3]+/g;
-/** What may stand between two words of one phrase: a concept form may span it. */
-const JOINABLE_GAP = /^[\s\-_/]*$/;
 
+/** ASCII and Hangul syllables are their own NFKC form, and nothing before or after them changes that. */
+const NFKC_CHANGEABLE = /[^\u0000-\u007f\uac00-\ud7a3]/;
+/** A run of other characters, with the character before it (a combining mark may join it). */
+const NFKC_RUN = /[\u0000-\u007f\uac00-\ud7a3]?[^\u0000-\u007f\uac00-\ud7a3]+/g;
+
+/** NFKC; only the runs of characters that NFKC may change go through it. */
+function nfkc(text: string): string {
+  return NFKC_CHANGEABLE.test(text) ? text.replace(NFKC_RUN, (run) => run.normalize("NFKC")) : text;
+}
+
+/** NFKC and lower case. */
 export function normalize(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
+  return nfkc(text).toLowerCase();
 }
 
 const compact = (s: string) => s.replace(/[\s\-_/]+/g, "");
@@ -27,17 +39,14 @@ export function foldLatin(word: string): string {
   return word;
 }
 
-export function isHangulTerm(term: Term): boolean {
-  return HANGUL.test(term) && !term.startsWith("@");
-}
-
 export function isHangulWord(word: string): boolean {
   return HANGUL.test(word);
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
-  term?: Term;
+  next: Map<number, TrieNode> | undefined;
+  /** index of the concept a form ending here belongs to (in Concepts.terms), or -1 */
+  concept: number;
 }
 
 /**
@@ -45,7 +54,10 @@ interface TrieNode {
  * Built from the general vocabulary, the domain packs that apply and the corpus's own bridges.
  */
 export class Concepts {
-  private readonly root: TrieNode = { next: new Map() };
+  /** the trie of compact forms, by UTF-16 code unit */
+  readonly root: TrieNode = { next: undefined, concept: -1 };
+  /** every concept term, once */
+  readonly terms: Term[] = [];
   /** one-syllable Korean forms, matched as whole words only */
   private readonly oneSyllable = new Map<string, Term>();
   /** compact form → concept term */
@@ -69,6 +81,7 @@ export class Concepts {
   /**
    * Adds one concept. With `merge`, forms join the concept one of them already belongs to (a pair the notes
    * write, such as 교착 상태(Deadlock), extends the vocabulary's concept rather than starting a rival one).
+   * An Analyzer made earlier does not see what is added afterwards.
    */
   add(forms: readonly string[], merge = false): void {
     const normalized = forms.map((f) => normalize(f).trim()).filter(Boolean);
@@ -88,214 +101,126 @@ export class Concepts {
       }
       this.byForm.set(c, term);
       let node = this.root;
-      for (const ch of c) {
-        let child = node.next.get(ch);
-        if (!child) node.next.set(ch, (child = { next: new Map() }));
+      for (let i = 0; i < c.length; i++) {
+        const code = c.charCodeAt(i);
+        node.next ??= new Map();
+        let child = node.next.get(code);
+        if (!child) node.next.set(code, (child = { next: undefined, concept: -1 }));
         node = child;
       }
-      node.term ??= term;
+      if (node.concept < 0) node.concept = this.indexOf(term);
       if (!HANGUL.test(form)) for (const w of form.match(/[a-z0-9]+/g) ?? []) this.latinVocabulary.add(w);
     }
   }
 
-  /**
-   * Longest concept form starting at `start` of `joined` (a phrase with its separators removed), ending where
-   * `canEnd` allows; with an English plural (s, es) after a Latin form.
-   */
-  matchAt(joined: string, start: number, canEnd: (end: number) => boolean): { term: Term; end: number } | null {
-    let node: TrieNode | undefined = this.root;
-    let best: { term: Term; end: number } | null = null;
-    for (let i = start; i < joined.length; i++) {
-      node = node.next.get(joined[i]!);
-      if (!node) break;
-      if (node.term) {
-        const end = i + 1;
-        if (canEnd(end)) best = { term: node.term, end };
-        else if (joined[end] === "s" && canEnd(end + 1)) best = { term: node.term, end: end + 1 };
-        else if (joined[end] === "e" && joined[end + 1] === "s" && canEnd(end + 2)) best = { term: node.term, end: end + 2 };
-      }
-    }
-    return best;
-  }
-
   oneSyllableTerm(word: string): Term | undefined {
     return this.oneSyllable.get(word);
+  }
+
+  private readonly index = new Map<Term, number>();
+
+  private indexOf(term: Term): number {
+    let i = this.index.get(term);
+    if (i === undefined) {
+      this.index.set(term, (i = this.terms.length));
+      this.terms.push(term);
+    }
+    return i;
   }
 }
 
 export interface Analysis {
   /** term → count */
   counts: Map<Term, number>;
-  /** concept terms found, in order, each with the words it was found in (Latin words, or a Korean span) */
+  /** concept terms found, in order */
   concepts: Term[];
+  /** each concept found with the words it was found in (Latin words, or a Korean span) */
   conceptSources: Array<{ term: Term; latin: string[]; hangul: string }>;
   /** Latin words not taken by a concept (as typed, before folding) */
   latinWords: string[];
-  /** Hangul words not taken by a concept (with `consume`, the pieces left after the concepts were removed) */
+  /** Hangul words not taken by a concept (the pieces left after the concepts were removed) */
   hangulWords: string[];
   /** bigrams across the space between two Korean words (also in `counts`), with the two words */
   crossBigrams: Array<{ term: Term; left: string; right: string }>;
 }
 
-interface Token {
-  text: string;
-  hangul: boolean;
-  /** separator before it: "" glued, " " whitespace, "-" a joinable separator, "|" a break */
-  gap: "" | " " | "-" | "|";
+// What stands before a word: nothing (TCP는), whitespace, a joinable separator (- _ /), or a break (punctuation),
+// which ends a phrase. Concept forms may span the words of one phrase.
+const GLUED = 0;
+const SPACE = 1;
+const JOIN = 2;
+const BREAK = 3;
+
+/** a-z, 0-9, and A-Z, which the analyzer lowers as it reads */
+const isLatinCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/** Whether s[start, start + word.length) is `word` (lower case) up to case. */
+function sameWord(word: string, s: string, start: number): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== lower(s.charCodeAt(start + i))) return false;
+  return true;
+}
+const isHangulCode = (c: number) => c >= 0xac00 && c <= 0xd7a3;
+
+/** JavaScript's `\s`, plus the control characters, which count as blanks. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0x20 || c === 0x7f) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-function tokenize(s: string): Token[] {
-  const tokens: Token[] = [];
-  let last = 0;
-  for (const m of s.matchAll(TOKEN)) {
-    const gapText = s.slice(last, m.index);
-    const gap: Token["gap"] = gapText === "" ? "" : !JOINABLE_GAP.test(gapText) ? "|" : /^\s+$/.test(gapText) ? " " : "-";
-    tokens.push({ text: m[0], hangul: HANGUL.test(m[0][0]!), gap });
-    last = m.index + m[0].length;
+function gapOf(c: number): number {
+  if (isSpaceCode(c)) return SPACE;
+  return c === 0x2d || c === 0x5f || c === 0x2f ? JOIN : BREAK;
+}
+
+/** What one distinct word contributes, worked out once. */
+interface Word {
+  text: string;
+  hash: number;
+  hangul: boolean;
+  /** ids of the terms the word adds in a note by itself (not its concepts, nor the bigram across a space) */
+  doc: Int32Array | undefined;
+  /** the last syllable of its likeliest stem: the left half of a bigram across the space after it */
+  stemEnd: string;
+  /** the longest concept starting at each offset (an id, or -1), where it ends (an offset in the last word), and
+   * the trie node when the form may go on into the next word */
+  walkTerm: Int32Array | undefined;
+  walkEnd: Int32Array | undefined;
+  walkOn: Array<TrieNode | undefined> | undefined;
+  /** the concepts met reading the word from its start, as (term, start, end) triples, when no form goes on into the
+   * next word; and the offsets met on the way where one might, with the trie node reached at the word's end */
+  scan: Int32Array | undefined;
+  open: Int32Array | undefined;
+  openNodes: TrieNode[] | undefined;
+}
+
+/** How many words met only in queries are kept analysed. */
+const MAX_QUERY_WORDS = 20_000;
+
+/** A growable list of term ids. */
+export class IdList {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(id: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = id;
   }
-  return tokens;
+}
+
+/** The particle stems of a Hangul word (without the word itself). */
+function particleStems(word: string): string[] {
+  const out: string[] = [];
+  for (const s of stems(word)) if (s.kind !== "none") out.push(s.stem);
+  return out;
 }
 
 /** The most likely stem of a Hangul word, for the bigram across a space and one-syllable words. */
-function particleStems(word: string): string[] {
-  return stems(word)
-    .filter((s) => s.kind !== "none")
-    .map((s) => s.stem);
-}
-
-/**
- * Analyses text into terms. With `consume` (queries), the spans that matched a concept are removed before the
- * rest is split, so "람다 타임아웃" searches @lambda and @timeout rather than also their bigrams.
- */
-export function analyze(text: string, concepts: Concepts, consume = false): Analysis {
-  const counts = new Map<Term, number>();
-  const add = (t: Term) => counts.set(t, (counts.get(t) ?? 0) + 1);
-  const s = normalize(text).replace(/[\u0000-\u001f\u007f]/g, " ");
-  const tokens = tokenize(s);
-  const found: Term[] = [];
-  const latinWords: string[] = [];
-  const hangulWords: string[] = [];
-  const crossBigrams: Analysis["crossBigrams"] = [];
-  const conceptSources: Analysis["conceptSources"] = [];
-
-  // Phrases: runs of tokens with joinable separators; concept forms may span the words of one phrase.
-  let p = 0;
-  while (p < tokens.length) {
-    let q = p + 1;
-    while (q < tokens.length && tokens[q]!.gap !== "|") q++;
-    const phrase = tokens.slice(p, q);
-    analysePhrase(phrase, concepts, consume, add, { found, latinWords, hangulWords, crossBigrams, conceptSources });
-    p = q;
-  }
-  return { counts, concepts: found, conceptSources, latinWords, hangulWords, crossBigrams };
-}
-
-function analysePhrase(
-  phrase: Token[],
-  concepts: Concepts,
-  consume: boolean,
-  add: (t: Term) => void,
-  out: Pick<Analysis, "latinWords" | "hangulWords" | "crossBigrams" | "conceptSources"> & { found: Term[] },
-): void {
-  const { found, latinWords, hangulWords, crossBigrams, conceptSources } = out;
-  const joined = phrase.map((t) => t.text).join("");
-  const tokenAt = new Int32Array(joined.length);
-  const tokenStart: number[] = [];
-  let offset = 0;
-  phrase.forEach((t, k) => {
-    tokenStart.push(offset);
-    tokenAt.fill(k, offset, offset + t.text.length);
-    offset += t.text.length;
-  });
-  const tokenEnd = (k: number) => tokenStart[k]! + phrase[k]!.text.length;
-  const isHangulAt = (i: number) => phrase[tokenAt[i]!]!.hangul;
-  // A Latin form starts and ends on word boundaries; a Korean one anywhere in a run of Korean words.
-  const canEnd = (end: number) => {
-    if (end > joined.length) return false;
-    if (end === joined.length) return true;
-    const k = tokenAt[end - 1]!;
-    return isHangulAt(end - 1) || tokenEnd(k) === end;
-  };
-  const consumed = new Uint8Array(joined.length);
-  let i = 0;
-  while (i < joined.length) {
-    const k = tokenAt[i]!;
-    const startsWord = tokenStart[k] === i;
-    if (startsWord || isHangulAt(i)) {
-      const m = concepts.matchAt(joined, i, canEnd);
-      // A Latin match must not end inside a Korean word's first syllables only by accident: boundaries checked above.
-      if (m && (isHangulAt(i) || startsWord)) {
-        add(m.term);
-        found.push(m.term);
-        if (consume) {
-          consumed.fill(1, i, m.end);
-          const first = tokenAt[i]!;
-          const last = tokenAt[m.end - 1]!;
-          const covered = phrase.slice(first, last + 1);
-          conceptSources.push(
-            covered.some((t) => t.hangul) ? { term: m.term, latin: [], hangul: joined.slice(i, m.end).replace(/[^\uac00-\ud7a3]/g, "") } : { term: m.term, latin: covered.map((t) => t.text), hangul: "" },
-          );
-        }
-        i = m.end;
-        continue;
-      }
-    }
-    i++;
-  }
-
-  let previousStem: string | null = null;
-  let previousWord = "";
-  phrase.forEach((t, k) => {
-    const start = tokenStart[k]!;
-    // With consume, only what no concept took is left of the word (possibly several pieces).
-    const pieces: string[] = [];
-    if (consume) {
-      let piece = "";
-      for (let j = 0; j < t.text.length; j++) {
-        if (consumed[start + j]) {
-          if (piece) pieces.push(piece);
-          piece = "";
-        } else piece += t.text[j];
-      }
-      if (piece) pieces.push(piece);
-    } else pieces.push(t.text);
-
-    if (!t.hangul) {
-      previousStem = null;
-      for (const w of pieces) {
-        latinWords.push(w);
-        add(foldLatin(w));
-        // "appspec.yml" also matches "appspec"; "lambda@edge" also "lambda".
-        if (/[.@]/.test(w)) for (const part of w.split(/[.@]/)) if (part.length > 1) add(foldLatin(part));
-      }
-      return;
-    }
-    for (const w of pieces) {
-      const whole = w === t.text;
-      // A Korean ending glued to a Latin word (TCP랑, UDP는) is no word of its own.
-      if (consume && t.gap === "" && k > 0 && !phrase[k - 1]!.hangul && whole && isParticleOnly(w)) continue;
-      const one = concepts.oneSyllableTerm(w) ?? particleStems(w).map((x) => concepts.oneSyllableTerm(x)).find(Boolean);
-      if (one) {
-        add(one);
-        found.push(one);
-        if (consume) continue;
-      }
-      hangulWords.push(w);
-      if (w.length === 1) add("1:" + w);
-      for (let j = 0; j + 1 < w.length; j++) add(w.slice(j, j + 2));
-      if (!consume) for (const st of particleStems(w)) if (st.length === 1) add("1:" + st);
-    }
-    const intact = pieces.length === 1 && pieces[0] === t.text;
-    if (previousStem && intact && t.gap === " ") {
-      const cross = previousStem[previousStem.length - 1]! + t.text[0]!;
-      add(cross);
-      crossBigrams.push({ term: cross, left: previousWord, right: t.text });
-    }
-    previousStem = intact ? bestStem(t.text) : null;
-    previousWord = t.text;
-  });
-}
-
 function bestStem(word: string): string {
   let best = word;
   for (const s of particleStems(word)) if (s.length >= 1 && s.length < best.length) best = s;
@@ -307,4 +232,535 @@ export function isParticleOnly(word: string): boolean {
   return stems("가" + word).some((s) => s.stem === "가" && s.kind !== "none");
 }
 
-export { HANGUL };
+/** The one-syllable concept a Hangul word or its stem is, if any (키 → @key, 큐를 → @queue). */
+function oneSyllableConcept(word: string, concepts: Concepts): Term | undefined {
+  const own = concepts.oneSyllableTerm(word);
+  if (own !== undefined) return own;
+  for (const st of particleStems(word)) {
+    const t = concepts.oneSyllableTerm(st);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+/** A Latin word's own terms: the folded word, and the parts of a dotted name (appspec.yml → appspec, yml). */
+function latinTerms(word: string, add: (t: Term) => void): void {
+  add(foldLatin(word));
+  // "appspec.yml" also matches "appspec"; "lambda@edge" also "lambda".
+  if (/[.@]/.test(word)) for (const part of word.split(/[.@]/)) if (part.length > 1) add(foldLatin(part));
+}
+
+/** A Hangul word's bigrams, or the word itself when it is one syllable. */
+function hangulTerms(word: string, add: (t: Term) => void): void {
+  if (word.length === 1) add("1:" + word);
+  for (let j = 0; j + 1 < word.length; j++) add(word.slice(j, j + 2));
+}
+
+/** Counts of term ids, with the ids counted so far (for clearing) and the total. */
+export class TermCounts {
+  counts = new Int32Array(1024);
+  readonly touched = new IdList();
+  total = 0;
+
+  add(id: number): void {
+    if (id >= this.counts.length) {
+      const next = new Int32Array(Math.max(id + 1, this.counts.length * 2));
+      next.set(this.counts);
+      this.counts = next;
+    }
+    if (this.counts[id]!++ === 0) this.touched.push(id);
+    this.total++;
+  }
+
+  clear(): void {
+    for (let m = 0; m < this.touched.length; m++) this.counts[this.touched.data[m]!] = 0;
+    this.touched.length = 0;
+    this.total = 0;
+  }
+}
+
+/**
+ * The analysis of one corpus: its concepts, the ids of its terms, and what each distinct word contributes.
+ * Notes are analysed into counts of term ids (`countTerms`), queries into terms with their sources (`analyze`).
+ */
+export class Analyzer {
+  private readonly ids = new Map<Term, number>();
+  /** term of each id */
+  readonly terms: Term[] = [];
+  /** distinct words, in the order first met, and an open-addressing table of them by hash (index + 1, 0 = empty) */
+  private words: Word[] = [];
+  private table = new Int32Array(1 << 12);
+  /** words of the notes; words after these were first met in queries, and are dropped past a bound */
+  private sealedWords = -1;
+  private conceptIds = new Int32Array(0);
+  /** bigrams across a space: open addressing by (left syllable, right syllable), keys + 1 and their term ids */
+  private crossKeys = new Int32Array(1 << 12);
+  private crossValues = new Int32Array(1 << 12);
+  private crossCount = 0;
+  // The words of the text being read, and the kind of gap before each.
+  private phrase: Word[] = [];
+  private phraseGap = new Uint8Array(256);
+  private spanTerm = new Int32Array(64);
+  private spanFrom = new Int32Array(128);
+  private spanTo = new Int32Array(128);
+
+  constructor(readonly concepts: Concepts) {}
+
+  /** The id of a term, given one if it has none yet. */
+  id(term: Term): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
+  }
+
+  /** The term id of a concept, by its index in Concepts.terms. */
+  private conceptId(concept: number): number {
+    if (concept >= this.conceptIds.length) {
+      const next = new Int32Array(this.concepts.terms.length).fill(-1);
+      next.set(this.conceptIds);
+      this.conceptIds = next;
+    }
+    const id = this.conceptIds[concept]!;
+    return id >= 0 ? id : (this.conceptIds[concept] = this.id(this.concepts.terms[concept]!));
+  }
+
+  /** The id of a term, if it has one. */
+  idOf(term: Term): number | undefined {
+    return this.ids.get(term);
+  }
+
+  /**
+   * Every distinct word of the notes, with whether it is Hangul. Ends the notes' analysis: words first met
+   * afterwards (in queries) are kept within a bound.
+   */
+  sealVocabulary(): Array<[string, boolean]> {
+    this.sealedWords = this.words.length;
+    return this.words.map((w) => [w.text, w.hangul]);
+  }
+
+  /** The word s[start, end) in lower case, whose hash is `hash`: found in the table, or analysed and added. */
+  private word(s: string, start: number, end: number, hash: number): Word {
+    const length = end - start;
+    let mask = this.table.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = this.table[slot]!;
+      if (at === 0) break;
+      const w = this.words[at - 1]!;
+      if (w.hash === hash && w.text.length === length && sameWord(w.text, s, start)) return w;
+    }
+    if (this.sealedWords >= 0 && this.words.length >= this.sealedWords + MAX_QUERY_WORDS) {
+      this.words.length = this.sealedWords;
+      this.rehash(this.table.length);
+      mask = this.table.length - 1;
+    } else if (2 * (this.words.length + 1) > this.table.length) {
+      this.rehash(this.table.length * 2);
+      mask = this.table.length - 1;
+    }
+    const text = s.slice(start, end).toLowerCase();
+    const hangul = isHangulCode(text.charCodeAt(0));
+    const w: Word = {
+      text,
+      hash,
+      hangul,
+      doc: undefined,
+      stemEnd: hangul ? bestStem(text).slice(-1) : "",
+      walkTerm: undefined,
+      walkEnd: undefined,
+      walkOn: undefined,
+      scan: undefined,
+      open: undefined,
+      openNodes: undefined,
+    };
+    this.words.push(w);
+    let slot = hash & mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+    this.table[slot] = this.words.length;
+    return w;
+  }
+
+  private rehash(size: number): void {
+    this.table = new Int32Array(size);
+    const mask = size - 1;
+    this.words.forEach((w, i) => {
+      let slot = w.hash & mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+      this.table[slot] = i + 1;
+    });
+  }
+
+  /**
+   * Reads normalised text into phrases (runs of words with joinable gaps: concept forms may span the words of
+   * one phrase) and calls `each(n)` with each phrase's words in `this.phrase[0..n)`.
+   */
+  private phrases(text: string, each: (n: number) => void): void {
+    // Letters are lowered as words are read; İ is the one letter whose lower case (i + a dot) is not one letter.
+    const s = text.includes("\u0130") ? text.toLowerCase() : text;
+    let n = 0;
+    let gap = GLUED;
+    let i = 0;
+    const length = s.length;
+    while (i < length) {
+      const c = s.charCodeAt(i);
+      let j = i + 1;
+      let hash = c;
+      if (isLatinCode(c)) {
+        // Latin runs, dotted names such as appspec.yml being one word
+        hash = lower(c);
+        for (;;) {
+          let d = s.charCodeAt(j);
+          while (j < length && isLatinCode(d)) {
+            hash = (Math.imul(hash, 31) + lower(d)) | 0;
+            d = s.charCodeAt(++j);
+          }
+          if ((d === 0x2e || d === 0x40) && j + 1 < length && isLatinCode(s.charCodeAt(j + 1))) {
+            hash = (Math.imul(hash, 31) + d) | 0;
+            j++;
+          } else break;
+        }
+      } else if (isHangulCode(c)) {
+        let d = s.charCodeAt(j);
+        while (j < length && isHangulCode(d)) {
+          hash = (Math.imul(hash, 31) + d) | 0;
+          d = s.charCodeAt(++j);
+        }
+      } else {
+        const g = gapOf(c);
+        gap = gap === GLUED ? g : gap === BREAK || g === BREAK ? BREAK : gap === SPACE && g === SPACE ? SPACE : JOIN;
+        i = j;
+        continue;
+      }
+      if (gap === BREAK && n > 0) {
+        each(n);
+        n = 0;
+      }
+      if (n === this.phraseGap.length) {
+        const next = new Uint8Array(n * 2);
+        next.set(this.phraseGap);
+        this.phraseGap = next;
+      }
+      this.phrase[n] = this.word(s, i, j, hash);
+      this.phraseGap[n] = gap;
+      n++;
+      gap = GLUED;
+      i = j;
+    }
+    if (n > 0) each(n);
+  }
+
+  /** The terms a word adds in a note by itself. */
+  private docTerms(w: Word): Int32Array {
+    if (w.doc) return w.doc;
+    const out: number[] = [];
+    const add = (t: Term) => out.push(this.id(t));
+    if (!w.hangul) latinTerms(w.text, add);
+    else {
+      const one = oneSyllableConcept(w.text, this.concepts);
+      if (one) add(one);
+      hangulTerms(w.text, add);
+      for (const st of particleStems(w.text)) if (st.length === 1) add("1:" + st);
+    }
+    return (w.doc = Int32Array.from(out));
+  }
+
+  /** The longest concept form from each offset of a word, as far as the word goes, and the word read from its start. */
+  private walk(w: Word): void {
+    const x = w.text;
+    const starts = w.hangul ? x.length : 1;
+    const term = new Int32Array(starts).fill(-1);
+    const end = new Int32Array(starts);
+    let on: Array<TrieNode | undefined> | undefined;
+    for (let j = 0; j < starts; j++) {
+      let node: TrieNode | undefined = this.concepts.root;
+      let i = j;
+      for (; i < x.length; i++) {
+        node = node.next?.get(x.charCodeAt(i));
+        if (!node) break;
+        if (node.concept >= 0) {
+          const e = formEnd(x, w.hangul, i + 1);
+          if (e > 0) {
+            term[j] = this.conceptId(node.concept);
+            end[j] = e;
+          }
+        }
+      }
+      if (i === x.length && node?.next) (on ??= new Array<TrieNode | undefined>(starts).fill(undefined))[j] = node;
+    }
+    w.walkTerm = term;
+    w.walkEnd = end;
+    w.walkOn = on;
+    // Read from its start as conceptSpans would when no form goes on into the next word, noting where one might.
+    const scan: number[] = [];
+    const open: number[] = [];
+    const openNodes: TrieNode[] = [];
+    let j = 0;
+    while (j < starts) {
+      if (on?.[j]) {
+        open.push(j);
+        openNodes.push(on[j]!);
+      }
+      if (term[j]! >= 0) {
+        scan.push(term[j]!, j, end[j]!);
+        j = end[j]!;
+      } else j++;
+    }
+    w.scan = Int32Array.from(scan);
+    w.open = Int32Array.from(open);
+    w.openNodes = openNodes;
+  }
+
+  /**
+   * The concepts of the phrase in `this.phrase[0..n)`, longest first from left to right; each span goes from
+   * (word, offset) to (word, end offset) in `spanFrom`/`spanTo` (two numbers each). Returns how many.
+   */
+  private conceptSpans(n: number): number {
+    const words = this.phrase;
+    let count = 0;
+    let k = 0;
+    let j = 0;
+    while (k < n) {
+      const w = words[k]!;
+      // A Latin form starts at a word's start; a Korean one anywhere in a Korean word.
+      if (!w.hangul && j > 0) {
+        k++;
+        j = 0;
+        continue;
+      }
+      if (!w.walkTerm) this.walk(w);
+      if (j === 0) {
+        // The word read from its start, up to the first place where a form might go on into the next word.
+        let stop = -1;
+        if (k + 1 < n) {
+          const next = words[k + 1]!.text.charCodeAt(0);
+          for (let m = 0; m < w.open!.length; m++) {
+            if (w.openNodes![m]!.next!.has(next)) {
+              stop = w.open![m]!;
+              break;
+            }
+          }
+        }
+        const scan = w.scan!;
+        for (let m = 0; m < scan.length && (stop < 0 || scan[m + 1]! < stop); m += 3) {
+          if (count === this.spanTerm.length) this.growSpans();
+          this.spanTerm[count] = scan[m]!;
+          this.spanFrom[2 * count] = k;
+          this.spanFrom[2 * count + 1] = scan[m + 1]!;
+          this.spanTo[2 * count] = k;
+          this.spanTo[2 * count + 1] = scan[m + 2]!;
+          count++;
+        }
+        if (stop < 0) {
+          k++;
+          continue;
+        }
+        j = stop;
+      }
+      let term = w.walkTerm![j]!;
+      let endWord = k;
+      let endAt = w.walkEnd![j]!;
+      let node = w.walkOn?.[j];
+      for (let kk = k + 1; node && kk < n; kk++) {
+        const x = words[kk]!;
+        const text = x.text;
+        let i = 0;
+        for (; i < text.length; i++) {
+          node = node.next?.get(text.charCodeAt(i));
+          if (!node) break;
+          if (node.concept >= 0) {
+            const e = formEnd(text, x.hangul, i + 1);
+            if (e > 0) {
+              term = this.conceptId(node.concept);
+              endWord = kk;
+              endAt = e;
+            }
+          }
+        }
+        if (i < text.length) break;
+      }
+      if (term >= 0) {
+        if (count === this.spanTerm.length) this.growSpans();
+        this.spanTerm[count] = term;
+        this.spanFrom[2 * count] = k;
+        this.spanFrom[2 * count + 1] = j;
+        this.spanTo[2 * count] = endWord;
+        this.spanTo[2 * count + 1] = endAt;
+        count++;
+        k = endWord;
+        j = endAt;
+        if (j >= words[k]!.text.length) {
+          k++;
+          j = 0;
+        }
+      } else if (w.hangul && j + 1 < w.text.length) j++;
+      else {
+        k++;
+        j = 0;
+      }
+    }
+    return count;
+  }
+
+  private growSpans(): void {
+    const term = new Int32Array(this.spanTerm.length * 2);
+    term.set(this.spanTerm);
+    const from = new Int32Array(term.length * 2);
+    from.set(this.spanFrom);
+    const to = new Int32Array(term.length * 2);
+    to.set(this.spanTo);
+    this.spanTerm = term;
+    this.spanFrom = from;
+    this.spanTo = to;
+  }
+
+  /** Adds the terms of a note's text to `out`, each as often as it occurs. */
+  countTerms(text: string, out: TermCounts): void {
+    this.phrases(nfkc(text), (n) => {
+      const words = this.phrase;
+      const spans = this.conceptSpans(n);
+      for (let m = 0; m < spans; m++) out.add(this.spanTerm[m]!);
+      for (let k = 0; k < n; k++) {
+        const w = words[k]!;
+        const doc = w.doc ?? this.docTerms(w);
+        for (let m = 0; m < doc.length; m++) out.add(doc[m]!);
+        if (k > 0 && w.hangul && words[k - 1]!.hangul && this.phraseGap[k] === SPACE) out.add(this.crossId(words[k - 1]!.stemEnd, w.text));
+      }
+    });
+  }
+
+  private crossId(stemEnd: string, right: string): number {
+    const key = (stemEnd.charCodeAt(0) - 0xac00) * 11172 + (right.charCodeAt(0) - 0xac00) + 1;
+    const mask = this.crossKeys.length - 1;
+    let slot = crossSlot(key, mask);
+    for (; this.crossKeys[slot] !== 0; slot = (slot + 1) & mask) if (this.crossKeys[slot] === key) return this.crossValues[slot]!;
+    const id = this.id(stemEnd + right[0]!);
+    if (2 * ++this.crossCount > this.crossKeys.length) {
+      const keys = this.crossKeys;
+      const values = this.crossValues;
+      this.crossKeys = new Int32Array(keys.length * 2);
+      this.crossValues = new Int32Array(keys.length * 2);
+      for (let m = 0; m < keys.length; m++) if (keys[m] !== 0) this.putCross(keys[m]!, values[m]!);
+    }
+    this.putCross(key, id);
+    return id;
+  }
+
+  private putCross(key: number, id: number): void {
+    const mask = this.crossKeys.length - 1;
+    let slot = crossSlot(key, mask);
+    while (this.crossKeys[slot] !== 0) slot = (slot + 1) & mask;
+    this.crossKeys[slot] = key;
+    this.crossValues[slot] = id;
+  }
+
+  /**
+   * Analyses a query (or a heading read as one): the spans that matched a concept are removed before the rest
+   * is split, so "람다 타임아웃" searches @lambda and @timeout rather than also their bigrams.
+   */
+  analyze(text: string): Analysis {
+    const counts = new Map<Term, number>();
+    const add = (t: Term) => counts.set(t, (counts.get(t) ?? 0) + 1);
+    const found: Term[] = [];
+    const latinWords: string[] = [];
+    const hangulWords: string[] = [];
+    const crossBigrams: Analysis["crossBigrams"] = [];
+    const conceptSources: Analysis["conceptSources"] = [];
+    this.phrases(normalize(text), (n) => {
+      const words = this.phrase;
+      const offset: number[] = [];
+      let length = 0;
+      for (let k = 0; k < n; k++) {
+        offset.push(length);
+        length += words[k]!.text.length;
+      }
+      const consumed = new Uint8Array(length);
+      const spans = this.conceptSpans(n);
+      for (let m = 0; m < spans; m++) {
+        const term = this.terms[this.spanTerm[m]!]!;
+        const first = this.spanFrom[2 * m]!;
+        const last = this.spanTo[2 * m]!;
+        const from = offset[first]! + this.spanFrom[2 * m + 1]!;
+        const to = offset[last]! + this.spanTo[2 * m + 1]!;
+        add(term);
+        found.push(term);
+        consumed.fill(1, from, to);
+        const covered = words.slice(first, last + 1);
+        if (covered.some((w) => w.hangul)) {
+          let hangul = "";
+          for (let k = first; k <= last; k++) {
+            if (!words[k]!.hangul) continue;
+            const a = Math.max(from, offset[k]!) - offset[k]!;
+            const b = Math.min(to, offset[k]! + words[k]!.text.length) - offset[k]!;
+            hangul += words[k]!.text.slice(a, b);
+          }
+          conceptSources.push({ term, latin: [], hangul });
+        } else conceptSources.push({ term, latin: covered.map((w) => w.text), hangul: "" });
+      }
+
+      let previousStem: string | null = null;
+      let previousWord = "";
+      for (let k = 0; k < n; k++) {
+        const t = words[k]!;
+        const start = offset[k]!;
+        // Only what no concept took is left of the word (possibly several pieces).
+        const pieces: string[] = [];
+        let piece = "";
+        for (let j = 0; j < t.text.length; j++) {
+          if (consumed[start + j]) {
+            if (piece) pieces.push(piece);
+            piece = "";
+          } else piece += t.text[j];
+        }
+        if (piece) pieces.push(piece);
+
+        if (!t.hangul) {
+          previousStem = null;
+          for (const w of pieces) {
+            latinWords.push(w);
+            latinTerms(w, add);
+          }
+          continue;
+        }
+        for (const w of pieces) {
+          // A Korean ending glued to a Latin word (TCP랑, UDP는) is no word of its own.
+          if (this.phraseGap[k] === GLUED && k > 0 && !words[k - 1]!.hangul && w === t.text && isParticleOnly(w)) continue;
+          const one = oneSyllableConcept(w, this.concepts);
+          if (one) {
+            add(one);
+            found.push(one);
+            continue;
+          }
+          hangulWords.push(w);
+          hangulTerms(w, add);
+        }
+        const intact = pieces.length === 1 && pieces[0] === t.text;
+        if (previousStem && intact && this.phraseGap[k] === SPACE) {
+          const cross = previousStem + t.text[0]!;
+          add(cross);
+          crossBigrams.push({ term: cross, left: previousWord, right: t.text });
+        }
+        previousStem = intact ? t.stemEnd : null;
+        previousWord = t.text;
+      }
+    });
+    return { counts, concepts: found, conceptSources, latinWords, hangulWords, crossBigrams };
+  }
+}
+
+function crossSlot(key: number, mask: number): number {
+  const h = Math.imul(key, 0x9e3779b1);
+  return (h ^ (h >>> 15)) & mask;
+}
+
+/**
+ * Where a concept form that matched `word` up to `end` may end: there, when the word is Korean or ends there;
+ * after an English plural (s, es) that ends the word; else nowhere (-1), as a Latin form ends on a word boundary.
+ */
+function formEnd(word: string, hangul: boolean, end: number): number {
+  if (hangul || end === word.length) return end;
+  if (word.charCodeAt(end) === 0x73 && end + 1 === word.length) return end + 1;
+  if (word.charCodeAt(end) === 0x65 && word.charCodeAt(end + 1) === 0x73 && end + 2 === word.length) return end + 2;
+  return -1;
+}

@@ -1,7 +1,7 @@
 // A small term matcher on the lookup's analyzer, for names typed in Korean or English: `/quiz 람다` → the topic
 // `lambda`, `/quiz 키네` → `kinesis`, and close suggestions for a name that matches nothing exactly.
 import { disassemble } from "es-hangul";
-import { analyze, normalize } from "./analyze.js";
+import { normalize } from "./analyze.js";
 import { SearchIndex } from "./search.js";
 import type { Section } from "./types.js";
 
@@ -40,7 +40,7 @@ export function createTermMatcher(entries: ReadonlyArray<TermEntry>): TermMatche
       }
     }
   });
-  const conceptOf = (s: string) => [...analyze(s, index.concepts, true).concepts];
+  const conceptOf = (s: string) => [...index.analyze(s).concepts];
   return {
     match(input: string): TermMatch[] {
       const typed = squash(input.slice(0, 100));

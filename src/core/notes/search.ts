@@ -5,7 +5,7 @@
 // A query is a list of clauses, one per word or concept, each with alternatives: the word as typed, its stems
 // without particles or endings, its loanword spellings in the other script found in the corpus (뮤텍스 → mutex),
 // a typo's correction. A section scores a clause by its best alternative, so a wrong guess costs nothing.
-import { analyze, Concepts, foldLatin, isHangulWord, type Term } from "./analyze.js";
+import { Analyzer, Concepts, foldLatin, IdList, isHangulWord, TermCounts, type Analysis, type Term } from "./analyze.js";
 import { bridgesIn, markersPresent } from "./bridges.js";
 import { AWS_PACK } from "./glossary.js";
 import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike } from "./loanword.js";
@@ -55,13 +55,6 @@ const STOP_HANGUL = new Set([
 /** Concepts that say what kind of answer is wanted, not what it is about. */
 const META_CONCEPTS = new Set(["@difference", "@definition", "@example", "@concept", "@structure", "@principle", "@feature", "@type", "@advantage", "@disadvantage", "@usecase", "@cause", "@solution", "@problem", "@processflow", "@condition", "@role"]);
 
-interface Posting {
-  section: number;
-  tf: number;
-  /** the term is in the heading or the breadcrumb: the section is about it, not merely mentioning it */
-  titled: boolean;
-}
-
 interface Alternative {
   terms: Array<[Term, number]>;
   factor: number;
@@ -88,83 +81,181 @@ export interface ScoredSection {
 
 /** The concepts for a corpus: domain packs it names, the general vocabulary, then the pairs its notes write. */
 export function conceptsFor(sections: readonly Section[]): Concepts {
-  const latinWords = new Set<string>();
-  const bridges: string[][] = [];
+  const bridges = new Map<string, string[]>();
   for (const s of sections) {
     for (const text of [s.heading, s.text]) {
-      for (const w of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) latinWords.add(w);
-      if (text.includes("(")) bridges.push(...bridgesIn(text));
+      // Copied notes write the same pairs again: each is added once, where first written.
+      if (text.includes("(")) for (const pair of bridgesIn(text)) if (!bridges.has(pair.join("\n"))) bridges.set(pair.join("\n"), pair);
     }
   }
   const entries: Array<readonly string[]> = [];
-  for (const pack of DOMAIN_PACKS) if (markersPresent(latinWords, pack.markers) >= pack.minMarkers) entries.push(...pack.entries);
+  for (const pack of DOMAIN_PACKS) if (packApplies(sections, pack)) entries.push(...pack.entries);
   entries.push(...STUDY_VOCABULARY);
   const concepts = new Concepts(entries);
-  for (const pair of bridges) concepts.add(pair, true);
+  for (const pair of bridges.values()) concepts.add(pair, true);
   return concepts;
+}
+
+/** Whether the notes name enough of a pack's products; reads only as far as it takes to know. */
+function packApplies(sections: readonly Section[], pack: (typeof DOMAIN_PACKS)[number]): boolean {
+  const latinWords = new Set<string>();
+  for (let i = 0; i < sections.length; i++) {
+    for (const text of [sections[i]!.heading, sections[i]!.text]) for (const w of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) latinWords.add(w);
+    if ((i % 64 === 63 || i === sections.length - 1) && markersPresent(latinWords, pack.markers) >= pack.minMarkers) return true;
+  }
+  return false;
 }
 
 export class SearchIndex {
   readonly concepts: Concepts;
-  private readonly postings = new Map<Term, Posting[]>();
+  private readonly analyzer: Analyzer;
+  /** how many terms the notes have: ids from here on were first met in queries */
+  private readonly termCount: number;
+  // Postings of term t, by section: entries postStart[t] .. postStart[t + 1] of the arrays below.
+  private readonly postStart: Int32Array;
+  private readonly postSection: Int32Array;
+  /** the BM25 saturation of the term's weighted frequency in that section */
+  private readonly postWeight: Float64Array;
+  /** the term is in the heading or the breadcrumb: the section is about it, not merely mentioning it */
+  private readonly postTitled: Uint8Array;
+  private readonly idfs: Float64Array;
   private readonly emptyBody: Uint8Array;
-  /** each section's heading as query-style terms, to prefer headings that say just what was asked */
-  private readonly headingTerms: Array<Set<Term>>;
+  /** each section's heading as query-style term ids (entries headingStart[i] .. headingStart[i + 1]), to prefer
+   * headings that say just what was asked */
+  private readonly headingStart: Int32Array;
+  private readonly headingTerms: Int32Array;
+  /** ids below this may be heading terms */
+  private readonly headingTermLimit: number;
   /** folded Latin words of the corpus and vocabulary, by length, for typo correction */
   private readonly vocabulary = new Map<number, string[]>();
   /** sound key → Hangul words (stems) of the corpus, and → Latin words of the corpus */
   private readonly hangulBySound = new Map<string, string[]>();
   private readonly latinBySound = new Map<string, string[]>();
+  private scratch?: Scratch;
 
   constructor(readonly sections: readonly Section[]) {
     this.concepts = conceptsFor(sections);
-    const concepts = this.concepts;
-    this.emptyBody = new Uint8Array(sections.length);
-    this.headingTerms = sections.map(
-      (s) => new Set([...analyze(headingWords(s.heading), concepts, true).counts.keys()].filter((t) => !STOP_LATIN.has(t))),
-    );
-    const latinWords = new Set<string>(concepts.latinVocabulary);
-    const hangulWords = new Set<string>();
+    const analyzer = (this.analyzer = new Analyzer(this.concepts));
+    const n = sections.length;
 
     // BM25F: each field's term counts are normalised by that field's own length, so a heading match is not
-    // diluted by a long body, and only then weighted and summed.
+    // diluted by a long body, and only then weighted and summed. First each field's (term, count) pairs.
     const fieldsOf = (s: Section): string[] => [headingWords(s.heading), s.path.slice(1, -1).map(headingWords).join(" \n "), s.text];
-    const cache = new Map<string, { counts: Map<Term, number>; length: number }>();
-    const analysed = sections.map((s) =>
-      fieldsOf(s).map((text) => {
-        // Texts repeat (breadcrumbs, copied notes); analyse each once.
-        const hit = cache.get(text);
-        if (hit) return hit;
-        const a = analyze(text, concepts);
-        for (const w of a.latinWords) latinWords.add(w);
-        for (const w of a.hangulWords) hangulWords.add(w);
-        let length = 0;
-        for (const n of a.counts.values()) length += n;
-        const result = { counts: a.counts, length };
-        if (text.length < 400) cache.set(text, result);
-        return result;
-      }),
-    );
-    const avg = FIELDS.map((_, f) => analysed.reduce((sum, fields) => sum + fields[f]!.length, 0) / Math.max(1, sections.length) || 1);
-
-    analysed.forEach((fields, i) => {
-      const tf = new Map<Term, number>();
-      const titled = new Set<Term>();
-      fields.forEach((field, f) => {
-        const { weight, b, title } = FIELDS[f]!;
-        const norm = 1 - b + (b * field.length) / avg[f]!;
-        for (const [term, n] of field.counts) {
-          tf.set(term, (tf.get(term) ?? 0) + (weight * n) / norm);
-          if (title) titled.add(term);
+    const pairTerms = new IdList();
+    const pairCounts = new IdList();
+    const fieldFrom = new Int32Array(3 * n);
+    const fieldTo = new Int32Array(3 * n);
+    const fieldLength = new Float64Array(3 * n);
+    const counts = new TermCounts();
+    // Texts repeat (breadcrumbs, copied notes); analyse each once.
+    const cache = new Map<string, number>();
+    sections.forEach((s, i) => {
+      fieldsOf(s).forEach((text, f) => {
+        const slot = 3 * i + f;
+        const seen = cache.get(text);
+        if (seen !== undefined) {
+          fieldFrom[slot] = fieldFrom[seen]!;
+          fieldTo[slot] = fieldTo[seen]!;
+          fieldLength[slot] = fieldLength[seen]!;
+          return;
         }
+        analyzer.countTerms(text, counts);
+        fieldFrom[slot] = pairTerms.length;
+        for (let m = 0; m < counts.touched.length; m++) {
+          const id = counts.touched.data[m]!;
+          pairTerms.push(id);
+          pairCounts.push(counts.counts[id]!);
+        }
+        fieldTo[slot] = pairTerms.length;
+        fieldLength[slot] = counts.total;
+        counts.clear();
+        if (text.length < 400) cache.set(text, slot);
       });
-      for (const [term, n] of tf) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push({ section: i, tf: n, titled: titled.has(term) });
+    });
+    const avg = FIELDS.map((_, f) => {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += fieldLength[3 * i + f]!;
+      return sum / Math.max(1, n) || 1;
+    });
+
+    // Then the postings, term by term: count each term's sections, then fill them in section order.
+    const termCount = (this.termCount = analyzer.terms.length);
+    const df = new Int32Array(termCount);
+    const mark = new Int32Array(termCount).fill(-1);
+    for (let i = 0; i < n; i++) {
+      for (let slot = 3 * i; slot < 3 * i + 3; slot++) {
+        for (let m = fieldFrom[slot]!; m < fieldTo[slot]!; m++) {
+          const id = pairTerms.data[m]!;
+          if (mark[id] !== i) {
+            mark[id] = i;
+            df[id]!++;
+          }
+        }
+      }
+    }
+    const postStart = (this.postStart = new Int32Array(termCount + 1));
+    for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t]! + df[t]!;
+    const total = postStart[termCount]!;
+    const postSection = (this.postSection = new Int32Array(total));
+    const postWeight = (this.postWeight = new Float64Array(total));
+    const postTitled = (this.postTitled = new Uint8Array(total));
+    const cursor = postStart.slice(0, termCount);
+    const tf = new Float64Array(termCount);
+    const titled = new Uint8Array(termCount);
+    this.emptyBody = new Uint8Array(n);
+    const touched = new IdList();
+    for (let i = 0; i < n; i++) {
+      touched.length = 0;
+      for (let f = 0; f < 3; f++) {
+        const slot = 3 * i + f;
+        const { weight, b, title } = FIELDS[f]!;
+        const norm = 1 - b + (b * fieldLength[slot]!) / avg[f]!;
+        for (let m = fieldFrom[slot]!; m < fieldTo[slot]!; m++) {
+          const id = pairTerms.data[m]!;
+          if (tf[id] === 0) touched.push(id);
+          tf[id] = tf[id]! + (weight * pairCounts.data[m]!) / norm;
+          if (title) titled[id] = 1;
+        }
+      }
+      for (let m = 0; m < touched.length; m++) {
+        const id = touched.data[m]!;
+        const at = cursor[id]!++;
+        const x = tf[id]!;
+        postSection[at] = i;
+        postWeight[at] = (x * (K1 + 1)) / (x + K1);
+        postTitled[at] = titled[id]!;
+        tf[id] = 0;
+        titled[id] = 0;
       }
       this.emptyBody[i] = sections[i]!.text.trim() === "" ? 1 : 0;
+    }
+    this.idfs = new Float64Array(termCount);
+    for (let t = 0; t < termCount; t++) this.idfs[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
+
+    const latinWords = new Set<string>(this.concepts.latinVocabulary);
+    const hangulWords: string[] = [];
+    for (const [w, hangul] of analyzer.sealVocabulary()) {
+      if (hangul) hangulWords.push(w);
+      else latinWords.add(w);
+    }
+
+    // Headings read as queries, once each distinct heading.
+    const headingCache = new Map<string, number[]>();
+    const headingIds: number[] = [];
+    this.headingStart = new Int32Array(n + 1);
+    sections.forEach((s, i) => {
+      const words = headingWords(s.heading);
+      let terms = headingCache.get(words);
+      if (!terms) {
+        terms = [...analyzer.analyze(words).counts.keys()].filter((t) => !STOP_LATIN.has(t)).map((t) => analyzer.id(t));
+        headingCache.set(words, terms);
+      }
+      headingIds.push(...terms);
+      this.headingStart[i + 1] = headingIds.length;
     });
+    this.headingTerms = Int32Array.from(headingIds);
+    this.headingTermLimit = analyzer.terms.length;
+
     for (const w of latinWords) {
       if (/^\d+$/.test(w)) continue;
       if (w.length >= 4) {
@@ -172,7 +263,7 @@ export class SearchIndex {
         if (!bucket) this.vocabulary.set(w.length, (bucket = []));
         bucket.push(w);
       }
-      if (w.length >= 3 && this.postings.has(foldLatin(w))) for (const key of latinKeys(w)) pushTo(this.latinBySound, key, foldLatin(w));
+      if (w.length >= 3 && this.has(foldLatin(w))) for (const key of latinKeys(w)) pushTo(this.latinBySound, key, foldLatin(w));
     }
     for (const w of hangulWords) {
       const st = stem(w);
@@ -182,18 +273,19 @@ export class SearchIndex {
     }
   }
 
-  private idf(term: Term): number {
-    const df = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.sections.length - df + 0.5) / (df + 0.5));
+  /** In how many sections a term occurs. */
+  private df(term: Term): number {
+    const id = this.analyzer.idOf(term);
+    return id === undefined || id >= this.termCount ? 0 : this.postStart[id + 1]! - this.postStart[id]!;
   }
 
   private has(term: Term): boolean {
-    return this.postings.has(term);
+    return this.df(term) > 0;
   }
 
   /** The query as clauses with their alternatives (exported for tests and the term matcher). */
   plan(query: string): Clause[] {
-    const a = analyze(query.slice(0, MAX_QUERY_CHARS), this.concepts, true);
+    const a = this.analyze(query.slice(0, MAX_QUERY_CHARS));
     const clauses: Clause[] = [];
     const seenConcepts = new Set<Term>();
     for (const { term: c, latin, hangul } of a.conceptSources) {
@@ -236,7 +328,7 @@ export class SearchIndex {
     if (!known && word.length >= 4 && !/\d/.test(word)) {
       const fix = this.correct(word);
       if (fix) {
-        const terms = [...analyze(fix, this.concepts, true).counts.keys()];
+        const terms = [...this.analyze(fix).counts.keys()];
         alternatives.push({ terms: terms.map((t) => [t, 1 / terms.length]), factor: 1 });
         known = terms.some((t) => this.has(t));
       }
@@ -287,7 +379,7 @@ export class SearchIndex {
   private soundAlikes(keys: string[], table: Map<string, string[]>, alike: (w: string) => boolean): string[] {
     const found = new Set<string>();
     for (const key of keys) for (const w of table.get(key) ?? []) if (alike(w)) found.add(w);
-    const df = (w: string) => (isHangulWord(w) ? this.postings.get(w.slice(0, 2))?.length ?? 0 : this.postings.get(w)?.length ?? 0);
+    const df = (w: string) => this.df(isHangulWord(w) ? w.slice(0, 2) : w);
     return [...found].sort((a, b) => df(b) - df(a)).slice(0, MAX_LOANWORDS);
   }
 
@@ -296,12 +388,15 @@ export class SearchIndex {
     let best: string | null = null;
     let bestDistance = maxEdits + 1;
     let bestDf = -1;
+    const letters = letterCounts(word);
     for (let len = word.length - maxEdits; len <= word.length + maxEdits; len++) {
       for (const candidate of this.vocabulary.get(len) ?? []) {
         if (candidate[0] !== word[0] && maxEdits === 1) continue;
+        // An edit changes at most two letter counts by one: a cheap bound before the distance itself.
+        if (letterDifference(letters, word.length, candidate) > 2 * Math.min(maxEdits, bestDistance)) continue;
         const d = boundedDamerau(word, candidate, bestDistance);
         if (d > maxEdits) continue;
-        const df = this.postings.get(foldLatin(candidate))?.length ?? 0;
+        const df = this.df(foldLatin(candidate));
         if (d < bestDistance || (d === bestDistance && df > bestDf)) {
           best = candidate;
           bestDistance = d;
@@ -312,43 +407,50 @@ export class SearchIndex {
     return best;
   }
 
+  /** Analyses a query (or a heading read as one) with this corpus's concepts. */
+  analyze(text: string): Analysis {
+    return this.analyzer.analyze(text);
+  }
+
   search(query: string, limit: number): ScoredSection[] {
     const clauses = this.plan(query);
     if (clauses.length === 0) return [];
     const n = this.sections.length;
-    const scores = new Float64Array(n);
-    const matched = new Float64Array(n);
-    const matchedInTitle = new Float64Array(n);
+    const { scores, matched, matchedInTitle, bestScore, bestMatched, bestTitled, altScore, altMatched, altTitled, queryTerm } = (this.scratch ??= new Scratch(n, this.headingTermLimit));
     const touched: number[] = [];
-    const bestScore = new Float64Array(n);
-    const bestMatched = new Float64Array(n);
-    const bestTitled = new Float64Array(n);
-    const altScore = new Float64Array(n);
-    const altMatched = new Float64Array(n);
-    const altTitled = new Float64Array(n);
     const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
-    const queryTerms = new Set<Term>();
+    const queryIds: number[] = [];
     let totalWeight = 0;
+    const clauseTouched: number[] = [];
+    const altTouched: number[] = [];
     for (const clause of clauses) {
       let importance = Infinity;
-      const clauseTouched: number[] = [];
+      clauseTouched.length = 0;
       for (const alt of clause.alternatives) {
         let altIdf = 0;
-        const altTouched: number[] = [];
+        altTouched.length = 0;
+        const coverage = alt.factor === LOANWORD_FACTOR ? LOANWORD_COVERAGE : 1;
         for (const [term, share] of alt.terms) {
-          queryTerms.add(term);
-          const list = this.postings.get(term);
+          const id = this.analyzer.idOf(term);
+          const known = id !== undefined && id < this.termCount && this.postStart[id + 1]! > this.postStart[id]!;
+          if (id !== undefined && id < queryTerm.length && queryTerm[id] === 0) {
+            queryTerm[id] = 1;
+            queryIds.push(id);
+          }
           // A word the notes never use still counts in the query's weight: that is what makes "GCP Cloud Run" empty.
-          const idf = list ? this.idf(term) : maxIdf;
+          const idf = known ? this.idfs[id]! : maxIdf;
           altIdf += share * idf;
-          if (!list) continue;
+          if (!known) continue;
           const w = alt.factor * share;
-          for (const p of list) {
-            const i = p.section;
+          const wIdf = w * idf;
+          const wCoverage = w * coverage;
+          const end = this.postStart[id + 1]!;
+          for (let p = this.postStart[id]!; p < end; p++) {
+            const i = this.postSection[p]!;
             if (altMatched[i] === 0) altTouched.push(i);
-            altScore[i] = altScore[i]! + w * idf * ((p.tf * (K1 + 1)) / (p.tf + K1));
-            altMatched[i] = altMatched[i]! + w * (alt.factor === LOANWORD_FACTOR ? LOANWORD_COVERAGE : 1);
-            if (p.titled) altTitled[i] = altTitled[i]! + w;
+            altScore[i] = altScore[i]! + wIdf * this.postWeight[p]!;
+            altMatched[i] = altMatched[i]! + wCoverage;
+            if (this.postTitled[p]) altTitled[i] = altTitled[i]! + w;
           }
         }
         importance = Math.min(importance, altIdf);
@@ -376,26 +478,108 @@ export class SearchIndex {
         bestTitled[i] = 0;
       }
     }
-    if (touched.length === 0 || totalWeight === 0) return [];
-    const results: ScoredSection[] = [];
-    for (const i of touched) {
-      // A section whose heading (or breadcrumb) names the topic ranks above one that only mentions it, and a
-      // heading that says just what was asked above a more specific one ("JWT" over "JWT Claim Set").
-      const heading = this.headingTerms[i]!;
-      let precise = 0;
-      for (const t of heading) if (queryTerms.has(t)) precise++;
-      const precision = heading.size ? precise / heading.size : 0;
-      const boost = 1 + TITLE_BOOST * (matchedInTitle[i]! / totalWeight) + PRECISION_BOOST * precision;
-      // A heading with nothing under it is a signpost: show it only when nothing better exists.
-      const score = scores[i]! * boost * (this.emptyBody[i] ? 0.5 : 1);
-      results.push({ index: i, score, coverage: matched[i]! / totalWeight });
+    // The best `limit` sections, best first (ties by position in the notes), among those worth showing.
+    const top: ScoredSection[] = [];
+    if (touched.length > 0 && totalWeight > 0) {
+      let topScore = 0;
+      let bestCoverage = 0;
+      for (const i of touched) {
+        // A section whose heading (or breadcrumb) names the topic ranks above one that only mentions it, and a
+        // heading that says just what was asked above a more specific one ("JWT" over "JWT Claim Set").
+        const from = this.headingStart[i]!;
+        const to = this.headingStart[i + 1]!;
+        let precise = 0;
+        for (let h = from; h < to; h++) precise += queryTerm[this.headingTerms[h]!]!;
+        const precision = to > from ? precise / (to - from) : 0;
+        const boost = 1 + TITLE_BOOST * (matchedInTitle[i]! / totalWeight) + PRECISION_BOOST * precision;
+        // A heading with nothing under it is a signpost: show it only when nothing better exists.
+        const score = scores[i]! * boost * (this.emptyBody[i] ? 0.5 : 1);
+        scores[i] = score;
+        matched[i] = matched[i]! / totalWeight;
+        if (score > topScore) topScore = score;
+        if (matched[i]! > bestCoverage) bestCoverage = matched[i]!;
+      }
+      if (bestCoverage >= MIN_COVERAGE) {
+        for (const i of touched) {
+          const score = scores[i]!;
+          if (score < topScore * MIN_RELATIVE_SCORE || matched[i]! < MIN_COVERAGE * 0.6) continue;
+          if (top.length === limit && !outranks(score, i, top[limit - 1]!)) continue;
+          let at = top.length === limit ? limit - 1 : top.length;
+          while (at > 0 && outranks(score, i, top[at - 1]!)) {
+            top[at] = top[at - 1]!;
+            at--;
+          }
+          top[at] = { index: i, score, coverage: matched[i]! };
+        }
+      }
     }
-    results.sort((a, b) => b.score - a.score || a.index - b.index);
-    const best = results.reduce((m, r) => Math.max(m, r.coverage), 0);
-    if (best < MIN_COVERAGE) return [];
-    const top = results[0]!.score;
-    return results.filter((r) => r.score >= top * MIN_RELATIVE_SCORE && r.coverage >= MIN_COVERAGE * 0.6).slice(0, limit);
+    for (const i of touched) {
+      scores[i] = 0;
+      matched[i] = 0;
+      matchedInTitle[i] = 0;
+    }
+    for (const id of queryIds) queryTerm[id] = 0;
+    return top;
   }
+}
+
+/** Per-query working arrays, one slot a section (a term for `queryTerm`), kept zeroed between queries. */
+class Scratch {
+  readonly scores: Float64Array;
+  readonly matched: Float64Array;
+  readonly matchedInTitle: Float64Array;
+  readonly bestScore: Float64Array;
+  readonly bestMatched: Float64Array;
+  readonly bestTitled: Float64Array;
+  readonly altScore: Float64Array;
+  readonly altMatched: Float64Array;
+  readonly altTitled: Float64Array;
+  readonly queryTerm: Uint8Array;
+
+  constructor(sections: number, terms: number) {
+    this.scores = new Float64Array(sections);
+    this.matched = new Float64Array(sections);
+    this.matchedInTitle = new Float64Array(sections);
+    this.bestScore = new Float64Array(sections);
+    this.bestMatched = new Float64Array(sections);
+    this.bestTitled = new Float64Array(sections);
+    this.altScore = new Float64Array(sections);
+    this.altMatched = new Float64Array(sections);
+    this.altTitled = new Float64Array(sections);
+    this.queryTerm = new Uint8Array(terms);
+  }
+}
+
+function outranks(score: number, index: number, other: ScoredSection): boolean {
+  return score > other.score || (score === other.score && index < other.index);
+}
+
+/** Letter counts of a Latin word. */
+function letterCounts(word: string): Int32Array {
+  const counts = new Int32Array(128);
+  for (let i = 0; i < word.length; i++) counts[word.charCodeAt(i) & 127]!++;
+  return counts;
+}
+
+const taken = new Uint8Array(256);
+
+/**
+ * How many letters two words do not share, given the first one's `counts` (left as they were): one edit changes
+ * it by at most two, so it bounds the edit distance from below cheaply.
+ */
+function letterDifference(counts: Int32Array, length: number, word: string): number {
+  const n = Math.min(word.length, taken.length);
+  let common = 0;
+  for (let i = 0; i < n; i++) {
+    const c = word.charCodeAt(i) & 127;
+    taken[i] = counts[c]! > 0 ? 1 : 0;
+    if (taken[i]) {
+      counts[c]!--;
+      common++;
+    }
+  }
+  for (let i = 0; i < n; i++) if (taken[i]) counts[word.charCodeAt(i) & 127]!++;
+  return length + word.length - 2 * common;
 }
 
 function isStopHangul(word: string): boolean {
