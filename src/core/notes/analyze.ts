@@ -669,51 +669,45 @@ export class Analyzer {
     const conceptSources: Analysis["conceptSources"] = [];
     this.phrases(normalize(text), (n) => {
       const words = this.phrase;
-      const offset: number[] = [];
-      let length = 0;
-      for (let k = 0; k < n; k++) {
-        offset.push(length);
-        length += words[k]!.text.length;
-      }
-      const consumed = new Uint8Array(length);
+      // What each concept took of each word, as [from, to) offsets, in order.
+      const taken: Array<number[] | undefined> = [];
       const spans = this.conceptSpans(n);
       for (let m = 0; m < spans; m++) {
         const term = this.terms[this.spanTerm[m]!]!;
         const first = this.spanFrom[2 * m]!;
         const last = this.spanTo[2 * m]!;
-        const from = offset[first]! + this.spanFrom[2 * m + 1]!;
-        const to = offset[last]! + this.spanTo[2 * m + 1]!;
         add(term);
         found.push(term);
-        consumed.fill(1, from, to);
-        const covered = words.slice(first, last + 1);
-        if (covered.some((w) => w.hangul)) {
-          let hangul = "";
-          for (let k = first; k <= last; k++) {
-            if (!words[k]!.hangul) continue;
-            const a = Math.max(from, offset[k]!) - offset[k]!;
-            const b = Math.min(to, offset[k]! + words[k]!.text.length) - offset[k]!;
-            hangul += words[k]!.text.slice(a, b);
-          }
-          conceptSources.push({ term, latin: [], hangul });
-        } else conceptSources.push({ term, latin: covered.map((w) => w.text), hangul: "" });
+        let hangul = "";
+        const latin: string[] = [];
+        for (let k = first; k <= last; k++) {
+          const w = words[k]!;
+          const from = k === first ? this.spanFrom[2 * m + 1]! : 0;
+          const to = k === last ? this.spanTo[2 * m + 1]! : w.text.length;
+          (taken[k] ??= []).push(from, to);
+          if (w.hangul) hangul += w.text.slice(from, to);
+          latin.push(w.text);
+        }
+        conceptSources.push(hangul ? { term, latin: [], hangul } : { term, latin, hangul: "" });
       }
 
       let previousStem: string | null = null;
       let previousWord = "";
       for (let k = 0; k < n; k++) {
         const t = words[k]!;
-        const start = offset[k]!;
         // Only what no concept took is left of the word (possibly several pieces).
-        const pieces: string[] = [];
-        let piece = "";
-        for (let j = 0; j < t.text.length; j++) {
-          if (consumed[start + j]) {
-            if (piece) pieces.push(piece);
-            piece = "";
-          } else piece += t.text[j];
+        const cuts = taken[k];
+        let pieces: string[];
+        if (!cuts) pieces = [t.text];
+        else {
+          pieces = [];
+          let at = 0;
+          for (let c = 0; c < cuts.length; c += 2) {
+            if (cuts[c]! > at) pieces.push(t.text.slice(at, cuts[c]!));
+            at = cuts[c + 1]!;
+          }
+          if (at < t.text.length) pieces.push(t.text.slice(at));
         }
-        if (piece) pieces.push(piece);
 
         if (!t.hangul) {
           previousStem = null;

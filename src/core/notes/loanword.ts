@@ -26,7 +26,19 @@ export function hangulKey(word: string): string {
 const VOWEL = /[aeiouy]/;
 
 /** The keys of a Latin word (thread → SLT, TLT; cache → KS, KK), at most a few. */
-export function latinKeys(word: string): string[] {
+export function latinKeys(word: string): readonly string[] {
+  let keys = keyCache.get(word);
+  if (!keys) {
+    if (keyCache.size > 100_000) keyCache.clear();
+    keyCache.set(word, (keys = computeLatinKeys(word)));
+  }
+  return keys;
+}
+
+/** Words recur (notes, queries, autocomplete as it is typed): each is keyed once. */
+const keyCache = new Map<string, readonly string[]>();
+
+function computeLatinKeys(word: string): string[] {
   const w = word.toLowerCase().replace(/[^a-z]/g, "");
   let keys = [""];
   const add = (...options: string[]) => {

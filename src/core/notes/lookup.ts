@@ -1,7 +1,7 @@
 // The lookup the platforms call: ranked sections with their breadcrumb and a trimmed snippet, suggestions for
 // autocomplete, and direct resolution of a suggestion's value. Pure and synchronous: the index lives in memory.
-import { disassemble, getChoseong } from "es-hangul";
 import { normalize } from "./analyze.js";
+import { HeadingPrefixes } from "./prefix.js";
 import { headingWords, MAX_QUERY_CHARS, SearchIndex } from "./search.js";
 import type { LookupHit, LookupResult, Section, Suggestion } from "./types.js";
 
@@ -30,10 +30,18 @@ export function cleanQuery(query: string): string {
 export class LookupService {
   private readonly index: SearchIndex;
   private readonly byValue = new Map<string, Section>();
+  /** each section's heading, normalised, for the close headings of an empty result */
+  private readonly headings: string[];
+  private readonly prefixes: HeadingPrefixes;
 
   constructor(readonly sections: readonly Section[]) {
     this.index = new SearchIndex(sections);
     for (const s of sections) this.byValue.set(sectionValue(s), s);
+    this.headings = sections.map((s) => normalize(s.heading));
+    this.prefixes = new HeadingPrefixes(
+      sections.map((s) => normalize(headingWords(s.heading)).match(/[a-z0-9]+|[\uac00-\ud7a3]+/g) ?? []),
+      (w) => this.index.spellings(w),
+    );
   }
 
   lookup(query: string, opts: LookupOptions = {}): LookupResult {
@@ -75,62 +83,8 @@ export class LookupService {
     return this.topSections();
   }
 
-  private prefixIndex?: { keys: string[]; sections: number[]; choseong: string[]; choseongSections: number[] };
-
-  /** Sorted keys (jamo) of every heading word, phrase tail and spelling → section; built on first use. */
-  private buildPrefixIndex() {
-    const entries: Array<[string, number]> = [];
-    const initials: Array<[string, number]> = [];
-    const spellingCache = new Map<string, string[]>();
-    this.sections.forEach((s, index) => {
-      const words = normalize(headingWords(s.heading)).match(/[a-z0-9]+|[\uac00-\ud7a3]+/g) ?? [];
-      const forms = new Set<string>();
-      for (let k = 0; k < Math.min(words.length, 6); k++) {
-        forms.add(words.slice(k).join(""));
-        const w = words[k]!;
-        let alt = spellingCache.get(w);
-        if (!alt) spellingCache.set(w, (alt = w.length > 1 ? this.index.spellings(w) : []));
-        for (const a of alt) forms.add(a.replace(/\s+/g, ""));
-      }
-      for (const f of forms) {
-        entries.push([disassemble(f), index]);
-        if (/^[\uac00-\ud7a3]/.test(f)) initials.push([getChoseong(f), index]);
-      }
-    });
-    const order = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
-    entries.sort(order);
-    initials.sort(order);
-    return { keys: entries.map((e) => e[0]), sections: entries.map((e) => e[1]), choseong: initials.map((e) => e[0]), choseongSections: initials.map((e) => e[1]) };
-  }
-
   private prefixMatches(typed: string): Section[] {
-    this.prefixIndex ??= this.buildPrefixIndex();
-    const compactTyped = typed.replace(/\s+/g, "");
-    const onlyInitials = /^[\u3131-\u314e]+$/.test(compactTyped);
-    const keys = onlyInitials ? this.prefixIndex.choseong : this.prefixIndex.keys;
-    const ids = onlyInitials ? this.prefixIndex.choseongSections : this.prefixIndex.sections;
-    const key = onlyInitials ? compactTyped : disassemble(compactTyped);
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[mid]! < key) lo = mid + 1;
-      else hi = mid;
-    }
-    // Closest completions first (an exact word before a longer one), then the order of the notes.
-    const found: Array<{ id: number; rank: number }> = [];
-    for (let i = lo; i < keys.length && i < lo + 2000 && keys[i]!.startsWith(key); i++) found.push({ id: ids[i]!, rank: keys[i]!.length - key.length });
-    found.sort((a, b) => a.rank - b.rank || a.id - b.id);
-    const out: Section[] = [];
-    const seen = new Set<number>();
-    for (const f of found) {
-      if (out.length >= MAX_SUGGESTIONS) break;
-      if (!seen.has(f.id)) {
-        seen.add(f.id);
-        out.push(this.sections[f.id]!);
-      }
-    }
-    return out;
+    return this.prefixes.match(typed, MAX_SUGGESTIONS).map((i) => this.sections[i]!);
   }
 
   /** With nothing typed: the notes' top-level sections. */
@@ -157,10 +111,9 @@ export class LookupService {
     const words = normalize(query).split(/\s+/).filter((w) => w.length >= 2);
     if (!words.length) return [];
     const out: Suggestion[] = [];
-    for (const s of this.sections) {
-      const h = normalize(s.heading);
-      if (words.some((w) => h.includes(w))) out.push(toSuggestion(s));
-      if (out.length >= 5) break;
+    for (let i = 0; i < this.sections.length && out.length < 5; i++) {
+      const h = this.headings[i]!;
+      if (words.some((w) => h.includes(w))) out.push(toSuggestion(this.sections[i]!));
     }
     return out;
   }
@@ -184,18 +137,24 @@ function toSuggestion(s: Section): Suggestion {
 export function trimAtLine(text: string, maxChars: number): { text: string; truncated: boolean } {
   if (text.length <= maxChars) return { text, truncated: false };
   const budget = maxChars - MORE_MARKER.length - 1;
-  const lines = text.split("\n");
-  let out = "";
-  for (const line of lines) {
-    const next = out ? out + "\n" + line : line;
-    if (next.length > budget) break;
-    out = next;
+  // Whole lines while they fit, from the first non-empty one; found by position, the rest is never split.
+  let start = -1;
+  let end = 0;
+  for (let pos = 0; pos <= text.length; ) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = text.length;
+    if (nl - (start < 0 ? pos : start) > budget) break;
+    if (start >= 0) end = nl;
+    else if (nl > pos) [start, end] = [pos, nl];
+    pos = nl + 1;
   }
+  let out = start < 0 ? "" : text.slice(start, end);
   if (!out) {
-    const cut = lines[0]!.slice(0, budget);
+    const nl = text.indexOf("\n");
+    const cut = text.slice(0, nl < 0 ? text.length : nl).slice(0, budget);
     out = cut.replace(/\s+\S*$/, "") || cut;
   }
-  return { text: out.replace(/\s+$/, "") + "\n" + MORE_MARKER, truncated: true };
+  return { text: out.trimEnd() + "\n" + MORE_MARKER, truncated: true };
 }
 
 function clamp(n: number, lo: number, hi: number): number {

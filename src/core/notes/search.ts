@@ -376,7 +376,7 @@ export class SearchIndex {
   }
 
   /** Words of the corpus that sound like the query word, the most used first. */
-  private soundAlikes(keys: string[], table: Map<string, string[]>, alike: (w: string) => boolean): string[] {
+  private soundAlikes(keys: readonly string[], table: Map<string, string[]>, alike: (w: string) => boolean): string[] {
     const found = new Set<string>();
     for (const key of keys) for (const w of table.get(key) ?? []) if (alike(w)) found.add(w);
     const df = (w: string) => this.df(isHangulWord(w) ? w.slice(0, 2) : w);
@@ -416,23 +416,25 @@ export class SearchIndex {
     const clauses = this.plan(query);
     if (clauses.length === 0) return [];
     const n = this.sections.length;
-    const { scores, matched, matchedInTitle, bestScore, bestMatched, bestTitled, altScore, altMatched, altTitled, queryTerm } = (this.scratch ??= new Scratch(n, this.headingTermLimit));
-    const touched: number[] = [];
+    const scratch = (this.scratch ??= new Scratch(n, this.headingTermLimit));
+    const { scores, matched, matchedInTitle, bestScore, bestMatched, bestTitled, altScore, altMatched, altTitled, queryTerm } = scratch;
+    const { touched, clauseTouched, altTouched } = scratch;
+    const { postStart, postSection, postWeight, postTitled } = this;
+    let touchedCount = 0;
     const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     const queryIds: number[] = [];
     let totalWeight = 0;
-    const clauseTouched: number[] = [];
-    const altTouched: number[] = [];
     for (const clause of clauses) {
       let importance = Infinity;
-      clauseTouched.length = 0;
+      let clauseCount = 0;
       for (const alt of clause.alternatives) {
         let altIdf = 0;
-        altTouched.length = 0;
+        let altCount = 0;
         const coverage = alt.factor === LOANWORD_FACTOR ? LOANWORD_COVERAGE : 1;
-        for (const [term, share] of alt.terms) {
+        for (let a = 0; a < alt.terms.length; a++) {
+          const [term, share] = alt.terms[a]!;
           const id = this.analyzer.idOf(term);
-          const known = id !== undefined && id < this.termCount && this.postStart[id + 1]! > this.postStart[id]!;
+          const known = id !== undefined && id < this.termCount && postStart[id + 1]! > postStart[id]!;
           if (id !== undefined && id < queryTerm.length && queryTerm[id] === 0) {
             queryTerm[id] = 1;
             queryIds.push(id);
@@ -444,19 +446,20 @@ export class SearchIndex {
           const w = alt.factor * share;
           const wIdf = w * idf;
           const wCoverage = w * coverage;
-          const end = this.postStart[id + 1]!;
-          for (let p = this.postStart[id]!; p < end; p++) {
-            const i = this.postSection[p]!;
-            if (altMatched[i] === 0) altTouched.push(i);
-            altScore[i] = altScore[i]! + wIdf * this.postWeight[p]!;
+          const end = postStart[id + 1]!;
+          for (let p = postStart[id]!; p < end; p++) {
+            const i = postSection[p]!;
+            if (altMatched[i] === 0) altTouched[altCount++] = i;
+            altScore[i] = altScore[i]! + wIdf * postWeight[p]!;
             altMatched[i] = altMatched[i]! + wCoverage;
-            if (this.postTitled[p]) altTitled[i] = altTitled[i]! + w;
+            if (postTitled[p]) altTitled[i] = altTitled[i]! + w;
           }
         }
         importance = Math.min(importance, altIdf);
-        for (const i of altTouched) {
+        for (let t = 0; t < altCount; t++) {
+          const i = altTouched[t]!;
           if (altScore[i]! > bestScore[i]! && !(alt.fallback && bestMatched[i]! > 0)) {
-            if (bestMatched[i] === 0) clauseTouched.push(i);
+            if (bestMatched[i] === 0) clauseTouched[clauseCount++] = i;
             bestScore[i] = altScore[i]!;
             bestMatched[i] = altMatched[i]!;
             bestTitled[i] = altTitled[i]!;
@@ -468,8 +471,9 @@ export class SearchIndex {
       }
       const weight = clause.weight * importance;
       totalWeight += weight;
-      for (const i of clauseTouched) {
-        if (scores[i] === 0 && matched[i] === 0) touched.push(i);
+      for (let t = 0; t < clauseCount; t++) {
+        const i = clauseTouched[t]!;
+        if (scores[i] === 0 && matched[i] === 0) touched[touchedCount++] = i;
         scores[i] = scores[i]! + clause.weight * bestScore[i]!;
         matched[i] = matched[i]! + weight * Math.min(1, bestMatched[i]!);
         matchedInTitle[i] = matchedInTitle[i]! + weight * Math.min(1, bestTitled[i]!);
@@ -480,10 +484,11 @@ export class SearchIndex {
     }
     // The best `limit` sections, best first (ties by position in the notes), among those worth showing.
     const top: ScoredSection[] = [];
-    if (touched.length > 0 && totalWeight > 0) {
+    if (touchedCount > 0 && totalWeight > 0) {
       let topScore = 0;
       let bestCoverage = 0;
-      for (const i of touched) {
+      for (let t = 0; t < touchedCount; t++) {
+        const i = touched[t]!;
         // A section whose heading (or breadcrumb) names the topic ranks above one that only mentions it, and a
         // heading that says just what was asked above a more specific one ("JWT" over "JWT Claim Set").
         const from = this.headingStart[i]!;
@@ -500,7 +505,8 @@ export class SearchIndex {
         if (matched[i]! > bestCoverage) bestCoverage = matched[i]!;
       }
       if (bestCoverage >= MIN_COVERAGE) {
-        for (const i of touched) {
+        for (let t = 0; t < touchedCount; t++) {
+          const i = touched[t]!;
           const score = scores[i]!;
           if (score < topScore * MIN_RELATIVE_SCORE || matched[i]! < MIN_COVERAGE * 0.6) continue;
           if (top.length === limit && !outranks(score, i, top[limit - 1]!)) continue;
@@ -513,7 +519,8 @@ export class SearchIndex {
         }
       }
     }
-    for (const i of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const i = touched[t]!;
       scores[i] = 0;
       matched[i] = 0;
       matchedInTitle[i] = 0;
@@ -535,8 +542,15 @@ class Scratch {
   readonly altMatched: Float64Array;
   readonly altTitled: Float64Array;
   readonly queryTerm: Uint8Array;
+  /** sections met by the query, by the current clause, by the current alternative */
+  readonly touched: Int32Array;
+  readonly clauseTouched: Int32Array;
+  readonly altTouched: Int32Array;
 
   constructor(sections: number, terms: number) {
+    this.touched = new Int32Array(sections);
+    this.clauseTouched = new Int32Array(sections);
+    this.altTouched = new Int32Array(sections);
     this.scores = new Float64Array(sections);
     this.matched = new Float64Array(sections);
     this.matchedInTitle = new Float64Array(sections);

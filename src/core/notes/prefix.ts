@@ -1,0 +1,233 @@
+// Autocomplete over headings as people type, Korean included. Text is compared letter by letter (jamo), so an
+// unfinished syllable counts (람ㄷ → 람다), and so do initial consonants alone (ㄹㄷ → 람다). A heading completes
+// from any of its first words on (ebs volume t → "EBS Volume Type"), and from another spelling of one of those
+// words (키네 → Kinesis, whose notes also write 키네시스).
+//
+// The index is over distinct words, not over every heading tail: a typed prefix either ends inside one word (all
+// words starting with it, by binary search) or runs on past a whole word, and then the heading's next words are
+// checked. Building it takes each distinct word apart once.
+import { disassemble, getChoseong } from "es-hangul";
+import { isHangulWord } from "./analyze.js";
+
+/** A heading completes from any of its first this many words. */
+const PREFIX_WORDS = 6;
+/** How many (key, heading) entries one prefix looks at: enough for a page of choices, bounded for one letter. */
+const MAX_ENTRIES = 2000;
+
+/** Words of one kind of key (jamo, or initial consonants), sorted, each with where it occurs. */
+interface Keys {
+  sorted: string[];
+  /** key → its index in `sorted` */
+  index: Map<string, number>;
+  // Occurrences of key i: entries start[i] .. start[i + 1] of the arrays below, by heading.
+  start: Int32Array;
+  heading: Int32Array;
+  /** position of the word in its heading, or -1 for another spelling (which completes nothing after it) */
+  position: Int32Array;
+  /** length of the key from this word to the heading's end: how much is left to type */
+  rest: Int32Array;
+}
+
+interface Occurrence {
+  heading: number;
+  position: number;
+  rest: number;
+}
+
+export class HeadingPrefixes {
+  /** each heading's words, as indexes into `wordLetters`/`wordInitials` (entries wordStart[h] .. wordStart[h + 1]) */
+  private readonly words: Int32Array;
+  private readonly wordStart: Int32Array;
+  private readonly wordTexts: string[] = [];
+  private readonly wordLetters: string[] = [];
+  private readonly wordInitials: string[] = [];
+  private readonly letters: Keys;
+  private readonly initials: Keys;
+
+  /**
+   * `headings`: each heading's words, normalised; `spellings(word)`: the other ways the notes write a word.
+   */
+  constructor(headings: ReadonlyArray<readonly string[]>, spellings: (word: string) => readonly string[]) {
+    const wordIds = new Map<string, number>();
+    const wordId = (w: string) => {
+      let id = wordIds.get(w);
+      if (id === undefined) {
+        wordIds.set(w, (id = this.wordLetters.length));
+        this.wordTexts.push(w);
+        this.wordLetters.push(disassemble(w));
+        this.wordInitials.push(getChoseong(w));
+      }
+      return id;
+    };
+    const letters = new KeyBuilder(this.wordLetters);
+    const initials = new KeyBuilder(this.wordInitials);
+    const alternatives = new Map<string, number[]>();
+    const sequence = new IdSequence();
+    this.wordStart = new Int32Array(headings.length + 1);
+    headings.forEach((words, h) => {
+      const first = sequence.length;
+      let lettersLeft = 0;
+      let initialsLeft = 0;
+      for (const w of words) {
+        const id = wordId(w);
+        sequence.push(id);
+        lettersLeft += this.wordLetters[id]!.length;
+        initialsLeft += this.wordInitials[id]!.length;
+      }
+      this.wordStart[h + 1] = sequence.length;
+      for (let k = 0; k < Math.min(words.length, PREFIX_WORDS); k++) {
+        const w = words[k]!;
+        const id = sequence.data[first + k]!;
+        letters.add(id, h, k, lettersLeft);
+        // Initial consonants complete a heading from a Korean word on.
+        if (isHangulWord(w[0]!)) initials.add(id, h, k, initialsLeft);
+        lettersLeft -= this.wordLetters[id]!.length;
+        initialsLeft -= this.wordInitials[id]!.length;
+        let alt = alternatives.get(w);
+        if (!alt) alternatives.set(w, (alt = w.length > 1 ? spellings(w).map((a) => wordId(a.replace(/\s+/g, ""))) : []));
+        for (const a of alt) {
+          letters.add(a, h, -1, this.wordLetters[a]!.length);
+          if (isHangulWord(this.wordTexts[a]![0]!)) initials.add(a, h, -1, this.wordInitials[a]!.length);
+        }
+      }
+    });
+    this.words = sequence.data.slice(0, sequence.length);
+    this.letters = letters.build();
+    this.initials = initials.build();
+  }
+
+  /**
+   * Headings that `typed` begins (spaces ignored), the closest completions first (an exact word before a longer
+   * one), then in the order of the notes; at most `limit`.
+   */
+  match(typed: string, limit: number): number[] {
+    const compact = typed.replace(/\s+/g, "");
+    if (!compact) return [];
+    const onlyInitials = /^[\u3131-\u314e]+$/.test(compact);
+    const keys = onlyInitials ? this.initials : this.letters;
+    const key = onlyInitials ? compact : disassemble(compact);
+    const found: Occurrence[] = [];
+    // Words that the typed key runs on past: the heading's next words must go on as typed.
+    const wordKeys = onlyInitials ? this.wordInitials : this.wordLetters;
+    for (let length = 1; length < key.length && found.length < MAX_ENTRIES; length++) {
+      const i = keys.index.get(key.slice(0, length));
+      if (i === undefined) continue;
+      for (let e = keys.start[i]!; e < keys.start[i + 1]! && found.length < MAX_ENTRIES; e++) {
+        const position = keys.position[e]!;
+        if (position < 0) continue;
+        const h = keys.heading[e]!;
+        if (this.continues(h, position + 1, key, length, wordKeys)) found.push({ heading: h, position, rest: keys.rest[e]! });
+      }
+    }
+    // Words that start with the typed key.
+    let lo = 0;
+    let hi = keys.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys.sorted[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < keys.sorted.length && found.length < MAX_ENTRIES && keys.sorted[i]!.startsWith(key); i++) {
+      for (let e = keys.start[i]!; e < keys.start[i + 1]! && found.length < MAX_ENTRIES; e++) {
+        found.push({ heading: keys.heading[e]!, position: keys.position[e]!, rest: keys.rest[e]! });
+      }
+    }
+    found.sort((a, b) => a.rest - b.rest || a.heading - b.heading);
+    const out: number[] = [];
+    for (const f of found) {
+      if (out.length >= limit) break;
+      if (!out.includes(f.heading)) out.push(f.heading);
+    }
+    return out;
+  }
+
+  /** Whether heading `h`'s words from `position` on spell `key` from `from` to its end (or further). */
+  private continues(h: number, position: number, key: string, from: number, wordKeys: readonly string[]): boolean {
+    let at = from;
+    for (let p = this.wordStart[h]! + position; p < this.wordStart[h + 1]! && at < key.length; p++) {
+      const w = wordKeys[this.words[p]!]!;
+      const n = Math.min(w.length, key.length - at);
+      if (!key.startsWith(n === w.length ? w : w.slice(0, n), at)) return false;
+      at += n;
+    }
+    return at === key.length;
+  }
+}
+
+/** A growable list of word ids. */
+class IdSequence {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(id: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = id;
+  }
+}
+
+/** Collects (heading, position, rest) entries by word, then groups them by the words' keys. */
+class KeyBuilder {
+  /** entries of each word id, three numbers each */
+  private readonly entries: number[][] = [];
+
+  constructor(private readonly keyOf: readonly string[]) {}
+
+  add(word: number, heading: number, position: number, rest: number): void {
+    if (!this.keyOf[word]) return;
+    (this.entries[word] ??= []).push(heading, position, rest);
+  }
+
+  build(): Keys {
+    // Several words may share a key (람다 and 리더 both start ㄹㄷ).
+    const byKey = new Map<string, number[]>();
+    this.entries.forEach((_, word) => {
+      const key = this.keyOf[word]!;
+      const words = byKey.get(key);
+      if (words) words.push(word);
+      else byKey.set(key, [word]);
+    });
+    const sorted = [...byKey.keys()].sort();
+    let total = 0;
+    for (const list of this.entries) if (list) total += list.length / 3;
+    const keys: Keys = {
+      sorted,
+      index: new Map(sorted.map((k, i) => [k, i])),
+      start: new Int32Array(sorted.length + 1),
+      heading: new Int32Array(total),
+      position: new Int32Array(total),
+      rest: new Int32Array(total),
+    };
+    let e = 0;
+    sorted.forEach((k, i) => {
+      const words = byKey.get(k)!;
+      const from = e;
+      for (const word of words) {
+        const list = this.entries[word]!;
+        for (let m = 0; m < list.length; m += 3) {
+          keys.heading[e] = list[m]!;
+          keys.position[e] = list[m + 1]!;
+          keys.rest[e] = list[m + 2]!;
+          e++;
+        }
+      }
+      // In the order of the notes, whichever word they came from.
+      if (words.length > 1) sortEntries(keys, from, e);
+      keys.start[i + 1] = e;
+    });
+    return keys;
+  }
+}
+
+function sortEntries(keys: Keys, from: number, to: number): void {
+  const order = Array.from({ length: to - from }, (_, i) => from + i).sort((a, b) => keys.heading[a]! - keys.heading[b]! || a - b);
+  const heading = order.map((i) => keys.heading[i]!);
+  const position = order.map((i) => keys.position[i]!);
+  const rest = order.map((i) => keys.rest[i]!);
+  keys.heading.set(heading, from);
+  keys.position.set(position, from);
+  keys.rest.set(rest, from);
+}
