@@ -193,6 +193,8 @@ interface Word {
   scan: Int32Array | undefined;
   open: Int32Array | undefined;
   openNodes: TrieNode[] | undefined;
+  /** a bit for each character (modulo 32) that may go on one of those forms: most next words are ruled out by it */
+  openMask: number;
 }
 
 /** How many words met only in queries are kept analysed. */
@@ -374,6 +376,7 @@ export class Analyzer {
       scan: undefined,
       open: undefined,
       openNodes: undefined,
+      openMask: 0,
     };
     this.words.push(w);
     let slot = hash & mask;
@@ -394,14 +397,17 @@ export class Analyzer {
 
   /**
    * Reads normalised text into phrases (runs of words with joinable gaps: concept forms may span the words of
-   * one phrase) and calls `each(n)` with each phrase's words in `this.phrase[0..n)`.
+   * one phrase) and calls `each(n, from, to)` with each phrase's words in `this.phrase[0..n)` and where the
+   * phrase is in the text.
    */
-  private phrases(text: string, each: (n: number) => void): void {
+  private phrases(text: string, each: (n: number, from: number, to: number) => void): void {
     // Letters are lowered as words are read; İ is the one letter whose lower case (i + a dot) is not one letter.
     const s = text.includes("\u0130") ? text.toLowerCase() : text;
     let n = 0;
     let gap = GLUED;
     let i = 0;
+    let from = 0;
+    let to = 0;
     const length = s.length;
     while (i < length) {
       const c = s.charCodeAt(i);
@@ -434,9 +440,11 @@ export class Analyzer {
         continue;
       }
       if (gap === BREAK && n > 0) {
-        each(n);
+        each(n, from, to);
         n = 0;
       }
+      if (n === 0) from = i;
+      to = j;
       if (n === this.phraseGap.length) {
         const next = new Uint8Array(n * 2);
         next.set(this.phraseGap);
@@ -448,7 +456,7 @@ export class Analyzer {
       gap = GLUED;
       i = j;
     }
-    if (n > 0) each(n);
+    if (n > 0) each(n, from, to);
   }
 
   /** The terms a word adds in a note by itself. */
@@ -501,6 +509,7 @@ export class Analyzer {
       if (on?.[j]) {
         open.push(j);
         openNodes.push(on[j]!);
+        for (const code of on[j]!.next!.keys()) w.openMask |= 1 << (code & 31);
       }
       if (term[j]! >= 0) {
         scan.push(term[j]!, j, end[j]!);
@@ -533,8 +542,8 @@ export class Analyzer {
       if (j === 0) {
         // The word read from its start, up to the first place where a form might go on into the next word.
         let stop = -1;
-        if (k + 1 < n) {
-          const next = words[k + 1]!.text.charCodeAt(0);
+        const next = k + 1 < n ? words[k + 1]!.text.charCodeAt(0) : 0;
+        if (next && w.openMask & (1 << (next & 31))) {
           for (let m = 0; m < w.open!.length; m++) {
             if (w.openNodes![m]!.next!.has(next)) {
               stop = w.open![m]!;
@@ -653,6 +662,23 @@ export class Analyzer {
     while (this.crossKeys[slot] !== 0) slot = (slot + 1) & mask;
     this.crossKeys[slot] = key;
     this.crossValues[slot] = id;
+  }
+
+  /**
+   * The distinct term ids of a text read as a query (the terms `analyze` counts), each phrase analysed once
+   * across the calls that share `cache`: headings repeat their phrases.
+   */
+  queryTermIds(text: string, cache: Map<string, number[]>): number[] {
+    const s = normalize(text);
+    const phrases: string[] = [];
+    this.phrases(s, (_, from, to) => phrases.push(s.slice(from, to)));
+    const out: number[] = [];
+    for (const phrase of phrases) {
+      let ids = cache.get(phrase);
+      if (!ids) cache.set(phrase, (ids = [...this.analyze(phrase).counts.keys()].map((t) => this.id(t))));
+      for (const id of ids) if (!out.includes(id)) out.push(id);
+    }
+    return out;
   }
 
   /**

@@ -239,18 +239,12 @@ export class SearchIndex {
       else latinWords.add(w);
     }
 
-    // Headings read as queries, once each distinct heading.
-    const headingCache = new Map<string, number[]>();
+    // Headings read as queries.
+    const phraseTerms = new Map<string, number[]>();
     const headingIds: number[] = [];
     this.headingStart = new Int32Array(n + 1);
     sections.forEach((s, i) => {
-      const words = headingWords(s.heading);
-      let terms = headingCache.get(words);
-      if (!terms) {
-        terms = [...analyzer.analyze(words).counts.keys()].filter((t) => !STOP_LATIN.has(t)).map((t) => analyzer.id(t));
-        headingCache.set(words, terms);
-      }
-      headingIds.push(...terms);
+      for (const id of analyzer.queryTermIds(headingWords(s.heading), phraseTerms)) if (!STOP_LATIN.has(analyzer.terms[id]!)) headingIds.push(id);
       this.headingStart[i + 1] = headingIds.length;
     });
     this.headingTerms = Int32Array.from(headingIds);
