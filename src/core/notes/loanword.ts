@@ -195,3 +195,12 @@ export function soundsAlike(hangul: string, latin: string): boolean {
   const key = hangulKey(hangul);
   return key.length >= MIN_KEY_LENGTH && latinKeys(latin).includes(key) && shapesAgree(hangul, latin);
 }
+
+/**
+ * True when a Hangul word being typed may be the start of a Latin word's Hangul spelling (데드 → deadlock,
+ * 뮤텍 → mutex): its key begins one of the Latin word's keys, and the words start alike.
+ */
+export function soundsLikeStartOf(hangul: string, latin: string): boolean {
+  const key = hangulKey(hangul);
+  return key.length >= MIN_KEY_LENGTH && latinKeys(latin).some((k) => k.startsWith(key)) && shapesAgree(hangul, latin);
+}

@@ -41,6 +41,7 @@ export class LookupService {
     this.prefixes = new HeadingPrefixes(
       sections.map((s) => normalize(headingWords(s.heading)).match(/[a-z0-9]+|[\uac00-\ud7a3]+/g) ?? []),
       (w) => this.index.spellings(w),
+      (syllables) => this.index.beginsHangulWord(syllables),
     );
   }
 

@@ -3,11 +3,15 @@
 // from any of its first words on (ebs volume t → "EBS Volume Type"), and from another spelling of one of those
 // words (키네 → Kinesis, whose notes also write 키네시스).
 //
+// A heading word the notes write only in Latin letters also completes from its Hangul spelling as it is typed
+// (데드 → Deadlock), by the loanword rule's consonant keys (loanword.ts).
+//
 // The index is over distinct words, not over every heading tail: a typed prefix either ends inside one word (all
 // words starting with it, by binary search) or runs on past a whole word, and then the heading's next words are
 // checked. Building it takes each distinct word apart once.
 import { disassemble, getChoseong } from "es-hangul";
 import { isHangulWord } from "./analyze.js";
+import { hangulKey, latinKeys, soundsLikeStartOf } from "./loanword.js";
 
 /** A heading completes from any of its first this many words. */
 const PREFIX_WORDS = 6;
@@ -26,6 +30,8 @@ interface Keys {
   position: Int32Array;
   /** length of the key from this word to the heading's end: how much is left to type */
   rest: Int32Array;
+  /** the word of each occurrence */
+  word: Int32Array;
 }
 
 interface Occurrence {
@@ -43,11 +49,17 @@ export class HeadingPrefixes {
   private readonly wordInitials: string[] = [];
   private readonly letters: Keys;
   private readonly initials: Keys;
+  /** Latin heading words by the consonant keys of their Hangul spellings */
+  private readonly sounds: Keys;
 
   /**
    * `headings`: each heading's words, normalised; `spellings(word)`: the other ways the notes write a word.
    */
-  constructor(headings: ReadonlyArray<readonly string[]>, spellings: (word: string) => readonly string[]) {
+  constructor(
+    headings: ReadonlyArray<readonly string[]>,
+    spellings: (word: string) => readonly string[],
+    private readonly isKoreanWordStart: (syllables: string) => boolean,
+  ) {
     const wordIds = new Map<string, number>();
     const wordId = (w: string) => {
       let id = wordIds.get(w);
@@ -59,8 +71,9 @@ export class HeadingPrefixes {
       }
       return id;
     };
-    const letters = new KeyBuilder(this.wordLetters);
-    const initials = new KeyBuilder(this.wordInitials);
+    const letters = new KeyBuilder((w) => [this.wordLetters[w]!]);
+    const initials = new KeyBuilder((w) => [this.wordInitials[w]!]);
+    const sounds = new KeyBuilder((w) => latinKeys(this.wordTexts[w]!));
     const alternatives = new Map<string, number[]>();
     const sequence = new IdSequence();
     this.wordStart = new Int32Array(headings.length + 1);
@@ -81,6 +94,7 @@ export class HeadingPrefixes {
         letters.add(id, h, k, lettersLeft);
         // Initial consonants complete a heading from a Korean word on.
         if (isHangulWord(w[0]!)) initials.add(id, h, k, initialsLeft);
+        else if (/^[a-z]{3,}$/.test(w)) sounds.add(id, h, k, lettersLeft);
         lettersLeft -= this.wordLetters[id]!.length;
         initialsLeft -= this.wordInitials[id]!.length;
         let alt = alternatives.get(w);
@@ -94,6 +108,7 @@ export class HeadingPrefixes {
     this.words = sequence.data.slice(0, sequence.length);
     this.letters = letters.build();
     this.initials = initials.build();
+    this.sounds = sounds.build();
   }
 
   /**
@@ -138,7 +153,38 @@ export class HeadingPrefixes {
       if (out.length >= limit) break;
       if (!out.includes(f.heading)) out.push(f.heading);
     }
+    // Hangul that begins no heading may be a Latin heading word spelled as it sounds (데드 → Deadlock). Only then:
+    // two consonants say little, and a Korean word that begins headings is what it is.
+    if (!out.length && /^[\uac00-\ud7a3]{2,}[\u3131-\u314e]?$/.test(compact)) {
+      const syllables = compact.replace(/[\u3131-\u314e]$/, "");
+      if (!this.isKoreanWordStart(syllables)) return this.soundMatches(syllables).slice(0, limit);
+    }
     return out;
+  }
+
+  /** Headings with a Latin word whose Hangul spelling may start with `hangul`, the closest first. */
+  private soundMatches(hangul: string): number[] {
+    const key = hangulKey(hangul);
+    const keys = this.sounds;
+    let lo = 0;
+    let hi = keys.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys.sorted[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Occurrence[] = [];
+    const alike = new Map<number, boolean>();
+    for (let i = lo; i < keys.sorted.length && found.length < MAX_ENTRIES && keys.sorted[i]!.startsWith(key); i++) {
+      for (let e = keys.start[i]!; e < keys.start[i + 1]! && found.length < MAX_ENTRIES; e++) {
+        const word = keys.word[e]!;
+        let ok = alike.get(word);
+        if (ok === undefined) alike.set(word, (ok = soundsLikeStartOf(hangul, this.wordTexts[word]!)));
+        if (ok) found.push({ heading: keys.heading[e]!, position: keys.position[e]!, rest: keys.rest[e]! });
+      }
+    }
+    found.sort((a, b) => a.rest - b.rest || a.heading - b.heading);
+    return [...new Set(found.map((f) => f.heading))];
   }
 
   /** Whether heading `h`'s words from `position` on spell `key` from `from` to its end (or further). */
@@ -169,30 +215,32 @@ class IdSequence {
   }
 }
 
-/** Collects (heading, position, rest) entries by word, then groups them by the words' keys. */
+/** Collects (heading, position, rest) entries by word, then groups them under the words' keys. */
 class KeyBuilder {
   /** entries of each word id, three numbers each */
   private readonly entries: number[][] = [];
 
-  constructor(private readonly keyOf: readonly string[]) {}
+  /** `keysOf(word)`: the keys a word is found by (its jamo; its initial consonants; its sound keys) */
+  constructor(private readonly keysOf: (word: number) => readonly string[]) {}
 
   add(word: number, heading: number, position: number, rest: number): void {
-    if (!this.keyOf[word]) return;
     (this.entries[word] ??= []).push(heading, position, rest);
   }
 
   build(): Keys {
     // Several words may share a key (람다 and 리더 both start ㄹㄷ).
     const byKey = new Map<string, number[]>();
-    this.entries.forEach((_, word) => {
-      const key = this.keyOf[word]!;
-      const words = byKey.get(key);
-      if (words) words.push(word);
-      else byKey.set(key, [word]);
+    let total = 0;
+    this.entries.forEach((list, word) => {
+      for (const key of this.keysOf(word)) {
+        if (!key) continue;
+        const words = byKey.get(key);
+        if (words) words.push(word);
+        else byKey.set(key, [word]);
+        total += list.length / 3;
+      }
     });
     const sorted = [...byKey.keys()].sort();
-    let total = 0;
-    for (const list of this.entries) if (list) total += list.length / 3;
     const keys: Keys = {
       sorted,
       index: new Map(sorted.map((k, i) => [k, i])),
@@ -200,6 +248,7 @@ class KeyBuilder {
       heading: new Int32Array(total),
       position: new Int32Array(total),
       rest: new Int32Array(total),
+      word: new Int32Array(total),
     };
     let e = 0;
     sorted.forEach((k, i) => {
@@ -211,6 +260,7 @@ class KeyBuilder {
           keys.heading[e] = list[m]!;
           keys.position[e] = list[m + 1]!;
           keys.rest[e] = list[m + 2]!;
+          keys.word[e] = word;
           e++;
         }
       }
@@ -224,10 +274,5 @@ class KeyBuilder {
 
 function sortEntries(keys: Keys, from: number, to: number): void {
   const order = Array.from({ length: to - from }, (_, i) => from + i).sort((a, b) => keys.heading[a]! - keys.heading[b]! || a - b);
-  const heading = order.map((i) => keys.heading[i]!);
-  const position = order.map((i) => keys.position[i]!);
-  const rest = order.map((i) => keys.rest[i]!);
-  keys.heading.set(heading, from);
-  keys.position.set(position, from);
-  keys.rest.set(rest, from);
+  for (const array of [keys.heading, keys.position, keys.rest, keys.word]) array.set(order.map((i) => array[i]!), from);
 }

@@ -35,6 +35,8 @@ const LOANWORD_FACTOR = 0.8;
 const LOANWORD_COVERAGE = 0.75;
 /** The words a concept was found in, outside that concept, count for less than the concept. */
 const SOURCE_WORDS_FACTOR = 0.6;
+/** Texts shorter than this (headings, breadcrumbs) often repeat, and are analysed once; longer ones rarely do. */
+const REPEATED_TEXT_CHARS = 400;
 /** At most this many spellings of one word by sound. */
 const MAX_LOANWORDS = 4;
 
@@ -132,6 +134,8 @@ export class SearchIndex {
   private readonly hangulBySound = new Map<string, string[]>();
   private readonly latinBySound = new Map<string, string[]>();
   private scratch?: Scratch;
+  /** the notes' Hangul words, sorted */
+  private readonly hangulWords: string[];
 
   constructor(readonly sections: readonly Section[]) {
     this.concepts = conceptsFor(sections);
@@ -152,7 +156,7 @@ export class SearchIndex {
     sections.forEach((s, i) => {
       fieldsOf(s).forEach((text, f) => {
         const slot = 3 * i + f;
-        const seen = cache.get(text);
+        const seen = text.length < REPEATED_TEXT_CHARS ? cache.get(text) : undefined;
         if (seen !== undefined) {
           fieldFrom[slot] = fieldFrom[seen]!;
           fieldTo[slot] = fieldTo[seen]!;
@@ -169,7 +173,7 @@ export class SearchIndex {
         fieldTo[slot] = pairTerms.length;
         fieldLength[slot] = counts.total;
         counts.clear();
-        if (text.length < 400) cache.set(text, slot);
+        if (text.length < REPEATED_TEXT_CHARS) cache.set(text, slot);
       });
     });
     const avg = FIELDS.map((_, f) => {
@@ -259,12 +263,25 @@ export class SearchIndex {
       }
       if (w.length >= 3 && this.has(foldLatin(w))) for (const key of latinKeys(w)) pushTo(this.latinBySound, key, foldLatin(w));
     }
+    this.hangulWords = [...hangulWords].sort();
     for (const w of hangulWords) {
       const st = stem(w);
       if (st.length < 2) continue;
       const key = hangulKey(st);
       if (key.length >= MIN_KEY_LENGTH) pushTo(this.hangulBySound, key, st);
     }
+  }
+
+  /** Whether some Hangul word of the notes starts with `prefix`. */
+  beginsHangulWord(prefix: string): boolean {
+    let lo = 0;
+    let hi = this.hangulWords.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.hangulWords[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.hangulWords.length && this.hangulWords[lo]!.startsWith(prefix);
   }
 
   /** In how many sections a term occurs. */
