@@ -41,6 +41,8 @@ export function createTermMatcher(entries: ReadonlyArray<TermEntry>): TermMatche
     }
   });
   const conceptOf = (s: string) => [...index.analyze(s).concepts];
+  // Each entry's concepts, worked out once rather than at every keystroke.
+  const entryConcepts = entries.map((e) => new Set(e.names.concat(e.key).flatMap(conceptOf)));
   return {
     match(input: string): TermMatch[] {
       const typed = squash(input.slice(0, 100));
@@ -51,8 +53,8 @@ export function createTermMatcher(entries: ReadonlyArray<TermEntry>): TermMatche
       if (direct !== undefined) offer(direct, 1);
       // The same concept under another name (람다 함수 → lambda).
       const concepts = conceptOf(input);
-      if (concepts.length) entries.forEach((e, i) => {
-        if (e.names.concat(e.key).some((n) => conceptOf(n).some((c) => concepts.includes(c)))) offer(i, 0.9);
+      if (concepts.length) entryConcepts.forEach((known, i) => {
+        if (concepts.some((c) => known.has(c))) offer(i, 0.9);
       });
       if (typed.length >= 2) {
         const key = disassemble(typed);
