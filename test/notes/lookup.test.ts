@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadNotes } from "../../src/core/notes/load.js";
+import { parseNote } from "../../src/core/notes/parse.js";
 import { LookupService, MAX_SUGGESTION_CHARS, MAX_SUGGESTIONS, trimAtLine } from "../../src/core/notes/lookup.js";
 import { MAX_QUERY_CHARS } from "../../src/core/notes/search.js";
 
@@ -94,6 +95,38 @@ describe("suggest (autocomplete)", () => {
     expect(service.suggest("람ㄷ")[0]!.label).toMatch(/Lamb?da/);
     expect(service.suggest("ㄹㄷ")[0]!.label).toMatch(/Lamb?da/);
   });
+
+  it("completes a heading the notes write in Latin letters from its Hangul spelling as it is typed (데드 → Deadlock)", () => {
+    const cs = new LookupService(loadNotes(path.join(root, "test/fixtures/notes-cs"), root));
+    expect(cs.suggest("데드")[0]!.label).toMatch(/Deadlock/);
+    expect(cs.suggest("뮤텍")[0]!.label).toMatch(/Mutex/);
+    expect(cs.suggest("세마ㅍ")[0]!.label).toMatch(/Semaphore/);
+  });
+
+  it("reads Hangul that begins a Korean word of the notes as Korean, not as a spelling of a Latin heading", () => {
+    // The AWS notes write 데드 레터 큐: 데드 is theirs, and does not stand for Data.
+    expect(service.suggest("데드")[0]!.label).toMatch(/Dead Letter/);
+  });
+
+  it("completes a heading from a later word and across its words (volume ty → EBS Volume Type)", () => {
+    expect(service.suggest("volume ty").map((s) => s.label)).toContain("saa-c02-study › #28 EBS Volume Type");
+    expect(service.suggest("volumetype").map((s) => s.label)).toContain("saa-c02-study › #28 EBS Volume Type");
+  });
+});
+
+describe("a corpus larger than the notes", () => {
+  it("finds the same sections after many distinct queries have come and gone", () => {
+    const before = top("람다 타임아웃", 3);
+    // More distinct words than the analyzer keeps for queries: the oldest are dropped, the notes' own are kept.
+    for (let i = 0; i < 11_000; i++) service.lookup(`zq${i.toString(36)} 쿼리${i}`);
+    expect(top("람다 타임아웃", 3)).toEqual(before);
+  });
+
+  it("ranks equal sections in the order of the notes", () => {
+    const notes = parseNote("notes/same.md", "# A\n\n## Mutex\n\n상호 배제 락.\n\n## Mutex\n\n상호 배제 락.\n");
+    const same = new LookupService(notes);
+    expect(same.lookup("mutex", { limit: 2 }).hits.map((h) => h.section.line)).toEqual([3, 7]);
+  });
 });
 
 describe("hostile input", () => {
@@ -124,6 +157,11 @@ describe("trimAtLine", () => {
     expect(cut.truncated).toBe(true);
     expect(cut.text).toBe("line one\nline two\n…");
     expect(cut.text.length).toBeLessThanOrEqual(20);
+  });
+
+  it("starts at the first line with text, and counts the lines kept by position", () => {
+    expect(trimAtLine("\nfirst\nsecond\nthird line", 16)).toEqual({ text: "first\nsecond\n…", truncated: true });
+    expect(trimAtLine("a\n\nb\n" + "x".repeat(50), 12)).toEqual({ text: "a\n\nb\n…", truncated: true });
   });
 
   it("cuts a single long line at a word", () => {
