@@ -155,11 +155,7 @@ const BREAK = 3;
 const isLatinCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
-/** Whether s[start, start + word.length) is `word` (lower case) up to case. */
-function sameWord(word: string, s: string, start: number): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== lower(s.charCodeAt(start + i))) return false;
-  return true;
-}
+
 const isHangulCode = (c: number) => c >= 0xac00 && c <= 0xd7a3;
 
 /** JavaScript's `\s`, plus the control characters, which count as blanks. */
@@ -174,44 +170,39 @@ function gapOf(c: number): number {
   return c === 0x2d || c === 0x5f || c === 0x2f ? JOIN : BREAK;
 }
 
-/** What one distinct word contributes, worked out once. */
-interface Word {
-  text: string;
-  hash: number;
-  hangul: boolean;
-  /** ids of the terms the word adds in a note by itself (not its concepts, nor the bigram across a space) */
-  doc: Int32Array | undefined;
-  /** the last syllable of its likeliest stem: the left half of a bigram across the space after it */
-  stemEnd: string;
-  /** the longest concept starting at each offset (an id, or -1), where it ends (an offset in the last word), and
-   * the trie node when the form may go on into the next word */
-  walkTerm: Int32Array | undefined;
-  walkEnd: Int32Array | undefined;
-  walkOn: Array<TrieNode | undefined> | undefined;
-  /** the concepts met reading the word from its start, as (term, start, end) triples, when no form goes on into the
-   * next word; and the offsets met on the way where one might, with the trie node reached at the word's end */
-  scan: Int32Array | undefined;
-  open: Int32Array | undefined;
-  openNodes: TrieNode[] | undefined;
-  /** a bit for each character (modulo 32) that may go on one of those forms: most next words are ruled out by it */
-  openMask: number;
+/** What the general reading of concepts needs of one word: the longest concept form starting at each offset (an
+ * id, or -1), where it ends (an offset in the last word), and the trie node when the form may go on into the next
+ * word. Worked out once a distinct word. */
+interface Walks {
+  term: Int32Array;
+  end: Int32Array;
+  on: Array<TrieNode | undefined> | undefined;
 }
 
 /** How many words met only in queries are kept analysed. */
 const MAX_QUERY_WORDS = 20_000;
 
-/** A growable list of term ids. */
+/** A growable list of ids (or other integers). */
 export class IdList {
-  data = new Int32Array(1024);
+  data: Int32Array;
   length = 0;
 
+  constructor(size = 1024, fill = 0) {
+    this.data = new Int32Array(size).fill(fill);
+  }
+
   push(id: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
+    this.reserve(this.length)[this.length++] = id;
+  }
+
+  /** Makes room for index `i` (new slots filled with `fill`), and returns the array. */
+  reserve(i: number, fill = 0): Int32Array {
+    if (i >= this.data.length) {
+      const next = new Int32Array(Math.max(i + 1, this.data.length * 2)).fill(fill);
       next.set(this.data);
       this.data = next;
     }
-    this.data[this.length++] = id;
+    return this.data;
   }
 }
 
@@ -289,24 +280,57 @@ export class Analyzer {
   private readonly ids = new Map<Term, number>();
   /** term of each id */
   readonly terms: Term[] = [];
-  /** distinct words, in the order first met, and an open-addressing table of them by hash (index + 1, 0 = empty) */
-  private words: Word[] = [];
+  // Distinct words, by index in the order first met. What reading a note needs of a word sits in flat arrays,
+  // side by side (a note's reading mostly looks words up); what the rarer paths need, in `walks`.
+  private readonly texts: string[] = [];
+  private readonly hashes = new IdList();
+  /** the words' letters one after another; word w's are chars[charStart[w] .. charStart[w + 1]) */
+  private chars = new Uint16Array(1 << 14);
+  private readonly charStart = new IdList();
+  /** HANGUL_WORD, READ (scan and open worked out) */
+  private flags = new Uint8Array(1024);
+  /** the last syllable of the word's likeliest stem: the left half of a bigram across the space after it */
+  private readonly stemEnds = new IdList();
+  /** the ids of the terms a word adds in a note by itself (not its concepts, nor the bigram across a space):
+   * docData[docStart[w] .. docEnd[w]), docStart -1 until worked out */
+  private readonly docStart = new IdList(1024, -1);
+  private readonly docEnd = new IdList();
+  private readonly docData = new IdList();
+  /** the concepts met reading the word from its start when no form goes on into the next word, as (term, start,
+   * end) triples in scanData[scanStart[w] .. scanEnd[w]) */
+  private readonly scanStart = new IdList();
+  private readonly scanEnd = new IdList();
+  private readonly scanData = new IdList();
+  /** the offsets met on the way where a form might go on, openData[openStart[w] .. openEnd[w]), with the trie
+   * node reached at the word's end (openNodes, alike); and two masks with a bit for each character that may go
+   * on (its code modulo 32, and its code / 32 modulo 32): a next word setting no bit in either goes on nothing */
+  private readonly openStart = new IdList();
+  private readonly openEnd = new IdList();
+  private readonly openData = new IdList();
+  private readonly openNodes: TrieNode[] = [];
+  private readonly openMask = new IdList();
+  private readonly openMask2 = new IdList();
+  private readonly walks: Array<Walks | undefined> = [];
+  /** an open-addressing table of the words by hash (index + 1, 0 = empty) */
   private table = new Int32Array(1 << 12);
-  /** words of the notes; words after these were first met in queries, and are dropped past a bound */
-  private sealedWords = -1;
+  /** how much of the arrays above the notes' words fill; words after these were first met in queries, and are
+   * dropped past a bound */
+  private sealed: { words: number; doc: number; scan: number; open: number } | null = null;
   private conceptIds = new Int32Array(0);
   /** bigrams across a space: open addressing by (left syllable, right syllable), keys + 1 and their term ids */
   private crossKeys = new Int32Array(1 << 12);
   private crossValues = new Int32Array(1 << 12);
   private crossCount = 0;
-  // The words of the text being read, and the kind of gap before each.
-  private phrase: Word[] = [];
+  // The words of the phrase being read, and the kind of gap before each.
+  private phrase = new Int32Array(256);
   private phraseGap = new Uint8Array(256);
   private spanTerm = new Int32Array(64);
   private spanFrom = new Int32Array(128);
   private spanTo = new Int32Array(128);
 
-  constructor(readonly concepts: Concepts) {}
+  constructor(readonly concepts: Concepts) {
+    this.charStart.push(0);
+  }
 
   /** The id of a term, given one if it has none yet. */
   id(term: Term): number {
@@ -340,59 +364,83 @@ export class Analyzer {
    * afterwards (in queries) are kept within a bound.
    */
   sealVocabulary(): Array<[string, boolean]> {
-    this.sealedWords = this.words.length;
-    return this.words.map((w) => [w.text, w.hangul]);
+    this.sealed = { words: this.texts.length, doc: this.docData.length, scan: this.scanData.length, open: this.openData.length };
+    return this.texts.map((w, i) => [w, (this.flags[i]! & HANGUL_WORD) !== 0]);
   }
 
-  /** The word s[start, end) in lower case, whose hash is `hash`: found in the table, or analysed and added. */
-  private word(s: string, start: number, end: number, hash: number): Word {
+  /** The index of the word s[start, end) in lower case, whose hash is `hash`: found in the table, or added. */
+  private word(s: string, start: number, end: number, hash: number): number {
     const length = end - start;
     let mask = this.table.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const hashes = this.hashes.data;
+    const charStart = this.charStart.data;
+    const chars = this.chars;
+    probe: for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const at = this.table[slot]!;
       if (at === 0) break;
-      const w = this.words[at - 1]!;
-      if (w.hash === hash && w.text.length === length && sameWord(w.text, s, start)) return w;
+      const w = at - 1;
+      const from = charStart[w]!;
+      if (hashes[w] !== hash || charStart[w + 1]! - from !== length) continue;
+      for (let i = 0; i < length; i++) if (chars[from + i] !== lower(s.charCodeAt(start + i))) continue probe;
+      return w;
     }
-    if (this.sealedWords >= 0 && this.words.length >= this.sealedWords + MAX_QUERY_WORDS) {
-      this.words.length = this.sealedWords;
-      this.rehash(this.table.length);
-      mask = this.table.length - 1;
-    } else if (2 * (this.words.length + 1) > this.table.length) {
-      this.rehash(this.table.length * 2);
-      mask = this.table.length - 1;
-    }
+    if (this.sealed && this.texts.length >= this.sealed.words + MAX_QUERY_WORDS) this.forgetQueryWords();
+    else if (2 * (this.texts.length + 1) > this.table.length) this.rehash(this.table.length * 2);
+    mask = this.table.length - 1;
+    const w = this.texts.length;
     const text = s.slice(start, end).toLowerCase();
+    this.texts.push(text);
+    this.hashes.push(hash);
+    const from = this.charStart.data[w]!;
+    if (from + length > this.chars.length) {
+      const next = new Uint16Array(Math.max(from + length, this.chars.length * 2));
+      next.set(this.chars);
+      this.chars = next;
+    }
+    for (let i = 0; i < length; i++) this.chars[from + i] = text.charCodeAt(i);
+    this.charStart.push(from + length);
+    if (w >= this.flags.length) {
+      const next = new Uint8Array(this.flags.length * 2);
+      next.set(this.flags);
+      this.flags = next;
+    }
     const hangul = isHangulCode(text.charCodeAt(0));
-    const w: Word = {
-      text,
-      hash,
-      hangul,
-      doc: undefined,
-      stemEnd: hangul ? bestStem(text).slice(-1) : "",
-      walkTerm: undefined,
-      walkEnd: undefined,
-      walkOn: undefined,
-      scan: undefined,
-      open: undefined,
-      openNodes: undefined,
-      openMask: 0,
-    };
-    this.words.push(w);
+    this.flags[w] = hangul ? HANGUL_WORD : 0;
+    this.stemEnds.reserve(w)[w] = hangul ? bestStem(text).slice(-1).charCodeAt(0) : 0;
+    this.docStart.reserve(w, -1)[w] = -1;
+    this.walks[w] = undefined;
     let slot = hash & mask;
     while (this.table[slot] !== 0) slot = (slot + 1) & mask;
-    this.table[slot] = this.words.length;
+    this.table[slot] = w + 1;
     return w;
+  }
+
+  /** Drops the words first met in queries (and what was worked out for them). */
+  private forgetQueryWords(): void {
+    const sealed = this.sealed!;
+    this.texts.length = sealed.words;
+    this.hashes.length = sealed.words;
+    this.charStart.length = sealed.words + 1;
+    this.walks.length = sealed.words;
+    this.docData.length = sealed.doc;
+    this.scanData.length = sealed.scan;
+    this.openData.length = sealed.open;
+    this.openNodes.length = sealed.open;
+    this.rehash(this.table.length);
   }
 
   private rehash(size: number): void {
     this.table = new Int32Array(size);
     const mask = size - 1;
-    this.words.forEach((w, i) => {
-      let slot = w.hash & mask;
+    for (let w = 0; w < this.texts.length; w++) {
+      let slot = this.hashes.data[w]! & mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & mask;
-      this.table[slot] = i + 1;
-    });
+      this.table[slot] = w + 1;
+    }
+  }
+
+  private isHangul(w: number): boolean {
+    return (this.flags[w]! & HANGUL_WORD) !== 0;
   }
 
   /**
@@ -445,10 +493,13 @@ export class Analyzer {
       }
       if (n === 0) from = i;
       to = j;
-      if (n === this.phraseGap.length) {
-        const next = new Uint8Array(n * 2);
-        next.set(this.phraseGap);
-        this.phraseGap = next;
+      if (n === this.phrase.length) {
+        const words = new Int32Array(n * 2);
+        words.set(this.phrase);
+        this.phrase = words;
+        const gaps = new Uint8Array(n * 2);
+        gaps.set(this.phraseGap);
+        this.phraseGap = gaps;
       }
       this.phrase[n] = this.word(s, i, j, hash);
       this.phraseGap[n] = gap;
@@ -459,25 +510,28 @@ export class Analyzer {
     if (n > 0) each(n, from, to);
   }
 
-  /** The terms a word adds in a note by itself. */
-  private docTerms(w: Word): Int32Array {
-    if (w.doc) return w.doc;
-    const out: number[] = [];
-    const add = (t: Term) => out.push(this.id(t));
-    if (!w.hangul) latinTerms(w.text, add);
+  /** Works out the terms a word adds in a note by itself. */
+  private docTerms(w: number): void {
+    const text = this.texts[w]!;
+    this.docStart.data[w] = this.docData.length;
+    const add = (t: Term) => this.docData.push(this.id(t));
+    if (!this.isHangul(w)) latinTerms(text, add);
     else {
-      const one = oneSyllableConcept(w.text, this.concepts);
+      const one = oneSyllableConcept(text, this.concepts);
       if (one) add(one);
-      hangulTerms(w.text, add);
-      for (const st of particleStems(w.text)) if (st.length === 1) add("1:" + st);
+      hangulTerms(text, add);
+      for (const st of particleStems(text)) if (st.length === 1) add("1:" + st);
     }
-    return (w.doc = Int32Array.from(out));
+    this.docEnd.reserve(w)[w] = this.docData.length;
   }
 
-  /** The longest concept form from each offset of a word, as far as the word goes, and the word read from its start. */
-  private walk(w: Word): void {
-    const x = w.text;
-    const starts = w.hangul ? x.length : 1;
+  /** The longest concept form from each offset of a word, as far as the word goes. */
+  private walksOf(w: number): Walks {
+    const known = this.walks[w];
+    if (known) return known;
+    const x = this.texts[w]!;
+    const hangul = this.isHangul(w);
+    const starts = hangul ? x.length : 1;
     const term = new Int32Array(starts).fill(-1);
     const end = new Int32Array(starts);
     let on: Array<TrieNode | undefined> | undefined;
@@ -488,7 +542,7 @@ export class Analyzer {
         node = node.next?.get(x.charCodeAt(i));
         if (!node) break;
         if (node.concept >= 0) {
-          const e = formEnd(x, w.hangul, i + 1);
+          const e = formEnd(x, hangul, i + 1);
           if (e > 0) {
             term[j] = this.conceptId(node.concept);
             end[j] = e;
@@ -497,28 +551,38 @@ export class Analyzer {
       }
       if (i === x.length && node?.next) (on ??= new Array<TrieNode | undefined>(starts).fill(undefined))[j] = node;
     }
-    w.walkTerm = term;
-    w.walkEnd = end;
-    w.walkOn = on;
-    // Read from its start as conceptSpans would when no form goes on into the next word, noting where one might.
-    const scan: number[] = [];
-    const open: number[] = [];
-    const openNodes: TrieNode[] = [];
+    return (this.walks[w] = { term, end, on });
+  }
+
+  /** Reads a word from its start as conceptSpans would when no form goes on into the next word, noting where one might. */
+  private read(w: number): void {
+    const { term, end, on } = this.walksOf(w);
+    this.scanStart.reserve(w)[w] = this.scanData.length;
+    this.openStart.reserve(w)[w] = this.openData.length;
+    let mask = 0;
+    let mask2 = 0;
     let j = 0;
-    while (j < starts) {
+    while (j < term.length) {
       if (on?.[j]) {
-        open.push(j);
-        openNodes.push(on[j]!);
-        for (const code of on[j]!.next!.keys()) w.openMask |= 1 << (code & 31);
+        this.openData.push(j);
+        this.openNodes[this.openData.length - 1] = on[j]!;
+        for (const code of on[j]!.next!.keys()) {
+          mask |= 1 << (code & 31);
+          mask2 |= 1 << ((code >>> 5) & 31);
+        }
       }
       if (term[j]! >= 0) {
-        scan.push(term[j]!, j, end[j]!);
+        this.scanData.push(term[j]!);
+        this.scanData.push(j);
+        this.scanData.push(end[j]!);
         j = end[j]!;
       } else j++;
     }
-    w.scan = Int32Array.from(scan);
-    w.open = Int32Array.from(open);
-    w.openNodes = openNodes;
+    this.scanEnd.reserve(w)[w] = this.scanData.length;
+    this.openEnd.reserve(w)[w] = this.openData.length;
+    this.openMask.reserve(w)[w] = mask;
+    this.openMask2.reserve(w)[w] = mask2;
+    this.flags[w] = this.flags[w]! | READ;
   }
 
   /**
@@ -532,27 +596,28 @@ export class Analyzer {
     let j = 0;
     while (k < n) {
       const w = words[k]!;
+      const hangul = this.isHangul(w);
       // A Latin form starts at a word's start; a Korean one anywhere in a Korean word.
-      if (!w.hangul && j > 0) {
+      if (!hangul && j > 0) {
         k++;
         j = 0;
         continue;
       }
-      if (!w.walkTerm) this.walk(w);
       if (j === 0) {
+        if (!(this.flags[w]! & READ)) this.read(w);
         // The word read from its start, up to the first place where a form might go on into the next word.
         let stop = -1;
-        const next = k + 1 < n ? words[k + 1]!.text.charCodeAt(0) : 0;
-        if (next && w.openMask & (1 << (next & 31))) {
-          for (let m = 0; m < w.open!.length; m++) {
-            if (w.openNodes![m]!.next!.has(next)) {
-              stop = w.open![m]!;
+        const next = k + 1 < n ? this.chars[this.charStart.data[words[k + 1]!]!]! : 0;
+        if (next && this.openMask.data[w]! & (1 << (next & 31)) && this.openMask2.data[w]! & (1 << ((next >>> 5) & 31))) {
+          for (let m = this.openStart.data[w]!; m < this.openEnd.data[w]!; m++) {
+            if (this.openNodes[m]!.next!.has(next)) {
+              stop = this.openData.data[m]!;
               break;
             }
           }
         }
-        const scan = w.scan!;
-        for (let m = 0; m < scan.length && (stop < 0 || scan[m + 1]! < stop); m += 3) {
+        const scan = this.scanData.data;
+        for (let m = this.scanStart.data[w]!; m < this.scanEnd.data[w]! && (stop < 0 || scan[m + 1]! < stop); m += 3) {
           if (count === this.spanTerm.length) this.growSpans();
           this.spanTerm[count] = scan[m]!;
           this.spanFrom[2 * count] = k;
@@ -567,19 +632,20 @@ export class Analyzer {
         }
         j = stop;
       }
-      let term = w.walkTerm![j]!;
+      const walks = this.walksOf(w);
+      let term = walks.term[j]!;
       let endWord = k;
-      let endAt = w.walkEnd![j]!;
-      let node = w.walkOn?.[j];
+      let endAt = walks.end[j]!;
+      let node = walks.on?.[j];
       for (let kk = k + 1; node && kk < n; kk++) {
-        const x = words[kk]!;
-        const text = x.text;
+        const text = this.texts[words[kk]!]!;
+        const xHangul = this.isHangul(words[kk]!);
         let i = 0;
         for (; i < text.length; i++) {
           node = node.next?.get(text.charCodeAt(i));
           if (!node) break;
           if (node.concept >= 0) {
-            const e = formEnd(text, x.hangul, i + 1);
+            const e = formEnd(text, xHangul, i + 1);
             if (e > 0) {
               term = this.conceptId(node.concept);
               endWord = kk;
@@ -599,11 +665,11 @@ export class Analyzer {
         count++;
         k = endWord;
         j = endAt;
-        if (j >= words[k]!.text.length) {
+        if (j >= this.texts[words[k]!]!.length) {
           k++;
           j = 0;
         }
-      } else if (w.hangul && j + 1 < w.text.length) j++;
+      } else if (hangul && j + 1 < this.texts[w]!.length) j++;
       else {
         k++;
         j = 0;
@@ -632,19 +698,23 @@ export class Analyzer {
       for (let m = 0; m < spans; m++) out.add(this.spanTerm[m]!);
       for (let k = 0; k < n; k++) {
         const w = words[k]!;
-        const doc = w.doc ?? this.docTerms(w);
-        for (let m = 0; m < doc.length; m++) out.add(doc[m]!);
-        if (k > 0 && w.hangul && words[k - 1]!.hangul && this.phraseGap[k] === SPACE) out.add(this.crossId(words[k - 1]!.stemEnd, w.text));
+        if (this.docStart.data[w]! < 0) this.docTerms(w);
+        const doc = this.docData.data;
+        for (let m = this.docStart.data[w]!, end = this.docEnd.data[w]!; m < end; m++) out.add(doc[m]!);
+        if (k > 0 && this.phraseGap[k] === SPACE && this.isHangul(w) && this.isHangul(words[k - 1]!)) {
+          out.add(this.crossId(this.stemEnds.data[words[k - 1]!]!, this.chars[this.charStart.data[w]!]!));
+        }
       }
     });
   }
 
-  private crossId(stemEnd: string, right: string): number {
-    const key = (stemEnd.charCodeAt(0) - 0xac00) * 11172 + (right.charCodeAt(0) - 0xac00) + 1;
+  /** The term of the bigram across a space: the left word's stem's last syllable, the right word's first. */
+  private crossId(left: number, right: number): number {
+    const key = (left - 0xac00) * 11172 + (right - 0xac00) + 1;
     const mask = this.crossKeys.length - 1;
     let slot = crossSlot(key, mask);
     for (; this.crossKeys[slot] !== 0; slot = (slot + 1) & mask) if (this.crossKeys[slot] === key) return this.crossValues[slot]!;
-    const id = this.id(stemEnd + right[0]!);
+    const id = this.id(String.fromCharCode(left, right));
     if (2 * ++this.crossCount > this.crossKeys.length) {
       const keys = this.crossKeys;
       const values = this.crossValues;
@@ -694,7 +764,7 @@ export class Analyzer {
     const crossBigrams: Analysis["crossBigrams"] = [];
     const conceptSources: Analysis["conceptSources"] = [];
     this.phrases(normalize(text), (n) => {
-      const words = this.phrase;
+      const words = Array.from(this.phrase.subarray(0, n), (w) => ({ text: this.texts[w]!, hangul: this.isHangul(w), stemEnd: String.fromCharCode(this.stemEnds.data[w]!) }));
       // What each concept took of each word, as [from, to) offsets, in order.
       const taken: Array<number[] | undefined> = [];
       const spans = this.conceptSpans(n);
@@ -768,6 +838,10 @@ export class Analyzer {
     return { counts, concepts: found, conceptSources, latinWords, hangulWords, crossBigrams };
   }
 }
+
+/** Word flags. */
+const HANGUL_WORD = 1;
+const READ = 2;
 
 function crossSlot(key: number, mask: number): number {
   const h = Math.imul(key, 0x9e3779b1);

@@ -151,6 +151,9 @@ export class SearchIndex {
     const fieldTo = new Int32Array(3 * n);
     const fieldLength = new Float64Array(3 * n);
     const counts = new TermCounts();
+    // In how many sections each term is, counted while a section's pairs are at hand.
+    let df = new Int32Array(1024);
+    let mark = new Int32Array(1024).fill(-1);
     // Texts repeat (breadcrumbs, copied notes); analyse each once.
     const cache = new Map<string, number>();
     sections.forEach((s, i) => {
@@ -175,18 +178,15 @@ export class SearchIndex {
         counts.clear();
         if (text.length < REPEATED_TEXT_CHARS) cache.set(text, slot);
       });
-    });
-    const avg = FIELDS.map((_, f) => {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += fieldLength[3 * i + f]!;
-      return sum / Math.max(1, n) || 1;
-    });
-
-    // Then the postings, term by term: count each term's sections, then fill them in section order.
-    const termCount = (this.termCount = analyzer.terms.length);
-    const df = new Int32Array(termCount);
-    const mark = new Int32Array(termCount).fill(-1);
-    for (let i = 0; i < n; i++) {
+      if (df.length < analyzer.terms.length) {
+        const size = Math.max(analyzer.terms.length, df.length * 2);
+        const grownDf = new Int32Array(size);
+        grownDf.set(df);
+        const grownMark = new Int32Array(size).fill(-1);
+        grownMark.set(mark);
+        df = grownDf;
+        mark = grownMark;
+      }
       for (let slot = 3 * i; slot < 3 * i + 3; slot++) {
         for (let m = fieldFrom[slot]!; m < fieldTo[slot]!; m++) {
           const id = pairTerms.data[m]!;
@@ -196,7 +196,15 @@ export class SearchIndex {
           }
         }
       }
-    }
+    });
+    const avg = FIELDS.map((_, f) => {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += fieldLength[3 * i + f]!;
+      return sum / Math.max(1, n) || 1;
+    });
+
+    // Then the postings, term by term, filled in section order.
+    const termCount = (this.termCount = analyzer.terms.length);
     const postStart = (this.postStart = new Int32Array(termCount + 1));
     for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t]! + df[t]!;
     const total = postStart[termCount]!;
@@ -231,7 +239,7 @@ export class SearchIndex {
         tf[id] = 0;
         titled[id] = 0;
       }
-      this.emptyBody[i] = sections[i]!.text.trim() === "" ? 1 : 0;
+      this.emptyBody[i] = /\S/.test(sections[i]!.text) ? 0 : 1;
     }
     this.idfs = new Float64Array(termCount);
     for (let t = 0; t < termCount; t++) this.idfs[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
