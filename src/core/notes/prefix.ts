@@ -10,7 +10,7 @@
 // words starting with it, by binary search) or runs on past a whole word, and then the heading's next words are
 // checked. Building it takes each distinct word apart once.
 import { disassemble, getChoseong } from "es-hangul";
-import { isHangulWord } from "./analyze.js";
+import { IdList, isHangulWord } from "./analyze.js";
 import { hangulKey, latinKeys, soundsLikeStartOf } from "./loanword.js";
 
 /** A heading completes from any of its first this many words. */
@@ -75,7 +75,7 @@ export class HeadingPrefixes {
     const initials = new KeyBuilder((w) => [this.wordInitials[w]!]);
     const sounds = new KeyBuilder((w) => latinKeys(this.wordTexts[w]!));
     const alternatives = new Map<string, number[]>();
-    const sequence = new IdSequence();
+    const sequence = new IdList();
     this.wordStart = new Int32Array(headings.length + 1);
     headings.forEach((words, h) => {
       const first = sequence.length;
@@ -200,79 +200,49 @@ export class HeadingPrefixes {
   }
 }
 
-/** A growable list of word ids. */
-class IdSequence {
-  data = new Int32Array(1024);
-  length = 0;
-
-  push(id: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = id;
-  }
-}
-
-/** Collects (heading, position, rest) entries by word, then groups them under the words' keys. */
+/** Collects (word, heading, position, rest) entries in the order of the headings, then files them under the
+ * words' keys, keeping that order. */
 class KeyBuilder {
-  /** entries of each word id, three numbers each */
-  private readonly entries: number[][] = [];
+  private readonly entries = new IdList();
 
   /** `keysOf(word)`: the keys a word is found by (its jamo; its initial consonants; its sound keys) */
   constructor(private readonly keysOf: (word: number) => readonly string[]) {}
 
   add(word: number, heading: number, position: number, rest: number): void {
-    (this.entries[word] ??= []).push(heading, position, rest);
+    this.entries.push(word);
+    this.entries.push(heading);
+    this.entries.push(position);
+    this.entries.push(rest);
   }
 
   build(): Keys {
-    // Several words may share a key (람다 and 리더 both start ㄹㄷ).
-    const byKey = new Map<string, number[]>();
-    let total = 0;
-    this.entries.forEach((list, word) => {
-      for (const key of this.keysOf(word)) {
-        if (!key) continue;
-        const words = byKey.get(key);
-        if (words) words.push(word);
-        else byKey.set(key, [word]);
-        total += list.length / 3;
+    const data = this.entries.data;
+    // Each word's keys, by their place among the sorted keys. Several words may share a key (람다 and 리더 both
+    // start ㄹㄷ).
+    const wordKeys = new Map<number, string[]>();
+    for (let e = 0; e < this.entries.length; e += 4) {
+      const word = data[e]!;
+      if (!wordKeys.has(word)) wordKeys.set(word, this.keysOf(word).filter(Boolean) as string[]);
+    }
+    const sorted = [...new Set([...wordKeys.values()].flat())].sort();
+    const index = new Map(sorted.map((k, i) => [k, i]));
+    const ranks = new Map<number, number[]>();
+    for (const [word, keys] of wordKeys) ranks.set(word, keys.map((k) => index.get(k)!));
+    const start = new Int32Array(sorted.length + 1);
+    for (let e = 0; e < this.entries.length; e += 4) for (const r of ranks.get(data[e]!)!) start[r + 1]!++;
+    for (let i = 0; i < sorted.length; i++) start[i + 1] = start[i + 1]! + start[i]!;
+    const total = start[sorted.length]!;
+    const keys: Keys = { sorted, index, start, heading: new Int32Array(total), position: new Int32Array(total), rest: new Int32Array(total), word: new Int32Array(total) };
+    const cursor = start.slice(0, sorted.length);
+    for (let e = 0; e < this.entries.length; e += 4) {
+      for (const r of ranks.get(data[e]!)!) {
+        const at = cursor[r]!++;
+        keys.word[at] = data[e]!;
+        keys.heading[at] = data[e + 1]!;
+        keys.position[at] = data[e + 2]!;
+        keys.rest[at] = data[e + 3]!;
       }
-    });
-    const sorted = [...byKey.keys()].sort();
-    const keys: Keys = {
-      sorted,
-      index: new Map(sorted.map((k, i) => [k, i])),
-      start: new Int32Array(sorted.length + 1),
-      heading: new Int32Array(total),
-      position: new Int32Array(total),
-      rest: new Int32Array(total),
-      word: new Int32Array(total),
-    };
-    let e = 0;
-    sorted.forEach((k, i) => {
-      const words = byKey.get(k)!;
-      const from = e;
-      for (const word of words) {
-        const list = this.entries[word]!;
-        for (let m = 0; m < list.length; m += 3) {
-          keys.heading[e] = list[m]!;
-          keys.position[e] = list[m + 1]!;
-          keys.rest[e] = list[m + 2]!;
-          keys.word[e] = word;
-          e++;
-        }
-      }
-      // In the order of the notes, whichever word they came from.
-      if (words.length > 1) sortEntries(keys, from, e);
-      keys.start[i + 1] = e;
-    });
+    }
     return keys;
   }
-}
-
-function sortEntries(keys: Keys, from: number, to: number): void {
-  const order = Array.from({ length: to - from }, (_, i) => from + i).sort((a, b) => keys.heading[a]! - keys.heading[b]! || a - b);
-  for (const array of [keys.heading, keys.position, keys.rest, keys.word]) array.set(order.map((i) => array[i]!), from);
 }
