@@ -154,8 +154,6 @@ const BREAK = 3;
 /** a-z, 0-9, and A-Z, which the analyzer lowers as it reads */
 const isLatinCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
-
-
 const isHangulCode = (c: number) => c >= 0xac00 && c <= 0xd7a3;
 
 /** JavaScript's `\s`, plus the control characters, which count as blanks. */

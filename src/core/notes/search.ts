@@ -152,8 +152,8 @@ export class SearchIndex {
     const fieldLength = new Float64Array(3 * n);
     const counts = new TermCounts();
     // In how many sections each term is, counted while a section's pairs are at hand.
-    let df = new Int32Array(1024);
-    let mark = new Int32Array(1024).fill(-1);
+    const dfs = new IdList();
+    const marks = new IdList(1024, -1);
     // Texts repeat (breadcrumbs, copied notes); analyse each once.
     const cache = new Map<string, number>();
     sections.forEach((s, i) => {
@@ -178,15 +178,8 @@ export class SearchIndex {
         counts.clear();
         if (text.length < REPEATED_TEXT_CHARS) cache.set(text, slot);
       });
-      if (df.length < analyzer.terms.length) {
-        const size = Math.max(analyzer.terms.length, df.length * 2);
-        const grownDf = new Int32Array(size);
-        grownDf.set(df);
-        const grownMark = new Int32Array(size).fill(-1);
-        grownMark.set(mark);
-        df = grownDf;
-        mark = grownMark;
-      }
+      const df = dfs.reserve(analyzer.terms.length - 1);
+      const mark = marks.reserve(analyzer.terms.length - 1, -1);
       for (let slot = 3 * i; slot < 3 * i + 3; slot++) {
         for (let m = fieldFrom[slot]!; m < fieldTo[slot]!; m++) {
           const id = pairTerms.data[m]!;
@@ -205,6 +198,7 @@ export class SearchIndex {
 
     // Then the postings, term by term, filled in section order.
     const termCount = (this.termCount = analyzer.terms.length);
+    const df = dfs.reserve(termCount);
     const postStart = (this.postStart = new Int32Array(termCount + 1));
     for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t]! + df[t]!;
     const total = postStart[termCount]!;
