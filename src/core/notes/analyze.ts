@@ -177,6 +177,9 @@ interface Walks {
   on: Array<TrieNode | undefined> | undefined;
 }
 
+/** Word hashes stay small integers (31 bits signed), which the engine keeps unboxed. */
+const HASH_MASK = 0x3fffffff;
+
 /** How many words met only in queries are kept analysed. */
 const MAX_QUERY_WORDS = 20_000;
 
@@ -315,10 +318,10 @@ export class Analyzer {
    * dropped past a bound */
   private sealed: { words: number; doc: number; scan: number; open: number } | null = null;
   private conceptIds = new Int32Array(0);
-  /** bigrams across a space: open addressing by (left syllable, right syllable), keys + 1 and their term ids */
-  private crossKeys = new Int32Array(1 << 12);
-  private crossValues = new Int32Array(1 << 12);
-  private crossCount = 0;
+  /** two-syllable terms: open addressing by (left syllable, right syllable), keys + 1 and their term ids */
+  private bigramKeys = new Int32Array(1 << 12);
+  private bigramValues = new Int32Array(1 << 12);
+  private bigramCount = 0;
   // The words of the phrase being read, and the kind of gap before each.
   private phrase = new Int32Array(256);
   private phraseGap = new Uint8Array(256);
@@ -463,22 +466,15 @@ export class Analyzer {
         // Latin runs, dotted names such as appspec.yml being one word
         hash = lower(c);
         for (;;) {
-          let d = s.charCodeAt(j);
-          while (j < length && isLatinCode(d)) {
-            hash = (Math.imul(hash, 31) + lower(d)) | 0;
-            d = s.charCodeAt(++j);
-          }
-          if ((d === 0x2e || d === 0x40) && j + 1 < length && isLatinCode(s.charCodeAt(j + 1))) {
-            hash = (Math.imul(hash, 31) + d) | 0;
-            j++;
-          } else break;
+          while (j < length && isLatinCode(s.charCodeAt(j))) hash = (Math.imul(hash, 31) + lower(s.charCodeAt(j++))) & HASH_MASK;
+          if (j + 1 >= length) break;
+          const d = s.charCodeAt(j);
+          if ((d !== 0x2e && d !== 0x40) || !isLatinCode(s.charCodeAt(j + 1))) break;
+          hash = (Math.imul(hash, 31) + d) & HASH_MASK;
+          j++;
         }
       } else if (isHangulCode(c)) {
-        let d = s.charCodeAt(j);
-        while (j < length && isHangulCode(d)) {
-          hash = (Math.imul(hash, 31) + d) | 0;
-          d = s.charCodeAt(++j);
-        }
+        while (j < length && isHangulCode(s.charCodeAt(j))) hash = (Math.imul(hash, 31) + s.charCodeAt(j++)) & HASH_MASK;
       } else {
         const g = gapOf(c);
         gap = gap === GLUED ? g : gap === BREAK || g === BREAK ? BREAK : gap === SPACE && g === SPACE ? SPACE : JOIN;
@@ -512,7 +508,8 @@ export class Analyzer {
   private docTerms(w: number): void {
     const text = this.texts[w]!;
     this.docStart.data[w] = this.docData.length;
-    const add = (t: Term) => this.docData.push(this.id(t));
+    // A Korean bigram's id comes from its two syllables, without a string key.
+    const add = (t: Term) => this.docData.push(t.length === 2 && isHangulCode(t.charCodeAt(0)) && isHangulCode(t.charCodeAt(1)) ? this.bigramId(t.charCodeAt(0), t.charCodeAt(1)) : this.id(t));
     if (!this.isHangul(w)) latinTerms(text, add);
     else {
       const one = oneSyllableConcept(text, this.concepts);
@@ -700,36 +697,36 @@ export class Analyzer {
         const doc = this.docData.data;
         for (let m = this.docStart.data[w]!, end = this.docEnd.data[w]!; m < end; m++) out.add(doc[m]!);
         if (k > 0 && this.phraseGap[k] === SPACE && this.isHangul(w) && this.isHangul(words[k - 1]!)) {
-          out.add(this.crossId(this.stemEnds.data[words[k - 1]!]!, this.chars[this.charStart.data[w]!]!));
+          out.add(this.bigramId(this.stemEnds.data[words[k - 1]!]!, this.chars[this.charStart.data[w]!]!));
         }
       }
     });
   }
 
-  /** The term of the bigram across a space: the left word's stem's last syllable, the right word's first. */
-  private crossId(left: number, right: number): number {
+  /** The term id of two syllables: a bigram of a word, or across a space (a stem's last syllable, the next word's first). */
+  private bigramId(left: number, right: number): number {
     const key = (left - 0xac00) * 11172 + (right - 0xac00) + 1;
-    const mask = this.crossKeys.length - 1;
-    let slot = crossSlot(key, mask);
-    for (; this.crossKeys[slot] !== 0; slot = (slot + 1) & mask) if (this.crossKeys[slot] === key) return this.crossValues[slot]!;
+    const mask = this.bigramKeys.length - 1;
+    let slot = bigramSlot(key, mask);
+    for (; this.bigramKeys[slot] !== 0; slot = (slot + 1) & mask) if (this.bigramKeys[slot] === key) return this.bigramValues[slot]!;
     const id = this.id(String.fromCharCode(left, right));
-    if (2 * ++this.crossCount > this.crossKeys.length) {
-      const keys = this.crossKeys;
-      const values = this.crossValues;
-      this.crossKeys = new Int32Array(keys.length * 2);
-      this.crossValues = new Int32Array(keys.length * 2);
-      for (let m = 0; m < keys.length; m++) if (keys[m] !== 0) this.putCross(keys[m]!, values[m]!);
+    if (2 * ++this.bigramCount > this.bigramKeys.length) {
+      const keys = this.bigramKeys;
+      const values = this.bigramValues;
+      this.bigramKeys = new Int32Array(keys.length * 2);
+      this.bigramValues = new Int32Array(keys.length * 2);
+      for (let m = 0; m < keys.length; m++) if (keys[m] !== 0) this.putBigram(keys[m]!, values[m]!);
     }
-    this.putCross(key, id);
+    this.putBigram(key, id);
     return id;
   }
 
-  private putCross(key: number, id: number): void {
-    const mask = this.crossKeys.length - 1;
-    let slot = crossSlot(key, mask);
-    while (this.crossKeys[slot] !== 0) slot = (slot + 1) & mask;
-    this.crossKeys[slot] = key;
-    this.crossValues[slot] = id;
+  private putBigram(key: number, id: number): void {
+    const mask = this.bigramKeys.length - 1;
+    let slot = bigramSlot(key, mask);
+    while (this.bigramKeys[slot] !== 0) slot = (slot + 1) & mask;
+    this.bigramKeys[slot] = key;
+    this.bigramValues[slot] = id;
   }
 
   /**
@@ -841,7 +838,7 @@ export class Analyzer {
 const HANGUL_WORD = 1;
 const READ = 2;
 
-function crossSlot(key: number, mask: number): number {
+function bigramSlot(key: number, mask: number): number {
   const h = Math.imul(key, 0x9e3779b1);
   return (h ^ (h >>> 15)) & mask;
 }
