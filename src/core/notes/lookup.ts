@@ -32,17 +32,21 @@ export class LookupService {
   private readonly byValue = new Map<string, Section>();
   /** each section's heading, normalised, for the close headings of an empty result */
   private readonly headings: string[];
-  private readonly prefixes: HeadingPrefixes;
+  /** built on first use: the bot is ready sooner, and the first suggestion pays for it once */
+  private prefixIndex?: HeadingPrefixes;
 
   constructor(readonly sections: readonly Section[]) {
     this.index = new SearchIndex(sections);
     for (const s of sections) this.byValue.set(sectionValue(s), s);
     this.headings = sections.map((s) => normalize(s.heading));
-    this.prefixes = new HeadingPrefixes(
-      sections.map((s) => normalize(headingWords(s.heading)).match(/[a-z0-9]+|[\uac00-\ud7a3]+/g) ?? []),
+  }
+
+  private prefixes(): HeadingPrefixes {
+    return (this.prefixIndex ??= new HeadingPrefixes(
+      this.sections.map((s) => normalize(headingWords(s.heading)).match(/[a-z0-9]+|[\uac00-\ud7a3]+/g) ?? []),
       (w) => this.index.spellings(w),
       (syllables) => this.index.beginsHangulWord(syllables),
-    );
+    ));
   }
 
   lookup(query: string, opts: LookupOptions = {}): LookupResult {
@@ -85,7 +89,7 @@ export class LookupService {
   }
 
   private prefixMatches(typed: string): Section[] {
-    return this.prefixes.match(typed, MAX_SUGGESTIONS).map((i) => this.sections[i]!);
+    return this.prefixes().match(typed, MAX_SUGGESTIONS).map((i) => this.sections[i]!);
   }
 
   /** With nothing typed: the notes' top-level sections. */
