@@ -18,7 +18,8 @@ const PREFIX_WORDS = 6;
 /** How many (key, heading) entries one prefix looks at: enough for a page of choices, bounded for one letter. */
 const MAX_ENTRIES = 2000;
 
-/** Words of one kind of key (jamo, or initial consonants), sorted, each with where it occurs. */
+/** Keys of one kind (jamo, initial consonants, or the sound keys of Latin words), sorted, each with where the
+ * words that have it occur. */
 interface Keys {
   sorted: string[];
   /** key → its index in `sorted` */
@@ -53,7 +54,8 @@ export class HeadingPrefixes {
   private readonly sounds: Keys;
 
   /**
-   * `headings`: each heading's words, normalised; `spellings(word)`: the other ways the notes write a word.
+   * `headings`: each heading's words, normalised; `spellings(word)`: the other ways the notes write a word;
+   * `isKoreanWordStart(syllables)`: whether a Korean word of the notes starts so (typed Hangul is then Korean).
    */
   constructor(
     headings: ReadonlyArray<readonly string[]>,
@@ -135,13 +137,7 @@ export class HeadingPrefixes {
       }
     }
     // Words that start with the typed key.
-    let lo = 0;
-    let hi = keys.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys.sorted[mid]! < key) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(keys.sorted, key);
     for (let i = lo; i < keys.sorted.length && found.length < MAX_ENTRIES && keys.sorted[i]!.startsWith(key); i++) {
       for (let e = keys.start[i]!; e < keys.start[i + 1]! && found.length < MAX_ENTRIES; e++) {
         found.push({ heading: keys.heading[e]!, position: keys.position[e]!, rest: keys.rest[e]! });
@@ -166,13 +162,7 @@ export class HeadingPrefixes {
   private soundMatches(hangul: string): number[] {
     const key = hangulKey(hangul);
     const keys = this.sounds;
-    let lo = 0;
-    let hi = keys.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys.sorted[mid]! < key) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(keys.sorted, key);
     const found: Occurrence[] = [];
     const alike = new Map<number, boolean>();
     for (let i = lo; i < keys.sorted.length && found.length < MAX_ENTRIES && keys.sorted[i]!.startsWith(key); i++) {
@@ -198,6 +188,18 @@ export class HeadingPrefixes {
     }
     return at === key.length;
   }
+}
+
+/** The first index of sorted `keys` whose key is not below `key` (where the keys starting with it begin). */
+export function firstAtLeast(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Collects (word, heading, position, rest) entries in the order of the headings, then files them under the

@@ -10,6 +10,7 @@ import { bridgesIn, markersPresent } from "./bridges.js";
 import { AWS_PACK } from "./glossary.js";
 import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike } from "./loanword.js";
 import { isPredicate, stem, stems } from "./morphology.js";
+import { firstAtLeast } from "./prefix.js";
 import type { Section } from "./types.js";
 import { STUDY_VOCABULARY } from "./vocabulary.js";
 
@@ -276,14 +277,7 @@ export class SearchIndex {
 
   /** Whether some Hangul word of the notes starts with `prefix`. */
   beginsHangulWord(prefix: string): boolean {
-    let lo = 0;
-    let hi = this.hangulWords.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.hangulWords[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.hangulWords.length && this.hangulWords[lo]!.startsWith(prefix);
+    return this.hangulWords[firstAtLeast(this.hangulWords, prefix)]?.startsWith(prefix) ?? false;
   }
 
   /** In how many sections a term occurs. */
