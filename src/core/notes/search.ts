@@ -489,31 +489,58 @@ export class SearchIndex {
         bestTitled[i] = 0;
       }
     }
-    // The best `limit` sections, best first (ties by position in the notes), among those worth showing.
+    // The best `limit` sections, best first (ties by position in the notes), among those worth showing. A section
+    // whose heading (or breadcrumb) names the topic ranks above one that only mentions it, and a heading that says
+    // just what was asked above a more specific one ("JWT" over "JWT Claim Set"); a heading with nothing under it
+    // is a signpost, shown only when nothing better exists. The heading's precision is worked out only for the
+    // sections that can still be shown: the others cannot reach the best ones even with a perfect heading.
     const top: ScoredSection[] = [];
     if (touchedCount > 0 && totalWeight > 0) {
-      let topScore = 0;
       let bestCoverage = 0;
+      let bestLower = 0;
+      const lowest = scratch.lowestFor(limit);
+      let lowestCount = 0;
+      // Without the precision boost: the least a section can score.
+      const lowerOf = (i: number) => scores[i]! * (this.emptyBody[i] ? 0.5 : 1) * (1 + TITLE_BOOST * (matchedInTitle[i]! / totalWeight));
       for (let t = 0; t < touchedCount; t++) {
         const i = touched[t]!;
-        // A section whose heading (or breadcrumb) names the topic ranks above one that only mentions it, and a
-        // heading that says just what was asked above a more specific one ("JWT" over "JWT Claim Set").
-        const from = this.headingStart[i]!;
-        const to = this.headingStart[i + 1]!;
-        let precise = 0;
-        for (let h = from; h < to; h++) precise += queryTerm[this.headingTerms[h]!]!;
-        const precision = to > from ? precise / (to - from) : 0;
-        const boost = 1 + TITLE_BOOST * (matchedInTitle[i]! / totalWeight) + PRECISION_BOOST * precision;
-        // A heading with nothing under it is a signpost: show it only when nothing better exists.
-        const score = scores[i]! * boost * (this.emptyBody[i] ? 0.5 : 1);
-        scores[i] = score;
-        matched[i] = matched[i]! / totalWeight;
-        if (score > topScore) topScore = score;
-        if (matched[i]! > bestCoverage) bestCoverage = matched[i]!;
+        const coverage = matched[i]! / totalWeight;
+        const lower = lowerOf(i);
+        matched[i] = coverage;
+        if (coverage > bestCoverage) bestCoverage = coverage;
+        if (lower > bestLower) bestLower = lower;
+        // The `limit` highest lower scores of the sections covering enough of the query.
+        if (coverage >= MIN_COVERAGE * 0.6 && (lowestCount < limit || lower > lowest[limit - 1]!)) {
+          let at = lowestCount < limit ? lowestCount++ : limit - 1;
+          while (at > 0 && lowest[at - 1]! < lower) {
+            lowest[at] = lowest[at - 1]!;
+            at--;
+          }
+          lowest[at] = lower;
+        }
       }
       if (bestCoverage >= MIN_COVERAGE) {
+        // A section is worth its precision if it could be the best, or among the `limit` best that cover enough.
+        const bar = Math.min(bestLower, lowestCount < limit ? 0 : lowest[limit - 1]!) * (1 - 1e-9);
+        const candidates = scratch.candidates;
+        let candidateCount = 0;
+        let topScore = 0;
         for (let t = 0; t < touchedCount; t++) {
           const i = touched[t]!;
+          if (lowerOf(i) + PRECISION_BOOST * scores[i]! * (this.emptyBody[i] ? 0.5 : 1) < bar) continue;
+          const from = this.headingStart[i]!;
+          const to = this.headingStart[i + 1]!;
+          let precise = 0;
+          for (let h = from; h < to; h++) precise += queryTerm[this.headingTerms[h]!]!;
+          const precision = to > from ? precise / (to - from) : 0;
+          const boost = 1 + TITLE_BOOST * (matchedInTitle[i]! / totalWeight) + PRECISION_BOOST * precision;
+          const score = scores[i]! * boost * (this.emptyBody[i] ? 0.5 : 1);
+          scores[i] = score;
+          candidates[candidateCount++] = i;
+          if (score > topScore) topScore = score;
+        }
+        for (let t = 0; t < candidateCount; t++) {
+          const i = candidates[t]!;
           const score = scores[i]!;
           if (score < topScore * MIN_RELATIVE_SCORE || matched[i]! < MIN_COVERAGE * 0.6) continue;
           if (top.length === limit && !outranks(score, i, top[limit - 1]!)) continue;
@@ -553,8 +580,13 @@ class Scratch {
   readonly touched: Int32Array;
   readonly clauseTouched: Int32Array;
   readonly altTouched: Int32Array;
+  /** sections whose heading precision is worked out */
+  readonly candidates: Int32Array;
+  /** the highest lower bounds of scores, best first */
+  private lowest = new Float64Array(64);
 
   constructor(sections: number, terms: number) {
+    this.candidates = new Int32Array(sections);
     this.touched = new Int32Array(sections);
     this.clauseTouched = new Int32Array(sections);
     this.altTouched = new Int32Array(sections);
@@ -568,6 +600,11 @@ class Scratch {
     this.altMatched = new Float64Array(sections);
     this.altTitled = new Float64Array(sections);
     this.queryTerm = new Uint8Array(terms);
+  }
+
+  lowestFor(limit: number): Float64Array {
+    if (this.lowest.length < limit) this.lowest = new Float64Array(limit);
+    return this.lowest;
   }
 }
 
