@@ -454,8 +454,11 @@ export class SearchIndex {
           const wIdf = w * idf;
           const wCoverage = w * coverage;
           const end = postStart[id + 1]!;
+          // A fallback counts only where the clause has matched nothing yet.
+          const fallback = alt.fallback === true;
           for (let p = postStart[id]!; p < end; p++) {
             const i = postSection[p]!;
+            if (fallback && bestMatched[i]! > 0) continue;
             if (altMatched[i] === 0) altTouched[altCount++] = i;
             altScore[i] = altScore[i]! + wIdf * postWeight[p]!;
             altMatched[i] = altMatched[i]! + wCoverage;
