@@ -27,6 +27,22 @@ describe("term matcher", () => {
     expect(best("키네")).toBe("kinesis");
   });
 
+  it("reads an unfinished syllable as it is typed", () => {
+    expect(best("람ㄷ")).toBe("lambda");
+    expect(best("교착ㅅ")).toBe("deadlock");
+  });
+
+  it("offers every entry that goes by a name, each as exact", () => {
+    const twins = createTermMatcher([
+      { key: "a", names: ["Storage"] },
+      { key: "b", names: ["Storage"] },
+    ]);
+    expect(twins.match("storage").slice(0, 2)).toEqual([
+      { key: "a", score: 1 },
+      { key: "b", score: 1 },
+    ]);
+  });
+
   it("scores an exact name 1 and lists the best first", () => {
     const list = matcher.match("s3");
     expect(list[0]).toEqual({ key: "s3", score: 1 });

@@ -31,6 +31,11 @@ export function normalize(text: string): string {
   return nfkc(text).toLowerCase();
 }
 
+/** `normalize` for text being typed: NFKC would turn a typed ㄷ into a conjoining jamo, so jamo stay as they are. */
+export function normalizeTyped(text: string): string {
+  return text.replace(/[^\u3131-\u318e]+/g, (x) => normalize(x));
+}
+
 const compact = (s: string) => s.replace(/[\s\-_/]+/g, "");
 
 /** Light English folding so "groups"/"group" and "queues"/"queue" meet; short words and "ss" endings stay. */

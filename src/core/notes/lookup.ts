@@ -1,6 +1,6 @@
 // The lookup the platforms call: ranked sections with their breadcrumb and a trimmed snippet, suggestions for
 // autocomplete, and direct resolution of a suggestion's value. Pure and synchronous: the index lives in memory.
-import { normalize } from "./analyze.js";
+import { normalize, normalizeTyped } from "./analyze.js";
 import { HeadingPrefixes } from "./prefix.js";
 import { headingWords, MAX_QUERY_CHARS, SearchIndex } from "./search.js";
 import type { LookupHit, LookupResult, Section, Suggestion } from "./types.js";
@@ -68,8 +68,7 @@ export class LookupService {
    * 람다) and initial consonants alone do too (ㄹㄷ → 람다); then the best search matches.
    */
   suggest(prefix: string): Suggestion[] {
-    // NFKC would turn a typed ㄷ into a conjoining jamo: letters being typed stay as they are.
-    const typed = cleanQuery(prefix).replace(/[^\u3131-\u318e]+/g, (x) => normalize(x));
+    const typed = normalizeTyped(cleanQuery(prefix));
     if (typed) {
       const picked = this.prefixMatches(typed);
       if (picked.length < MAX_SUGGESTIONS && /[\uac00-\ud7a3a-z0-9]/.test(typed) && (picked.length < 5 || typed.includes(" "))) {

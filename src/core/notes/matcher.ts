@@ -1,7 +1,7 @@
 // A small term matcher on the lookup's analyzer, for names typed in Korean or English: `/quiz 람다` → the topic
 // `lambda`, `/quiz 키네` → `kinesis`, and close suggestions for a name that matches nothing exactly.
 import { disassemble } from "es-hangul";
-import { normalize } from "./analyze.js";
+import { normalize, normalizeTyped } from "./analyze.js";
 import { SearchIndex } from "./search.js";
 import type { Section } from "./types.js";
 
@@ -23,19 +23,24 @@ export interface TermMatcher {
 }
 
 const squash = (s: string) => normalize(s).replace(/[\s\-_/]+/g, "");
+/** What is being typed, squashed alike; jamo of an unfinished syllable stay jamo (람ㄷ → 람다). */
+const squashTyped = (s: string) => normalizeTyped(s).replace(/[\s\-_/]+/g, "");
 
 /** Builds a matcher over `entries`: exact names and spellings first, then prefixes, then the lookup's ranking. */
 export function createTermMatcher(entries: ReadonlyArray<TermEntry>): TermMatcher {
   // Each entry is a one-section corpus: its names are its heading, so concepts, loanwords and typo correction apply.
   const sections: Section[] = entries.map((e, i) => ({ id: i, file: "terms", line: i + 1, level: 1, heading: e.names.join(" / ") || e.key, raw: e.key, path: [e.key], text: [e.key, ...e.names].join("\n") }));
   const index = new SearchIndex(sections);
-  const exact = new Map<string, number>();
+  // Entries may share a name: each is offered, and the name then resolves to neither.
+  const exact = new Map<string, number[]>();
   const prefixes: Array<{ key: string; entry: number }> = [];
   entries.forEach((e, i) => {
     for (const name of [e.key, ...e.names]) {
       const forms = [name, ...index.spellings(name)];
       for (const f of forms) {
-        if (!exact.has(squash(f))) exact.set(squash(f), i);
+        const named = exact.get(squash(f));
+        if (!named) exact.set(squash(f), [i]);
+        else if (!named.includes(i)) named.push(i);
         prefixes.push({ key: disassemble(squash(f)), entry: i });
       }
     }
@@ -45,12 +50,11 @@ export function createTermMatcher(entries: ReadonlyArray<TermEntry>): TermMatche
   const entryConcepts = entries.map((e) => new Set(e.names.concat(e.key).flatMap(conceptOf)));
   return {
     match(input: string): TermMatch[] {
-      const typed = squash(input.slice(0, 100));
+      const typed = squashTyped(input.slice(0, 100));
       if (!typed || !/[\p{L}\p{N}]/u.test(typed)) return [];
       const scores = new Map<number, number>();
       const offer = (entry: number, score: number) => scores.set(entry, Math.max(scores.get(entry) ?? 0, score));
-      const direct = exact.get(typed);
-      if (direct !== undefined) offer(direct, 1);
+      for (const entry of exact.get(typed) ?? []) offer(entry, 1);
       // The same concept under another name (람다 함수 → lambda).
       const concepts = conceptOf(input);
       if (concepts.length) entryConcepts.forEach((known, i) => {
