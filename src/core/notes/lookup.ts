@@ -34,6 +34,8 @@ export class LookupService {
   private readonly headings: string[];
   /** built on first use: the bot is ready sooner, and the first suggestion pays for it once */
   private prefixIndex?: HeadingPrefixes;
+  /** each section's suggestion (by index), made when first offered: the same ones are offered at every keystroke */
+  private readonly suggestions: Array<Suggestion | undefined> = [];
 
   constructor(readonly sections: readonly Section[]) {
     this.index = new SearchIndex(sections);
@@ -70,25 +72,16 @@ export class LookupService {
   suggest(prefix: string): Suggestion[] {
     const typed = normalizeTyped(cleanQuery(prefix));
     if (typed) {
-      const picked = this.prefixMatches(typed);
+      const picked = this.prefixes().match(typed, MAX_SUGGESTIONS);
       if (picked.length < MAX_SUGGESTIONS && /[\uac00-\ud7a3a-z0-9]/.test(typed) && (picked.length < 5 || typed.includes(" "))) {
-        const seen = new Set(picked);
         for (const r of this.index.search(typed, MAX_SUGGESTIONS)) {
-          const s = this.sections[r.index]!;
           if (picked.length >= MAX_SUGGESTIONS) break;
-          if (!seen.has(s)) {
-            seen.add(s);
-            picked.push(s);
-          }
+          if (!picked.includes(r.index)) picked.push(r.index);
         }
       }
-      return picked.map(toSuggestion);
+      return picked.map((i) => (this.suggestions[i] ??= toSuggestion(this.sections[i]!)));
     }
     return this.topSections();
-  }
-
-  private prefixMatches(typed: string): Section[] {
-    return this.prefixes().match(typed, MAX_SUGGESTIONS).map((i) => this.sections[i]!);
   }
 
   /** With nothing typed: the notes' top-level sections. */

@@ -35,11 +35,45 @@ interface Keys {
   word: Int32Array;
 }
 
-interface Occurrence {
-  heading: number;
-  position: number;
-  rest: number;
+/**
+ * The (heading, rest) pairs one prefix finds, reused from prefix to prefix: each pair is one number, the rest
+ * above the heading, so sorting the numbers puts the closest completions first and, among equals, the headings
+ * in the order of the notes.
+ */
+class Found {
+  private readonly pairs = new Float64Array(MAX_ENTRIES);
+  length = 0;
+  private readonly taken: Uint8Array;
+
+  constructor(headings: number) {
+    this.taken = new Uint8Array(headings);
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  add(heading: number, rest: number): void {
+    this.pairs[this.length++] = rest * HEADING_SLOTS + heading;
+  }
+
+  /** The distinct headings of the best pairs, at most `limit`. */
+  best(limit: number): number[] {
+    const sorted = this.pairs.subarray(0, this.length).sort();
+    const out: number[] = [];
+    for (let k = 0; k < sorted.length && out.length < limit; k++) {
+      const h = sorted[k]! % HEADING_SLOTS;
+      if (this.taken[h]) continue;
+      this.taken[h] = 1;
+      out.push(h);
+    }
+    for (const h of out) this.taken[h] = 0;
+    return out;
+  }
 }
+
+/** Headings are numbered below this in a found pair (rest × HEADING_SLOTS + heading, exact in a double). */
+const HEADING_SLOTS = 2 ** 26;
 
 export class HeadingPrefixes {
   /** each heading's words, as indexes into `wordLetters`/`wordInitials` (entries wordStart[h] .. wordStart[h + 1]) */
@@ -52,6 +86,7 @@ export class HeadingPrefixes {
   private readonly initials: Keys;
   /** Latin heading words by the consonant keys of their Hangul spellings */
   private readonly sounds: Keys;
+  private readonly found: Found;
 
   /**
    * `headings`: each heading's words, normalised; `spellings(word)`: the other ways the notes write a word;
@@ -79,6 +114,7 @@ export class HeadingPrefixes {
     const alternatives = new Map<string, number[]>();
     const sequence = new IdList();
     this.wordStart = new Int32Array(headings.length + 1);
+    this.found = new Found(headings.length);
     headings.forEach((words, h) => {
       const first = sequence.length;
       let lettersLeft = 0;
@@ -123,7 +159,8 @@ export class HeadingPrefixes {
     const onlyInitials = /^[\u3131-\u314e]+$/.test(compact);
     const keys = onlyInitials ? this.initials : this.letters;
     const key = onlyInitials ? compact : disassemble(compact);
-    const found: Occurrence[] = [];
+    const found = this.found;
+    found.clear();
     // Words that the typed key runs on past: the heading's next words must go on as typed.
     const wordKeys = onlyInitials ? this.wordInitials : this.wordLetters;
     for (let length = 1; length < key.length && found.length < MAX_ENTRIES; length++) {
@@ -133,48 +170,41 @@ export class HeadingPrefixes {
         const position = keys.position[e]!;
         if (position < 0) continue;
         const h = keys.heading[e]!;
-        if (this.continues(h, position + 1, key, length, wordKeys)) found.push({ heading: h, position, rest: keys.rest[e]! });
+        if (this.continues(h, position + 1, key, length, wordKeys)) found.add(h, keys.rest[e]!);
       }
     }
     // Words that start with the typed key.
     const lo = firstAtLeast(keys.sorted, key);
     for (let i = lo; i < keys.sorted.length && found.length < MAX_ENTRIES && keys.sorted[i]!.startsWith(key); i++) {
-      for (let e = keys.start[i]!; e < keys.start[i + 1]! && found.length < MAX_ENTRIES; e++) {
-        found.push({ heading: keys.heading[e]!, position: keys.position[e]!, rest: keys.rest[e]! });
-      }
+      for (let e = keys.start[i]!; e < keys.start[i + 1]! && found.length < MAX_ENTRIES; e++) found.add(keys.heading[e]!, keys.rest[e]!);
     }
-    found.sort((a, b) => a.rest - b.rest || a.heading - b.heading);
-    const out: number[] = [];
-    for (const f of found) {
-      if (out.length >= limit) break;
-      if (!out.includes(f.heading)) out.push(f.heading);
-    }
+    const out = found.best(limit);
     // Hangul that begins no heading may be a Latin heading word spelled as it sounds (데드 → Deadlock). Only then:
     // two consonants say little, and a Korean word that begins headings is what it is.
     if (!out.length && /^[\uac00-\ud7a3]{2,}[\u3131-\u314e]?$/.test(compact)) {
       const syllables = compact.replace(/[\u3131-\u314e]$/, "");
-      if (!this.isKoreanWordStart(syllables)) return this.soundMatches(syllables).slice(0, limit);
+      if (!this.isKoreanWordStart(syllables)) return this.soundMatches(syllables, limit);
     }
     return out;
   }
 
   /** Headings with a Latin word whose Hangul spelling may start with `hangul`, the closest first. */
-  private soundMatches(hangul: string): number[] {
+  private soundMatches(hangul: string, limit: number): number[] {
     const key = hangulKey(hangul);
     const keys = this.sounds;
     const lo = firstAtLeast(keys.sorted, key);
-    const found: Occurrence[] = [];
+    const found = this.found;
+    found.clear();
     const alike = new Map<number, boolean>();
     for (let i = lo; i < keys.sorted.length && found.length < MAX_ENTRIES && keys.sorted[i]!.startsWith(key); i++) {
       for (let e = keys.start[i]!; e < keys.start[i + 1]! && found.length < MAX_ENTRIES; e++) {
         const word = keys.word[e]!;
         let ok = alike.get(word);
         if (ok === undefined) alike.set(word, (ok = soundsLikeStartOf(hangul, this.wordTexts[word]!)));
-        if (ok) found.push({ heading: keys.heading[e]!, position: keys.position[e]!, rest: keys.rest[e]! });
+        if (ok) found.add(keys.heading[e]!, keys.rest[e]!);
       }
     }
-    found.sort((a, b) => a.rest - b.rest || a.heading - b.heading);
-    return [...new Set(found.map((f) => f.heading))];
+    return found.best(limit);
   }
 
   /** Whether heading `h`'s words from `position` on spell `key` from `from` to its end (or further). */
