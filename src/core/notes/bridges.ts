@@ -22,7 +22,8 @@ function hasParticle(word: string): boolean {
 
 /** Korean–English and abbreviation pairs written in `text`, each as a list of forms of one concept. */
 export function bridgesIn(text: string): string[][] {
-  const s = normalize(text).replace(/\s+/g, " ");
+  // Each run of blanks as one space; a lone space, the most of them, is left as it is rather than replaced.
+  const s = normalize(text).replace(/[^\S ]\s*| \s+/g, " ");
   // By kind, as the kinds are tried in this order: where two pairs claim one form, the first keeps it.
   const koreanThenLatin: string[][] = [];
   const latinThenKorean: string[][] = [];

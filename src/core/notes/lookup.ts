@@ -30,8 +30,8 @@ export function cleanQuery(query: string): string {
 export class LookupService {
   private readonly index: SearchIndex;
   private readonly byValue = new Map<string, Section>();
-  /** each section's heading, normalised, for the close headings of an empty result */
-  private readonly headings: string[];
+  /** each section's heading, normalised, for the close headings of an empty result; made on the first one */
+  private headings?: string[];
   /** built on first use: the bot is ready sooner, and the first suggestion pays for it once */
   private prefixIndex?: HeadingPrefixes;
   /** each section's suggestion (by index), made when first offered: the same ones are offered at every keystroke */
@@ -40,7 +40,6 @@ export class LookupService {
   constructor(readonly sections: readonly Section[]) {
     this.index = new SearchIndex(sections);
     for (const s of sections) this.byValue.set(sectionValue(s), s);
-    this.headings = sections.map((s) => normalize(s.heading));
   }
 
   private prefixes(): HeadingPrefixes {
@@ -108,8 +107,9 @@ export class LookupService {
     const words = normalize(query).split(/\s+/).filter((w) => w.length >= 2);
     if (!words.length) return [];
     const out: Suggestion[] = [];
+    const headings = (this.headings ??= this.sections.map((s) => normalize(s.heading)));
     for (let i = 0; i < this.sections.length && out.length < 5; i++) {
-      const h = this.headings[i]!;
+      const h = headings[i]!;
       if (words.some((w) => h.includes(w))) out.push(toSuggestion(this.sections[i]!));
     }
     return out;

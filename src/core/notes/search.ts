@@ -168,13 +168,19 @@ export class SearchIndex {
           return;
         }
         analyzer.countTerms(text, counts);
-        fieldFrom[slot] = pairTerms.length;
-        for (let m = 0; m < counts.touched.length; m++) {
-          const id = counts.touched.data[m]!;
-          pairTerms.push(id);
-          pairCounts.push(counts.counts[id]!);
+        const from = pairTerms.length;
+        const to = from + counts.touched.length;
+        const terms = pairTerms.reserve(to);
+        const termCounts = pairCounts.reserve(to);
+        const touched = counts.touched.data;
+        for (let m = from; m < to; m++) {
+          const id = touched[m - from]!;
+          terms[m] = id;
+          termCounts[m] = counts.counts[id]!;
         }
-        fieldTo[slot] = pairTerms.length;
+        pairTerms.length = pairCounts.length = to;
+        fieldFrom[slot] = from;
+        fieldTo[slot] = to;
         fieldLength[slot] = counts.total;
         counts.clear();
         if (text.length < REPEATED_TEXT_CHARS) cache.set(text, slot);
