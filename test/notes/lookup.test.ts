@@ -144,6 +144,15 @@ describe("hostile input", () => {
     for (const q of ["AND OR NOT", "' OR 1=1 --", "a b c", "the of and", "뭐 왜 좀"]) expect(service.lookup(q).hits, q).toEqual([]);
   });
 
+  it("finds a term spelled as it sounds though a spoken ending the notes never use follows it; the ending alone finds nothing", () => {
+    const notes = new LookupService(
+      parseNote("notes/os.md", "# OS\n\n## Semaphore\n\n공유 자원에 동시에 들어갈 수 있는 수를 센다.\n\n## Scheduling\n\nCPU를 어느 프로세스에 줄지 정한다.\n"),
+    );
+    expect(notes.lookup("세마포어 왜 필요해?").hits[0]?.section.heading).toBe("Semaphore");
+    expect(notes.lookup("스케줄링은 어떻게 돼요?").hits[0]?.section.heading).toBe("Scheduling");
+    for (const q of ["왜 필요해?", "어떻게 돼요?"]) expect(notes.lookup(q).hits, q).toEqual([]);
+  });
+
   it("caps the query length", () => {
     expect(service.lookup("람다 ".repeat(5000)).normalized.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
   });

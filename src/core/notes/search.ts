@@ -366,8 +366,9 @@ export class SearchIndex {
       for (const latin of this.soundAlikes([hangulKey(s.stem)], this.latinBySound, (l) => soundsAlike(s.stem, l))) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
     }
     const known = alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)));
-    // A spoken predicate the notes do not use (생겨, 빨라져요) says what is asked, not what about: it weighs little.
-    const weight = known ? 1 : isPredicate(word) ? 0.3 : word.length === 1 ? 0.6 : 1;
+    // A spoken predicate the notes do not use (생겨, 빨라져요) says how the question is asked, not what about: it
+    // weighs nothing, so a query of it alone still finds nothing and a word it follows is not outweighed.
+    const weight = known ? 1 : isPredicate(word) ? 0 : word.length === 1 ? 0.6 : 1;
     return { weight, alternatives: alternatives.length ? alternatives : [{ terms: [["1:" + word, 1]], factor: 1 }] };
   }
 
