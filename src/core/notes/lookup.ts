@@ -29,7 +29,8 @@ export function cleanQuery(query: string): string {
 
 export class LookupService {
   private readonly index: SearchIndex;
-  private readonly byValue = new Map<string, Section>();
+  /** sections by suggestion value, made when the first value is resolved */
+  private byValue?: Map<string, Section>;
   /** each section's heading, normalised, for the close headings of an empty result; made on the first one */
   private headings?: string[];
   /** built on first use: the bot is ready sooner, and the first suggestion pays for it once */
@@ -39,7 +40,6 @@ export class LookupService {
 
   constructor(readonly sections: readonly Section[]) {
     this.index = new SearchIndex(sections);
-    for (const s of sections) this.byValue.set(sectionValue(s), s);
   }
 
   private prefixes(): HeadingPrefixes {
@@ -94,6 +94,7 @@ export class LookupService {
   /** Resolves a suggestion value ("section:notes/x.md#12") to its section. */
   section(value: string): Section | null {
     if (!SECTION_VALUE.test(value)) return null;
+    this.byValue ??= new Map(this.sections.map((s) => [sectionValue(s), s]));
     return this.byValue.get(value) ?? null;
   }
 
