@@ -32,6 +32,15 @@ describe("term matcher", () => {
     expect(best("교착ㅅ")).toBe("deadlock");
   });
 
+  it("completes as names are typed: one letter, initial consonants, an unfinished syllable", () => {
+    expect(matcher.complete("k")[0]?.key).toBe("kinesis");
+    expect(matcher.complete("ㄹㄷ")[0]?.key).toBe("lambda");
+    expect(matcher.complete("ㄱㅊ")[0]?.key).toBe("deadlock");
+    expect(matcher.complete("람ㄷ")[0]?.key).toBe("lambda");
+    expect(matcher.complete("")).toEqual([]);
+    expect(matcher.match("ㄹㄷ")).toEqual([]);
+  });
+
   it("offers every entry that goes by a name, each as exact", () => {
     const twins = createTermMatcher([
       { key: "a", names: ["Storage"] },

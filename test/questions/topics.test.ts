@@ -42,6 +42,15 @@ describe("topic names typed by members", () => {
     expect(topics.complete("키네", "ko", 25)[0]?.key).toBe("kinesis");
     expect(topics.complete("람ㄷ", "ko", 25)[0]?.key).toBe("lambda");
     expect(topics.complete("cloudf", "en", 25)[0]?.key).toBe("cloudfront");
+    expect(topics.complete("ㄹㄷ", "ko", 25).map((t) => t.key)).toContain("lambda");
+    expect(topics.complete("ㄷㅇㅌ", "ko", 25)[0]?.key).toBe("databases");
+  });
+
+  it("completes from one letter, the shortest names first, though one letter resolves nothing", () => {
+    const keys = topics.complete("s", "en", 25).map((t) => t.key);
+    expect(keys.slice(0, 3)).toEqual(["s3", "sns", "sqs"]);
+    expect(topics.resolve("s")).toBeNull();
+    expect(topics.resolve("ㄹㄷ")).toBeNull();
   });
 
   it("offers every topic by its name in the member's language when nothing is typed, within the limit", () => {

@@ -1,6 +1,6 @@
 // A small term matcher on the lookup's analyzer, for names typed in Korean or English: `/quiz 람다` → the topic
 // `lambda`, `/quiz 키네` → `kinesis`, and close suggestions for a name that matches nothing exactly.
-import { disassemble } from "es-hangul";
+import { disassemble, getChoseong } from "es-hangul";
 import { normalize, normalizeTyped } from "./analyze.js";
 import { SearchIndex } from "./search.js";
 import type { Section } from "./types.js";
@@ -20,6 +20,11 @@ export interface TermMatch {
 export interface TermMatcher {
   /** Entries that plausibly mean `input`, best first; empty when nothing is plausible. */
   match(input: string): TermMatch[];
+  /**
+   * For autocomplete, as `typed` is being typed: entries with a name that starts with it (one letter, an
+   * unfinished syllable, or initial consonants alone: ㄹㄷ → 람다), the shortest names first, then `match`'s.
+   */
+  complete(typed: string): TermMatch[];
 }
 
 const squash = (s: string) => normalize(s).replace(/[\s\-_/]+/g, "");
@@ -33,7 +38,7 @@ export function createTermMatcher(entries: ReadonlyArray<TermEntry>): TermMatche
   const index = new SearchIndex(sections);
   // Entries may share a name: each is offered, and the name then resolves to neither.
   const exact = new Map<string, number[]>();
-  const prefixes: Array<{ key: string; entry: number }> = [];
+  const prefixes: Array<{ key: string; initials: string; entry: number }> = [];
   entries.forEach((e, i) => {
     for (const name of [e.key, ...e.names]) {
       const forms = [name, ...index.spellings(name)];
@@ -41,14 +46,34 @@ export function createTermMatcher(entries: ReadonlyArray<TermEntry>): TermMatche
         const named = exact.get(squash(f));
         if (!named) exact.set(squash(f), [i]);
         else if (!named.includes(i)) named.push(i);
-        prefixes.push({ key: disassemble(squash(f)), entry: i });
+        prefixes.push({ key: disassemble(squash(f)), initials: /[\uac00-\ud7a3]/.test(f) ? getChoseong(squash(f)) : "", entry: i });
       }
     }
   });
   const conceptOf = (s: string) => [...index.analyze(s).concepts];
   // Each entry's concepts, worked out once rather than at every keystroke.
   const entryConcepts = entries.map((e) => new Set(e.names.concat(e.key).flatMap(conceptOf)));
-  return {
+  const ranked = (scores: Map<number, number>): TermMatch[] =>
+    [...scores]
+      .map(([entry, score]) => ({ key: entries[entry]!.key, score: Math.round(score * 1000) / 1000 }))
+      .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  const matcher: TermMatcher = {
+    complete(typed: string): TermMatch[] {
+      const want = squashTyped(typed.slice(0, 100));
+      if (!want) return [];
+      const onlyInitials = /^[\u3131-\u314e]+$/.test(want);
+      const key = onlyInitials ? want : disassemble(want);
+      const scores = new Map<number, number>();
+      for (const p of prefixes) {
+        const name = onlyInitials ? p.initials : p.key;
+        if (name.startsWith(key)) scores.set(p.entry, Math.max(scores.get(p.entry) ?? 0, 0.6 + 0.3 * (key.length / name.length)));
+      }
+      for (const m of matcher.match(typed)) {
+        const entry = entries.findIndex((e) => e.key === m.key);
+        if (!scores.has(entry)) scores.set(entry, m.score * 0.6);
+      }
+      return ranked(scores);
+    },
     match(input: string): TermMatch[] {
       const typed = squashTyped(input.slice(0, 100));
       if (!typed || !/[\p{L}\p{N}]/u.test(typed)) return [];
@@ -65,9 +90,8 @@ export function createTermMatcher(entries: ReadonlyArray<TermEntry>): TermMatche
         for (const p of prefixes) if (p.key.startsWith(key)) offer(p.entry, 0.6 + 0.3 * (key.length / p.key.length));
       }
       for (const r of index.search(input, 5)) offer(r.index, 0.5 * Math.min(1, r.coverage));
-      return [...scores]
-        .map(([entry, score]) => ({ key: entries[entry]!.key, score: Math.round(score * 1000) / 1000 }))
-        .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+      return ranked(scores);
     },
   };
+  return matcher;
 }

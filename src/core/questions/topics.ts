@@ -41,10 +41,11 @@ export class TopicIndex {
     return best.key;
   }
 
-  /** Autocomplete: with nothing typed every topic by its name in `locale`, else the topics `typed` may name. */
+  /** Autocomplete: with nothing typed every topic by its name in `locale`, else the topics `typed` begins or may name. */
   complete(typed: string, locale: Locale, limit: number): Topic[] {
     if (!typed.trim()) return [...this.topics].sort((a, b) => a[locale].localeCompare(b[locale], locale)).slice(0, limit);
-    return this.match(typed)
+    return this.matcher
+      .complete(typed)
       .slice(0, limit)
       .map((m) => this.byKey.get(m.key)!);
   }
