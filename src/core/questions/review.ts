@@ -29,7 +29,7 @@ export const REVIEW_LIMITS = {
     /** added to the similarity of two questions of the same topic */
     sameTopicBonus: 0.1,
     /** a pair at or above this similarity asks the same fact */
-    threshold: 0.42,
+    threshold: 0.418,
     /** correct answers at least this alike (cosine of their terms) are "the same answer" */
     sameAnswer: 0.8,
   },
