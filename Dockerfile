@@ -27,6 +27,8 @@ COPY package.json ./
 COPY notes ./notes
 COPY questions ./questions
 COPY migrations ./migrations
+# the digest chart's fonts, with their licence
+COPY assets ./assets
 # The database lives on a volume so it survives upgrades; back it up with `studybot db backup`.
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -11,8 +11,9 @@ type CommandModule = { run(args: string[], io: CliIO): Promise<number> };
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   start: { summary: "run the bot (Discord/Slack when credentials are set, else the local console)", load: () => import("./cli/start.js") },
   lookup: { summary: "search the notes: lookup [--json] [--limit N] [--stdin] <query…>", load: () => import("./cli/lookup.js") },
-  questions: { summary: "question bank: questions validate [--dir DIR] [--notes DIR] [--strict] | questions stats [--dir DIR] [--json]", load: () => import("./cli/questions.js") },
+  questions: { summary: "question bank: questions validate [--dir DIR] [--notes DIR] [--strict] | questions stats [--dir DIR] [--json] | questions import <file> [--group PLATFORM:ID]", load: () => import("./cli/questions.js") },
   db: { summary: "database: db migrate | db backup <file>", load: () => import("./cli/db.js") },
+  export: { summary: "a CSV file: export answers|leaderboard|questions [week|month|all|season] [--group PLATFORM:ID] [--out FILE]", load: () => import("./cli/organiser.js") },
   discord: { summary: "Discord: discord register [--guild ID | --global] [--print]", load: () => import("./cli/discord.js") },
   slack: { summary: "Slack: slack manifest (print the app manifest)", load: () => import("./cli/slack.js") },
 };

@@ -18,6 +18,7 @@ import { loadNotes, noteReader } from "./core/notes/load.js";
 import { LookupService } from "./core/notes/lookup.js";
 import { loadQuestionBank } from "./core/questions/load.js";
 import type { Scheduler } from "./core/schedule/scheduler.js";
+import type { LibraryContent, ReloadOutcome } from "./core/library.js";
 import { DatabaseError } from "./db/migrations.js";
 import type { ConnectionState } from "./platforms/connection.js";
 import { mountHealth } from "./server/health.js";
@@ -62,6 +63,8 @@ export interface App {
   bot: StudyBot;
   scheduler: Scheduler;
   platforms: Platform[];
+  /** re-reads NOTES_DIR and QUESTIONS_DIR, validated first; a bad file keeps the ones in force (SIGHUP calls it) */
+  reload(): ReloadOutcome;
   /** the process's HTTP server; null in console mode without PORT */
   server: AppServer | null;
   metrics: Metrics;
@@ -105,8 +108,13 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
     stage("index");
     const bank = loadQuestionBank(config.questionsDir, { sections, rootDir: cwd });
     stage("questions");
+    /** What a reload reads: the same folders, the same checks as at start-up. */
+    const readLibrary = (): LibraryContent => {
+      const fresh = loadNotes(config.notesDir, cwd);
+      return { sections: fresh, notes: new LookupService(fresh), bank: loadQuestionBank(config.questionsDir, { sections: fresh, rootDir: cwd }), readNote: noteReader(config.notesDir, cwd) };
+    };
     const metrics = new Metrics();
-    const { bot, scheduler } = createCore({
+    const { bot, scheduler, library } = createCore({
       store: database.store,
       notes,
       sections,
@@ -118,6 +126,24 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
       metrics,
     });
     const platforms: Platform[] = [];
+    /** Said where the operator sees it: the terminal in console mode, the log otherwise. */
+    let announce = (outcome: ReloadOutcome) => {
+      if (outcome.ok) logger.info({ questions: outcome.questions, sections: outcome.sections, ms: outcome.ms }, "reloaded the notes and the question bank");
+      else logger.error({ problems: outcome.problems.length, reason: outcome.message }, "reload refused: the notes and question bank in force stay");
+    };
+    const reload = () => {
+      const outcome = library.reload(readLibrary);
+      announce(outcome);
+      // a shard manager's shards answer their servers from their own copy: each reads the folders again too
+      if (shards) void reloadShards(shards);
+      return outcome;
+    };
+    const reloadShards = async (running: DiscordShards) => {
+      for (const r of await running.collect<ReloadOutcome>(RELOAD_KIND, 30_000)) {
+        if (r.value?.ok) logger.info({ shard: r.shard, questions: r.value.questions, sections: r.value.sections, ms: r.value.ms }, "discord shard reloaded the notes and the question bank");
+        else logger.error({ shard: r.shard, reason: r.value?.message ?? r.error }, "discord shard refused the reload: its notes and question bank in force stay");
+      }
+    };
     let onFatal!: (fatal: Fatal) => void;
     const fatal = new Promise<Fatal>((resolve) => (onFatal = resolve));
     const reportFatal = (reason: string) => onFatal({ reason });
@@ -165,8 +191,14 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
         const group = await bot.group({ group: CONSOLE_GROUP, userId: "me", displayName: "me" });
         // Files the console hands out (drafted questions, exports) go beside the database, or under ./data.
         const filesDir = config.databasePath === ":memory:" ? path.join(cwd, "data") : path.dirname(config.databasePath);
-        const { port, session, unregister } = createConsole(bot, { output: out, logger, timezone: group.timezone, filesDir });
+        const { port, session, unregister } = createConsole(bot, { output: out, logger, timezone: group.timezone, filesDir, cwd });
         const locale = await bot.locale(session.actor);
+        announce = (outcome) =>
+          out.write(
+            (outcome.ok
+              ? tc(locale, "reload.done", { questions: outcome.questions, sections: outcome.sections })
+              : tc(locale, "reload.failed", { message: outcome.message })) + "\n",
+          );
         // The banner first: a question the scheduler catches up on start-up prints below it.
         out.write(tc(locale, "console.ready", { sections: sections.length, questions: bank.questions.length, name: session.speaker }) + "\n");
         await scheduler.start();
@@ -192,7 +224,7 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
           const discord = await startDiscord(bot, config, logger, { onFatal: reportFatal });
           if (shard) {
             const { linkToManager } = await import("./platforms/discord/shard.js");
-            const link = linkToManager(discord.client, { metrics: () => metrics.registry.getMetricsAsJSON() });
+            const link = linkToManager(discord.client, { metrics: () => metrics.registry.getMetricsAsJSON(), [RELOAD_KIND]: () => reload() });
             const done = link.managerGone.then(() => undefined);
             platforms.push({ name: "discord", stop: () => discord.stop(5_000).finally(() => link.close()), done });
           } else platforms.push({ name: "discord", stop: () => discord.stop(5_000), connection: () => discord.connection() });
@@ -216,12 +248,15 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
       throw err;
     }
     logger.info({ ms: Math.round(performance.now() - started), stages, uptimeMs: Math.round(performance.now()), platforms: platforms.map((p) => p.name), database: database.label }, "ready");
-    return { config, logger, database, bot, scheduler, platforms, server, metrics, shards, fatal, stop: stopAll };
+    return { config, logger, database, bot, scheduler, platforms, reload, server, metrics, shards, fatal, stop: stopAll };
   } catch (err) {
     await database.close();
     throw err;
   }
 }
+
+/** What a shard manager collects from its shards when it reloads (see reload). */
+const RELOAD_KIND = "reload";
 
 const DEFAULT_SHUTDOWN_DEADLINE_MS = 7_000;
 
@@ -231,7 +266,20 @@ const DEFAULT_SHUTDOWN_DEADLINE_MS = 7_000;
  * a signal or the end of input, 1 after a failure.
  */
 export async function main(io: CliIO, opts: MainOptions = {}): Promise<number> {
-  const app = await startApp(io, opts);
+  // SIGHUP re-reads the notes and the question bank in this process (every process of a deployment gets its own).
+  // Listening from the start: a SIGHUP that arrives while starting must not end the process, and reloads once ready.
+  let started: App | undefined;
+  let reloadWhenReady = false;
+  const onHangup = () => (started ? void started.reload() : (reloadWhenReady = true));
+  process.on("SIGHUP", onHangup);
+  let app: App;
+  try {
+    app = started = await startApp(io, opts);
+  } catch (err) {
+    process.off("SIGHUP", onHangup);
+    throw err;
+  }
+  if (reloadWhenReady) app.reload();
   const signal =
     opts.signal ??
     new Promise<string>((resolve) => {
@@ -269,6 +317,7 @@ export async function main(io: CliIO, opts: MainOptions = {}): Promise<number> {
     await new Promise<void>((resolve) => io.stdout.write("", () => resolve()));
     return why.code;
   } finally {
+    process.off("SIGHUP", onHangup);
     process.off("unhandledRejection", rejection);
     process.off("uncaughtException", exception);
   }

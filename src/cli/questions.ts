@@ -16,11 +16,13 @@ import { checkGrounding, noteNames } from "../core/questions/validate.js";
 const USAGE = `usage: studybot questions validate [--dir DIR] [--notes DIR] [--strict] [--drafts]
        studybot questions stats [--dir DIR] [--notes DIR] [--json]
        studybot questions draft <note file> [--limit N] [--topic KEY] [--out FILE] [--seed N]
+       studybot questions import <file.yaml|file.csv> [--group PLATFORM:ID]
 
   validate   check every question file; prints file:line: message per problem, exits 1 on any
   stats      count questions per note, topic, difficulty, tag and exam domain, and the review's
              warnings and exceptions per check
   draft      draft candidate questions from a note, as YAML for an organiser to review
+  import     add a group's own questions (checked like the bank; source optional) to the database
 
   --dir DIR    the question folder (default: QUESTIONS_DIR, ./questions)
   --notes DIR  the notes folder sources must resolve in (default: NOTES_DIR, ./notes)
@@ -43,6 +45,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return sub ? 0 : 2;
   }
   if (sub === "draft") return (await import("./draft.js")).run(rest, io);
+  if (sub === "import") return (await import("./organiser.js")).runImport(rest, io);
   if (sub !== "validate" && sub !== "stats") {
     io.stderr.write(`studybot questions: unknown subcommand "${sub}"\n\n${USAGE}`);
     return 2;
@@ -74,7 +77,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     // Count under the note each source resolved to, so "notes/x.md" and "x.md" are one row.
     const names = noteNames(sections);
     const fileOf = new Map(sections.map((s) => [s.id, s.file]));
-    const noteOf = (q: Question) => names.get(fileOf.get(q.sectionId ?? -1) ?? "") ?? q.source.note;
+    const noteOf = (q: Question) => names.get(fileOf.get(q.sectionId ?? -1) ?? "") ?? q.source?.note ?? "";
     const stats = computeStats(result.questions, result.topics, {
       files: result.files.length,
       notes: [...names.values()],

@@ -5,7 +5,7 @@
 //
 // Permissions are the adapter's job (Discord: Manage Server; Slack: admins or SLACK_ORGANIZERS); the core
 // validates every input.
-import type { Actor, AnswerOutcome, GroupRef, History, Leaderboard, LeaderboardRow, MemberStats, Period, PlatformPort, QuestionCard, RevealedCard } from "./cards.js";
+import type { Actor, AnswerOutcome, FileAttachment, GroupRef, History, Leaderboard, LeaderboardRow, MemberStats, Period, PlatformPort, QuestionCard, RevealedCard } from "./cards.js";
 import type { Clock } from "./clock.js";
 import { monthKey, periodKeys, periodStart, weekKey } from "./clock.js";
 import { OperatorError, UserError } from "./errors.js";
@@ -13,15 +13,25 @@ import type { Locale } from "./locale.js";
 import { resolveLocale } from "./locale.js";
 import type { LookupResult, Section, Suggestion } from "./notes/types.js";
 import type { PortRegistry, ScheduleEvents } from "./ports.js";
+import type { Library } from "./library.js";
+import type { ExportKind, IncomingFile, OrganiserService } from "./organiser/service.js";
+import type { QuestionFormat } from "./organiser/questions.js";
 import { pickForPractice, pool, type Random } from "./questions/pick.js";
 import { draftQuestions, draftsToYaml } from "./questions/draft/index.js";
 import { closest } from "./questions/schema.js";
-import { TopicIndex } from "./questions/topics.js";
-import type { QuestionBank } from "./questions/types.js";
+import type { Question } from "./questions/types.js";
+import { scheduleReview } from "./review/fsrs.js";
+import type { ReviewService } from "./review/service.js";
+import type { AfterAnswer, Readiness, ReminderView, ReviewPrompt } from "./review/types.js";
 import { choiceLabel, type RoundService } from "./rounds/service.js";
-import { DEFAULT_SCORING, nextReview, SCORING_OPTIONS, scorer, type ScoringSettings } from "./rounds/scoring.js";
+import { DEFAULT_SCORING, SCORING_OPTIONS, scorer, type ScoringSettings } from "./rounds/scoring.js";
+import { findNamedSchedule } from "./schedule/named.js";
 import { DEFAULT_REVEAL_MINUTES, DEFAULT_WEEKDAYS, nextRun, parseRevealMinutes, parseTime, parseTimeZone, parseWeekdays, type ScheduleInput } from "./schedule/parse.js";
-import { DEFAULT_SCHEDULE_NAME, type GroupRow, type PeriodKey, type ScheduleRow, type ScoreRow, type Store } from "./store/index.js";
+import { DEFAULT_SCHEDULE_NAME, type GroupRow, type MemberRow, type PeriodKey, type PickMode, type ScheduleExtras, type ScheduleRow, type ScoreRow, type Store } from "./store/index.js";
+import type { DigestService } from "./digest/digests.js";
+import { scheduleExtras, type ScheduleExtrasInput } from "./digest/settings.js";
+import type { ThreadService } from "./digest/threads.js";
+import type { Digest } from "./digest/types.js";
 import type { Logger } from "../logger.js";
 import { noMetrics, type CoreMetrics } from "./metrics.js";
 import type { PauseReason } from "./store/index.js";
@@ -42,19 +52,10 @@ export interface BotSettings {
   defaultLocale: Locale;
 }
 
-/** The note files as they are on disk, for what needs their text as written (drafting questions). */
-export interface NoteSource {
-  /** every note file as the sections name it ("notes/os.md") */
-  sections: readonly Section[];
-  /** the text of one of those files */
-  read(file: string): string;
-}
-
 export interface StudyBotDeps {
   store: Store;
-  notes: NotesIndex;
-  noteSource: NoteSource;
-  bank: QuestionBank;
+  /** the notes, their search and the shipped question bank in force (re-read on a reload) */
+  library: Library;
   clock: Clock;
   logger: Logger;
   settings: BotSettings;
@@ -63,6 +64,12 @@ export interface StudyBotDeps {
   events: ScheduleEvents;
   /** question picking; Math.random unless a test fixes it */
   random?: Random;
+  /** the organiser tools (a group's own questions, exports, seasons, delegation, next/skip, forgetting) */
+  organiser: OrganiserService;
+  digests: DigestService;
+  threads: ThreadService;
+  /** the learning loop: review cards, /review, reminders, readiness */
+  reviews: ReviewService;
   metrics?: CoreMetrics;
 }
 
@@ -89,11 +96,16 @@ export interface ScheduleView {
   topics: Array<{ key: string; name: string }>;
   revealAfterMinutes: number;
   instantFeedback: boolean;
+  pick: PickMode;
   paused: boolean;
   /** why the bot paused it itself (its channel failed for good); null when it runs or an organiser paused it */
   pause: PauseReason | null;
   nextRun: Date | null;
   lastRunDate: string | null;
+  /** the weekly digest, reveal reminder and discussion thread settings */
+  extras?: ScheduleExtras;
+  /** permissions the bot lacks in the channel for the discussion threads it was asked for (checked when saved) */
+  threadMissing?: string[];
 }
 
 /** A schedule the bot paused, told once to the group's organisers with their next command. */
@@ -119,7 +131,10 @@ export interface GroupStatus {
   settings: GroupSettings;
   schedules: ScheduleView[];
   openRounds: OpenRoundView[];
+  /** the questions the group's rounds draw from: the shipped bank's and the group's own */
   questions: number;
+  /** of which the group's own */
+  ownQuestions: number;
   locale: Locale;
 }
 
@@ -129,6 +144,8 @@ export interface PracticeResult extends RevealedCard {
   choiceLabel: string;
   /** true when the same practice question had been answered before (the first answer stands) */
   repeated: boolean;
+  /** the note section, and how many reviews are still due today */
+  after: AfterAnswer;
 }
 
 const MAX_NAME = 80;
@@ -136,12 +153,15 @@ const MAX_NAME = 80;
 export class StudyBot {
   private readonly store: Store;
   private readonly rounds: RoundService;
-  private readonly topicIndex: TopicIndex;
 
   constructor(private readonly deps: StudyBotDeps) {
     this.store = deps.store;
     this.rounds = deps.rounds;
-    this.topicIndex = new TopicIndex(this.usedTopics());
+  }
+
+  /** The notes and shipped bank in force. */
+  private get library() {
+    return this.deps.library.current;
   }
 
   /** Makes `port` the way to post on `platform`; call the returned function when the platform stops. */
@@ -167,14 +187,14 @@ export class StudyBot {
   lookup(query: string, opts?: { limit?: number; maxChars?: number }): LookupResult {
     if (!query.trim()) throw new UserError("error.query_empty");
     const started = performance.now();
-    const result = this.deps.notes.lookup(query, opts);
+    const result = this.library.notes.lookup(query, opts);
     this.metrics.lookupSeconds((performance.now() - started) / 1000);
     return result;
   }
 
   /** autocomplete: at most 25 suggestions, each label at most 100 characters */
   suggest(prefix: string): Suggestion[] {
-    return this.deps.notes
+    return this.library.notes
       .suggest(prefix)
       .slice(0, 25)
       .map((s) => (s.label.length <= 100 ? s : { ...s, label: s.label.slice(0, 99) + "…" }));
@@ -182,7 +202,7 @@ export class StudyBot {
 
   /** resolves a Suggestion.value ("section:<file>#<line>") */
   section(value: string): Section | null {
-    return this.deps.notes.section(value);
+    return this.library.notes.section(value);
   }
 
   /** A note section by its value, or a UserError saying it is gone (the notes changed since it was offered). */
@@ -194,7 +214,7 @@ export class StudyBot {
 
   /** The note files of the corpus, as the sections name them. */
   noteFiles(): string[] {
-    return [...new Set(this.deps.noteSource.sections.map((s) => s.file))];
+    return [...new Set(this.library.sections.map((s) => s.file))];
   }
 
   /** A note named by its path or file name (case and extension optional) → its file; UserError listing the notes. */
@@ -222,7 +242,8 @@ export class StudyBot {
    */
   draftQuestions(note: string, opts: { limit?: number; topic?: string } = {}): { yaml: string; drafted: number; skipped: number; file: string } {
     const file = this.resolveNote(note);
-    const result = draftQuestions(this.deps.noteSource.sections, { file, content: this.deps.noteSource.read(file), limit: opts.limit, topic: opts.topic });
+    const library = this.library;
+    const result = draftQuestions(library.sections, { file, content: library.readNote(file), limit: opts.limit, topic: opts.topic });
     return { yaml: draftsToYaml(result.drafts), drafted: result.drafts.length, skipped: result.skipped.length, file };
   }
 
@@ -283,19 +304,80 @@ export class StudyBot {
     const locale = await this.locale(actor);
     const now = this.deps.clock.now().getTime();
     const open = (await this.store.openRounds(group.id, channelId)).filter((r) => r.revealAt.getTime() > now).reverse();
-    return open.map((r) => this.rounds.card(r, locale));
+    const bank = await this.rounds.bankFor(group.id);
+    return open.map((r) => this.rounds.card(r, locale, bank));
   }
 
   /** /quiz: a private practice question (due reviews first); not on the leaderboard. */
   async practice(actor: Actor, topic?: string): Promise<QuestionCard> {
     const group = await this.group(actor);
     const locale = await this.locale(actor);
-    const member = await this.store.ensureMember(group.id, { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null });
+    const member = await this.member(group, actor);
     const topicKey = topic ? this.resolveTopic(topic) : null;
     const now = this.deps.clock.now();
-    const candidates = pool(this.deps.bank, topicKey ? [topicKey] : []);
-    const q = pickForPractice(candidates, await this.store.dueReviews(member.id, now), await this.store.reviewedQuestionIds(member.id), this.deps.random);
+    // a question on one of the group's open cards is not practised: its answer would be out before the reveal
+    const open = await this.openQuestions(group);
+    const all = pool(await this.rounds.bankFor(group.id), topicKey ? [topicKey] : []);
+    const candidates = all.filter((q) => !open.has(q.id));
+    const seen = new Set((await this.store.memberCards(member.id)).map((c) => c.questionId));
+    const q = pickForPractice(candidates, await this.store.dueCards(member.id, now, 20), seen, this.deps.random);
+    if (!q && all.length > 0) throw new UserError("quiz.all_open", { topic: topicKey ? this.rounds.topicName(topicKey, locale) : "*" });
     if (!q) throw new OperatorError("quiz.no_questions", { topics: topicKey ?? "*" });
+    return this.openPractice(member, q, locale);
+  }
+
+  /**
+   * /review: the caller's most overdue card, else a new question from their weakest topic, as a practice question
+   * (answered through the same path as /quiz); or, with nothing to ask, when the next review falls due.
+   */
+  async review(actor: Actor): Promise<ReviewPrompt> {
+    const group = await this.group(actor);
+    const locale = await this.locale(actor);
+    const member = await this.member(group, actor);
+    const next = await this.deps.reviews.next(group, member, await this.openQuestions(group));
+    return {
+      card: next.question ? await this.openPractice(member, next.question, locale) : null,
+      from: next.from,
+      dueToday: next.dueToday,
+      nextDue: next.nextDue,
+      summary: await this.deps.reviews.summary(group, member.id),
+      reminder: await this.store.reminderOf(member.id),
+      timezone: group.timezone,
+      locale,
+    };
+  }
+
+  /** `/review remind:20:00` or `remind:off`: the caller's daily reminder, in the group's time zone. */
+  async setReviewReminder(actor: Actor, value: string): Promise<ReminderView> {
+    const group = await this.group(actor);
+    const member = await this.member(group, actor);
+    const time = parseReminder(value);
+    const now = this.deps.clock.now();
+    await this.store.setReminder(member.id, time, now);
+    return { time, timezone: group.timezone, dueToday: (await this.deps.reviews.summary(group, member.id)).dueToday, locale: await this.locale(actor) };
+  }
+
+  /** `/stats view:readiness`: a member's (default the caller's) exam readiness per domain, beside the group's. */
+  async readiness(actor: Actor, who?: { userId: string; displayName?: string }): Promise<Readiness> {
+    const group = await this.group(actor);
+    const locale = await this.locale(actor);
+    const m = who ? await this.store.findMember(group.id, who.userId) : await this.member(group, actor);
+    if (!m) throw new UserError("stats.unknown_member", { name: cleanName(who?.displayName ?? who?.userId ?? "", who?.userId ?? "?") });
+    return { ...(await this.deps.reviews.readiness(group, m, locale)), locale };
+  }
+
+  /** Questions on the group's cards still open for answers. */
+  private async openQuestions(group: GroupRow): Promise<Set<string>> {
+    return new Set((await this.store.openRounds(group.id)).map((r) => r.questionId));
+  }
+
+  private member(group: GroupRow, actor: Actor): Promise<MemberRow> {
+    return this.store.ensureMember(group.id, { userId: actor.userId, displayName: cleanName(actor.displayName, actor.userId), locale: actor.locale ?? null });
+  }
+
+  /** A practice question for the member (from /quiz or /review): its row, and the card they see. */
+  private async openPractice(member: MemberRow, q: Question, locale: Locale): Promise<QuestionCard> {
+    const now = this.deps.clock.now();
     const row = await this.store.openPractice({ memberId: member.id, questionId: q.id, questionHash: q.hash, topic: q.topic, correctIndex: q.answer, choiceCount: q.choices.length, openedAt: now });
     return {
       roundId: row.id,
@@ -321,9 +403,9 @@ export class StudyBot {
       throw new UserError("quiz.bad_choice", { value, labels: labels(row.choiceCount).join(", ") });
     }
     const now = this.deps.clock.now();
-    const { row: done, first } = await this.store.answerPractice(row.id, choice, now, (prev, correct) => nextReview(prev, correct, now));
+    const { row: done, first } = await this.store.answerPractice(row.id, choice, now, scheduleReview);
     const chosen = done.choice ?? choice;
-    const q = this.rounds.question(done);
+    const q = this.rounds.question(done, await this.rounds.bankFor(group.id));
     const counts = Array.from({ length: done.choiceCount }, (_, i) => (i === chosen ? 1 : 0));
     const base: QuestionCard = {
       roundId: done.id,
@@ -346,17 +428,22 @@ export class StudyBot {
       correct: chosen === done.correctIndex,
       choiceLabel: choiceLabel(chosen),
       repeated: !first,
+      after: await this.deps.reviews.afterAnswer(group, member.id, this.rounds.source(q)),
     };
   }
 
-  /** Top 10 of a window (week from Monday 00:00 in the group's time zone, month, all time), ties sharing a rank. */
-  async leaderboard(actor: Actor, period: Period, topic?: string): Promise<Leaderboard> {
-    if (period !== "week" && period !== "month" && period !== "all") throw new UserError("leaderboard.bad_period", { value: String(period) });
+  /**
+   * Top 10 of a window (week from Monday 00:00 in the group's time zone, month, all time, or a season: the current
+   * one, or one named), ties sharing a rank.
+   */
+  async leaderboard(actor: Actor, period: Period | "season", topic?: string, seasonName?: string): Promise<Leaderboard> {
+    if (period !== "week" && period !== "month" && period !== "all" && period !== "season") throw new UserError("leaderboard.bad_period", { value: String(period) });
     const group = await this.group(actor);
     const locale = await this.locale(actor);
     const topicKey = topic ? this.resolveTopic(topic) : null;
     const now = this.deps.clock.now();
-    const key = periodKey(period, now, group.timezone);
+    const window = period === "season" || seasonName !== undefined ? await this.deps.organiser.window(group, "season", seasonName, now) : null;
+    const key = window?.key ?? periodKey(period as Period, now, group.timezone);
     const top = await this.store.topScores(group.id, key, topicKey, 10);
     const me = await this.store.findMember(group.id, actor.userId);
     let callerRow: ScoreRow | null = null;
@@ -373,10 +460,12 @@ export class StudyBot {
       accuracy: r.answered ? r.correct / r.answered : 0,
       streak: streaks.get(r.memberId)?.current ?? 0,
     });
+    const season = window?.season ?? null;
     return {
-      period,
+      period: season ? "season" : period,
+      season: season ? { name: season.name, from: season.startedAt, to: season.endedAt } : null,
       topic: topicKey ? { key: topicKey, name: this.rounds.topicName(topicKey, locale) } : null,
-      from: period === "all" ? null : periodStart(period, now, group.timezone),
+      from: season ? season.startedAt : period === "all" || period === "season" ? null : periodStart(period, now, group.timezone),
       to: now,
       rows: top.map(row),
       caller: callerRow ? row(callerRow) : null,
@@ -392,11 +481,13 @@ export class StudyBot {
     const m = await this.store.findMember(group.id, who.userId);
     if (!m) {
       if (member) throw new UserError("stats.unknown_member", { name: cleanName(who.displayName ?? who.userId, who.userId) });
-      return { userId: who.userId, displayName: cleanName(who.displayName ?? who.userId, who.userId), answered: 0, correct: 0, accuracy: 0, points: 0, currentStreak: 0, bestStreak: 0, rank: null, byTopic: [], locale };
+      const review = { dueToday: 0, doneThisWeek: 0, predictedRecall: null };
+      return { userId: who.userId, displayName: cleanName(who.displayName ?? who.userId, who.userId), answered: 0, correct: 0, accuracy: 0, points: 0, currentStreak: 0, bestStreak: 0, rank: null, byTopic: [], review, locale };
     }
     const all = await this.store.memberScore(group.id, "all", null, m.id);
     const topics = await this.store.memberTopics(group.id, m.id);
     const streak = (await this.store.streaks(group.id, [m.id], this.deps.clock.now())).get(m.id);
+    const bySchedule = await this.scheduleStreaks(group.id, m.id);
     return {
       userId: m.userId,
       displayName: m.displayName,
@@ -410,8 +501,19 @@ export class StudyBot {
       byTopic: topics
         .map((t) => ({ key: t.topic, name: this.rounds.topicName(t.topic, locale), answered: t.answered, correct: t.correct, accuracy: t.answered ? t.correct / t.answered : 0 }))
         .sort((a, b) => b.answered - a.answered || a.key.localeCompare(b.key)),
+      ...(bySchedule.length > 1 ? { bySchedule } : {}),
+      review: await this.deps.reviews.summary(group, m.id),
       locale,
     };
+  }
+
+  /** The member's current streak in each active schedule (a morning and an evening one keep their own). */
+  private async scheduleStreaks(groupId: number, memberId: number): Promise<NonNullable<MemberStats["bySchedule"]>> {
+    const schedules = new Map((await this.store.listSchedules(groupId)).filter((s) => s.active).map((s) => [s.id, s]));
+    return (await this.store.scheduleStreaks(groupId, memberId, this.deps.clock.now())).flatMap((x) => {
+      const s = schedules.get(x.scheduleId);
+      return s ? [{ channelId: s.channelId, name: s.name, current: x.current }] : [];
+    });
   }
 
   /** The channel's last `count` revealed questions with the answer, the caller's own answer and the group's accuracy. */
@@ -421,11 +523,12 @@ export class StudyBot {
     const locale = await this.locale(actor);
     const me = await this.store.findMember(group.id, actor.userId);
     const rows = await this.store.revealedRounds(group.id, channelId, me?.id ?? null, count);
+    const bank = await this.rounds.bankFor(group.id);
     return {
       channelId,
       locale,
       entries: rows.map(({ round, answered, correct, memberChoice }) => {
-        const card = this.rounds.card(round, locale);
+        const card = this.rounds.card(round, locale, bank);
         const right = card.choices[round.correctIndex] ?? { label: choiceLabel(round.correctIndex), text: "" };
         const mine = memberChoice === null ? null : (card.choices[memberChoice] ?? { label: choiceLabel(memberChoice), text: "" });
         return {
@@ -439,7 +542,7 @@ export class StudyBot {
           answered,
           correctCount: correct,
           accuracy: answered ? correct / answered : 0,
-          source: this.rounds.source(this.rounds.question(round)),
+          source: this.rounds.source(this.rounds.question(round, bank)),
         };
       }),
     };
@@ -452,7 +555,7 @@ export class StudyBot {
 
   /** Autocomplete for topic options: what was typed, matched against keys, names and their aliases. */
   topicChoices(typed: string, locale: Locale, limit = 25): Array<{ key: string; name: string }> {
-    return this.topicIndex.complete(typed, locale, limit).map((t) => ({ key: t.key, name: t[locale] }));
+    return this.library.topicIndex.complete(typed, locale, limit).map((t) => ({ key: t.key, name: t[locale] }));
   }
 
   /** The group's language if set, else the user's locale, else DEFAULT_LOCALE. */
@@ -465,7 +568,7 @@ export class StudyBot {
   // ---------------------------------------------------------------- organisers
 
   /** Creates or replaces one of the channel's schedules (by name; "daily" unless named). */
-  async schedule(actor: Actor, channelId: string, name: string | undefined, input: ScheduleInput): Promise<ScheduleView> {
+  async schedule(actor: Actor, channelId: string, name: string | undefined, input: ScheduleInput & ScheduleExtrasInput): Promise<ScheduleView> {
     const group = await this.group(actor);
     const locale = await this.locale(actor);
     checkChannel(channelId);
@@ -474,17 +577,25 @@ export class StudyBot {
     const timezone = input.timezone ? parseTimeZone(input.timezone) : group.timezone;
     const topics = [...new Set((input.topics ?? []).map((t) => this.resolveTopic(t)))];
     const revealAfterMinutes = input.revealAfterMinutes === undefined ? DEFAULT_REVEAL_MINUTES : parseRevealMinutes(input.revealAfterMinutes);
-    if (pool(this.deps.bank, topics).length === 0) throw new OperatorError("quiz.no_questions", { topics: topics.join(", ") || "*" });
+    if (pool(await this.rounds.bankFor(group.id), topics).length === 0) throw new OperatorError("quiz.no_questions", { topics: topics.join(", ") || "*" });
     await this.preflight(actor, channelId);
+    const extras = scheduleExtras(input, await this.store.findSchedule(group.id, channelId, name ?? DEFAULT_SCHEDULE_NAME), revealAfterMinutes);
     const row = await this.store.upsertSchedule(
       group.id,
       channelId,
       name ?? DEFAULT_SCHEDULE_NAME,
-      { time, weekdays, timezone, topics, revealAfterMinutes, instantFeedback: input.instantFeedback ?? false },
+      { time, weekdays, timezone, topics, revealAfterMinutes, instantFeedback: input.instantFeedback ?? false, pick: input.pick ?? "adaptive", ...extras },
       { at: this.deps.clock.now() },
     );
     this.emit({ groupId: group.id, channelId });
-    return this.view(row, locale);
+    const threadMissing = row.thread ? await this.deps.threads.missing(group, channelId, locale) : [];
+    return { ...this.view(row, locale), threadMissing };
+  }
+
+  /** This week's digest of the channel so far and its chart, for an organiser's eyes only (nothing is posted). */
+  async digestNow(actor: Actor, channelId: string): Promise<{ digest: Digest; chart: FileAttachment }> {
+    checkChannel(channelId);
+    return this.deps.digests.preview(await this.group(actor), channelId, await this.locale(actor));
   }
 
   /** Stops one of the channel's schedules (the only one, or the one named). */
@@ -512,11 +623,13 @@ export class StudyBot {
     const all = await this.store.listSchedules(group.id);
     const names = new Map(all.map((s) => [s.id, s.name]));
     const open = await this.store.openRounds(group.id);
+    const bank = await this.rounds.bankFor(group.id);
     return {
       settings: settingsOf(group),
       schedules: all.filter((s) => s.active).map((s) => this.view(s, locale)),
       openRounds: open.map((r) => ({ roundId: r.id, channelId: r.channelId, questionId: r.questionId, scheduleName: r.scheduleId === null ? null : (names.get(r.scheduleId) ?? null), revealAt: r.revealAt })),
-      questions: this.deps.bank.questions.length,
+      questions: bank.questions.length,
+      ownQuestions: bank.questions.length - this.library.bank.questions.length,
       locale,
     };
   }
@@ -580,11 +693,13 @@ export class StudyBot {
     return paused;
   }
 
-  /** Reveals the channel's newest open round now; null when none is open. */
-  async revealNow(actor: Actor, channelId: string): Promise<RevealedCard | null> {
+  /** Reveals the channel's newest open round now (of the schedule named, when one is); null when none is open. */
+  async revealNow(actor: Actor, channelId: string, name?: string): Promise<RevealedCard | null> {
     const group = await this.group(actor);
     const locale = this.groupLocale(group);
+    const schedule = name === undefined ? null : await this.scheduleNamed(group, channelId, name, true);
     for (const round of await this.store.openRounds(group.id, channelId)) {
+      if (schedule && round.scheduleId !== schedule.id) continue;
       const card = await this.rounds.reveal(round, group, locale, this.deps.clock.now());
       if (card) return card;
     }
@@ -612,6 +727,49 @@ export class StudyBot {
     return settingsOf(await this.store.updateGroup(group.id, patch));
   }
 
+  // ---------------------------------------------------------------- organiser tools (./organiser/service.ts)
+
+  importQuestions(actor: Actor, file: IncomingFile) {
+    return this.deps.organiser.importQuestions(actor, file);
+  }
+
+  listQuestions(actor: Actor) {
+    return this.deps.organiser.listQuestions(actor);
+  }
+
+  removeQuestion(actor: Actor, id: string) {
+    return this.deps.organiser.removeQuestion(actor, id);
+  }
+
+  questionsTemplate(format: QuestionFormat) {
+    return this.deps.organiser.template(format);
+  }
+
+  exportFile(actor: Actor, kind: ExportKind, period?: Period | "season", season?: string) {
+    return this.deps.organiser.exportFile(actor, kind, period, season);
+  }
+
+  startSeason(actor: Actor, name: string) {
+    return this.deps.organiser.startSeason(actor, name);
+  }
+
+  /** Whether the actor was made an organiser here (by member, or by one of the platform roles they hold). */
+  isDelegatedOrganiser(actor: Actor, roles?: readonly string[]) {
+    return this.deps.organiser.isDelegated(actor, roles);
+  }
+
+  organisers(actor: Actor, action: "add" | "remove" | "list", who?: Parameters<OrganiserService["changeOrganisers"]>[2]) {
+    return this.deps.organiser.changeOrganisers(actor, action, who);
+  }
+
+  nextQuestion(actor: Actor, channelId: string, name: string | undefined, skip: boolean) {
+    return this.deps.organiser.next(actor, channelId, name, skip);
+  }
+
+  forget(actor: Actor, member?: { userId: string; displayName: string }) {
+    return this.deps.organiser.forget(actor, member);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** The group row of an actor, created on first contact with the configured default time zone. */
@@ -626,31 +784,28 @@ export class StudyBot {
 
   /** A topic key or name in either language (or a word tied to it) → the key; UserError naming the closest otherwise. */
   resolveTopic(input: string): string {
-    const key = this.topicIndex.resolve(input);
+    const { topicIndex, bank } = this.library;
+    const key = topicIndex.resolve(input);
     if (key) return key;
-    const close = this.topicIndex.match(input).slice(0, 3).map((m) => m.key);
+    // a topic of topics.yaml with no shipped question yet, named by its key (a group's own questions may use it)
+    const exact = input.trim().toLowerCase();
+    if (bank.topics.has(exact)) return exact;
+    const close = topicIndex.match(input).slice(0, 3).map((m) => m.key);
     const all = this.usedTopics().map((t) => t.key);
     const suggested = close.length ? close : closest(input, all, 3, 0.3);
     throw new UserError(suggested.length ? "quiz.unknown_topic_close" : "quiz.unknown_topic", { value: input.slice(0, 60), close: suggested.join(", "), topics: all.join(", ") });
   }
 
   private usedTopics() {
-    const used = new Set(this.deps.bank.questions.map((q) => q.topic));
-    return [...this.deps.bank.topics.values()].filter((t) => used.has(t.key));
+    return this.library.usedTopics;
   }
 
   /**
    * The channel's active schedule named `name`; without a name, the channel's only one (or "daily" among
    * several). `required`: a UserError when there is none; otherwise null.
    */
-  private async scheduleNamed(group: GroupRow, channelId: string, name: string | undefined, required: boolean): Promise<ScheduleRow | null> {
-    const mine = (await this.store.listSchedules(group.id)).filter((s) => s.active && s.channelId === channelId);
-    const found = name !== undefined ? mine.find((s) => s.name === name) : mine.length === 1 ? mine[0] : mine.find((s) => s.name === DEFAULT_SCHEDULE_NAME);
-    if (found) return found;
-    if (!required) return null;
-    if (name !== undefined && mine.length) throw new UserError("schedule.no_such_name", { name, names: mine.map((s) => s.name).join(", ") });
-    if (mine.length > 1) throw new UserError("schedule.which", { names: mine.map((s) => s.name).join(", ") });
-    throw new UserError("schedule.none");
+  private scheduleNamed(group: GroupRow, channelId: string, name: string | undefined, required: boolean): Promise<ScheduleRow | null> {
+    return findNamedSchedule(this.store, group.id, channelId, name, required);
   }
 
   private view(s: ScheduleRow, locale: Locale): ScheduleView {
@@ -663,10 +818,12 @@ export class StudyBot {
       topics: s.topics.map((k) => ({ key: k, name: this.rounds.topicName(k, locale) })),
       revealAfterMinutes: s.revealAfterMinutes,
       instantFeedback: s.instantFeedback,
+      pick: s.pick,
       paused: s.paused,
       pause: s.paused ? s.pause : null,
       nextRun: s.paused || !s.active ? null : nextRun(s, this.deps.clock.now()),
       lastRunDate: s.lastRunDate,
+      extras: { digest: s.digest, reminderMinutes: s.reminderMinutes, reminderMention: s.reminderMention, thread: s.thread },
     };
   }
 
@@ -716,6 +873,21 @@ export function stripControls(text: string): string {
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "")
     .replace(/\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\)/g, "")
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+}
+
+/** Words that turn the review reminder off. */
+const REMINDER_OFF = new Set(["off", "no", "none", "false", "끄기", "끔", "해제"]);
+
+/** "20:00" (or "8pm", "오후8시") → "20:00"; an off word → null; anything else a UserError saying what to write. */
+function parseReminder(value: string): string | null {
+  const v = value.trim().toLowerCase();
+  if (REMINDER_OFF.has(v)) return null;
+  try {
+    return parseTime(v);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError("review.bad_remind", { value: value.slice(0, 40) });
+    throw err;
+  }
 }
 
 function checkChannel(channelId: string): void {

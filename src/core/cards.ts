@@ -1,5 +1,7 @@
 // Plain data the core hands to platforms. Platforms render these; they never compute them.
+import type { CardExtrasPort } from "./digest/port.js";
 import type { Locale } from "./locale.js";
+import type { ReviewSummary } from "./review/types.js";
 
 /** A group is one Discord server, one Slack workspace, or the local console. */
 export interface GroupRef {
@@ -67,7 +69,9 @@ export interface LeaderboardRow {
 }
 
 export interface Leaderboard {
-  period: Period;
+  period: Period | "season";
+  /** the season shown (period "season"): its name, and its end once closed */
+  season?: { name: string; from: Date; to: Date | null } | null;
   topic: { key: string; name: string } | null;
   from: Date | null;
   to: Date;
@@ -87,6 +91,10 @@ export interface MemberStats {
   bestStreak: number;
   rank: number | null;
   byTopic: Array<{ key: string; name: string; answered: number; correct: number; accuracy: number }>;
+  /** the current streak in each of the group's schedules, when it has more than one */
+  bySchedule?: Array<{ channelId: string; name: string; current: number }>;
+  /** reviews due today, done this week, predicted recall (src/core/review/) */
+  review: ReviewSummary;
   locale: Locale;
 }
 
@@ -139,7 +147,7 @@ export interface PostOptions {
  * that fails throws a DeliveryError (./delivery.ts) saying what kind of failure it was; anything else is taken
  * as transient.
  */
-export interface PlatformPort {
+export interface PlatformPort extends Partial<CardExtrasPort> {
   postCard(group: GroupRef, channelId: string, card: QuestionCard, opts?: PostOptions): Promise<MessageRef>;
   editCard(group: GroupRef, ref: MessageRef, card: RevealedCard): Promise<void>;
   /** posts the revealed card as a new message, when the card's own message was deleted */
@@ -150,4 +158,6 @@ export interface PlatformPort {
    */
   preflight?(group: GroupRef, channelId: string): Promise<void>;
   sendPrivate?(group: GroupRef, channelId: string, userId: string, text: string): Promise<void>;
+  /** a direct message to one member (review reminders): Discord opens a DM channel, Slack a DM with the app */
+  sendDirect?(group: GroupRef, userId: string, text: string): Promise<void>;
 }

@@ -2,8 +2,10 @@
 // them once on its connection; pg/queries.ts runs them on the pool or inside a transaction). Everything the
 // store decides around them is written once, in store.ts. A SQLite statement returns its result at once, a
 // PostgreSQL one a promise of it: `Got`.
-import { sql, type Column, type SQL } from "drizzle-orm";
+import { and, eq, sql, type AnyColumn, type Column, type SQL } from "drizzle-orm";
 import type { ScoreRow } from "../core/store/index.js";
+import type { OrganiserQueries } from "./organiser/queries.js";
+import type { DigestQueries } from "./digest.js";
 import type {
   AnswerRecord,
   GroupRecord,
@@ -14,8 +16,9 @@ import type {
   NewPracticeRecord,
   NewRoundRecord,
   NewScheduleRecord,
+  NewReviewLogRecord,
   PracticeRecord,
-  ReviewRecord,
+  ReviewCardRecord,
   RoundRecord,
   ScheduleRecord,
   InstallationRecord,
@@ -38,7 +41,7 @@ export interface AnswerContext {
 export type ScoreLine = Omit<ScoreRow, "rank">;
 
 /** Statements that report how many rows they changed return that count. */
-export interface Queries {
+export interface Queries extends OrganiserQueries, DigestQueries {
   // groups and members
   groupByRef(platform: string, externalId: string): Got<GroupRecord | undefined>;
   groupById(id: number): Got<GroupRecord | undefined>;
@@ -132,10 +135,36 @@ export interface Queries {
   practiceById(id: number): Got<PracticeRecord | undefined>;
   /** records the choice unless the question was answered already */
   answerPractice(id: number, choice: number, at: number): Got<number>;
-  reviewOf(memberId: number, questionId: string): Got<ReviewRecord | undefined>;
-  upsertReview(review: ReviewRecord): Got<unknown>;
-  dueReviews(memberId: number, now: number, limit: number): Got<ReviewRecord[]>;
-  reviewedQuestionIds(memberId: number): Got<Array<{ questionId: string }>>;
+
+  // review cards (the learning loop)
+  reviewCard(memberId: number, questionId: string): Got<ReviewCardRecord | undefined>;
+  upsertReviewCard(card: ReviewCardRecord): Got<unknown>;
+  /** the log entry's id; undefined when that answer (member, source, source id) was logged already */
+  insertReviewLog(entry: NewReviewLogRecord): Got<{ id: number } | undefined>;
+  /** due at or before `until`, most overdue first */
+  dueCards(memberId: number, until: number, limit: number): Got<ReviewCardRecord[]>;
+  countDue(memberId: number, until: number): Got<number>;
+  memberCards(memberId: number): Got<ReviewCardRecord[]>;
+  groupCards(groupId: number): Got<ReviewCardRecord[]>;
+  reviewsSince(memberId: number, since: number): Got<number>;
+  questionTallies(memberId: number): Got<Array<{ questionId: string; answered: number; correct: number }>>;
+  /** the round's answers not yet taken into cards */
+  pendingRoundAnswers(roundId: number): Got<Array<{ memberId: number; questionId: string; correct: boolean; answeredAt: number; openedAt: number; revealedAt: number | null }>>;
+  /** revealed rounds (at or after `since`) of groups on these platforms with answers not yet taken into cards */
+  roundsToReview(since: number, platforms: string[]): Got<Array<{ id: number }>>;
+  upsertReminder(memberId: number, time: string, at: number): Got<unknown>;
+  deleteReminder(memberId: number): Got<unknown>;
+  reminderOf(memberId: number): Got<{ time: string } | undefined>;
+  reminders(platforms: string[]): Got<
+    Array<{ memberId: number; userId: string; memberLocale: string | null; time: string; groupId: number; platform: string; externalId: string; timezone: string; groupLocale: string | null }>
+  >;
+  /** undefined when that member's day was claimed already */
+  claimReviewReminder(memberId: number, localDate: string, at: number): Got<{ memberId: number } | undefined>;
+
+  // the adaptive daily pick
+  groupQuestionIds(groupId: number): Got<Array<{ questionId: string }>>;
+  revealedSince(groupId: number, channelId: string, since: number): Got<Array<{ questionId: string }>>;
+  groupTopicTallies(groupId: number): Got<Array<{ topic: string; answered: number; correct: number }>>;
 
   // installations (OAuth installs in many workspaces)
   /** inserts, or replaces the workspace's earlier installation */
@@ -164,9 +193,40 @@ export function lazily<T extends Record<string, () => unknown>>(makers: T): { re
   return out;
 }
 
+/** The schedule's digest, reminder and thread columns, which an upsert of the schedule replaces with the rest. */
+export const SCHEDULE_EXTRA_COLUMNS = ["digestWeekday", "digestTime", "reminderMinutes", "reminderMention", "thread"] as const;
+
+/** A pause the bot made after a delivery failure: an organiser's upsert of the schedule clears it. */
+export const SCHEDULE_PAUSE_COLUMNS = ["pauseReason", "pauseDetail", "pausedAt", "pauseNoticed"] as const;
+
 /** the score rows' topic for every topic together, and their all-time period (the core's PeriodKey "all") */
 export const ALL_TOPICS = "*";
 export const ALL_TIME = "all";
+
+/** The organiser's fields of a schedule: what an upsert of the channel's schedule of that name replaces. */
+export const SCHEDULE_FIELDS = ["time", "weekdays", "timezone", "topics", "revealAfterMinutes", "instantFeedback", "pick", "paused", "active", "updatedAt"] as const;
+
+/** A review card's memory state: what an answer replaces. */
+export const CARD_STATE = ["dueAt", "stability", "difficulty", "state", "reps", "lapses", "learningSteps", "scheduledDays", "lastReviewAt"] as const;
+
+/** The review log's `source` for a daily round's answers (ReviewSource "round"). */
+export const ROUND_SOURCE = "round";
+
+/** How many log entries were right (rated above Again), as a number in either dialect. */
+export function correctReviews(rating: AnyColumn): SQL<number> {
+  return sql<number>`count(*) filter (where ${rating} > 1)`.mapWith(Number);
+}
+
+/**
+ * Joins an answer to the log entry of the same answer (member, "round", round): a null entry id marks an answer
+ * not yet taken into its member's card.
+ */
+export function pendingReview(t: {
+  answers: { memberId: AnyColumn; roundId: AnyColumn };
+  reviewLog: { memberId: AnyColumn; source: AnyColumn; sourceId: AnyColumn };
+}): SQL | undefined {
+  return and(eq(t.reviewLog.memberId, t.answers.memberId), eq(t.reviewLog.source, ROUND_SOURCE), eq(t.reviewLog.sourceId, t.answers.roundId));
+}
 
 /** The row an upsert proposed (`excluded.<column>`), for ON CONFLICT … DO UPDATE in either dialect. */
 export function excluded(column: { name: string }): SQL {
@@ -179,41 +239,27 @@ type Columns<K extends string> = Record<K, Column>;
 export const upsertSet = {
   /** a member's name, and their locale unless the new row has none */
   member: (m: Columns<"displayName" | "locale">) => ({ displayName: excluded(m.displayName), locale: sql`coalesce(${excluded(m.locale)}, ${m.locale})` }),
-  /** the organiser's fields of a schedule, reactivated */
-  schedule: (
-    s: Columns<"time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback" | "paused" | "active" | "updatedAt" | "pauseReason" | "pauseDetail" | "pausedAt" | "pauseNoticed">,
-  ) => ({
-    time: excluded(s.time),
-    weekdays: excluded(s.weekdays),
-    timezone: excluded(s.timezone),
-    topics: excluded(s.topics),
-    revealAfterMinutes: excluded(s.revealAfterMinutes),
-    instantFeedback: excluded(s.instantFeedback),
-    paused: excluded(s.paused),
-    active: excluded(s.active),
-    updatedAt: excluded(s.updatedAt),
-    // an organiser's change ends a pause the bot made (scheduleRecord clears these)
-    pauseReason: excluded(s.pauseReason),
-    pauseDetail: excluded(s.pauseDetail),
-    pausedAt: excluded(s.pausedAt),
-    pauseNoticed: excluded(s.pauseNoticed),
-  }),
+  /** the organiser's fields of a schedule (its digest, reminder and thread settings too), reactivated, unpaused */
+  schedule: (s: Columns<(typeof SCHEDULE_FIELDS)[number] | (typeof SCHEDULE_EXTRA_COLUMNS)[number] | (typeof SCHEDULE_PAUSE_COLUMNS)[number]>) =>
+    Object.fromEntries([...SCHEDULE_FIELDS, ...SCHEDULE_EXTRA_COLUMNS, ...SCHEDULE_PAUSE_COLUMNS].map((k) => [k, excluded(s[k])])),
   /** a reinstall's sealed secrets and time */
   installation: (i: Columns<"sealed" | "installedAt">) => ({ sealed: excluded(i.sealed), installedAt: excluded(i.installedAt) }),
-  /** a review's whole state */
-  review: (r: Columns<"dueAt" | "intervalDays" | "correctStreak" | "lapses">) => ({ dueAt: excluded(r.dueAt), intervalDays: excluded(r.intervalDays), correctStreak: excluded(r.correctStreak), lapses: excluded(r.lapses) }),
+  /** a review card's whole state */
+  card: (c: Columns<(typeof CARD_STATE)[number]>) => Object.fromEntries(CARD_STATE.map((k) => [k, excluded(c[k])])),
 };
 
 /**
  * Counts a revealed round's answers into the score rows: every answer lands in six windows (all time, its week,
- * its month; each for every topic together and for its own topic). One statement for both dialects: it avoids what
+ * its month; each for every topic together and for its own topic), and two more ("s:<id>") when the round belongs
+ * to a season. Answers of forgotten members (no member any more) stay in the round's counts only. One statement for both dialects: it avoids what
  * they spell differently (SQLite's two-argument max() is PostgreSQL's greatest(), and PostgreSQL cannot sum a
  * boolean), and `WHERE true` settles SQLite's parse of INSERT … SELECT … ON CONFLICT.
  */
 export function foldScoresSql(roundId: number): SQL {
   const all = sql.raw(`'${ALL_TIME}'`);
   const every = sql.raw(`'${ALL_TOPICS}'`);
-  return sql`WITH a AS (SELECT group_id, member_id, topic, week_key, month_key, points, correct, streak FROM answers WHERE round_id = ${roundId})
+  return sql`WITH a AS (SELECT group_id, member_id, topic, week_key, month_key, points, correct, streak,
+      (SELECT 's:' || CAST(season_id AS TEXT) FROM rounds WHERE id = ${roundId}) AS season FROM answers WHERE round_id = ${roundId} AND member_id IS NOT NULL)
     INSERT INTO scores (group_id, period, topic, member_id, points, answered, correct, best_streak)
     SELECT group_id, period, topic, member_id, sum(points), count(*), count(*) FILTER (WHERE correct), max(streak) FROM (
       SELECT group_id, ${all} AS period, ${every} AS topic, member_id, points, correct, streak FROM a
@@ -222,6 +268,8 @@ export function foldScoresSql(roundId: number): SQL {
       UNION ALL SELECT group_id, 'w:' || week_key, topic, member_id, points, correct, streak FROM a
       UNION ALL SELECT group_id, 'm:' || month_key, ${every}, member_id, points, correct, streak FROM a
       UNION ALL SELECT group_id, 'm:' || month_key, topic, member_id, points, correct, streak FROM a
+      UNION ALL SELECT group_id, season, ${every}, member_id, points, correct, streak FROM a WHERE season IS NOT NULL
+      UNION ALL SELECT group_id, season, topic, member_id, points, correct, streak FROM a WHERE season IS NOT NULL
     ) AS w WHERE true GROUP BY group_id, period, topic, member_id
     ON CONFLICT (group_id, period, topic, member_id) DO UPDATE SET
       points = scores.points + excluded.points, answered = scores.answered + excluded.answered,

@@ -5,11 +5,35 @@
 // field by field, so nothing but their columns reaches an INSERT.
 import { DELIVERY_LEASE_MS, isDeliveryKind, type DeliveryKind } from "../core/delivery.js";
 import { DEFAULT_SCORING, type ScoringSettings } from "../core/rounds/scoring.js";
-import type { DeliveryState, GroupRow, InstallationRow, MemberRow, NewRound, PracticeRow, ReviewRow, RevealState, RoundRow, ScheduleFields, ScheduleRow } from "../core/store/index.js";
+import type { QuestionContent } from "../core/questions/types.js";
+import {
+  DEFAULT_SCHEDULE_EXTRAS,
+  type CardState,
+  type DeliveryState,
+  type GroupQuestionRow,
+  type GroupRow,
+  type InstallationRow,
+  type MemberRow,
+  type NewGroupQuestion,
+  type NewRound,
+  type OrganiserRow,
+  type PracticeRow,
+  type RevealState,
+  type ReviewCard,
+  type RoundRow,
+  type ScheduleFields,
+  type ScheduleRow,
+  type SeasonRow,
+} from "../core/store/index.js";
+import { PICK_MODES, type PickMode } from "../core/store/rows.js";
 import type * as pg from "./pg/schema.js";
 import type * as sqlite from "./sqlite/schema.js";
 
-type Tables = "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "reviews" | "healthChecks" | "installations";
+type Tables =
+  | "groups" | "members" | "schedules" | "rounds" | "answers" | "scores" | "practiceRounds" | "digests" | "roundReminders" | "roundThreads"
+  | "reviewCards" | "reviewLog" | "reviewReminders" | "reviewReminderSends" | "healthChecks"
+  | "installations"
+  | "groupQuestions" | "seasons" | "groupOrganisers" | "nextQuestions";
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type InStep = { [K in Tables]: [Same<(typeof sqlite)[K]["$inferSelect"], (typeof pg)[K]["$inferSelect"]>, Same<(typeof sqlite)[K]["$inferInsert"], (typeof pg)[K]["$inferInsert"]>] };
 export const inStep: InStep = {
@@ -20,8 +44,18 @@ export const inStep: InStep = {
   answers: [true, true],
   scores: [true, true],
   practiceRounds: [true, true],
-  reviews: [true, true],
+  digests: [true, true],
+  roundReminders: [true, true],
+  roundThreads: [true, true],
+  reviewCards: [true, true],
+  reviewLog: [true, true],
+  reviewReminders: [true, true],
+  reviewReminderSends: [true, true],
   healthChecks: [true, true],
+  groupQuestions: [true, true],
+  seasons: [true, true],
+  groupOrganisers: [true, true],
+  nextQuestions: [true, true],
   installations: [true, true],
 };
 
@@ -40,7 +74,12 @@ export type AnswerRecord = Row<"answers">;
 export type NewAnswerRecord = Insert<"answers">;
 export type PracticeRecord = Row<"practiceRounds">;
 export type NewPracticeRecord = Insert<"practiceRounds">;
-export type ReviewRecord = Row<"reviews">;
+export type ReviewCardRecord = Row<"reviewCards">;
+export type NewReviewLogRecord = Insert<"reviewLog">;
+export type GroupQuestionRecord = Row<"groupQuestions">;
+export type NewGroupQuestionRecord = Insert<"groupQuestions">;
+export type SeasonRecord = Row<"seasons">;
+export type OrganiserRecord = Row<"groupOrganisers">;
 export type InstallationRecord = Row<"installations">;
 
 const date = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
@@ -71,16 +110,22 @@ export function toSchedule(s: ScheduleRecord): ScheduleRow {
     topics: JSON.parse(s.topics) as string[],
     revealAfterMinutes: s.revealAfterMinutes,
     instantFeedback: s.instantFeedback,
+    pick: pickMode(s.pick),
     paused: s.paused,
     active: s.active,
     lastRunDate: s.lastRunDate,
     lastRunAt: date(s.lastRunAt),
     updatedAt: new Date(s.updatedAt),
+    digest: s.digestWeekday === null ? null : { weekday: s.digestWeekday, time: s.digestTime },
+    reminderMinutes: s.reminderMinutes,
+    reminderMention: s.reminderMention,
+    thread: s.thread,
     pause: isDeliveryKind(s.pauseReason) ? { kind: s.pauseReason, detail: s.pauseDetail, at: new Date(s.pausedAt ?? s.updatedAt) } : null,
   };
 }
 
 export function scheduleRecord(groupId: number, channelId: string, name: string, f: ScheduleFields, opts: { paused?: boolean; at: Date }): NewScheduleRecord {
+  const digest = f.digest === undefined ? DEFAULT_SCHEDULE_EXTRAS.digest : f.digest;
   return {
     groupId,
     channelId,
@@ -91,9 +136,15 @@ export function scheduleRecord(groupId: number, channelId: string, name: string,
     topics: JSON.stringify(f.topics),
     revealAfterMinutes: f.revealAfterMinutes,
     instantFeedback: f.instantFeedback,
+    pick: f.pick ?? "adaptive",
     paused: opts.paused ?? false,
     active: true,
     updatedAt: opts.at.getTime(),
+    digestWeekday: digest?.weekday ?? null,
+    digestTime: digest?.time ?? DEFAULT_SCHEDULE_EXTRAS.digest!.time,
+    reminderMinutes: f.reminderMinutes ?? DEFAULT_SCHEDULE_EXTRAS.reminderMinutes,
+    reminderMention: f.reminderMention ?? DEFAULT_SCHEDULE_EXTRAS.reminderMention,
+    thread: f.thread ?? DEFAULT_SCHEDULE_EXTRAS.thread,
     // an organiser's change (a new schedule, pause or resume) ends a pause the bot made
     pauseReason: null,
     pauseDetail: null,
@@ -126,6 +177,7 @@ export function toRound(r: RoundRecord): RoundRow {
     revealAt: new Date(r.revealAt),
     revealedAt: date(r.revealedAt),
     instantFeedback: r.instantFeedback,
+    seasonId: r.seasonId,
     message: r.messageId === null || r.messageChannelId === null ? null : { channelId: r.messageChannelId, messageId: r.messageId },
     delivery: toDelivery(r),
   };
@@ -145,6 +197,7 @@ export function roundRecord(r: NewRound): NewRoundRecord {
     openedAt: r.openedAt.getTime(),
     revealAt: r.revealAt.getTime(),
     instantFeedback: r.instantFeedback,
+    seasonId: r.seasonId ?? null,
     postState: "pending",
     // the claiming process posts it; another may take over only once this has passed
     nextAttemptAt: (r.leaseUntil ?? new Date(r.openedAt.getTime() + DELIVERY_LEASE_MS)).getTime(),
@@ -155,8 +208,57 @@ export function toPractice(p: PracticeRecord): PracticeRow {
   return { ...p, openedAt: new Date(p.openedAt), answeredAt: date(p.answeredAt) };
 }
 
-export function toReview(r: ReviewRecord): ReviewRow {
-  return { ...r, dueAt: new Date(r.dueAt) };
+/** a hand-edited or unknown value reads as the default */
+function pickMode(value: string): PickMode {
+  return (PICK_MODES as readonly string[]).includes(value) ? (value as PickMode) : "adaptive";
+}
+
+export function toReviewCard(r: ReviewCardRecord): ReviewCard {
+  return {
+    memberId: r.memberId,
+    questionId: r.questionId,
+    due: new Date(r.dueAt),
+    stability: r.stability,
+    difficulty: r.difficulty,
+    state: r.state,
+    reps: r.reps,
+    lapses: r.lapses,
+    learningSteps: r.learningSteps,
+    scheduledDays: r.scheduledDays,
+    lastReview: date(r.lastReviewAt),
+  };
+}
+
+export function reviewCardRecord(memberId: number, questionId: string, c: CardState): ReviewCardRecord {
+  return {
+    memberId,
+    questionId,
+    dueAt: c.due.getTime(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    state: c.state,
+    reps: c.reps,
+    lapses: c.lapses,
+    learningSteps: c.learningSteps,
+    scheduledDays: c.scheduledDays,
+    lastReviewAt: c.lastReview ? c.lastReview.getTime() : null,
+  };
+}
+
+export function toGroupQuestion(q: GroupQuestionRecord): GroupQuestionRow {
+  return { groupId: q.groupId, questionId: q.questionId, content: JSON.parse(q.content) as QuestionContent, hash: q.hash, file: q.file, line: q.line, importedAt: new Date(q.importedAt) };
+}
+
+export function groupQuestionRecord(groupId: number, q: NewGroupQuestion, at: Date): NewGroupQuestionRecord {
+  return { groupId, questionId: q.questionId, topic: q.content.topic, content: JSON.stringify(q.content), hash: q.hash, file: q.file, line: q.line, importedAt: at.getTime() };
+}
+
+export function toSeason(s: SeasonRecord): SeasonRow {
+  return { id: s.id, groupId: s.groupId, name: s.name, startedAt: new Date(s.startedAt), endedAt: date(s.endedAt) };
+}
+
+export function toOrganiser(o: OrganiserRecord): OrganiserRow {
+  return { groupId: o.groupId, kind: o.kind === "role" ? "role" : "member", ref: o.ref, addedAt: new Date(o.addedAt) };
 }
 
 export function toInstallation(i: InstallationRecord): InstallationRow {

@@ -18,7 +18,10 @@ import type {
   PauseReason,
   PeriodKey,
   PracticeRow,
-  ReviewRow,
+  QuestionTally,
+  ReminderTarget,
+  ReviewCard,
+  ReviewScheduler,
   RoundRow,
   RoundSummary,
   ScheduleFields,
@@ -29,8 +32,12 @@ import type {
   Store,
   StreakView,
 } from "../core/store/index.js";
+import type { ExportAnswerRow, ForgetCounts, GroupQuestionRow, NewGroupQuestion, OrganiserKind, OrganiserRow, ScheduleStreak, SeasonRow } from "../core/store/index.js";
+import { DrizzleDigestStore } from "./digest.js";
+import type { AnswerWindow } from "./organiser/queries.js";
 import { ALL_TOPICS, type Queries, type ScoreLine } from "./queries.js";
-import { installationRecord, roundRecord, scheduleRecord, toGroup, toInstallation, toMember, toPractice, toReview, toRound, toSchedule } from "./records.js";
+import { groupQuestionRecord, installationRecord, roundRecord, scheduleRecord, toGroup, toGroupQuestion, toInstallation, toMember, toOrganiser, toPractice, toReviewCard, toRound, toSchedule, toSeason } from "./records.js";
+import { applyReview, reviewRound } from "./review.js";
 import { got, writesFollow, type Steps } from "./steps.js";
 
 export interface Backend {
@@ -124,23 +131,54 @@ function* updateGroup(q: Queries, id: number, patch: { locale?: Locale | null; t
   return { ...g, ...settings };
 }
 
-function* answerPractice(
-  q: Queries,
-  id: number,
-  choice: number,
-  now: Date,
-  review: (prev: ReviewRow | null, correct: boolean) => Omit<ReviewRow, "memberId" | "questionId">,
-): Steps<{ row: PracticeRow; first: boolean }> {
+function* answerPractice(q: Queries, id: number, choice: number, now: Date, schedule: ReviewScheduler): Steps<{ row: PracticeRow; first: boolean }> {
   const first = (yield* got(q.answerPractice(id, choice, now.getTime()))) > 0;
   const practice = yield* got(q.practiceById(id));
   if (!practice) throw new Error(`practice question ${id} not found`);
   const row = toPractice(practice);
   if (first) {
-    const prev = yield* got(q.reviewOf(row.memberId, row.questionId));
-    const next = review(prev ? toReview(prev) : null, choice === row.correctIndex);
-    yield* got(q.upsertReview({ memberId: row.memberId, questionId: row.questionId, dueAt: next.dueAt.getTime(), intervalDays: next.intervalDays, correctStreak: next.correctStreak, lapses: next.lapses }));
+    const event = { correct: choice === row.correctIndex, answeredAt: now, shownAt: row.openedAt, revealedAt: null };
+    yield* applyReview(q, { memberId: row.memberId, questionId: row.questionId, source: "practice", sourceId: row.id }, event, schedule);
   }
   return { row, first };
+}
+
+function* saveGroupQuestions(q: Queries, groupId: number, questions: NewGroupQuestion[], at: Date): Steps<{ added: number; replaced: number }> {
+  const known = new Set((yield* got(q.ownQuestionIds(groupId))).map((r) => r.questionId));
+  let replaced = 0;
+  for (const question of questions) {
+    if (known.has(question.questionId)) replaced++;
+    yield* got(q.upsertGroupQuestion(groupQuestionRecord(groupId, question, at)));
+  }
+  return { added: questions.length - replaced, replaced };
+}
+
+function* startSeason(q: Queries, groupId: number, name: string, at: number): Steps<{ season: SeasonRow; closed: SeasonRow | null } | null> {
+  if (yield* got(q.seasonByName(groupId, name))) return null;
+  const open = yield* got(q.openSeason(groupId));
+  if (open) yield* got(q.closeSeason(open.id, at));
+  const season = yield* got(q.insertSeason(groupId, name, at));
+  // another connection opened a season meanwhile (the one-open-season key refused this one): try again after it
+  if (!season) throw new LostRace(`a season of group ${groupId}`);
+  return { season: toSeason(season), closed: open ? { ...toSeason(open), endedAt: new Date(at) } : null };
+}
+
+function* forgetMember(q: Queries, groupId: number, userId: string): Steps<ForgetCounts | null> {
+  const member = yield* got(q.memberByUser(groupId, userId));
+  const organiser = yield* got(q.deleteOrganiser(groupId, "member", userId));
+  if (!member) return organiser > 0 ? { answers: 0, practice: 0, reviews: 0, organiser } : null;
+  const footprint = yield* got(q.memberFootprint(member.id));
+  yield* got(q.deleteMember(member.id));
+  return { ...footprint, organiser };
+}
+
+/** "all", "w:<Monday>", "m:<YYYY-MM>" or "s:<season id>" as the answers' columns name it. */
+function answerWindow(period: PeriodKey): AnswerWindow {
+  const [kind, key] = [period.slice(0, 2), period.slice(2)];
+  if (kind === "w:") return { kind: "week", key };
+  if (kind === "m:") return { kind: "month", key };
+  if (kind === "s:" && /^\d+$/.test(key)) return { kind: "season", seasonId: Number(key) };
+  return { kind: "all" };
 }
 
 /** Ties share a rank ("1, 2, 2, 4"): a rank is one more than the number of members with more points. */
@@ -153,8 +191,10 @@ function ranked(lines: ScoreLine[]): ScoreRow[] {
   return out;
 }
 
-export class DrizzleStore implements Store {
-  constructor(private readonly backend: Backend) {}
+export class DrizzleStore extends DrizzleDigestStore implements Store {
+  constructor(private readonly backend: Backend) {
+    super(backend);
+  }
 
   private get q(): Queries {
     return this.backend.q;
@@ -321,21 +361,86 @@ export class DrizzleStore implements Store {
     return p ? toPractice(p) : null;
   }
 
-  answerPractice(
-    id: number,
-    choice: number,
-    now: Date,
-    review: (prev: ReviewRow | null, correct: boolean) => Omit<ReviewRow, "memberId" | "questionId">,
-  ): Promise<{ row: PracticeRow; first: boolean }> {
-    return this.backend.transaction((q) => answerPractice(q, id, choice, now, review));
+  answerPractice(id: number, choice: number, now: Date, schedule: ReviewScheduler): Promise<{ row: PracticeRow; first: boolean }> {
+    return this.backend.transaction((q) => answerPractice(q, id, choice, now, schedule));
   }
 
-  async dueReviews(memberId: number, now: Date): Promise<ReviewRow[]> {
-    return (await this.q.dueReviews(memberId, now.getTime(), 20)).map(toReview);
+  // ---------------------------------------------------------------- review cards (src/db/review.ts)
+
+  async reviewCard(memberId: number, questionId: string): Promise<ReviewCard | null> {
+    const c = await this.q.reviewCard(memberId, questionId);
+    return c ? toReviewCard(c) : null;
   }
 
-  async reviewedQuestionIds(memberId: number): Promise<Set<string>> {
-    return new Set((await this.q.reviewedQuestionIds(memberId)).map((r) => r.questionId));
+  async dueCards(memberId: number, until: Date, limit: number): Promise<ReviewCard[]> {
+    return (await this.q.dueCards(memberId, until.getTime(), limit)).map(toReviewCard);
+  }
+
+  async countDue(memberId: number, until: Date): Promise<number> {
+    return this.q.countDue(memberId, until.getTime());
+  }
+
+  async memberCards(memberId: number): Promise<ReviewCard[]> {
+    return (await this.q.memberCards(memberId)).map(toReviewCard);
+  }
+
+  async groupCards(groupId: number): Promise<ReviewCard[]> {
+    return (await this.q.groupCards(groupId)).map(toReviewCard);
+  }
+
+  async reviewsSince(memberId: number, since: Date): Promise<number> {
+    return this.q.reviewsSince(memberId, since.getTime());
+  }
+
+  async questionTallies(memberId: number): Promise<QuestionTally[]> {
+    return this.q.questionTallies(memberId);
+  }
+
+  reviewRound(roundId: number, schedule: ReviewScheduler): Promise<number> {
+    return this.backend.transaction((q) => reviewRound(q, roundId, schedule));
+  }
+
+  async roundsToReview(since: Date, platforms: string[]): Promise<number[]> {
+    if (platforms.length === 0) return [];
+    return (await this.q.roundsToReview(since.getTime(), platforms)).map((r) => r.id);
+  }
+
+  async setReminder(memberId: number, time: string | null, at: Date): Promise<void> {
+    if (time === null) await this.q.deleteReminder(memberId);
+    else await this.q.upsertReminder(memberId, time, at.getTime());
+  }
+
+  async reminderOf(memberId: number): Promise<string | null> {
+    return (await this.q.reminderOf(memberId))?.time ?? null;
+  }
+
+  async reminders(platforms: string[]): Promise<ReminderTarget[]> {
+    if (platforms.length === 0) return [];
+    return (await this.q.reminders(platforms)).map((r) => ({
+      memberId: r.memberId,
+      userId: r.userId,
+      memberLocale: r.memberLocale,
+      time: r.time,
+      group: { id: r.groupId, platform: r.platform, externalId: r.externalId, timezone: r.timezone, locale: r.groupLocale },
+    }));
+  }
+
+  async claimReviewReminder(memberId: number, localDate: string, at: Date): Promise<boolean> {
+    return (await this.q.claimReviewReminder(memberId, localDate, at.getTime())) !== undefined;
+  }
+
+  // ---------------------------------------------------------------- the adaptive daily pick
+
+  async groupQuestionIds(groupId: number): Promise<Set<string>> {
+    return new Set((await this.q.groupQuestionIds(groupId)).map((r) => r.questionId));
+  }
+
+  async revealedSince(groupId: number, channelId: string, since: Date): Promise<Set<string>> {
+    return new Set((await this.q.revealedSince(groupId, channelId, since.getTime())).map((r) => r.questionId));
+  }
+
+  async groupTopicTallies(groupId: number): Promise<Array<{ topic: string; answered: number; correct: number }>> {
+    return this.q.groupTopicTallies(groupId);
   }
 
   // ---------------------------------------------------------------- delivery
@@ -372,6 +477,88 @@ export class DrizzleStore implements Store {
 
   async takePauseNotices(groupId: number): Promise<ScheduleRow[]> {
     return (await this.q.takePauseNotices(groupId)).map(toSchedule);
+  }
+
+  // ---------------------------------------------------------------- organiser tools
+
+  saveGroupQuestions(groupId: number, questions: NewGroupQuestion[], at: Date): Promise<{ added: number; replaced: number }> {
+    return this.backend.transaction((q) => saveGroupQuestions(q, groupId, questions, at));
+  }
+
+  async groupQuestions(groupId: number): Promise<GroupQuestionRow[]> {
+    return (await this.q.groupQuestionsOf(groupId)).map(toGroupQuestion);
+  }
+
+  async removeGroupQuestion(groupId: number, questionId: string): Promise<boolean> {
+    return (await this.q.deleteGroupQuestion(groupId, questionId)) > 0;
+  }
+
+  startSeason(groupId: number, name: string, at: Date): Promise<{ season: SeasonRow; closed: SeasonRow | null } | null> {
+    return this.backend.transaction((q) => startSeason(q, groupId, name, at.getTime()));
+  }
+
+  async currentSeason(groupId: number): Promise<SeasonRow | null> {
+    const s = await this.q.openSeason(groupId);
+    return s ? toSeason(s) : null;
+  }
+
+  async seasonByName(groupId: number, name: string): Promise<SeasonRow | null> {
+    const s = await this.q.seasonByName(groupId, name);
+    return s ? toSeason(s) : null;
+  }
+
+  async seasons(groupId: number): Promise<SeasonRow[]> {
+    return (await this.q.seasonsOf(groupId)).map(toSeason);
+  }
+
+  async addOrganiser(groupId: number, kind: OrganiserKind, ref: string, at: Date): Promise<boolean> {
+    return (await this.q.insertOrganiser({ groupId, kind, ref, addedAt: at.getTime() })) > 0;
+  }
+
+  async removeOrganiser(groupId: number, kind: OrganiserKind, ref: string): Promise<boolean> {
+    return (await this.q.deleteOrganiser(groupId, kind, ref)) > 0;
+  }
+
+  async organisers(groupId: number): Promise<OrganiserRow[]> {
+    return (await this.q.organisersOf(groupId)).map(toOrganiser);
+  }
+
+  async isDelegatedOrganiser(groupId: number, userId: string, roles: readonly string[]): Promise<boolean> {
+    const held = new Set(roles);
+    return (await this.q.organisersOf(groupId)).some((o) => (o.kind === "member" ? o.ref === userId : held.has(o.ref)));
+  }
+
+  async nextQuestion(scheduleId: number): Promise<string | null> {
+    return (await this.q.nextQuestionOf(scheduleId))?.questionId ?? null;
+  }
+
+  async setNextQuestion(scheduleId: number, questionId: string, at: Date): Promise<void> {
+    await this.q.upsertNextQuestion(scheduleId, questionId, at.getTime());
+  }
+
+  async clearNextQuestion(scheduleId: number, questionId: string): Promise<void> {
+    await this.q.deleteNextQuestion(scheduleId, questionId);
+  }
+
+  async exportAnswers(groupId: number, period: PeriodKey): Promise<ExportAnswerRow[]> {
+    return (await this.q.exportAnswers(groupId, answerWindow(period))).map((r) => ({ ...r, answeredAt: new Date(r.answeredAt) }));
+  }
+
+  async listGroups(): Promise<GroupRow[]> {
+    return (await this.q.allGroups()).map(toGroup);
+  }
+
+  async scheduleStreaks(groupId: number, memberId: number, now: Date): Promise<ScheduleStreak[]> {
+    const out: ScheduleStreak[] = [];
+    for (const { scheduleId, roundId } of await this.q.closedRoundsBySchedule(groupId, now.getTime())) {
+      const a = roundId === null ? undefined : await this.q.answerOf(roundId, memberId);
+      out.push({ scheduleId, current: a?.correct ? a.streak : 0 });
+    }
+    return out;
+  }
+
+  forgetMember(groupId: number, userId: string): Promise<ForgetCounts | null> {
+    return this.backend.transaction((q) => forgetMember(q, groupId, userId));
   }
 
   // ---------------------------------------------------------------- installations

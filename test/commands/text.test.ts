@@ -17,6 +17,8 @@ const ctx = {
   member: (input: string) => ({ userId: input.toLowerCase(), displayName: input }),
   channel: (input: string) => input.replace(/^#/, ""),
   note: (input: string) => `notes/${input}`,
+  attachment: (input: string) => ({ name: input, read: async () => new Uint8Array() }),
+  role: (input: string) => ({ id: input, name: input }),
 };
 const spec = (name: string, sub?: string): AnyCommandSpec => findSpec(name, sub)!;
 const parse = (name: string, sub: string | undefined, text: string) => parseArgs(spec(name, sub), text, ctx);
@@ -91,10 +93,17 @@ describe("leaderboard text", () => {
     expect(parse("leaderboard", undefined, 'topic="데이터베이스 선택"')).toEqual({ topic: "databases" });
   });
 
+  it("takes a season's name after the word season, and only there", () => {
+    expect(parse("leaderboard", undefined, "season 2026-spring")).toEqual({ period: "season", season: "2026-spring" });
+    expect(parse("leaderboard", undefined, "시즌 lambda")).toEqual({ period: "season", topic: "lambda" });
+    expect(parse("studybot", "export", "answers season spring")).toEqual({ what: "answers", period: "season", season: "spring" });
+    expect(refusal(() => parse("studybot", "export", "answers month spring"))).toMatchObject({ key: "option.extra" });
+  });
+
   it("a word that is neither a period nor a topic gets both lists", () => {
     expect(refusal(() => parse("leaderboard", undefined, "year"))).toEqual({
       key: "option.no_fit",
-      params: { value: "year", expected: "period: week, month, all · topic: lambda, s3, databases" },
+      params: { value: "year", expected: "period: week, month, all, season · topic: lambda, s3, databases" },
     });
   });
 });
@@ -123,8 +132,8 @@ describe("other commands", () => {
   });
 
   it("writes each command's syntax from its spec", () => {
-    expect(usageSyntax(spec("leaderboard"))).toBe("/leaderboard [week|month|all] [topic]");
+    expect(usageSyntax(spec("leaderboard"))).toBe("/leaderboard [week|month|all|season] [topic] [season]");
     expect(usageSyntax(spec("studybot", "post-now"))).toBe("/studybot post-now [force] [name=…] [channel=…]");
-    expect(usageSyntax(spec("studybot", "schedule"))).toBe("/studybot schedule <time> [days] [timezone] [topics=…] [reveal=1–1440] [instant=on|off] [name=…] [channel=…]");
+    expect(usageSyntax(spec("studybot", "schedule"))).toBe("/studybot schedule <time> [days] [timezone] [topics=…] [reveal=1–1440] [instant=on|off] [pick=adaptive|random] [name=…] [channel=…] [digest=…] [reminder=…] [reminder-mention=…] [thread=on|off]");
   });
 });

@@ -185,7 +185,7 @@ describe("console commands", () => {
     expect(oneLine(await say("/studybot config colour=blue"))).toMatch(/^\/studybot config has no option 'colour'\. Its options: language, timezone, points/);
     expect(oneLine(await say("/studybot config points=5000"))).toBe("points=5000 cannot be used: give a whole number from 0 to 1000.");
     expect(oneLine(await say("/leaderboard all kubernetes"))).toBe("There is no topic 'kubernetes'. Topics: lambda, s3, sqs");
-    expect(oneLine(await say("/leaderboard year"))).toBe("'year' is none of these — period: week, month, all · topic: lambda, s3, sqs");
+    expect(oneLine(await say("/leaderboard year"))).toBe("'year' is none of these — period: week, month, all, season · topic: lambda, s3, sqs");
     expect(oneLine(await say("/stats nobody"))).toBe("No record for nobody yet. Check the name, or wait until they answer a question.");
     expect(oneLine(await say("/lookup"))).toBe("/lookup needs query. For example: /lookup 람다 타임아웃");
     await say("/studybot post-now");

@@ -29,7 +29,7 @@ describe("SQLite database", () => {
     expect(db.sqlite.pragma("busy_timeout", { simple: true })).toBe(5000);
     expect(db.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
     const tables = (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(["answers", "groups", "members", "practice_rounds", "reviews", "rounds", "schedules", "scores"]));
+    expect(tables).toEqual(expect.arrayContaining(["answers", "groups", "members", "practice_rounds", "review_cards", "review_log", "review_reminder_sends", "review_reminders", "rounds", "schedules", "scores"]));
     expect(() => db.sqlite.prepare("INSERT INTO members (group_id, user_id, display_name, created_at) VALUES (999, 'x', 'x', 0)").run()).toThrow(/FOREIGN KEY/);
     db.close();
     const again = openDatabase(file);

@@ -2,8 +2,9 @@
 // where two connections race), store.pg.test.ts on the run's PostgreSQL server. It speaks to the Store only, as
 // the core does, with its own small scorer and fixed times (no clock).
 import { describe, expect, it } from "vitest";
-import type { AnswerInput, NewRound, ReviewRow, ScheduleFields, Scorer } from "../../src/core/store/index.js";
+import type { AnswerInput, CardState, NewGroupQuestion, NewRound, ReviewEvent, ScheduleFields, Scorer } from "../../src/core/store/index.js";
 import type { DrizzleStore } from "../../src/db/index.js";
+import { digestContract } from "./digest-contract.js";
 
 export interface Backend {
   name: string;
@@ -441,8 +442,12 @@ export function storeContract(backend: Backend): void {
         expect(await store.practiceById(open.id)).toEqual(open);
         expect(await store.practiceById(open.id + 1000)).toBeNull();
 
-        const seen: Array<[ReviewRow | null, boolean]> = [];
-        const review = (prev: ReviewRow | null, correct: boolean) => (seen.push([prev, correct]), { dueAt: at(correct ? 1440 : 10), intervalDays: correct ? 1 : 0, correctStreak: correct ? (prev?.correctStreak ?? 0) + 1 : 0, lapses: (prev?.lapses ?? 0) + (correct ? 0 : 1) });
+        const seen: Array<[CardState | null, boolean]> = [];
+        const review = (prev: CardState | null, e: ReviewEvent) => {
+          seen.push([prev, e.correct]);
+          const card: CardState = { due: at(e.correct ? 1440 : 10), stability: e.correct ? 2 : 0.5, difficulty: 5, state: 2, reps: (prev?.reps ?? 0) + 1, lapses: (prev?.lapses ?? 0) + (e.correct ? 0 : 1), learningSteps: 0, scheduledDays: e.correct ? 1 : 0, lastReview: e.answeredAt };
+          return { card, log: { rating: e.correct ? 3 : 1, state: prev?.state ?? 0, elapsedDays: 0, reviewedAt: e.answeredAt } };
+        };
         const wrong = await store.answerPractice(open.id, 1, at(1), review);
         expect(wrong).toEqual({ first: true, row: { ...open, choice: 1, answeredAt: at(1) } });
         expect(await store.answerPractice(open.id, 2, at(2), review)).toEqual({ first: false, row: { ...open, choice: 1, answeredAt: at(1) } });
@@ -450,16 +455,177 @@ export function storeContract(backend: Backend): void {
 
         const again = await store.openPractice({ ...open, openedAt: at(20) });
         await store.answerPractice(again.id, 2, at(21), review);
-        expect(seen[1]).toEqual([{ memberId: m.id, questionId: "l1", dueAt: at(10), intervalDays: 0, correctStreak: 0, lapses: 1 }, true]);
+        expect(seen[1]).toEqual([{ memberId: m.id, questionId: "l1", due: at(10), stability: 0.5, difficulty: 5, state: 2, reps: 1, lapses: 1, learningSteps: 0, scheduledDays: 0, lastReview: at(1) }, true]);
         const other = await store.openPractice({ ...open, questionId: "s1", openedAt: at(22) });
         await store.answerPractice(other.id, 0, at(23), review);
 
-        expect((await store.dueReviews(m.id, at(30))).map((r) => r.questionId)).toEqual(["s1"]);
-        expect((await store.dueReviews(m.id, at(1440))).map((r) => [r.questionId, r.dueAt])).toEqual([
+        expect((await store.dueCards(m.id, at(30), 10)).map((r) => r.questionId)).toEqual(["s1"]);
+        expect((await store.dueCards(m.id, at(1440), 10)).map((r) => [r.questionId, r.due])).toEqual([
           ["s1", at(10)],
           ["l1", at(1440)],
         ]);
-        expect(await store.reviewedQuestionIds(m.id)).toEqual(new Set(["l1", "s1"]));
+        expect((await store.memberCards(m.id)).map((c) => c.questionId)).toEqual(["l1", "s1"]);
+        expect(await store.questionTallies(m.id)).toEqual(expect.arrayContaining([{ questionId: "l1", answered: 2, correct: 1 }, { questionId: "s1", answered: 1, correct: 0 }]));
+      });
+    });
+
+    describe("organiser tools", () => {
+      const gq = (id: string, over: Partial<NewGroupQuestion["content"]> = {}): NewGroupQuestion => ({
+        questionId: id,
+        content: { id, topic: "lambda", tags: [], difficulty: 2, prompt: `${id}: 람다의 최대 실행 시간은?`, choices: ["3초", "15분"], answer: 1, explanation: "최대 15분", ...over },
+        hash: `h-${id}`,
+        file: "mine.yaml",
+        line: 1,
+      });
+
+      it("keeps a group's questions apart from other groups', replaces one imported again under its id, and removes one", async () => {
+        const store = await backend.fresh();
+        const g = await store.ensureGroup(GROUP, { timezone: "UTC" });
+        const other = await store.ensureGroup({ platform: "test", externalId: "g2" }, { timezone: "UTC" });
+        expect(await store.saveGroupQuestions(g.id, [gq("b-one"), gq("a-two")], at(0))).toEqual({ added: 2, replaced: 0 });
+        expect(await store.saveGroupQuestions(other.id, [gq("b-one", { topic: "s3" })], at(0))).toEqual({ added: 1, replaced: 0 });
+        expect(await store.saveGroupQuestions(g.id, [gq("b-one", { prompt: "고친 문제" }), gq("c-three")], at(5))).toEqual({ added: 1, replaced: 1 });
+        const mine = await store.groupQuestions(g.id);
+        expect(mine.map((q) => q.questionId)).toEqual(["a-two", "b-one", "c-three"]);
+        expect(mine[1]).toEqual({ groupId: g.id, questionId: "b-one", content: gq("b-one", { prompt: "고친 문제" }).content, hash: "h-b-one", file: "mine.yaml", line: 1, importedAt: at(5) });
+        expect((await store.groupQuestions(other.id)).map((q) => q.content.topic)).toEqual(["s3"]);
+        expect(await store.removeGroupQuestion(g.id, "a-two")).toBe(true);
+        expect(await store.removeGroupQuestion(g.id, "a-two")).toBe(false);
+        expect((await store.groupQuestions(g.id)).map((q) => q.questionId)).toEqual(["b-one", "c-three"]);
+        expect(await store.groupQuestions(other.id)).toHaveLength(1);
+      });
+
+      it("opens a season, closes it when the next starts, refuses a name used before, and counts a season's rounds on its own board", async () => {
+        const store = await backend.fresh();
+        const { group, round, answer } = await setUp(store);
+        expect(await store.currentSeason(group.id)).toBeNull();
+        const spring = (await store.startSeason(group.id, "spring", at(0)))!;
+        expect(spring).toEqual({ season: { id: spring.season.id, groupId: group.id, name: "spring", startedAt: at(0), endedAt: null }, closed: null });
+        const r1 = (await store.claimRound(round({ seasonId: spring.season.id })))!;
+        expect(r1.seasonId).toBe(spring.season.id);
+        await store.recordAnswer(answer(r1.id, "ann", 1), scorer);
+        await store.markRevealed(r1.id, at(61));
+        const summer = (await store.startSeason(group.id, "summer", at(100)))!;
+        expect(summer.closed).toMatchObject({ name: "spring", endedAt: at(100) });
+        expect(await store.startSeason(group.id, "spring", at(200))).toBeNull();
+        expect(await store.currentSeason(group.id)).toMatchObject({ name: "summer", endedAt: null });
+        expect(await store.seasonByName(group.id, "spring")).toMatchObject({ endedAt: at(100) });
+        expect((await store.seasons(group.id)).map((x) => x.name)).toEqual(["summer", "spring"]);
+        const r2 = (await store.claimRound(round({ localDate: "2025-03-04", seasonId: summer.season.id })))!;
+        await store.recordAnswer(answer(r2.id, "bob", 1), scorer);
+        await store.markRevealed(r2.id, at(1501));
+        const board = async (period: string) => (await store.topScores(group.id, period, null, 10)).map((r) => r.displayName);
+        expect(await board(`s:${spring.season.id}`)).toEqual(["ann"]);
+        expect(await board(`s:${summer.season.id}`)).toEqual(["bob"]);
+        expect((await store.topScores(group.id, `s:${summer.season.id}`, "lambda", 10)).map((r) => r.points)).toEqual([15]);
+        expect(await board("all")).toEqual(["ann", "bob"]);
+        const before = await board(`s:${spring.season.id}`);
+        await store.rebuildScores();
+        expect(await board(`s:${spring.season.id}`)).toEqual(before);
+      });
+
+      it("keeps one open season per group when two connections start one at once", async () => {
+        const [store, other] = await backend.twoConnections();
+        const g = await store.ensureGroup(GROUP, { timezone: "UTC" });
+        const started = await Promise.all([store.startSeason(g.id, "a", at(0)), other.startSeason(g.id, "b", at(0)), store.startSeason(g.id, "c", at(0))]);
+        expect(started.every(Boolean)).toBe(true);
+        expect((await store.seasons(g.id)).filter((s) => s.endedAt === null)).toHaveLength(1);
+      });
+
+      it("adds and removes delegated organisers by member or role, once each", async () => {
+        const store = await backend.fresh();
+        const g = await store.ensureGroup(GROUP, { timezone: "UTC" });
+        const other = await store.ensureGroup({ platform: "test", externalId: "g2" }, { timezone: "UTC" });
+        expect(await store.addOrganiser(g.id, "member", "u1", at(0))).toBe(true);
+        expect(await store.addOrganiser(g.id, "member", "u1", at(1))).toBe(false);
+        expect(await store.addOrganiser(g.id, "role", "r9", at(2))).toBe(true);
+        expect(await store.organisers(g.id)).toEqual([
+          { groupId: g.id, kind: "member", ref: "u1", addedAt: at(0) },
+          { groupId: g.id, kind: "role", ref: "r9", addedAt: at(2) },
+        ]);
+        expect(await store.isDelegatedOrganiser(g.id, "u1", [])).toBe(true);
+        expect(await store.isDelegatedOrganiser(g.id, "u2", ["r1", "r9"])).toBe(true);
+        expect(await store.isDelegatedOrganiser(g.id, "u2", ["u1"])).toBe(false);
+        expect(await store.isDelegatedOrganiser(other.id, "u1", ["r9"])).toBe(false);
+        expect(await store.removeOrganiser(g.id, "member", "u1")).toBe(true);
+        expect(await store.removeOrganiser(g.id, "member", "u1")).toBe(false);
+        expect(await store.isDelegatedOrganiser(g.id, "u1", [])).toBe(false);
+      });
+
+      it("queues one next question per schedule, replaces it, and clears it only when it was used", async () => {
+        const store = await backend.fresh();
+        const { schedule } = await setUp(store);
+        expect(await store.nextQuestion(schedule.id)).toBeNull();
+        await store.setNextQuestion(schedule.id, "l1", at(0));
+        await store.setNextQuestion(schedule.id, "l2", at(1));
+        expect(await store.nextQuestion(schedule.id)).toBe("l2");
+        await store.clearNextQuestion(schedule.id, "l1");
+        expect(await store.nextQuestion(schedule.id)).toBe("l2");
+        await store.clearNextQuestion(schedule.id, "l2");
+        expect(await store.nextQuestion(schedule.id)).toBeNull();
+      });
+
+      it("exports a window's answers oldest first, and each schedule's current streak of a member", async () => {
+        const store = await backend.fresh();
+        const { group, round, answer } = await setUp(store);
+        const evening = await store.upsertSchedule(group.id, "c1", "evening", FIELDS, { at: at(0) });
+        const r1 = (await store.claimRound(round()))!;
+        await store.recordAnswer(answer(r1.id, "ann", 1, { now: at(3), member: { userId: "ann", displayName: "김안나" } }), scorer);
+        await store.recordAnswer(answer(r1.id, "bob", 0, { now: at(2) }), scorer);
+        const r2 = (await store.claimRound(round({ scheduleId: evening.id, openedAt: at(600), revealAt: at(660) })))!;
+        await store.recordAnswer(answer(r2.id, "ann", 0, { now: at(601), weekKey: "2025-03-10", monthKey: "2025-03", member: { userId: "ann", displayName: "김안나" } }), scorer);
+        const rows = await store.exportAnswers(group.id, "all");
+        expect(rows.map((r) => [r.displayName, r.roundId, r.choice, r.correct, r.points])).toEqual([
+          ["bob", r1.id, 0, false, 0],
+          ["김안나", r1.id, 1, true, 15],
+          ["김안나", r2.id, 0, false, 0],
+        ]);
+        expect(rows[0]).toMatchObject({ answeredAt: at(2), userId: "bob", channelId: "c1", questionId: "l1", topic: "lambda", streak: 0 });
+        expect((await store.exportAnswers(group.id, "w:2025-03-10")).map((r) => r.roundId)).toEqual([r2.id]);
+        expect((await store.exportAnswers(group.id, "m:2025-04")).length).toBe(0);
+        expect(await store.listGroups()).toEqual([group]);
+        const ann = (await store.findMember(group.id, "ann"))!;
+        expect((await store.scheduleStreaks(group.id, ann.id, at(30))).map((x) => x.current)).toEqual([0, 0]);
+        expect((await store.scheduleStreaks(group.id, ann.id, at(700))).sort((a, b) => a.scheduleId - b.scheduleId)).toEqual([
+          { scheduleId: r1.scheduleId, current: 1 },
+          { scheduleId: evening.id, current: 0 },
+        ]);
+      });
+
+      it("forgets a member: their rows go, their answers stay in the rounds' counts without them, others keep their points", async () => {
+        const store = await backend.fresh();
+        const { group, round, answer } = await setUp(store);
+        const r = (await store.claimRound(round()))!;
+        await store.recordAnswer(answer(r.id, "ann", 1, { now: at(1) }), scorer);
+        await store.recordAnswer(answer(r.id, "bob", 1, { now: at(2) }), scorer);
+        await store.markRevealed(r.id, at(61));
+        const ann = (await store.findMember(group.id, "ann"))!;
+        const p = await store.openPractice({ memberId: ann.id, questionId: "l1", questionHash: "h", topic: "lambda", correctIndex: 1, choiceCount: 4, openedAt: at(70) });
+        await store.answerPractice(p.id, 0, at(71), (prev, e) => ({
+          card: { due: at(80), stability: 0.5, difficulty: 5, state: 1, reps: 1, lapses: 0, learningSteps: 0, scheduledDays: 0, lastReview: e.answeredAt },
+          log: { rating: 1, state: 0, elapsedDays: 0, reviewedAt: e.answeredAt },
+        }));
+        await store.setReminder(ann.id, "20:00", at(72));
+        expect(await store.claimReviewReminder(ann.id, "2025-03-03", at(73))).toBe(true);
+        await store.addOrganiser(group.id, "member", "ann", at(0));
+        expect(await store.forgetMember(group.id, "ann")).toEqual({ answers: 1, practice: 1, reviews: 1, organiser: 1 });
+        expect(await store.findMember(group.id, "ann")).toBeNull();
+        // the review cards, their log and the reminder went with the member row
+        expect(await store.memberCards(ann.id)).toEqual([]);
+        expect(await store.reviewsSince(ann.id, at(0))).toBe(0);
+        expect(await store.reminderOf(ann.id)).toBeNull();
+        expect(await store.practiceById(p.id)).toBeNull();
+        expect(await store.organisers(group.id)).toEqual([]);
+        expect((await store.topScores(group.id, "all", null, 10)).map((x) => [x.displayName, x.points])).toEqual([["bob", 15]]);
+        const summary = await store.roundSummary(r.id, 3);
+        expect(summary.counts).toEqual([0, 2, 0, 0]);
+        expect(summary.fastestCorrect.map((f) => f.userId)).toEqual(["bob"]);
+        expect((await store.exportAnswers(group.id, "all")).map((x) => x.userId)).toEqual(["bob"]);
+        await store.rebuildScores();
+        expect((await store.topScores(group.id, "all", null, 10)).map((x) => x.displayName)).toEqual(["bob"]);
+        expect(await store.forgetMember(group.id, "ann")).toBeNull();
+        // a returning member starts afresh; the anonymous answer does not stop a new one to the same round
+        expect(await store.recordAnswer(answer(r.id, "ann", 1, { now: at(3) }), scorer)).toMatchObject({ kind: "closed" });
       });
     });
 
@@ -513,5 +679,7 @@ export function storeContract(backend: Backend): void {
         }
       });
     });
+
+    digestContract(backend);
   });
 }

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll } from "vitest";
 import { openPostgres, type PostgresDatabase } from "../../src/db/index.js";
 import { createTestDatabase, truncateAll } from "../support/postgres.js";
-import { storeContract } from "./store-contract.js";
+import { reviewContract } from "./review-contract.js";
+import { storeContract, type Backend } from "./store-contract.js";
 
 let url: string;
 let main: PostgresDatabase;
@@ -18,7 +19,7 @@ afterAll(async () => {
   await second?.close();
 });
 
-storeContract({
+const backend: Backend = {
   name: "PostgreSQL",
   fresh: async () => {
     await truncateAll(main);
@@ -28,4 +29,7 @@ storeContract({
     await truncateAll(main);
     return [main.store, second.store];
   },
-});
+};
+
+storeContract(backend);
+reviewContract(backend);

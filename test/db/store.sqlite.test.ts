@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
 import { openDatabase, type Database } from "../../src/db/index.js";
-import { storeContract } from "./store-contract.js";
+import { reviewContract } from "./review-contract.js";
+import { storeContract, type Backend } from "./store-contract.js";
 
 const opened: Database[] = [];
 const dirs: string[] = [];
@@ -19,7 +20,7 @@ function open(file: string) {
   return database.store;
 }
 
-storeContract({
+const backend: Backend = {
   name: "SQLite",
   fresh: async () => open(":memory:"),
   twoConnections: async () => {
@@ -28,4 +29,7 @@ storeContract({
     const file = path.join(dir, "store.db");
     return [open(file), open(file)];
   },
-});
+};
+
+storeContract(backend);
+reviewContract(backend);

@@ -68,8 +68,8 @@ describe("a slow practice answer", () => {
     expect((await standIn.callbackFor(click)).body).toEqual({ type: 6 });
     gate.open();
     const edit = await standIn.originalEditFor(click);
-    expect((edit.body as { content: string }).content).toBe("🎉 Correct! (B)");
-    expect(standIn.message(message.id)!.content).toBe("🎉 Correct! (B)");
+    expect((edit.body as { content: string }).content).toBe("🎉 Correct! (B)\nNothing more due today.");
+    expect(standIn.message(message.id)!.content).toBe("🎉 Correct! (B)\nNothing more due today.");
   });
 });
 

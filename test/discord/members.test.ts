@@ -38,7 +38,7 @@ describe("/quiz practice", () => {
     const click = standIn.button({ customId: buttons[2]!.custom_id, user: USERS.mina, messageId: original.id });
     const answered = (await standIn.callbackFor(click)).body as Body;
     expect(answered.type).toBe(7);
-    expect(answered.data.content).toBe("🎉 정답이에요! (C)");
+    expect(answered.data.content).toBe("🎉 정답이에요! (C)\n오늘 복습할 문제를 모두 끝냈어요.");
     expect(answered.data.embeds[0]!.description).toContain("✅ **C.** 900초");
     expect(answered.data.embeds[0]!.fields![0]).toEqual({ name: "해설", value: "최대 900초(15분)까지 늘릴 수 있다." });
     expect(answered.data.components.flatMap((r) => r.components).slice(0, 4).every((b) => b.disabled)).toBe(true);
@@ -55,8 +55,11 @@ describe("/quiz practice", () => {
     const wrong = body.data.components[0]!.components[0]!;
     const click = h.standIn.button({ customId: wrong.custom_id, user: USERS.alex, messageId: h.standIn.originalOf(asked.id)!.id });
     const answered = (await h.standIn.callbackFor(click)).body as Body;
-    expect(answered.data.content).toBe("❌ Wrong (A). The answer is B — this question will come back soon.");
+    // the missed question is due again today: the reply says so and offers the next review
+    expect(answered.data.content).toBe("❌ Wrong (A). The answer is B — this question will come back soon.\n1 more due today — /review for the next");
     expect(answered.data.embeds[0]!.fields![0]).toEqual({ name: "Explanation", value: "The default is 30 seconds; it can be raised to 12 hours." });
+    const next = answered.data.components.flatMap((r) => r.components).find((b) => b.custom_id === "sb1:rev")!;
+    expect(next).toEqual({ type: 2, style: 1, label: "Next review", custom_id: "sb1:rev" });
   });
 
   it("autocompletes topics by key or name in the member's language, and explains an unknown topic", async () => {
@@ -76,9 +79,9 @@ describe("/stats", () => {
   it("shows the caller's own stats privately, in their language", async () => {
     const ko = await command("stats", USERS.seo);
     expect((ko.callback.body as Body).data.flags).toBe(MessageFlags.Ephemeral);
-    expect((ko.callback.body as Body).data.embeds[0]).toEqual(expect.objectContaining({ title: "서연 님의 기록", description: "아직 답한 문제가 없어요. 채널에 올라오는 문제에 답하거나 /quiz 로 연습해 보세요." }));
+    expect((ko.callback.body as Body).data.embeds[0]).toEqual(expect.objectContaining({ title: "서연 님의 기록", description: "아직 답한 문제가 없어요. 채널에 올라오는 문제에 답하거나 /quiz 로 연습해 보세요.\n복습: 오늘 0개 · 이번 주 0개 완료" }));
     const en = await command("stats", USERS.alex);
-    expect((en.callback.body as Body).data.embeds[0]).toEqual(expect.objectContaining({ title: "Stats for Alex", description: "No answers yet. Answer the questions posted in the channel, or practise with /quiz." }));
+    expect((en.callback.body as Body).data.embeds[0]).toEqual(expect.objectContaining({ title: "Stats for Alex", description: "No answers yet. Answer the questions posted in the channel, or practise with /quiz.\nreviews: 0 due today · 0 done this week" }));
   });
 
   it("names another member through the user option, and says when they have no record", async () => {

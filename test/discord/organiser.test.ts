@@ -27,7 +27,7 @@ describe("/studybot permissions", () => {
     const id = studybot(USERS.mina, "schedule", [str("time", "09:00")]);
     const { callback, deferred, message } = await h.standIn.responseFor(id);
     expect(deferred).toBe(false);
-    expect(callback.body).toEqual({ type: 4, data: expect.objectContaining({ content: "/studybot schedule은 서버 관리 권한(Manage Server)이 있는 운영자만 쓸 수 있어요. 운영자에게 부탁해 주세요.", flags: MessageFlags.Ephemeral }) });
+    expect(callback.body).toEqual({ type: 4, data: expect.objectContaining({ content: "/studybot schedule은 운영자만 쓸 수 있어요: 서버 관리 권한(Manage Server)이 있거나 /studybot organisers add 로 운영자가 된 멤버요. 운영자에게 부탁해 주세요.", flags: MessageFlags.Ephemeral }) });
     expect(message.content).toMatch(/Manage Server/);
     expect(h.standIn.calls()).toHaveLength(1);
     const status = await h.bot.status(actorOf(h, USERS.organiser));
@@ -38,7 +38,7 @@ describe("/studybot permissions", () => {
   it("refuses in English for an English client", async () => {
     const id = studybot({ ...USERS.alex, permissions: EVERYONE_PERMISSIONS }, "post-now");
     const { message } = await h.standIn.responseFor(id);
-    expect(message.content).toBe("Only organisers with the Manage Server permission can use /studybot post-now. Ask one of them.");
+    expect(message.content).toBe("Only organisers can use /studybot post-now: members with the Manage Server permission, and those made organisers with /studybot organisers add. Ask one of them.");
     expect(h.standIn.calls().filter((r) => r.path.startsWith("/channels/"))).toEqual([]);
   });
 });
@@ -188,7 +188,7 @@ describe("pause, resume and /history on Discord", () => {
     expect(resumed.message.content).toMatch(/^▶️ 'daily' 일정을 다시 시작했어요\.\n'daily' 일정을 저장했어요: 평일 09:00 \(Asia\/Seoul\)/);
     // a member cannot
     const member = await h.standIn.responseFor(studybot(USERS.mina, "pause"));
-    expect(member.callback.body).toMatchObject({ type: 4, data: { content: "/studybot pause는 서버 관리 권한(Manage Server)이 있는 운영자만 쓸 수 있어요. 운영자에게 부탁해 주세요." } });
+    expect(member.callback.body).toMatchObject({ type: 4, data: { content: "/studybot pause는 운영자만 쓸 수 있어요: 서버 관리 권한(Manage Server)이 있거나 /studybot organisers add 로 운영자가 된 멤버요. 운영자에게 부탁해 주세요." } });
   });
 
   it("/history lists the channel's revealed questions with the answer, the caller's own and the group's accuracy, privately", async () => {

@@ -49,7 +49,7 @@ describe("studybot discord register", () => {
     const [put] = standIn.calls();
     expect(put!.authorized).toBe(true);
     expect(put!.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
-    expect(out.stdout).toBe(`registered 6 commands in server ${standIn.guild.id}: /lookup, /quiz, /leaderboard, /stats, /history, /studybot\n`);
+    expect(out.stdout).toBe(`registered 8 commands in server ${standIn.guild.id}: /lookup, /quiz, /review, /leaderboard, /stats, /history, /forget-me, /studybot\n`);
   });
 
   it("overwrites the global commands without --guild, and with --global even when DISCORD_GUILD_ID is set", async () => {

@@ -2,7 +2,7 @@
 // shard (the same program), each identifying with its shard pair at the stand-in and answering its servers'
 // interactions, while the manager posts cards for every server through REST, reports each shard's connection and
 // collects their figures, and ends with a failure when a shard's gateway closes for good.
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -73,9 +73,9 @@ function env(s: DiscordStandIn, extra: Record<string, string> = {}): Record<stri
   };
 }
 
-async function startManager(s: DiscordStandIn, extra: Record<string, string> = {}): Promise<{ app: App; lines: (n: number) => Promise<string[]> }> {
+async function startManager(s: DiscordStandIn, extra: Record<string, string> = {}, cwd = FIXTURES): Promise<{ app: App; lines: (n: number) => Promise<string[]> }> {
   const { lines, io } = cliIo();
-  const app = await startApp(io, { cwd: FIXTURES, clock: new ManualClock(Date.now()), host: "127.0.0.1", env: env(s, { DISCORD_SHARDS: "auto", PORT: String(await freePort()), ...extra }), shardProcess: SHARD_PROCESS });
+  const app = await startApp(io, { cwd, clock: new ManualClock(Date.now()), host: "127.0.0.1", env: env(s, { DISCORD_SHARDS: "auto", PORT: String(await freePort()), ...extra }), shardProcess: SHARD_PROCESS });
   cleanup.push(() => app.stop());
   return { app, lines };
 }
@@ -117,7 +117,11 @@ describe("sharding configuration", () => {
 describe("studybot start with DISCORD_SHARDS", () => {
   it("runs one process per shard, each answering its own servers, while the manager posts for every server and reports each shard", { timeout: 90_000 }, async () => {
     const s = await standIn();
-    const { app, lines } = await startManager(s);
+    // the notes and questions in a folder of their own, to be edited and reloaded below
+    const folder = mkdtempSync(path.join(tmpdir(), "studybot-shard-notes-"));
+    cleanup.push(() => rmSync(folder, { recursive: true, force: true }));
+    cpSync(FIXTURES, folder, { recursive: true });
+    const { app, lines } = await startManager(s, {}, folder);
     // the shards' own output passes through the manager's
     expect(await lines(3)).toEqual([
       "studybot ready — discord (shards 0, 1 of 2) (5 note sections, 3 questions)",
@@ -175,6 +179,17 @@ describe("studybot start with DISCORD_SHARDS", () => {
     const metrics = await (await fetch(app.server!.url("/metrics"))).text();
     expect(metrics).toMatch(/^studybot_answers_recorded_total\{platform="discord"\} 1$/m);
     expect(metrics).toMatch(/^studybot_cards_posted_total\{platform="discord"\} 1$/m);
+
+    // a reload in the manager (SIGHUP) reaches the shards, which answer lookups from their own copy of the notes
+    appendFileSync(path.join(folder, "notes", "study.md"), "\n## Kinesis 샤드 재분할\n- 샤드를 나누거나 합쳐 처리량을 맞춘다.\n");
+    expect(app.reload()).toMatchObject({ ok: true, sections: 6 });
+    let title = "";
+    for (let attempt = 0; attempt < 50 && title !== "스터디 노트 › Kinesis 샤드 재분할"; attempt++) {
+      const ask = s.slashCommand({ name: "lookup", user: USERS.alex, guildId: one.id, channelId: one.channels[0]!.id, options: [{ name: "query", type: 3, value: "Kinesis 샤드 재분할" }] });
+      const found = (await s.callbackFor(ask, 15_000)).body as { data: { embeds?: Array<{ title: string }> } };
+      title = found.data.embeds?.[0]?.title ?? "";
+    }
+    expect(title).toBe("스터디 노트 › Kinesis 샤드 재분할");
   });
 
   it("on one of several machines starts only its own range, and still posts for a server of another machine's shard", { timeout: 90_000 }, async () => {

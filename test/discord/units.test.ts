@@ -57,7 +57,7 @@ describe("command definitions", () => {
   const byName = new Map(defs.map((d) => [d.name, d]));
 
   it("has the member commands and /studybot, guild-only, with ko and en descriptions", () => {
-    expect([...byName.keys()]).toEqual(["lookup", "quiz", "leaderboard", "stats", "history", "studybot"]);
+    expect([...byName.keys()]).toEqual(["lookup", "quiz", "review", "leaderboard", "stats", "history", "forget-me", "studybot"]);
     for (const d of defs) {
       expect(d.description.length).toBeGreaterThan(0);
       expect(d.description.length).toBeLessThanOrEqual(100);
@@ -66,13 +66,20 @@ describe("command definitions", () => {
     }
   });
 
-  it("restricts /studybot to Manage Server by default and has every organiser subcommand, pause and resume included", () => {
+  it("registers /studybot with no default permission (delegated organisers see it; the handler checks) and every organiser subcommand", () => {
     const sb = byName.get("studybot")!;
-    expect(sb.default_member_permissions).toBe("32");
-    expect(sb.options!.map((o) => o.name)).toEqual(["schedule", "unschedule", "pause", "resume", "status", "post-now", "reveal-now", "config", "questions"]);
-    const questions = sb.options!.find((o) => o.name === "questions") as { type: number; options: Array<{ name: string }> };
-    expect(questions.type).toBe(2); // a subcommand group
-    expect(questions.options.map((o) => o.name)).toEqual(["draft"]);
+    expect(sb.default_member_permissions).toBeUndefined();
+    expect(sb.options!.map((o) => o.name)).toEqual(["schedule", "unschedule", "pause", "resume", "status", "post-now", "reveal-now", "config", "questions", "digest-now", "export", "season", "organisers", "next", "skip", "forget"]);
+    const group = (name: string) => sb.options!.find((o) => o.name === name) as { type: number; options: Array<{ name: string; options?: Array<{ name: string; type: number }> }> };
+    expect(group("questions").type).toBe(2); // a subcommand group
+    expect(group("questions").options.map((o) => o.name)).toEqual(["draft", "import", "list", "remove", "template"]);
+    expect(group("questions").options.find((o) => o.name === "import")!.options).toEqual([expect.objectContaining({ name: "file", type: 11, required: true })]);
+    expect(group("organisers").options.map((o) => o.name)).toEqual(["add", "remove", "list"]);
+    expect(group("organisers").options[0]!.options!.map((o) => [o.name, o.type])).toEqual([
+      ["member", 6],
+      ["role", 8],
+    ]);
+    expect(group("season").options.map((o) => o.name)).toEqual(["start"]);
   });
 
   it("localises choices and uses autocomplete where the values are open-ended", () => {
@@ -81,6 +88,7 @@ describe("command definitions", () => {
       ["week", "This week", "이번 주"],
       ["month", "This month", "이번 달"],
       ["all", "All time", "전체 기간"],
+      ["season", "This season", "이번 시즌"],
     ]);
     expect(byName.get("lookup")!.options![0]).toMatchObject({ name: "query", autocomplete: true, required: true });
     expect(byName.get("quiz")!.options![0]).toMatchObject({ name: "topic", autocomplete: true });

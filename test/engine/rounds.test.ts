@@ -92,7 +92,7 @@ describe("rounds: open, answer, reveal", () => {
     expect(revealed.counts[right]).toBe(4);
     expect(revealed.counts[wrong]).toBe(1);
     expect(revealed.explanation).toBe(q.explanation);
-    expect(revealed.source).toMatchObject({ heading: q.source.heading });
+    expect(revealed.source).toMatchObject({ heading: q.source!.heading });
     expect(revealed.fastestCorrect.map((f) => f.displayName)).toEqual(["ann", "cy", "dee"]);
     expect(revealed.fastestCorrect[0]!.seconds).toBe(1.5);
     // the card was edited in place, once

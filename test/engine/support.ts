@@ -61,6 +61,8 @@ export const noNotes: NotesIndex = {
 export class RecordingPort implements PlatformPort {
   posted: Array<{ group: GroupRef; channelId: string; card: QuestionCard; ref: MessageRef }> = [];
   edited: Array<{ group: GroupRef; ref: MessageRef; card: RevealedCard }> = [];
+  /** direct messages to members (review reminders) */
+  direct: Array<{ group: GroupRef; userId: string; text: string }> = [];
   failNext = 0;
   async postCard(group: GroupRef, channelId: string, card: QuestionCard): Promise<MessageRef> {
     if (this.failNext > 0) {
@@ -78,6 +80,10 @@ export class RecordingPort implements PlatformPort {
     const ref = { channelId, messageId: `m${this.posted.length + this.edited.length + 1}` };
     this.edited.push({ group, ref, card });
     return ref;
+  }
+
+  async sendDirect(group: GroupRef, userId: string, text: string): Promise<void> {
+    this.direct.push({ group, userId, text });
   }
 }
 

@@ -13,6 +13,7 @@ const view = (over: Partial<ScheduleView> = {}): ScheduleView => ({
   topics: [],
   revealAfterMinutes: 60,
   instantFeedback: false,
+  pick: "adaptive",
   paused: false,
   pause: null,
   nextRun: null,
@@ -48,7 +49,7 @@ describe("weekdaysText", () => {
 describe("scheduleParams", () => {
   it("fills schedule.saved with the platform's channel and next run, the rest from the schedule", () => {
     const p = scheduleParams("en", view({ weekdays: [1, 3, 5], topics: [{ key: "lambda", name: "Lambda" }, { key: "s3", name: "S3" }] }), { channel: "<#1>", next: "tomorrow" });
-    expect(p).toEqual({ channel: "<#1>", name: "daily", days: "Mon, Wed, Fri", time: "09:00", timezone: "Asia/Seoul", topics: "Lambda, S3", reveal: 60, instant: "", paused: "", next: "tomorrow" });
+    expect(p).toEqual({ channel: "<#1>", name: "daily", days: "Mon, Wed, Fri", time: "09:00", timezone: "Asia/Seoul", topics: "Lambda, S3", reveal: 60, instant: "", pick: "", paused: "", next: "tomorrow" });
     expect(t("en", "schedule.saved", p)).toBe("Scheduled 'daily': Mon, Wed, Fri at 09:00 (Asia/Seoul), topics Lambda, S3, answer revealed after 60 min. Next question: tomorrow");
   });
 

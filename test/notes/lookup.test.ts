@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadNotes } from "../../src/core/notes/load.js";
+import { parseNote } from "../../src/core/notes/parse.js";
 import { LookupService, MAX_SUGGESTION_CHARS, MAX_SUGGESTIONS, trimAtLine } from "../../src/core/notes/lookup.js";
 import { MAX_QUERY_CHARS } from "../../src/core/notes/search.js";
 
@@ -88,6 +89,44 @@ describe("suggest (autocomplete)", () => {
     expect(service.suggest("람다").some((s) => /Lambda/.test(s.label))).toBe(true);
     expect(service.suggest("kines")[0]!.label).toMatch(/Kinesis/);
   });
+
+  it("completes Korean as it is typed: syllable prefixes, unfinished syllables, initial consonants", () => {
+    expect(service.suggest("키네")[0]!.label).toMatch(/Kinesis/);
+    expect(service.suggest("람ㄷ")[0]!.label).toMatch(/Lamb?da/);
+    expect(service.suggest("ㄹㄷ")[0]!.label).toMatch(/Lamb?da/);
+  });
+
+  it("completes a heading the notes write in Latin letters from its Hangul spelling as it is typed (데드 → Deadlock)", () => {
+    const cs = new LookupService(loadNotes(path.join(root, "test/fixtures/notes-cs"), root));
+    expect(cs.suggest("데드")[0]!.label).toMatch(/Deadlock/);
+    expect(cs.suggest("뮤텍")[0]!.label).toMatch(/Mutex/);
+    expect(cs.suggest("세마ㅍ")[0]!.label).toMatch(/Semaphore/);
+  });
+
+  it("reads Hangul that begins a Korean word of the notes as Korean, not as a spelling of a Latin heading", () => {
+    // The AWS notes write 데드 레터 큐: 데드 is theirs, and does not stand for Data.
+    expect(service.suggest("데드")[0]!.label).toMatch(/Dead Letter/);
+  });
+
+  it("completes a heading from a later word and across its words (volume ty → EBS Volume Type)", () => {
+    expect(service.suggest("volume ty").map((s) => s.label)).toContain("saa-c02-study › #28 EBS Volume Type");
+    expect(service.suggest("volumetype").map((s) => s.label)).toContain("saa-c02-study › #28 EBS Volume Type");
+  });
+});
+
+describe("a corpus larger than the notes", () => {
+  it("finds the same sections after many distinct queries have come and gone", () => {
+    const before = top("람다 타임아웃", 3);
+    // More distinct words than the analyzer keeps for queries: the oldest are dropped, the notes' own are kept.
+    for (let i = 0; i < 11_000; i++) service.lookup(`zq${i.toString(36)} 쿼리${i}`);
+    expect(top("람다 타임아웃", 3)).toEqual(before);
+  });
+
+  it("ranks equal sections in the order of the notes", () => {
+    const notes = parseNote("notes/same.md", "# A\n\n## Mutex\n\n상호 배제 락.\n\n## Mutex\n\n상호 배제 락.\n");
+    const same = new LookupService(notes);
+    expect(same.lookup("mutex", { limit: 2 }).hits.map((h) => h.section.line)).toEqual([3, 7]);
+  });
 });
 
 describe("hostile input", () => {
@@ -99,6 +138,19 @@ describe("hostile input", () => {
       expect(service.suggest(q).length).toBeLessThanOrEqual(MAX_SUGGESTIONS);
     }
     for (const q of ["", "   ", "\u0000\u0007", "🙂🔥", "*", "--", "OR", "section:../../etc/passwd#1"]) expect(service.lookup(q).hits, q).toEqual([]);
+  });
+
+  it("answers nothing to operators, stop words or single letters alone", () => {
+    for (const q of ["AND OR NOT", "' OR 1=1 --", "a b c", "the of and", "뭐 왜 좀"]) expect(service.lookup(q).hits, q).toEqual([]);
+  });
+
+  it("finds a term spelled as it sounds though a spoken ending the notes never use follows it; the ending alone finds nothing", () => {
+    const notes = new LookupService(
+      parseNote("notes/os.md", "# OS\n\n## Semaphore\n\n공유 자원에 동시에 들어갈 수 있는 수를 센다.\n\n## Scheduling\n\nCPU를 어느 프로세스에 줄지 정한다.\n"),
+    );
+    expect(notes.lookup("세마포어 왜 필요해?").hits[0]?.section.heading).toBe("Semaphore");
+    expect(notes.lookup("스케줄링은 어떻게 돼요?").hits[0]?.section.heading).toBe("Scheduling");
+    for (const q of ["왜 필요해?", "어떻게 돼요?"]) expect(notes.lookup(q).hits, q).toEqual([]);
   });
 
   it("caps the query length", () => {
@@ -114,6 +166,11 @@ describe("trimAtLine", () => {
     expect(cut.truncated).toBe(true);
     expect(cut.text).toBe("line one\nline two\n…");
     expect(cut.text.length).toBeLessThanOrEqual(20);
+  });
+
+  it("starts at the first line with text, and counts the lines kept by position", () => {
+    expect(trimAtLine("\nfirst\nsecond\nthird line", 16)).toEqual({ text: "first\nsecond\n…", truncated: true });
+    expect(trimAtLine("a\n\nb\n" + "x".repeat(50), 12)).toEqual({ text: "a\n\nb\n…", truncated: true });
   });
 
   it("cuts a single long line at a word", () => {
@@ -148,6 +205,27 @@ describe("query sets with known answers", () => {
     }
     return { hit1: hit1 / answerable, hit3: hit3 / answerable, emptyOk, unanswerable };
   };
+
+  it("the computer-science set over other notes: hit@1 >= 0.9, hit@3 >= 0.9, unanswerable empty", () => {
+    const cs = new LookupService(loadNotes(path.join(root, "test/fixtures/notes-cs"), root));
+    const queries = readFileSync(path.join(root, "test/fixtures/lookup-cs.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { query: string; targets: Array<{ file: string; line: number }> });
+    let answerable = 0, hit1 = 0, hit3 = 0, emptyOk = 0;
+    for (const q of queries) {
+      const hits = cs.lookup(q.query, { limit: 5 }).hits;
+      if (!q.targets.length) {
+        if (!hits.length) emptyOk++;
+        continue;
+      }
+      answerable++;
+      const rank = hits.findIndex((h) => q.targets.some((t) => t.file === h.section.file && t.line === h.section.line));
+      if (rank === 0) hit1++;
+      if (rank >= 0 && rank < 3) hit3++;
+    }
+    expect(queries.length).toBe(40);
+    expect(hit1 / answerable).toBeGreaterThanOrEqual(0.9);
+    expect(hit3 / answerable).toBeGreaterThanOrEqual(0.9);
+    expect(emptyOk).toBe(queries.length - answerable);
+  });
 
   it("the public dev set: hit@3 >= 0.9 and its unanswerable query empty", () => {
     const r = score("lookup-dev.jsonl");

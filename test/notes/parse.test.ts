@@ -1,3 +1,4 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../src/core/notes/parse.js";
 
@@ -83,5 +84,17 @@ describe("parseNote: numbered plain text", () => {
 
   it("does not read indented numbers or numbers without a title as headings", () => {
     expect(headings("notes/x.txt", "1. Base\n  2. indented\n3.\n10초 이내\n")).toEqual([[1, 1, "1. Base"]]);
+  });
+});
+
+describe("note paths", () => {
+  it("names a note outside the working directory by its folder and file, never an absolute path", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { loadNotes } = await import("../../src/core/notes/load.js");
+    const dir = mkdtempSync(path.join(tmpdir(), "group-notes-"));
+    writeFileSync(path.join(dir, "os.md"), "# OS\n\n## 교착 상태\n\n서로 기다림.\n");
+    const [first] = loadNotes(dir, process.cwd());
+    expect(first!.file).toBe(`${path.basename(dir)}/os.md`);
   });
 });

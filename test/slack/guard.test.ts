@@ -152,9 +152,9 @@ describe("organiser commands", () => {
     const topic = await h.command(USERS.mina, "/leaderboard", "month kubernetes");
     expect(repliesTo(h, topic.responseUrl)).toEqual([ephemeral(ko("quiz.unknown_topic", { value: "kubernetes", topics: "lambda, sqs" }))]);
     const year = await h.command(USERS.mina, "/leaderboard", "year");
-    expect(repliesTo(h, year.responseUrl)).toEqual([ephemeral(ko("option.no_fit", { value: "year", expected: "period: week, month, all · topic: lambda, sqs" }))]);
+    expect(repliesTo(h, year.responseUrl)).toEqual([ephemeral(ko("option.no_fit", { value: "year", expected: "period: week, month, all, season · topic: lambda, sqs" }))]);
     const help = await h.command(USERS.mina, "/leaderboard", "help");
-    expect(repliesTo(h, help.responseUrl)[0]!.text).toBe(`*${ko("command.usage_title", { command: "/leaderboard" })}*\n• /leaderboard [week|month|all] [topic] — ${ko("cmd.leaderboard")}`);
+    expect(repliesTo(h, help.responseUrl)[0]!.text).toBe(`*${ko("command.usage_title", { command: "/leaderboard" })}*\n• /leaderboard [week|month|all|season] [topic] [season] — ${ko("cmd.leaderboard")}`);
   });
 
   it("tells the organiser to invite the bot when it cannot post in the channel, and refuses DMs", async () => {

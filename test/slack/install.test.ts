@@ -16,7 +16,7 @@ import { startApp, type App } from "../../src/main.js";
 import { seal, unseal } from "../../src/platforms/slack/installations.js";
 import { BOT_SCOPES } from "../../src/platforms/slack/manifest.js";
 import { freePort } from "../support/ports.js";
-import { signedPost, SlackStandIn, slashCommandBody, STANDIN_CLIENT_ID, STANDIN_CLIENT_SECRET, STANDIN_SIGNING_SECRET } from "../support/slack-standin.js";
+import { signedPost, SlackStandIn, slashCommandBody, STANDIN_CLIENT_ID, STANDIN_CLIENT_SECRET, STANDIN_INSTALLER, STANDIN_SIGNING_SECRET } from "../support/slack-standin.js";
 import { FIXTURES } from "../discord/harness.js";
 
 const KEY = randomBytes(32);
@@ -47,7 +47,7 @@ function oauthEnv(standIn: SlackStandIn, port: number, dir: string): Record<stri
 }
 
 async function start(): Promise<{ app: App; standIn: SlackStandIn; url: (p: string) => string }> {
-  const standIn = await SlackStandIn.start({ channels: [{ id: CHANNEL, name: "daily-quiz", botIsMember: true }] });
+  const standIn = await SlackStandIn.start({ channels: [{ id: CHANNEL, name: "daily-quiz", botIsMember: true }], users: [{ id: ORGANISER.id, name: ORGANISER.name }] });
   cleanup.push(() => standIn.stop());
   const dir = mkdtempSync(path.join(tmpdir(), "studybot-install-"));
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,6 +91,9 @@ describe("Slack installs in many workspaces", () => {
     const row = await app.database.store.findInstallation("slack", `T:${SECOND.id}`);
     expect(row?.sealed).not.toContain(token);
     expect(JSON.parse(unseal(KEY, row!.sealed))).toMatchObject({ team: { id: SECOND.id }, bot: { token } });
+    // the admin who installed it is a member: their user id is not kept, even sealed (forget-me could not reach it)
+    expect(exchange?.response).toMatchObject({ authed_user: { id: STANDIN_INSTALLER } });
+    expect(unseal(KEY, row!.sealed)).not.toContain(STANDIN_INSTALLER);
 
     // a workspace it is not installed in gets nothing done; the installed one's commands work, and its card is
     // posted with its own token
@@ -106,6 +109,25 @@ describe("Slack installs in many workspaces", () => {
     standIn.revokeToken(token!);
     await app.bot.postNow({ group: { platform: "slack", externalId: SECOND.id }, userId: ORGANISER.id, displayName: ORGANISER.name }, CHANNEL, { force: true });
     expect(standIn.callsOf("chat.postMessage").map((c) => c.token)).toEqual([token, renewed]);
+  });
+
+  it("posts a card's thread and hands an organiser a file in an installed workspace with that workspace's token", async () => {
+    const { app, standIn, url } = await start();
+    await install(url, standIn);
+    const [token] = standIn.installedTokens(SECOND.id);
+    const organiser = { group: { platform: "slack", externalId: SECOND.id }, userId: ORGANISER.id, displayName: ORGANISER.name };
+    await app.bot.schedule(organiser, CHANNEL, undefined, { time: "09:00", thread: true });
+    await app.bot.postNow(organiser, CHANNEL);
+    await app.bot.revealNow(organiser, CHANNEL);
+    const [card] = standIn.callsOf("chat.postMessage");
+    const replies = standIn.callsOf("chat.postMessage").filter((c) => c.args.thread_ts !== undefined);
+    expect(replies.map((c) => [c.token, c.args.channel])).toEqual([[token, CHANNEL]]);
+    expect(standIn.callsOf("chat.update").map((c) => [c.token, c.args.ts])).toEqual([[token, card!.response?.ts]]);
+
+    // a command's file (the questions template) goes to the organiser's direct messages, uploaded with the same token
+    await signedPost(url("/slack/events"), slashCommandBody({ command: "/studybot", text: "questions template", user: ORGANISER, teamId: SECOND.id, channelId: CHANNEL, responseUrl: standIn.responseUrl() }), "application/x-www-form-urlencoded");
+    await standIn.until(() => standIn.callsOf("files.completeUploadExternal").length === 1, "the template's upload");
+    expect([...standIn.callsOf("files.getUploadURLExternal"), ...standIn.callsOf("files.completeUploadExternal")].map((c) => c.token)).toEqual([token, token]);
   });
 
   it("refuses a redirect whose state it did not sign, without exchanging its code", async () => {

@@ -51,26 +51,32 @@ describe("slack/manifest.yml", () => {
   it("asks for the scopes of the Web API methods the app calls, and nothing more", () => {
     // chat.postMessage / chat.update / chat.postEphemeral → chat:write (+ .public for channels it was not invited to);
     // users.info → users:read; files.uploadV2 → files:write; conversations.open for a direct message → im:write;
+    // conversations.join (the digest's chart is uploaded into a public channel) → channels:join;
     // conversations.info (the channel checked before it is used) → channels:read, groups:read; conversations.history
-    // (a timed-out post looked for before posting again) → channels:history, groups:history;
-    // views.publish and auth.test need none; the commands need `commands`.
+    // (a timed-out post looked for before posting again) → channels:history, groups:history; files.info and the
+    // download of a file an organiser shares → files:read; the direct messages they send it (message.im) →
+    // im:history; views.publish and auth.test need none; the commands need `commands`.
     expect([...m.oauth_config.scopes.bot].sort()).toEqual([
       "channels:history",
+      "channels:join",
       "channels:read",
       "chat:write",
       "chat:write.public",
       "commands",
+      "files:read",
       "files:write",
       "groups:history",
       "groups:read",
+      "im:history",
       "im:write",
       "users:read",
     ]);
   });
 
-  it("subscribes to app_home_opened and to the app's removal, enables the Home tab and interactivity", () => {
-    expect(m.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "app_uninstalled", "tokens_revoked"]);
+  it("subscribes to app_home_opened, direct messages and the app's removal, enables the Home tab, the Messages tab (files are sent there) and interactivity", () => {
+    expect(m.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "message.im", "app_uninstalled", "tokens_revoked"]);
     expect(m.features.app_home.home_tab_enabled).toBe(true);
+    expect(m.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.display_information.name.length).toBeLessThanOrEqual(35);
     expect(m.display_information.description.length).toBeLessThanOrEqual(140);

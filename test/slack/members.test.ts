@@ -42,8 +42,13 @@ describe("/quiz", () => {
     const lines = result.blocks!.find((b) => b.type === "section" && b.text!.text.includes("✅"))!.text!.text.split("\n");
     expect(lines[0]).toMatch(/^✅ \*A\. /);
     expect(lines[2]).toMatch(/^❌ C\. /);
-    const more = result.blocks!.find((b) => b.block_id === "practice_more")!.elements![0]!;
-    expect([more.action_id, more.value, more.text.text]).toEqual(["practice_more", "sqs", ko("slack.card.practice_more")]);
+    // the missed question is due again today: the reply says so, and offers the next review beside another question
+    expect(blockText(result.blocks)).toContain(ko("review.due_today", { count: 1 }));
+    const buttons = result.blocks!.find((b) => b.block_id === "practice_more")!.elements!;
+    expect(buttons.map((e) => [e.action_id, e.value, e.text.text])).toEqual([
+      ["review_next", "", ko("review.next_button")],
+      ["practice_more", "sqs", ko("slack.card.practice_more")],
+    ]);
 
     // The same click again (a double click): the first answer stands.
     const again = await h.click(USERS.seo, { action_id: "practice:0", block_id: actions.block_id!, value: `${id}:0` }, { ephemeral: true });
@@ -54,6 +59,14 @@ describe("/quiz", () => {
     const nextCard = only(next.responseUrl);
     expect(nextCard.replace_original).toBe(false);
     expect(nextCard.blocks![0]!.text!.text).toBe("연습 문제 · SQS");
+
+    // The next review replaces the answered card with the question just missed, asked again.
+    const review = await h.click(USERS.seo, { action_id: "review_next", block_id: "practice_more", value: "" }, { ephemeral: true });
+    const reviewCard = only(review.responseUrl);
+    expect(reviewCard.replace_original).toBe(true);
+    expect(blockText(reviewCard.blocks)).toContain(ko("review.from_due", { due: 1 }));
+    const missed = h.bank.byId.get((await h.database.store.practiceById(id))!.questionId)!;
+    expect(blockText(reviewCard.blocks)).toContain(missed.prompt);
 
     // Someone else's practice question cannot be answered with a copied button.
     const stolen = await h.click(USERS.mina, { action_id: "practice:0", block_id: actions.block_id!, value: `${id}:0` }, { ephemeral: true });
@@ -85,7 +98,7 @@ describe("organiser commands and /stats", () => {
   it("post-now posts a card, status lists it with the schedule, reveal-now edits it, /stats shows the member", async () => {
     const sched = await h.command(USERS.listed, "/studybot", "schedule 09:00 mon,wed,fri Asia/Seoul reveal=30 instant=on");
     expect(only(sched.responseUrl).text).toBe(
-      ko("schedule.saved", { name: "daily", channel: `<#${CHANNEL}>`, days: "월, 수, 금", time: "09:00", timezone: "Asia/Seoul", topics: "전체", reveal: 30, instant: ko("schedule.instant_on"), next: `<!date^${epoch("2026-03-06T00:00:00Z")}^{date_short_pretty} {time}|2026-03-06 00:00 UTC>` }),
+      ko("schedule.saved", { name: "daily", channel: `<#${CHANNEL}>`, days: "월, 수, 금", time: "09:00", timezone: "Asia/Seoul", topics: "전체", reveal: 30, instant: ko("schedule.instant_on"), pick: "", next: `<!date^${epoch("2026-03-06T00:00:00Z")}^{date_short_pretty} {time}|2026-03-06 00:00 UTC>` }),
     );
 
     h.standIn.clear();

@@ -47,6 +47,7 @@ const scheduled = ko("schedule.saved", {
   topics: "람다",
   reveal: 60,
   instant: "",
+  pick: "",
   next: `<!date^${epoch("2026-03-02T00:00:00Z")}^{date_short_pretty} {time}|2026-03-02 00:00 UTC>`,
 });
 

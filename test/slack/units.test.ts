@@ -116,7 +116,7 @@ describe("Block Kit renderers stay within Slack's limits", () => {
   };
 
   it("question, revealed and practice cards", () => {
-    for (const r of [render.questionCard(card), render.revealedCard(revealed), render.practiceCard(card), render.practiceResult({ ...revealed, correct: false, choiceLabel: "A", repeated: false })]) {
+    for (const r of [render.questionCard(card), render.revealedCard(revealed), render.practiceCard(card), render.practiceResult({ ...revealed, correct: false, choiceLabel: "A", repeated: false, after: { dueToday: 3, section: { source: revealed.source!, text: long(9000, "노트 *본문* <b>\n"), trimmed: true } } })]) {
       expect(blockKitProblems(r.blocks)).toEqual([]);
       expect(r.text.length).toBeLessThanOrEqual(4000);
     }
@@ -131,8 +131,8 @@ describe("Block Kit renderers stay within Slack's limits", () => {
     expect(bank.questions.length).toBeGreaterThanOrEqual(200);
     for (const q of bank.questions) {
       const c: QuestionCard = { roundId: 1, questionId: q.id, prompt: q.prompt, choices: q.choices.map((text, i) => ({ label: "ABCDEF"[i]!, text })), topic: { key: q.topic, name: q.topic }, difficulty: q.difficulty, revealAt: new Date(), locale: "ko" };
-      const r: RevealedCard = { ...c, correctIndex: q.answer, counts: q.choices.map(() => 3), answered: 12, explanation: q.explanation, source: { file: q.source.note, line: 1, heading: q.source.heading, path: [q.source.heading] }, fastestCorrect: [] };
-      for (const rendered of [render.questionCard(c), render.revealedCard(r), render.practiceResult({ ...r, correct: true, choiceLabel: "A", repeated: false })]) {
+      const r: RevealedCard = { ...c, correctIndex: q.answer, counts: q.choices.map(() => 3), answered: 12, explanation: q.explanation, source: { file: q.source!.note, line: 1, heading: q.source!.heading, path: [q.source!.heading] }, fastestCorrect: [] };
+      for (const rendered of [render.questionCard(c), render.revealedCard(r), render.practiceResult({ ...r, correct: true, choiceLabel: "A", repeated: false, after: { dueToday: 0, section: null } })]) {
         expect(blockKitProblems(rendered.blocks), q.id).toEqual([]);
       }
     }
@@ -163,6 +163,7 @@ describe("Block Kit renderers stay within Slack's limits", () => {
       accuracy: 0.8,
       points: 900,
       currentStreak: 4,
+      review: { dueToday: 12, doneThisWeek: 40, predictedRecall: 0.83 },
       bestStreak: 9,
       rank: 2,
       byTopic: Array.from({ length: 60 }, (_, i) => ({ key: `t${i}`, name: long(120), answered: 10, correct: 5, accuracy: 0.5 })),

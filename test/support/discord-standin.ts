@@ -4,7 +4,8 @@
 // `standIn.apiUrl`). Every request is recorded (method, URL-decoded path without the /api/v10 prefix, query,
 // JSON body, whether it carried the bot token, the status it got). Answers follow the real API where the
 // client depends on it: 204 with no content type for interaction callbacks, the message object for message
-// posts and edits, `GET /gateway/bot` naming the stand-in's own websocket, 429 with `retry-after` on demand.
+// posts and edits, `GET /gateway/bot` naming the stand-in's own websocket, 429 with `retry-after` on demand,
+// `POST /users/@me/channels` opening a direct-message channel (one per user) that messages can then be posted in.
 //
 // Gateway: a websocket at /gateway speaking JSON (discord.js without zlib-sync): HELLO, IDENTIFY → READY and one
 // GUILD_CREATE per guild, heartbeat → ACK, RESUME → RESUMED, and `dispatch()` / the interaction helpers for
@@ -27,8 +28,10 @@ export const STANDIN_TOKEN = "standin-bot-token";
 export const MANAGE_GUILD = 1n << 5n;
 /** What @everyone may do in the stand-in's guilds: view channels, send messages, use application commands. */
 export const EVERYONE_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 31n);
-/** The bot's own role, as its invite URL grants it: View Channel, Send Messages, Embed Links (19456). */
-export const BOT_ROLE_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 14n);
+export const CREATE_PUBLIC_THREADS = 1n << 35n;
+export const SEND_MESSAGES_IN_THREADS = 1n << 38n;
+/** What the bot's own role grants unless a test says otherwise: embed links, attach files and keep threads. */
+export const BOT_PERMISSIONS = EVERYONE_PERMISSIONS | (1n << 14n) | (1n << 15n) | CREATE_PUBLIC_THREADS | SEND_MESSAGES_IN_THREADS;
 export const PERMISSION = { ViewChannel: 1n << 10n, SendMessages: 1n << 11n, EmbedLinks: 1n << 14n } as const;
 
 export interface RecordedRequest {
@@ -54,6 +57,8 @@ export interface StandInUser {
   nick?: string;
   /** permission bits the member has in the channel (as Discord computes them for interactions) */
   permissions?: bigint;
+  /** role ids the member holds in the guild */
+  roles?: string[];
   locale?: string;
 }
 
@@ -105,6 +110,8 @@ export interface StandInOptions {
   shards?: number;
   /** how many shards may identify at once (`session_start_limit.max_concurrency`, default 1) */
   maxConcurrency?: number;
+  /** the permissions of the bot's role in every channel (sent with its member in GUILD_CREATE, enforced for threads) */
+  botPermissions?: bigint;
 }
 
 /** The shard a guild belongs to, as Discord computes it. */
@@ -143,6 +150,10 @@ export class DiscordStandIn {
   private readonly interactions = new Map<string, PendingInteraction>();
   private readonly rateLimits: RateLimitRule[] = [];
   private readonly denied = new Set<string>();
+  /** files members attached to commands, served at their CDN URL on the stand-in */
+  private readonly attachments = new Map<string, { name: string; data: Buffer }>();
+  /** direct-message channels opened with POST /users/@me/channels: channel id → the user it reaches */
+  readonly dmChannels = new Map<string, string>();
   private readonly waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
   private readonly failures: Array<{ method: string; path: RegExp; status: number; code: number; message: string }> = [];
   private readonly heldPosts: Array<{ method: string; path: RegExp; release?: () => void }> = [];
@@ -151,6 +162,9 @@ export class DiscordStandIn {
   private readonly gatewayWaiters: Array<{ op: number; resolve: (payload: Json) => void }> = [];
   private readonly heartbeatMs: number;
   private readonly windowMs: number;
+  readonly botPermissions: bigint;
+  /** threads started on messages: the thread's id (the message's) → its parent channel and name */
+  readonly threads = new Map<string, { parentId: string; name: string }>();
   private port = 0;
 
   private constructor(options: StandInOptions) {
@@ -172,6 +186,7 @@ export class DiscordStandIn {
     this.shards = options.shards ?? 1;
     this.maxConcurrency = options.maxConcurrency ?? 1;
     for (const g of this.guilds) for (const c of g.channels) this.channelGuild.set(c.id, g);
+    this.botPermissions = options.botPermissions ?? BOT_PERMISSIONS;
   }
 
   static async start(options: StandInOptions = {}): Promise<DiscordStandIn> {
@@ -467,7 +482,7 @@ export class DiscordStandIn {
       explicit_content_filter: 0,
       roles: [
         { id: g.id, name: "@everyone", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: String(EVERYONE_PERMISSIONS), managed: false, mentionable: false, flags: 0 },
-        { id: this.botRoleId(g), name: "studybot", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: String(BOT_ROLE_PERMISSIONS), managed: true, mentionable: false, flags: 0 },
+        { id: this.botRoleId(g), name: "studybot", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: String(this.botPermissions), managed: true, mentionable: false, flags: 0 },
       ],
       emojis: [],
       stickers: [],
@@ -528,7 +543,7 @@ export class DiscordStandIn {
     return {
       user: { id: user.id, username: user.username, global_name: user.globalName ?? null, discriminator: "0", avatar: null },
       nick: user.nick ?? null,
-      roles: [],
+      roles: user.roles ?? [],
       joined_at: new Date(this.started).toISOString(),
       deaf: false,
       mute: false,
@@ -590,6 +605,23 @@ export class DiscordStandIn {
     return { channels: { [channelId]: { id: channelId, name, type, permissions: String(EVERYONE_PERMISSIONS) } } };
   }
 
+  /**
+   * A file a member attaches to a command: `resolved` data for an attachment option naming it (its value is the
+   * returned `id`), served like Discord's CDN at its `url` on the stand-in.
+   */
+  attachment(name: string, data: Buffer | string, contentType = "text/plain"): { id: string; resolved: Json } {
+    const id = this.snowflake();
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    this.attachments.set(id, { name, data: bytes });
+    const url = `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(name)}`;
+    return { id, resolved: { attachments: { [id]: { id, filename: name, size: bytes.length, url, proxy_url: url, content_type: contentType } } } };
+  }
+
+  /** `resolved` data for a role option naming a role of the guild. */
+  resolveRole(id: string, name: string): Json {
+    return { roles: { [id]: { id, name, color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: "0", managed: false, mentionable: true, flags: 0 } } };
+  }
+
   /** Dispatches an autocomplete request; the focused option carries `focused: true`. */
   autocomplete(input: { name: string; user: StandInUser; options: Json[]; channelId?: string }): string {
     const i = this.interactionBase(4, input.user, input.channelId);
@@ -614,6 +646,14 @@ export class DiscordStandIn {
 
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    // Discord's CDN: attachments need no token
+    const cdn = /^\/attachments\/(\d+)\//.exec(url.pathname);
+    if (req.method === "GET" && cdn) {
+      const file = this.attachments.get(cdn[1]!);
+      res.writeHead(file ? 200 : 404, { "content-type": "application/octet-stream" });
+      res.end(file?.data ?? "");
+      return;
+    }
     const prefix = "/api/v10";
     const rawPath = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
     const path = decodeURIComponent(rawPath);
@@ -750,8 +790,31 @@ export class DiscordStandIn {
       if (match[1] !== this.applicationId || !pending || !pending.acknowledged) return [404, { message: "Unknown Webhook", code: 10015 }];
       return [200, this.storeMessage(pending.channelId, r.body as Json)];
     }
+    if ((match = m(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && r.method === "POST") {
+      const msg = this.messages.get(match[2]!);
+      if (!msg || msg.channel_id !== match[1]) return [404, { message: "Unknown Message", code: 10008 }];
+      if ((this.botPermissions & CREATE_PUBLIC_THREADS) === 0n) return [403, { message: "Missing Permissions", code: 50013 }];
+      if (this.threads.has(match[2]!)) return [400, { message: "A thread has already been created for this message", code: 160004 }];
+      const name = String((r.body as Json | null)?.name ?? "");
+      if (!name || name.length > 100) return [400, { message: "Invalid Form Body", code: 50035 }];
+      const guild = this.guilds.find((g) => g.channels.some((c) => c.id === match![1]))!;
+      this.threads.set(match[2]!, { parentId: match[1]!, name });
+      return [201, { id: match[2], type: 11, guild_id: guild.id, parent_id: match[1], name, owner_id: this.botUserId, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false }, message_count: 0, member_count: 1 }];
+    }
+    if ((match = m(/^\/channels\/(\d+)\/messages$/)) && r.method === "POST" && this.threads.has(match[1]!)) {
+      if ((this.botPermissions & SEND_MESSAGES_IN_THREADS) === 0n) return [403, { message: "Missing Permissions", code: 50013 }];
+      return [200, this.storeMessage(match[1]!, r.body as Json)];
+    }
+    if (r.method === "POST" && r.path === "/users/@me/channels") {
+      // opening a DM needs no gateway intent; the same user always gets the same channel
+      const recipient = String((r.body as Json | null)?.recipient_id ?? "");
+      if (!/^\d{5,25}$/.test(recipient)) return [400, { message: "Invalid Form Body", code: 50035 }];
+      const open = [...this.dmChannels].find(([, user]) => user === recipient)?.[0] ?? this.snowflake();
+      this.dmChannels.set(open, recipient);
+      return [200, { id: open, type: 1, last_message_id: null, flags: 0, recipients: [{ id: recipient, username: "member", discriminator: "0", global_name: null, avatar: null }] }];
+    }
     if ((match = m(/^\/channels\/(\d+)\/messages$/)) && r.method === "POST") {
-      if (!this.channelGuild.has(match[1]!)) return [404, { message: "Unknown Channel", code: 10003 }];
+      if (!this.dmChannels.has(match[1]!) && !this.channelGuild.has(match[1]!)) return [404, { message: "Unknown Channel", code: 10003 }];
       if (this.denied.has(match[1]!)) return [403, { message: "Missing Permissions", code: 50013 }];
       const body = r.body as Json;
       // enforce_nonce: a post repeating a recent nonce gets the message the first one created

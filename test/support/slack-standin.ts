@@ -35,6 +35,8 @@ import { WebSocketServer, type WebSocket } from "ws";
 export const STANDIN_BOT_TOKEN = "xoxb-standin-bot-token";
 export const STANDIN_APP_TOKEN = "xapp-1-standin-app-token";
 export const STANDIN_SIGNING_SECRET = "standin-signing-secret-0123456789abcdef";
+/** the admin who approves an install (oauth.v2.access's authed_user) */
+export const STANDIN_INSTALLER = "U0INSTALLR";
 export const STANDIN_CLIENT_ID = "1111111111.2222222222";
 export const STANDIN_CLIENT_SECRET = "standin-client-secret";
 
@@ -215,6 +217,8 @@ export class SlackStandIn {
   /** files uploaded with files.uploadV2 and shared, in order: where, and what */
   readonly files: Array<{ id: string; channel: string; filename: string; title: string; comment: string; data: Buffer }> = [];
   private readonly pendingUploads = new Map<string, { filename: string; length: number; data: Buffer | null }>();
+  /** files members shared in the workspace (files.info describes them; their private URL needs the bot token) */
+  private readonly shared = new Map<string, { name: string; user: string; data: Buffer }>();
   readonly teamId: string;
   readonly teamName: string;
   readonly botUserId: string;
@@ -222,6 +226,10 @@ export class SlackStandIn {
   readonly appId: string;
   readonly users = new Map<string, SlackUser>();
   readonly channels = new Map<string, SlackChannel>();
+  /** downloads of shared files' private URLs, and whether they carried the bot token */
+  readonly downloads: Array<{ path: string; authorized: boolean }> = [];
+  /** direct messages the app opened with conversations.open (id "D…"), which it may then post in */
+  readonly directMessages = new Map<string, SlackChannel>();
   /** Socket Mode: envelopes acknowledged by the app, by envelope id */
   readonly socketAcks = new Map<string, Json>();
 
@@ -303,6 +311,13 @@ export class SlackStandIn {
     const id = randomUUID();
     this.responseUrls.set(id, 0);
     return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  /** A file a member shared in the workspace; returns its id and the link Slack gives for it. */
+  shareFile(user: string, name: string, data: Buffer | string): { id: string; permalink: string } {
+    const id = `F0SHARED${String(this.shared.size + 1).padStart(3, "0")}`;
+    this.shared.set(id, { name, user, data: typeof data === "string" ? Buffer.from(data, "utf8") : data });
+    return { id, permalink: `https://studygroup.slack.com/files/${user}/${id}/${encodeURIComponent(name)}` };
   }
 
   /** The next call of `method` answers `{ ok: false, error }`. */
@@ -462,6 +477,15 @@ export class SlackStandIn {
       res.end(`OK - ${data.length}`);
       return;
     }
+    // a shared file's private download URL: Slack wants the bot token on it
+    if (req.method === "GET" && url.pathname.startsWith("/files-pri/")) {
+      const file = this.shared.get(url.pathname.split("/")[2]?.split("-").at(-1) ?? "");
+      const authorized = req.headers.authorization === `Bearer ${STANDIN_BOT_TOKEN}`;
+      res.writeHead(file && authorized ? 200 : authorized ? 404 : 403, { "content-type": "application/octet-stream" });
+      res.end(file && authorized ? file.data : "");
+      this.downloads.push({ path: url.pathname, authorized });
+      return;
+    }
     if (req.method === "POST" && url.pathname.startsWith("/response/")) {
       const id = url.pathname.slice("/response/".length);
       const body = safeJson(raw);
@@ -542,7 +566,9 @@ export class SlackStandIn {
       case "auth.test":
         return { ok: true, url: `https://${this.teamName.toLowerCase().replace(/\W+/g, "")}.slack.com/`, team: this.teamName, user: "studybot", team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false };
       case "chat.postMessage": {
-        const channel = this.channel(args.channel);
+        // a direct message with the app (D…) is always open to it
+        const dm = String(args.channel ?? "");
+        const channel: SlackChannel | { ok: false; error: string } = dm.startsWith("D") ? (this.directMessages.get(dm) ?? { id: dm, name: dm, botIsMember: true }) : this.channel(args.channel);
         if ("error" in channel) return channel;
         const invalid = this.invalidMessage(args, "message");
         if (invalid) return invalid;
@@ -571,6 +597,15 @@ export class SlackStandIn {
         if (invalid) return invalid;
         return { ok: true, message_ts: this.nextTs() };
       }
+      case "conversations.join": {
+        // a public channel takes the bot in; a private one must invite it
+        const channel = this.channels.get(String(args.channel ?? ""));
+        if (!channel) return { ok: false, error: "channel_not_found" };
+        if (channel.isPrivate) return { ok: false, error: "method_not_supported_for_channel_type" };
+        const already = channel.botIsMember === true;
+        channel.botIsMember = true;
+        return { ok: true, channel: { id: channel.id, name: channel.name, is_member: true }, ...(already ? { warning: "already_in_channel" } : {}) };
+      }
       case "conversations.info": {
         const channel = this.channels.get(String(args.channel ?? ""));
         // a private channel the bot is not in does not exist, as far as Slack tells it
@@ -592,7 +627,10 @@ export class SlackStandIn {
       case "conversations.open": {
         const userId = String(args.users ?? "");
         if (!this.users.has(userId)) return { ok: false, error: "user_not_found" };
-        return { ok: true, channel: { id: `D${userId.slice(1)}` } };
+        const id = `D${userId.slice(1)}`;
+        // the app's direct message with the member: the bot may post in it from now on
+        this.directMessages.set(id, { id, name: userId, botIsMember: true });
+        return { ok: true, channel: { id } };
       }
       case "files.getUploadURLExternal": {
         const length = Number(args.length);
@@ -620,6 +658,12 @@ export class SlackStandIn {
           done.push({ id: f.id, title: f.title ?? pending.filename });
         }
         return { ok: true, files: done };
+      }
+      case "files.info": {
+        const file = this.shared.get(String(args.file ?? ""));
+        if (!file) return { ok: false, error: "file_not_found" };
+        const url = `http://127.0.0.1:${this.port}/files-pri/${this.teamId}-${String(args.file)}/${encodeURIComponent(file.name)}`;
+        return { ok: true, file: { id: args.file, name: file.name, user: file.user, size: file.data.length, url_private: url, url_private_download: `${url}?download=1` } };
       }
       case "views.publish": {
         const userId = String(args.user_id ?? "");
@@ -676,13 +720,13 @@ export class SlackStandIn {
       app_id: this.appId,
       team: { id: grant.teamId, name: grant.teamName },
       enterprise: null,
-      authed_user: { id: "U0INSTALLR" },
+      authed_user: { id: STANDIN_INSTALLER },
       is_enterprise_install: false,
     };
   }
 
   private channel(id: unknown): SlackChannel | { ok: false; error: string } {
-    const channel = this.channels.get(String(id ?? ""));
+    const channel = this.channels.get(String(id ?? "")) ?? this.directMessages.get(String(id ?? ""));
     if (!channel) return { ok: false, error: "channel_not_found" };
     if (channel.isPrivate && !channel.botIsMember) return { ok: false, error: "not_in_channel" };
     return channel;
@@ -850,5 +894,29 @@ export function appHomeOpenedBody(p: { user: Member; teamId: string; eventId?: s
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ enterprise_id: null, team_id: p.teamId, user_id: "U0STUDYBOT", is_bot: true, is_enterprise_install: false }],
     is_ext_shared_channel: false,
+  });
+}
+
+/** The Events API envelope for a file a member sends the app in their direct messages with it (message.im). */
+export function fileShareBody(p: { user: Member; teamId: string; channel: string; files: Array<{ id: string; name: string }>; eventId?: string }): string {
+  return JSON.stringify({
+    token: "deprecated-verification-token",
+    team_id: p.teamId,
+    api_app_id: "A0STUDYBOT",
+    event: {
+      type: "message",
+      subtype: "file_share",
+      channel_type: "im",
+      channel: p.channel,
+      user: p.user.id,
+      text: "",
+      ts: "1700000200.000100",
+      // as Slack sends them: partial file objects, files.info has the rest
+      files: p.files.map((f) => ({ id: f.id, name: f.name, file_access: "check_file_info" })),
+    },
+    type: "event_callback",
+    event_id: p.eventId ?? `Ev${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ enterprise_id: null, team_id: p.teamId, user_id: "U0STUDYBOT", is_bot: true, is_enterprise_install: false }],
   });
 }

@@ -6,7 +6,7 @@ import type { ConvertContext } from "./options.js";
 
 export type TextContext = ConvertContext & { topicNames(): string[] };
 
-export function convertContext(bot: StudyBot, locale: Locale, platform: Pick<ConvertContext, "member" | "channel">): TextContext {
+export function convertContext(bot: StudyBot, locale: Locale, platform: Pick<ConvertContext, "member" | "channel" | "attachment" | "role">): TextContext {
   return {
     topic: (input) => bot.resolveTopic(input),
     topicNames: () => bot.topics(locale).map((x) => x.key),

@@ -9,6 +9,9 @@ export const PERIOD_CHOICES = [
   { value: "all", label: "choice.all", aliases: ["all-time", "alltime", "total", "ever", "전체", "누적", "전체기간", "전체 기간"] },
 ] as const satisfies readonly ChoiceSpec[];
 
+/** A season's board (`/leaderboard season [name]`), beside the calendar periods. */
+export const SEASON_CHOICE = { value: "season", label: "choice.season", aliases: ["시즌", "이번시즌", "이번 시즌"] } as const satisfies ChoiceSpec;
+
 export const HISTORY_DEFAULT = 5;
 
 export const lookup = defineCommand({
@@ -46,23 +49,33 @@ export const leaderboard = defineCommand({
   reply: "public",
   example: "month lambda",
   options: {
-    period: { kind: "choice", description: "cmd.leaderboard.period", positional: true, choices: PERIOD_CHOICES },
+    period: { kind: "choice", description: "cmd.leaderboard.period", positional: true, choices: [...PERIOD_CHOICES, SEASON_CHOICE] },
     topic: { kind: "topic", description: "cmd.leaderboard.topic", positional: true },
+    // after "season", a word that names no topic is the season's name ("/leaderboard season 2026-spring")
+    season: { kind: "word", description: "cmd.leaderboard.season", positional: true, positionalAfter: { option: "period", value: "season" }, maxLength: 32 },
   },
-  async run({ bot, actor }, { period, topic }) {
-    return { kind: "leaderboard", board: await bot.leaderboard(actor, period ?? "week", topic) };
+  async run({ bot, actor }, { period, topic, season }) {
+    return { kind: "leaderboard", board: await bot.leaderboard(actor, period ?? (season !== undefined ? "season" : "week"), topic, season) };
   },
 });
+
+export const STATS_VIEWS = [
+  { value: "summary", label: "choice.summary", aliases: ["stats", "기록", "요약"] },
+  { value: "readiness", label: "choice.readiness", aliases: ["ready", "exam", "준비도", "시험"] },
+] as const satisfies readonly ChoiceSpec[];
 
 export const stats = defineCommand({
   name: "stats",
   description: "cmd.stats",
   organiser: false,
   reply: "private",
+  example: "readiness",
   options: {
     member: { kind: "member", description: "cmd.stats.member", positional: true },
+    view: { kind: "choice", description: "cmd.stats.view", choices: STATS_VIEWS },
   },
-  async run({ bot, actor }, { member }) {
+  async run({ bot, actor }, { member, view }) {
+    if (view === "readiness") return { kind: "readiness", readiness: await bot.readiness(actor, member) };
     return { kind: "stats", stats: await bot.stats(actor, member) };
   },
 });
@@ -81,4 +94,31 @@ export const history = defineCommand({
   },
 });
 
-export const MEMBER_COMMANDS = [lookup, quiz, leaderboard, stats, history] as const;
+export const review = defineCommand({
+  name: "review",
+  description: "cmd.review",
+  organiser: false,
+  reply: "private",
+  example: "remind=20:00",
+  options: {
+    remind: { kind: "text", description: "cmd.review.remind", maxLength: 20, aliases: ["reminder", "알림"] },
+  },
+  async run({ bot, actor }, { remind }) {
+    if (remind !== undefined) return { kind: "reminder", reminder: await bot.setReviewReminder(actor, remind) };
+    return { kind: "review", review: await bot.review(actor) };
+  },
+});
+
+export const forgetMe = defineCommand({
+  name: "forget-me",
+  description: "cmd.forget-me",
+  organiser: false,
+  reply: "private",
+  options: { confirm: { kind: "boolean", description: "cmd.forget-me.confirm", positional: true } },
+  async run({ bot, actor }, { confirm }) {
+    if (!confirm) return { kind: "forgetConfirm", userId: actor.userId };
+    return { kind: "forgotten", outcome: await bot.forget(actor) };
+  },
+});
+
+export const MEMBER_COMMANDS = [lookup, quiz, review, leaderboard, stats, history, forgetMe] as const;

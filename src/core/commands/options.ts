@@ -3,6 +3,7 @@
 // so a value is checked the same way on every platform.
 import { UserError } from "../errors.js";
 import type { MessageKey } from "../messages/index.js";
+import type { IncomingFile } from "../organiser/service.js";
 import { parseOnOff, parseTime, parseTimeZone, parseWeekdays } from "../schedule/parse.js";
 
 /** A member as the platform names them (a mention, a name typed in the console). */
@@ -10,6 +11,14 @@ export interface MemberRef {
   userId: string;
   displayName: string;
 }
+
+/** A role of the platform (Discord's server roles). */
+export interface RoleRef {
+  id: string;
+  name: string;
+}
+
+export type { IncomingFile };
 
 /** One allowed value of a `choice` option, with the words text forms accept for it (이번주, 전체 …). */
 export interface ChoiceSpec<V extends string = string> {
@@ -26,6 +35,8 @@ interface OptionBase {
   positional?: boolean;
   /** other names text forms accept before `=` (tz for timezone) */
   aliases?: readonly string[];
+  /** text forms take it by position only once another option has this value (`/leaderboard season <name>`) */
+  positionalAfter?: { option: string; value: string };
 }
 
 export type OptionSpec =
@@ -49,7 +60,11 @@ export type OptionSpec =
   /** an IANA time zone (autocomplete: the zones) */
   | (OptionBase & { kind: "timezone" })
   /** a note of the corpus, by file name (autocomplete: the notes) */
-  | (OptionBase & { kind: "note" });
+  | (OptionBase & { kind: "note" })
+  /** a file the member sends: a Discord attachment, a Slack file link, a path in the console */
+  | (OptionBase & { kind: "attachment" })
+  /** a role of the platform (Discord); text forms refuse it where the platform has none */
+  | (OptionBase & { kind: "role" });
 
 export type OptionKind = OptionSpec["kind"];
 export type Options = Readonly<Record<string, OptionSpec>>;
@@ -68,7 +83,11 @@ export type ValueOf<O extends OptionSpec> = O extends { kind: "integer" }
           : number[]
         : O extends { kind: "member" }
           ? MemberRef
-          : string;
+          : O extends { kind: "attachment" }
+            ? IncomingFile
+            : O extends { kind: "role" }
+              ? RoleRef
+              : string;
 
 /** The arguments a command's behaviour receives: required options always present, the others maybe. */
 export type ArgsOf<O extends Options> = { -readonly [K in keyof O]: O[K] extends { required: true } ? ValueOf<O[K]> : ValueOf<O[K]> | undefined };
@@ -92,6 +111,10 @@ export interface ConvertContext {
   channel(input: string): string;
   /** a note named by its file name → the note's file as the corpus names it; throws a UserError listing notes */
   note(input: string): string;
+  /** a file as written in a text form (a Slack file link, a console path) */
+  attachment(input: string): IncomingFile;
+  /** a role as written in a text form; a platform with no roles refuses it */
+  role(input: string): RoleRef;
 }
 
 const WORD = /^[\p{L}\p{N}_-]+$/u;
@@ -136,6 +159,10 @@ export function convertText(name: string, o: OptionSpec, raw: string, ctx: Conve
       return parseTimeZone(value);
     case "note":
       return ctx.note(value);
+    case "attachment":
+      return ctx.attachment(value);
+    case "role":
+      return ctx.role(value);
   }
 }
 

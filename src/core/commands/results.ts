@@ -6,6 +6,8 @@ import type { Locale } from "../locale.js";
 import type { MessageKey } from "../messages/index.js";
 import type { Params } from "../messages/translate.js";
 import type { LookupResult, Section } from "../notes/types.js";
+import type { ForgetOutcome, GroupQuestionList, ImportOutcome, NextPreview, OrganiserList, SeasonChange } from "../organiser/service.js";
+import type { Readiness, ReminderView, ReviewPrompt } from "../review/types.js";
 import type { AnyCommandSpec } from "./spec.js";
 
 export type CommandResult =
@@ -19,6 +21,11 @@ export type CommandResult =
   | { kind: "leaderboard"; board: Leaderboard }
   | { kind: "stats"; stats: MemberStats }
   | { kind: "history"; history: History }
+  /** /review: the next review question (a practice card), or what is due when nothing is */
+  | { kind: "review"; review: ReviewPrompt }
+  | { kind: "reminder"; reminder: ReminderView }
+  /** /stats view:readiness */
+  | { kind: "readiness"; readiness: Readiness }
   | { kind: "scheduled"; view: ScheduleView }
   | { kind: "unscheduled"; channelId: string; name: string; removed: boolean }
   | { kind: "paused"; view: ScheduleView }
@@ -34,6 +41,17 @@ export type CommandResult =
    * is. `category` names the kind of file (the console keeps each kind in its own folder).
    */
   | { kind: "file"; file: FileAttachment; message: { key: MessageKey; params: Params }; audience: "caller" | "channel"; category: "drafts" | "exports" | "digests" }
+  /** a file of questions checked and stored, or refused with every problem at its line */
+  | { kind: "imported"; outcome: ImportOutcome }
+  | { kind: "groupQuestions"; list: GroupQuestionList }
+  | { kind: "questionRemoved"; id: string }
+  | { kind: "seasonStarted"; change: SeasonChange }
+  | { kind: "organisers"; list: OrganiserList }
+  /** the question a schedule posts next (organisers only: it shows the answer) */
+  | { kind: "nextQuestion"; preview: NextPreview }
+  /** /forget-me before it is confirmed: what it deletes, and a button to go ahead */
+  | { kind: "forgetConfirm"; userId: string }
+  | { kind: "forgotten"; outcome: ForgetOutcome }
   /** a command group typed bare or with a subcommand it does not have: what it offers */
   | { kind: "usage"; group: string; commands: readonly AnyCommandSpec[]; unknown?: string };
 

@@ -42,8 +42,8 @@ export function readCommand(name: string, text: string): TextCommand {
   }
   const spec = findSpec(command);
   if (!spec) return { kind: "unknown", name: command.slice(0, 40) };
-  // A free-text option takes "help" as text (a lookup of the word "help").
-  const freeText = Object.values(spec.options).some((o) => o.kind === "text");
+  // A free-text option typed without its name takes "help" as text (a lookup of the word "help").
+  const freeText = Object.values(spec.options).some((o) => o.kind === "text" && o.positional);
   return isHelpWord(text) && !freeText ? { kind: "help", spec } : { kind: "run", spec, text };
 }
 
@@ -93,7 +93,9 @@ export function parseArgs(spec: AnyCommandSpec, rawText: string, ctx: TextContex
   }
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    const named = /^([\p{L}\p{N}_-]+)=(.*)$/u.exec(word);
+    // name=value, or name:value as Discord writes it ("remind:20:00") when the name is one of the options
+    const colon = /^(\p{L}[\p{L}\p{N}_-]*):(.+)$/u.exec(word);
+    const named = /^([\p{L}\p{N}_-]+)=(.*)$/u.exec(word) ?? (colon && optionByName(spec, colon[1]!) ? colon : null);
     if (named) {
       const found = optionByName(spec, named[1]!);
       if (!found) throw new UserError("option.unknown", { name: named[1]!.slice(0, 40), command: commandPath(spec), options: Object.keys(spec.options).join(", ") });
@@ -102,7 +104,7 @@ export function parseArgs(spec: AnyCommandSpec, rawText: string, ctx: TextContex
       args[name] = convertText(name, option, named[2]!, ctx);
       continue;
     }
-    const open = Object.entries(spec.options).filter(([name, o]) => o.positional && !(name in args));
+    const open = Object.entries(spec.options).filter(([name, o]) => o.positional && !(name in args) && (!o.positionalAfter || args[o.positionalAfter.option] === o.positionalAfter.value));
     if (open.length === 0) throw new UserError("option.extra", { value: word.slice(0, 60), command: commandPath(spec), usage: usageSyntax(spec) });
     const failures: Array<[string, OptionSpec, unknown]> = [];
     let placed = false;

@@ -67,6 +67,7 @@ export function scheduleParams(locale: Locale, view: ScheduleView, opts: Schedul
     topics: view.topics.length ? view.topics.map((x) => topic(x.name)).join(", ") : t(locale, "schedule.all_topics"),
     reveal: view.revealAfterMinutes,
     instant: view.instantFeedback ? t(locale, "schedule.instant_on") : "",
+    pick: view.pick === "random" ? t(locale, "schedule.pick_random") : "",
     paused: view.paused ? t(locale, "admin.paused_marker") : "",
     next: opts.next,
   };

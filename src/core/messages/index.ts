@@ -3,14 +3,20 @@
 import { admin } from "./admin.js";
 import { commands } from "./commands.js";
 import { common } from "./common.js";
+import { digest } from "./digest.js";
 import { delivery } from "./delivery.js";
+import { organiser } from "./organiser.js";
 import { quiz } from "./quiz.js";
+import { review } from "./review.js";
 import { makeTranslator, mergeCatalogs } from "./translate.js";
 
 export type { Locale } from "../locale.js";
 export { catalog, fill, makeTranslator, mergeCatalogs, type Catalog, type Params, type Translator } from "./translate.js";
 
-export const coreCatalog = mergeCatalogs(mergeCatalogs(mergeCatalogs(common, commands), mergeCatalogs(quiz, admin)), delivery);
+export const coreCatalog = mergeCatalogs(
+  mergeCatalogs(mergeCatalogs(mergeCatalogs(common, commands), mergeCatalogs(quiz, admin)), mergeCatalogs(digest, review)),
+  mergeCatalogs(delivery, organiser),
+);
 
 export type MessageKey = keyof typeof coreCatalog.en;
 

@@ -5,6 +5,7 @@ import type { QuestionCard, RevealedCard } from "../cards.js";
 import type { AnyCommandSpec } from "../commands/spec.js";
 import { usageLines, usageSyntax } from "../commands/text.js";
 import type { Locale } from "../locale.js";
+import { scheduleExtrasLines } from "../digest/text.js";
 import { scheduleParams, settingsParams } from "./format.js";
 import { t } from "./index.js";
 import type { PauseReason } from "../store/index.js";
@@ -43,7 +44,7 @@ export function pauseWarnings(l: Locale, notices: readonly PauseNotice[], m: Mar
 }
 
 export function scheduleSavedText(l: Locale, v: ScheduleView, m: Markup): string {
-  return t(l, "schedule.saved", scheduleParams(l, v, { channel: m.channel(v.channelId), next: m.when(v.nextRun, l), topic: m.topic }));
+  return [t(l, "schedule.saved", scheduleParams(l, v, { channel: m.channel(v.channelId), next: m.when(v.nextRun, l), topic: m.topic })), ...scheduleExtrasLines(l, v, m.channel, m.escape)].join("\n");
 }
 
 export function pausedText(l: Locale, v: ScheduleView, m: Markup): string {
@@ -79,12 +80,15 @@ export function statusParts(s: GroupStatus, m: Markup) {
   return {
     title: t(l, "admin.status_title"),
     settings: settingsLine(l, s.settings),
-    questions: t(l, "admin.status_questions", { count: s.questions }),
+    questions: s.ownQuestions > 0 ? t(l, "admin.status_own_questions", { count: s.questions, own: s.ownQuestions }) : t(l, "admin.status_questions", { count: s.questions }),
     schedules: s.schedules.map((v) =>
-      t(l, "admin.status_schedule", {
-        ...scheduleParams(l, v, { channel: m.channel(v.channelId), next: m.when(v.nextRun, l), topic: m.topic }),
-        ...(v.pause ? { paused: t(l, "pause.status", { reason: pauseReasonText(l, v.pause, v.channelId, m) }) } : {}),
-      }),
+      [
+        t(l, "admin.status_schedule", {
+          ...scheduleParams(l, v, { channel: m.channel(v.channelId), next: m.when(v.nextRun, l), topic: m.topic }),
+          ...(v.pause ? { paused: t(l, "pause.status", { reason: pauseReasonText(l, v.pause, v.channelId, m) }) } : {}),
+        }),
+        ...scheduleExtrasLines(l, v, m.channel, m.escape).map((x) => `  ${x}`),
+      ].join("\n"),
     ),
     noSchedule: t(l, "admin.status_no_schedule"),
     open: s.openRounds.map((r) => t(l, "admin.status_open", { round: r.roundId, channel: m.channel(r.channelId), revealAt: m.when(r.revealAt, l) })),

@@ -1,86 +1,42 @@
 // Text → search terms, the same way for notes and queries, so Korean and English meet:
 // - NFKC + lowercase (never NFD: it splits Hangul into jamo);
-// - glossary concepts become one term ("@lambda") whatever the spelling (람다, Lambda, lamda);
+// - concepts of the vocabulary, the corpus's domain packs and its own bridges become one term ("@lambda")
+//   whatever the spelling (람다, Lambda, lamda), matched in a run of words with the spaces removed, so spacing
+//   variants meet (스토리지클래스 = 스토리지 클래스);
 // - Latin words are terms (light plural folding);
-// - Hangul is indexed as character bigrams, plus one bigram across the space between two Korean words, so
-//   a word still matches with a particle glued to it (함수의) and spacing variants meet (스토리지클래스);
-//   a one-syllable Korean word is a term of its own.
-import { GLOSSARY } from "./glossary.js";
+// - Hangul is indexed as character bigrams, plus one bigram across the space between two Korean words, so a word
+//   still matches with a particle glued to it (함수의); a one-syllable Korean word or stem is a term of its own.
+//
+// Notes repeat their words far more than they have distinct ones, so an Analyzer works out what each distinct
+// word contributes (its terms, its stem, the concepts starting in it) once, and indexing a text is then mostly
+// looking words up.
+import { stems } from "./morphology.js";
 
 export type Term = string;
 
 const HANGUL = /[\uac00-\ud7a3]/;
-const HANGUL_RUN = /[\uac00-\ud7a3]+/g;
-const LATIN_WORD = /[a-z0-9]+(?:[.@][a-z0-9]+)*/g;
 
+/** ASCII and Hangul syllables are their own NFKC form, and nothing before or after them changes that. */
+const NFKC_CHANGEABLE = /[^\u0000-\u007f\uac00-\ud7a3]/;
+/** A run of other characters, with the character before it (a combining mark may join it). */
+const NFKC_RUN = /[\u0000-\u007f\uac00-\ud7a3]?[^\u0000-\u007f\uac00-\ud7a3]+/g;
+
+/** NFKC; only the runs of characters that NFKC may change go through it. */
+function nfkc(text: string): string {
+  return NFKC_CHANGEABLE.test(text) ? text.replace(NFKC_RUN, (run) => run.normalize("NFKC")) : text;
+}
+
+/** NFKC and lower case. */
 export function normalize(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
+  return nfkc(text).toLowerCase();
 }
 
-interface ConceptTables {
-  /** compact Latin form ("autoscaling") → concept term */
-  latin: Map<string, Term>;
-  latinRegex: RegExp;
-  /** compact Hangul form ("스토리지클래스") → concept term; matched inside Hangul runs with spaces removed */
-  hangul: Map<string, Term>;
-  hangulRegex: RegExp;
-  /** one-syllable Korean forms, matched as whole words only */
-  hangulWord: Map<string, Term>;
-  /** every Latin word that belongs to some concept form: vocabulary for typo correction */
-  latinVocabulary: Set<string>;
+/** `normalize` for text being typed: NFKC would turn a typed ㄷ into a conjoining jamo, so jamo stay as they are. */
+export function normalizeTyped(text: string): string {
+  return text.replace(/[^\u3131-\u318e]+/g, (x) => normalize(x));
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const compact = (s: string) => s.replace(/[\s\-_/]+/g, "");
-
-function buildConceptTables(glossary: readonly (readonly string[])[]): ConceptTables {
-  const latin = new Map<string, Term>();
-  const hangul = new Map<string, Term>();
-  const hangulWord = new Map<string, Term>();
-  const latinVocabulary = new Set<string>();
-  const latinForms: string[] = [];
-  for (const forms of glossary) {
-    const term = "@" + compact(normalize(forms[0]!));
-    for (const raw of forms) {
-      const form = normalize(raw).trim();
-      if (HANGUL.test(form)) {
-        // Mixed forms ("ebs 볼륨", "s3 버킷") are matched as Hangul with the Latin part glued on.
-        const c = compact(form);
-        if (c.length === 1) hangulWord.set(c, term);
-        else if (!hangul.has(c)) hangul.set(c, term);
-      } else {
-        const c = compact(form);
-        if (!latin.has(c)) {
-          latin.set(c, term);
-          latinForms.push(form);
-        }
-        for (const w of form.match(LATIN_WORD) ?? []) latinVocabulary.add(w);
-      }
-    }
-  }
-  latinForms.sort((a, b) => b.length - a.length);
-  const latinPattern = latinForms.map((f) => f.split(/[\s\-_/]+/).map(escape).join("[\\s\\-_/]*")).join("|");
-  const hangulForms = [...hangul.keys()].sort((a, b) => b.length - a.length);
-  return {
-    latin,
-    latinRegex: new RegExp(`(?<![a-z0-9@])(?:${latinPattern})(?:s|es)?(?![a-z0-9])`, "g"),
-    hangul,
-    hangulRegex: new RegExp(hangulForms.map(escape).join("|"), "g"),
-    hangulWord,
-    latinVocabulary,
-  };
-}
-
-const concepts = buildConceptTables(GLOSSARY);
-
-export function conceptVocabulary(): ReadonlySet<string> {
-  return concepts.latinVocabulary;
-}
-
-function conceptOfLatinMatch(match: string): Term | undefined {
-  const c = compact(match);
-  return concepts.latin.get(c) ?? concepts.latin.get(c.replace(/es$/, "")) ?? concepts.latin.get(c.replace(/s$/, ""));
-}
 
 /** Light English folding so "groups"/"group" and "queues"/"queue" meet; short words and "ss" endings stay. */
 export function foldLatin(word: string): string {
@@ -88,89 +44,817 @@ export function foldLatin(word: string): string {
   return word;
 }
 
-export interface Analysis {
-  /** term → count */
-  counts: Map<Term, number>;
-  /** Latin words that were not part of a concept (before folding), for typo correction of queries */
-  latinWords: string[];
-  /** Hangul words (space-separated pieces), for query weighting */
-  hangulWords: string[];
+export function isHangulWord(word: string): boolean {
+  return HANGUL.test(word);
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode> | undefined;
+  /** index of the concept a form ending here belongs to (in Concepts.terms), or -1 */
+  concept: number;
 }
 
 /**
- * Analyses text into terms. With `consume` (queries), the spans that matched a concept are removed before the
- * rest is split, so "람다 타임아웃" searches @lambda and @timeout rather than also their bigrams.
+ * The concepts one corpus is searched with: every form of every concept, compacted into one character trie.
+ * Built from the general vocabulary, the domain packs that apply and the corpus's own bridges.
  */
-export function analyze(text: string, consume = false): Analysis {
-  const counts = new Map<Term, number>();
-  const add = (t: Term, n = 1) => counts.set(t, (counts.get(t) ?? 0) + n);
-  let s = normalize(text).replace(/[\u0000-\u001f\u007f]/g, " ");
+export class Concepts {
+  /** the trie of compact forms, by UTF-16 code unit */
+  readonly root: TrieNode = { next: undefined, concept: -1 };
+  /** every concept term, once */
+  readonly terms: Term[] = [];
+  /** one-syllable Korean forms, matched as whole words only */
+  private readonly oneSyllable = new Map<string, Term>();
+  /** compact form → concept term */
+  private readonly byForm = new Map<string, Term>();
+  /** concept term → its forms as written in the tables (for autocomplete and the term matcher) */
+  readonly forms = new Map<Term, string[]>();
+  /** every Latin word of some concept form: vocabulary for typo correction */
+  readonly latinVocabulary = new Set<string>();
 
-  // 1. Latin concept forms.
-  s = s.replace(concepts.latinRegex, (m) => {
-    const term = conceptOfLatinMatch(m);
-    if (term) add(term);
-    return consume && term ? " " : m;
-  });
-
-  // 2. Hangul concept forms, on each run of Korean words with spaces removed (spacing variants meet).
-  const hangulWords: string[] = [];
-  s = s.replace(/[\uac00-\ud7a3a-z0-9]*[\uac00-\ud7a3][\uac00-\ud7a3a-z0-9]*(?:\s+[\uac00-\ud7a3a-z0-9]*[\uac00-\ud7a3][\uac00-\ud7a3a-z0-9]*)*/g, (phrase) => {
-    const words = phrase.split(/\s+/);
-    for (const w of words) {
-      const word = concepts.hangulWord.get(w) ?? concepts.hangulWord.get(stripParticle(w));
-      if (word) add(word);
-    }
-    const joined = words.join("");
-    let kept = "";
-    let last = 0;
-    let matched = false;
-    joined.replace(concepts.hangulRegex, (m, offset: number) => {
-      add(concepts.hangul.get(m)!);
-      matched = true;
-      kept += joined.slice(last, offset) + (consume ? " " : m);
-      last = offset + m.length;
-      return m;
-    });
-    if (!matched || !consume) {
-      hangulWords.push(...words);
-      return phrase;
-    }
-    kept += joined.slice(last);
-    const rest = kept.split(/\s+/).filter(Boolean);
-    hangulWords.push(...rest);
-    return " " + rest.join(" ") + " ";
-  });
-
-  // 3. Remaining Latin words.
-  const latinWords: string[] = [];
-  for (const m of s.match(LATIN_WORD) ?? []) {
-    latinWords.push(m);
-    add(foldLatin(m));
-    // "appspec.yml" also matches "appspec"; "lambda@edge" also "lambda".
-    if (/[.@]/.test(m)) for (const part of m.split(/[.@]/)) if (part.length > 1) add(foldLatin(part));
+  /** `entries`: one concept per entry, forms lowercase. Later entries never take a form an earlier one has. */
+  constructor(entries: Iterable<readonly string[]>) {
+    for (const forms of entries) this.add(forms);
   }
 
-  // 4. Hangul bigrams, with one bigram across each space between two Korean words.
-  for (const phrase of s.match(/[\uac00-\ud7a3]+(?:\s+[\uac00-\ud7a3]+)*/g) ?? []) {
-    const words = phrase.split(/\s+/);
-    words.forEach((w, i) => {
-      if (w.length === 1) add("1:" + w);
-      for (let k = 0; k + 1 < w.length; k++) add(w.slice(k, k + 2));
-      const next = words[i + 1];
-      if (next) add(w[w.length - 1]! + next[0]!);
+  /** The concept a form belongs to, if any. */
+  termOf(form: string): Term | undefined {
+    const c = compact(normalize(form).trim());
+    return this.byForm.get(c) ?? this.oneSyllable.get(c);
+  }
+
+  /**
+   * Adds one concept. With `merge`, forms join the concept one of them already belongs to (a pair the notes
+   * write, such as 교착 상태(Deadlock), extends the vocabulary's concept rather than starting a rival one).
+   * An Analyzer made earlier does not see what is added afterwards.
+   */
+  add(forms: readonly string[], merge = false): void {
+    const normalized = forms.map((f) => normalize(f).trim()).filter(Boolean);
+    if (!normalized.length) return;
+    let term: Term | undefined;
+    if (merge) for (const f of normalized) term ??= this.termOf(f);
+    term ??= "@" + compact(normalized[0]!);
+    for (const form of normalized) {
+      const c = compact(form);
+      if (!c || this.byForm.has(c) || this.oneSyllable.has(c)) continue;
+      const list = this.forms.get(term) ?? [];
+      if (!this.forms.has(term)) this.forms.set(term, list);
+      list.push(form);
+      if (HANGUL.test(c) && c.length === 1) {
+        this.oneSyllable.set(c, term);
+        continue;
+      }
+      this.byForm.set(c, term);
+      let node = this.root;
+      for (let i = 0; i < c.length; i++) {
+        const code = c.charCodeAt(i);
+        node.next ??= new Map();
+        let child = node.next.get(code);
+        if (!child) node.next.set(code, (child = { next: undefined, concept: -1 }));
+        node = child;
+      }
+      if (node.concept < 0) node.concept = this.indexOf(term);
+      if (!HANGUL.test(form)) for (const w of form.match(/[a-z0-9]+/g) ?? []) this.latinVocabulary.add(w);
+    }
+  }
+
+  oneSyllableTerm(word: string): Term | undefined {
+    return this.oneSyllable.get(word);
+  }
+
+  private readonly index = new Map<Term, number>();
+
+  private indexOf(term: Term): number {
+    let i = this.index.get(term);
+    if (i === undefined) {
+      this.index.set(term, (i = this.terms.length));
+      this.terms.push(term);
+    }
+    return i;
+  }
+}
+
+export interface Analysis {
+  /** term → count */
+  counts: Map<Term, number>;
+  /** concept terms found, in order */
+  concepts: Term[];
+  /** each concept found with the words it was found in (Latin words, or a Korean span) */
+  conceptSources: Array<{ term: Term; latin: string[]; hangul: string }>;
+  /** Latin words not taken by a concept (as typed, before folding) */
+  latinWords: string[];
+  /** Hangul words not taken by a concept (the pieces left after the concepts were removed) */
+  hangulWords: string[];
+  /** bigrams across the space between two Korean words (also in `counts`), with the two words */
+  crossBigrams: Array<{ term: Term; left: string; right: string }>;
+}
+
+// What stands before a word: nothing (TCP는), whitespace, a joinable separator (- _ /), or a break (punctuation),
+// which ends a phrase. Concept forms may span the words of one phrase.
+const GLUED = 0;
+const SPACE = 1;
+const JOIN = 2;
+const BREAK = 3;
+
+/** a-z, 0-9, and A-Z, which the analyzer lowers as it reads */
+const isLatinCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+const isHangulCode = (c: number) => c >= 0xac00 && c <= 0xd7a3;
+
+/** JavaScript's `\s`, plus the control characters, which count as blanks. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 0x20 || c === 0x7f) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function gapOf(c: number): number {
+  if (isSpaceCode(c)) return SPACE;
+  return c === 0x2d || c === 0x5f || c === 0x2f ? JOIN : BREAK;
+}
+
+/** What the general reading of concepts needs of one word: the longest concept form starting at each offset (an
+ * id, or -1), where it ends (an offset in the last word), and the trie node when the form may go on into the next
+ * word. Worked out once a distinct word. */
+interface Walks {
+  term: Int32Array;
+  end: Int32Array;
+  on: Array<TrieNode | undefined> | undefined;
+}
+
+/** Word hashes stay small integers (31 bits signed), which the engine keeps unboxed. */
+const HASH_MASK = 0x3fffffff;
+
+/** How many words met only in queries are kept analysed. */
+const MAX_QUERY_WORDS = 20_000;
+
+/** A growable list of ids (or other integers). */
+export class IdList {
+  data: Int32Array;
+  length = 0;
+
+  constructor(size = 1024, fill = 0) {
+    this.data = new Int32Array(size).fill(fill);
+  }
+
+  push(id: number): void {
+    this.reserve(this.length)[this.length++] = id;
+  }
+
+  /** Makes room for index `i` (new slots filled with `fill`), and returns the array. */
+  reserve(i: number, fill = 0): Int32Array {
+    if (i >= this.data.length) {
+      const next = new Int32Array(Math.max(i + 1, this.data.length * 2)).fill(fill);
+      next.set(this.data);
+      this.data = next;
+    }
+    return this.data;
+  }
+}
+
+/** The particle stems of a Hangul word (without the word itself). */
+function particleStems(word: string): string[] {
+  const out: string[] = [];
+  for (const s of stems(word)) if (s.kind !== "none") out.push(s.stem);
+  return out;
+}
+
+/** The most likely stem of a Hangul word, for the bigram across a space and one-syllable words. */
+function bestStem(word: string): string {
+  let best = word;
+  for (const s of particleStems(word)) if (s.length >= 1 && s.length < best.length) best = s;
+  return best;
+}
+
+/** A token that is nothing but a particle or ending (는, 랑, 이야). */
+export function isParticleOnly(word: string): boolean {
+  return stems("가" + word).some((s) => s.stem === "가" && s.kind !== "none");
+}
+
+/** The one-syllable concept a Hangul word or its stem is, if any (키 → @key, 큐를 → @queue). */
+function oneSyllableConcept(word: string, concepts: Concepts): Term | undefined {
+  const own = concepts.oneSyllableTerm(word);
+  if (own !== undefined) return own;
+  for (const st of particleStems(word)) {
+    const t = concepts.oneSyllableTerm(st);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+/** A Latin word's own terms: the folded word, and the parts of a dotted name (appspec.yml → appspec, yml). */
+function latinTerms(word: string, add: (t: Term) => void): void {
+  add(foldLatin(word));
+  // "appspec.yml" also matches "appspec"; "lambda@edge" also "lambda".
+  if (/[.@]/.test(word)) for (const part of word.split(/[.@]/)) if (part.length > 1) add(foldLatin(part));
+}
+
+/** A Hangul word's bigrams, or the word itself when it is one syllable. */
+function hangulTerms(word: string, add: (t: Term) => void): void {
+  if (word.length === 1) add("1:" + word);
+  for (let j = 0; j + 1 < word.length; j++) add(word.slice(j, j + 2));
+}
+
+/** Counts of term ids, with the ids counted so far (for clearing) and the total. */
+export class TermCounts {
+  counts = new Int32Array(1024);
+  readonly touched = new IdList();
+  total = 0;
+
+  add(id: number): void {
+    if (id >= this.counts.length) {
+      const next = new Int32Array(Math.max(id + 1, this.counts.length * 2));
+      next.set(this.counts);
+      this.counts = next;
+    }
+    if (this.counts[id]!++ === 0) this.touched.push(id);
+    this.total++;
+  }
+
+  clear(): void {
+    for (let m = 0; m < this.touched.length; m++) this.counts[this.touched.data[m]!] = 0;
+    this.touched.length = 0;
+    this.total = 0;
+  }
+}
+
+/**
+ * The analysis of one corpus: its concepts, the ids of its terms, and what each distinct word contributes.
+ * Notes are analysed into counts of term ids (`countTerms`), queries into terms with their sources (`analyze`).
+ */
+export class Analyzer {
+  private readonly ids = new Map<Term, number>();
+  /** term of each id */
+  readonly terms: Term[] = [];
+  // Distinct words, by index in the order first met. What reading a note needs of a word sits in flat arrays,
+  // side by side (a note's reading mostly looks words up); what the rarer paths need, in `walks`.
+  private readonly texts: string[] = [];
+  private readonly hashes = new IdList();
+  /** the words' letters one after another; word w's are chars[charStart[w] .. charStart[w + 1]) */
+  private chars = new Uint16Array(1 << 14);
+  private readonly charStart = new IdList();
+  /** HANGUL_WORD, READ (scan and open worked out) */
+  private flags = new Uint8Array(1024);
+  /** the last syllable of the word's likeliest stem: the left half of a bigram across the space after it */
+  private readonly stemEnds = new IdList();
+  /** the ids of the terms a word adds in a note by itself (not its concepts, nor the bigram across a space):
+   * docData[docStart[w] .. docEnd[w]), docStart -1 until worked out */
+  private readonly docStart = new IdList(1024, -1);
+  private readonly docEnd = new IdList();
+  private readonly docData = new IdList();
+  /** the concepts met reading the word from its start when no form goes on into the next word, as (term, start,
+   * end) triples in scanData[scanStart[w] .. scanEnd[w]) */
+  private readonly scanStart = new IdList();
+  private readonly scanEnd = new IdList();
+  private readonly scanData = new IdList();
+  /** the offsets met on the way where a form might go on, openData[openStart[w] .. openEnd[w]), with the trie
+   * node reached at the word's end (openNodes, alike); and two masks with a bit for each character that may go
+   * on (its code modulo 32, and its code / 32 modulo 32): a next word setting no bit in either goes on nothing */
+  private readonly openStart = new IdList();
+  private readonly openEnd = new IdList();
+  private readonly openData = new IdList();
+  private readonly openNodes: TrieNode[] = [];
+  private readonly openMask = new IdList();
+  private readonly openMask2 = new IdList();
+  private readonly walks: Array<Walks | undefined> = [];
+  /** an open-addressing table of the words by hash (index + 1, 0 = empty) */
+  private table = new Int32Array(1 << 12);
+  /** how much of the arrays above the notes' words fill; words after these were first met in queries, and are
+   * dropped past a bound */
+  private sealed: { words: number; doc: number; scan: number; open: number } | null = null;
+  private conceptIds = new Int32Array(0);
+  /** two-syllable terms: open addressing by (left syllable, right syllable), keys + 1 and their term ids */
+  private bigramKeys = new Int32Array(1 << 12);
+  private bigramValues = new Int32Array(1 << 12);
+  private bigramCount = 0;
+  // The words of the phrase being read, and the kind of gap before each.
+  private phrase = new Int32Array(256);
+  private phraseGap = new Uint8Array(256);
+  private spanTerm = new Int32Array(64);
+  private spanFrom = new Int32Array(128);
+  private spanTo = new Int32Array(128);
+
+  constructor(readonly concepts: Concepts) {
+    this.charStart.push(0);
+  }
+
+  /** The id of a term, given one if it has none yet. */
+  id(term: Term): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
+  }
+
+  /** The term id of a concept, by its index in Concepts.terms. */
+  private conceptId(concept: number): number {
+    if (concept >= this.conceptIds.length) {
+      const next = new Int32Array(this.concepts.terms.length).fill(-1);
+      next.set(this.conceptIds);
+      this.conceptIds = next;
+    }
+    const id = this.conceptIds[concept]!;
+    return id >= 0 ? id : (this.conceptIds[concept] = this.id(this.concepts.terms[concept]!));
+  }
+
+  /** The id of a term, if it has one. */
+  idOf(term: Term): number | undefined {
+    return this.ids.get(term);
+  }
+
+  /**
+   * Every distinct word of the notes, with whether it is Hangul. Ends the notes' analysis: words first met
+   * afterwards (in queries) are kept within a bound.
+   */
+  sealVocabulary(): Array<[string, boolean]> {
+    this.sealed = { words: this.texts.length, doc: this.docData.length, scan: this.scanData.length, open: this.openData.length };
+    return this.texts.map((w, i) => [w, (this.flags[i]! & HANGUL_WORD) !== 0]);
+  }
+
+  /** The index of the word s[start, end) in lower case, whose hash is `hash`: found in the table, or added. */
+  private word(s: string, start: number, end: number, hash: number): number {
+    const length = end - start;
+    let mask = this.table.length - 1;
+    const hashes = this.hashes.data;
+    const charStart = this.charStart.data;
+    const chars = this.chars;
+    probe: for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = this.table[slot]!;
+      if (at === 0) break;
+      const w = at - 1;
+      const from = charStart[w]!;
+      if (hashes[w] !== hash || charStart[w + 1]! - from !== length) continue;
+      for (let i = 0; i < length; i++) if (chars[from + i] !== lower(s.charCodeAt(start + i))) continue probe;
+      return w;
+    }
+    if (this.sealed && this.texts.length >= this.sealed.words + MAX_QUERY_WORDS) this.forgetQueryWords();
+    else if (2 * (this.texts.length + 1) > this.table.length) this.rehash(this.table.length * 2);
+    mask = this.table.length - 1;
+    const w = this.texts.length;
+    const text = s.slice(start, end).toLowerCase();
+    this.texts.push(text);
+    this.hashes.push(hash);
+    const from = this.charStart.data[w]!;
+    if (from + length > this.chars.length) {
+      const next = new Uint16Array(Math.max(from + length, this.chars.length * 2));
+      next.set(this.chars);
+      this.chars = next;
+    }
+    for (let i = 0; i < length; i++) this.chars[from + i] = text.charCodeAt(i);
+    this.charStart.push(from + length);
+    if (w >= this.flags.length) {
+      const next = new Uint8Array(this.flags.length * 2);
+      next.set(this.flags);
+      this.flags = next;
+    }
+    const hangul = isHangulCode(text.charCodeAt(0));
+    this.flags[w] = hangul ? HANGUL_WORD : 0;
+    this.stemEnds.reserve(w)[w] = hangul ? bestStem(text).slice(-1).charCodeAt(0) : 0;
+    this.docStart.reserve(w, -1)[w] = -1;
+    this.walks[w] = undefined;
+    let slot = hash & mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+    this.table[slot] = w + 1;
+    return w;
+  }
+
+  /** Drops the words first met in queries (and what was worked out for them). */
+  private forgetQueryWords(): void {
+    const sealed = this.sealed!;
+    this.texts.length = sealed.words;
+    this.hashes.length = sealed.words;
+    this.charStart.length = sealed.words + 1;
+    this.walks.length = sealed.words;
+    this.docData.length = sealed.doc;
+    this.scanData.length = sealed.scan;
+    this.openData.length = sealed.open;
+    this.openNodes.length = sealed.open;
+    this.rehash(this.table.length);
+  }
+
+  private rehash(size: number): void {
+    this.table = new Int32Array(size);
+    const mask = size - 1;
+    for (let w = 0; w < this.texts.length; w++) {
+      let slot = this.hashes.data[w]! & mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+      this.table[slot] = w + 1;
+    }
+  }
+
+  private isHangul(w: number): boolean {
+    return (this.flags[w]! & HANGUL_WORD) !== 0;
+  }
+
+  /**
+   * Reads normalised text into phrases (runs of words with joinable gaps: concept forms may span the words of
+   * one phrase) and calls `each(n, from, to)` with each phrase's words in `this.phrase[0..n)` and where the
+   * phrase is in the text.
+   */
+  private phrases(text: string, each: (n: number, from: number, to: number) => void): void {
+    // Letters are lowered as words are read; İ is the one letter whose lower case (i + a dot) is not one letter.
+    const s = text.includes("\u0130") ? text.toLowerCase() : text;
+    let n = 0;
+    let gap = GLUED;
+    let i = 0;
+    let from = 0;
+    let to = 0;
+    const length = s.length;
+    while (i < length) {
+      const c = s.charCodeAt(i);
+      let j = i + 1;
+      let hash = c;
+      if (isLatinCode(c)) {
+        // Latin runs, dotted names such as appspec.yml being one word
+        hash = lower(c);
+        for (;;) {
+          while (j < length && isLatinCode(s.charCodeAt(j))) hash = (Math.imul(hash, 31) + lower(s.charCodeAt(j++))) & HASH_MASK;
+          if (j + 1 >= length) break;
+          const d = s.charCodeAt(j);
+          if ((d !== 0x2e && d !== 0x40) || !isLatinCode(s.charCodeAt(j + 1))) break;
+          hash = (Math.imul(hash, 31) + d) & HASH_MASK;
+          j++;
+        }
+      } else if (isHangulCode(c)) {
+        while (j < length && isHangulCode(s.charCodeAt(j))) hash = (Math.imul(hash, 31) + s.charCodeAt(j++)) & HASH_MASK;
+      } else {
+        const g = gapOf(c);
+        gap = gap === GLUED ? g : gap === BREAK || g === BREAK ? BREAK : gap === SPACE && g === SPACE ? SPACE : JOIN;
+        i = j;
+        continue;
+      }
+      if (gap === BREAK && n > 0) {
+        each(n, from, to);
+        n = 0;
+      }
+      if (n === 0) from = i;
+      to = j;
+      if (n === this.phrase.length) {
+        const words = new Int32Array(n * 2);
+        words.set(this.phrase);
+        this.phrase = words;
+        const gaps = new Uint8Array(n * 2);
+        gaps.set(this.phraseGap);
+        this.phraseGap = gaps;
+      }
+      this.phrase[n] = this.word(s, i, j, hash);
+      this.phraseGap[n] = gap;
+      n++;
+      gap = GLUED;
+      i = j;
+    }
+    if (n > 0) each(n, from, to);
+  }
+
+  /** Works out the terms a word adds in a note by itself. */
+  private docTerms(w: number): void {
+    const text = this.texts[w]!;
+    this.docStart.data[w] = this.docData.length;
+    // A Korean bigram's id comes from its two syllables, without a string key.
+    const add = (t: Term) => this.docData.push(t.length === 2 && isHangulCode(t.charCodeAt(0)) && isHangulCode(t.charCodeAt(1)) ? this.bigramId(t.charCodeAt(0), t.charCodeAt(1)) : this.id(t));
+    if (!this.isHangul(w)) latinTerms(text, add);
+    else {
+      const one = oneSyllableConcept(text, this.concepts);
+      if (one) add(one);
+      hangulTerms(text, add);
+      for (const st of particleStems(text)) if (st.length === 1) add("1:" + st);
+    }
+    this.docEnd.reserve(w)[w] = this.docData.length;
+  }
+
+  /** The longest concept form from each offset of a word, as far as the word goes. */
+  private walksOf(w: number): Walks {
+    const known = this.walks[w];
+    if (known) return known;
+    const x = this.texts[w]!;
+    const hangul = this.isHangul(w);
+    const starts = hangul ? x.length : 1;
+    const term = new Int32Array(starts).fill(-1);
+    const end = new Int32Array(starts);
+    let on: Array<TrieNode | undefined> | undefined;
+    for (let j = 0; j < starts; j++) {
+      let node: TrieNode | undefined = this.concepts.root;
+      let i = j;
+      for (; i < x.length; i++) {
+        node = node.next?.get(x.charCodeAt(i));
+        if (!node) break;
+        if (node.concept >= 0) {
+          const e = formEnd(x, hangul, i + 1);
+          if (e > 0) {
+            term[j] = this.conceptId(node.concept);
+            end[j] = e;
+          }
+        }
+      }
+      if (i === x.length && node?.next) (on ??= new Array<TrieNode | undefined>(starts).fill(undefined))[j] = node;
+    }
+    return (this.walks[w] = { term, end, on });
+  }
+
+  /** Reads a word from its start as conceptSpans would when no form goes on into the next word, noting where one might. */
+  private read(w: number): void {
+    const { term, end, on } = this.walksOf(w);
+    this.scanStart.reserve(w)[w] = this.scanData.length;
+    this.openStart.reserve(w)[w] = this.openData.length;
+    let mask = 0;
+    let mask2 = 0;
+    let j = 0;
+    while (j < term.length) {
+      if (on?.[j]) {
+        this.openData.push(j);
+        this.openNodes[this.openData.length - 1] = on[j]!;
+        for (const code of on[j]!.next!.keys()) {
+          mask |= 1 << (code & 31);
+          mask2 |= 1 << ((code >>> 5) & 31);
+        }
+      }
+      if (term[j]! >= 0) {
+        this.scanData.push(term[j]!);
+        this.scanData.push(j);
+        this.scanData.push(end[j]!);
+        j = end[j]!;
+      } else j++;
+    }
+    this.scanEnd.reserve(w)[w] = this.scanData.length;
+    this.openEnd.reserve(w)[w] = this.openData.length;
+    this.openMask.reserve(w)[w] = mask;
+    this.openMask2.reserve(w)[w] = mask2;
+    this.flags[w] = this.flags[w]! | READ;
+  }
+
+  /**
+   * The concepts of the phrase in `this.phrase[0..n)`, longest first from left to right; each span goes from
+   * (word, offset) to (word, end offset) in `spanFrom`/`spanTo` (two numbers each). Returns how many.
+   */
+  private conceptSpans(n: number): number {
+    const words = this.phrase;
+    let count = 0;
+    let k = 0;
+    let j = 0;
+    while (k < n) {
+      const w = words[k]!;
+      const hangul = this.isHangul(w);
+      // A Latin form starts at a word's start; a Korean one anywhere in a Korean word.
+      if (!hangul && j > 0) {
+        k++;
+        j = 0;
+        continue;
+      }
+      if (j === 0) {
+        if (!(this.flags[w]! & READ)) this.read(w);
+        // The word read from its start, up to the first place where a form might go on into the next word.
+        let stop = -1;
+        const next = k + 1 < n ? this.chars[this.charStart.data[words[k + 1]!]!]! : 0;
+        if (next && this.openMask.data[w]! & (1 << (next & 31)) && this.openMask2.data[w]! & (1 << ((next >>> 5) & 31))) {
+          for (let m = this.openStart.data[w]!; m < this.openEnd.data[w]!; m++) {
+            if (this.openNodes[m]!.next!.has(next)) {
+              stop = this.openData.data[m]!;
+              break;
+            }
+          }
+        }
+        const scan = this.scanData.data;
+        for (let m = this.scanStart.data[w]!; m < this.scanEnd.data[w]! && (stop < 0 || scan[m + 1]! < stop); m += 3) {
+          if (count === this.spanTerm.length) this.growSpans();
+          this.spanTerm[count] = scan[m]!;
+          this.spanFrom[2 * count] = k;
+          this.spanFrom[2 * count + 1] = scan[m + 1]!;
+          this.spanTo[2 * count] = k;
+          this.spanTo[2 * count + 1] = scan[m + 2]!;
+          count++;
+        }
+        if (stop < 0) {
+          k++;
+          continue;
+        }
+        j = stop;
+      }
+      const walks = this.walksOf(w);
+      let term = walks.term[j]!;
+      let endWord = k;
+      let endAt = walks.end[j]!;
+      let node = walks.on?.[j];
+      for (let kk = k + 1; node && kk < n; kk++) {
+        const text = this.texts[words[kk]!]!;
+        const xHangul = this.isHangul(words[kk]!);
+        let i = 0;
+        for (; i < text.length; i++) {
+          node = node.next?.get(text.charCodeAt(i));
+          if (!node) break;
+          if (node.concept >= 0) {
+            const e = formEnd(text, xHangul, i + 1);
+            if (e > 0) {
+              term = this.conceptId(node.concept);
+              endWord = kk;
+              endAt = e;
+            }
+          }
+        }
+        if (i < text.length) break;
+      }
+      if (term >= 0) {
+        if (count === this.spanTerm.length) this.growSpans();
+        this.spanTerm[count] = term;
+        this.spanFrom[2 * count] = k;
+        this.spanFrom[2 * count + 1] = j;
+        this.spanTo[2 * count] = endWord;
+        this.spanTo[2 * count + 1] = endAt;
+        count++;
+        k = endWord;
+        j = endAt;
+        if (j >= this.texts[words[k]!]!.length) {
+          k++;
+          j = 0;
+        }
+      } else if (hangul && j + 1 < this.texts[w]!.length) j++;
+      else {
+        k++;
+        j = 0;
+      }
+    }
+    return count;
+  }
+
+  private growSpans(): void {
+    const term = new Int32Array(this.spanTerm.length * 2);
+    term.set(this.spanTerm);
+    const from = new Int32Array(term.length * 2);
+    from.set(this.spanFrom);
+    const to = new Int32Array(term.length * 2);
+    to.set(this.spanTo);
+    this.spanTerm = term;
+    this.spanFrom = from;
+    this.spanTo = to;
+  }
+
+  /** Adds the terms of a note's text to `out`, each as often as it occurs. */
+  countTerms(text: string, out: TermCounts): void {
+    this.phrases(nfkc(text), (n) => {
+      const words = this.phrase;
+      const spans = this.conceptSpans(n);
+      for (let m = 0; m < spans; m++) out.add(this.spanTerm[m]!);
+      for (let k = 0; k < n; k++) {
+        const w = words[k]!;
+        if (this.docStart.data[w]! < 0) this.docTerms(w);
+        const doc = this.docData.data;
+        for (let m = this.docStart.data[w]!, end = this.docEnd.data[w]!; m < end; m++) out.add(doc[m]!);
+        if (k > 0 && this.phraseGap[k] === SPACE && this.isHangul(w) && this.isHangul(words[k - 1]!)) {
+          out.add(this.bigramId(this.stemEnds.data[words[k - 1]!]!, this.chars[this.charStart.data[w]!]!));
+        }
+      }
     });
   }
-  return { counts, latinWords, hangulWords };
+
+  /** The term id of two syllables: a bigram of a word, or across a space (a stem's last syllable, the next word's first). */
+  private bigramId(left: number, right: number): number {
+    const key = (left - 0xac00) * 11172 + (right - 0xac00) + 1;
+    const mask = this.bigramKeys.length - 1;
+    let slot = bigramSlot(key, mask);
+    for (; this.bigramKeys[slot] !== 0; slot = (slot + 1) & mask) if (this.bigramKeys[slot] === key) return this.bigramValues[slot]!;
+    const id = this.id(String.fromCharCode(left, right));
+    if (2 * ++this.bigramCount > this.bigramKeys.length) {
+      const keys = this.bigramKeys;
+      const values = this.bigramValues;
+      this.bigramKeys = new Int32Array(keys.length * 2);
+      this.bigramValues = new Int32Array(keys.length * 2);
+      for (let m = 0; m < keys.length; m++) if (keys[m] !== 0) this.putBigram(keys[m]!, values[m]!);
+    }
+    this.putBigram(key, id);
+    return id;
+  }
+
+  private putBigram(key: number, id: number): void {
+    const mask = this.bigramKeys.length - 1;
+    let slot = bigramSlot(key, mask);
+    while (this.bigramKeys[slot] !== 0) slot = (slot + 1) & mask;
+    this.bigramKeys[slot] = key;
+    this.bigramValues[slot] = id;
+  }
+
+  /**
+   * The distinct term ids of a text read as a query (the terms `analyze` counts), each phrase analysed once
+   * across the calls that share `cache`: headings repeat their phrases.
+   */
+  queryTermIds(text: string, cache: Map<string, number[]>): number[] {
+    const s = normalize(text);
+    const phrases: string[] = [];
+    this.phrases(s, (_, from, to) => phrases.push(s.slice(from, to)));
+    const out: number[] = [];
+    for (const phrase of phrases) {
+      let ids = cache.get(phrase);
+      if (!ids) cache.set(phrase, (ids = [...this.analyze(phrase).counts.keys()].map((t) => this.id(t))));
+      for (const id of ids) if (!out.includes(id)) out.push(id);
+    }
+    return out;
+  }
+
+  /**
+   * Analyses a query (or a heading read as one): the spans that matched a concept are removed before the rest
+   * is split, so "람다 타임아웃" searches @lambda and @timeout rather than also their bigrams.
+   */
+  analyze(text: string): Analysis {
+    const counts = new Map<Term, number>();
+    const add = (t: Term) => counts.set(t, (counts.get(t) ?? 0) + 1);
+    const found: Term[] = [];
+    const latinWords: string[] = [];
+    const hangulWords: string[] = [];
+    const crossBigrams: Analysis["crossBigrams"] = [];
+    const conceptSources: Analysis["conceptSources"] = [];
+    this.phrases(normalize(text), (n) => {
+      const words = Array.from(this.phrase.subarray(0, n), (w) => ({ text: this.texts[w]!, hangul: this.isHangul(w), stemEnd: String.fromCharCode(this.stemEnds.data[w]!) }));
+      // What each concept took of each word, as [from, to) offsets, in order.
+      const taken: Array<number[] | undefined> = [];
+      const spans = this.conceptSpans(n);
+      for (let m = 0; m < spans; m++) {
+        const term = this.terms[this.spanTerm[m]!]!;
+        const first = this.spanFrom[2 * m]!;
+        const last = this.spanTo[2 * m]!;
+        add(term);
+        found.push(term);
+        let hangul = "";
+        const latin: string[] = [];
+        for (let k = first; k <= last; k++) {
+          const w = words[k]!;
+          const from = k === first ? this.spanFrom[2 * m + 1]! : 0;
+          const to = k === last ? this.spanTo[2 * m + 1]! : w.text.length;
+          (taken[k] ??= []).push(from, to);
+          if (w.hangul) hangul += w.text.slice(from, to);
+          latin.push(w.text);
+        }
+        conceptSources.push(hangul ? { term, latin: [], hangul } : { term, latin, hangul: "" });
+      }
+
+      let previousStem: string | null = null;
+      let previousWord = "";
+      for (let k = 0; k < n; k++) {
+        const t = words[k]!;
+        // Only what no concept took is left of the word (possibly several pieces).
+        const cuts = taken[k];
+        let pieces: string[];
+        if (!cuts) pieces = [t.text];
+        else {
+          pieces = [];
+          let at = 0;
+          for (let c = 0; c < cuts.length; c += 2) {
+            if (cuts[c]! > at) pieces.push(t.text.slice(at, cuts[c]!));
+            at = cuts[c + 1]!;
+          }
+          if (at < t.text.length) pieces.push(t.text.slice(at));
+        }
+
+        if (!t.hangul) {
+          previousStem = null;
+          for (const w of pieces) {
+            latinWords.push(w);
+            latinTerms(w, add);
+          }
+          continue;
+        }
+        for (const w of pieces) {
+          // A Korean ending glued to a Latin word (TCP랑, UDP는) is no word of its own.
+          if (this.phraseGap[k] === GLUED && k > 0 && !words[k - 1]!.hangul && w === t.text && isParticleOnly(w)) continue;
+          const one = oneSyllableConcept(w, this.concepts);
+          if (one) {
+            add(one);
+            found.push(one);
+            continue;
+          }
+          hangulWords.push(w);
+          hangulTerms(w, add);
+        }
+        const intact = pieces.length === 1 && pieces[0] === t.text;
+        if (previousStem && intact && this.phraseGap[k] === SPACE) {
+          const cross = previousStem + t.text[0]!;
+          add(cross);
+          crossBigrams.push({ term: cross, left: previousWord, right: t.text });
+        }
+        previousStem = intact ? t.stemEnd : null;
+        previousWord = t.text;
+      }
+    });
+    return { counts, concepts: found, conceptSources, latinWords, hangulWords, crossBigrams };
+  }
 }
 
-const PARTICLES = /(은|는|이|가|을|를|의|에|에서|로|으로|와|과|도|만)$/;
-function stripParticle(word: string): string {
-  return word.length > 1 ? word.replace(PARTICLES, "") : word;
+/** Word flags. */
+const HANGUL_WORD = 1;
+const READ = 2;
+
+function bigramSlot(key: number, mask: number): number {
+  const h = Math.imul(key, 0x9e3779b1);
+  return (h ^ (h >>> 15)) & mask;
 }
 
-export function isHangulTerm(term: Term): boolean {
-  return HANGUL.test(term) && !term.startsWith("@");
+/**
+ * Where a concept form that matched `word` up to `end` may end: there, when the word is Korean or ends there;
+ * after an English plural (s, es) that ends the word; else nowhere (-1), as a Latin form ends on a word boundary.
+ */
+function formEnd(word: string, hangul: boolean, end: number): number {
+  if (hangul || end === word.length) return end;
+  if (word.charCodeAt(end) === 0x73 && end + 1 === word.length) return end + 1;
+  if (word.charCodeAt(end) === 0x65 && word.charCodeAt(end + 1) === 0x73 && end + 2 === word.length) return end + 2;
+  return -1;
 }
-
-export { HANGUL_RUN };

@@ -15,7 +15,9 @@ const NOTE_FILE = /\.(md|markdown|txt)$/i;
 
 /**
  * Reads every `.md`/`.txt` note under `notesDir` (recursively, sorted, so ids are stable) into sections.
- * `file` in each section is relative to `rootDir` (the project root by default), e.g. "notes/dva-theory.txt".
+ * `file` in each section is relative to `rootDir` (the project root by default), e.g. "notes/dva-theory.txt";
+ * for a folder outside it, the folder's own name and the path inside it ("group-notes/os.md"), so a server's
+ * absolute paths never reach chat or JSON.
  */
 export function loadNotes(notesDir: string, rootDir: string = process.cwd()): Section[] {
   let files: string[];
@@ -27,8 +29,9 @@ export function loadNotes(notesDir: string, rootDir: string = process.cwd()): Se
   }
   const sections: Section[] = [];
   for (const abs of files) {
-    const rel = path.relative(rootDir, abs).split(path.sep).join("/");
-    const display = rel.startsWith("..") ? abs : rel;
+    const rel = path.relative(rootDir, abs);
+    const inside = !rel.startsWith("..") && !path.isAbsolute(rel);
+    const display = (inside ? rel : path.join(path.basename(path.resolve(notesDir)), path.relative(notesDir, abs))).split(path.sep).join("/");
     sections.push(...parseNote(display, readFileSync(abs, "utf8"), sections.length));
   }
   return sections;

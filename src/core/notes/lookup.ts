@@ -1,7 +1,8 @@
 // The lookup the platforms call: ranked sections with their breadcrumb and a trimmed snippet, suggestions for
 // autocomplete, and direct resolution of a suggestion's value. Pure and synchronous: the index lives in memory.
-import { normalize } from "./analyze.js";
-import { MAX_QUERY_CHARS, SearchIndex } from "./search.js";
+import { normalize, normalizeTyped } from "./analyze.js";
+import { HeadingPrefixes } from "./prefix.js";
+import { headingWords, MAX_QUERY_CHARS, SearchIndex } from "./search.js";
 import type { LookupHit, LookupResult, Section, Suggestion } from "./types.js";
 
 export const MAX_SUGGESTIONS = 25;
@@ -28,11 +29,25 @@ export function cleanQuery(query: string): string {
 
 export class LookupService {
   private readonly index: SearchIndex;
-  private readonly byValue = new Map<string, Section>();
+  /** sections by suggestion value, made when the first value is resolved */
+  private byValue?: Map<string, Section>;
+  /** each section's heading, normalised, for the close headings of an empty result; made on the first one */
+  private headings?: string[];
+  /** built on first use: the bot is ready sooner, and the first suggestion pays for it once */
+  private prefixIndex?: HeadingPrefixes;
+  /** each section's suggestion (by index), made when first offered: the same ones are offered at every keystroke */
+  private readonly suggestions: Array<Suggestion | undefined> = [];
 
   constructor(readonly sections: readonly Section[]) {
     this.index = new SearchIndex(sections);
-    for (const s of sections) this.byValue.set(sectionValue(s), s);
+  }
+
+  private prefixes(): HeadingPrefixes {
+    return (this.prefixIndex ??= new HeadingPrefixes(
+      this.sections.map((s) => normalize(headingWords(s.heading)).match(/[a-z0-9]+|[\uac00-\ud7a3]+/g) ?? []),
+      (w) => this.index.spellings(w),
+      (syllables) => this.index.beginsHangulWord(syllables),
+    ));
   }
 
   lookup(query: string, opts: LookupOptions = {}): LookupResult {
@@ -41,37 +56,45 @@ export class LookupService {
     const cleaned = cleanQuery(query);
     const direct = this.section(cleaned);
     if (direct) return { query, normalized: cleaned, hits: [this.hit(direct, 1, maxChars)], suggestions: [] };
-    const ranked = cleaned ? this.index.search(cleaned, limit) : [];
+    // A section reference that resolves to nothing is not a question about the notes.
+    const ranked = cleaned && !SECTION_VALUE.test(cleaned) && !cleaned.startsWith("section:") ? this.index.search(cleaned, limit) : [];
     const top = ranked[0]?.score ?? 1;
     const hits = ranked.map((r) => this.hit(this.sections[r.index]!, round3(r.score / top), maxChars));
     return { query, normalized: normalize(cleaned), hits, suggestions: hits.length ? [] : this.closeHeadings(cleaned) };
   }
 
-  /** Autocomplete: headings that start with or contain what was typed, then the best search matches. */
+  /**
+   * Autocomplete as people type, Korean included: a heading word (or one of its spellings: Kinesis ↔ 키네시스)
+   * that starts with what was typed, compared letter by letter (jamo), so an unfinished syllable counts (람ㄷ →
+   * 람다) and initial consonants alone do too (ㄹㄷ → 람다); then the best search matches.
+   */
   suggest(prefix: string): Suggestion[] {
-    const typed = normalize(cleanQuery(prefix));
-    const picked: Section[] = [];
-    const seen = new Set<number>();
-    const take = (s: Section) => {
-      if (!seen.has(s.id) && picked.length < MAX_SUGGESTIONS) {
-        seen.add(s.id);
-        picked.push(s);
+    const typed = normalizeTyped(cleanQuery(prefix));
+    if (typed) {
+      const picked = this.prefixes().match(typed, MAX_SUGGESTIONS);
+      if (picked.length < MAX_SUGGESTIONS && /[\uac00-\ud7a3a-z0-9]/.test(typed) && (picked.length < 5 || typed.includes(" "))) {
+        for (const r of this.index.search(typed, MAX_SUGGESTIONS)) {
+          if (picked.length >= MAX_SUGGESTIONS) break;
+          if (!picked.includes(r.index)) picked.push(r.index);
+        }
       }
-    };
-    if (!typed) {
-      for (const s of this.sections) if (s.path.length <= 2 && s.text) take(s);
-      return picked.map(toSuggestion);
+      return picked.map((i) => (this.suggestions[i] ??= toSuggestion(this.sections[i]!)));
     }
-    const headingOf = (s: Section) => normalize(s.heading).replace(/^#\d+\s*/, "");
-    for (const s of this.sections) if (headingOf(s).startsWith(typed)) take(s);
-    for (const s of this.sections) if (headingOf(s).includes(typed)) take(s);
-    for (const r of this.index.search(typed, MAX_SUGGESTIONS)) take(this.sections[r.index]!);
-    return picked.map(toSuggestion);
+    return this.topSections();
+  }
+
+  /** With nothing typed: the notes' top-level sections. */
+  private topSections(): Suggestion[] {
+    return this.sections
+      .filter((s) => s.path.length <= 2 && s.text)
+      .slice(0, MAX_SUGGESTIONS)
+      .map(toSuggestion);
   }
 
   /** Resolves a suggestion value ("section:notes/x.md#12") to its section. */
   section(value: string): Section | null {
     if (!SECTION_VALUE.test(value)) return null;
+    this.byValue ??= new Map(this.sections.map((s) => [sectionValue(s), s]));
     return this.byValue.get(value) ?? null;
   }
 
@@ -85,10 +108,10 @@ export class LookupService {
     const words = normalize(query).split(/\s+/).filter((w) => w.length >= 2);
     if (!words.length) return [];
     const out: Suggestion[] = [];
-    for (const s of this.sections) {
-      const h = normalize(s.heading);
-      if (words.some((w) => h.includes(w))) out.push(toSuggestion(s));
-      if (out.length >= 5) break;
+    const headings = (this.headings ??= this.sections.map((s) => normalize(s.heading)));
+    for (let i = 0; i < this.sections.length && out.length < 5; i++) {
+      const h = headings[i]!;
+      if (words.some((w) => h.includes(w))) out.push(toSuggestion(this.sections[i]!));
     }
     return out;
   }
@@ -112,18 +135,24 @@ function toSuggestion(s: Section): Suggestion {
 export function trimAtLine(text: string, maxChars: number): { text: string; truncated: boolean } {
   if (text.length <= maxChars) return { text, truncated: false };
   const budget = maxChars - MORE_MARKER.length - 1;
-  const lines = text.split("\n");
-  let out = "";
-  for (const line of lines) {
-    const next = out ? out + "\n" + line : line;
-    if (next.length > budget) break;
-    out = next;
+  // Whole lines while they fit, from the first non-empty one; found by position, the rest is never split.
+  let start = -1;
+  let end = 0;
+  for (let pos = 0; pos <= text.length; ) {
+    let nl = text.indexOf("\n", pos);
+    if (nl < 0) nl = text.length;
+    if (nl - (start < 0 ? pos : start) > budget) break;
+    if (start >= 0) end = nl;
+    else if (nl > pos) [start, end] = [pos, nl];
+    pos = nl + 1;
   }
+  let out = start < 0 ? "" : text.slice(start, end);
   if (!out) {
-    const cut = lines[0]!.slice(0, budget);
+    const nl = text.indexOf("\n");
+    const cut = text.slice(0, nl < 0 ? text.length : nl).slice(0, budget);
     out = cut.replace(/\s+\S*$/, "") || cut;
   }
-  return { text: out.replace(/\s+$/, "") + "\n" + MORE_MARKER, truncated: true };
+  return { text: out.trimEnd() + "\n" + MORE_MARKER, truncated: true };
 }
 
 function clamp(n: number, lo: number, hi: number): number {

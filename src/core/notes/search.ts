@@ -1,8 +1,18 @@
-// Ranked search over note sections: BM25F over three fields (the heading counts most, then the breadcrumb,
-// then the body), terms from analyze.ts, typo correction for Latin words, and a coverage rule so that a query
-// the notes do not answer returns nothing instead of a weak guess.
-import { analyze, conceptVocabulary, foldLatin, isHangulTerm, type Term } from "./analyze.js";
+// Ranked search over note sections: BM25F over three fields (the heading counts most, then the breadcrumb, then
+// the body), terms from analyze.ts, and a coverage rule so that a query the notes do not answer returns nothing
+// instead of a weak guess.
+//
+// A query is a list of clauses, one per word or concept, each with alternatives: the word as typed, its stems
+// without particles or endings, its loanword spellings in the other script found in the corpus (뮤텍스 → mutex),
+// a typo's correction. A section scores a clause by its best alternative, so a wrong guess costs nothing.
+import { Analyzer, Concepts, foldLatin, IdList, isHangulWord, TermCounts, type Analysis, type Term } from "./analyze.js";
+import { bridgesIn, markersPresent } from "./bridges.js";
+import { AWS_PACK } from "./glossary.js";
+import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike } from "./loanword.js";
+import { isPredicate, stem, stems } from "./morphology.js";
+import { firstAtLeast } from "./prefix.js";
 import type { Section } from "./types.js";
+import { STUDY_VOCABULARY } from "./vocabulary.js";
 
 /** Longer queries are cut: nobody types more, and it bounds the work per query. */
 export const MAX_QUERY_CHARS = 200;
@@ -20,12 +30,44 @@ const MIN_COVERAGE = 0.5;
 const MIN_RELATIVE_SCORE = 0.25;
 const TITLE_BOOST = 1;
 const PRECISION_BOOST = 0.5;
+/** A loanword spelling found by sound is a little less certain than the word as typed. */
+const LOANWORD_FACTOR = 0.8;
+/** A word matched only by sound counts for this share of itself in coverage: it might be another word. */
+const LOANWORD_COVERAGE = 0.75;
+/** The words a concept was found in, outside that concept, count for less than the concept. */
+const SOURCE_WORDS_FACTOR = 0.6;
+/** Texts shorter than this (headings, breadcrumbs) often repeat, and are analysed once; longer ones rarely do. */
+const REPEATED_TEXT_CHARS = 400;
+/** At most this many spellings of one word by sound. */
+const MAX_LOANWORDS = 4;
 
-interface Posting {
-  section: number; // index into sections
-  tf: number; // field-weighted term frequency
-  /** the term is in the heading or the breadcrumb: the section is about it, not merely mentioning it */
-  titled: boolean;
+/** Domain packs: product-family vocabularies applied to notes that name enough of that family. */
+export const DOMAIN_PACKS = [AWS_PACK] as const;
+
+/** Query words that carry no meaning for the notes: function words, question words, requests. */
+const STOP_LATIN = new Set([
+  "aws", "amazon", "the", "a", "an", "of", "and", "or", "not", "in", "on", "to", "for", "is", "are", "was", "be", "what",
+  "how", "why", "when", "where", "which", "who", "with", "about", "do", "does", "did", "can", "i", "it", "this", "that",
+  "explain", "please", "me", "my", "between", "from", "at", "by", "as", "into", "if", "then", "than",
+]);
+const STOP_HANGUL = new Set([
+  "뭐", "뭐야", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어느", "무슨", "알려줘", "알려주세요",
+  "설명", "설명해줘", "정리", "좀", "대해", "대해서", "대한", "관련", "관해", "방법", "법", "하는법", "사용법", "돼", "되나요",
+  "있나요", "인가", "경우", "때", "것", "거", "수", "등", "및", "그", "이", "저", "또", "더", "잘", "다", "되", "해", "하", "나요", "건가요",
+]);
+/** Concepts that say what kind of answer is wanted, not what it is about. */
+const META_CONCEPTS = new Set(["@difference", "@definition", "@example", "@concept", "@structure", "@principle", "@feature", "@type", "@advantage", "@disadvantage", "@usecase", "@cause", "@solution", "@problem", "@processflow", "@condition", "@role"]);
+
+interface Alternative {
+  terms: Array<[Term, number]>;
+  factor: number;
+  /** only for sections the earlier alternatives did not match at all */
+  fallback?: boolean;
+}
+
+interface Clause {
+  weight: number;
+  alternatives: Alternative[];
 }
 
 /** "#65 SQS …" and "10.16. Limitation": the numbering is how notes are ordered, not what they are about. */
@@ -40,100 +82,319 @@ export interface ScoredSection {
   coverage: number;
 }
 
+/** The concepts for a corpus: domain packs it names, the general vocabulary, then the pairs its notes write. */
+export function conceptsFor(sections: readonly Section[]): Concepts {
+  const bridges = new Map<string, string[]>();
+  for (const s of sections) {
+    for (const text of [s.heading, s.text]) {
+      // Copied notes write the same pairs again: each is added once, where first written.
+      if (text.includes("(")) for (const pair of bridgesIn(text)) if (!bridges.has(pair.join("\n"))) bridges.set(pair.join("\n"), pair);
+    }
+  }
+  const entries: Array<readonly string[]> = [];
+  for (const pack of DOMAIN_PACKS) if (packApplies(sections, pack)) entries.push(...pack.entries);
+  entries.push(...STUDY_VOCABULARY);
+  const concepts = new Concepts(entries);
+  for (const pair of bridges.values()) concepts.add(pair, true);
+  return concepts;
+}
+
+/** Whether the notes name enough of a pack's products; reads only as far as it takes to know. */
+function packApplies(sections: readonly Section[], pack: (typeof DOMAIN_PACKS)[number]): boolean {
+  const latinWords = new Set<string>();
+  for (let i = 0; i < sections.length; i++) {
+    for (const text of [sections[i]!.heading, sections[i]!.text]) for (const w of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) latinWords.add(w);
+    if ((i % 64 === 63 || i === sections.length - 1) && markersPresent(latinWords, pack.markers) >= pack.minMarkers) return true;
+  }
+  return false;
+}
+
 export class SearchIndex {
-  private readonly postings = new Map<Term, Posting[]>();
+  readonly concepts: Concepts;
+  private readonly analyzer: Analyzer;
+  /** how many terms the notes have: ids from here on were first met in queries */
+  private readonly termCount: number;
+  // Postings of term t, by section: entries postStart[t] .. postStart[t + 1] of the arrays below.
+  private readonly postStart: Int32Array;
+  private readonly postSection: Int32Array;
+  /** the BM25 saturation of the term's weighted frequency in that section */
+  private readonly postWeight: Float64Array;
+  /** the term is in the heading or the breadcrumb: the section is about it, not merely mentioning it */
+  private readonly postTitled: Uint8Array;
+  private readonly idfs: Float64Array;
   private readonly emptyBody: Uint8Array;
-  /** each section's heading as query-style terms, to prefer headings that say just what was asked */
-  private readonly headingTerms: Array<Set<Term>>;
-  /** folded Latin words of the corpus and glossary, by length, for typo correction */
+  /** each section's heading as query-style term ids (entries headingStart[i] .. headingStart[i + 1]), to prefer
+   * headings that say just what was asked */
+  private readonly headingStart: Int32Array;
+  private readonly headingTerms: Int32Array;
+  /** ids below this may be heading terms */
+  private readonly headingTermLimit: number;
+  /** folded Latin words of the corpus and vocabulary, by length, for typo correction */
   private readonly vocabulary = new Map<number, string[]>();
+  /** sound key → Hangul words (stems) of the corpus, and → Latin words of the corpus */
+  private readonly hangulBySound = new Map<string, string[]>();
+  private readonly latinBySound = new Map<string, string[]>();
+  private scratch?: Scratch;
+  /** the notes' Hangul words, sorted */
+  private readonly hangulWords: string[];
 
   constructor(readonly sections: readonly Section[]) {
-    this.emptyBody = new Uint8Array(sections.length);
-    // Every word of a heading counts here ("with S3" is less exactly "S3" than "S3"), but the vendor name.
-    this.headingTerms = sections.map((s) => new Set([...analyze(headingWords(s.heading), true).counts.keys()].filter((t) => t !== "aws" && t !== "amazon")));
-    const latinWords = new Set<string>(conceptVocabulary());
+    this.concepts = conceptsFor(sections);
+    const analyzer = (this.analyzer = new Analyzer(this.concepts));
+    const n = sections.length;
 
     // BM25F: each field's term counts are normalised by that field's own length, so a heading match is not
-    // diluted by a long body, and only then weighted and summed.
+    // diluted by a long body, and only then weighted and summed. First each field's (term, count) pairs.
     const fieldsOf = (s: Section): string[] => [headingWords(s.heading), s.path.slice(1, -1).map(headingWords).join(" \n "), s.text];
-    const analysed = sections.map((s) =>
-      fieldsOf(s).map((text) => {
-        const a = analyze(text);
-        for (const w of a.latinWords) latinWords.add(w);
-        let length = 0;
-        for (const n of a.counts.values()) length += n;
-        return { counts: a.counts, length };
-      }),
-    );
-    const avg = FIELDS.map((_, f) => analysed.reduce((sum, fields) => sum + fields[f]!.length, 0) / Math.max(1, sections.length) || 1);
-
-    analysed.forEach((fields, i) => {
-      const tf = new Map<Term, number>();
-      const titled = new Set<Term>();
-      fields.forEach((field, f) => {
-        const { weight, b, title } = FIELDS[f]!;
-        const norm = 1 - b + (b * field.length) / avg[f]!;
-        for (const [term, n] of field.counts) {
-          tf.set(term, (tf.get(term) ?? 0) + (weight * n) / norm);
-          if (title) titled.add(term);
+    const pairTerms = new IdList();
+    const pairCounts = new IdList();
+    const fieldFrom = new Int32Array(3 * n);
+    const fieldTo = new Int32Array(3 * n);
+    const fieldLength = new Float64Array(3 * n);
+    const counts = new TermCounts();
+    // In how many sections each term is, counted while a section's pairs are at hand.
+    const dfs = new IdList();
+    const marks = new IdList(1024, -1);
+    // Texts repeat (breadcrumbs, copied notes); analyse each once.
+    const cache = new Map<string, number>();
+    sections.forEach((s, i) => {
+      fieldsOf(s).forEach((text, f) => {
+        const slot = 3 * i + f;
+        const seen = text.length < REPEATED_TEXT_CHARS ? cache.get(text) : undefined;
+        if (seen !== undefined) {
+          fieldFrom[slot] = fieldFrom[seen]!;
+          fieldTo[slot] = fieldTo[seen]!;
+          fieldLength[slot] = fieldLength[seen]!;
+          return;
         }
+        analyzer.countTerms(text, counts);
+        const from = pairTerms.length;
+        const to = from + counts.touched.length;
+        const terms = pairTerms.reserve(to);
+        const termCounts = pairCounts.reserve(to);
+        const touched = counts.touched.data;
+        for (let m = from; m < to; m++) {
+          const id = touched[m - from]!;
+          terms[m] = id;
+          termCounts[m] = counts.counts[id]!;
+        }
+        pairTerms.length = pairCounts.length = to;
+        fieldFrom[slot] = from;
+        fieldTo[slot] = to;
+        fieldLength[slot] = counts.total;
+        counts.clear();
+        if (text.length < REPEATED_TEXT_CHARS) cache.set(text, slot);
       });
-      for (const [term, n] of tf) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push({ section: i, tf: n, titled: titled.has(term) });
+      const df = dfs.reserve(analyzer.terms.length - 1);
+      const mark = marks.reserve(analyzer.terms.length - 1, -1);
+      for (let slot = 3 * i; slot < 3 * i + 3; slot++) {
+        for (let m = fieldFrom[slot]!; m < fieldTo[slot]!; m++) {
+          const id = pairTerms.data[m]!;
+          if (mark[id] !== i) {
+            mark[id] = i;
+            df[id]!++;
+          }
+        }
       }
-      this.emptyBody[i] = sections[i]!.text.trim() === "" ? 1 : 0;
     });
+    const avg = FIELDS.map((_, f) => {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += fieldLength[3 * i + f]!;
+      return sum / Math.max(1, n) || 1;
+    });
+
+    // Then the postings, term by term, filled in section order.
+    const termCount = (this.termCount = analyzer.terms.length);
+    const df = dfs.reserve(termCount);
+    const postStart = (this.postStart = new Int32Array(termCount + 1));
+    for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t]! + df[t]!;
+    const total = postStart[termCount]!;
+    const postSection = (this.postSection = new Int32Array(total));
+    const postWeight = (this.postWeight = new Float64Array(total));
+    const postTitled = (this.postTitled = new Uint8Array(total));
+    const cursor = postStart.slice(0, termCount);
+    const tf = new Float64Array(termCount);
+    const titled = new Uint8Array(termCount);
+    this.emptyBody = new Uint8Array(n);
+    const touched = new IdList();
+    for (let i = 0; i < n; i++) {
+      touched.length = 0;
+      for (let f = 0; f < 3; f++) {
+        const slot = 3 * i + f;
+        const { weight, b, title } = FIELDS[f]!;
+        const norm = 1 - b + (b * fieldLength[slot]!) / avg[f]!;
+        for (let m = fieldFrom[slot]!; m < fieldTo[slot]!; m++) {
+          const id = pairTerms.data[m]!;
+          if (tf[id] === 0) touched.push(id);
+          tf[id] = tf[id]! + (weight * pairCounts.data[m]!) / norm;
+          if (title) titled[id] = 1;
+        }
+      }
+      for (let m = 0; m < touched.length; m++) {
+        const id = touched.data[m]!;
+        const at = cursor[id]!++;
+        const x = tf[id]!;
+        postSection[at] = i;
+        postWeight[at] = (x * (K1 + 1)) / (x + K1);
+        postTitled[at] = titled[id]!;
+        tf[id] = 0;
+        titled[id] = 0;
+      }
+      this.emptyBody[i] = /\S/.test(sections[i]!.text) ? 0 : 1;
+    }
+    this.idfs = new Float64Array(termCount);
+    for (let t = 0; t < termCount; t++) this.idfs[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
+
+    const latinWords = new Set<string>(this.concepts.latinVocabulary);
+    const hangulWords: string[] = [];
+    for (const [w, hangul] of analyzer.sealVocabulary()) {
+      if (hangul) hangulWords.push(w);
+      else latinWords.add(w);
+    }
+
+    // Headings read as queries.
+    const phraseTerms = new Map<string, number[]>();
+    const headingIds: number[] = [];
+    this.headingStart = new Int32Array(n + 1);
+    sections.forEach((s, i) => {
+      for (const id of analyzer.queryTermIds(headingWords(s.heading), phraseTerms)) if (!STOP_LATIN.has(analyzer.terms[id]!)) headingIds.push(id);
+      this.headingStart[i + 1] = headingIds.length;
+    });
+    this.headingTerms = Int32Array.from(headingIds);
+    this.headingTermLimit = analyzer.terms.length;
+
     for (const w of latinWords) {
-      if (w.length < 4 || /^\d+$/.test(w)) continue;
-      let bucket = this.vocabulary.get(w.length);
-      if (!bucket) this.vocabulary.set(w.length, (bucket = []));
-      bucket.push(w);
+      if (/^\d+$/.test(w)) continue;
+      if (w.length >= 4) {
+        let bucket = this.vocabulary.get(w.length);
+        if (!bucket) this.vocabulary.set(w.length, (bucket = []));
+        bucket.push(w);
+      }
+      if (w.length >= 3 && this.has(foldLatin(w))) for (const key of latinKeys(w)) pushTo(this.latinBySound, key, foldLatin(w));
+    }
+    this.hangulWords = [...hangulWords].sort();
+    for (const w of hangulWords) {
+      const st = stem(w);
+      if (st.length < 2) continue;
+      const key = hangulKey(st);
+      if (key.length >= MIN_KEY_LENGTH) pushTo(this.hangulBySound, key, st);
     }
   }
 
-  private idf(term: Term): number {
-    const df = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (this.sections.length - df + 0.5) / (df + 0.5));
+  /** Whether some Hangul word of the notes starts with `prefix`. */
+  beginsHangulWord(prefix: string): boolean {
+    return this.hangulWords[firstAtLeast(this.hangulWords, prefix)]?.startsWith(prefix) ?? false;
   }
 
-  /** The query's terms with their weights: each Korean word shares one unit among its bigrams. */
-  queryTerms(query: string): Map<Term, number> {
-    const analysis = analyze(query.slice(0, MAX_QUERY_CHARS), true);
-    const weights = new Map<Term, number>();
-    const bigramsOfWord = new Map<Term, number>();
-    for (const w of analysis.hangulWords) {
-      const n = Math.max(1, w.length - 1);
-      for (let k = 0; k + 1 < w.length; k++) bigramsOfWord.set(w.slice(k, k + 2), Math.min(bigramsOfWord.get(w.slice(k, k + 2)) ?? 1, 1 / n));
-    }
-    for (const [term, count] of analysis.counts) {
-      if (STOP.has(term)) continue;
-      let weight: number;
-      if (term.startsWith("@")) weight = 1.5;
-      else if (term.startsWith("1:")) weight = 0.6;
-      else if (isHangulTerm(term)) weight = bigramsOfWord.get(term) ?? 0.35; // bigram across a space: a hint only
-      else weight = 1;
-      weights.set(term, Math.max(weights.get(term) ?? 0, weight * Math.min(count, 2)));
-    }
-    // Unknown Latin words: try a close word of the corpus (cloudfrnt → cloudfront).
-    for (const word of analysis.latinWords) {
-      const folded = foldLatin(word);
-      if (STOP.has(folded) || this.postings.has(folded) || word.length < 4 || /\d/.test(word)) continue;
-      const fix = this.correct(word);
-      if (!fix) {
-        // A name the notes never use (another cloud's product, a tool we have no note on) says the query is
-        // about something else: it weighs double, so such a query comes back empty rather than half-matched.
-        weights.set(folded, 2 * (weights.get(folded) ?? 1));
+  /** In how many sections a term occurs. */
+  private df(term: Term): number {
+    const id = this.analyzer.idOf(term);
+    return id === undefined || id >= this.termCount ? 0 : this.postStart[id + 1]! - this.postStart[id]!;
+  }
+
+  private has(term: Term): boolean {
+    return this.df(term) > 0;
+  }
+
+  /** The query as clauses with their alternatives (exported for tests and the term matcher). */
+  plan(query: string): Clause[] {
+    const a = this.analyze(query.slice(0, MAX_QUERY_CHARS));
+    const clauses: Clause[] = [];
+    const seenConcepts = new Set<Term>();
+    for (const { term: c, latin, hangul } of a.conceptSources) {
+      if (seenConcepts.has(c)) continue;
+      seenConcepts.add(c);
+      if (META_CONCEPTS.has(c)) {
+        if (this.has(c)) clauses.push({ weight: 0.5, alternatives: [{ terms: [[c, 1]], factor: 1 }] });
         continue;
       }
-      const w = weights.get(folded) ?? 1;
-      weights.delete(folded);
-      const conceptHit = analyze(fix, true).counts;
-      for (const term of conceptHit.keys()) weights.set(term, Math.max(weights.get(term) ?? 0, term.startsWith("@") ? 1.5 * w : w));
+      // The words the concept was found in count too: notes may use them outside that concept ("congestion" in
+      // "congestion control").
+      const alternatives: Alternative[] = [{ terms: [[c, 1]], factor: 1 }];
+      const words = latin.map(foldLatin).filter((w) => !STOP_LATIN.has(w));
+      if (words.length) alternatives.push({ terms: words.map((w) => [w, 1 / words.length]), factor: SOURCE_WORDS_FACTOR, fallback: true });
+      else if (hangul.length >= 2) alternatives.push({ ...bigramAlternative(hangul, SOURCE_WORDS_FACTOR), fallback: true });
+      clauses.push({ weight: 1.5, alternatives });
     }
-    return weights;
+    const seenLatin = new Set<string>();
+    for (const word of a.latinWords) {
+      const folded = foldLatin(word);
+      if (word.length < 2 || STOP_LATIN.has(word) || STOP_LATIN.has(folded) || seenLatin.has(folded)) continue;
+      seenLatin.add(folded);
+      clauses.push(this.latinClause(word, folded));
+    }
+    const seenHangul = new Set<string>();
+    for (const word of a.hangulWords) {
+      if (seenHangul.has(word) || isStopHangul(word)) continue;
+      seenHangul.add(word);
+      clauses.push(this.hangulClause(word));
+    }
+    const crosses = new Set(a.crossBigrams.filter((c) => !isStopHangul(c.left) && !isStopHangul(c.right)).map((c) => c.term));
+    for (const cross of crosses) clauses.push({ weight: 0.35, alternatives: [{ terms: [[cross, 1]], factor: 1 }] });
+    return clauses;
+  }
+
+  private latinClause(word: string, folded: string): Clause {
+    const alternatives: Alternative[] = [{ terms: [[folded, 1]], factor: 1 }];
+    let known = this.has(folded);
+    // Unknown Latin words: try a close word of the corpus (cloudfrnt → cloudfront).
+    if (!known && word.length >= 4 && !/\d/.test(word)) {
+      const fix = this.correct(word);
+      if (fix) {
+        const terms = [...this.analyze(fix).counts.keys()];
+        alternatives.push({ terms: terms.map((t) => [t, 1 / terms.length]), factor: 1 });
+        known = terms.some((t) => this.has(t));
+      }
+    }
+    // The same word spelled in Hangul in the notes (proxy → 프록시).
+    for (const h of this.soundAlikes(latinKeys(word), this.hangulBySound, (h) => soundsAlike(h, word))) {
+      alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
+      known = true;
+    }
+    // A name the notes never use (another cloud's product, a tool we have no note on) says the query is about
+    // something else: it weighs double, so such a query comes back empty rather than half-matched.
+    return { weight: known ? 1 : 2, alternatives };
+  }
+
+  private hangulClause(word: string): Clause {
+    const alternatives: Alternative[] = [];
+    const candidates = stems(word).filter((s) => !isStopHangul(s.stem));
+    for (const s of candidates) alternatives.push(s.stem.length === 1 ? { terms: [["1:" + s.stem, 1]], factor: 1 } : bigramAlternative(s.stem, 1));
+    // A spoken predicate (생겨, 빨라져요) is no loanword, and nor is a noun's verb form.
+    for (const s of isPredicate(word) ? [] : candidates) {
+      if (s.stem.length < 2 || s.kind === "ending") continue;
+      for (const latin of this.soundAlikes([hangulKey(s.stem)], this.latinBySound, (l) => soundsAlike(s.stem, l))) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
+    }
+    const known = alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)));
+    // A spoken predicate the notes do not use (생겨, 빨라져요) says how the question is asked, not what about: it
+    // weighs nothing, so a query of it alone still finds nothing and a word it follows is not outweighed.
+    const weight = known ? 1 : isPredicate(word) ? 0 : word.length === 1 ? 0.6 : 1;
+    return { weight, alternatives: alternatives.length ? alternatives : [{ terms: [["1:" + word, 1]], factor: 1 }] };
+  }
+
+  /**
+   * Other spellings of one word in this corpus: the forms of its concept (Lambda → 람다) and the corpus's words
+   * in the other script that sound like it (mutex → 뮤텍스). For autocomplete and the term matcher.
+   */
+  spellings(word: string): string[] {
+    const w = word.toLowerCase();
+    const out = new Set<string>();
+    const term = this.concepts.termOf(w);
+    if (term) for (const f of this.concepts.forms.get(term) ?? []) out.add(f);
+    if (isHangulWord(w)) {
+      const st = stem(w);
+      if (st.length >= 2) for (const l of this.soundAlikes([hangulKey(st)], this.latinBySound, (l) => soundsAlike(st, l))) out.add(l);
+    } else for (const h of this.soundAlikes(latinKeys(w), this.hangulBySound, (h) => soundsAlike(h, w))) out.add(h);
+    out.delete(w);
+    return [...out];
+  }
+
+  /** Words of the corpus that sound like the query word, the most used first. */
+  private soundAlikes(keys: readonly string[], table: Map<string, string[]>, alike: (w: string) => boolean): string[] {
+    const found = new Set<string>();
+    for (const key of keys) for (const w of table.get(key) ?? []) if (alike(w)) found.add(w);
+    const df = (w: string) => this.df(isHangulWord(w) ? w.slice(0, 2) : w);
+    return [...found].sort((a, b) => df(b) - df(a)).slice(0, MAX_LOANWORDS);
   }
 
   private correct(word: string): string | null {
@@ -141,12 +402,15 @@ export class SearchIndex {
     let best: string | null = null;
     let bestDistance = maxEdits + 1;
     let bestDf = -1;
+    const letters = letterCounts(word);
     for (let len = word.length - maxEdits; len <= word.length + maxEdits; len++) {
       for (const candidate of this.vocabulary.get(len) ?? []) {
         if (candidate[0] !== word[0] && maxEdits === 1) continue;
+        // An edit changes at most two letter counts by one: a cheap bound before the distance itself.
+        if (letterDifference(letters, word.length, candidate) > 2 * Math.min(maxEdits, bestDistance)) continue;
         const d = boundedDamerau(word, candidate, bestDistance);
         if (d > maxEdits) continue;
-        const df = this.postings.get(foldLatin(candidate))?.length ?? 0;
+        const df = this.df(foldLatin(candidate));
         if (d < bestDistance || (d === bestDistance && df > bestDf)) {
           best = candidate;
           bestDistance = d;
@@ -157,54 +421,253 @@ export class SearchIndex {
     return best;
   }
 
+  /** Analyses a query (or a heading read as one) with this corpus's concepts. */
+  analyze(text: string): Analysis {
+    return this.analyzer.analyze(text);
+  }
+
   search(query: string, limit: number): ScoredSection[] {
-    const terms = this.queryTerms(query);
-    if (terms.size === 0) return [];
+    const clauses = this.plan(query);
+    if (clauses.length === 0) return [];
     const n = this.sections.length;
-    const scores = new Float64Array(n);
-    const matched = new Float64Array(n);
-    const matchedInTitle = new Float64Array(n);
-    const touched: number[] = [];
-    let totalWeight = 0;
+    const scratch = (this.scratch ??= new Scratch(n, this.headingTermLimit));
+    const { scores, matched, matchedInTitle, bestScore, bestMatched, bestTitled, altScore, altMatched, altTitled, queryTerm } = scratch;
+    const { touched, clauseTouched, altTouched } = scratch;
+    const { postStart, postSection, postWeight, postTitled } = this;
+    let touchedCount = 0;
     const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
-    for (const [term, weight] of terms) {
-      const list = this.postings.get(term);
-      // A word the notes never use still counts in the query's weight: that is what makes "GCP Cloud Run" empty.
-      const idf = list ? this.idf(term) : maxIdf;
-      totalWeight += weight * idf;
-      if (!list) continue;
-      for (const p of list) {
-        const i = p.section;
-        if (scores[i] === 0) touched.push(i);
-        scores[i] = scores[i]! + weight * idf * ((p.tf * (K1 + 1)) / (p.tf + K1));
-        matched[i] = matched[i]! + weight * idf;
-        if (p.titled) matchedInTitle[i] = matchedInTitle[i]! + weight * idf;
+    const queryIds: number[] = [];
+    let totalWeight = 0;
+    for (const clause of clauses) {
+      let importance = Infinity;
+      let clauseCount = 0;
+      for (const alt of clause.alternatives) {
+        let altIdf = 0;
+        let altCount = 0;
+        const coverage = alt.factor === LOANWORD_FACTOR ? LOANWORD_COVERAGE : 1;
+        for (let a = 0; a < alt.terms.length; a++) {
+          const [term, share] = alt.terms[a]!;
+          const id = this.analyzer.idOf(term);
+          const known = id !== undefined && id < this.termCount && postStart[id + 1]! > postStart[id]!;
+          if (id !== undefined && id < queryTerm.length && queryTerm[id] === 0) {
+            queryTerm[id] = 1;
+            queryIds.push(id);
+          }
+          // A word the notes never use still counts in the query's weight: that is what makes "GCP Cloud Run" empty.
+          const idf = known ? this.idfs[id]! : maxIdf;
+          altIdf += share * idf;
+          if (!known) continue;
+          const w = alt.factor * share;
+          const wIdf = w * idf;
+          const wCoverage = w * coverage;
+          const end = postStart[id + 1]!;
+          // A fallback counts only where the clause has matched nothing yet.
+          const fallback = alt.fallback === true;
+          for (let p = postStart[id]!; p < end; p++) {
+            const i = postSection[p]!;
+            if (fallback && bestMatched[i]! > 0) continue;
+            if (altMatched[i] === 0) altTouched[altCount++] = i;
+            altScore[i] = altScore[i]! + wIdf * postWeight[p]!;
+            altMatched[i] = altMatched[i]! + wCoverage;
+            if (postTitled[p]) altTitled[i] = altTitled[i]! + w;
+          }
+        }
+        importance = Math.min(importance, altIdf);
+        for (let t = 0; t < altCount; t++) {
+          const i = altTouched[t]!;
+          if (altScore[i]! > bestScore[i]! && !(alt.fallback && bestMatched[i]! > 0)) {
+            if (bestMatched[i] === 0) clauseTouched[clauseCount++] = i;
+            bestScore[i] = altScore[i]!;
+            bestMatched[i] = altMatched[i]!;
+            bestTitled[i] = altTitled[i]!;
+          }
+          altScore[i] = 0;
+          altMatched[i] = 0;
+          altTitled[i] = 0;
+        }
+      }
+      const weight = clause.weight * importance;
+      totalWeight += weight;
+      for (let t = 0; t < clauseCount; t++) {
+        const i = clauseTouched[t]!;
+        if (scores[i] === 0 && matched[i] === 0) touched[touchedCount++] = i;
+        scores[i] = scores[i]! + clause.weight * bestScore[i]!;
+        matched[i] = matched[i]! + weight * Math.min(1, bestMatched[i]!);
+        matchedInTitle[i] = matchedInTitle[i]! + weight * Math.min(1, bestTitled[i]!);
+        bestScore[i] = 0;
+        bestMatched[i] = 0;
+        bestTitled[i] = 0;
       }
     }
-    if (touched.length === 0 || totalWeight === 0) return [];
-    const results: ScoredSection[] = [];
-    for (const i of touched) {
-      // A section whose heading (or breadcrumb) names the topic ranks above one that only mentions it, and a
-      // heading that says just what was asked above a more specific one ("JWT" over "JWT Claim Set").
-      const heading = this.headingTerms[i]!;
-      let precise = 0;
-      for (const t of heading) if (terms.has(t)) precise++;
-      const precision = heading.size ? precise / heading.size : 0;
-      const boost = 1 + TITLE_BOOST * (matchedInTitle[i]! / totalWeight) + PRECISION_BOOST * precision;
-      // A heading with nothing under it is a signpost: show it only when nothing better exists.
-      const score = scores[i]! * boost * (this.emptyBody[i] ? 0.5 : 1);
-      results.push({ index: i, score, coverage: matched[i]! / totalWeight });
+    // The best `limit` sections, best first (ties by position in the notes), among those worth showing. A section
+    // whose heading (or breadcrumb) names the topic ranks above one that only mentions it, and a heading that says
+    // just what was asked above a more specific one ("JWT" over "JWT Claim Set"); a heading with nothing under it
+    // is a signpost, shown only when nothing better exists. The heading's precision is worked out only for the
+    // sections that can still be shown: the others cannot reach the best ones even with a perfect heading.
+    const top: ScoredSection[] = [];
+    if (touchedCount > 0 && totalWeight > 0) {
+      let bestCoverage = 0;
+      let bestLower = 0;
+      const lowest = scratch.lowestFor(limit);
+      let lowestCount = 0;
+      // Without the precision boost: the least a section can score.
+      const lowerOf = (i: number) => scores[i]! * (this.emptyBody[i] ? 0.5 : 1) * (1 + TITLE_BOOST * (matchedInTitle[i]! / totalWeight));
+      for (let t = 0; t < touchedCount; t++) {
+        const i = touched[t]!;
+        const coverage = matched[i]! / totalWeight;
+        const lower = lowerOf(i);
+        matched[i] = coverage;
+        if (coverage > bestCoverage) bestCoverage = coverage;
+        if (lower > bestLower) bestLower = lower;
+        // The `limit` highest lower scores of the sections covering enough of the query.
+        if (coverage >= MIN_COVERAGE * 0.6 && (lowestCount < limit || lower > lowest[limit - 1]!)) {
+          let at = lowestCount < limit ? lowestCount++ : limit - 1;
+          while (at > 0 && lowest[at - 1]! < lower) {
+            lowest[at] = lowest[at - 1]!;
+            at--;
+          }
+          lowest[at] = lower;
+        }
+      }
+      if (bestCoverage >= MIN_COVERAGE) {
+        // A section is worth its precision if it could be the best, or among the `limit` best that cover enough.
+        const bar = Math.min(bestLower, lowestCount < limit ? 0 : lowest[limit - 1]!) * (1 - 1e-9);
+        const candidates = scratch.candidates;
+        let candidateCount = 0;
+        let topScore = 0;
+        for (let t = 0; t < touchedCount; t++) {
+          const i = touched[t]!;
+          if (lowerOf(i) + PRECISION_BOOST * scores[i]! * (this.emptyBody[i] ? 0.5 : 1) < bar) continue;
+          const from = this.headingStart[i]!;
+          const to = this.headingStart[i + 1]!;
+          let precise = 0;
+          for (let h = from; h < to; h++) precise += queryTerm[this.headingTerms[h]!]!;
+          const precision = to > from ? precise / (to - from) : 0;
+          const boost = 1 + TITLE_BOOST * (matchedInTitle[i]! / totalWeight) + PRECISION_BOOST * precision;
+          const score = scores[i]! * boost * (this.emptyBody[i] ? 0.5 : 1);
+          scores[i] = score;
+          candidates[candidateCount++] = i;
+          if (score > topScore) topScore = score;
+        }
+        for (let t = 0; t < candidateCount; t++) {
+          const i = candidates[t]!;
+          const score = scores[i]!;
+          if (score < topScore * MIN_RELATIVE_SCORE || matched[i]! < MIN_COVERAGE * 0.6) continue;
+          if (top.length === limit && !outranks(score, i, top[limit - 1]!)) continue;
+          let at = top.length === limit ? limit - 1 : top.length;
+          while (at > 0 && outranks(score, i, top[at - 1]!)) {
+            top[at] = top[at - 1]!;
+            at--;
+          }
+          top[at] = { index: i, score, coverage: matched[i]! };
+        }
+      }
     }
-    results.sort((a, b) => b.score - a.score || a.index - b.index);
-    const best = results.reduce((m, r) => Math.max(m, r.coverage), 0);
-    if (best < MIN_COVERAGE) return [];
-    const top = results[0]!.score;
-    return results.filter((r) => r.score >= top * MIN_RELATIVE_SCORE && r.coverage >= MIN_COVERAGE * 0.6).slice(0, limit);
+    for (let t = 0; t < touchedCount; t++) {
+      const i = touched[t]!;
+      scores[i] = 0;
+      matched[i] = 0;
+      matchedInTitle[i] = 0;
+    }
+    for (const id of queryIds) queryTerm[id] = 0;
+    return top;
   }
 }
 
-/** Query words that carry no meaning for the notes. */
-const STOP = new Set<Term>(["aws", "amazon", "the", "a", "an", "of", "and", "or", "in", "on", "to", "for", "is", "are", "what", "how", "with", "about", "1:뭐", "1:왜"]);
+/** Per-query working arrays, one slot a section (a term for `queryTerm`), kept zeroed between queries. */
+class Scratch {
+  readonly scores: Float64Array;
+  readonly matched: Float64Array;
+  readonly matchedInTitle: Float64Array;
+  readonly bestScore: Float64Array;
+  readonly bestMatched: Float64Array;
+  readonly bestTitled: Float64Array;
+  readonly altScore: Float64Array;
+  readonly altMatched: Float64Array;
+  readonly altTitled: Float64Array;
+  readonly queryTerm: Uint8Array;
+  /** sections met by the query, by the current clause, by the current alternative */
+  readonly touched: Int32Array;
+  readonly clauseTouched: Int32Array;
+  readonly altTouched: Int32Array;
+  /** sections whose heading precision is worked out */
+  readonly candidates: Int32Array;
+  /** the highest lower bounds of scores, best first */
+  private lowest = new Float64Array(64);
+
+  constructor(sections: number, terms: number) {
+    this.candidates = new Int32Array(sections);
+    this.touched = new Int32Array(sections);
+    this.clauseTouched = new Int32Array(sections);
+    this.altTouched = new Int32Array(sections);
+    this.scores = new Float64Array(sections);
+    this.matched = new Float64Array(sections);
+    this.matchedInTitle = new Float64Array(sections);
+    this.bestScore = new Float64Array(sections);
+    this.bestMatched = new Float64Array(sections);
+    this.bestTitled = new Float64Array(sections);
+    this.altScore = new Float64Array(sections);
+    this.altMatched = new Float64Array(sections);
+    this.altTitled = new Float64Array(sections);
+    this.queryTerm = new Uint8Array(terms);
+  }
+
+  lowestFor(limit: number): Float64Array {
+    if (this.lowest.length < limit) this.lowest = new Float64Array(limit);
+    return this.lowest;
+  }
+}
+
+function outranks(score: number, index: number, other: ScoredSection): boolean {
+  return score > other.score || (score === other.score && index < other.index);
+}
+
+/** Letter counts of a Latin word. */
+function letterCounts(word: string): Int32Array {
+  const counts = new Int32Array(128);
+  for (let i = 0; i < word.length; i++) counts[word.charCodeAt(i) & 127]!++;
+  return counts;
+}
+
+const taken = new Uint8Array(256);
+
+/**
+ * How many letters two words do not share, given the first one's `counts` (left as they were): one edit changes
+ * it by at most two, so it bounds the edit distance from below cheaply.
+ */
+function letterDifference(counts: Int32Array, length: number, word: string): number {
+  const n = Math.min(word.length, taken.length);
+  let common = 0;
+  for (let i = 0; i < n; i++) {
+    const c = word.charCodeAt(i) & 127;
+    taken[i] = counts[c]! > 0 ? 1 : 0;
+    if (taken[i]) {
+      counts[c]!--;
+      common++;
+    }
+  }
+  for (let i = 0; i < n; i++) if (taken[i]) counts[word.charCodeAt(i) & 127]!++;
+  return length + word.length - 2 * common;
+}
+
+function isStopHangul(word: string): boolean {
+  return STOP_HANGUL.has(word) || stems(word).some((s) => s.kind !== "none" && STOP_HANGUL.has(s.stem));
+}
+
+function bigramAlternative(word: string, factor: number): Alternative {
+  const n = Math.max(1, word.length - 1);
+  const terms: Array<[Term, number]> = [];
+  for (let k = 0; k + 1 < word.length; k++) terms.push([word.slice(k, k + 2), 1 / n]);
+  return { terms, factor };
+}
+
+function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+export { isHangulWord };
 
 /** Damerau–Levenshtein (optimal string alignment), giving up once the distance exceeds `limit`. */
 function boundedDamerau(a: string, b: string, limit: number): number {

@@ -107,7 +107,7 @@ export function questionHash(q: Pick<QuestionInput, "prompt" | "choices" | "answ
   return createHash("sha256").update(content, "utf8").digest("hex").slice(0, 16);
 }
 
-function toQuestion(v: QuestionInput, file: string, line: number, sectionId: number | null): Question {
+export function toQuestion(v: QuestionInput, file: string, line: number, sectionId: number | null): Question {
   return {
     id: v.id,
     topic: v.topic,
@@ -117,7 +117,7 @@ function toQuestion(v: QuestionInput, file: string, line: number, sectionId: num
     choices: v.choices,
     answer: v.answer,
     explanation: v.explanation,
-    source: { note: v.source.note, heading: v.source.heading },
+    ...(v.source ? { source: { note: v.source.note, heading: v.source.heading } } : {}),
     ...(v.related ? { related: v.related.map((r) => ({ id: r.id, reason: r.reason })) } : {}),
     ...(v.allow ? { allow: { ...v.allow } } : {}),
     file,
@@ -138,15 +138,21 @@ interface ParsedYaml {
   lineAt(offset: number): number;
 }
 
-/** Parses one YAML file; syntax errors are reported (at the line the parser gives) and yield null. */
+/** Reads and parses one YAML file; a file that cannot be read or parsed is reported and yields null. */
 function parseYaml(abs: string, file: string, problems: QuestionProblem[]): ParsedYaml | null {
   let source: string;
   try {
-    source = readFileSync(abs, "utf8").replace(/^\uFEFF/, "");
+    source = readFileSync(abs, "utf8");
   } catch (err) {
     problems.push({ file, line: 1, message: `cannot read the file (${(err as Error).message})` });
     return null;
   }
+  return parseYamlText(source, file, problems);
+}
+
+/** Parses YAML text; syntax errors are reported (at the line the parser gives) and yield null. */
+function parseYamlText(text: string, file: string, problems: QuestionProblem[]): ParsedYaml | null {
+  const source = text.replace(/^\uFEFF/, "");
   const counter = new LineCounter();
   // failsafe: every scalar is text as written; numbers are converted by the schema where a number is expected.
   const doc = parseDocument(source, { lineCounter: counter, schema: "failsafe", prettyErrors: false, uniqueKeys: true });
@@ -252,7 +258,18 @@ function valueAt(root: unknown, keyPath: Array<string | number>): unknown {
 }
 
 function readQuestionFile(abs: string, file: string, problems: QuestionProblem[], drafts: boolean): CheckedItem[] {
-  const parsed = parseYaml(abs, file, problems);
+  return readQuestionItems(parseYaml(abs, file, problems), file, problems, { drafts });
+}
+
+/**
+ * The questions of one YAML text (a file an organiser sends from chat), each checked on its own: the items, and
+ * every problem at its line. `sourceOptional` accepts questions that name no note section.
+ */
+export function readYamlQuestions(text: string, file: string, problems: QuestionProblem[], opts: { sourceOptional?: boolean } = {}): CheckedItem[] {
+  return readQuestionItems(parseYamlText(text, file, problems), file, problems, { drafts: false, sourceOptional: opts.sourceOptional });
+}
+
+function readQuestionItems(parsed: ParsedYaml | null, file: string, problems: QuestionProblem[], opts: { drafts: boolean; sourceOptional?: boolean }): CheckedItem[] {
   if (!parsed) return [];
   const { doc, lines, lineAt } = parsed;
   const root = doc.contents;
@@ -276,7 +293,7 @@ function readQuestionFile(abs: string, file: string, problems: QuestionProblem[]
       return;
     }
     const raw: unknown = itemNode.toJSON();
-    const check = checkQuestion(raw, { drafts });
+    const check = checkQuestion(raw, opts);
     const lineOf = (p: Array<string | number>) => lineOfPath(itemNode, p, lineAt);
     for (const issue of check.issues) {
       const at = lineOf(issue.path);

@@ -29,7 +29,7 @@ export const REVIEW_LIMITS = {
     /** added to the similarity of two questions of the same topic */
     sameTopicBonus: 0.1,
     /** a pair at or above this similarity asks the same fact */
-    threshold: 0.42,
+    threshold: 0.418,
     /** correct answers at least this alike (cosine of their terms) are "the same answer" */
     sameAnswer: 0.8,
   },
@@ -260,7 +260,7 @@ function verbatimFinding(q: Question, note: string | undefined): ReviewFinding |
   return finding(
     q,
     "verbatim-answer",
-    `verbatim-answer: the correct choice is the only one copied word for word from ${q.source.note}, so a member can spot it by its wording: paraphrase it, or word a wrong choice in the note's vocabulary too; or record why in allow: { verbatim-answer: "…" }`,
+    `verbatim-answer: the correct choice is the only one copied word for word from ${q.source?.note ?? "its note"}, so a member can spot it by its wording: paraphrase it, or word a wrong choice in the note's vocabulary too; or record why in allow: { verbatim-answer: "…" }`,
   );
 }
 

@@ -259,15 +259,24 @@ const draftFields = {
   rule: z.string(expecting("rule", "the name of the rule that drafted the question")).optional(),
 };
 
-const questionObject = z
-  .object({ ...questionFields, ...draftFields }, expecting("each question", "a mapping of id, topic, tags, difficulty, prompt, choices, answer, explanation and source"))
-  .strict()
-  // The draft marker, confidence and rule are for the organiser reviewing a draft; a loaded question has none.
-  .transform(({ related, allow, draft: _draft, confidence: _confidence, rule: _rule, ...q }): QuestionInput => ({
-    ...q,
-    ...(related?.length ? { related } : {}),
-    ...(allow && Object.keys(allow).length ? { allow: allow as QuestionInput["allow"] } : {}),
-  }));
+/** A question object whose `source` is required (the shipped bank) or optional (a group's own questions). */
+function questionObjectOf(sourceOptional: boolean) {
+  return (
+    z
+      .object({ ...questionFields, source: sourceOptional ? source.optional() : source, ...draftFields }, expecting("each question", "a mapping of id, topic, tags, difficulty, prompt, choices, answer, explanation and source"))
+      .strict()
+      // The draft marker, confidence and rule are for the organiser reviewing a draft; a loaded question has none.
+      .transform(({ related, allow, source: from, draft: _draft, confidence: _confidence, rule: _rule, ...q }): QuestionInput => ({
+        ...q,
+        ...(from ? { source: from } : {}),
+        ...(related?.length ? { related } : {}),
+        ...(allow && Object.keys(allow).length ? { allow: allow as QuestionInput["allow"] } : {}),
+      }))
+  );
+}
+
+const questionObject = questionObjectOf(false);
+const groupQuestionObject = questionObjectOf(true);
 
 /** The answer must index one of the choices. */
 export function answerRangeMessage(answerIndex: number, choiceCount: number): string | null {
@@ -429,8 +438,8 @@ export function examKnownFields(path: Array<string | number>): readonly string[]
 }
 
 /** Checks one raw item against the schema and reports every problem, not just the first. */
-export function checkQuestion(raw: unknown, opts: { drafts?: boolean } = {}): QuestionCheck {
-  const parsed = questionObject.safeParse(raw);
+export function checkQuestion(raw: unknown, opts: { drafts?: boolean; sourceOptional?: boolean } = {}): QuestionCheck {
+  const parsed = (opts.sourceOptional ? groupQuestionObject : questionObject).safeParse(raw);
   const issues = parsed.success ? [] : toFieldIssues(parsed.error, questionKnownFields);
   // A draft is not published until an organiser has reviewed it and removed its draft marker.
   if (!opts.drafts && raw !== null && typeof raw === "object" && String((raw as Record<string, unknown>).draft ?? "").trim() === "true") {
@@ -441,6 +450,7 @@ export function checkQuestion(raw: unknown, opts: { drafts?: boolean } = {}): Qu
   if (!parsed.success && raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
     const obj = raw as Record<string, unknown>;
     for (const field of QUESTION_FIELDS) {
+      if (field === "source" && opts.sourceOptional && obj[field] === undefined) continue;
       const r = questionFields[field].safeParse(obj[field]);
       if (r.success) (partial as Record<string, unknown>)[field] = r.data;
     }

@@ -3,12 +3,17 @@
 // words become character bigrams after a trailing particle is dropped (함수의 → 함수), which needs no dictionary
 // and lets spacing and inflection variants meet. Terms are weighted by how rare they are in the bank (tf-idf), so
 // the wording every question shares ("회사가 … 사용해야 하는가?") counts for little.
-import { analyze, normalize } from "../notes/analyze.js";
+import { Analyzer, Concepts, foldLatin, normalize } from "../notes/analyze.js";
+import { AWS_PACK } from "../notes/glossary.js";
+import { STUDY_VOCABULARY } from "../notes/vocabulary.js";
 
 export type TermCounts = Map<string, number>;
 export type TermVector = Map<string, number>;
 
 const HANGUL_WORD = /[\uac00-\ud7a3]+/g;
+/** The bank is about AWS: its texts are read with the AWS pack and the general study vocabulary. */
+let analyzer: Analyzer | undefined;
+const bankAnalyzer = () => (analyzer ??= new Analyzer(new Concepts([...AWS_PACK.entries, ...STUDY_VOCABULARY])));
 const LATIN_ONLY = /^[a-z0-9][a-z0-9.@]*$/;
 // Particles and the commonest endings glued to a noun or verb stem. Only stripped from words of three syllables or
 // more, so a two-syllable word such as 로그 or 과금 keeps its last syllable.
@@ -23,9 +28,11 @@ export function textTerms(text: string): TermCounts {
   const out: TermCounts = new Map();
   const add = (t: string) => out.set(t, (out.get(t) ?? 0) + 1);
   const glued = text.replace(/([A-Za-z0-9])\s+(?=[\uac00-\ud7a3])/g, "$1");
-  for (const [term, count] of analyze(glued, true).counts) {
-    if (!term.startsWith("@") && !LATIN_ONLY.test(term)) continue;
-    for (let n = 0; n < count; n++) add(term);
+  const analysis = bankAnalyzer().analyze(glued);
+  for (const term of analysis.concepts) add(term);
+  for (const word of analysis.latinWords) {
+    const term = foldLatin(word.toLowerCase());
+    if (LATIN_ONLY.test(term)) add(term);
   }
   for (let word of normalize(text).match(HANGUL_WORD) ?? []) {
     if (word.length > 2) word = word.replace(TRAILING_PARTICLE, "");

@@ -75,7 +75,7 @@ export function computeStats(questions: readonly Question[], topics: ReadonlyMap
       .sort((a, b) => b.r.count - a.r.count || a.i - b.i)
       .map((x) => x.r);
 
-  const noteOf = opts.noteOf ?? ((q: Question) => q.source.note);
+  const noteOf = opts.noteOf ?? ((q: Question) => q.source?.note ?? "");
   const notes = count(
     questions.map(noteOf),
     opts.notes ?? [],

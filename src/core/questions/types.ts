@@ -50,7 +50,8 @@ export interface QuestionContent {
   /** 0-based index into choices */
   answer: number;
   explanation: string;
-  source: { note: string; heading: string };
+  /** the note section it comes from; the shipped bank always names one, a group's own questions may not */
+  source?: { note: string; heading: string };
   /** questions this one deliberately resembles, each with why both are wanted (silences the near-duplicate check) */
   related?: RelatedQuestion[];
   /** review warnings accepted for this question, each with the reason (see ReviewCheck) */

@@ -24,6 +24,8 @@ export interface TopicsInfo {
   invalidKeys: Set<string>;
   /** the `exams:` block, by code */
   exams: Map<string, Exam>;
+  /** the topics cannot be changed by whoever wrote the questions (a group's own questions use the bank's) */
+  fixed?: boolean;
 }
 
 /** `## 10.16.  Limitation` → `10.16. Limitation`; `#28 EBS` stays (a lecture number, not Markdown markup). */
@@ -190,6 +192,7 @@ function unknownTopicMessage(topic: string, topics: TopicsInfo, keys: string[]):
   const hint = suggestions.length
     ? `did you mean ${suggestions.map((k) => `"${k}" (${topics.topics.get(k)!.en})`).join(" or ")}?`
     : `use one of the ${keys.length} keys listed there`;
+  if (topics.fixed) return `topic ${describeValue(topic)} is not a topic of the question bank: ${suggestions.length ? hint : `use one of ${keys.join(", ")}`}`;
   return `topic ${describeValue(topic)} is not in ${topics.file}: ${hint} To add a topic, add \`${topic}: { ko: …, en: … }\` to ${topics.file}.`;
 }
 

@@ -1,5 +1,5 @@
 // Scoring rules (DESIGN.md "Scoring"): pure functions, applied by the store inside the answer's transaction.
-import type { ReviewRow, ScoreContext, ScoreDecision, Scorer } from "../store/rows.js";
+import type { ScoreContext, ScoreDecision, Scorer } from "../store/rows.js";
 
 export interface ScoringSettings {
   /** points for a correct answer (default 10) */
@@ -41,18 +41,4 @@ export function scorer(settings: ScoringSettings): Scorer {
     if (settings.streakEvery > 0 && streak % settings.streakEvery === 0) points += settings.streakBonus;
     return { points, streak };
   };
-}
-
-const DAY = 86_400_000;
-
-/**
- * The personal review queue for practice: a missed question comes back in 10 minutes, a correct one is
- * pushed out (1, 2, 4, 8 … days, at most 60).
- */
-export function nextReview(prev: ReviewRow | null, correct: boolean, now: Date): Omit<ReviewRow, "memberId" | "questionId"> {
-  if (!correct) {
-    return { dueAt: new Date(now.getTime() + 10 * 60_000), intervalDays: 0, correctStreak: 0, lapses: (prev?.lapses ?? 0) + 1 };
-  }
-  const intervalDays = Math.min(60, prev && prev.intervalDays > 0 ? prev.intervalDays * 2 : 1);
-  return { dueAt: new Date(now.getTime() + intervalDays * DAY), intervalDays, correctStreak: (prev?.correctStreak ?? 0) + 1, lapses: prev?.lapses ?? 0 };
 }

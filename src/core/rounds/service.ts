@@ -5,9 +5,10 @@ import { DELIVERY_LEASE_MS, deliveryKindOf, DeliveryError, MAX_DELIVERY_ATTEMPTS
 import { noMetrics, type CoreMetrics } from "../metrics.js";
 import type { Locale } from "../locale.js";
 import type { PortRegistry } from "../ports.js";
+import type { Library } from "../library.js";
+import type { QuestionCatalog } from "../organiser/questions.js";
 import type { Question, QuestionBank } from "../questions/types.js";
-import type { Section } from "../notes/types.js";
-import type { DeliveryStep, GroupRow, RoundRow, ScheduleRow, Store } from "../store/index.js";
+import type { DeliveryStep, GroupRow, PickMode, RoundRow, ScheduleRow, Store } from "../store/index.js";
 import type { Logger } from "../../logger.js";
 import { pickForChannel, pool, type Random } from "../questions/pick.js";
 import { OperatorError } from "../errors.js";
@@ -26,11 +27,15 @@ export function choiceIndex(label: string, count: number): number | null {
 
 export interface RoundDeps {
   store: Store;
-  bank: QuestionBank;
-  sections: readonly Section[];
+  /** the shipped bank and notes in force */
+  library: Library;
+  /** the shipped bank with a group's own questions */
+  catalog: QuestionCatalog;
   ports: PortRegistry;
   logger: Logger;
   random?: Random;
+  /** picks the daily question by the schedule's mode (src/core/review/pick.ts); uniformly among the least used without */
+  picker?: { pick(groupId: number, channelId: string, candidates: readonly Question[], mode: PickMode, now: Date): Promise<Question | null> };
   metrics?: CoreMetrics;
 }
 
@@ -48,24 +53,44 @@ export function groupRef(group: GroupRow): GroupRef {
 }
 
 export class RoundService {
-  private readonly sectionsById = new Map<number, Section>();
-  private readonly openedListeners = new Set<(round: RoundRow) => void>();
-  constructor(private readonly deps: RoundDeps) {
-    for (const s of deps.sections) this.sectionsById.set(s.id, s);
-  }
+  private readonly openedListeners = new Set<(round: RoundRow) => void | Promise<void>>();
+  private readonly revealedListeners = new Set<(round: RoundRow, card: RevealedCard) => void | Promise<void>>();
+  constructor(private readonly deps: RoundDeps) {}
 
-  /** Called with every round whose card this process posted (the scheduler arms its reveal timer). */
-  onOpened(listener: (round: RoundRow) => void): () => void {
+  /**
+   * Called with every round whose card this process posted (the scheduler arms its reveal timer, a discussion
+   * thread is started); posting waits for a listener's promise.
+   */
+  onOpened(listener: (round: RoundRow) => void | Promise<void>): () => void {
     this.openedListeners.add(listener);
     return () => this.openedListeners.delete(listener);
   }
 
-  private opened(round: RoundRow): void {
+  /**
+   * Called, and awaited, with every round this process revealed (the learning loop takes its answers in; the
+   * card's thread gets the summary).
+   */
+  onRevealed(listener: (round: RoundRow, card: RevealedCard) => void | Promise<void>): () => void {
+    this.revealedListeners.add(listener);
+    return () => this.revealedListeners.delete(listener);
+  }
+
+  private async opened(round: RoundRow): Promise<void> {
     for (const l of this.openedListeners) {
       try {
-        l(round);
+        await l(round);
       } catch (err) {
         this.deps.logger.error({ err, roundId: round.id }, "round listener failed");
+      }
+    }
+  }
+
+  private async revealed(round: RoundRow, card: RevealedCard): Promise<void> {
+    for (const l of this.revealedListeners) {
+      try {
+        await l(round, card);
+      } catch (err) {
+        this.deps.logger.error({ err, roundId: round.id }, "reveal listener failed");
       }
     }
   }
@@ -75,17 +100,25 @@ export class RoundService {
   }
 
   topicName(key: string, locale: Locale): string {
-    const t = this.deps.bank.topics.get(key);
+    const t = this.deps.library.current.bank.topics.get(key);
     return t ? t[locale] : key;
   }
 
-  /** The question a round was opened with. Rounds keep its correct index, so scoring never depends on this. */
-  question(round: { questionId: string }): Question | null {
-    return this.deps.bank.byId.get(round.questionId) ?? null;
+  /** The bank a group's rounds draw from: the shipped questions and the group's own. */
+  bankFor(groupId: number): Promise<QuestionBank> {
+    return this.deps.catalog.bankFor(groupId);
   }
 
-  card(round: RoundRow, locale: Locale): QuestionCard {
-    const q = this.question(round);
+  /**
+   * The question a round was opened with, from `bank` (the group's: `bankFor`). Rounds keep its correct index, so
+   * scoring never depends on this.
+   */
+  question(round: { questionId: string }, bank: QuestionBank): Question | null {
+    return bank.byId.get(round.questionId) ?? null;
+  }
+
+  card(round: RoundRow, locale: Locale, bank: QuestionBank): QuestionCard {
+    const q = this.question(round, bank);
     return {
       roundId: round.id,
       questionId: round.questionId,
@@ -98,19 +131,24 @@ export class RoundService {
     };
   }
 
+  /** The note section a question cites, null when it cites none (a group's own question may not). */
   source(q: Question | null): SourceRef | null {
-    if (!q) return null;
-    let s = q.sectionId !== null ? this.sectionsById.get(q.sectionId) : undefined;
-    if (!s) s = this.deps.sections.find((x) => x.file.endsWith(q.source.note) && x.heading === q.source.heading);
+    const from = q?.source;
+    if (!q || !from) return null;
+    const view = this.deps.library.current;
+    let s = q.sectionId !== null ? view.sectionsById.get(q.sectionId) : undefined;
+    // A reload renumbers sections, and a group's question is resolved by name: the note and heading decide then.
+    if (!s || !s.file.endsWith(from.note)) s = view.sections.find((x) => x.file.endsWith(from.note) && x.heading === from.heading);
     if (s) return { file: s.file, line: s.line, heading: s.heading, path: s.path };
-    return { file: q.source.note, line: 0, heading: q.source.heading, path: [q.source.heading] };
+    return { file: from.note, line: 0, heading: from.heading, path: [from.heading] };
   }
 
-  async revealedCard(round: RoundRow, locale: Locale): Promise<RevealedCard> {
+  async revealedCard(round: RoundRow, locale: Locale, bank?: QuestionBank): Promise<RevealedCard> {
     const summary = await this.deps.store.roundSummary(round.id, 3);
-    const q = this.question(round);
+    const from = bank ?? (await this.bankFor(round.groupId));
+    const q = this.question(round, from);
     return {
-      ...this.card(round, locale),
+      ...this.card(round, locale, from),
       correctIndex: round.correctIndex,
       counts: summary.counts,
       answered: summary.answered,
@@ -140,10 +178,13 @@ export class RoundService {
     opts: { schedule: ScheduleRow | null; localDate: string | null; topics: string[]; revealAfterMinutes: number; instantFeedback: boolean; now: Date; locale: Locale },
   ): Promise<{ round: RoundRow; card: QuestionCard; delivery: DeliveryOutcome } | null> {
     if (!this.port(group.platform)) throw new Error(`no platform port registered for "${group.platform}"`);
-    const candidates = pool(this.deps.bank, opts.topics);
-    const use = await this.deps.store.questionUse(group.id, channelId);
-    const q = pickForChannel(candidates, use, this.deps.random);
+    const bank = await this.bankFor(group.id);
+    const candidates = pool(bank, opts.topics);
+    // A question an organiser previewed (/studybot next) or picked by skipping is the one posted.
+    const queued = opts.schedule ? await this.deps.store.nextQuestion(opts.schedule.id) : null;
+    const q = candidates.find((c) => c.id === queued) ?? (await this.pick(group.id, channelId, candidates, opts.schedule, opts.now));
     if (!q) throw new OperatorError("quiz.no_questions", { topics: opts.topics.join(", ") || "*" });
+    const season = await this.deps.store.currentSeason(group.id);
     const round = await this.deps.store.claimRound({
       groupId: group.id,
       scheduleId: opts.schedule?.id ?? null,
@@ -158,11 +199,25 @@ export class RoundService {
       revealAt: new Date(opts.now.getTime() + opts.revealAfterMinutes * 60_000),
       instantFeedback: opts.instantFeedback,
       leaseUntil: new Date(opts.now.getTime() + DELIVERY_LEASE_MS),
+      seasonId: season?.id ?? null,
     });
     if (!round) return null;
-    const card = this.card(round, opts.locale);
+    // The claimed round keeps the question until its card is posted or given up: the queue has done its work.
+    if (opts.schedule && queued === q.id) await this.deps.store.clearNextQuestion(opts.schedule.id, q.id);
+    const card = this.card(round, opts.locale, bank);
     const delivery = await this.post(round, group, card, opts.now, false);
     return { round: delivery.state === "done" ? delivery.round : round, card, delivery };
+  }
+
+  /**
+   * The question the channel would get next from `candidates` by the schedule's pick mode (adaptive unless set;
+   * uniformly among the least used without a picker), `exclude` left out.
+   */
+  async pick(groupId: number, channelId: string, candidates: readonly Question[], schedule: ScheduleRow | null, now: Date, exclude?: string): Promise<Question | null> {
+    const others = exclude === undefined ? candidates : candidates.filter((c) => c.id !== exclude);
+    return this.deps.picker
+      ? this.deps.picker.pick(groupId, channelId, others, schedule?.pick ?? "adaptive", now)
+      : pickForChannel(others, await this.deps.store.questionUse(groupId, channelId), this.deps.random);
   }
 
   private async post(round: RoundRow, group: GroupRow, card: QuestionCard, now: Date, retry: boolean): Promise<DeliveryOutcome> {
@@ -173,7 +228,7 @@ export class RoundService {
       await this.deps.store.markPosted(round.id, ref);
       this.metrics.cardPosted(group.platform);
       const posted: RoundRow = { ...round, message: ref, delivery: { post: "posted", reveal: null, attempts: 0, nextAttemptAt: null, lastError: null } };
-      this.opened(posted);
+      await this.opened(posted);
       return { state: "done", round: posted };
     } catch (err) {
       return this.failed("post", round, group, err, now);
@@ -187,7 +242,7 @@ export class RoundService {
   async retry(round: RoundRow, group: GroupRow, locale: Locale, now: Date): Promise<DeliveryOutcome | null> {
     if (round.revealedAt === null && (round.delivery.post !== "pending" || round.revealAt.getTime() <= now.getTime())) return null; // the reveal closes it
     if (!(await this.deps.store.leaseDelivery(round.id, now, new Date(now.getTime() + DELIVERY_LEASE_MS)))) return null;
-    if (round.revealedAt === null) return this.post(round, group, this.card(round, locale), now, true);
+    if (round.revealedAt === null) return this.post(round, group, this.card(round, locale, await this.bankFor(group.id)), now, true);
     return this.deliverReveal(round, group, await this.revealedCard(round, locale), now);
   }
 
@@ -202,6 +257,7 @@ export class RoundService {
     const closed: RoundRow = { ...round, revealedAt: now, delivery: { ...round.delivery, reveal: "pending", attempts: 0 } };
     const card = await this.revealedCard(closed, locale);
     await this.deliverReveal(closed, group, card, now);
+    await this.revealed(closed, card);
     return card;
   }
 

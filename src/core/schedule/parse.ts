@@ -1,6 +1,7 @@
 // Organiser input for schedules and settings, validated once here for every platform.
 import { UserError } from "../errors.js";
 import { addDays, isValidTimeZone, localDate, localParts, weekdayOf, zonedTime } from "../clock.js";
+import type { PickMode } from "../store/rows.js";
 
 export interface ScheduleInput {
   /** "HH:MM", 24-hour, local to `timezone` */
@@ -15,6 +16,8 @@ export interface ScheduleInput {
   revealAfterMinutes?: number;
   /** tell each member privately at once whether the answer was right (default off) */
   instantFeedback?: boolean;
+  /** how the daily question is chosen (default adaptive) */
+  pick?: PickMode;
 }
 
 export const DEFAULT_WEEKDAYS = [1, 2, 3, 4, 5];

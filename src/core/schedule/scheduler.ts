@@ -50,6 +50,7 @@ export class Scheduler {
   private readonly inFlight = new Set<Promise<unknown>>();
   private unsubscribe: Array<() => void> = [];
   private stopped = false;
+  private readonly sweepTasks: Array<{ name: string; run: (platforms: string[]) => Promise<unknown> }> = [];
   private lastTickAt: Date | null = null;
   private startedAtValue: Date | null = null;
 
@@ -103,8 +104,16 @@ export class Scheduler {
   }
 
   /**
+   * Work the sweep does after posting and revealing (reveal reminders, weekly digests, review reminders), in the
+   * order added, given the platforms this process posts to.
+   */
+  addSweepTask(name: string, run: (platforms: string[]) => Promise<unknown>): void {
+    this.sweepTasks.push({ name, run });
+  }
+
+  /**
    * Posts every schedule due today that has not been posted, tries again every post and reveal whose retry time
-   * has come, and reveals every round whose time has passed. The one-minute sweep runs this.
+   * has come, reveals every round whose time has passed, then runs the sweep tasks. The one-minute sweep runs this.
    */
   async catchUp(): Promise<CatchUpResult> {
     const posted: RoundRow[] = [];
@@ -114,6 +123,13 @@ export class Scheduler {
     }
     posted.push(...(await this.retryDeliveries()));
     const revealed = await this.revealDue();
+    for (const task of this.sweepTasks) {
+      try {
+        await task.run(this.platforms());
+      } catch (err) {
+        this.logger.error({ err, task: task.name }, "sweep task failed");
+      }
+    }
     this.lastTickAt = this.clock.now();
     return { posted, revealed };
   }

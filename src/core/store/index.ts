@@ -7,6 +7,7 @@ import type { DeliveryStore } from "./delivery.js";
 import type { InstallationStore } from "./installations.js";
 import type { Locale } from "../locale.js";
 import type { ScoringSettings } from "../rounds/scoring.js";
+import type { OrganiserStore } from "./organiser.js";
 import type {
   AnswerInput,
   AnswerRecord,
@@ -16,7 +17,6 @@ import type {
   NewRound,
   PeriodKey,
   PracticeRow,
-  ReviewRow,
   RoundRow,
   RoundSummary,
   ScheduleFields,
@@ -25,9 +25,15 @@ import type {
   ScoreRow,
   StreakView,
 } from "./rows.js";
+import type { DigestStore } from "./digest.js";
+
+import type { PickStore, ReviewScheduler, ReviewStore } from "./review.js";
 
 export * from "./rows.js";
 export type { InstallationRow, InstallationStore } from "./installations.js";
+export * from "./organiser.js";
+export * from "./digest.js";
+export * from "./review.js";
 export type { DeliveryState, DeliveryStep, DeliveryStore, PauseReason, PostState, RevealState } from "./delivery.js";
 
 export interface MemberInput {
@@ -96,16 +102,10 @@ export interface ScoreStore {
 export interface PracticeStore {
   openPractice(p: Omit<PracticeRow, "id" | "answeredAt" | "choice">): Promise<PracticeRow>;
   practiceById(id: number): Promise<PracticeRow | null>;
-  /** records the practice answer once and updates the review queue in the same transaction */
-  answerPractice(
-    id: number,
-    choice: number,
-    now: Date,
-    review: (prev: ReviewRow | null, correct: boolean) => Omit<ReviewRow, "memberId" | "questionId">,
-  ): Promise<{ row: PracticeRow; first: boolean }>;
-  dueReviews(memberId: number, now: Date): Promise<ReviewRow[]>;
-  reviewedQuestionIds(memberId: number): Promise<Set<string>>;
+  /** records the practice answer once and moves the member's card for the question in the same transaction */
+  answerPractice(id: number, choice: number, now: Date, schedule: ReviewScheduler): Promise<{ row: PracticeRow; first: boolean }>;
 }
 
 /** Everything the core needs from storage. */
-export interface Store extends GroupStore, ScheduleStore, RoundStore, ScoreStore, PracticeStore, DeliveryStore, InstallationStore {}
+export interface Store
+  extends GroupStore, ScheduleStore, RoundStore, ScoreStore, PracticeStore, DigestStore, ReviewStore, PickStore, DeliveryStore, OrganiserStore, InstallationStore {}

@@ -3,6 +3,7 @@
 import type { Locale } from "../locale.js";
 import type { MessageRef } from "../cards.js";
 import type { ScoringSettings } from "../rounds/scoring.js";
+import type { ScheduleExtras } from "./digest.js";
 import type { DeliveryState, PauseReason } from "./delivery.js";
 
 export interface GroupRow {
@@ -27,7 +28,7 @@ export interface MemberRow {
 /** The name a schedule gets when the organiser gives none. */
 export const DEFAULT_SCHEDULE_NAME = "daily";
 
-export interface ScheduleRow {
+export interface ScheduleRow extends ScheduleExtras {
   id: number;
   groupId: number;
   channelId: string;
@@ -42,6 +43,8 @@ export interface ScheduleRow {
   topics: string[];
   revealAfterMinutes: number;
   instantFeedback: boolean;
+  /** how the daily question is chosen (src/core/review/pick.ts) */
+  pick: PickMode;
   paused: boolean;
   /** false after `unschedule` (the row is kept so the channel's history and its day keys stay stable) */
   active: boolean;
@@ -54,8 +57,15 @@ export interface ScheduleRow {
   pause: PauseReason | null;
 }
 
-/** What an organiser sets for a schedule. */
-export type ScheduleFields = Pick<ScheduleRow, "time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback">;
+/** How a schedule picks its daily question: unseen and weak topics first, or uniformly among the least used. */
+export const PICK_MODES = ["adaptive", "random"] as const;
+export type PickMode = (typeof PICK_MODES)[number];
+
+/**
+ * What an organiser sets for a schedule: `pick` is "adaptive" unless given; the digest, reminder and thread settings
+ * default as DEFAULT_SCHEDULE_EXTRAS.
+ */
+export type ScheduleFields = Pick<ScheduleRow, "time" | "weekdays" | "timezone" | "topics" | "revealAfterMinutes" | "instantFeedback"> & Partial<ScheduleExtras> & { pick?: PickMode };
 
 export interface RoundRow {
   id: number;
@@ -78,6 +88,8 @@ export interface RoundRow {
   revealAt: Date;
   revealedAt: Date | null;
   instantFeedback: boolean;
+  /** the group's season when the round was opened (its answers count on that season's board); null: none */
+  seasonId: number | null;
   message: MessageRef | null;
   /** where its post and its reveal are (pending until the platform confirmed them) */
   delivery: DeliveryState;
@@ -87,7 +99,7 @@ export interface RoundRow {
  * A round as the scheduler or post-now opens it: not yet revealed, its post pending. `leaseUntil`: until when the
  * claiming process posts it alone; after that another process may (default: DELIVERY_LEASE_MS after openedAt).
  */
-export type NewRound = Omit<RoundRow, "id" | "revealedAt" | "message" | "delivery"> & { leaseUntil?: Date };
+export type NewRound = Omit<RoundRow, "id" | "revealedAt" | "message" | "delivery" | "seasonId"> & { leaseUntil?: Date; seasonId?: number | null };
 
 /** What the store knows when an answer is recorded; the core's scoring rules turn it into points. */
 export interface ScoreContext {
@@ -180,13 +192,4 @@ export interface PracticeRow {
   openedAt: Date;
   answeredAt: Date | null;
   choice: number | null;
-}
-
-export interface ReviewRow {
-  memberId: number;
-  questionId: string;
-  dueAt: Date;
-  intervalDays: number;
-  correctStreak: number;
-  lapses: number;
 }

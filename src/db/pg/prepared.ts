@@ -49,6 +49,7 @@ export function preparedQueries(db: PgSession): PreparedQueries {
           openedAt: P("openedAt"),
           revealAt: P("revealAt"),
           instantFeedback: P("instantFeedback"),
+          seasonId: P("seasonId"),
           postState: P("postState"),
           nextAttemptAt: P("nextAttemptAt"),
         })
@@ -156,7 +157,7 @@ export function preparedQueries(db: PgSession): PreparedQueries {
     groupById: (id) => first(s.groupById.execute({ id })),
     scheduleById: (id) => first(s.scheduleById.execute({ id })),
     markScheduleRun: (id, localDate, at) => s.markScheduleRun.execute({ id, localDate, at }),
-    claimRound: (round) => first(s.claimRound.execute({ ...round, scheduleId: round.scheduleId ?? null, localDate: round.localDate ?? null, instantFeedback: round.instantFeedback ?? false, postState: round.postState ?? "pending", nextAttemptAt: round.nextAttemptAt ?? null })),
+    claimRound: (round) => first(s.claimRound.execute({ ...round, scheduleId: round.scheduleId ?? null, localDate: round.localDate ?? null, instantFeedback: round.instantFeedback ?? false, seasonId: round.seasonId ?? null, postState: round.postState ?? "pending", nextAttemptAt: round.nextAttemptAt ?? null })),
     questionUse: (groupId, channelId) => s.questionUse.execute({ groupId, channelId }),
     answerContext: async (roundId, groupId, userId) => {
       const row = await first(s.answerContext.execute({ roundId, groupId, userId }));

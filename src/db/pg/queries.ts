@@ -1,11 +1,13 @@
 // The store's statements on PostgreSQL (node-postgres), the twin of ../sqlite/queries.ts: the same statements,
 // built against this dialect's schema, for the pool or one connection. Those on the hot paths are prepared once per
 // connection (./prepared.ts); the others are built when they run.
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
-import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, upsertSet, type Queries } from "../queries.js";
+import { ALL_TIME, ALL_TOPICS, correctReviews, excluded, foldScoresSql, pendingReview, upsertSet, type Queries } from "../queries.js";
 import type { NewMemberRecord } from "../records.js";
+import { pgDigestQueries } from "./digest.js";
+import { pgOrganiserQueries } from "./organiser.js";
 import { preparedQueries } from "./prepared.js";
 import * as t from "./schema.js";
 
@@ -25,6 +27,8 @@ export function pgQueries(db: PgSession): Queries {
       .onConflictDoUpdate({ target: [t.members.groupId, t.members.userId], set: upsertSet.member(t.members) });
   return {
     ...preparedQueries(db),
+    ...pgOrganiserQueries(db),
+    ...pgDigestQueries(db),
     groupForUpdate: (id) => first(db.select().from(t.groups).where(eq(t.groups.id, id)).for("update")),
     insertGroup: (group) => db.insert(t.groups).values(group).onConflictDoNothing(),
     setGroupSettings: (id, settings) => db.update(t.groups).set(settings).where(eq(t.groups.id, id)),
@@ -188,23 +192,95 @@ export function pgQueries(db: PgSession): Queries {
     insertPractice: async (practice) => (await db.insert(t.practiceRounds).values(practice).returning())[0]!,
     practiceById: (id) => first(db.select().from(t.practiceRounds).where(eq(t.practiceRounds.id, id))),
     answerPractice: (id, choice, at) => changed(db.update(t.practiceRounds).set({ choice, answeredAt: at }).where(and(eq(t.practiceRounds.id, id), isNull(t.practiceRounds.answeredAt)))),
-    reviewOf: (memberId, questionId) => first(db.select().from(t.reviews).where(and(eq(t.reviews.memberId, memberId), eq(t.reviews.questionId, questionId)))),
-    upsertReview: (review) =>
+    reviewCard: (memberId, questionId) => first(db.select().from(t.reviewCards).where(and(eq(t.reviewCards.memberId, memberId), eq(t.reviewCards.questionId, questionId)))),
+    upsertReviewCard: (card) =>
       db
-        .insert(t.reviews)
-        .values(review)
-        .onConflictDoUpdate({
-          target: [t.reviews.memberId, t.reviews.questionId],
-          set: upsertSet.review(t.reviews),
-        }),
-    dueReviews: (memberId, now, limit) =>
+        .insert(t.reviewCards)
+        .values(card)
+        .onConflictDoUpdate({ target: [t.reviewCards.memberId, t.reviewCards.questionId], set: upsertSet.card(t.reviewCards) }),
+    insertReviewLog: (entry) => first(db.insert(t.reviewLog).values(entry).onConflictDoNothing({ target: [t.reviewLog.memberId, t.reviewLog.source, t.reviewLog.sourceId] }).returning({ id: t.reviewLog.id })),
+    dueCards: (memberId, until, limit) =>
       db
         .select()
-        .from(t.reviews)
-        .where(and(eq(t.reviews.memberId, memberId), lte(t.reviews.dueAt, now)))
-        .orderBy(asc(t.reviews.dueAt))
+        .from(t.reviewCards)
+        .where(and(eq(t.reviewCards.memberId, memberId), lte(t.reviewCards.dueAt, until)))
+        .orderBy(asc(t.reviewCards.dueAt), asc(t.reviewCards.questionId))
         .limit(limit),
-    reviewedQuestionIds: (memberId) => db.select({ questionId: t.reviews.questionId }).from(t.reviews).where(eq(t.reviews.memberId, memberId)),
+    countDue: async (memberId, until) => (await first(db.select({ n: count() }).from(t.reviewCards).where(and(eq(t.reviewCards.memberId, memberId), lte(t.reviewCards.dueAt, until)))))?.n ?? 0,
+    memberCards: (memberId) => db.select().from(t.reviewCards).where(eq(t.reviewCards.memberId, memberId)).orderBy(asc(t.reviewCards.questionId)),
+    groupCards: async (groupId) =>
+      (
+        await db
+          .select({ card: t.reviewCards })
+          .from(t.reviewCards)
+          .innerJoin(t.members, eq(t.members.id, t.reviewCards.memberId))
+          .where(eq(t.members.groupId, groupId))
+          .orderBy(asc(t.reviewCards.memberId), asc(t.reviewCards.questionId))
+      ).map((r) => r.card),
+    reviewsSince: async (memberId, since) => (await first(db.select({ n: count() }).from(t.reviewLog).where(and(eq(t.reviewLog.memberId, memberId), gte(t.reviewLog.reviewedAt, since)))))?.n ?? 0,
+    questionTallies: (memberId) =>
+      db
+        .select({ questionId: t.reviewLog.questionId, answered: count(), correct: correctReviews(t.reviewLog.rating) })
+        .from(t.reviewLog)
+        .where(eq(t.reviewLog.memberId, memberId))
+        .groupBy(t.reviewLog.questionId),
+    pendingRoundAnswers: (roundId) =>
+      db
+        .select({ memberId: t.members.id, questionId: t.rounds.questionId, correct: t.answers.correct, answeredAt: t.answers.answeredAt, openedAt: t.rounds.openedAt, revealedAt: t.rounds.revealedAt })
+        .from(t.answers)
+        .innerJoin(t.rounds, eq(t.rounds.id, t.answers.roundId))
+        // a forgotten member's answer stays as a count, with no card to move
+        .innerJoin(t.members, eq(t.members.id, t.answers.memberId))
+        .leftJoin(t.reviewLog, pendingReview(t))
+        .where(and(eq(t.answers.roundId, roundId), isNull(t.reviewLog.id)))
+        .orderBy(asc(t.answers.id)),
+    roundsToReview: (since, platforms) =>
+      db
+        .selectDistinct({ id: t.rounds.id })
+        .from(t.rounds)
+        .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
+        .innerJoin(t.answers, and(eq(t.answers.roundId, t.rounds.id), isNotNull(t.answers.memberId)))
+        .leftJoin(t.reviewLog, pendingReview(t))
+        .where(and(gte(t.rounds.revealedAt, since), inArray(t.groups.platform, platforms), isNull(t.reviewLog.id)))
+        .orderBy(asc(t.rounds.id)),
+    upsertReminder: (memberId, time, at) =>
+      db
+        .insert(t.reviewReminders)
+        .values({ memberId, time, updatedAt: at })
+        .onConflictDoUpdate({ target: t.reviewReminders.memberId, set: { time: excluded(t.reviewReminders.time), updatedAt: excluded(t.reviewReminders.updatedAt) } }),
+    deleteReminder: (memberId) => db.delete(t.reviewReminders).where(eq(t.reviewReminders.memberId, memberId)),
+    reminderOf: (memberId) => first(db.select({ time: t.reviewReminders.time }).from(t.reviewReminders).where(eq(t.reviewReminders.memberId, memberId))),
+    reminders: (platforms) =>
+      db
+        .select({
+          memberId: t.reviewReminders.memberId,
+          userId: t.members.userId,
+          memberLocale: t.members.locale,
+          time: t.reviewReminders.time,
+          groupId: t.groups.id,
+          platform: t.groups.platform,
+          externalId: t.groups.externalId,
+          timezone: t.groups.timezone,
+          groupLocale: t.groups.locale,
+        })
+        .from(t.reviewReminders)
+        .innerJoin(t.members, eq(t.members.id, t.reviewReminders.memberId))
+        .innerJoin(t.groups, eq(t.groups.id, t.members.groupId))
+        .where(inArray(t.groups.platform, platforms))
+        .orderBy(asc(t.reviewReminders.memberId)),
+    claimReviewReminder: (memberId, localDate, at) => first(db.insert(t.reviewReminderSends).values({ memberId, localDate, sentAt: at }).onConflictDoNothing().returning({ memberId: t.reviewReminderSends.memberId })),
+    groupQuestionIds: (groupId) => db.selectDistinct({ questionId: t.rounds.questionId }).from(t.rounds).where(eq(t.rounds.groupId, groupId)),
+    revealedSince: (groupId, channelId, since) =>
+      db
+        .selectDistinct({ questionId: t.rounds.questionId })
+        .from(t.rounds)
+        .where(and(eq(t.rounds.groupId, groupId), eq(t.rounds.channelId, channelId), gte(t.rounds.revealedAt, since))),
+    groupTopicTallies: (groupId) =>
+      db
+        .select({ topic: t.scores.topic, answered: sql<number>`sum(${t.scores.answered})`.mapWith(Number), correct: sql<number>`sum(${t.scores.correct})`.mapWith(Number) })
+        .from(t.scores)
+        .where(and(eq(t.scores.groupId, groupId), eq(t.scores.period, ALL_TIME), ne(t.scores.topic, ALL_TOPICS)))
+        .groupBy(t.scores.topic),
     upsertInstallation: (row) =>
       db
         .insert(t.installations)

@@ -6,7 +6,7 @@
 // - flags are boolean (SQLite stores 0/1 and drizzle reads them as booleans there);
 // - generated ids are identity columns (SQLite's integer primary keys), "by default" so a restore can keep ids.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, doublePrecision, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 
 const ms = (name: string) => bigint(name, { mode: "number" });
 const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
@@ -55,11 +55,17 @@ export const schedules = pgTable(
     topics: text("topics").notNull().default("[]"),
     revealAfterMinutes: integer("reveal_after_minutes").notNull(),
     instantFeedback: boolean("instant_feedback").notNull().default(false),
+    pick: text("pick").notNull().default("adaptive"),
     paused: boolean("paused").notNull().default(false),
     active: boolean("active").notNull().default(true),
     lastRunDate: text("last_run_date"),
     lastRunAt: ms("last_run_at"),
     updatedAt: ms("updated_at").notNull(),
+    digestWeekday: integer("digest_weekday").default(0),
+    digestTime: text("digest_time").notNull().default("20:00"),
+    reminderMinutes: integer("reminder_minutes"),
+    reminderMention: text("reminder_mention"),
+    thread: boolean("thread").notNull().default(false),
     pauseReason: text("pause_reason"),
     pauseDetail: text("pause_detail"),
     pausedAt: ms("paused_at"),
@@ -90,6 +96,7 @@ export const rounds = pgTable(
     fastAwarded: integer("fast_awarded").notNull().default(0),
     messageChannelId: text("message_channel_id"),
     messageId: text("message_id"),
+    seasonId: integer("season_id").references(() => seasons.id),
     postState: text("post_state").notNull().default("pending"),
     revealState: text("reveal_state"),
     deliveryAttempts: integer("delivery_attempts").notNull().default(0),
@@ -113,9 +120,7 @@ export const answers = pgTable(
     roundId: integer("round_id")
       .notNull()
       .references(() => rounds.id, { onDelete: "cascade" }),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
+    memberId: integer("member_id").references(() => members.id, { onDelete: "set null" }),
     groupId: integer("group_id").notNull(),
     topic: text("topic").notNull(),
     choice: integer("choice").notNull(),
@@ -169,19 +174,166 @@ export const practiceRounds = pgTable(
   (t) => [index("practice_member_idx").on(t.memberId, t.openedAt)],
 );
 
-export const reviews = pgTable(
-  "reviews",
+export const reviewCards = pgTable(
+  "review_cards",
   {
     memberId: integer("member_id")
       .notNull()
       .references(() => members.id, { onDelete: "cascade" }),
     questionId: text("question_id").notNull(),
     dueAt: ms("due_at").notNull(),
-    intervalDays: integer("interval_days").notNull(),
-    correctStreak: integer("correct_streak").notNull(),
+    stability: doublePrecision("stability").notNull(),
+    difficulty: doublePrecision("difficulty").notNull(),
+    state: integer("state").notNull(),
+    reps: integer("reps").notNull(),
     lapses: integer("lapses").notNull(),
+    learningSteps: integer("learning_steps").notNull(),
+    scheduledDays: integer("scheduled_days").notNull(),
+    lastReviewAt: ms("last_review_at"),
   },
-  (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index("reviews_due_idx").on(t.memberId, t.dueAt)],
+  (t) => [primaryKey({ columns: [t.memberId, t.questionId] }), index("review_cards_due_idx").on(t.memberId, t.dueAt)],
+);
+
+export const groupQuestions = pgTable(
+  "group_questions",
+  {
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    topic: text("topic").notNull(),
+    content: text("content").notNull(),
+    hash: text("hash").notNull(),
+    file: text("file").notNull(),
+    line: integer("line").notNull(),
+    importedAt: ms("imported_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.questionId] })],
+);
+
+export const seasons = pgTable(
+  "seasons",
+  {
+    id: id(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    startedAt: ms("started_at").notNull(),
+    endedAt: ms("ended_at"),
+  },
+  (t) => [uniqueIndex("seasons_group_name_uq").on(t.groupId, t.name), uniqueIndex("seasons_group_open_uq").on(t.groupId).where(sql`ended_at IS NULL`)],
+);
+
+export const groupOrganisers = pgTable(
+  "group_organisers",
+  {
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    ref: text("ref").notNull(),
+    addedAt: ms("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.kind, t.ref] })],
+);
+
+export const nextQuestions = pgTable(
+  "next_questions",
+  {
+    scheduleId: integer("schedule_id")
+      .notNull()
+      .references(() => schedules.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    pickedAt: ms("picked_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scheduleId] })],
+);
+
+export const reviewLog = pgTable(
+  "review_log",
+  {
+    id: id(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    source: text("source").notNull(),
+    sourceId: integer("source_id").notNull(),
+    rating: integer("rating").notNull(),
+    state: integer("state").notNull(),
+    stability: doublePrecision("stability").notNull(),
+    difficulty: doublePrecision("difficulty").notNull(),
+    elapsedDays: doublePrecision("elapsed_days").notNull(),
+    scheduledDays: integer("scheduled_days").notNull(),
+    reviewedAt: ms("reviewed_at").notNull(),
+  },
+  (t) => [uniqueIndex("review_log_source_uq").on(t.memberId, t.source, t.sourceId), index("review_log_member_idx").on(t.memberId, t.reviewedAt)],
+);
+
+export const reviewReminders = pgTable(
+  "review_reminders",
+  {
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    time: text("time").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId] })],
+);
+
+export const reviewReminderSends = pgTable(
+  "review_reminder_sends",
+  {
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    localDate: text("local_date").notNull(),
+    sentAt: ms("sent_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.localDate] })],
+);
+
+export const digests = pgTable(
+  "digests",
+  {
+    id: id(),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    channelId: text("channel_id").notNull(),
+    weekKey: text("week_key").notNull(),
+    claimedAt: ms("claimed_at").notNull(),
+    postedAt: ms("posted_at"),
+    messageChannelId: text("message_channel_id"),
+    messageId: text("message_id"),
+  },
+  (t) => [uniqueIndex("digests_group_channel_week_uq").on(t.groupId, t.channelId, t.weekKey)],
+);
+
+export const roundReminders = pgTable(
+  "round_reminders",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    claimedAt: ms("claimed_at").notNull(),
+    sentAt: ms("sent_at"),
+  },
+  (t) => [primaryKey({ columns: [t.roundId] })],
+);
+
+export const roundThreads = pgTable(
+  "round_threads",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    threadId: text("thread_id").notNull(),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId] })],
 );
 
 export const healthChecks = pgTable("health_checks", {

@@ -1,9 +1,11 @@
 // The store's statements on SQLite, each prepared once on the connection with placeholders (building a query per
 // call would cost more than an answer's whole write). better-sqlite3 is synchronous: each returns its result.
 // The PostgreSQL twin is ../pg/queries.ts.
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { ALL_TIME, ALL_TOPICS, excluded, foldScoresSql, lazily, upsertSet, type Queries } from "../queries.js";
+import { ALL_TIME, ALL_TOPICS, correctReviews, excluded, foldScoresSql, lazily, pendingReview, upsertSet, type Queries } from "../queries.js";
+import { sqliteDigestQueries } from "./digest.js";
+import { sqliteOrganiserQueries } from "./organiser.js";
 import * as t from "./schema.js";
 
 const P = sql.placeholder;
@@ -14,6 +16,17 @@ const P = sql.placeholder;
  */
 const asIs = (name: string) => sql`${P(name)}`;
 const scoreLine = { memberId: t.scores.memberId, userId: t.members.userId, displayName: t.members.displayName, points: t.scores.points, answered: t.scores.answered, correct: t.scores.correct };
+const reminderTarget = {
+  memberId: t.reviewReminders.memberId,
+  userId: t.members.userId,
+  memberLocale: t.members.locale,
+  time: t.reviewReminders.time,
+  groupId: t.groups.id,
+  platform: t.groups.platform,
+  externalId: t.groups.externalId,
+  timezone: t.groups.timezone,
+  groupLocale: t.groups.locale,
+};
 const inWindow = and(eq(t.scores.groupId, P("group")), eq(t.scores.period, P("period")), eq(t.scores.topic, P("topic")));
 
 export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
@@ -40,6 +53,23 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
       .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
       .where(and(isNull(t.rounds.revealedAt), lte(t.rounds.revealAt, P("now")), inArray(t.groups.platform, platforms)))
       .orderBy(asc(t.rounds.revealAt))
+      .prepare(),
+    toReview: db
+      .selectDistinct({ id: t.rounds.id })
+      .from(t.rounds)
+      .innerJoin(t.groups, eq(t.groups.id, t.rounds.groupId))
+      .innerJoin(t.answers, and(eq(t.answers.roundId, t.rounds.id), isNotNull(t.answers.memberId)))
+      .leftJoin(t.reviewLog, pendingReview(t))
+      .where(and(gte(t.rounds.revealedAt, P("since")), inArray(t.groups.platform, platforms), isNull(t.reviewLog.id)))
+      .orderBy(asc(t.rounds.id))
+      .prepare(),
+    reminders: db
+      .select(reminderTarget)
+      .from(t.reviewReminders)
+      .innerJoin(t.members, eq(t.members.id, t.reviewReminders.memberId))
+      .innerJoin(t.groups, eq(t.groups.id, t.members.groupId))
+      .where(inArray(t.groups.platform, platforms))
+      .orderBy(asc(t.reviewReminders.memberId))
       .prepare(),
   });
   const forPlatforms = (platforms: string[]) => {
@@ -115,9 +145,15 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
           topics: P("topics"),
           revealAfterMinutes: P("revealAfterMinutes"),
           instantFeedback: P("instantFeedback"),
+          pick: P("pick"),
           paused: P("paused"),
           active: P("active"),
           updatedAt: P("updatedAt"),
+          digestWeekday: P("digestWeekday"),
+          digestTime: P("digestTime"),
+          reminderMinutes: P("reminderMinutes"),
+          reminderMention: P("reminderMention"),
+          thread: P("thread"),
           pauseReason: P("pauseReason"),
           pauseDetail: P("pauseDetail"),
           pausedAt: P("pausedAt"),
@@ -165,6 +201,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
           openedAt: P("openedAt"),
           revealAt: P("revealAt"),
           instantFeedback: P("instantFeedback"),
+          seasonId: P("seasonId"),
           postState: P("postState"),
           nextAttemptAt: P("nextAttemptAt"),
         })
@@ -394,30 +431,125 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
         .set({ choice: asIs("choice"), answeredAt: asIs("at") })
         .where(and(eq(t.practiceRounds.id, P("id")), isNull(t.practiceRounds.answeredAt)))
         .prepare(),
-    reviewOf: () =>
+    reviewCard: () =>
       db
         .select()
-        .from(t.reviews)
-        .where(and(eq(t.reviews.memberId, P("memberId")), eq(t.reviews.questionId, P("questionId"))))
+        .from(t.reviewCards)
+        .where(and(eq(t.reviewCards.memberId, P("memberId")), eq(t.reviewCards.questionId, P("questionId"))))
         .prepare(),
-    upsertReview: () =>
+    upsertReviewCard: () =>
       db
-        .insert(t.reviews)
-        .values({ memberId: P("memberId"), questionId: P("questionId"), dueAt: P("dueAt"), intervalDays: P("intervalDays"), correctStreak: P("correctStreak"), lapses: P("lapses") })
-        .onConflictDoUpdate({
-          target: [t.reviews.memberId, t.reviews.questionId],
-          set: upsertSet.review(t.reviews),
+        .insert(t.reviewCards)
+        .values({
+          memberId: P("memberId"),
+          questionId: P("questionId"),
+          dueAt: P("dueAt"),
+          stability: P("stability"),
+          difficulty: P("difficulty"),
+          state: P("state"),
+          reps: P("reps"),
+          lapses: P("lapses"),
+          learningSteps: P("learningSteps"),
+          scheduledDays: P("scheduledDays"),
+          lastReviewAt: P("lastReviewAt"),
         })
+        .onConflictDoUpdate({ target: [t.reviewCards.memberId, t.reviewCards.questionId], set: upsertSet.card(t.reviewCards) })
         .prepare(),
-    dueReviews: () =>
+    insertReviewLog: () =>
+      db
+        .insert(t.reviewLog)
+        .values({
+          memberId: P("memberId"),
+          questionId: P("questionId"),
+          source: P("source"),
+          sourceId: P("sourceId"),
+          rating: P("rating"),
+          state: P("state"),
+          stability: P("stability"),
+          difficulty: P("difficulty"),
+          elapsedDays: P("elapsedDays"),
+          scheduledDays: P("scheduledDays"),
+          reviewedAt: P("reviewedAt"),
+        })
+        .onConflictDoNothing({ target: [t.reviewLog.memberId, t.reviewLog.source, t.reviewLog.sourceId] })
+        .returning({ id: t.reviewLog.id })
+        .prepare(),
+    dueCards: () =>
       db
         .select()
-        .from(t.reviews)
-        .where(and(eq(t.reviews.memberId, P("memberId")), lte(t.reviews.dueAt, P("now"))))
-        .orderBy(asc(t.reviews.dueAt))
+        .from(t.reviewCards)
+        .where(and(eq(t.reviewCards.memberId, P("memberId")), lte(t.reviewCards.dueAt, P("until"))))
+        .orderBy(asc(t.reviewCards.dueAt), asc(t.reviewCards.questionId))
         .limit(P("limit"))
         .prepare(),
-    reviewedQuestionIds: () => db.select({ questionId: t.reviews.questionId }).from(t.reviews).where(eq(t.reviews.memberId, P("memberId"))).prepare(),
+    countDue: () =>
+      db
+        .select({ n: count() })
+        .from(t.reviewCards)
+        .where(and(eq(t.reviewCards.memberId, P("memberId")), lte(t.reviewCards.dueAt, P("until"))))
+        .prepare(),
+    memberCards: () => db.select().from(t.reviewCards).where(eq(t.reviewCards.memberId, P("memberId"))).orderBy(asc(t.reviewCards.questionId)).prepare(),
+    groupCards: () =>
+      db
+        .select({ card: t.reviewCards })
+        .from(t.reviewCards)
+        .innerJoin(t.members, eq(t.members.id, t.reviewCards.memberId))
+        .where(eq(t.members.groupId, P("groupId")))
+        .orderBy(asc(t.reviewCards.memberId), asc(t.reviewCards.questionId))
+        .prepare(),
+    reviewsSince: () =>
+      db
+        .select({ n: count() })
+        .from(t.reviewLog)
+        .where(and(eq(t.reviewLog.memberId, P("memberId")), gte(t.reviewLog.reviewedAt, P("since"))))
+        .prepare(),
+    questionTallies: () =>
+      db
+        .select({ questionId: t.reviewLog.questionId, answered: count(), correct: correctReviews(t.reviewLog.rating) })
+        .from(t.reviewLog)
+        .where(eq(t.reviewLog.memberId, P("memberId")))
+        .groupBy(t.reviewLog.questionId)
+        .prepare(),
+    pendingRoundAnswers: () =>
+      db
+        .select({ memberId: t.members.id, questionId: t.rounds.questionId, correct: t.answers.correct, answeredAt: t.answers.answeredAt, openedAt: t.rounds.openedAt, revealedAt: t.rounds.revealedAt })
+        .from(t.answers)
+        .innerJoin(t.rounds, eq(t.rounds.id, t.answers.roundId))
+        // a forgotten member's answer stays as a count, with no card to move
+        .innerJoin(t.members, eq(t.members.id, t.answers.memberId))
+        .leftJoin(t.reviewLog, pendingReview(t))
+        .where(and(eq(t.answers.roundId, P("roundId")), isNull(t.reviewLog.id)))
+        .orderBy(asc(t.answers.id))
+        .prepare(),
+    upsertReminder: () =>
+      db
+        .insert(t.reviewReminders)
+        .values({ memberId: P("memberId"), time: P("time"), updatedAt: P("at") })
+        .onConflictDoUpdate({ target: t.reviewReminders.memberId, set: { time: excluded(t.reviewReminders.time), updatedAt: excluded(t.reviewReminders.updatedAt) } })
+        .prepare(),
+    deleteReminder: () => db.delete(t.reviewReminders).where(eq(t.reviewReminders.memberId, P("memberId"))).prepare(),
+    reminderOf: () => db.select({ time: t.reviewReminders.time }).from(t.reviewReminders).where(eq(t.reviewReminders.memberId, P("memberId"))).prepare(),
+    claimReviewReminder: () =>
+      db
+        .insert(t.reviewReminderSends)
+        .values({ memberId: P("memberId"), localDate: P("localDate"), sentAt: P("at") })
+        .onConflictDoNothing()
+        .returning({ memberId: t.reviewReminderSends.memberId })
+        .prepare(),
+    groupQuestionIds: () => db.selectDistinct({ questionId: t.rounds.questionId }).from(t.rounds).where(eq(t.rounds.groupId, P("groupId"))).prepare(),
+    revealedSince: () =>
+      db
+        .selectDistinct({ questionId: t.rounds.questionId })
+        .from(t.rounds)
+        .where(and(eq(t.rounds.groupId, P("groupId")), eq(t.rounds.channelId, P("channelId")), gte(t.rounds.revealedAt, P("since"))))
+        .prepare(),
+    groupTopicTallies: () =>
+      db
+        .select({ topic: t.scores.topic, answered: sql<number>`sum(${t.scores.answered})`.mapWith(Number), correct: sql<number>`sum(${t.scores.correct})`.mapWith(Number) })
+        .from(t.scores)
+        .where(and(eq(t.scores.groupId, P("groupId")), eq(t.scores.period, ALL_TIME), ne(t.scores.topic, ALL_TOPICS)))
+        .groupBy(t.scores.topic)
+        .prepare(),
     upsertInstallation: () =>
       db
         .insert(t.installations)
@@ -438,6 +570,8 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
   });
 
   return {
+    ...sqliteOrganiserQueries(db),
+    ...sqliteDigestQueries(db),
     groupByRef: (platform, externalId) => s.groupByRef.get({ platform, externalId }),
     groupById: (id) => s.groupById.get({ id }),
     // a write transaction on SQLite holds the whole database already
@@ -516,10 +650,25 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     insertPractice: (practice) => s.insertPractice.get(practice)!,
     practiceById: (id) => s.practiceById.get({ id }),
     answerPractice: (id, choice, at) => s.answerPractice.run({ id, choice, at }).changes,
-    reviewOf: (memberId, questionId) => s.reviewOf.get({ memberId, questionId }),
-    upsertReview: (review) => s.upsertReview.run(review),
-    dueReviews: (memberId, now, limit) => s.dueReviews.all({ memberId, now, limit }),
-    reviewedQuestionIds: (memberId) => s.reviewedQuestionIds.all({ memberId }),
+    reviewCard: (memberId, questionId) => s.reviewCard.get({ memberId, questionId }),
+    upsertReviewCard: (card) => s.upsertReviewCard.run(card),
+    insertReviewLog: (entry) => s.insertReviewLog.get(entry),
+    dueCards: (memberId, until, limit) => s.dueCards.all({ memberId, until, limit }),
+    countDue: (memberId, until) => s.countDue.get({ memberId, until })?.n ?? 0,
+    memberCards: (memberId) => s.memberCards.all({ memberId }),
+    groupCards: (groupId) => s.groupCards.all({ groupId }).map((r) => r.card),
+    reviewsSince: (memberId, since) => s.reviewsSince.get({ memberId, since })?.n ?? 0,
+    questionTallies: (memberId) => s.questionTallies.all({ memberId }),
+    pendingRoundAnswers: (roundId) => s.pendingRoundAnswers.all({ roundId }),
+    roundsToReview: (since, platforms) => forPlatforms(platforms).toReview.all({ since }),
+    upsertReminder: (memberId, time, at) => s.upsertReminder.run({ memberId, time, at }),
+    deleteReminder: (memberId) => s.deleteReminder.run({ memberId }),
+    reminderOf: (memberId) => s.reminderOf.get({ memberId }),
+    reminders: (platforms) => forPlatforms(platforms).reminders.all(),
+    claimReviewReminder: (memberId, localDate, at) => s.claimReviewReminder.get({ memberId, localDate, at }),
+    groupQuestionIds: (groupId) => s.groupQuestionIds.all({ groupId }),
+    revealedSince: (groupId, channelId, since) => s.revealedSince.all({ groupId, channelId, since }),
+    groupTopicTallies: (groupId) => s.groupTopicTallies.all({ groupId }),
     upsertInstallation: (row) => s.upsertInstallation.run(row),
     installationByKey: (platform, key) => s.installationByKey.get({ platform, key }),
     deleteInstallation: (platform, key) => s.deleteInstallation.run({ platform, key }).changes,

@@ -3,13 +3,16 @@
 // specs), plus the console's own: `/as <name>` switches who is speaking, `/answer [#N] <letter>` answers a card in
 // the channel, `/qa <letter>` answers the speaker's practice question. Cards posted by the scheduler appear as
 // they are posted.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { cleanName, stripControls, type StudyBot } from "../../core/app.js";
-import type { Actor, GroupRef, MessageRef, PlatformPort, QuestionCard, RevealedCard } from "../../core/cards.js";
+import type { Actor, FileAttachment, GroupRef, MessageRef, PlatformPort, QuestionCard, RevealedCard } from "../../core/cards.js";
+import type { CardExtrasPort } from "../../core/digest/port.js";
+import { digestLines, reminderMentionText, reminderText, threadSummaryText } from "../../core/digest/text.js";
+import type { Digest, Reminder } from "../../core/digest/types.js";
 import { renderResult, runCommand, type CommandResult } from "../../core/commands/index.js";
-import type { MemberRef } from "../../core/commands/options.js";
+import type { IncomingFile, MemberRef } from "../../core/commands/options.js";
 import { convertContext } from "../../core/commands/context.js";
 import { allUsage, groupSpecs, parseArgs, readCommand } from "../../core/commands/text.js";
 import { classifyFailure, UserError } from "../../core/errors.js";
@@ -27,12 +30,17 @@ export interface ConsoleOutput {
   write(text: string): void;
 }
 
-/** The console's PlatformPort: a card is "posted" by printing it, "edited" by printing the reveal. */
-export class ConsolePort implements PlatformPort {
+/**
+ * The console's PlatformPort: a card is "posted" by printing it, "edited" by printing the reveal; a digest is printed
+ * and its chart written under the data folder (data/digests/), with its path printed.
+ */
+export class ConsolePort implements PlatformPort, CardExtrasPort {
   private n = 0;
   constructor(
     private readonly out: ConsoleOutput,
     private readonly timezone: () => string,
+    /** where files go, one folder per kind (data/digests …) */
+    private readonly filesDir: string = "data",
   ) {}
   async postCard(_group: GroupRef, channelId: string, card: QuestionCard): Promise<MessageRef> {
     this.out.write(renderCard(card, this.timezone()) + "\n");
@@ -48,6 +56,36 @@ export class ConsolePort implements PlatformPort {
   async sendPrivate(_group: GroupRef, _channelId: string, userId: string, text: string): Promise<void> {
     this.out.write(`[→ ${userId}] ${text}\n`);
   }
+  /** A direct message (a review reminder) is a line addressed to the member. */
+  async sendDirect(_group: GroupRef, userId: string, text: string): Promise<void> {
+    this.out.write(`[→ ${userId}] ${text}\n`);
+  }
+  async postDigest(_group: GroupRef, channelId: string, digest: Digest, chart: FileAttachment): Promise<MessageRef> {
+    const file = saveFile(this.filesDir, "digests", chart);
+    this.out.write([...digestLines(digest), tc(digest.locale, "console.chart_saved", { path: file })].join("\n") + "\n");
+    return { channelId, messageId: `console-${++this.n}` };
+  }
+  async remindCard(_group: GroupRef, _ref: MessageRef, card: QuestionCard, reminder: Reminder): Promise<void> {
+    const mention = reminderMentionText(card.locale, reminder);
+    this.out.write(`[#${card.roundId}] ${reminderText(card.locale, reminder)}\n${mention ? `[#${card.roundId}] ${mention}\n` : ""}`);
+  }
+  async startThread(_group: GroupRef, ref: MessageRef): Promise<string> {
+    return `thread-${ref.messageId}`;
+  }
+  async postInThread(_group: GroupRef, _ref: MessageRef, _threadId: string, card: RevealedCard): Promise<void> {
+    this.out.write(`  ↳ [#${card.roundId}] ${threadSummaryText(card)}\n`);
+  }
+  async threadPermissionsMissing(): Promise<string[]> {
+    return [];
+  }
+}
+
+/** Writes a file where the console keeps files of that kind (data/digests …); returns its path. */
+function saveFile(filesDir: string, category: string, file: FileAttachment): string {
+  const to = path.join(filesDir, category, file.name);
+  mkdirSync(path.dirname(to), { recursive: true });
+  writeFileSync(to, file.data);
+  return to;
 }
 
 const MAX_LINE = 2000;
@@ -68,22 +106,41 @@ export function echoLine(line: string, locale: Locale): string {
   return clean.slice(0, ECHO_MAX) + tc(locale, "console.echo_cut", { count: clean.length - ECHO_MAX });
 }
 
+/** A file named by its path (relative to the working directory), read when the command needs its bytes. */
+export function localFile(input: string, cwd: string): IncomingFile {
+  const file = path.resolve(cwd, input.trim());
+  return {
+    name: path.basename(file),
+    async read() {
+      try {
+        if (!statSync(file).isFile()) throw new Error("not a file");
+        return new Uint8Array(readFileSync(file));
+      } catch {
+        throw new UserError<ConsoleKey>("console.no_file", { path: input.trim().slice(0, 200) });
+      }
+    },
+  };
+}
+
 /** Interprets console lines for one terminal: who is speaking, and their pending practice question. */
 export class ConsoleSession {
   private member: MemberRef;
   private readonly practice = new Map<string, number>();
   private timezone: string;
   private readonly filesDir: string;
+  /** relative paths of files given to commands are read from here */
+  private readonly cwd: string;
 
   constructor(
     private readonly bot: StudyBot,
     private readonly out: ConsoleOutput,
     private readonly logger: Logger,
-    opts: { name?: string; timezone: string; filesDir: string },
+    opts: { name?: string; timezone: string; filesDir: string; cwd?: string },
   ) {
     this.member = consoleMember(opts.name ?? "me");
     this.timezone = opts.timezone;
     this.filesDir = opts.filesDir;
+    this.cwd = opts.cwd ?? process.cwd();
   }
 
   get actor(): Actor {
@@ -165,22 +222,22 @@ export class ConsoleSession {
         if (input.replace(/^#/, "") !== CONSOLE_CHANNEL) throw new UserError<ConsoleKey>("console.channel_only");
         return CONSOLE_CHANNEL;
       },
+      attachment: (input) => localFile(input, this.cwd),
+      role: () => {
+        throw new UserError<ConsoleKey>("console.no_roles");
+      },
     }));
     const { result, notices } = await runCommand(command.spec, { bot: this.bot, actor: this.actor, channelId: CONSOLE_CHANNEL }, args);
     for (const line of consoleWarnings(locale, notices, this.timezone)) this.print(line);
     if (result.kind === "practice") this.practice.set(this.member.userId, result.card.roundId);
+    if (result.kind === "review" && result.review.card) this.practice.set(this.member.userId, result.review.card.roundId);
     if (result.kind === "settings") this.timezone = result.settings.timezone;
     return this.show(result, await this.bot.locale(this.actor));
   }
 
   private show(result: CommandResult, locale: Locale): true {
     // A file is written where the console keeps that kind of file (data/drafts, data/exports …).
-    let savedTo: string | undefined;
-    if (result.kind === "file") {
-      savedTo = path.join(this.filesDir, result.category, result.file.name);
-      mkdirSync(path.dirname(savedTo), { recursive: true });
-      writeFileSync(savedTo, result.file.data);
-    }
+    const savedTo = result.kind === "file" ? saveFile(this.filesDir, result.category, result.file) : undefined;
     this.print(renderResult(consoleRenderers, result, { locale, timezone: this.timezone, speaker: this.member.displayName, savedTo }));
     return true;
   }
@@ -247,10 +304,10 @@ export interface ConsolePlatform {
  */
 export function createConsole(
   bot: StudyBot,
-  opts: { output: ConsoleOutput; logger: Logger; timezone: string; name?: string; filesDir: string },
+  opts: { output: ConsoleOutput; logger: Logger; timezone: string; name?: string; filesDir: string; cwd?: string },
 ): { port: ConsolePort; session: ConsoleSession; unregister: () => void } {
-  const session = new ConsoleSession(bot, opts.output, opts.logger, { name: opts.name, timezone: opts.timezone, filesDir: opts.filesDir });
-  const port = new ConsolePort(opts.output, () => session.zone);
+  const session = new ConsoleSession(bot, opts.output, opts.logger, { name: opts.name, timezone: opts.timezone, filesDir: opts.filesDir, cwd: opts.cwd });
+  const port = new ConsolePort(opts.output, () => session.zone, opts.filesDir);
   const unregister = bot.registerPort(PLATFORM, port);
   return { port, session, unregister };
 }

@@ -31,6 +31,9 @@ const consoleCatalog = catalog(
     "console.topics": "Topics: {topics}",
     "console.channel_only": "The console has one channel; leave channel= out.",
     "console.echo_cut": "… ({count} more characters)",
+    "console.no_roles": "The console has no roles: add organisers by name.",
+    "console.no_file": "There is no file {path}: give the path of a YAML or CSV file (relative to where studybot runs).",
+    "console.chart_saved": "Chart: {path}",
   },
   {
     "console.ready": "studybot 준비 완료 — 콘솔 모드 (노트 섹션 {sections}개, 문제 {questions}개). /help 로 명령을 볼 수 있어요. 지금 말하는 사람: {name}",
@@ -61,6 +64,9 @@ const consoleCatalog = catalog(
     "console.topics": "주제: {topics}",
     "console.channel_only": "콘솔에는 채널이 하나뿐이에요. channel= 은 빼고 입력하세요.",
     "console.echo_cut": "… ({count}자 더 있음)",
+    "console.no_roles": "콘솔에는 역할이 없어요. 운영자는 이름으로 추가하세요.",
+    "console.no_file": "{path} 파일이 없어요. YAML이나 CSV 파일의 경로를 적어 주세요 (studybot을 실행한 곳 기준).",
+    "console.chart_saved": "차트: {path}",
   },
 );
 

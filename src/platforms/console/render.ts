@@ -4,9 +4,12 @@ import type { Leaderboard, MemberStats, QuestionCard, RevealedCard } from "../..
 import type { Renderers } from "../../core/commands/index.js";
 import type { Locale } from "../../core/locale.js";
 import { answerOutcomeText, historyParts, nobodyText, secondsText } from "../../core/messages/format.js";
-import { pausedText, pauseWarnings, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText, type Markup } from "../../core/messages/replies.js";
+import { pausedText, pauseWarnings, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText } from "../../core/messages/replies.js";
+import { forgottenLines, groupQuestionLines, importedLines, nextLines, organiserLines, seasonLines, type OrganiserMarkup } from "../../core/messages/organiser-replies.js";
 import type { LookupResult, Section } from "../../core/notes/types.js";
 import { config as configSpec } from "../../core/commands/organiser.js";
+import { dueTodayText, readinessParts, reminderText, reviewHeadText, reviewSummaryText } from "../../core/review/format.js";
+import type { Readiness, ReviewPrompt } from "../../core/review/types.js";
 import { tc } from "./messages.js";
 
 export interface ConsoleRenderContext {
@@ -83,38 +86,54 @@ function renderPracticeAnswer(r: PracticeResult, speaker: string): string {
     : r.correct
       ? tc(l, "quiz.practice_correct", { label: r.choiceLabel })
       : tc(l, "quiz.practice_wrong", { label: r.choiceLabel, correct: `${right.label}) ${right.text}` });
-  return [tc(l, "console.private", { name: speaker, text: head }), ...revealLines(r, { counts: false }).slice(1).map((x) => `  ${x}`)].join("\n");
+  const note = r.after.section ? [`${tc(l, "review.note")}:`, ...r.after.section.text.split("\n").map((x) => `  ${x}`)] : [];
+  return [tc(l, "console.private", { name: speaker, text: head }), ...[...revealLines(r, { counts: false }).slice(1), ...note, dueTodayText(l, r.after.dueToday)].map((x) => `  ${x}`)].join("\n");
+}
+
+function renderReview(r: ReviewPrompt, speaker: string, timezone: string): string {
+  const head = `${tc(r.locale, "review.title")} · ${reviewHeadText(r.locale, r, (d) => formatTime(d, r.locale, timezone))}`;
+  if (!r.card) return [head, `  ${reviewSummaryText(r.locale, r.summary)}`].join("\n");
+  return [head, renderPracticeCard(r.card, speaker)].join("\n");
+}
+
+function renderReadiness(r: Readiness): string {
+  const p = readinessParts(r.locale, r);
+  if (p.none) return [p.title, `  ${p.none}`].join("\n");
+  return [p.title, ...p.exams.flatMap((e) => [`  ${e.head}`, ...(e.group ? [`    ${e.group}`] : []), ...e.domains.map((d) => `    - ${d}`)]), `  (${p.formula})`].join("\n");
 }
 
 const pct = (x: number) => Math.round(x * 100);
 
 function renderLeaderboard(b: Leaderboard, timezone: string): string {
   const l = b.locale;
-  const title = tc(l, `period.${b.period}`) + (b.topic ? ` · ${b.topic.name}` : "");
+  const title = (b.season ? tc(l, "leaderboard.season", { name: b.season.name }) : tc(l, `period.${b.period}`)) + (b.topic ? ` · ${b.topic.name}` : "");
   if (b.rows.length === 0) return `${title}\n  ${tc(l, "leaderboard.empty")}`;
   const row = (r: Leaderboard["rows"][number]) =>
     "  " + tc(l, "leaderboard.row", { rank: r.rank, name: r.displayName, points: r.points, accuracy: pct(r.accuracy), correct: r.correct, answered: r.answered, streak: r.streak });
-  const lines = [title, ...b.rows.map(row)];
+  const closed = b.season?.to ? [`  ${tc(l, "leaderboard.season_closed", { from: formatTime(b.season.from, l, timezone), to: formatTime(b.season.to, l, timezone) })}`] : [];
+  const lines = [title, ...closed, ...b.rows.map(row)];
   if (b.caller) lines.push(`  ${tc(l, "leaderboard.you")}:`, row(b.caller));
-  if (b.from) lines.push(`  (${tc(l, "leaderboard.since", { from: formatTime(b.from, l, timezone) })})`);
+  if (!b.season?.to && b.from) lines.push(`  (${tc(l, "leaderboard.since", { from: formatTime(b.from, l, timezone) })})`);
   return lines.join("\n");
 }
 
 function renderStats(s: MemberStats): string {
   const l = s.locale;
-  if (s.answered === 0) return [tc(l, "stats.title", { name: s.displayName }), "  " + tc(l, "stats.none")].join("\n");
+  if (s.answered === 0) return [tc(l, "stats.title", { name: s.displayName }), "  " + tc(l, "stats.none"), "  " + reviewSummaryText(l, s.review)].join("\n");
   return [
     tc(l, "stats.title", { name: s.displayName }),
     "  " + tc(l, "stats.summary", { answered: s.answered, correct: s.correct, accuracy: pct(s.accuracy), points: s.points }),
     "  " + tc(l, "stats.streak", { current: s.currentStreak, best: s.bestStreak }),
+    ...(s.bySchedule ? ["  " + tc(l, "stats.schedules", { list: s.bySchedule.map((x) => `#${x.channelId} ${x.name} ${x.current}`).join(" · ") })] : []),
     "  " + (s.rank === null ? tc(l, "stats.rank_none") : tc(l, "stats.rank", { rank: s.rank })),
     ...(s.byTopic.length ? [`  ${tc(l, "stats.by_topic")}:`] : []),
     ...s.byTopic.map((x) => "    " + tc(l, "stats.topic", { name: x.name, correct: x.correct, answered: x.answered, accuracy: pct(x.accuracy) })),
+    "  " + reviewSummaryText(l, s.review),
   ].join("\n");
 }
 
 /** How the terminal writes what the shared organiser replies name (times in the group's time zone). */
-const markup = (timezone: string): Markup => ({ channel: (id) => `#${id}`, when: (d, l) => formatTime(d, l, timezone), code: (text) => text, escape: (text) => text });
+const markup = (timezone: string): OrganiserMarkup => ({ channel: (id) => `#${id}`, when: (d, l) => formatTime(d, l, timezone), code: (text) => text, escape: (text) => text, user: (id) => id, role: (id) => id });
 
 /** One warning line per schedule the bot paused, printed above the organiser's next reply. */
 export function consoleWarnings(locale: Locale, notices: readonly PauseNotice[], timezone: string): string[] {
@@ -170,6 +189,9 @@ export const consoleRenderers: Renderers<string, ConsoleRenderContext> = {
     }
     return lines.join("\n");
   },
+  review: (r, c) => renderReview(r.review, c.speaker, c.timezone),
+  reminder: (r) => reminderText(r.reminder.locale, r.reminder),
+  readiness: (r) => renderReadiness(r.readiness),
   scheduled: (r, c) => scheduleSavedText(c.locale, r.view, markup(c.timezone)),
   unscheduled: (r, c) => unscheduledText(c.locale, r),
   paused: (r, c) => pausedText(c.locale, r.view, markup(c.timezone)),
@@ -179,4 +201,12 @@ export const consoleRenderers: Renderers<string, ConsoleRenderContext> = {
   settings: (r, c) => settingsLines(c.locale, r, configSpec, markup(c.timezone)).join("\n  "),
   file: (r, c) => `${tc(c.locale, r.message.key, r.message.params)}\n  → ${c.savedTo ?? r.file.name}`,
   usage: (r, c) => usageText(c.locale, r, markup(c.timezone), { title: (x) => x, line: (x) => `  ${x}` }).join("\n"),
+  imported: (r, c) => importedLines(c.locale, r, markup(c.timezone)).join("\n  "),
+  groupQuestions: (r, c) => groupQuestionLines(c.locale, r, markup(c.timezone)).join("\n  "),
+  questionRemoved: (r, c) => tc(c.locale, "questions.removed", { id: r.id }),
+  seasonStarted: (r, c) => seasonLines(c.locale, r, markup(c.timezone)).join("\n"),
+  organisers: (r, c) => organiserLines(c.locale, r, markup(c.timezone)).join("\n  "),
+  nextQuestion: (r, c) => nextLines(c.locale, r, markup(c.timezone)).join("\n  "),
+  forgetConfirm: (_r, c) => `${tc(c.locale, "forget.confirm")}\n  ${tc(c.locale, "forget.confirm_text")}`,
+  forgotten: (r, c) => forgottenLines(c.locale, r, markup(c.timezone)).join("\n"),
 };

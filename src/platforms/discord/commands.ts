@@ -7,7 +7,6 @@ import {
   ApplicationIntegrationType,
   ChannelType,
   InteractionContextType,
-  PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandOptionChoice,
   type APIApplicationCommandSubcommandGroupOption,
@@ -40,6 +39,10 @@ function option(name: string, o: OptionSpec): APIApplicationCommandBasicOption {
       return { ...base, type: ApplicationCommandOptionType.User };
     case "channel":
       return { ...base, type: ApplicationCommandOptionType.Channel, channel_types: [...POSTABLE_CHANNELS] };
+    case "attachment":
+      return { ...base, type: ApplicationCommandOptionType.Attachment };
+    case "role":
+      return { ...base, type: ApplicationCommandOptionType.Role };
     case "choice":
       return {
         ...base,
@@ -94,9 +97,8 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
       ...guildOnly,
       name: ORGANISER_GROUP,
       ...described("cmd.studybot"),
-      // Hidden from members without Manage Server by default; server admins may change that in the
-      // integration settings, so the handler checks the permission again on every call.
-      default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+      // No default permission: organisers added with /studybot organisers add (a member or a role) must see it too.
+      // The handler's organiser check (Manage Server, or added here) refuses everyone else on every call.
       options: organiserOptions(),
     },
   ];

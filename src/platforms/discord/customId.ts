@@ -5,6 +5,8 @@
 //   sb1:ans:<roundId>:<choiceIndex>          answer a group round
 //   sb1:prc:<practiceRoundId>:<choiceIndex>  answer a private practice question
 //   sb1:sec:<file>#<line>                    open a note section (reveal source, lookup "more")
+//   sb1:fgt:<userId>                         confirm /forget-me (only that user's click counts)
+//   sb1:rev                                  the caller's next review (/review)
 
 export const CUSTOM_ID_VERSION = "sb1";
 export const CUSTOM_ID_MAX = 100;
@@ -13,7 +15,9 @@ const MAX_CHOICES = 6;
 export type ButtonAction =
   | { kind: "answer"; roundId: number; choice: number }
   | { kind: "practice"; roundId: number; choice: number }
-  | { kind: "section"; value: string };
+  | { kind: "section"; value: string }
+  | { kind: "forget"; userId: string }
+  | { kind: "review" };
 
 /** `stale`: from another version of the bot; `invalid`: not something this bot ever builds. */
 export type ParsedCustomId = { ok: true; action: ButtonAction } | { ok: false; reason: "stale" | "invalid" };
@@ -27,6 +31,15 @@ export function answerId(roundId: number, choice: number): string {
 
 export function practiceId(roundId: number, choice: number): string {
   return build(`prc:${roundId}:${choice}`);
+}
+
+export function forgetId(userId: string): string {
+  return build(`fgt:${userId}`);
+}
+
+/** The "next review" button. */
+export function reviewId(): string {
+  return build("rev");
 }
 
 /** `file#line` of a section (the part after "section:" of a Suggestion value); null when it cannot fit. */
@@ -60,6 +73,12 @@ export function parseCustomId(raw: string): ParsedCustomId {
     if (c >= MAX_CHOICES) return { ok: false, reason: "invalid" };
     return { ok: true, action: { kind: kind === "ans" ? "answer" : "practice", roundId: Number(round), choice: c } };
   }
+  if (kind === "fgt") {
+    const [user, extra] = rest;
+    if (extra !== undefined || !user || !/^\d{1,25}$/.test(user)) return { ok: false, reason: "invalid" };
+    return { ok: true, action: { kind: "forget", userId: user } };
+  }
+  if (kind === "rev") return rest.length === 0 ? { ok: true, action: { kind: "review" } } : { ok: false, reason: "invalid" };
   if (kind === "sec") {
     const ref = rest.join(":");
     if (!SECTION.test(ref) || ref.includes("..")) return { ok: false, reason: "invalid" };

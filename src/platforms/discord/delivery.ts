@@ -8,6 +8,8 @@ import type { DiscordKey } from "./messages.js";
 /** What the bot needs in a channel for its cards: see it, post in it, and show the card's embed. */
 export const CARD_PERMISSIONS = { ViewChannel: PermissionFlagsBits.ViewChannel, SendMessages: PermissionFlagsBits.SendMessages, EmbedLinks: PermissionFlagsBits.EmbedLinks } as const;
 export type CardPermission = keyof typeof CARD_PERMISSIONS;
+/** What a discussion thread on a card needs besides. */
+export const THREAD_PERMISSIONS = { CreatePublicThreads: PermissionFlagsBits.CreatePublicThreads, SendMessagesInThreads: PermissionFlagsBits.SendMessagesInThreads } as const;
 
 /** Discord's JSON error codes the core must tell apart; everything else of a 4xx is the card's own fault. */
 const CODES: Record<number, { kind: DeliveryError["kind"]; detail?: CardPermission }> = {
@@ -33,8 +35,13 @@ export function classifyDiscordError(err: unknown): unknown {
   return err;
 }
 
-/** The card permissions the bot lacks in a channel (computed from its roles and the channel's overwrites). */
-export async function missingPermissions(client: Client, guildId: string, channelId: string): Promise<CardPermission[] | null> {
+/** The permissions (the card's unless named) the bot lacks in a channel, from its roles and the channel's overwrites. */
+export async function missingPermissions<P extends string = CardPermission>(
+  client: Client,
+  guildId: string,
+  channelId: string,
+  wanted: Record<P, bigint> = CARD_PERMISSIONS as Record<string, bigint> as Record<P, bigint>,
+): Promise<P[] | null> {
   const guild = client.guilds.cache.get(guildId);
   if (!guild) return null; // not cached (an outage): nothing to check against; the post itself will tell
   const channel: GuildBasedChannel | undefined = guild.channels.cache.get(channelId);
@@ -42,7 +49,7 @@ export async function missingPermissions(client: Client, guildId: string, channe
   const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
   if (!me) return null;
   const has = channel.permissionsFor(me);
-  return (Object.keys(CARD_PERMISSIONS) as CardPermission[]).filter((p) => !has.has(CARD_PERMISSIONS[p]));
+  return (Object.keys(wanted) as P[]).filter((p) => !has.has(wanted[p]));
 }
 
 /** Refuses a channel the bot cannot post cards in, naming what is missing. */

@@ -26,7 +26,7 @@ import type { Actor } from "../../core/cards.js";
 import { findSpec, renderResult, runCommand, type AnyCommandSpec, type CommandResult } from "../../core/commands/index.js";
 import { DeliveryError } from "../../core/delivery.js";
 import { convertContext } from "../../core/commands/context.js";
-import { autocompleteSource, checkInteger, convertText } from "../../core/commands/options.js";
+import { autocompleteSource, checkInteger, convertText, type IncomingFile } from "../../core/commands/options.js";
 import { classifyFailure, UserError } from "../../core/errors.js";
 import { resolveLocale, type Locale } from "../../core/locale.js";
 import { choiceLabel } from "../../core/rounds/service.js";
@@ -245,9 +245,7 @@ export class DiscordHandlers {
     const spec = findSpec(i.commandName, i.options.getSubcommand(false), i.options.getSubcommandGroup(false));
     if (!spec) throw new UserError<DiscordKey>("discord.error.unknown_command");
     const actor = this.actor(i);
-    if (spec.organiser && !i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      // default_member_permissions only hides /studybot; server admins can re-grant it to anyone, so the
-      // permission is checked here on every call.
+    if (spec.organiser && !(await this.isOrganiser(i, actor))) {
       this.opts.logger.warn({ ...ctx }, "discord: organiser command refused (no Manage Server)");
       throw new UserError<DiscordKey>("discord.error.not_organizer", { sub: spec.name });
     }
@@ -263,6 +261,16 @@ export class DiscordHandlers {
     });
   }
 
+  /**
+   * The one organiser rule on Discord: Manage Server, or made an organiser here (the member, or a role they hold,
+   * with /studybot organisers add). /studybot is registered without a default permission so delegated organisers
+   * see it; this check is what keeps everyone else out.
+   */
+  private async isOrganiser(i: ChatInputCommandInteraction, actor: Actor): Promise<boolean> {
+    if (i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
+    return this.bot.isDelegatedOrganiser(actor, rolesOf(i.member));
+  }
+
   /** The spec's options read from the interaction, through the same converters as text commands. */
   private args(i: ChatInputCommandInteraction, spec: AnyCommandSpec): Record<string, unknown> {
     const ctx = convertContext(this.bot, this.bot.defaultLocale, {
@@ -271,6 +279,12 @@ export class DiscordHandlers {
       },
       channel: () => {
         throw new Error("Discord passes channels as channels");
+      },
+      attachment: () => {
+        throw new Error("Discord passes files as attachments");
+      },
+      role: () => {
+        throw new Error("Discord passes roles as roles");
       },
     });
     const args: Record<string, unknown> = {};
@@ -288,6 +302,16 @@ export class DiscordHandlers {
         case "member": {
           const user = i.options.getUser(name);
           value = user ? { userId: user.id, displayName: nameOf(i.options.getMember(name), user) } : null;
+          break;
+        }
+        case "attachment": {
+          const a = i.options.getAttachment(name);
+          value = a ? attachmentFile(a.name, a.size, a.url) : null;
+          break;
+        }
+        case "role": {
+          const r = i.options.getRole(name);
+          value = r ? { id: r.id, name: r.name } : null;
           break;
         }
         case "channel": {
@@ -345,8 +369,35 @@ export class DiscordHandlers {
         return this.respond(i, ctx, { ephemeral: true, defer: "when-slow", update: true }, async (l) => render({ kind: "practiceAnswer", result: await bot.answerPractice(actor, action.roundId, action.choice) }, l));
       case "section":
         return this.respond(i, ctx, { ephemeral: true, defer: "when-slow" }, (l) => render({ kind: "section", section: bot.sectionOrFail(action.value) }, l));
+      case "forget":
+        // The confirmation is the caller's own private message; a click by anyone else is refused all the same.
+        if (action.userId !== actor.userId) throw new UserError("forget.not_yours");
+        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow", update: true }, async (l) => render({ kind: "forgotten", outcome: await bot.forget(actor) }, l));
+      case "review":
+        return this.respond(i, ctx, { ephemeral: true, defer: "when-slow", update: true }, async (l) => render({ kind: "review", review: await bot.review(actor) }, l));
     }
   }
+}
+
+/** The role ids a member holds: a cached GuildMember has a role manager, the raw API member a list. */
+function rolesOf(member: unknown): string[] {
+  const m = member as { roles?: string[] | { cache?: Map<string, unknown> } } | null;
+  if (!m?.roles) return [];
+  if (Array.isArray(m.roles)) return m.roles;
+  return [...(m.roles.cache?.keys() ?? [])];
+}
+
+/** An attachment of a command, read from Discord's CDN when the command needs its bytes. */
+function attachmentFile(name: string, size: number, url: string): IncomingFile {
+  return {
+    name,
+    size,
+    async read() {
+      const res = await fetch(url);
+      if (!res.ok) throw new UserError<DiscordKey>("discord.error.attachment", { name });
+      return new Uint8Array(await res.arrayBuffer());
+    },
+  };
 }
 
 /** A lookup that found nothing concerns the caller only; a match is shown to the conversation it was asked in. */

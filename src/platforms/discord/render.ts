@@ -16,10 +16,13 @@ import { config as configSpec } from "../../core/commands/organiser.js";
 
 import type { Locale } from "../../core/locale.js";
 import { answerOutcomeText, historyParts, nobodyText, secondsText } from "../../core/messages/format.js";
-import { pausedText, pauseWarnings, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText, type Markup } from "../../core/messages/replies.js";
+import { pausedText, pauseWarnings, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText } from "../../core/messages/replies.js";
 import { trimAtLine } from "../../core/notes/lookup.js";
 import type { LookupResult, Section, Suggestion } from "../../core/notes/types.js";
-import { answerId, practiceId, sectionId, sectionIdOf } from "./customId.js";
+import { dueTodayText, readinessParts, reminderText, reviewHeadText, reviewSummaryText } from "../../core/review/format.js";
+import type { Readiness, ReviewPrompt } from "../../core/review/types.js";
+import { answerId, forgetId, practiceId, reviewId, sectionId, sectionIdOf } from "./customId.js";
+import { forgottenLines, groupQuestionLines, importedLines, nextLines, organiserLines, seasonLines, type OrganiserMarkup } from "../../core/messages/organiser-replies.js";
 import { clip, fitEmbeds, LIMITS } from "./limits.js";
 import { permissionNames, td as t } from "./messages.js";
 
@@ -195,14 +198,16 @@ function boardLine(r: LeaderboardRow, l: Locale): string {
 
 export function leaderboard(board: Leaderboard): MessageBody {
   const l = board.locale;
+  const season = board.season;
   const embed: APIEmbed = {
     color: COLOR.board,
-    title: t(l, `period.${board.period}`),
+    title: season ? t(l, "leaderboard.season", { name: season.name }) : t(l, `period.${board.period}`),
     description: [
+      ...(season?.to ? [t(l, "leaderboard.season_closed", { from: `<t:${unix(season.from)}:d>`, to: `<t:${unix(season.to)}:d>` }), ""] : []),
       ...(board.topic ? [t(l, "leaderboard.topic", { topic: board.topic.name }), ""] : []),
       ...(board.rows.length ? board.rows.map((r) => boardLine(r, l)) : [t(l, "leaderboard.empty")]),
       // The window's start (Monday 00:00 or the 1st, in the group's time zone), shown in each reader's own.
-      ...(board.from ? ["", `📅 <t:${unix(board.from)}:d> – <t:${unix(board.to)}:d>`] : []),
+      ...(board.from && !season?.to ? ["", `📅 <t:${unix(board.from)}:d> – <t:${unix(board.to)}:d>`] : []),
     ].join("\n"),
   };
   if (board.caller) embed.fields = [{ name: t(l, "leaderboard.you"), value: boardLine(board.caller, l) }];
@@ -212,7 +217,7 @@ export function leaderboard(board: Leaderboard): MessageBody {
 export function stats(s: MemberStats): MessageBody {
   const l = s.locale;
   const pct = (x: number) => Math.round(x * 100);
-  if (s.answered === 0) return body([{ color: COLOR.stats, title: t(l, "stats.title", { name: name(s.displayName) }), description: t(l, "stats.none") }]);
+  if (s.answered === 0) return body([{ color: COLOR.stats, title: t(l, "stats.title", { name: name(s.displayName) }), description: `${t(l, "stats.none")}\n${reviewSummaryText(l, s.review)}` }]);
   const embed: APIEmbed = {
     color: COLOR.stats,
     title: t(l, "stats.title", { name: name(s.displayName) }),
@@ -220,8 +225,10 @@ export function stats(s: MemberStats): MessageBody {
       t(l, "stats.summary", { answered: s.answered, correct: s.correct, accuracy: pct(s.accuracy), points: s.points }),
       t(l, "stats.streak", { current: s.currentStreak, best: s.bestStreak }),
       s.rank === null ? t(l, "stats.rank_none") : t(l, "stats.rank", { rank: s.rank }),
+      reviewSummaryText(l, s.review),
     ].join("\n"),
   };
+  if (s.bySchedule) embed.description += `\n${t(l, "stats.schedules", { list: s.bySchedule.map((x) => `${channelMention(x.channelId)} ${x.name} ${x.current}`).join(" · ") })}`;
   if (s.byTopic.length) {
     embed.fields = [{ name: t(l, "stats.by_topic"), value: s.byTopic.map((x) => t(l, "stats.topic", { name: x.name, correct: x.correct, answered: x.answered, accuracy: pct(x.accuracy) })).join("\n") }];
   }
@@ -235,7 +242,15 @@ export const when = (d: Date | null, l: Locale) => (d ? `<t:${unix(d)}:f> (<t:${
 export const channelMention = (id: string) => (/^\d+$/.test(id) ? `<#${id}>` : id);
 
 /** How Discord writes what the shared organiser replies name. */
-export const discordMarkup: Markup = { channel: channelMention, when, code: (text) => `\`${text}\``, escape: (text) => text, failureDetail: (detail, l) => permissionNames(l, detail) };
+export const discordMarkup: OrganiserMarkup = {
+  channel: channelMention,
+  when,
+  code: (text) => `\`${text.replace(/`/g, "ˋ")}\``,
+  escape: (text) => text,
+  failureDetail: (detail, l) => permissionNames(l, detail),
+  user: (id) => `<@${id}>`,
+  role: (id) => `<@&${id}>`,
+};
 const markup = discordMarkup;
 
 export function scheduleSaved(v: ScheduleView, l: Locale): MessageBody {
@@ -281,7 +296,30 @@ function practiceAnswer(r: PracticeResult): MessageBody {
     : r.correct
       ? `🎉 ${t(l, "quiz.practice_correct", { label: r.choiceLabel })}`
       : `❌ ${t(l, "quiz.practice_wrong", { label: r.choiceLabel, correct: r.choices[r.correctIndex]?.label ?? "?" })}`;
-  return { ...revealedCard(r, { practice: true }), content: verdict };
+  const card = revealedCard(r, { practice: true });
+  const section = r.after.section;
+  const embeds = card.embeds.map((e, i) => (i === 0 && section ? { ...e, fields: [...(e.fields ?? []), { name: t(l, "review.note"), value: clip(section.text || "—", LIMITS.fieldValue) }] } : e));
+  const next: APIButtonComponent = { type: ComponentType.Button, style: ButtonStyle.Primary, label: t(l, "review.next_button"), custom_id: reviewId() };
+  const components = r.after.dueToday > 0 ? [...card.components, ...rows([next])].slice(0, LIMITS.rows) : card.components;
+  return { ...body(embeds, components), content: `${verdict}\n${dueTodayText(l, r.after.dueToday)}` };
+}
+
+/** /review: the next question as a practice card, with why it is asked; or what is next when nothing is due. */
+function reviewPrompt(r: ReviewPrompt): MessageBody {
+  const l = r.locale;
+  const head = `🔁 ${reviewHeadText(l, r, (d) => `<t:${unix(d)}:f> (<t:${unix(d)}:R>)`)}\n${reviewSummaryText(l, r.summary)}`;
+  return r.card ? { ...practiceCard(r.card), content: head } : notice(head);
+}
+
+function readiness(r: Readiness): MessageBody {
+  const p = readinessParts(r.locale, r, escapeMarkdown);
+  const embed: APIEmbed = {
+    color: COLOR.stats,
+    title: clip(p.title, LIMITS.embedTitle),
+    description: p.none ?? p.formula,
+    fields: p.exams.map((e) => ({ name: clip(e.head, LIMITS.fieldName), value: clip([...(e.group ? [e.group] : []), ...e.domains.map((d) => `• ${d}`)].join("\n"), LIMITS.fieldValue) })),
+  };
+  return body([embed]);
 }
 
 export interface DiscordRenderContext {
@@ -301,6 +339,9 @@ export const discordRenderers: Renderers<MessageBody, DiscordRenderContext> = {
   leaderboard: (r) => leaderboard(r.board),
   stats: (r) => stats(r.stats),
   history: (r) => history(r.history),
+  review: (r) => reviewPrompt(r.review),
+  reminder: (r) => notice(`⏰ ${reminderText(r.reminder.locale, r.reminder)}`),
+  readiness: (r) => readiness(r.readiness),
   scheduled: (r, c) => scheduleSaved(r.view, c.locale),
   unscheduled: (r, c) => notice(`${channelMention(r.channelId)} · ${unscheduledText(c.locale, r)}`),
   paused: (r, c) => notice(`${r.view.paused ? "⏸️" : "▶️"} ${pausedText(c.locale, r.view, markup)}`),
@@ -310,6 +351,17 @@ export const discordRenderers: Renderers<MessageBody, DiscordRenderContext> = {
   settings: (r, c) => notice(settingsLines(c.locale, r, configSpec, markup).join("\n")),
   file: (r, c) => ({ ...notice(t(c.locale, r.message.key, r.message.params)), files: [r.file] }),
   usage: (r, c) => notice(usageText(c.locale, r, markup, { title: (x) => x, line: (x) => `• ${x}` }).join("\n")),
+  imported: (r, c) => notice(importedLines(c.locale, r, markup).join("\n")),
+  groupQuestions: (r, c) => notice(groupQuestionLines(c.locale, r, markup).join("\n")),
+  questionRemoved: (r, c) => notice(t(c.locale, "questions.removed", { id: r.id })),
+  seasonStarted: (r, c) => notice(seasonLines(c.locale, r, markup).join("\n")),
+  organisers: (r, c) => notice(organiserLines(c.locale, r, markup).join("\n")),
+  nextQuestion: (r, c) => notice(nextLines(c.locale, r, markup).join("\n")),
+  forgetConfirm: (r, c) => ({
+    ...notice(t(c.locale, "forget.confirm")),
+    components: rows([{ type: ComponentType.Button, style: ButtonStyle.Danger, label: t(c.locale, "forget.button"), custom_id: forgetId(r.userId) }]),
+  }),
+  forgotten: (r, c) => notice(forgottenLines(c.locale, r, markup).join("\n")),
 };
 
 /** The reply with one warning line per schedule the bot paused (the organisers' next command tells them once). */

@@ -2,16 +2,19 @@
 // stays within Slack's limits by construction (50 blocks a message, 100 in a Home tab, 3000 characters a
 // section, 150 a header, 75 a button label), measured on the escaped text that is actually sent.
 import type { types } from "@slack/bolt";
-import type { GroupStatus } from "../../core/app.js";
+import type { GroupStatus, PracticeResult } from "../../core/app.js";
 import type { FileAttachment, History, Leaderboard, LeaderboardRow, MemberStats, QuestionCard, RevealedCard, SourceRef } from "../../core/cards.js";
 import type { Renderers } from "../../core/commands/index.js";
 import { config as configSpec } from "../../core/commands/organiser.js";
 import { allUsage } from "../../core/commands/text.js";
 import type { Locale } from "../../core/locale.js";
 import { answerOutcomeText, historyParts, nobodyText, secondsText } from "../../core/messages/format.js";
-import { pausedText, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText, type Markup } from "../../core/messages/replies.js";
+import { pausedText, postedText, revealedText, scheduleSavedText, settingsLines, statusParts, unscheduledText, usageText } from "../../core/messages/replies.js";
+import { forgottenLines, groupQuestionLines, importedLines, nextLines, organiserLines, seasonLines, type OrganiserMarkup } from "../../core/messages/organiser-replies.js";
 import { sectionValue } from "../../core/notes/lookup.js";
 import type { LookupResult, Section } from "../../core/notes/types.js";
+import { dueTodayText, readinessParts, reminderText, reviewHeadText, reviewSummaryText } from "../../core/review/format.js";
+import type { Readiness, ReviewPrompt } from "../../core/review/types.js";
 import { ts as t } from "./messages.js";
 import { escapeText, inline, markdownToMrkdwn, plain, splitMrkdwn } from "./mrkdwn.js";
 
@@ -38,8 +41,10 @@ export const ACTION = {
   answer: "answer", // answer:<choice index>, value "<roundId>:<choice index>"
   practice: "practice", // practice:<choice index>, value "<practiceRoundId>:<choice index>"
   practiceMore: "practice_more", // value: topic key or ""
+  reviewNext: "review_next", // value: ""
   lookupOpen: "lookup_open", // lookup_open:<n>, value: "section:<file>#<line>"
   lookupShare: "lookup_share", // value: "section:<file>#<line>"
+  forget: "forget_confirm", // value: the user id whose /forget-me it confirms
 } as const;
 
 export interface Rendered {
@@ -50,19 +55,19 @@ export interface Rendered {
 
 // ------------------------------------------------------------------------------------------ small pieces
 
-function header(text: string): Block {
+export function header(text: string): Block {
   return { type: "header", text: { type: "plain_text", text: plain(text, LIMITS.headerText), emoji: true } };
 }
 
-function section(text: string, blockId?: string): Block {
+export function section(text: string, blockId?: string): Block {
   return { type: "section", text: { type: "mrkdwn", text: capMrkdwn(text, LIMITS.sectionText) }, ...(blockId ? { block_id: blockId } : {}) };
 }
 
-function context(...texts: string[]): Block {
+export function context(...texts: string[]): Block {
   return { type: "context", elements: texts.slice(0, 10).map((s) => ({ type: "mrkdwn" as const, text: capMrkdwn(s, LIMITS.contextText) })) };
 }
 
-function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): types.Button {
+export function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): types.Button {
   return { type: "button", text: { type: "plain_text", text: plain(text, LIMITS.buttonText), emoji: true }, action_id: actionId, value: value.slice(0, LIMITS.buttonValue), ...(style ? { style } : {}) };
 }
 
@@ -79,7 +84,7 @@ function sections(mrkdwn: string, maxSections: number): { blocks: Block[]; trunc
 }
 
 /** The message's `text` (notifications, screen readers): one escaped line. */
-function fallback(s: string): string {
+export function fallback(s: string): string {
   return inline(s, LIMITS.fallbackText);
 }
 
@@ -179,8 +184,8 @@ export function practiceCard(card: QuestionCard): Rendered {
   };
 }
 
-/** A practice question after the caller answered: right or wrong, the explanation, and "another one". */
-export function practiceResult(card: RevealedCard & { correct: boolean; choiceLabel: string; repeated: boolean }): Rendered {
+/** A practice question after the caller answered: right or wrong, the explanation, the note, what is due, "another one". */
+export function practiceResult(card: PracticeResult): Rendered {
   const L = card.locale;
   const right = card.choices[card.correctIndex];
   const chosenIndex = card.choices.findIndex((c) => c.label === card.choiceLabel);
@@ -206,9 +211,40 @@ export function practiceResult(card: RevealedCard & { correct: boolean; choiceLa
       section(`*${escapeText(verdict)}*`),
       ...explanationBlocks(L, card),
       ...(source ? [context(source)] : []),
-      { type: "actions", block_id: "practice_more", elements: [button(t(L, "slack.card.practice_more"), ACTION.practiceMore, card.topic.key, "primary")] },
+      ...(card.after.section ? sections(`*${t(L, "review.note")}*\n${markdownToMrkdwn(card.after.section.text)}`, 1).blocks : []),
+      context(escapeText(dueTodayText(L, card.after.dueToday))),
+      {
+        type: "actions",
+        block_id: "practice_more",
+        elements: [
+          ...(card.after.dueToday > 0 ? [button(t(L, "review.next_button"), ACTION.reviewNext, "", "primary")] : []),
+          button(t(L, "slack.card.practice_more"), ACTION.practiceMore, card.topic.key, card.after.dueToday > 0 ? undefined : "primary"),
+        ],
+      },
     ],
   };
+}
+
+/** /review: the next question (answered like a practice question) under why it is asked, or what is next. */
+export function reviewPrompt(r: ReviewPrompt): Rendered {
+  const L = r.locale;
+  // the time is a Slack date (rendered in each viewer's zone), put in after the text is escaped
+  const mark = "\u0000";
+  const when = escapeText(reviewHeadText(L, r, () => mark)).replace(mark, r.nextDue ? slackDate(r.nextDue) : "");
+  const head = context(`🔁 ${when}`, escapeText(reviewSummaryText(L, r.summary)));
+  if (!r.card) return { text: fallback(reviewHeadText(L, r, (d) => d.toISOString())), blocks: [head] };
+  const card = practiceCard(r.card);
+  return { text: card.text, blocks: [head, ...card.blocks] };
+}
+
+export function readiness(r: Readiness): Rendered {
+  const L = r.locale;
+  const p = readinessParts(L, r, (x) => inline(x, 200));
+  const blocks: Block[] = [header(p.title)];
+  if (p.none) blocks.push(section(p.none));
+  for (const e of p.exams) blocks.push(section([`*${e.head}*`, ...(e.group ? [e.group] : []), ...e.domains.map((d) => `• ${d}`)].join("\n")));
+  if (!p.none) blocks.push(context(escapeText(p.formula)));
+  return { text: fallback(p.title), blocks: blocks.slice(0, LIMITS.messageBlocks) };
 }
 
 // ------------------------------------------------------------------------------------------ lookup
@@ -269,14 +305,17 @@ function leaderboardBody(board: Leaderboard): Block[] {
   blocks.push(section(board.rows.length ? board.rows.map((r) => leaderboardRow(L, r)).join("\n") : t(L, "leaderboard.empty")));
   const notes: string[] = [];
   if (board.caller) notes.push(`${t(L, "leaderboard.you")}: ${leaderboardRow(L, board.caller)}`);
-  if (board.from) notes.push(t(L, "leaderboard.since", { from: slackDate(board.from, "{date_short_pretty}") }));
+  const season = board.season;
+  if (season?.to) notes.push(t(L, "leaderboard.season_closed", { from: slackDate(season.from, "{date_short_pretty}"), to: slackDate(season.to, "{date_short_pretty}") }));
+  else if (board.from) notes.push(t(L, "leaderboard.since", { from: slackDate(board.from, "{date_short_pretty}") }));
   if (notes.length) blocks.push(context(...notes));
   return blocks;
 }
 
 export function leaderboard(board: Leaderboard): Rendered {
   const L = board.locale;
-  const title = board.topic ? `${t(L, `period.${board.period}`)} · ${board.topic.name}` : t(L, `period.${board.period}`);
+  const period = board.season ? t(L, "leaderboard.season", { name: board.season.name }) : t(L, `period.${board.period}`);
+  const title = board.topic ? `${period} · ${board.topic.name}` : period;
   return { text: fallback(title), blocks: [header(title), ...leaderboardBody(board)] };
 }
 
@@ -295,12 +334,15 @@ function statsFields(s: MemberStats): types.MrkdwnElement[] {
 
 function statsBody(s: MemberStats): Block[] {
   const L = s.locale;
-  if (s.answered === 0) return [section(t(L, "stats.none"))];
+  const review = context(escapeText(reviewSummaryText(L, s.review)));
+  if (s.answered === 0) return [section(t(L, "stats.none")), review];
   const blocks: Block[] = [{ type: "section", fields: statsFields(s) }];
+  if (s.bySchedule) blocks.push(context(t(L, "stats.schedules", { list: s.bySchedule.map((x) => `${channelLink(x.channelId)} ${inline(x.name, 40)} ${x.current}`).join(" · ") })));
   if (s.byTopic.length) {
     const lines = s.byTopic.map((x) => t(L, "stats.topic", { name: inline(x.name, 100), answered: x.answered, correct: x.correct, accuracy: Math.round(x.accuracy * 100) }));
     blocks.push(section(`*${t(L, "stats.by_topic")}*\n${lines.join("\n")}`));
   }
+  blocks.push(review);
   return blocks;
 }
 
@@ -356,12 +398,14 @@ export function history(h: History): Rendered {
 export const channelLink = (id: string) => (/^[CG][A-Z0-9]{2,20}$/.test(id) ? `<#${id}>` : inline(id, 80));
 
 /** How Slack writes what the shared organiser replies name (mrkdwn, escaped). */
-export const slackMarkup: Markup = {
+export const slackMarkup: OrganiserMarkup = {
   channel: channelLink,
   when: (d, l) => (d ? slackDate(d) : t(l, "admin.none")),
   topic: (name) => inline(name, 60),
-  code: (text) => `\`${escapeText(text)}\``,
+  code: (text) => `\`${text.replace(/`/g, "ˋ")}\``,
   escape: escapeText,
+  user: (id) => (/^[UW][A-Z0-9]{2,20}$/.test(id) ? `<@${id}>` : escapeText(id)),
+  role: (id) => escapeText(id),
 };
 const markup = slackMarkup;
 
@@ -401,6 +445,9 @@ export const slackRenderers: Renderers<SlackReply, { locale: Locale }> = {
   leaderboard: (r) => leaderboard(r.board),
   stats: (r) => stats(r.stats),
   history: (r) => history(r.history),
+  review: (r) => reviewPrompt(r.review),
+  reminder: (r) => note(escapeText(reminderText(r.reminder.locale, r.reminder))),
+  readiness: (r) => readiness(r.readiness),
   scheduled: (r, c) => note(scheduleSavedText(c.locale, r.view, markup)),
   unscheduled: (r, c) => note(unscheduledText(c.locale, r)),
   paused: (r, c) => note(pausedText(c.locale, r.view, markup)),
@@ -410,4 +457,15 @@ export const slackRenderers: Renderers<SlackReply, { locale: Locale }> = {
   settings: (r, c) => note(settingsLines(c.locale, r, configSpec, markup).join("\n")),
   file: (r, c) => ({ ...note(escapeText(t(c.locale, r.message.key, r.message.params))), upload: { file: r.file, audience: r.audience } }),
   usage: (r, c) => note(usageText(c.locale, r, markup, { title: (x) => `*${x}*`, line: (x) => `• ${x}` }).join("\n")),
+  imported: (r, c) => note(importedLines(c.locale, r, markup).join("\n")),
+  groupQuestions: (r, c) => note(groupQuestionLines(c.locale, r, markup).join("\n")),
+  questionRemoved: (r, c) => note(t(c.locale, "questions.removed", { id: escapeText(r.id) })),
+  seasonStarted: (r, c) => note(seasonLines(c.locale, r, markup).join("\n")),
+  organisers: (r, c) => note(organiserLines(c.locale, r, markup).join("\n")),
+  nextQuestion: (r, c) => note(nextLines(c.locale, r, markup).join("\n")),
+  forgetConfirm: (r, c) => {
+    const text = t(c.locale, "forget.confirm");
+    return { text, blocks: [section(escapeText(text)), { type: "actions", block_id: "forget", elements: [button(t(c.locale, "forget.button"), ACTION.forget, r.userId, "danger")] }] };
+  },
+  forgotten: (r, c) => note(forgottenLines(c.locale, r, markup).join("\n")),
 };

@@ -10,6 +10,7 @@ import { pauseWarnings } from "../../core/messages/replies.js";
 import type { Clock } from "../../core/clock.js";
 import { groupSpecs, renderResult, runCommand, TOP_LEVEL, type AnyCommandSpec, type CommandResult } from "../../core/commands/index.js";
 import { convertContext } from "../../core/commands/context.js";
+import type { IncomingFile } from "../../core/commands/options.js";
 import { parseArgs, readCommand } from "../../core/commands/text.js";
 import { classifyFailure, UserError } from "../../core/errors.js";
 import type { Locale } from "../../core/locale.js";
@@ -19,7 +20,7 @@ import * as render from "./blocks.js";
 import { ACTION, slackRenderers, type SlackReply } from "./blocks.js";
 import { ts, type SlackKey } from "./messages.js";
 import { escapeText } from "./mrkdwn.js";
-import { checkLength, parseChannelLink, parseChoiceValue, parseMention, parseSectionValue, SLACK_CHANNEL_ID } from "./parse.js";
+import { checkLength, parseChannelLink, parseChoiceValue, parseFileLink, parseMention, parseSectionValue, SLACK_CHANNEL_ID } from "./parse.js";
 import { SLACK_PLATFORM } from "./port.js";
 import { channelErrorToUserError, EventDedupe, InFlight, slackErrorCode } from "./support.js";
 import type { SlackProfile, SlackUsers } from "./users.js";
@@ -159,7 +160,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         if (read.kind === "help") return void (await respond(ephemeral(show({ kind: "usage", group: read.spec.group ?? read.spec.name, commands: [read.spec] }, c.locale))));
         const spec = read.spec;
         if (spec.organiser && !(await isOrganizer(c, spec.name, respond))) return;
-        const args = parseArgs(spec, read.text, convertContext(bot, c.locale, { member: parseMention, channel: parseChannelLink }));
+        const args = parseArgs(spec, read.text, convertContext(bot, c.locale, { member: parseMention, channel: parseChannelLink, attachment: (text) => slackFile(c.client, parseFileLink(text)), role: noRoles }));
         const channelId = (args.channel as string | undefined) ?? command.channel_id;
         if (postsToChannel(spec) && !SLACK_CHANNEL_ID.test(channelId)) throw new UserError<SlackKey>("slack.error.channel_only");
         const { result, notices } = await runCommand(spec, { bot, actor: c.actor, channelId }, args);
@@ -182,6 +183,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   async function isOrganizer(c: Context, sub: string, respond: RespondFn): Promise<boolean> {
     const { actor, locale } = c;
     if (deps.organizers.includes(actor.userId)) return true;
+    // made an organiser with /studybot organisers add
+    if (await bot.isDelegatedOrganiser(actor)) return true;
     let allowed: boolean;
     try {
       allowed = c.fetched && c.profile ? c.profile.admin : (await users.get(c.client, actor.userId, true)).profile.admin;
@@ -232,6 +235,14 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     });
   });
 
+  app.action<BlockButtonAction>(ACTION.reviewNext, async (args: ButtonArgs) => {
+    const { ack, respond } = args;
+    await ack();
+    await work("review next", buttonCaller(args), respond, async ({ actor, locale }) => {
+      await respond({ response_type: "ephemeral", replace_original: true, ...show({ kind: "review", review: await bot.review(actor) }, locale) });
+    });
+  });
+
   app.action<BlockButtonAction>(new RegExp(`^${ACTION.lookupOpen}:\\d+$`), async (args: ButtonArgs) => {
     const { ack, action, respond } = args;
     await ack();
@@ -250,6 +261,36 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       if (!value) throw new UserError("lookup.section_gone");
       const s = bot.sectionOrFail(value);
       await respond({ response_type: "in_channel", replace_original: false, ...render.noteSection(s, locale, { sharedBy: render.who(actor.userId, actor.displayName) }) });
+    });
+  });
+
+  app.action<BlockButtonAction>(ACTION.forget, async (args: ButtonArgs) => {
+    const { ack, action, respond } = args;
+    await ack();
+    await work("forget-me", buttonCaller(args), respond, async ({ actor, locale }) => {
+      // The confirmation was the caller's own private message; anyone else's click is refused all the same.
+      if (action.value !== actor.userId) throw new UserError("forget.not_yours");
+      await respond({ response_type: "ephemeral", replace_original: true, ...show({ kind: "forgotten", outcome: await bot.forget(actor) }, locale) });
+    });
+  });
+
+  // ---------------------------------------------------------------- a file shared with the app in a direct message
+
+  // An organiser drops a YAML or CSV file into their direct messages with the app: it is imported as the group's
+  // own questions, and the answer comes back in the same conversation.
+  app.event("message", async ({ event, body, context, client }) => {
+    const m = event as { channel_type?: string; subtype?: string; user?: string; bot_id?: string; channel: string; files?: Array<{ id: string; name?: string }> };
+    if (m.channel_type !== "im" || m.subtype !== "file_share" || m.bot_id || !m.user || !m.files?.length) return;
+    const eventId = (body as { event_id?: string }).event_id ?? `${m.user}:${m.channel}:${m.files[0]!.id}`;
+    if (dedupe.repeat(eventId)) return;
+    const reply = async (r: { text?: string; blocks?: unknown }) => void (await client.chat.postMessage({ channel: m.channel, text: r.text ?? "", ...(Array.isArray(r.blocks) ? { blocks: r.blocks as SlackReply["blocks"] } : {}) }));
+    const respond = reply as unknown as RespondFn;
+    await work("questions import (direct message)", { teamId: deps.team(context), client, userId: m.user }, respond, async (c) => {
+      if (!(await isOrganizer(c, "questions import", respond))) return;
+      for (const f of m.files!) {
+        const outcome = await bot.importQuestions(c.actor, slackFile(client, f.id, f.name));
+        await reply(show({ kind: "imported", outcome }, c.locale));
+      }
     });
   });
 
@@ -288,6 +329,46 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   app.error(async (err) => {
     logger.error({ err, code: (err as { code?: string }).code }, "slack: unhandled error in Bolt");
   });
+}
+
+/** Slack has no roles to make organisers of: members are added one by one. */
+function noRoles(): never {
+  throw new UserError<SlackKey>("slack.error.no_roles");
+}
+
+/**
+ * A file shared in the request's workspace, read with that workspace's bot token: files.info gives its private
+ * download URL (the app needs files:read), and the download carries the token as Slack requires.
+ */
+function slackFile(client: webApi.WebClient, fileId: string, name?: string): IncomingFile {
+  let info: { name: string; size?: number; url: string } | null = null;
+  const describe = async () => {
+    if (info) return info;
+    let res;
+    try {
+      res = await client.files.info({ file: fileId });
+    } catch (err) {
+      const code = slackErrorCode(err);
+      if (code === "file_not_found" || code === "file_deleted") throw new UserError<SlackKey>("slack.error.file_not_found", { file: fileId });
+      throw err;
+    }
+    const url = res.file?.url_private_download ?? res.file?.url_private;
+    if (!url) throw new UserError<SlackKey>("slack.error.file_not_found", { file: fileId });
+    info = { name: res.file?.name ?? name ?? fileId, size: res.file?.size, url };
+    return info;
+  };
+  return {
+    // Slack names the file only once files.info has been asked (read() asks it)
+    get name() {
+      return info?.name ?? name ?? fileId;
+    },
+    async read() {
+      const f = await describe();
+      const res = await fetch(f.url, { headers: { Authorization: `Bearer ${client.token ?? ""}` } });
+      if (!res.ok) throw new UserError<SlackKey>("slack.error.file_not_found", { file: f.name });
+      return new Uint8Array(await res.arrayBuffer());
+    },
+  };
 }
 
 /** A Slack timestamp ("1700000123.456789", seconds) as a Date; undefined when it is not one. */

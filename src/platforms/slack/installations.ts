@@ -44,7 +44,10 @@ export class SealedInstallationStore implements InstallationStore {
 
   async storeInstallation(installation: Installation): Promise<void> {
     const key = installationKey({ isEnterpriseInstall: installation.isEnterpriseInstall, enterpriseId: installation.enterprise?.id, teamId: installation.team?.id });
-    await this.rows.saveInstallation({ platform: SLACK_PLATFORM, key, sealed: seal(this.key, JSON.stringify(installation)), installedAt: this.now() });
+    // The installer is a member like any other: their user id is left out (nothing here reads it), so forgetting a
+    // member leaves no trace of them in an installation either. The app asks no user scopes: no user token to keep.
+    const kept: Installation = { ...installation, user: { ...installation.user, id: "" } };
+    await this.rows.saveInstallation({ platform: SLACK_PLATFORM, key, sealed: seal(this.key, JSON.stringify(kept)), installedAt: this.now() });
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {

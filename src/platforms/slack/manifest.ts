@@ -13,8 +13,11 @@ export const BOT_SCOPES: Record<string, string> = {
   "chat:write": "post the daily card, edit it at reveal, reply privately",
   "chat:write.public": "post in a public channel without being invited first",
   "users:read": "workspace admins and owners may use /studybot; names and language for the Home tab",
-  "files:write": "hand files to organisers (drafted questions) in their direct messages with the app",
-  "im:write": "open that direct message",
+  "files:write": "hand files to organisers (drafted questions, exports) in their direct messages with the app, and upload the weekly digest's chart",
+  "files:read": "read a questions file an organiser shares with the app or links in /studybot questions import",
+  "channels:join": "join a public channel to upload its weekly digest chart there",
+  "im:write": "open that direct message, and send members the review reminders they ask for (/review remind=20:00)",
+  "im:history": "receive the files organisers send the app in a direct message",
   "channels:read": "check a public channel before scheduling or posting in it (archived?)",
   "groups:read": "check that the bot is in a private channel before scheduling or posting in it",
   "channels:history": "after a post that timed out, find the card an earlier try left in the channel (never post twice)",
@@ -24,11 +27,13 @@ export const BOT_SCOPES: Record<string, string> = {
 /** Events the app subscribes to, each with why. */
 export const BOT_EVENTS: Record<string, string> = {
   app_home_opened: "draw the member's Home tab (stats and leaderboards)",
+  "message.im": "a questions file an organiser sends the app in a direct message is imported",
   app_uninstalled: "pause the workspace's schedules when the app is removed (its data is kept)",
   tokens_revoked: "the same when its token is revoked",
 };
 
-export const APP_HOME = { home_tab_enabled: true, messages_tab_enabled: false, messages_tab_read_only_enabled: false } as const;
+/** The Messages tab is open so organisers can send the app a questions file (and shows the review reminders). */
+export const APP_HOME = { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false } as const;
 
 const both = (key: MessageKey) => `${ts("ko", key)} · ${ts("en", key)}`;
 
@@ -67,7 +72,7 @@ export function manifest(opts: ManifestOptions = {}): Record<string, unknown> {
       name: "studybot",
       description: "스터디 노트로 만드는 오늘의 문제, 순위, 노트 검색 · Daily quiz, leaderboard and lookup from your study notes",
       long_description:
-        "studybot turns a study group's own notes into a daily question posted in a channel at a set time. Members answer with one click (privately), the card is revealed with the explanation and the source note, and the leaderboard tracks points, accuracy and streaks. /lookup finds the right note section in Korean or English, /quiz gives a private practice question, /history shows the last questions, and the App Home tab shows your stats and the group's ranking.",
+        "studybot turns a study group's own notes into a daily question posted in a channel at a set time. Members answer with one click (privately), the card is revealed with the explanation and the source note, and the leaderboard tracks points, accuracy and streaks. /lookup finds the right note section in Korean or English, /quiz gives a private practice question, /review brings back what you missed when it is due (spaced repetition, with an optional daily reminder) and shows your exam readiness in /stats, /history shows the last questions, and the App Home tab shows your stats, your reviews due and the group's ranking.",
       background_color: "#2f4858",
     },
     features: {

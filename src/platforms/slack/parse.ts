@@ -37,6 +37,17 @@ export function parseChannelLink(text: string): string {
   return m[1]!;
 }
 
+/**
+ * A Slack file named in command text: its id ("F0123ABC"), or a link to it as Slack writes one
+ * (".../files/U123/F0123ABC/name.csv", ".../files-pri/T123-F0123ABC/name.csv", possibly inside <…|…>).
+ */
+export function parseFileLink(text: string): string {
+  const t = text.trim().replace(/^<([^|>]+)(?:\|[^>]*)?>$/, "$1");
+  const m = /^(F[A-Z0-9]{6,20})$/.exec(t) ?? /\/files\/[UW][A-Z0-9]+\/(F[A-Z0-9]{6,20})(?:\/|$)/.exec(t) ?? /\/files-pri\/T[A-Z0-9]+-(F[A-Z0-9]{6,20})(?:\/|$)/.exec(t);
+  if (!m) throw new UserError<SlackKey>("slack.error.bad_file", { value: text.slice(0, 120) });
+  return m[1]!;
+}
+
 /** Parses "<roundId>:<choice>" from a button value; null when it is not exactly that. */
 export function parseChoiceValue(value: unknown): { id: number; choice: number } | null {
   if (typeof value !== "string") return null;

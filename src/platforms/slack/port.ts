@@ -6,13 +6,17 @@
 // whose first try may have reached the channel) first looks for that round's card in the channel's recent history.
 // Failures reach the core as DeliveryErrors (./delivery.ts).
 import type { webApi } from "@slack/bolt";
-import type { GroupRef, MessageRef, PlatformPort, PostOptions, QuestionCard, RevealedCard } from "../../core/cards.js";
+import type { FileAttachment, GroupRef, MessageRef, PlatformPort, PostOptions, QuestionCard, RevealedCard } from "../../core/cards.js";
+import type { CardExtrasPort } from "../../core/digest/port.js";
+import { reminderMentionText } from "../../core/digest/text.js";
+import type { Digest, Reminder } from "../../core/digest/types.js";
 import { UserError } from "../../core/errors.js";
 import type { Logger } from "../../logger.js";
 import { questionCard, revealedCard } from "./blocks.js";
 import { classifySlackError } from "./delivery.js";
+import { digestBlocks, reminderBlocks, threadReply } from "./digest.js";
 import type { SlackKey } from "./messages.js";
-import { slackErrorCode } from "./support.js";
+import { channelErrorToUserError, slackErrorCode } from "./support.js";
 
 export const SLACK_PLATFORM = "slack";
 
@@ -38,7 +42,13 @@ export function singleWorkspace(client: webApi.WebClient, teamId: string): Slack
   };
 }
 
-export class SlackPort implements PlatformPort {
+/** A stored mention as Slack writes it; null when it is not a Slack mention (a Discord role, say). */
+function slackMention(mention: string): string | null {
+  if (mention === "@here") return "<!here>";
+  return /^<(?:!subteam\^[A-Z0-9]+|@[UW][A-Z0-9]+)>$/.test(mention) ? mention : null;
+}
+
+export class SlackPort implements PlatformPort, CardExtrasPort {
   constructor(
     private readonly clients: SlackClients,
     private readonly logger: Logger,
@@ -111,6 +121,64 @@ export class SlackPort implements PlatformPort {
   async sendPrivate(group: GroupRef, channelId: string, userId: string, text: string): Promise<void> {
     const client = await this.client(group);
     await client.chat.postEphemeral({ channel: channelId, user: userId, text });
+  }
+
+  /**
+   * Posts the digest and uploads its chart into the channel. An upload needs the bot in the channel: it joins a public
+   * one first (channels:join); a private one it is not in refuses, and the refusal says to invite it.
+   */
+  async postDigest(group: GroupRef, channelId: string, digest: Digest, chart: FileAttachment): Promise<MessageRef> {
+    const client = await this.client(group);
+    try {
+      await client.conversations.join({ channel: channelId });
+    } catch (err) {
+      // a private channel cannot be joined: the post below tells whether the bot is in it
+      this.logger.info({ channel: channelId, slackError: slackErrorCode(err) }, "slack: could not join the channel for the digest");
+    }
+    const { text, blocks } = digestBlocks(digest);
+    try {
+      const res = await client.chat.postMessage({ channel: channelId, text, blocks, unfurl_links: false, unfurl_media: false });
+      if (!res.ts) throw new Error("chat.postMessage returned no ts");
+      await client.filesUploadV2({ channel_id: res.channel ?? channelId, file: Buffer.from(chart.data), filename: chart.name, title: blocks[0]?.type === "header" ? blocks[0].text.text : chart.name });
+      this.logger.info({ team: group.externalId, channel: channelId, week: digest.week, ts: res.ts }, "slack: digest posted");
+      return { channelId: res.channel ?? channelId, messageId: res.ts };
+    } catch (err) {
+      throw channelErrorToUserError(err);
+    }
+  }
+
+  async remindCard(group: GroupRef, ref: MessageRef, card: QuestionCard, reminder: Reminder): Promise<void> {
+    const client = await this.client(group);
+    const { text, blocks } = reminderBlocks(card, reminder);
+    await client.chat.update({ channel: ref.channelId, ts: ref.messageId, text, blocks });
+    const mention = reminder.mention ? slackMention(reminder.mention) : null;
+    const reply = mention ? reminderMentionText(card.locale, reminder, () => mention) : null;
+    if (reply) await client.chat.postMessage({ channel: ref.channelId, thread_ts: ref.messageId, text: reply });
+  }
+
+  /** Slack's thread on a card is the card's own: replies go to its ts. */
+  async startThread(group: GroupRef, ref: MessageRef): Promise<string> {
+    // the workspace's client, unused: a thread is started only where the app is still installed
+    await this.client(group);
+    return ref.messageId;
+  }
+
+  async postInThread(group: GroupRef, ref: MessageRef, threadId: string, card: RevealedCard): Promise<void> {
+    const client = await this.client(group);
+    await client.chat.postMessage({ channel: ref.channelId, thread_ts: threadId, text: threadReply(card) });
+  }
+
+  /** Replies in a card's thread need nothing beyond chat:write. */
+  async threadPermissionsMissing(): Promise<string[]> {
+    return [];
+  }
+
+  /** A direct message from the app (im:write; the Messages tab shows it): open the conversation, then post. */
+  async sendDirect(group: GroupRef, userId: string, text: string): Promise<void> {
+    const client = await this.client(group);
+    const dm = await client.conversations.open({ users: userId });
+    if (!dm.channel?.id) throw new Error("conversations.open returned no channel");
+    await client.chat.postMessage({ channel: dm.channel.id, text, unfurl_links: false, unfurl_media: false });
   }
 
   /** The round's card among the channel's recent messages (by its metadata); null when none is there. */

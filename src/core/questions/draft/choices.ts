@@ -2,17 +2,8 @@
 // and form, and never something the answer's own section also states.
 import { script, squash, width } from "./text.js";
 
-/** Deterministic PRNG (mulberry32): the same seed drafts the same questions. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic draws: the same seed drafts the same questions. */
+export { seededRandom as random } from "../../random.js";
 
 /** A stable 32-bit hash of the parts, to seed one draft's choices independently of the others. */
 export function seedOf(...parts: Array<string | number>): number {

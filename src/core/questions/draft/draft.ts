@@ -18,6 +18,8 @@ export const DRAFT_RULES = ["figure", "definition-list", "definition-heading", "
 export type DraftRule = (typeof DRAFT_RULES)[number];
 
 export interface Draft extends QuestionContent {
+  /** a draft always names the note section it was drafted from */
+  source: NonNullable<QuestionContent["source"]>;
   draft: true;
   /** 0..1: how likely the draft is publishable with light edits at most; ranks drafts, not a probability */
   confidence: number;

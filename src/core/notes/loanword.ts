@@ -1,0 +1,206 @@
+// Loanwords by sound, not by table: 스레드 ↔ thread, 프록시 ↔ proxy, 콜백 ↔ callback. Both spellings are reduced to
+// a key of consonant classes (vowels carry too little: English spells them freely, Korean inserts ㅡ/ㅣ), and two
+// words whose keys meet are one loanword. English spelling is ambiguous (ch in cache/schema, g in page/target), so
+// an English word may have a few keys; a Hangul word has one.
+//
+// Classes: K (k g c q), T (t d), P (p b f v), S (s z j ch sh th ㅅ ㅈ ㅊ), M, N (n ng ㅇ-final), L (l r ㄹ), H.
+
+const INITIAL = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", "H"];
+const FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "M", "L", "L", "L", "P", "L", "M", "P", "P", "T", "T", "N", "T", "T", "K", "T", "P", ""];
+
+/** A key must have at least this many consonants: one consonant alone (큐, 키) says too little. */
+export const MIN_KEY_LENGTH = 2;
+
+/** The consonant-class key of a Hangul word (뮤텍스 → MTKS). Syllables only; other characters are skipped. */
+export function hangulKey(word: string): string {
+  let key = "";
+  for (const ch of word) {
+    const code = ch.charCodeAt(0) - 0xac00;
+    if (code < 0 || code > 11171) continue;
+    key += INITIAL[Math.floor(code / 588)]! + FINAL[code % 28]!;
+  }
+  // ㄹㄹ is how Korean writes one English l between vowels (밸런서, 콜렉션).
+  return key.replace(/L+/g, "L");
+}
+
+const VOWEL = /[aeiouy]/;
+
+/** The keys of a Latin word (thread → SLT, TLT; cache → KS, KK), at most a few. */
+export function latinKeys(word: string): readonly string[] {
+  let keys = keyCache.get(word);
+  if (!keys) {
+    if (keyCache.size > 100_000) keyCache.clear();
+    keyCache.set(word, (keys = computeLatinKeys(word)));
+  }
+  return keys;
+}
+
+/** Words recur (notes, queries, autocomplete as it is typed): each is keyed once. */
+const keyCache = new Map<string, readonly string[]>();
+
+function computeLatinKeys(word: string): string[] {
+  const w = word.toLowerCase().replace(/[^a-z]/g, "");
+  let keys = [""];
+  const add = (...options: string[]) => {
+    const next: string[] = [];
+    for (const k of keys) for (const o of options) next.push(k + o);
+    keys = [...new Set(next)].slice(0, 8);
+  };
+  let i = 0;
+  const at = (j: number) => w[j] ?? "";
+  while (i < w.length) {
+    const c = w[i]!;
+    const n = at(i + 1);
+    const rest = w.slice(i);
+    if (VOWEL.test(c) || c === "w") {
+      i++;
+      continue;
+    }
+    if (c === n && c !== "c") {
+      i++; // a doubled letter is one sound (buffer, commit)
+      continue;
+    }
+    if (/^(tion|sion|tia|cia|sia)/.test(rest)) {
+      add("S");
+      i += 1 + (c === "t" || c === "s" || c === "c" ? 1 : 0);
+      continue;
+    }
+    if (rest.startsWith("tch")) {
+      add("S");
+      i += 3;
+      continue;
+    }
+    if (rest.startsWith("sch")) {
+      add("SK");
+      i += 3;
+      continue;
+    }
+    if (c === "c" && n === "h") {
+      add("S", "K");
+      i += 2;
+      continue;
+    }
+    if ((c === "s" || c === "t") && n === "h") {
+      add(...(c === "s" ? ["S"] : ["S", "T"]));
+      i += 2;
+      continue;
+    }
+    if (c === "p" && n === "h") {
+      add("P");
+      i += 2;
+      continue;
+    }
+    if (c === "g" && n === "h") {
+      i += 2;
+      continue;
+    }
+    if (c === "c" && n === "k") {
+      add("K");
+      i += 2;
+      continue;
+    }
+    if (c === "c" && n === "c") {
+      add(/[eiy]/.test(at(i + 2)) ? "KS" : "K");
+      i += 2;
+      continue;
+    }
+    if (c === "n" && n === "g") {
+      add("N", "NK");
+      i += 2;
+      continue;
+    }
+    if (c === "m" && n === "n" && i + 2 >= w.length) {
+      add("M");
+      i += 2;
+      continue;
+    }
+    if (c === "q") {
+      add("K");
+      i += n === "u" ? 2 : 1;
+      continue;
+    }
+    if (c === "x") {
+      add("KS");
+      i++;
+      continue;
+    }
+    if (c === "r") {
+      // English r sounds only before a vowel (server → 서버, tree → 트리), and not before a silent final e (firmware).
+      if (VOWEL.test(n) && !(n === "e" && i + 2 >= w.length)) add("L");
+      i++;
+      continue;
+    }
+    if (c === "h") {
+      if (VOWEL.test(n)) add("H");
+      i++;
+      continue;
+    }
+    if (c === "c") add(/[eiy]/.test(n) ? "S" : "K");
+    else if (c === "g") add(...(/[eiy]/.test(n) ? ["S", "K"] : ["K"]));
+    else if (c === "d" && n === "u") add("T", "S");
+    else if (c === "t" && n === "u") add("T", "S");
+    else if (c === "k") add("K");
+    else if (c === "t" || c === "d") add("T");
+    else if (c === "p" || c === "b" || c === "f" || c === "v") add("P");
+    else if (c === "s" || c === "z" || c === "j") add("S");
+    else if (c === "m") add("M");
+    else if (c === "n") add("N");
+    else if (c === "l") add("L");
+    i++;
+  }
+  return keys.map((k) => k.replace(/L+/g, "L")).filter((k) => k.length >= MIN_KEY_LENGTH);
+}
+
+// Consonants alone confuse 월드 with load and 파이썬 with option, so the start of the word must agree too: both
+// begin with a w sound (웹, web), another vowel (옵션, option) or a consonant, and the first vowel after the first consonant is one
+// Korean writes for that English spelling (파 for py, 버 for ve, 스 for a cluster such as thr).
+const KOREAN_VOWEL_CLASS = ["A", "E", "A", "E", "O", "E", "O", "E", "O", "A", "E", "E", "O", "U", "O", "E", "I", "U", "-", "I", "I"];
+const ENGLISH_VOWEL_CLASSES: Record<string, string> = { a: "AEO", e: "EO", i: "IAO", o: "OAU", u: "OUIA", y: "AI", "": "-" };
+/** ㅘ ㅙ ㅚ ㅝ ㅞ ㅟ: a w sound (웹, 월드) */
+const W_VOWELS = new Set([9, 10, 11, 14, 15, 16]);
+
+/** How a Hangul word starts ("w" sound, other vowel, or a consonant), and the class of the vowel after it. */
+export function hangulShape(word: string): { start: "w" | "v" | "c"; vowel: string } {
+  const code = word.charCodeAt(0) - 0xac00;
+  if (code < 0 || code > 11171) return { start: "c", vowel: "" };
+  const initial = Math.floor(code / 588);
+  const medial = Math.floor((code % 588) / 28);
+  if (initial === 11) return { start: W_VOWELS.has(medial) ? "w" : "v", vowel: "" };
+  return { start: "c", vowel: KOREAN_VOWEL_CLASS[medial]! };
+}
+
+/** The same for a Latin word: the classes of Korean vowel its first vowel may be written with. */
+export function latinShape(word: string): { start: "w" | "v" | "c"; vowels: string } {
+  const w = word.toLowerCase().replace(/[^a-z]/g, "");
+  if (/^w[aeiouy]/.test(w)) return { start: "w", vowels: "" };
+  if (/^[aeiou]|^y[aeiou]/.test(w)) return { start: "v", vowels: "" };
+  const m = /^[^aeiouy]+([aeiouy]?)([^aeiouy]?)([aeiouy]?)/.exec(w);
+  const first = m?.[1] ?? "";
+  // heap, team → 힙, 팀; an open de-, re- may be 디, 리 (debug → 디버그).
+  const longE = first === "e" && (/^[^aeiouy]+e[ae]/.test(w) || Boolean(m?.[2] && m[3]));
+  // A consonant cluster (thread, script) gets Korean's inserted ㅡ.
+  const cluster = /^(?:[^aeiouy]{2,})/.test(w) && !/^(?:ch|sh|th|ph|ck|gh|qu|wh)[aeiouy]/.test(w);
+  return { start: "c", vowels: cluster ? "-" : (ENGLISH_VOWEL_CLASSES[first] ?? "") + (longE ? "I" : "") };
+}
+
+function shapesAgree(hangul: string, latin: string): boolean {
+  const h = hangulShape(hangul);
+  const l = latinShape(latin);
+  if (h.start !== l.start) return false;
+  return h.start !== "c" || l.vowels.includes(h.vowel);
+}
+
+/** True when a Hangul word and a Latin word are the same loanword by sound. */
+export function soundsAlike(hangul: string, latin: string): boolean {
+  const key = hangulKey(hangul);
+  return key.length >= MIN_KEY_LENGTH && latinKeys(latin).includes(key) && shapesAgree(hangul, latin);
+}
+
+/**
+ * True when a Hangul word being typed may be the start of a Latin word's Hangul spelling (데드 → deadlock,
+ * 뮤텍 → mutex): its key begins one of the Latin word's keys, and the words start alike.
+ */
+export function soundsLikeStartOf(hangul: string, latin: string): boolean {
+  const key = hangulKey(hangul);
+  return key.length >= MIN_KEY_LENGTH && latinKeys(latin).some((k) => k.startsWith(key)) && shapesAgree(hangul, latin);
+}

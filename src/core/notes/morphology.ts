@@ -1,0 +1,84 @@
+// Rule-based Korean morphology for search: the particles and endings glued to a word (을/를/이/가/은/는/에서/으로,
+// -하는/-하면/-되면/-됨/-인가요, spoken -야/-돼) are stripped so that 뮤텍스를, 정규화하면 and 세션이야 meet 뮤텍스,
+// 정규화 and 세션. No dictionary ships offline, so a word gets every plausible stem and the search keeps the one
+// the notes know best ("차이" is a word, not 차 + 이).
+
+/** Particles, longest first within each length class. */
+const PARTICLES = [
+  "에서부터", "으로부터", "이라는", "이라고", "이라도", "에서는", "에서도", "에서의", "으로는", "으로도", "으로서", "으로써",
+  "에게서", "한테서", "까지는", "부터는", "이랑은", "로부터", "이란", "이랑", "이나", "이며", "이고", "에서", "에게", "한테",
+  "에는", "에도", "으로", "까지", "부터", "마다", "처럼", "보다", "라는", "라고", "로는", "로도", "로서", "로써", "와는",
+  "과는", "하고", "이든", "이든지", "든지", "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만", "란",
+  "랑", "나", "든",
+] as const;
+
+/** Endings of a noun used as a verb or with the copula (정규화하는, 만료되면, 세션이야, 해시인가요). */
+const NOUN_ENDINGS = [
+  "하려면", "했을때", "하는법", "하는데", "되는데", "인가요", "인데요", "이에요", "입니다", "이라서", "되려면", "시키는",
+  "할때", "될때", "해서", "하면", "되면", "하는", "되는", "하기", "되기", "했을", "됐을", "하다", "한다", "했다", "된다",
+  "되다", "되어", "돼서", "됐다", "인가", "인지", "이야", "이고", "이면", "예요", "에요", "일때", "이죠", "하죠",
+  "야", "함", "됨", "한", "된", "할", "될", "해", "돼", "임", "죠",
+] as const;
+
+/** Endings that make a word a predicate (생겨, 빨라져요, 끊기면): such a word asks about its subject, it is not one. */
+// Loanwords end in 어, 지, 다 and 워 too (세마포어, 페이지, 람다, 파워), so those are not taken as endings here.
+const PREDICATE_ENDINGS = /(?:어요|아요|여요|해요|나요|까요|네요|는데|니까|면|냐|져|겨|줘|요|데|까|게|돼|해|봐|래)$/;
+
+export interface Stem {
+  stem: string;
+  /** what was stripped: a particle, a noun's verb/copula ending, both, or nothing */
+  kind: "none" | "particle" | "ending";
+}
+
+/**
+ * Every plausible stem of one Hangul word, the word itself first; a stem keeps at least one syllable.
+ */
+export function stems(word: string): Stem[] {
+  let cached = cache.get(word);
+  if (!cached) {
+    if (cache.size > 200_000) cache.clear();
+    cache.set(word, (cached = computeStems(word)));
+  }
+  return cached;
+}
+
+/** Notes repeat their words: each is stemmed once. */
+const cache = new Map<string, Stem[]>();
+
+function computeStems(word: string): Stem[] {
+  const out: Stem[] = [{ stem: word, kind: "none" }];
+  const seen = new Set([word]);
+  const push = (stem: string, kind: Stem["kind"]) => {
+    if (stem && !seen.has(stem)) {
+      seen.add(stem);
+      out.push({ stem, kind });
+    }
+  };
+  for (const p of PARTICLES) {
+    if (word.length > p.length && word.endsWith(p)) {
+      const base = word.slice(0, -p.length);
+      push(base, "particle");
+      stripEnding(base, push);
+    }
+  }
+  stripEnding(word, push);
+  return out;
+}
+
+function stripEnding(word: string, push: (stem: string, kind: Stem["kind"]) => void): void {
+  for (const e of NOUN_ENDINGS) {
+    if (word.length > e.length && word.endsWith(e)) push(word.slice(0, -e.length), "ending");
+  }
+}
+
+/** The most likely stem: the longest stripping that leaves two syllables or more, else the word itself. */
+export function stem(word: string): string {
+  let best = word;
+  for (const s of stems(word)) if (s.stem.length >= 2 && s.stem.length < best.length) best = s.stem;
+  return best;
+}
+
+/** A spoken predicate (생겨, 돼요, 빨라져): says what is asked, not what it is about. */
+export function isPredicate(word: string): boolean {
+  return word.length >= 2 && PREDICATE_ENDINGS.test(word);
+}

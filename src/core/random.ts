@@ -1,0 +1,13 @@
+// A seeded stream of numbers in [0, 1): the same seed gives the same draws (drafts, simulations, tests).
+
+/** mulberry32: small, fast, and good enough for choosing questions and shuffling choices (not for secrets). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { AWS_PACK } from "../../src/core/notes/glossary.js";
+import { hangulKey, latinKeys, soundsAlike } from "../../src/core/notes/loanword.js";
+import { STUDY_VOCABULARY } from "../../src/core/notes/vocabulary.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const pairs = readFileSync(path.join(root, "test/fixtures/loanwords.tsv"), "utf8")
+  .split("\n")
+  .filter((l) => l && !l.startsWith("#"))
+  .map((l) => l.split("\t") as [string, string]);
+
+describe("loanwords by sound", () => {
+  it("the committed list has at least 50 pairs, none of them in a table", () => {
+    expect(pairs.length).toBeGreaterThanOrEqual(50);
+    const tabled = new Set([...STUDY_VOCABULARY, ...AWS_PACK.entries].flat());
+    expect(pairs.filter(([ko]) => tabled.has(ko))).toEqual([]);
+  });
+
+  it("matches every pair of the list by rule", () => {
+    expect(pairs.filter(([ko, en]) => !soundsAlike(ko, en))).toEqual([]);
+  });
+
+  it("reduces both spellings to the same consonant key", () => {
+    expect(hangulKey("뮤텍스")).toBe("MTKS");
+    expect(latinKeys("mutex")).toContain("MTKS");
+    expect(latinKeys("thread")).toContain(hangulKey("스레드"));
+  });
+
+  it("does not take unrelated words for one another", () => {
+    for (const [ko, en] of [["월드", "load"], ["파이썬", "option"], ["리스트", "rest"], ["생겨", "async"], ["큐", "key"], ["버전", "python"]] as const) {
+      expect(soundsAlike(ko, en), `${ko} ${en}`).toBe(false);
+    }
+  });
+});
