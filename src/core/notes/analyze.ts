@@ -194,7 +194,8 @@ export class IdList {
   length = 0;
 
   constructor(size = 1024, fill = 0) {
-    this.data = new Int32Array(size).fill(fill);
+    this.data = new Int32Array(size);
+    if (fill !== 0) this.data.fill(fill);
   }
 
   push(id: number): void {
@@ -204,8 +205,9 @@ export class IdList {
   /** Makes room for index `i` (new slots filled with `fill`), and returns the array. */
   reserve(i: number, fill = 0): Int32Array {
     if (i >= this.data.length) {
-      const next = new Int32Array(Math.max(i + 1, this.data.length * 2)).fill(fill);
+      const next = new Int32Array(Math.max(i + 1, this.data.length * 2));
       next.set(this.data);
+      if (fill !== 0) next.fill(fill, this.data.length);
       this.data = next;
     }
     return this.data;
