@@ -18,12 +18,11 @@ const HANGUL = /[\uac00-\ud7a3]/;
 
 /** ASCII and Hangul syllables are their own NFKC form, and nothing before or after them changes that. */
 const NFKC_CHANGEABLE = /[^\u0000-\u007f\uac00-\ud7a3]/;
-/** A run of other characters, with the character before it (a combining mark may join it). */
-const NFKC_RUN = /[\u0000-\u007f\uac00-\ud7a3]?[^\u0000-\u007f\uac00-\ud7a3]+/g;
 
-/** NFKC; only the runs of characters that NFKC may change go through it. */
+/** NFKC. Text of ASCII and Hangul alone is its own, which a scan tells sooner; other text goes through NFKC
+ * whole, which passes over what it would not change (a bullet, a dash) faster than piece by piece. */
 function nfkc(text: string): string {
-  return NFKC_CHANGEABLE.test(text) ? text.replace(NFKC_RUN, (run) => run.normalize("NFKC")) : text;
+  return NFKC_CHANGEABLE.test(text) ? text.normalize("NFKC") : text;
 }
 
 /** NFKC and lower case. */
