@@ -37,9 +37,14 @@ export function bridgesIn(text: string): string[][] {
     let first = q + 1;
     while (first < t.length && isBlankAt(t, first)) first++;
     if (first === t.length || !(isHangulAt(t, first) || isLetterAt(t, first) || (plain && isUpperAt(t, first)))) continue;
-    // Back to the first character no pair can run through, which is kept: a pattern may look at it.
+    // Back to the first character no pair can run through, or to the blank before the word a pattern cannot
+    // reach; that character is kept, as a pattern may look at it.
     let start = q;
-    while (start > 0 && (isPairCharAt(t, start - 1) || (plain && isUpperAt(t, start - 1)))) start--;
+    let blanks = 0;
+    while (start > 0 && (isPairCharAt(t, start - 1) || (plain && isUpperAt(t, start - 1)))) {
+      if (isBlankAt(t, start - 1) && !isBlankAt(t, start) && ++blanks > WORDS_BEFORE) break;
+      start--;
+    }
     if (start > 0) start--;
     // Past the longest bracket a pattern reads, counting a run of blanks as one character.
     let end = q + 1;
@@ -55,6 +60,9 @@ export function bridgesIn(text: string): string[][] {
   return [...koreanThenLatin, ...latinThenKorean, ...abbreviations];
 }
 
+/** How many words before a bracket a pattern may read: four English words and a character before them, with a
+ * margin. */
+const WORDS_BEFORE = 6;
 /** How many characters after a bracket a pattern may read: "( " and up to 60 letters and " )", with a margin. */
 const BRACKET_READ = 80;
 
