@@ -19,10 +19,15 @@ const HANGUL = /[\uac00-\ud7a3]/;
 /** ASCII and Hangul syllables are their own NFKC form, and nothing before or after them changes that. */
 const NFKC_CHANGEABLE = /[^\u0000-\u007f\uac00-\ud7a3]/;
 
+/** Whether text is ASCII and Hangul syllables alone, and so its own NFKC form, letter for letter. */
+export function isOwnNfkc(text: string): boolean {
+  return !NFKC_CHANGEABLE.test(text);
+}
+
 /** NFKC. Text of ASCII and Hangul alone is its own, which a scan tells sooner; other text goes through NFKC
  * whole, which passes over what it would not change (a bullet, a dash) faster than piece by piece. */
 function nfkc(text: string): string {
-  return NFKC_CHANGEABLE.test(text) ? text.normalize("NFKC") : text;
+  return isOwnNfkc(text) ? text : text.normalize("NFKC");
 }
 
 /** NFKC and lower case. */

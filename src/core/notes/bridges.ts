@@ -1,7 +1,7 @@
 // What a corpus teaches about itself, at index time: the pairs its authors write (교착 상태(Deadlock),
 // Deadlock(교착상태), Kinesis Data Streams (키네시스), PCB (Process Control Block)) become aliases for that corpus,
 // and the domain packs whose products the notes name are switched on.
-import { normalize } from "./analyze.js";
+import { isOwnNfkc, normalize } from "./analyze.js";
 import { soundsAlike } from "./loanword.js";
 import { stems } from "./morphology.js";
 
@@ -26,7 +26,7 @@ export function bridgesIn(text: string): string[][] {
   // a bracket can be part of a pair, so only those are normalised and collapsed, bracket by bracket. Text of
   // ASCII and Hangul alone is its own NFKC form, letter for letter, so its pieces need only lowering; other text
   // is normalised whole first.
-  const plain = isPlain(text);
+  const plain = isOwnNfkc(text);
   const t = plain ? text : normalize(text);
   // By kind, as the kinds are tried in this order: where two pairs claim one form, the first keeps it.
   const koreanThenLatin: string[][] = [];
@@ -116,8 +116,6 @@ function pairsAt(s: string, p: number, koreanThenLatin: string[][], latinThenKor
   }
 }
 
-/** ASCII and Hangul syllables alone: NFKC changes none of it. */
-const isPlain = (text: string) => !/[^\u0000-\u007f\uac00-\ud7a3]/.test(text);
 const isUpperAt = (s: string, i: number) => {
   const c = s.charCodeAt(i);
   return c >= 0x41 && c <= 0x5a;
