@@ -56,4 +56,13 @@ describe("bridges", () => {
       ["process control block", "pcb"],
     ]);
   });
+
+  it("reads a pair across line breaks and runs of blanks, and in full-width letters and brackets", () => {
+    const text = "- 교착\n  상태 (\n Deadlock )가 생기면\n\nMutex\t(뮤텍스) 와 ＰＣＢ（Process Control Block） • 끝 (1)";
+    expect(bridgesIn(text)).toEqual([
+      ["deadlock", "교착 상태"],
+      ["mutex", "뮤텍스"],
+      ["process control block", "pcb"],
+    ]);
+  });
 });

@@ -18,12 +18,16 @@ const HANGUL = /[\uac00-\ud7a3]/;
 
 /** ASCII and Hangul syllables are their own NFKC form, and nothing before or after them changes that. */
 const NFKC_CHANGEABLE = /[^\u0000-\u007f\uac00-\ud7a3]/;
-/** A run of other characters, with the character before it (a combining mark may join it). */
-const NFKC_RUN = /[\u0000-\u007f\uac00-\ud7a3]?[^\u0000-\u007f\uac00-\ud7a3]+/g;
 
-/** NFKC; only the runs of characters that NFKC may change go through it. */
+/** Whether text is ASCII and Hangul syllables alone, and so its own NFKC form, letter for letter. */
+export function isOwnNfkc(text: string): boolean {
+  return !NFKC_CHANGEABLE.test(text);
+}
+
+/** NFKC. Text of ASCII and Hangul alone is its own, which a scan tells sooner; other text goes through NFKC
+ * whole, which passes over what it would not change (a bullet, a dash) faster than piece by piece. */
 function nfkc(text: string): string {
-  return NFKC_CHANGEABLE.test(text) ? text.replace(NFKC_RUN, (run) => run.normalize("NFKC")) : text;
+  return isOwnNfkc(text) ? text : text.normalize("NFKC");
 }
 
 /** NFKC and lower case. */
@@ -194,7 +198,8 @@ export class IdList {
   length = 0;
 
   constructor(size = 1024, fill = 0) {
-    this.data = new Int32Array(size).fill(fill);
+    this.data = new Int32Array(size);
+    if (fill !== 0) this.data.fill(fill);
   }
 
   push(id: number): void {
@@ -204,8 +209,9 @@ export class IdList {
   /** Makes room for index `i` (new slots filled with `fill`), and returns the array. */
   reserve(i: number, fill = 0): Int32Array {
     if (i >= this.data.length) {
-      const next = new Int32Array(Math.max(i + 1, this.data.length * 2)).fill(fill);
+      const next = new Int32Array(Math.max(i + 1, this.data.length * 2));
       next.set(this.data);
+      if (fill !== 0) next.fill(fill, this.data.length);
       this.data = next;
     }
     return this.data;
@@ -283,6 +289,7 @@ export class TermCounts {
  * Notes are analysed into counts of term ids (`countTerms`), queries into terms with their sources (`analyze`).
  */
 export class Analyzer {
+  /** ids of the terms other than two syllables, which the bigram table holds */
   private readonly ids = new Map<Term, number>();
   /** term of each id */
   readonly terms: Term[] = [];
@@ -340,6 +347,7 @@ export class Analyzer {
 
   /** The id of a term, given one if it has none yet. */
   id(term: Term): number {
+    if (isBigram(term)) return this.bigramId(term.charCodeAt(0), term.charCodeAt(1));
     let id = this.ids.get(term);
     if (id === undefined) {
       id = this.terms.length;
@@ -362,7 +370,9 @@ export class Analyzer {
 
   /** The id of a term, if it has one. */
   idOf(term: Term): number | undefined {
-    return this.ids.get(term);
+    if (!isBigram(term)) return this.ids.get(term);
+    const id = this.findBigram(term.charCodeAt(0), term.charCodeAt(1));
+    return id < 0 ? undefined : id;
   }
 
   /**
@@ -513,8 +523,7 @@ export class Analyzer {
   private docTerms(w: number): void {
     const text = this.texts[w]!;
     this.docStart.data[w] = this.docData.length;
-    // A Korean bigram's id comes from its two syllables, without a string key.
-    const add = (t: Term) => this.docData.push(t.length === 2 && isHangulCode(t.charCodeAt(0)) && isHangulCode(t.charCodeAt(1)) ? this.bigramId(t.charCodeAt(0), t.charCodeAt(1)) : this.id(t));
+    const add = (t: Term) => this.docData.push(this.id(t));
     if (!this.isHangul(w)) latinTerms(text, add);
     else {
       const one = oneSyllableConcept(text, this.concepts);
@@ -708,13 +717,22 @@ export class Analyzer {
     });
   }
 
+  /** The term id of two syllables, or -1 if they are no term yet. */
+  private findBigram(left: number, right: number): number {
+    const key = (left - 0xac00) * 11172 + (right - 0xac00) + 1;
+    const mask = this.bigramKeys.length - 1;
+    for (let slot = bigramSlot(key, mask); this.bigramKeys[slot] !== 0; slot = (slot + 1) & mask) if (this.bigramKeys[slot] === key) return this.bigramValues[slot]!;
+    return -1;
+  }
+
   /** The term id of two syllables: a bigram of a word, or across a space (a stem's last syllable, the next word's first). */
   private bigramId(left: number, right: number): number {
     const key = (left - 0xac00) * 11172 + (right - 0xac00) + 1;
     const mask = this.bigramKeys.length - 1;
     let slot = bigramSlot(key, mask);
     for (; this.bigramKeys[slot] !== 0; slot = (slot + 1) & mask) if (this.bigramKeys[slot] === key) return this.bigramValues[slot]!;
-    const id = this.id(String.fromCharCode(left, right));
+    const id = this.terms.length;
+    this.terms.push(String.fromCharCode(left, right));
     if (2 * ++this.bigramCount > this.bigramKeys.length) {
       const keys = this.bigramKeys;
       const values = this.bigramValues;
@@ -842,6 +860,11 @@ export class Analyzer {
 /** Word flags. */
 const HANGUL_WORD = 1;
 const READ = 2;
+
+/** Two Hangul syllables: a term the bigram table numbers. */
+function isBigram(term: Term): boolean {
+  return term.length === 2 && isHangulCode(term.charCodeAt(0)) && isHangulCode(term.charCodeAt(1));
+}
 
 function bigramSlot(key: number, mask: number): number {
   const h = Math.imul(key, 0x9e3779b1);

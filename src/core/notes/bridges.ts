@@ -1,7 +1,7 @@
 // What a corpus teaches about itself, at index time: the pairs its authors write (교착 상태(Deadlock),
 // Deadlock(교착상태), Kinesis Data Streams (키네시스), PCB (Process Control Block)) become aliases for that corpus,
 // and the domain packs whose products the notes name are switched on.
-import { normalize } from "./analyze.js";
+import { isOwnNfkc, normalize } from "./analyze.js";
 import { soundsAlike } from "./loanword.js";
 import { stems } from "./morphology.js";
 
@@ -22,12 +22,57 @@ function hasParticle(word: string): boolean {
 
 /** Korean–English and abbreviation pairs written in `text`, each as a list of forms of one concept. */
 export function bridgesIn(text: string): string[][] {
-  // Each run of blanks as one space; a lone space, the most of them, is left as it is rather than replaced.
-  const s = normalize(text).replace(/[^\S ]\s*| \s+/g, " ");
+  // The pairs are read from the text normalised with each run of blanks as one space. Only the few words around
+  // a bracket can be part of a pair, so only those are normalised and collapsed, bracket by bracket. Text of
+  // ASCII and Hangul alone is its own NFKC form, letter for letter, so its pieces need only lowering; other text
+  // is normalised whole first.
+  const plain = isOwnNfkc(text);
+  const t = plain ? text : normalize(text);
   // By kind, as the kinds are tried in this order: where two pairs claim one form, the first keeps it.
   const koreanThenLatin: string[][] = [];
   const latinThenKorean: string[][] = [];
   const abbreviations: string[][] = [];
+  for (let q = t.indexOf("("); q >= 0; q = t.indexOf("(", q + 1)) {
+    // Each kind of pair has a Latin letter or a syllable first in its bracket.
+    let first = q + 1;
+    while (first < t.length && isBlankAt(t, first)) first++;
+    if (first === t.length || !(isHangulAt(t, first) || isLetterAt(t, first) || (plain && isUpperAt(t, first)))) continue;
+    // Back to the first character no pair can run through, or to the blank before the word a pattern cannot
+    // reach; that character is kept, as a pattern may look at it.
+    let start = q;
+    let blanks = 0;
+    while (start > 0 && (isPairCharAt(t, start - 1) || (plain && isUpperAt(t, start - 1)))) {
+      if (isBlankAt(t, start - 1) && !isBlankAt(t, start) && ++blanks > WORDS_BEFORE) break;
+      start--;
+    }
+    if (start > 0) start--;
+    // Past the longest bracket a pattern reads, counting a run of blanks as one character.
+    let end = q + 1;
+    for (let read = 0; end < t.length && read < BRACKET_READ; read++) {
+      if (isBlankAt(t, end)) while (end < t.length && isBlankAt(t, end)) end++;
+      else end++;
+    }
+    while (end < t.length && isBlankAt(t, end)) end++;
+    const before = collapse(t.slice(start, q), plain);
+    const s = before + collapse(t.slice(q, end), plain);
+    pairsAt(s, before.length, koreanThenLatin, latinThenKorean, abbreviations);
+  }
+  return [...koreanThenLatin, ...latinThenKorean, ...abbreviations];
+}
+
+/** How many words before a bracket a pattern may read: four English words and a character before them, with a
+ * margin. */
+const WORDS_BEFORE = 6;
+/** How many characters after a bracket a pattern may read: "( " and up to 60 letters and " )", with a margin. */
+const BRACKET_READ = 80;
+
+/** Each run of blanks as one space, in lower case. */
+function collapse(piece: string, lower: boolean): string {
+  return (lower ? piece.toLowerCase() : piece).replace(/\s+/g, " ");
+}
+
+/** The pairs whose bracket is at `p` in `s` (normalised, each run of blanks one space), added to their kinds. */
+function pairsAt(s: string, p: number, koreanThenLatin: string[][], latinThenKorean: string[][], abbreviations: string[][]): void {
   // A pattern's earliest match ending at a bracket starts a known number of words before it (three Korean, four
   // English words, one abbreviation), so each is tried at that one place.
   const matchAt = (pattern: RegExp, start: number) => {
@@ -35,44 +80,55 @@ export function bridgesIn(text: string): string[][] {
     pattern.lastIndex = start;
     return pattern.exec(s);
   };
-  for (let p = s.indexOf("("); p >= 0; p = s.indexOf("(", p + 1)) {
-    const end = s.charCodeAt(p - 1) === 0x20 ? p - 1 : p;
-    const kl = matchAt(KOREAN_THEN_LATIN, koreanWordsBefore(s, end, 3));
-    if (kl) {
-      const words = kl[1]!.split(" ");
-      const phrase: string[] = [];
-      for (let i = words.length - 1; i >= 0; i--) {
-        if (phrase.length && hasParticle(words[i]!)) break;
-        phrase.unshift(words[i]!);
-      }
-      const latin = kl[2]!.trim();
-      if (latin.split(" ").length <= 4) koreanThenLatin.push([latin, phrase.join(" ")]);
+  const end = s.charCodeAt(p - 1) === 0x20 ? p - 1 : p;
+  const kl = matchAt(KOREAN_THEN_LATIN, koreanWordsBefore(s, end, 3));
+  if (kl) {
+    const words = kl[1]!.split(" ");
+    const phrase: string[] = [];
+    for (let i = words.length - 1; i >= 0; i--) {
+      if (phrase.length && hasParticle(words[i]!)) break;
+      phrase.unshift(words[i]!);
     }
-    const lk = matchAt(LATIN_THEN_KOREAN, latinWordsBefore(s, end, 4));
-    if (lk) {
-      const words = lk[1]!.split(" ");
-      const korean = lk[2]!.trim();
-      // The English word the Korean sounds like (Kinesis Data Streams (키네시스) → kinesis), else the words before
-      // the bracket back to the first small word.
-      const alike = words.find((w) => soundsAlike(korean.replace(/ /g, ""), w));
-      let phrase: string[];
-      if (alike) phrase = [alike];
-      else {
-        phrase = [];
-        for (let i = words.length - 1; i >= 0 && !STOP.has(words[i]!); i--) phrase.unshift(words[i]!);
-      }
-      if (phrase.length) latinThenKorean.push([phrase.join(" "), korean]);
-    }
-    const ab = matchAt(ABBREVIATION, abbreviationBefore(s, end));
-    if (ab) {
-      const short = ab[1]!;
-      const long = ab[2]!.trim();
-      const initials = long.split(" ").map((w) => w[0]).join("");
-      if (initials === short) abbreviations.push([long, short]);
-    }
+    const latin = kl[2]!.trim();
+    if (latin.split(" ").length <= 4) koreanThenLatin.push([latin, phrase.join(" ")]);
   }
-  return [...koreanThenLatin, ...latinThenKorean, ...abbreviations];
+  const lk = matchAt(LATIN_THEN_KOREAN, latinWordsBefore(s, end, 4));
+  if (lk) {
+    const words = lk[1]!.split(" ");
+    const korean = lk[2]!.trim();
+    // The English word the Korean sounds like (Kinesis Data Streams (키네시스) → kinesis), else the words before
+    // the bracket back to the first small word.
+    const alike = words.find((w) => soundsAlike(korean.replace(/ /g, ""), w));
+    let phrase: string[];
+    if (alike) phrase = [alike];
+    else {
+      phrase = [];
+      for (let i = words.length - 1; i >= 0 && !STOP.has(words[i]!); i--) phrase.unshift(words[i]!);
+    }
+    if (phrase.length) latinThenKorean.push([phrase.join(" "), korean]);
+  }
+  const ab = matchAt(ABBREVIATION, abbreviationBefore(s, end));
+  if (ab) {
+    const short = ab[1]!;
+    const long = ab[2]!.trim();
+    const initials = long.split(" ").map((w) => w[0]).join("");
+    if (initials === short) abbreviations.push([long, short]);
+  }
 }
+
+const isUpperAt = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 0x41 && c <= 0x5a;
+};
+/** JavaScript's `\s`. */
+const isBlankAt = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+};
+/** What the words before a bracket are made of: syllables, lower-case letters, digits, hyphens and blanks. */
+const isPairCharAt = (s: string, i: number) => isHangulAt(s, i) || isLatinWordAt(s, i) || isBlankAt(s, i);
 
 const isHangulAt = (s: string, i: number) => {
   const c = s.charCodeAt(i);

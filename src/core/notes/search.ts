@@ -36,7 +36,8 @@ const LOANWORD_FACTOR = 0.8;
 const LOANWORD_COVERAGE = 0.75;
 /** The words a concept was found in, outside that concept, count for less than the concept. */
 const SOURCE_WORDS_FACTOR = 0.6;
-/** Texts shorter than this (headings, breadcrumbs) often repeat, and are analysed once; longer ones rarely do. */
+/** Headings and breadcrumbs shorter than this often repeat, and are analysed once; bodies and longer ones rarely
+ * do, and looking them up would cost more than it saves. */
 const REPEATED_TEXT_CHARS = 400;
 /** At most this many spellings of one word by sound. */
 const MAX_LOANWORDS = 4;
@@ -72,6 +73,9 @@ interface Clause {
 
 /** "#65 SQS …" and "10.16. Limitation": the numbering is how notes are ordered, not what they are about. */
 export function headingWords(heading: string): string {
+  // Most headings start with neither, and are their own words.
+  const first = heading.charCodeAt(0);
+  if (first !== 0x23 && !(first >= 0x30 && first <= 0x39)) return heading;
   return heading.replace(/^#\d+\s*/, "").replace(/^\d+(?:\.\d+)*\.?\s+/, "");
 }
 
@@ -155,12 +159,13 @@ export class SearchIndex {
     // In how many sections each term is, counted while a section's pairs are at hand.
     const dfs = new IdList();
     const marks = new IdList(1024, -1);
-    // Texts repeat (breadcrumbs, copied notes); analyse each once.
+    // Headings and breadcrumbs repeat (sections under one parent, copied notes); each is analysed once.
     const cache = new Map<string, number>();
     sections.forEach((s, i) => {
       fieldsOf(s).forEach((text, f) => {
         const slot = 3 * i + f;
-        const seen = text.length < REPEATED_TEXT_CHARS ? cache.get(text) : undefined;
+        const repeats = f < 2 && text.length < REPEATED_TEXT_CHARS;
+        const seen = repeats ? cache.get(text) : undefined;
         if (seen !== undefined) {
           fieldFrom[slot] = fieldFrom[seen]!;
           fieldTo[slot] = fieldTo[seen]!;
@@ -183,7 +188,7 @@ export class SearchIndex {
         fieldTo[slot] = to;
         fieldLength[slot] = counts.total;
         counts.clear();
-        if (text.length < REPEATED_TEXT_CHARS) cache.set(text, slot);
+        if (repeats) cache.set(text, slot);
       });
       const df = dfs.reserve(analyzer.terms.length - 1);
       const mark = marks.reserve(analyzer.terms.length - 1, -1);
