@@ -73,10 +73,21 @@ function formatter(tz: string): Intl.DateTimeFormat {
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
+/**
+ * The last minute worked out per time zone. Formatting a date costs far more than the rest of an answer's path,
+ * and a burst of answers falls in a few minutes; time zone offsets are whole minutes, so within one UTC minute
+ * only the second differs.
+ */
+const lastMinute = new Map<string, { start: number; parts: LocalParts }>();
+
 export function localParts(instant: Date, tz: string): LocalParts {
+  const ms = instant.getTime();
+  const start = Math.floor(ms / 60_000) * 60_000;
+  const cached = lastMinute.get(tz);
+  if (cached && cached.start === start) return { ...cached.parts, second: Math.floor((ms - start) / 1000) };
   const out: Record<string, string> = {};
   for (const p of formatter(tz).formatToParts(instant)) out[p.type] = p.value;
-  return {
+  const parts = {
     year: Number(out.year),
     month: Number(out.month),
     day: Number(out.day),
@@ -85,6 +96,8 @@ export function localParts(instant: Date, tz: string): LocalParts {
     second: Number(out.second),
     weekday: WEEKDAYS[out.weekday ?? "Sun"] ?? 0,
   };
+  if (Number.isFinite(start)) lastMinute.set(tz, { start, parts });
+  return parts;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
