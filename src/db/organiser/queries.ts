@@ -1,22 +1,12 @@
 // The organiser tools' statements (a group's questions, seasons, delegated organisers, the queued next question,
 // exports, forgetting a member), one method each, implemented per dialect (../sqlite/organiser.ts,
 // ../pg/organiser.ts) and part of `Queries`, so they run on the pool or inside a store transaction alike.
+import type { ExportAnswerRow } from "../../core/store/index.js";
 import type { Got } from "../queries.js";
 import type { GroupQuestionRecord, GroupRecord, NewGroupQuestionRecord, OrganiserRecord, SeasonRecord } from "../records.js";
 
-export interface ExportAnswerLine {
-  answeredAt: number;
-  userId: string;
-  displayName: string;
-  roundId: number;
-  channelId: string;
-  questionId: string;
-  topic: string;
-  choice: number;
-  correct: boolean;
-  points: number;
-  streak: number;
-}
+/** An export's answer as the statement returns it: the core's row, with the time in epoch ms. */
+export type ExportAnswerLine = Omit<ExportAnswerRow, "answeredAt"> & { answeredAt: number };
 
 /** How an export window names its answers: every one, a week or month key, or a season id. */
 export type AnswerWindow = { kind: "all" } | { kind: "week" | "month"; key: string } | { kind: "season"; seasonId: number };

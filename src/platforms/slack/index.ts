@@ -75,6 +75,19 @@ export function apiBase(url: string | undefined): string | undefined {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
+/** The HTTP server Slack's requests arrive on: the process's own when given, else one started here (and owned). */
+async function serverFor(options: SlackStartOptions, port: number, log: Logger, unregister: () => void): Promise<{ server: AppServer; own: AppServer | null }> {
+  if (options.server) return { server: options.server, own: null };
+  const server = new AppServer(log);
+  try {
+    await server.listen(options.httpPort ?? port, options.host);
+  } catch (err) {
+    unregister();
+    throw err;
+  }
+  return { server, own: server };
+}
+
 export async function startSlack(bot: StudyBot, config: Config, logger: Logger, options: SlackStartOptions = {}): Promise<SlackPlatform> {
   const cfg = config.slack;
   if (!cfg) throw new ConfigError("Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode).");
@@ -166,16 +179,8 @@ export async function startSlack(bot: StudyBot, config: Config, logger: Logger, 
     keepReconnecting(socket.client, { logger: log, link, backoffMs: options.reconnectBackoffMs, onFatal: options.onFatal });
     log.info({ team: teamId, bot: auth.user_id }, "slack: connected over Socket Mode");
   } else {
-    let server = options.server;
-    if (!server) {
-      ownServer = server = new AppServer(log);
-      try {
-        await server.listen(options.httpPort ?? cfg.port, options.host);
-      } catch (err) {
-        unregister();
-        throw err;
-      }
-    }
+    const { server, own } = await serverFor(options, cfg.port, log, unregister);
+    ownServer = own;
     unmount = server.route("POST", SLACK_EVENTS_PATH, http!.requestListener);
     url = server.listening ? server.url(SLACK_EVENTS_PATH, options.host) : null;
     log.info({ team: teamId, bot: auth.user_id, url }, "slack: listening for events, commands and actions");
@@ -266,17 +271,7 @@ async function startInstalled(
   const port = new SlackPort(clients, log);
   const unregister = bot.registerPort(SLACK_PLATFORM, port);
 
-  let server = options.server;
-  let ownServer: AppServer | null = null;
-  if (!server) {
-    ownServer = server = new AppServer(log);
-    try {
-      await server.listen(options.httpPort ?? cfg.port, options.host);
-    } catch (err) {
-      unregister();
-      throw err;
-    }
-  }
+  const { server, own: ownServer } = await serverFor(options, cfg.port, log, unregister);
   const unmount = [server.route("POST", SLACK_EVENTS_PATH, http.requestListener), server.route("GET", SLACK_INSTALL_PATH, http.requestListener), server.route("GET", SLACK_REDIRECT_PATH, http.requestListener)];
   const url = server.listening ? server.url(SLACK_EVENTS_PATH, options.host) : null;
   log.info({ url, install: server.listening ? server.url(SLACK_INSTALL_PATH, options.host) : null }, "slack: listening for events, commands, actions and installs");
