@@ -10,6 +10,20 @@ import * as t from "./schema.js";
 
 const P = sql.placeholder;
 
+/** An answer's columns but its member, bound by name: both answer inserts below write them. */
+const answerValues = {
+  roundId: P("roundId"),
+  groupId: P("groupId"),
+  topic: P("topic"),
+  choice: P("choice"),
+  correct: P("correct"),
+  points: P("points"),
+  streak: P("streak"),
+  answeredAt: P("answeredAt"),
+  weekKey: P("weekKey"),
+  monthKey: P("monthKey"),
+};
+
 export type PreparedQueries = Pick<
   Queries,
   "groupByRef" | "groupById" | "scheduleById" | "markScheduleRun" | "claimRound" | "questionUse" | "answerContext" | "takeFastSlot" | "insertAnswer" | "insertAnswerSavingMember"
@@ -104,19 +118,7 @@ export function preparedQueries(db: PgSession): PreparedQueries {
     insertAnswer: () =>
       db
         .insert(t.answers)
-        .values({
-          roundId: P("roundId"),
-          memberId: P("memberId"),
-          groupId: P("groupId"),
-          topic: P("topic"),
-          choice: P("choice"),
-          correct: P("correct"),
-          points: P("points"),
-          streak: P("streak"),
-          answeredAt: P("answeredAt"),
-          weekKey: P("weekKey"),
-          monthKey: P("monthKey"),
-        })
+        .values({ ...answerValues, memberId: P("memberId") })
         .onConflictDoNothing({ target: [t.answers.roundId, t.answers.memberId] })
         .returning({ id: t.answers.id })
         .prepare("sb_insert_answer"),
@@ -133,19 +135,7 @@ export function preparedQueries(db: PgSession): PreparedQueries {
       return db
         .with(member)
         .insert(t.answers)
-        .values({
-          roundId: P("roundId"),
-          memberId: sql`(select ${member.id} from ${member})`,
-          groupId: P("groupId"),
-          topic: P("topic"),
-          choice: P("choice"),
-          correct: P("correct"),
-          points: P("points"),
-          streak: P("streak"),
-          answeredAt: P("answeredAt"),
-          weekKey: P("weekKey"),
-          monthKey: P("monthKey"),
-        })
+        .values({ ...answerValues, memberId: sql`(select ${member.id} from ${member})` })
         .onConflictDoNothing({ target: [t.answers.roundId, t.answers.memberId] })
         .returning({ id: t.answers.id })
         .prepare("sb_insert_answer_saving_member");
