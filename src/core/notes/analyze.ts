@@ -26,7 +26,7 @@ export function isOwnNfkc(text: string): boolean {
 
 /** NFKC. Text of ASCII and Hangul alone is its own, which a scan tells sooner; other text goes through NFKC
  * whole, which passes over what it would not change (a bullet, a dash) faster than piece by piece. */
-function nfkc(text: string): string {
+export function nfkc(text: string): string {
   return isOwnNfkc(text) ? text : text.normalize("NFKC");
 }
 
@@ -261,11 +261,13 @@ function hangulTerms(word: string, add: (t: Term) => void): void {
   for (let j = 0; j + 1 < word.length; j++) add(word.slice(j, j + 2));
 }
 
-/** Counts of term ids, with the ids counted so far (for clearing) and the total. */
+/** Counts of term ids, with the ids counted so far (appended to `touched`, which may hold more before them) and
+ * the total. */
 export class TermCounts {
   counts = new Int32Array(1024);
-  readonly touched = new IdList();
   total = 0;
+
+  constructor(readonly touched = new IdList()) {}
 
   add(id: number): void {
     if (id >= this.counts.length) {
@@ -701,7 +703,12 @@ export class Analyzer {
 
   /** Adds the terms of a note's text to `out`, each as often as it occurs. */
   countTerms(text: string, out: TermCounts): void {
-    this.phrases(nfkc(text), (n) => {
+    this.countNfkcTerms(nfkc(text), out);
+  }
+
+  /** `countTerms` for text already in NFKC. */
+  countNfkcTerms(text: string, out: TermCounts): void {
+    this.phrases(text, (n) => {
       const words = this.phrase;
       const spans = this.conceptSpans(n);
       for (let m = 0; m < spans; m++) out.add(this.spanTerm[m]!);

@@ -1,7 +1,7 @@
 // What a corpus teaches about itself, at index time: the pairs its authors write (교착 상태(Deadlock),
 // Deadlock(교착상태), Kinesis Data Streams (키네시스), PCB (Process Control Block)) become aliases for that corpus,
 // and the domain packs whose products the notes name are switched on.
-import { isOwnNfkc, normalize } from "./analyze.js";
+import { nfkc, normalize } from "./analyze.js";
 import { soundsAlike } from "./loanword.js";
 import { stems } from "./morphology.js";
 
@@ -22,12 +22,15 @@ function hasParticle(word: string): boolean {
 
 /** Korean–English and abbreviation pairs written in `text`, each as a list of forms of one concept. */
 export function bridgesIn(text: string): string[][] {
-  // The pairs are read from the text normalised with each run of blanks as one space. Only the few words around
-  // a bracket can be part of a pair, so only those are normalised and collapsed, bracket by bracket. Text of
-  // ASCII and Hangul alone is its own NFKC form, letter for letter, so its pieces need only lowering; other text
-  // is normalised whole first.
-  const plain = isOwnNfkc(text);
-  const t = plain ? text : normalize(text);
+  return bridgesInNfkc(nfkc(text));
+}
+
+/** `bridgesIn` for text already in NFKC (the index reads each note's text once). */
+export function bridgesInNfkc(nfkcText: string): string[][] {
+  // The pairs are read from the text in lower case, with each run of blanks as one space. Only the few words
+  // around a bracket can be part of a pair, so only those are lowered and collapsed, bracket by bracket. İ is the
+  // one capital whose lower case is two letters (an i and a dot): text with it is lowered whole first.
+  const t = nfkcText.includes("\u0130") ? nfkcText.toLowerCase() : nfkcText;
   // By kind, as the kinds are tried in this order: where two pairs claim one form, the first keeps it.
   const koreanThenLatin: string[][] = [];
   const latinThenKorean: string[][] = [];
@@ -36,12 +39,12 @@ export function bridgesIn(text: string): string[][] {
     // Each kind of pair has a Latin letter or a syllable first in its bracket.
     let first = q + 1;
     while (first < t.length && isBlankAt(t, first)) first++;
-    if (first === t.length || !(isHangulAt(t, first) || isLetterAt(t, first) || (plain && isUpperAt(t, first)))) continue;
+    if (first === t.length || !(isHangulAt(t, first) || isLetterAt(t, first) || isUpperAt(t, first))) continue;
     // Back to the first character no pair can run through, or to the blank before the word a pattern cannot
     // reach; that character is kept, as a pattern may look at it.
     let start = q;
     let blanks = 0;
-    while (start > 0 && (isPairCharAt(t, start - 1) || (plain && isUpperAt(t, start - 1)))) {
+    while (start > 0 && (isPairCharAt(t, start - 1) || isUpperAt(t, start - 1))) {
       if (isBlankAt(t, start - 1) && !isBlankAt(t, start) && ++blanks > WORDS_BEFORE) break;
       start--;
     }
@@ -53,9 +56,8 @@ export function bridgesIn(text: string): string[][] {
       else end++;
     }
     while (end < t.length && isBlankAt(t, end)) end++;
-    const before = collapse(t.slice(start, q), plain);
-    const s = before + collapse(t.slice(q, end), plain);
-    pairsAt(s, before.length, koreanThenLatin, latinThenKorean, abbreviations);
+    const s = collapse(t, start, q, end);
+    pairsAt(s, collapsedBracket, koreanThenLatin, latinThenKorean, abbreviations);
   }
   return [...koreanThenLatin, ...latinThenKorean, ...abbreviations];
 }
@@ -66,22 +68,39 @@ const WORDS_BEFORE = 6;
 /** How many characters after a bracket a pattern may read: "( " and up to 60 letters and " )", with a margin. */
 const BRACKET_READ = 80;
 
-/** Each run of blanks as one space, in lower case. */
-function collapse(piece: string, lower: boolean): string {
-  return (lower ? piece.toLowerCase() : piece).replace(/\s+/g, " ");
+/** The window being collapsed, and where its bracket is once collapsed. */
+let window = new Uint16Array(256);
+let collapsedBracket = 0;
+
+/**
+ * `t[start, end)` with each run of blanks as one space and capitals in lower case, the bracket at `q` landing at
+ * `collapsedBracket`. Only ASCII capitals are lowered: a pair is made of ASCII letters and syllables, and no other
+ * letter becomes one of those in lower case (İ aside, which bridgesInNfkc lowers beforehand).
+ */
+function collapse(t: string, start: number, q: number, end: number): string {
+  if (window.length < end - start) window = new Uint16Array(2 * (end - start));
+  let n = 0;
+  let blank = false;
+  for (let i = start; i < end; i++) {
+    if (i === q) collapsedBracket = n;
+    const c = t.charCodeAt(i);
+    if (isBlankAt(t, i)) {
+      if (!blank) window[n++] = 0x20;
+      blank = true;
+    } else {
+      blank = false;
+      window[n++] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+    }
+  }
+  return String.fromCharCode.apply(null, window.subarray(0, n) as unknown as number[]);
 }
 
 /** The pairs whose bracket is at `p` in `s` (normalised, each run of blanks one space), added to their kinds. */
 function pairsAt(s: string, p: number, koreanThenLatin: string[][], latinThenKorean: string[][], abbreviations: string[][]): void {
   // A pattern's earliest match ending at a bracket starts a known number of words before it (three Korean, four
   // English words, one abbreviation), so each is tried at that one place.
-  const matchAt = (pattern: RegExp, start: number) => {
-    if (start < 0) return null;
-    pattern.lastIndex = start;
-    return pattern.exec(s);
-  };
   const end = s.charCodeAt(p - 1) === 0x20 ? p - 1 : p;
-  const kl = matchAt(KOREAN_THEN_LATIN, koreanWordsBefore(s, end, 3));
+  const kl = matchAt(KOREAN_THEN_LATIN, s, koreanWordsBefore(s, end, 3));
   if (kl) {
     const words = kl[1]!.split(" ");
     const phrase: string[] = [];
@@ -92,7 +111,7 @@ function pairsAt(s: string, p: number, koreanThenLatin: string[][], latinThenKor
     const latin = kl[2]!.trim();
     if (latin.split(" ").length <= 4) koreanThenLatin.push([latin, phrase.join(" ")]);
   }
-  const lk = matchAt(LATIN_THEN_KOREAN, latinWordsBefore(s, end, 4));
+  const lk = matchAt(LATIN_THEN_KOREAN, s, latinWordsBefore(s, end, 4));
   if (lk) {
     const words = lk[1]!.split(" ");
     const korean = lk[2]!.trim();
@@ -107,13 +126,20 @@ function pairsAt(s: string, p: number, koreanThenLatin: string[][], latinThenKor
     }
     if (phrase.length) latinThenKorean.push([phrase.join(" "), korean]);
   }
-  const ab = matchAt(ABBREVIATION, abbreviationBefore(s, end));
+  const ab = matchAt(ABBREVIATION, s, abbreviationBefore(s, end));
   if (ab) {
     const short = ab[1]!;
     const long = ab[2]!.trim();
     const initials = long.split(" ").map((w) => w[0]).join("");
     if (initials === short) abbreviations.push([long, short]);
   }
+}
+
+/** A sticky pattern's match at `start` in `s`; none before the start of the text. */
+function matchAt(pattern: RegExp, s: string, start: number): RegExpExecArray | null {
+  if (start < 0) return null;
+  pattern.lastIndex = start;
+  return pattern.exec(s);
 }
 
 const isUpperAt = (s: string, i: number) => {

@@ -5,11 +5,12 @@
 // A query is a list of clauses, one per word or concept, each with alternatives: the word as typed, its stems
 // without particles or endings, its loanword spellings in the other script found in the corpus (뮤텍스 → mutex),
 // a typo's correction. A section scores a clause by its best alternative, so a wrong guess costs nothing.
-import { Analyzer, Concepts, foldLatin, IdList, isHangulWord, TermCounts, type Analysis, type Term } from "./analyze.js";
-import { bridgesIn, markersPresent } from "./bridges.js";
+import { Analyzer, Concepts, foldLatin, isHangulWord, nfkc, type Analysis, type Term } from "./analyze.js";
+import { bridgesInNfkc, markersPresent } from "./bridges.js";
 import { AWS_PACK } from "./glossary.js";
 import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike } from "./loanword.js";
 import { isPredicate, stem, stems } from "./morphology.js";
+import { buildPostings } from "./postings.js";
 import { firstAtLeast } from "./prefix.js";
 import type { Section } from "./types.js";
 import { STUDY_VOCABULARY } from "./vocabulary.js";
@@ -17,13 +18,6 @@ import { STUDY_VOCABULARY } from "./vocabulary.js";
 /** Longer queries are cut: nobody types more, and it bounds the work per query. */
 export const MAX_QUERY_CHARS = 200;
 
-/** heading, breadcrumb, body: weight, and how much the field's length normalises its counts */
-const FIELDS = [
-  { weight: 5, b: 0.3, title: true },
-  { weight: 1.5, b: 0.3, title: true },
-  { weight: 1, b: 0.75, title: false },
-] as const;
-const K1 = 1.2;
 /** Share of the query's weight the best section must match; below it the notes do not cover the query. */
 const MIN_COVERAGE = 0.5;
 /** Sections scoring below this share of the best one are not worth showing. */
@@ -36,9 +30,6 @@ const LOANWORD_FACTOR = 0.8;
 const LOANWORD_COVERAGE = 0.75;
 /** The words a concept was found in, outside that concept, count for less than the concept. */
 const SOURCE_WORDS_FACTOR = 0.6;
-/** Headings and breadcrumbs shorter than this often repeat, and are analysed once; bodies and longer ones rarely
- * do, and looking them up would cost more than it saves. */
-const REPEATED_TEXT_CHARS = 400;
 /** At most this many spellings of one word by sound. */
 const MAX_LOANWORDS = 4;
 
@@ -87,14 +78,16 @@ export interface ScoredSection {
 }
 
 /** The concepts for a corpus: domain packs it names, the general vocabulary, then the pairs its notes write. */
-export function conceptsFor(sections: readonly Section[]): Concepts {
+export function conceptsFor(sections: readonly Section[], nfkcBodies: readonly string[] = sections.map((s) => nfkc(s.text))): Concepts {
   const bridges = new Map<string, string[]>();
-  for (const s of sections) {
-    for (const text of [s.heading, s.text]) {
-      // Copied notes write the same pairs again: each is added once, where first written.
-      if (text.includes("(")) for (const pair of bridgesIn(text)) if (!bridges.has(pair.join("\n"))) bridges.set(pair.join("\n"), pair);
-    }
-  }
+  const add = (text: string) => {
+    // Copied notes write the same pairs again: each is added once, where first written.
+    if (text.includes("(")) for (const pair of bridgesInNfkc(text)) if (!bridges.has(pair.join("\n"))) bridges.set(pair.join("\n"), pair);
+  };
+  sections.forEach((s, i) => {
+    add(nfkc(s.heading));
+    add(nfkcBodies[i]!);
+  });
   const entries: Array<readonly string[]> = [];
   for (const pack of DOMAIN_PACKS) if (packApplies(sections, pack)) entries.push(...pack.entries);
   entries.push(...STUDY_VOCABULARY);
@@ -143,112 +136,27 @@ export class SearchIndex {
   private readonly hangulWords: string[];
 
   constructor(readonly sections: readonly Section[]) {
-    this.concepts = conceptsFor(sections);
+    // Each body is brought to NFKC once, for the pairs it writes and for its terms.
+    const bodies = sections.map((s) => nfkc(s.text));
+    this.concepts = conceptsFor(sections, bodies);
     const analyzer = (this.analyzer = new Analyzer(this.concepts));
     const n = sections.length;
-
-    // BM25F: each field's term counts are normalised by that field's own length, so a heading match is not
-    // diluted by a long body, and only then weighted and summed. First each field's (term, count) pairs.
-    const fieldsOf = (s: Section): string[] => [headingWords(s.heading), s.path.slice(1, -1).map(headingWords).join(" \n "), s.text];
-    const pairTerms = new IdList();
-    const pairCounts = new IdList();
-    const fieldFrom = new Int32Array(3 * n);
-    const fieldTo = new Int32Array(3 * n);
-    const fieldLength = new Float64Array(3 * n);
-    const counts = new TermCounts();
-    // In how many sections each term is, counted while a section's pairs are at hand.
-    const dfs = new IdList();
-    const marks = new IdList(1024, -1);
-    // Headings and breadcrumbs repeat (sections under one parent, copied notes); each is analysed once.
-    const cache = new Map<string, number>();
-    sections.forEach((s, i) => {
-      fieldsOf(s).forEach((text, f) => {
-        const slot = 3 * i + f;
-        const repeats = f < 2 && text.length < REPEATED_TEXT_CHARS;
-        const seen = repeats ? cache.get(text) : undefined;
-        if (seen !== undefined) {
-          fieldFrom[slot] = fieldFrom[seen]!;
-          fieldTo[slot] = fieldTo[seen]!;
-          fieldLength[slot] = fieldLength[seen]!;
-          return;
-        }
-        analyzer.countTerms(text, counts);
-        const from = pairTerms.length;
-        const to = from + counts.touched.length;
-        const terms = pairTerms.reserve(to);
-        const termCounts = pairCounts.reserve(to);
-        const touched = counts.touched.data;
-        for (let m = from; m < to; m++) {
-          const id = touched[m - from]!;
-          terms[m] = id;
-          termCounts[m] = counts.counts[id]!;
-        }
-        pairTerms.length = pairCounts.length = to;
-        fieldFrom[slot] = from;
-        fieldTo[slot] = to;
-        fieldLength[slot] = counts.total;
-        counts.clear();
-        if (repeats) cache.set(text, slot);
-      });
-      const df = dfs.reserve(analyzer.terms.length - 1);
-      const mark = marks.reserve(analyzer.terms.length - 1, -1);
-      for (let slot = 3 * i; slot < 3 * i + 3; slot++) {
-        for (let m = fieldFrom[slot]!; m < fieldTo[slot]!; m++) {
-          const id = pairTerms.data[m]!;
-          if (mark[id] !== i) {
-            mark[id] = i;
-            df[id]!++;
-          }
-        }
-      }
-    });
-    const avg = FIELDS.map((_, f) => {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += fieldLength[3 * i + f]!;
-      return sum / Math.max(1, n) || 1;
-    });
-
-    // Then the postings, term by term, filled in section order.
-    const termCount = (this.termCount = analyzer.terms.length);
-    const df = dfs.reserve(termCount);
-    const postStart = (this.postStart = new Int32Array(termCount + 1));
-    for (let t = 0; t < termCount; t++) postStart[t + 1] = postStart[t]! + df[t]!;
-    const total = postStart[termCount]!;
-    const postSection = (this.postSection = new Int32Array(total));
-    const postWeight = (this.postWeight = new Float64Array(total));
-    const postTitled = (this.postTitled = new Uint8Array(total));
-    const cursor = postStart.slice(0, termCount);
-    const tf = new Float64Array(termCount);
-    const titled = new Uint8Array(termCount);
+    let characters = 0;
+    for (const body of bodies) characters += body.length;
+    const postings = buildPostings(
+      analyzer,
+      n,
+      (i) => [nfkc(headingWords(sections[i]!.heading)), nfkc(sections[i]!.path.slice(1, -1).map(headingWords).join(" \n ")), bodies[i]!],
+      characters,
+    );
+    this.termCount = postings.termCount;
+    this.postStart = postings.start;
+    this.postSection = postings.section;
+    this.postWeight = postings.weight;
+    this.postTitled = postings.titled;
+    this.idfs = postings.idf;
     this.emptyBody = new Uint8Array(n);
-    const touched = new IdList();
-    for (let i = 0; i < n; i++) {
-      touched.length = 0;
-      for (let f = 0; f < 3; f++) {
-        const slot = 3 * i + f;
-        const { weight, b, title } = FIELDS[f]!;
-        const norm = 1 - b + (b * fieldLength[slot]!) / avg[f]!;
-        for (let m = fieldFrom[slot]!; m < fieldTo[slot]!; m++) {
-          const id = pairTerms.data[m]!;
-          if (tf[id] === 0) touched.push(id);
-          tf[id] = tf[id]! + (weight * pairCounts.data[m]!) / norm;
-          if (title) titled[id] = 1;
-        }
-      }
-      for (let m = 0; m < touched.length; m++) {
-        const id = touched.data[m]!;
-        const at = cursor[id]!++;
-        const x = tf[id]!;
-        postSection[at] = i;
-        postWeight[at] = (x * (K1 + 1)) / (x + K1);
-        postTitled[at] = titled[id]!;
-        tf[id] = 0;
-        titled[id] = 0;
-      }
-      this.emptyBody[i] = /\S/.test(sections[i]!.text) ? 0 : 1;
-    }
-    this.idfs = new Float64Array(termCount);
-    for (let t = 0; t < termCount; t++) this.idfs[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
+    for (let i = 0; i < n; i++) this.emptyBody[i] = /\S/.test(sections[i]!.text) ? 0 : 1;
 
     const latinWords = new Set<string>(this.concepts.latinVocabulary);
     const hangulWords: string[] = [];
