@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Analyzer, Concepts, normalize, TermCounts } from "../../src/core/notes/analyze.js";
+import { Analyzer, Concepts, nfkc, normalize, TermCounts } from "../../src/core/notes/analyze.js";
 import { bridgesIn } from "../../src/core/notes/bridges.js";
 import { STUDY_VOCABULARY } from "../../src/core/notes/vocabulary.js";
 
@@ -8,6 +8,14 @@ describe("normalize", () => {
     for (const text of ["Ａｍａｚｏｎ Ｓ３", "e\u0301 café", "가\u11a8 각", "㈜ ① ﬁle …", "İstanbul", "Lambda 함수 ㄱㄴ", "\u1100\u1161 가", "TCP는 UDP와"]) {
       expect(normalize(text), text).toBe(text.normalize("NFKC").toLowerCase());
     }
+  });
+
+  it("passes over bullets, arrows and quotes, and still composes what follows them", () => {
+    const written = "• Lambda → 함수 · “트리거” ‘S3’ — 15분";
+    expect(nfkc(written)).toBe(written);
+    expect(written.normalize("NFKC")).toBe(written);
+    // A mark or a jamo after a character that stays composes with it; a full-width letter after one changes.
+    for (const text of ["• e\u0301", "→ 가\u11a8", "· Ｓ３", "“\u1100\u1161”", "• ① …", "• \ud835\udc00"]) expect(nfkc(text), text).toBe(text.normalize("NFKC"));
   });
 });
 

@@ -11,21 +11,40 @@
 // word contributes (its terms, its stem, the concepts starting in it) once, and indexing a text is then mostly
 // looking words up.
 import { stems } from "./morphology.js";
+import { CharTrie, NONE, ROOT } from "./trie.js";
 
 export type Term = string;
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
-/** ASCII and Hangul syllables are their own NFKC form, and nothing before or after them changes that. */
-const NFKC_CHANGEABLE = /[^\u0000-\u007f\uac00-\ud7a3]/;
+/** Per UTF-16 code unit: 0 not known yet, 1 its own NFKC form whatever is around it, 2 not surely. */
+const nfkcStability = new Uint8Array(0x10000);
 
-/** Whether text is ASCII and Hangul syllables alone, and so its own NFKC form, letter for letter. */
-export function isOwnNfkc(text: string): boolean {
-  return !NFKC_CHANGEABLE.test(text);
+/**
+ * Whether a code unit is its own NFKC form wherever it stands: NFKC leaves it alone, and it is no mark or jamo
+ * (which may combine with the character before it). Bullets, arrows, quotes and middle dots are, and so text
+ * written with them needs no NFKC pass. Worked out once a code unit.
+ */
+function staysInNfkc(unit: number): boolean {
+  let known = nfkcStability[unit]!;
+  if (known === 0) {
+    const ch = String.fromCharCode(unit);
+    const stays = !(unit >= 0xd800 && unit <= 0xdfff) && ch.normalize("NFKC") === ch && !/[\p{M}\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff]/u.test(ch);
+    nfkcStability[unit] = known = stays ? 1 : 2;
+  }
+  return known === 1;
 }
 
-/** NFKC. Text of ASCII and Hangul alone is its own, which a scan tells sooner; other text goes through NFKC
- * whole, which passes over what it would not change (a bullet, a dash) faster than piece by piece. */
+/** Whether text is its own NFKC form, letter for letter, seen from its characters alone. */
+export function isOwnNfkc(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && !(c >= 0xac00 && c <= 0xd7a3) && nfkcStability[c] !== 1 && !staysInNfkc(c)) return false;
+  }
+  return true;
+}
+
+/** NFKC: text whose characters all stay as they are is returned as it is, which a scan tells sooner. */
 export function nfkc(text: string): string {
   return isOwnNfkc(text) ? text : text.normalize("NFKC");
 }
@@ -52,19 +71,13 @@ export function isHangulWord(word: string): boolean {
   return HANGUL.test(word);
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode> | undefined;
-  /** index of the concept a form ending here belongs to (in Concepts.terms), or -1 */
-  concept: number;
-}
-
 /**
  * The concepts one corpus is searched with: every form of every concept, compacted into one character trie.
  * Built from the general vocabulary, the domain packs that apply and the corpus's own bridges.
  */
 export class Concepts {
-  /** the trie of compact forms, by UTF-16 code unit */
-  readonly root: TrieNode = { next: undefined, concept: -1 };
+  /** the trie of compact forms, each ending at the index of its concept (in `terms`) */
+  readonly trie = new CharTrie();
   /** every concept term, once */
   readonly terms: Term[] = [];
   /** one-syllable Korean forms, matched as whole words only */
@@ -109,15 +122,8 @@ export class Concepts {
         continue;
       }
       this.byForm.set(c, term);
-      let node = this.root;
-      for (let i = 0; i < c.length; i++) {
-        const code = c.charCodeAt(i);
-        node.next ??= new Map();
-        let child = node.next.get(code);
-        if (!child) node.next.set(code, (child = { next: undefined, concept: -1 }));
-        node = child;
-      }
-      if (node.concept < 0) node.concept = this.indexOf(term);
+      const node = this.trie.insert(c);
+      if (this.trie.value(node) < 0) this.trie.setValue(node, this.indexOf(term));
       if (!HANGUL.test(form)) for (const w of form.match(/[a-z0-9]+/g) ?? []) this.latinVocabulary.add(w);
     }
   }
@@ -183,7 +189,7 @@ function gapOf(c: number): number {
 interface Walks {
   term: Int32Array;
   end: Int32Array;
-  on: Array<TrieNode | undefined> | undefined;
+  on: Int32Array | undefined;
 }
 
 /** Word hashes stay small integers (31 bits signed), which the engine keeps unboxed. */
@@ -322,7 +328,7 @@ export class Analyzer {
   private readonly openStart = new IdList();
   private readonly openEnd = new IdList();
   private readonly openData = new IdList();
-  private readonly openNodes: TrieNode[] = [];
+  private readonly openNodes = new IdList();
   private readonly openMask = new IdList();
   private readonly openMask2 = new IdList();
   private readonly walks: Array<Walks | undefined> = [];
@@ -545,22 +551,24 @@ export class Analyzer {
     const starts = hangul ? x.length : 1;
     const term = new Int32Array(starts).fill(-1);
     const end = new Int32Array(starts);
-    let on: Array<TrieNode | undefined> | undefined;
+    const trie = this.concepts.trie;
+    let on: Int32Array | undefined;
     for (let j = 0; j < starts; j++) {
-      let node: TrieNode | undefined = this.concepts.root;
+      let node = ROOT;
       let i = j;
       for (; i < x.length; i++) {
-        node = node.next?.get(x.charCodeAt(i));
-        if (!node) break;
-        if (node.concept >= 0) {
+        node = trie.step(node, x.charCodeAt(i));
+        if (node === NONE) break;
+        const concept = trie.value(node);
+        if (concept >= 0) {
           const e = formEnd(x, hangul, i + 1);
           if (e > 0) {
-            term[j] = this.conceptId(node.concept);
+            term[j] = this.conceptId(concept);
             end[j] = e;
           }
         }
       }
-      if (i === x.length && node?.next) (on ??= new Array<TrieNode | undefined>(starts).fill(undefined))[j] = node;
+      if (i === x.length && trie.goesOn(node)) (on ??= new Int32Array(starts).fill(NONE))[j] = node;
     }
     return (this.walks[w] = { term, end, on });
   }
@@ -574,13 +582,12 @@ export class Analyzer {
     let mask2 = 0;
     let j = 0;
     while (j < term.length) {
-      if (on?.[j]) {
+      const open = on ? on[j]! : NONE;
+      if (open !== NONE) {
         this.openData.push(j);
-        this.openNodes[this.openData.length - 1] = on[j]!;
-        for (const code of on[j]!.next!.keys()) {
-          mask |= 1 << (code & 31);
-          mask2 |= 1 << ((code >>> 5) & 31);
-        }
+        this.openNodes.push(open);
+        mask |= this.concepts.trie.lowBits(open);
+        mask2 |= this.concepts.trie.highBits(open);
       }
       if (term[j]! >= 0) {
         this.scanData.push(term[j]!);
@@ -602,6 +609,7 @@ export class Analyzer {
    */
   private conceptSpans(n: number): number {
     const words = this.phrase;
+    const trie = this.concepts.trie;
     let count = 0;
     let k = 0;
     let j = 0;
@@ -621,7 +629,7 @@ export class Analyzer {
         const next = k + 1 < n ? this.chars[this.charStart.data[words[k + 1]!]!]! : 0;
         if (next && this.openMask.data[w]! & (1 << (next & 31)) && this.openMask2.data[w]! & (1 << ((next >>> 5) & 31))) {
           for (let m = this.openStart.data[w]!; m < this.openEnd.data[w]!; m++) {
-            if (this.openNodes[m]!.next!.has(next)) {
+            if (trie.step(this.openNodes.data[m]!, next) !== NONE) {
               stop = this.openData.data[m]!;
               break;
             }
@@ -647,18 +655,19 @@ export class Analyzer {
       let term = walks.term[j]!;
       let endWord = k;
       let endAt = walks.end[j]!;
-      let node = walks.on?.[j];
-      for (let kk = k + 1; node && kk < n; kk++) {
+      let node = walks.on ? walks.on[j]! : NONE;
+      for (let kk = k + 1; node !== NONE && kk < n; kk++) {
         const text = this.texts[words[kk]!]!;
         const xHangul = this.isHangul(words[kk]!);
         let i = 0;
         for (; i < text.length; i++) {
-          node = node.next?.get(text.charCodeAt(i));
-          if (!node) break;
-          if (node.concept >= 0) {
+          node = trie.step(node, text.charCodeAt(i));
+          if (node === NONE) break;
+          const concept = trie.value(node);
+          if (concept >= 0) {
             const e = formEnd(text, xHangul, i + 1);
             if (e > 0) {
-              term = this.conceptId(node.concept);
+              term = this.conceptId(concept);
               endWord = kk;
               endAt = e;
             }
