@@ -106,6 +106,19 @@ function packApplies(sections: readonly Section[], pack: (typeof DOMAIN_PACKS)[n
   return false;
 }
 
+/** Each section's heading read as a query, as term ids: entries start[i] .. start[i + 1] of terms. */
+function headingTermsOf(analyzer: Analyzer, sections: readonly Section[]): { start: Int32Array; terms: Int32Array } {
+  // Headings repeat their phrases (sections under one parent, numbered parts): each phrase is analysed once.
+  const phraseTerms = new Map<string, number[]>();
+  const ids: number[] = [];
+  const start = new Int32Array(sections.length + 1);
+  for (let i = 0; i < sections.length; i++) {
+    for (const id of analyzer.queryTermIds(headingWords(sections[i]!.heading), phraseTerms)) if (!STOP_LATIN.has(analyzer.terms[id]!)) ids.push(id);
+    start[i + 1] = ids.length;
+  }
+  return { start, terms: Int32Array.from(ids) };
+}
+
 export class SearchIndex {
   readonly concepts: Concepts;
   private readonly analyzer: Analyzer;
@@ -165,17 +178,16 @@ export class SearchIndex {
       else latinWords.add(w);
     }
 
-    // Headings read as queries.
-    const phraseTerms = new Map<string, number[]>();
-    const headingIds: number[] = [];
-    this.headingStart = new Int32Array(n + 1);
-    sections.forEach((s, i) => {
-      for (const id of analyzer.queryTermIds(headingWords(s.heading), phraseTerms)) if (!STOP_LATIN.has(analyzer.terms[id]!)) headingIds.push(id);
-      this.headingStart[i + 1] = headingIds.length;
-    });
-    this.headingTerms = Int32Array.from(headingIds);
+    const headings = headingTermsOf(analyzer, sections);
+    this.headingStart = headings.start;
+    this.headingTerms = headings.terms;
     this.headingTermLimit = analyzer.terms.length;
+    this.hangulWords = [...hangulWords].sort();
+    this.learnSpellings(latinWords, hangulWords);
+  }
 
+  /** The tables a query word's other spellings are found in: typo corrections and spellings by sound. */
+  private learnSpellings(latinWords: Iterable<string>, hangulWords: readonly string[]): void {
     for (const w of latinWords) {
       if (/^\d+$/.test(w)) continue;
       if (w.length >= 4) {
@@ -185,7 +197,6 @@ export class SearchIndex {
       }
       if (w.length >= 3 && this.has(foldLatin(w))) for (const key of latinKeys(w)) pushTo(this.latinBySound, key, foldLatin(w));
     }
-    this.hangulWords = [...hangulWords].sort();
     for (const w of hangulWords) {
       const st = stem(w);
       if (st.length < 2) continue;
