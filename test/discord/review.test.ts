@@ -41,7 +41,7 @@ describe("/review on Discord", () => {
     const body = asked.response.callback.body as Body;
     expect(body.type).toBe(4);
     expect(body.data.flags).toBe(MessageFlags.Ephemeral);
-    expect(body.data.content).toMatch(/^🔁 복습할 차례 · 오늘 1개\n복습: 오늘 1개 · 이번 주 1개 완료 · 예상 기억률 \d+%$/);
+    expect(body.data.content).toMatch(/^🔁 복습할 차례 · 오늘 1개\n복습: 오늘 1개 · 이번 주 1개 완료 · 내일 예상 기억률 \d+%$/);
     expect(body.data.embeds[0]!.description).toContain(q.prompt);
     const buttons = body.data.components.flatMap((r) => r.components);
     expect(buttons.map((b) => b.label)).toEqual(q.choices.map((_, i) => "ABCD"[i]));

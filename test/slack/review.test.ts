@@ -36,7 +36,7 @@ describe("/review on Slack", () => {
     const res = await h.command(USERS.mina, "/review", "");
     const asked = only(res.responseUrl);
     expect(asked.response_type).toBe("ephemeral");
-    expect((asked.blocks![0]!.elements as unknown as Array<{ text: string }>).map((e) => e.text)).toEqual([`🔁 ${ko("review.from_due", { due: 1 })}`, expect.stringMatching(/^복습: 오늘 1개 · 이번 주 1개 완료 · 예상 기억률 \d+%$/)]);
+    expect((asked.blocks![0]!.elements as unknown as Array<{ text: string }>).map((e) => e.text)).toEqual([`🔁 ${ko("review.from_due", { due: 1 })}`, expect.stringMatching(/^복습: 오늘 1개 · 이번 주 1개 완료 · 내일 예상 기억률 \d+%$/)]);
     expect(blockText(asked.blocks)).toContain(q.prompt);
     const actions = asked.blocks!.find((b) => b.type === "actions")!;
     const practiceId = Number(actions.block_id!.split(":")[1]);
@@ -60,7 +60,7 @@ describe("/review on Slack", () => {
     await h.homeOpened(USERS.seo);
     const publish = h.standIn.calls.find((c) => c.method === "views.publish")!;
     expect(publish.response.ok).toBe(true);
-    expect(blockText((publish.args.view as { blocks: unknown }).blocks)).toMatch(/복습: 오늘 1개 · 이번 주 1개 완료 · 예상 기억률 \d+%/);
+    expect(blockText((publish.args.view as { blocks: unknown }).blocks)).toMatch(/복습: 오늘 1개 · 이번 주 1개 완료 · 내일 예상 기억률 \d+%/);
     const ready = only((await h.command(USERS.seo, "/stats", "view=readiness")).responseUrl);
     expect(blockText(ready.blocks)).toContain(ko("readiness.none"));
   });

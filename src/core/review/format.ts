@@ -5,7 +5,7 @@ import type { Readiness, ReminderView, ReviewPrompt, ReviewSummary } from "./typ
 
 const pct = (x: number) => Math.round(x * 100);
 
-/** "reviews: 3 due today · 5 done this week · predicted recall 82%" */
+/** "reviews: 3 due today · 5 done this week · predicted recall tomorrow 82%" */
 export function reviewSummaryText(locale: Locale, s: ReviewSummary): string {
   return s.predictedRecall === null
     ? t(locale, "review.summary_new", { due: s.dueToday, done: s.doneThisWeek })

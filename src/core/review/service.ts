@@ -67,10 +67,12 @@ export class ReviewService {
     const now = this.deps.clock.now();
     const cards = await this.store.memberCards(memberId);
     const answered = cards.filter((c) => c.lastReview !== null);
+    // A day ahead: right after an answer every card is at 100 %, a missed one as much as one known for months.
+    const tomorrow = new Date(now.getTime() + 86_400_000);
     return {
       dueToday: await this.store.countDue(memberId, this.endOfToday(now, group.timezone)),
       doneThisWeek: await this.store.reviewsSince(memberId, zonedTime(weekKey(now, group.timezone), "00:00", group.timezone)),
-      predictedRecall: answered.length ? answered.reduce((s, c) => s + recall(c, now), 0) / answered.length : null,
+      predictedRecall: answered.length ? answered.reduce((s, c) => s + recall(c, tomorrow), 0) / answered.length : null,
     };
   }
 

@@ -8,7 +8,7 @@ export interface ReviewSummary {
   dueToday: number;
   /** answers that moved the member's cards since Monday 00:00 (daily cards and practice) */
   doneThisWeek: number;
-  /** mean predicted recall (0..1) over the questions the member has answered; null before the first */
+  /** mean predicted recall a day from now (0..1) over the questions the member has answered; null before the first */
   predictedRecall: number | null;
 }
 
