@@ -39,6 +39,23 @@ describe("analyzer", () => {
     expect(terms(analyzer, "교착. 상태")[deadlock]).toBeUndefined();
   });
 
+  it("reads a query's particle or ending left after a concept as no word of its own (교착상태가, 정규화하면)", () => {
+    const analyzer = new Analyzer(new Concepts([["deadlock", "교착 상태"], ["normalization", "정규화"]]));
+    for (const q of ["교착상태가 생기면", "정규화하면 왜", "교착 상태에서는"]) expect(analyzer.analyze(q).hangulWords.filter((w) => w !== "생기면" && w !== "왜"), q).toEqual([]);
+    expect(analyzer.analyze("교착상태가").conceptSources.map((c) => c.term)).toEqual(["@deadlock"]);
+  });
+
+  it("gives a one-syllable concept of a query its source like any other concept (큐 → @queue)", () => {
+    const analyzer = new Analyzer(new Concepts([["queue", "큐"]]));
+    expect(analyzer.analyze("큐 길이").conceptSources).toEqual([{ term: "@queue", latin: [], hangul: "큐" }]);
+  });
+
+  it("keeps a single letter joined to a word (t검정, p-값), not one standing alone (a b c)", () => {
+    const analyzer = new Analyzer(new Concepts([]));
+    expect(analyzer.analyze("t검정 p-값 카이제곱").boundLetters).toEqual(["t", "p"]);
+    expect(analyzer.analyze("a b c").boundLetters).toEqual([]);
+  });
+
   it("lowers Latin letters as it reads, so a word is one term in any case", () => {
     const analyzer = new Analyzer(new Concepts([]));
     expect(terms(analyzer, "Kubernetes KUBERNETES kubernetes")).toEqual({ kubernete: 3 });

@@ -153,6 +153,20 @@ describe("hostile input", () => {
     for (const q of ["왜 필요해?", "어떻게 돼요?"]) expect(notes.lookup(q).hits, q).toEqual([]);
   });
 
+  it("finds a term though a predicate follows it that the notes never write beside it", () => {
+    const notes = new LookupService(
+      parseNote("notes/os.md", "# OS\n\n## Swapping\n\n메모리가 모자라면 프로세스를 디스크로 내보낸다.\n\n## Paging\n\n메모리를 고정 크기로 나눈다.\n\n## Segmentation\n\n논리 단위로 나눈다.\n"),
+    );
+    expect(notes.lookup("스와핑 되면 어떻게 돼").hits[0]?.section.heading).toBe("Swapping");
+    expect(notes.lookup("페이징 쓰면 빨라져요?").hits[0]?.section.heading).toBe("Paging");
+  });
+
+  it("counts a letter joined to a word as part of the name (t검정 finds t-검정 before F-검정)", () => {
+    const notes = new LookupService(parseNote("notes/stats.md", "# 통계\n\n## F-검정\n\n분산 비교, 등분산 확인.\n\n## t-검정\n\n평균 비교, 등분산 가정.\n\n## 카이제곱 검정\n\n범주형 변수.\n"));
+    expect(notes.lookup("t검정 등분산").hits[0]?.section.heading).toBe("t-검정");
+    expect(notes.lookup("F검정 등분산").hits[0]?.section.heading).toBe("F-검정");
+  });
+
   it("caps the query length", () => {
     expect(service.lookup("람다 ".repeat(5000)).normalized.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
   });

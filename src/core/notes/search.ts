@@ -328,13 +328,22 @@ export class SearchIndex {
       seenLatin.add(folded);
       clauses.push(this.latinClause(word, folded));
     }
+    // A letter joined to a word is part of a name (t검정, p값); where the notes have it, it counts as a word.
+    for (const letter of new Set(a.boundLetters)) if (!seenLatin.has(letter) && this.has(letter)) clauses.push({ weight: 1, alternatives: [{ terms: [[letter, 1]], factor: 1 }] });
     const seenHangul = new Set<string>();
     for (const word of a.hangulWords) {
       if (seenHangul.has(word) || isStopHangul(word)) continue;
       seenHangul.add(word);
       clauses.push(this.hangulClause(word));
     }
-    const crosses = new Set(a.crossBigrams.filter((c) => !isStopHangul(c.left) && !isStopHangul(c.right)).map((c) => c.term));
+    // A bigram across a space is there for spacing variants (스토리지 클래스 = 스토리지클래스). Next to a predicate
+    // (오버피팅 되면) it joins what is asked about to how it is asked, which notes never write together: one the
+    // notes do not know there is no sign of another subject, and weighs nothing.
+    const crosses = new Set(
+      a.crossBigrams
+        .filter((c) => !isStopHangul(c.left) && !isStopHangul(c.right) && (this.has(c.term) || !(isPredicate(c.left) || isPredicate(c.right))))
+        .map((c) => c.term),
+    );
     for (const cross of crosses) clauses.push({ weight: 0.35, alternatives: [{ terms: [[cross, 1]], factor: 1 }] });
     return clauses;
   }
@@ -371,9 +380,10 @@ export class SearchIndex {
       for (const latin of this.soundAlikes([hangulKey(s.stem)], this.latinBySound, (l) => soundsAlike(s.stem, l))) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
     }
     const known = alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)));
-    // A spoken predicate the notes do not use (생겨, 빨라져요) says how the question is asked, not what about: it
-    // weighs nothing, so a query of it alone still finds nothing and a word it follows is not outweighed.
-    const weight = known ? 1 : isPredicate(word) ? 0 : word.length === 1 ? 0.6 : 1;
+    // A spoken predicate (생겨, 빨라져요, 떨어지면) says how the question is asked more than what about: one the notes
+    // do not use weighs nothing, so a query of it alone still finds nothing and a word it follows is not
+    // outweighed; one they use counts for half a word.
+    const weight = isPredicate(word) ? (known ? 0.5 : 0) : known || word.length > 1 ? 1 : 0.6;
     return { weight, alternatives: alternatives.length ? alternatives : [{ terms: [["1:" + word, 1]], factor: 1 }] };
   }
 
