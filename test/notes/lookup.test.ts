@@ -129,6 +129,36 @@ describe("a corpus larger than the notes", () => {
   });
 });
 
+describe("rules that carry to any group's notes", () => {
+  it("finds a term though a predicate follows it that the notes never write beside it", () => {
+    const notes = new LookupService(
+      parseNote("notes/os.md", "# OS\n\n## Swapping\n\n메모리가 모자라면 프로세스를 디스크로 내보낸다.\n\n## Paging\n\n메모리를 고정 크기로 나눈다.\n\n## Segmentation\n\n논리 단위로 나눈다.\n"),
+    );
+    expect(notes.lookup("스와핑 되면 어떻게 돼").hits[0]?.section.heading).toBe("Swapping");
+    expect(notes.lookup("페이징 쓰면 빨라져요?").hits[0]?.section.heading).toBe("Paging");
+  });
+
+  it("counts a letter joined to a word as part of the name (t검정 finds t-검정 before F-검정)", () => {
+    const notes = new LookupService(parseNote("notes/stats.md", "# 통계\n\n## F-검정\n\n분산 비교, 등분산 확인.\n\n## t-검정\n\n평균 비교, 등분산 가정.\n\n## 카이제곱 검정\n\n범주형 변수.\n"));
+    expect(notes.lookup("t검정 등분산").hits[0]?.section.heading).toBe("t-검정");
+    expect(notes.lookup("F검정 등분산").hits[0]?.section.heading).toBe("F-검정");
+  });
+
+  it("finds a Latin word's Hangul spelling among other words of the notes with its consonants (session → 세션, not 서신 or 소송)", () => {
+    const common = Array.from({ length: 6 }, (_, i) => `## 기록 ${i}\n\n서신과 소송, 소신과 서정에 관한 기록.\n`).join("\n");
+    const notes = new LookupService(parseNote("notes/web.md", `# 웹\n\n${common}\n## 로그인 유지\n\n세션에 로그인 상태를 저장한다.\n`));
+    expect(notes.lookup("session").hits[0]?.section.heading).toBe("로그인 유지");
+  });
+
+  it("finds an English word in another form than the notes write it (rendering → 렌더, encrypting → encryption)", () => {
+    const notes = new LookupService(
+      parseNote("notes/infra.md", "# 인프라\n\n## 렌더 트리\n\n화면에 그릴 노드만 모은다.\n\n## Encryption at rest\n\n디스크를 암호화한다.\n\n## 모니터링\n\n지표를 본다.\n"),
+    );
+    expect(notes.lookup("rendering").hits[0]?.section.heading).toBe("렌더 트리");
+    expect(notes.lookup("encrypting").hits[0]?.section.heading).toBe("Encryption at rest");
+  });
+});
+
 describe("hostile input", () => {
   const hostile = ["", "   ", "\t\n", "가".repeat(10_000), "x".repeat(10_000), "\u0000\u0007\u001b[31m", "🙂🔥", '"quoted"', "'", "*", "NEAR(", "OR", "--", "AND NOT", ")(", "\\", "%_", "section:../../etc/passwd#1"];
   it("never throws; empty or control-only queries give an empty result", () => {
@@ -151,20 +181,6 @@ describe("hostile input", () => {
     expect(notes.lookup("세마포어 왜 필요해?").hits[0]?.section.heading).toBe("Semaphore");
     expect(notes.lookup("스케줄링은 어떻게 돼요?").hits[0]?.section.heading).toBe("Scheduling");
     for (const q of ["왜 필요해?", "어떻게 돼요?"]) expect(notes.lookup(q).hits, q).toEqual([]);
-  });
-
-  it("finds a term though a predicate follows it that the notes never write beside it", () => {
-    const notes = new LookupService(
-      parseNote("notes/os.md", "# OS\n\n## Swapping\n\n메모리가 모자라면 프로세스를 디스크로 내보낸다.\n\n## Paging\n\n메모리를 고정 크기로 나눈다.\n\n## Segmentation\n\n논리 단위로 나눈다.\n"),
-    );
-    expect(notes.lookup("스와핑 되면 어떻게 돼").hits[0]?.section.heading).toBe("Swapping");
-    expect(notes.lookup("페이징 쓰면 빨라져요?").hits[0]?.section.heading).toBe("Paging");
-  });
-
-  it("counts a letter joined to a word as part of the name (t검정 finds t-검정 before F-검정)", () => {
-    const notes = new LookupService(parseNote("notes/stats.md", "# 통계\n\n## F-검정\n\n분산 비교, 등분산 확인.\n\n## t-검정\n\n평균 비교, 등분산 가정.\n\n## 카이제곱 검정\n\n범주형 변수.\n"));
-    expect(notes.lookup("t검정 등분산").hits[0]?.section.heading).toBe("t-검정");
-    expect(notes.lookup("F검정 등분산").hits[0]?.section.heading).toBe("F-검정");
   });
 
   it("caps the query length", () => {

@@ -4,6 +4,7 @@
 // an English word may have a few keys; a Hangul word has one.
 //
 // Classes: K (k g c q), T (t d), P (p b f v), S (s z j ch sh th ㅅ ㅈ ㅊ), M, N (n ng ㅇ-final), L (l r ㄹ), H.
+import { romanize } from "es-hangul";
 
 const INITIAL = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", "H"];
 const FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "M", "L", "L", "L", "P", "L", "M", "P", "P", "T", "T", "N", "T", "T", "K", "T", "P", ""];
@@ -203,4 +204,41 @@ export function soundsAlike(hangul: string, latin: string): boolean {
 export function soundsLikeStartOf(hangul: string, latin: string): boolean {
   const key = hangulKey(hangul);
   return key.length >= MIN_KEY_LENGTH && latinKeys(latin).some((k) => k.startsWith(key)) && shapesAgree(hangul, latin);
+}
+
+/**
+ * How differently a Hangul word and a Latin word that sound alike are spelt, from 0 (the same) to 1: the Hangul's
+ * standard romanisation without the ㅡ Korean inserts between consonants, against the Latin word, both with the
+ * letters Korean does not tell apart (r/l, f/p, v/b, c/k/q/g) made one and doubled letters single. Of the words
+ * of the notes sharing a key (가우시안, 가장, 계산 for gaussian) it tells which is meant.
+ */
+export function spellingDistance(hangul: string, latin: string): number {
+  const a = foldSpelling(romanize(hangul).replace(/eu/g, ""));
+  const b = foldSpelling(latin);
+  return editDistance(a, b) / Math.max(a.length, b.length, 1);
+}
+
+function foldSpelling(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/ph/g, "p")
+    .replace(/th/g, "s")
+    .replace(/x/g, "ks")
+    .replace(/[cqg]/g, "k")
+    .replace(/r/g, "l")
+    .replace(/f/g, "p")
+    .replace(/v/g, "b")
+    .replace(/z/g, "j")
+    .replace(/(.)\1+/g, "$1");
+}
+
+/** Levenshtein distance of two short words. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }

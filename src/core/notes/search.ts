@@ -8,8 +8,9 @@
 import { Analyzer, Concepts, foldLatin, IdList, isHangulWord, TermCounts, type Analysis, type Term } from "./analyze.js";
 import { bridgesIn, markersPresent } from "./bridges.js";
 import { AWS_PACK } from "./glossary.js";
-import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike } from "./loanword.js";
+import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike, spellingDistance } from "./loanword.js";
 import { isPredicate, stem, stems } from "./morphology.js";
+import { stemmer } from "stemmer";
 import { firstAtLeast } from "./prefix.js";
 import type { Section } from "./types.js";
 import { STUDY_VOCABULARY } from "./vocabulary.js";
@@ -41,6 +42,8 @@ const SOURCE_WORDS_FACTOR = 0.6;
 const REPEATED_TEXT_CHARS = 400;
 /** At most this many spellings of one word by sound. */
 const MAX_LOANWORDS = 4;
+/** Spellings by sound that read this much less like the word than the closest one are other words. */
+const SPELLING_MARGIN = 0.3;
 
 /** Domain packs: product-family vocabularies applied to notes that name enough of that family. */
 export const DOMAIN_PACKS = [AWS_PACK] as const;
@@ -139,6 +142,7 @@ export class SearchIndex {
   private readonly hangulBySound = new Map<string, string[]>();
   private readonly latinBySound = new Map<string, string[]>();
   private scratch?: Scratch;
+  private byStem?: Map<string, string[]>;
   /** the notes' Hangul words, sorted */
   private readonly hangulWords: string[];
 
@@ -361,13 +365,38 @@ export class SearchIndex {
       }
     }
     // The same word spelled in Hangul in the notes (proxy → 프록시).
-    for (const h of this.soundAlikes(latinKeys(word), this.hangulBySound, (h) => soundsAlike(h, word))) {
+    let spelt = false;
+    for (const h of this.soundAlikes(word.toLowerCase(), latinKeys(word), this.hangulBySound)) {
       alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
-      known = true;
+      spelt = known = true;
+    }
+    // An English word in another form than the notes write it (sampling, where they write sample or 샘플): the
+    // words of its stem, and the Hangul spellings of that stem.
+    if (!this.has(folded) && !spelt && word.length >= 5) {
+      const root = stemmer(folded);
+      if (root !== folded && root.length >= 3) {
+        for (const w of this.latinWordsByStem().get(root) ?? []) {
+          alternatives.push({ terms: [[w, 1]], factor: 1 });
+          known = true;
+        }
+        for (const h of this.soundAlikes(root, latinKeys(root), this.hangulBySound)) {
+          alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
+          known = true;
+        }
+      }
     }
     // A name the notes never use (another cloud's product, a tool we have no note on) says the query is about
     // something else: it weighs double, so such a query comes back empty rather than half-matched.
     return { weight: known ? 1 : 2, alternatives };
+  }
+
+  /** The notes' Latin words (four letters or more) by their English stem; made when a query first needs it. */
+  private latinWordsByStem(): Map<string, string[]> {
+    if (!this.byStem) {
+      this.byStem = new Map();
+      for (const words of this.vocabulary.values()) for (const w of words) if (this.has(foldLatin(w))) pushTo(this.byStem, stemmer(w), foldLatin(w));
+    }
+    return this.byStem;
   }
 
   private hangulClause(word: string): Clause {
@@ -377,7 +406,7 @@ export class SearchIndex {
     // A spoken predicate (생겨, 빨라져요) is no loanword, and nor is a noun's verb form.
     for (const s of isPredicate(word) ? [] : candidates) {
       if (s.stem.length < 2 || s.kind === "ending") continue;
-      for (const latin of this.soundAlikes([hangulKey(s.stem)], this.latinBySound, (l) => soundsAlike(s.stem, l))) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
+      for (const latin of this.soundAlikes(s.stem, [hangulKey(s.stem)], this.latinBySound)) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
     }
     const known = alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)));
     // A spoken predicate (생겨, 빨라져요, 떨어지면) says how the question is asked more than what about: one the notes
@@ -398,18 +427,34 @@ export class SearchIndex {
     if (term) for (const f of this.concepts.forms.get(term) ?? []) out.add(f);
     if (isHangulWord(w)) {
       const st = stem(w);
-      if (st.length >= 2) for (const l of this.soundAlikes([hangulKey(st)], this.latinBySound, (l) => soundsAlike(st, l))) out.add(l);
-    } else for (const h of this.soundAlikes(latinKeys(w), this.hangulBySound, (h) => soundsAlike(h, w))) out.add(h);
+      if (st.length >= 2) for (const l of this.soundAlikes(st, [hangulKey(st)], this.latinBySound)) out.add(l);
+    } else for (const h of this.soundAlikes(w, latinKeys(w), this.hangulBySound)) out.add(h);
     out.delete(w);
     return [...out];
   }
 
-  /** Words of the corpus that sound like the query word, the most used first. */
-  private soundAlikes(keys: readonly string[], table: Map<string, string[]>, alike: (w: string) => boolean): string[] {
-    const found = new Set<string>();
-    for (const key of keys) for (const w of table.get(key) ?? []) if (alike(w)) found.add(w);
-    const df = (w: string) => this.df(isHangulWord(w) ? w.slice(0, 2) : w);
-    return [...found].sort((a, b) => df(b) - df(a)).slice(0, MAX_LOANWORDS);
+  /**
+   * Words of the corpus in the other script that sound like `word` (its keys looked up in `table`): those that
+   * read most like it first, the most used among equals; one that reads much less like it than the best is
+   * another word that shares its consonants (가장 beside 가우시안 for gaussian).
+   */
+  private soundAlikes(word: string, keys: readonly string[], table: Map<string, string[]>): string[] {
+    const hangul = isHangulWord(word);
+    const found: Array<{ w: string; distance: number; df: number }> = [];
+    const seen = new Set<string>();
+    for (const key of keys) {
+      for (const w of table.get(key) ?? []) {
+        if (seen.has(w)) continue;
+        seen.add(w);
+        if (!(hangul ? soundsAlike(word, w) : soundsAlike(w, word))) continue;
+        found.push({ w, distance: hangul ? spellingDistance(word, w) : spellingDistance(w, word), df: this.df(hangul ? w : w.slice(0, 2)) });
+      }
+    }
+    if (found.length > 1) found.sort((a, b) => a.distance - b.distance || b.df - a.df);
+    const bar = (found[0]?.distance ?? 0) + SPELLING_MARGIN;
+    const out: string[] = [];
+    for (const f of found) if (f.distance <= bar && out.length < MAX_LOANWORDS) out.push(f.w);
+    return out;
   }
 
   private correct(word: string): string | null {
