@@ -159,6 +159,18 @@ describe("rules that carry to any group's notes", () => {
   });
 });
 
+describe("an English phrase the notes write as its initials", () => {
+  const notes = new LookupService(parseNote("notes/net.md", "# 네트워크\n\n## DNS 동작\n\n도메인을 IP 주소로 바꾼다.\n\n## 용량\n\n디스크는 최대 10 GB.\n\n## 라우팅\n\n경로를 고른다.\n"));
+
+  it("finds the initials (domain name system → DNS)", () => {
+    expect(notes.lookup("domain name system").hits[0]?.section.heading).toBe("DNS 동작");
+  });
+
+  it("does not read two words as initials, which are too often something else (GB)", () => {
+    expect(notes.lookup("google bigquery").hits).toEqual([]);
+  });
+});
+
 describe("hostile input", () => {
   const hostile = ["", "   ", "\t\n", "가".repeat(10_000), "x".repeat(10_000), "\u0000\u0007\u001b[31m", "🙂🔥", '"quoted"', "'", "*", "NEAR(", "OR", "--", "AND NOT", ")(", "\\", "%_", "section:../../etc/passwd#1"];
   it("never throws; empty or control-only queries give an empty result", () => {

@@ -5,7 +5,7 @@
 // A query is a list of clauses, one per word or concept, each with alternatives: the word as typed, its stems
 // without particles or endings, its loanword spellings in the other script found in the corpus (뮤텍스 → mutex),
 // a typo's correction. A section scores a clause by its best alternative, so a wrong guess costs nothing.
-import { Analyzer, Concepts, foldLatin, IdList, isHangulWord, TermCounts, type Analysis, type Term } from "./analyze.js";
+import { Analyzer, Concepts, foldLatin, IdList, isHangulWord, normalize, TermCounts, type Analysis, type Term } from "./analyze.js";
 import { bridgesIn, markersPresent } from "./bridges.js";
 import { AWS_PACK } from "./glossary.js";
 import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike, spellingDistance } from "./loanword.js";
@@ -40,6 +40,9 @@ const SOURCE_WORDS_FACTOR = 0.6;
 /** Headings and breadcrumbs shorter than this often repeat, and are analysed once; bodies and longer ones rarely
  * do, and looking them up would cost more than it saves. */
 const REPEATED_TEXT_CHARS = 400;
+/** A name the notes never use (another cloud's product, a tool we have no note on) says the query is about
+ * something else: it weighs double, so such a query comes back empty rather than half-matched. */
+const UNKNOWN_NAME_WEIGHT = 2;
 /** At most this many spellings of one word by sound. */
 const MAX_LOANWORDS = 4;
 /** Spellings by sound that read this much less like the word than the closest one are other words. */
@@ -309,6 +312,8 @@ export class SearchIndex {
   plan(query: string): Clause[] {
     const a = this.analyze(query.slice(0, MAX_QUERY_CHARS));
     const clauses: Clause[] = [];
+    /** the clause of each Latin word of the query (folded) */
+    const clauseOf = new Map<string, number>();
     const seenConcepts = new Set<Term>();
     for (const { term: c, latin, hangul } of a.conceptSources) {
       if (seenConcepts.has(c)) continue;
@@ -323,6 +328,7 @@ export class SearchIndex {
       const words = latin.map(foldLatin).filter((w) => !STOP_LATIN.has(w));
       if (words.length) alternatives.push({ terms: words.map((w) => [w, 1 / words.length]), factor: SOURCE_WORDS_FACTOR, fallback: true });
       else if (hangul.length >= 2) alternatives.push({ ...bigramAlternative(hangul, SOURCE_WORDS_FACTOR), fallback: true });
+      for (const w of words) clauseOf.set(w, clauses.length);
       clauses.push({ weight: 1.5, alternatives });
     }
     const seenLatin = new Set<string>();
@@ -330,8 +336,10 @@ export class SearchIndex {
       const folded = foldLatin(word);
       if (word.length < 2 || STOP_LATIN.has(word) || STOP_LATIN.has(folded) || seenLatin.has(folded)) continue;
       seenLatin.add(folded);
+      clauseOf.set(folded, clauses.length);
       clauses.push(this.latinClause(word, folded));
     }
+    this.addInitials(query.slice(0, MAX_QUERY_CHARS), clauses, clauseOf);
     // A letter joined to a word is part of a name (t검정, p값); where the notes have it, it counts as a word.
     for (const letter of new Set(a.boundLetters)) if (!seenLatin.has(letter) && this.has(letter)) clauses.push({ weight: 1, alternatives: [{ terms: [[letter, 1]], factor: 1 }] });
     const seenHangul = new Set<string>();
@@ -350,6 +358,28 @@ export class SearchIndex {
     );
     for (const cross of crosses) clauses.push({ weight: 0.35, alternatives: [{ terms: [[cross, 1]], factor: 1 }] });
     return clauses;
+  }
+
+  /**
+   * An English phrase the notes do not write may be there as its initials (central limit theorem → CLT, support
+   * vector machine → SVM): where they have those, each word of the phrase finds them too.
+   */
+  private addInitials(query: string, clauses: Clause[], clauseOf: Map<string, number>): void {
+    for (const run of normalize(query).match(/[a-z][a-z0-9]*(?:[ \-]+[a-z][a-z0-9]*)+/g) ?? []) {
+      const words = run.split(/[ \-]+/).map(foldLatin);
+      const content = words.filter((w) => !STOP_LATIN.has(w));
+      // Two letters are too often something else (GB, AZ, ML).
+      if (content.length < 3 || content.every((w) => this.has(w))) continue;
+      const initials = [content, words].map((ws) => ws.map((w) => w[0]).join("")).find((x) => this.has(x));
+      if (!initials) continue;
+      for (const w of content) {
+        const at = clauseOf.get(w);
+        if (at === undefined) continue;
+        const clause = clauses[at]!;
+        clause.alternatives.push({ terms: [[initials, 1]], factor: 1 });
+        if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = 1;
+      }
+    }
   }
 
   private latinClause(word: string, folded: string): Clause {
@@ -385,9 +415,7 @@ export class SearchIndex {
         }
       }
     }
-    // A name the notes never use (another cloud's product, a tool we have no note on) says the query is about
-    // something else: it weighs double, so such a query comes back empty rather than half-matched.
-    return { weight: known ? 1 : 2, alternatives };
+    return { weight: known ? 1 : UNKNOWN_NAME_WEIGHT, alternatives };
   }
 
   /** The notes' Latin words (four letters or more) by their English stem; made when a query first needs it. */
