@@ -150,6 +150,12 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("session").hits[0]?.section.heading).toBe("로그인 유지");
   });
 
+  it("reads a one-syllable Hangul word with a final consonant as a loanword (팀 → team, 툴 → tool)", () => {
+    const notes = new LookupService(parseNote("notes/org.md", "# 조직\n\n## Team Topology\n\n스트림 정렬 조직.\n\n## Tool Chain\n\n빌드와 배포 도구.\n\n## 회고\n\n잘한 점과 아쉬운 점.\n"));
+    expect(notes.lookup("팀 구조").hits[0]?.section.heading).toBe("Team Topology");
+    expect(notes.lookup("빌드 툴").hits[0]?.section.heading).toBe("Tool Chain");
+  });
+
   it("finds an English word in another form than the notes write it (rendering → 렌더, encrypting → encryption)", () => {
     const notes = new LookupService(
       parseNote("notes/infra.md", "# 인프라\n\n## 렌더 트리\n\n화면에 그릴 노드만 모은다.\n\n## Encryption at rest\n\n디스크를 암호화한다.\n\n## 모니터링\n\n지표를 본다.\n"),

@@ -433,7 +433,8 @@ export class SearchIndex {
     for (const s of candidates) alternatives.push(s.stem.length === 1 ? { terms: [["1:" + s.stem, 1]], factor: 1 } : bigramAlternative(s.stem, 1));
     // A spoken predicate (생겨, 빨라져요) is no loanword, and nor is a noun's verb form.
     for (const s of isPredicate(word) ? [] : candidates) {
-      if (s.stem.length < 2 || s.kind === "ending") continue;
+      // One syllable is enough where it has a final consonant: two consonants spell 존 (zone), 팀 (team), 툴 (tool).
+      if (s.kind === "ending" || hangulKey(s.stem).length < MIN_KEY_LENGTH) continue;
       for (const latin of this.soundAlikes(s.stem, [hangulKey(s.stem)], this.latinBySound)) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
     }
     const known = alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)));
