@@ -150,6 +150,13 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("session").hits[0]?.section.heading).toBe("로그인 유지");
   });
 
+  it("answers a question comparing two things that the notes write in two sections with both", () => {
+    const notes = new LookupService(parseNote("notes/net.md", "# 네트워크\n\n## TCP\n\n연결 지향, 순서와 도착을 보장한다.\n\n## UDP\n\n연결 없이 보낸다.\n\n## 정리\n\n계층마다 차이를 표로 본다.\n\n## 라우팅\n\n경로를 고른다.\n"));
+    expect(notes.lookup("TCP랑 UDP 차이가 뭐야").hits.slice(0, 2).map((h) => h.section.heading)).toEqual(["TCP", "UDP"]);
+    // Either alone is not enough to answer what the notes do not have.
+    expect(notes.lookup("TCP랑 QUIC 차이").hits).toEqual([]);
+  });
+
   it("reads a one-syllable Hangul word with a final consonant as a loanword (팀 → team, 툴 → tool)", () => {
     const notes = new LookupService(parseNote("notes/org.md", "# 조직\n\n## Team Topology\n\n스트림 정렬 조직.\n\n## Tool Chain\n\n빌드와 배포 도구.\n\n## 회고\n\n잘한 점과 아쉬운 점.\n"));
     expect(notes.lookup("팀 구조").hits[0]?.section.heading).toBe("Team Topology");

@@ -62,6 +62,8 @@ const STOP_HANGUL = new Set([
   "설명", "설명해줘", "정리", "좀", "대해", "대해서", "대한", "관련", "관해", "방법", "법", "하는법", "사용법", "돼", "되나요",
   "있나요", "인가", "경우", "때", "것", "거", "수", "등", "및", "그", "이", "저", "또", "더", "잘", "다", "되", "해", "하", "나요", "건가요",
 ]);
+/** The concept of a question that compares two things. */
+const DIFFERENCE = "@difference";
 /** Concepts that say what kind of answer is wanted, not what it is about. */
 const META_CONCEPTS = new Set(["@difference", "@definition", "@example", "@concept", "@structure", "@principle", "@feature", "@type", "@advantage", "@disadvantage", "@usecase", "@cause", "@solution", "@problem", "@processflow", "@condition", "@role"]);
 
@@ -75,6 +77,8 @@ interface Alternative {
 interface Clause {
   weight: number;
   alternatives: Alternative[];
+  /** the query asks how two things differ (차이, vs) */
+  compares?: boolean;
 }
 
 /** "#65 SQS …" and "10.16. Limitation": the numbering is how notes are ordered, not what they are about. */
@@ -319,7 +323,8 @@ export class SearchIndex {
       if (seenConcepts.has(c)) continue;
       seenConcepts.add(c);
       if (META_CONCEPTS.has(c)) {
-        if (this.has(c)) clauses.push({ weight: 0.5, alternatives: [{ terms: [[c, 1]], factor: 1 }] });
+        if (c === DIFFERENCE) clauses.push({ weight: this.has(c) ? 0.5 : 0, alternatives: [{ terms: [[c, 1]], factor: 1 }], compares: true });
+        else if (this.has(c)) clauses.push({ weight: 0.5, alternatives: [{ terms: [[c, 1]], factor: 1 }] });
         continue;
       }
       // The words the concept was found in count too: notes may use them outside that concept ("congestion" in
@@ -518,6 +523,7 @@ export class SearchIndex {
   search(query: string, limit: number): ScoredSection[] {
     const clauses = this.plan(query);
     if (clauses.length === 0) return [];
+    const comparison = clauses.some((c) => c.compares);
     const n = this.sections.length;
     const scratch = (this.scratch ??= new Scratch(n, this.headingTermLimit));
     const { scores, matched, matchedInTitle, bestScore, bestMatched, bestTitled, altScore, altMatched, altTitled, queryTerm } = scratch;
@@ -596,6 +602,7 @@ export class SearchIndex {
     const top: ScoredSection[] = [];
     if (touchedCount > 0 && totalWeight > 0) {
       let bestCoverage = 0;
+      let secondCoverage = 0;
       let bestLower = 0;
       const lowest = scratch.lowestFor(limit);
       let lowestCount = 0;
@@ -606,7 +613,10 @@ export class SearchIndex {
         const coverage = matched[i]! / totalWeight;
         const lower = lowerOf(i);
         matched[i] = coverage;
-        if (coverage > bestCoverage) bestCoverage = coverage;
+        if (coverage > bestCoverage) {
+          secondCoverage = bestCoverage;
+          bestCoverage = coverage;
+        } else if (coverage > secondCoverage) secondCoverage = coverage;
         if (lower > bestLower) bestLower = lower;
         // The `limit` highest lower scores of the sections covering enough of the query.
         if (coverage >= MIN_COVERAGE * 0.6 && (lowestCount < limit || lower > lowest[limit - 1]!)) {
@@ -618,7 +628,8 @@ export class SearchIndex {
           lowest[at] = lower;
         }
       }
-      if (bestCoverage >= MIN_COVERAGE) {
+      // Two things compared are often written in two sections (릿지 and 라쏘): together they may cover the query.
+      if ((comparison ? bestCoverage + secondCoverage : bestCoverage) >= MIN_COVERAGE) {
         // A section is worth its precision if it could be the best, or among the `limit` best that cover enough.
         const bar = Math.min(bestLower, lowestCount < limit ? 0 : lowest[limit - 1]!) * (1 - 1e-9);
         const candidates = scratch.candidates;
