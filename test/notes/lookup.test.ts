@@ -158,9 +158,11 @@ describe("rules that carry to any group's notes", () => {
   });
 
   it("reads a one-syllable Hangul word with a final consonant as a loanword (팀 → team, 툴 → tool)", () => {
-    const notes = new LookupService(parseNote("notes/org.md", "# 조직\n\n## Team Topology\n\n스트림 정렬 조직.\n\n## Tool Chain\n\n빌드와 배포 도구.\n\n## 회고\n\n잘한 점과 아쉬운 점.\n"));
+    const notes = new LookupService(parseNote("notes/org.md", "# 조직\n\n## Team Topology\n\n스트림 정렬 조직.\n\n## Tool Chain\n\n빌드와 배포 도구.\n\n## Search\n\n색인으로 찾는다.\n\n## 회고\n\n잘한 점과 아쉬운 점.\n"));
     expect(notes.lookup("팀 구조").hits[0]?.section.heading).toBe("Team Topology");
     expect(notes.lookup("빌드 툴").hits[0]?.section.heading).toBe("Tool Chain");
+    // 적 (of 적을) shares search's consonants but is spelt nothing like it.
+    expect(notes.lookup("적을 때").hits).toEqual([]);
   });
 
   it("finds an English word in another form than the notes write it (rendering → 렌더, encrypting → encryption)", () => {

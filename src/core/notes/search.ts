@@ -45,6 +45,8 @@ const REPEATED_TEXT_CHARS = 400;
 const UNKNOWN_NAME_WEIGHT = 2;
 /** At most this many spellings of one word by sound. */
 const MAX_LOANWORDS = 4;
+/** How unlike a one-syllable Hangul word may be spelt from a Latin word to be taken for it. */
+const ONE_SYLLABLE_DISTANCE = 0.5;
 /** Spellings by sound that read this much less like the word than the closest one are other words. */
 const SPELLING_MARGIN = 0.3;
 
@@ -438,9 +440,12 @@ export class SearchIndex {
     for (const s of candidates) alternatives.push(s.stem.length === 1 ? { terms: [["1:" + s.stem, 1]], factor: 1 } : bigramAlternative(s.stem, 1));
     // A spoken predicate (생겨, 빨라져요) is no loanword, and nor is a noun's verb form.
     for (const s of isPredicate(word) ? [] : candidates) {
-      // One syllable is enough where it has a final consonant: two consonants spell 존 (zone), 팀 (team), 툴 (tool).
+      // One syllable is enough where it has a final consonant: two consonants spell 존 (zone), 팀 (team), 툴 (tool);
+      // but so little is easily another word (적 and search), so it must also be spelt much like it.
       if (s.kind === "ending" || hangulKey(s.stem).length < MIN_KEY_LENGTH) continue;
-      for (const latin of this.soundAlikes(s.stem, [hangulKey(s.stem)], this.latinBySound)) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
+      for (const latin of this.soundAlikes(s.stem, [hangulKey(s.stem)], this.latinBySound)) {
+        if (s.stem.length > 1 || spellingDistance(s.stem, latin) <= ONE_SYLLABLE_DISTANCE) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
+      }
     }
     const known = alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)));
     // A spoken predicate (생겨, 빨라져요, 떨어지면) says how the question is asked more than what about: one the notes
