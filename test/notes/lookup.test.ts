@@ -150,6 +150,17 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("session").hits[0]?.section.heading).toBe("로그인 유지");
   });
 
+  it("answers a long question by the section that covers its main words, and still not one about another subject", () => {
+    const notes = new LookupService(
+      parseNote(
+        "notes/os.md",
+        "# OS\n\n## 스와핑\n\n메모리가 모자라면 프로세스를 통째로 디스크에 내보냈다가 다시 올린다. 디스크 입출력이 많아 느리다.\n\n## 페이징\n\n메모리를 고정 크기 페이지로 나눈다.\n\n## 캐시\n\n자주 쓰는 데이터를 가까이 둔다.\n\n## 스케줄링\n\n어느 프로세스에 CPU를 줄지 정한다.\n",
+      ),
+    );
+    expect(notes.lookup("메모리가 진짜 모자라면 프로세스를 디스크로 내보내는 게 왜 그렇게 느린 건지 솔직히 잘 모르겠어").hits[0]?.section.heading).toBe("스와핑");
+    expect(notes.lookup("쿠버네티스 클러스터에서 파드가 계속 재시작되는 원인을 찾는 방법이 궁금해").hits).toEqual([]);
+  });
+
   it("answers a question comparing two things that the notes write in two sections with both", () => {
     const notes = new LookupService(parseNote("notes/net.md", "# 네트워크\n\n## TCP\n\n연결 지향, 순서와 도착을 보장한다.\n\n## UDP\n\n연결 없이 보낸다.\n\n## 정리\n\n계층마다 차이를 표로 본다.\n\n## 라우팅\n\n경로를 고른다.\n"));
     expect(notes.lookup("TCP랑 UDP 차이가 뭐야").hits.slice(0, 2).map((h) => h.section.heading)).toEqual(["TCP", "UDP"]);

@@ -27,6 +27,8 @@ const FIELDS = [
 const K1 = 1.2;
 /** Share of the query's weight the best section must match; below it the notes do not cover the query. */
 const MIN_COVERAGE = 0.5;
+/** Queries of more words than this need less of their weight covered, in proportion. */
+const LONG_QUERY_WORDS = 4;
 /** Sections scoring below this share of the best one are not worth showing. */
 const MIN_RELATIVE_SCORE = 0.25;
 const TITLE_BOOST = 1;
@@ -529,6 +531,11 @@ export class SearchIndex {
     const clauses = this.plan(query);
     if (clauses.length === 0) return [];
     const comparison = clauses.some((c) => c.compares);
+    // A long question says more than the notes' words for it (너무, 실제, 이유): past a few words, a section need
+    // cover less of it, as a search engine's "minimum should match" does.
+    let words = 0;
+    for (const c of clauses) if (c.weight >= 1) words++;
+    const required = MIN_COVERAGE * Math.min(1, LONG_QUERY_WORDS / Math.max(1, words));
     const n = this.sections.length;
     const scratch = (this.scratch ??= new Scratch(n, this.headingTermLimit));
     const { scores, matched, matchedInTitle, bestScore, bestMatched, bestTitled, altScore, altMatched, altTitled, queryTerm } = scratch;
@@ -624,7 +631,7 @@ export class SearchIndex {
         } else if (coverage > secondCoverage) secondCoverage = coverage;
         if (lower > bestLower) bestLower = lower;
         // The `limit` highest lower scores of the sections covering enough of the query.
-        if (coverage >= MIN_COVERAGE * 0.6 && (lowestCount < limit || lower > lowest[limit - 1]!)) {
+        if (coverage >= required * 0.6 && (lowestCount < limit || lower > lowest[limit - 1]!)) {
           let at = lowestCount < limit ? lowestCount++ : limit - 1;
           while (at > 0 && lowest[at - 1]! < lower) {
             lowest[at] = lowest[at - 1]!;
@@ -634,7 +641,7 @@ export class SearchIndex {
         }
       }
       // Two things compared are often written in two sections (릿지 and 라쏘): together they may cover the query.
-      if ((comparison ? bestCoverage + secondCoverage : bestCoverage) >= MIN_COVERAGE) {
+      if ((comparison ? bestCoverage + secondCoverage : bestCoverage) >= required) {
         // A section is worth its precision if it could be the best, or among the `limit` best that cover enough.
         const bar = Math.min(bestLower, lowestCount < limit ? 0 : lowest[limit - 1]!) * (1 - 1e-9);
         const candidates = scratch.candidates;
@@ -657,7 +664,7 @@ export class SearchIndex {
         for (let t = 0; t < candidateCount; t++) {
           const i = candidates[t]!;
           const score = scores[i]!;
-          if (score < topScore * MIN_RELATIVE_SCORE || matched[i]! < MIN_COVERAGE * 0.6) continue;
+          if (score < topScore * MIN_RELATIVE_SCORE || matched[i]! < required * 0.6) continue;
           if (top.length === limit && !outranks(score, i, top[limit - 1]!)) continue;
           let at = top.length === limit ? limit - 1 : top.length;
           while (at > 0 && outranks(score, i, top[at - 1]!)) {
