@@ -176,6 +176,11 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("적을 때").hits).toEqual([]);
   });
 
+  it("finds a letter and a word the notes join with a hyphen, typed as one word (xray → X-Ray)", () => {
+    const notes = new LookupService(parseNote("notes/img.md", "# 영상\n\n## X-Ray 판독\n\n흉부 사진을 읽는다.\n\n## MRI\n\n자기장으로 찍는다.\n\n## 초음파\n\n소리로 본다.\n"));
+    expect(notes.lookup("xray 판독").hits[0]?.section.heading).toBe("X-Ray 판독");
+  });
+
   it("finds an English word in another form than the notes write it (rendering → 렌더, encrypting → encryption)", () => {
     const notes = new LookupService(
       parseNote("notes/infra.md", "# 인프라\n\n## 렌더 트리\n\n화면에 그릴 노드만 모은다.\n\n## Encryption at rest\n\n디스크를 암호화한다.\n\n## 모니터링\n\n지표를 본다.\n"),

@@ -394,6 +394,11 @@ export class SearchIndex {
   private latinClause(word: string, folded: string): Clause {
     const alternatives: Alternative[] = [{ terms: [[folded, 1]], factor: 1 }];
     let known = this.has(folded);
+    // A letter and a word that the notes join with a hyphen (kmeans for k-means, tsne for t-SNE): both.
+    if (!known && folded.length >= 4 && this.has(folded[0]!) && this.has(foldLatin(folded.slice(1)))) {
+      alternatives.push({ terms: [[folded[0]!, 0.5], [foldLatin(folded.slice(1)), 0.5]], factor: 1 });
+      known = true;
+    }
     // Unknown Latin words: try a close word of the corpus (cloudfrnt → cloudfront).
     if (!known && word.length >= 4 && !/\d/.test(word)) {
       const fix = this.correct(word);
