@@ -4,7 +4,6 @@
 // an English word may have a few keys; a Hangul word has one.
 //
 // Classes: K (k g c q), T (t d), P (p b f v), S (s z j ch sh th ㅅ ㅈ ㅊ), M, N (n ng ㅇ-final), L (l r ㄹ), H.
-import { romanize } from "es-hangul";
 
 const INITIAL = ["K", "K", "N", "T", "T", "L", "M", "P", "P", "S", "S", "", "S", "S", "S", "K", "T", "P", "H"];
 const FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "M", "L", "L", "L", "P", "L", "M", "P", "P", "T", "T", "N", "T", "T", "K", "T", "P", ""];
@@ -208,14 +207,30 @@ export function soundsLikeStartOf(hangul: string, latin: string): boolean {
 
 /**
  * How differently a Hangul word and a Latin word that sound alike are spelt, from 0 (the same) to 1: the Hangul's
- * standard romanisation without the ㅡ Korean inserts between consonants, against the Latin word, both with the
+ * romanisation without the ㅡ Korean inserts between consonants, against the Latin word, both with the
  * letters Korean does not tell apart (r/l, f/p, v/b, c/k/q/g) made one and doubled letters single. Of the words
  * of the notes sharing a key (가우시안, 가장, 계산 for gaussian) it tells which is meant.
  */
 export function spellingDistance(hangul: string, latin: string): number {
-  const a = foldSpelling(romanize(hangul).replace(/eu/g, ""));
+  const a = foldSpelling(romanized(hangul));
   const b = foldSpelling(latin);
   return editDistance(a, b) / Math.max(a.length, b.length, 1);
+}
+
+// The Revised Romanization of each jamo, letter by letter (the sound changes between syllables tell nothing
+// here), with ㅡ as nothing.
+const ROMAN_INITIAL = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"];
+const ROMAN_MEDIAL = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "", "ui", "i"];
+const ROMAN_FINAL = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"];
+
+function romanized(word: string): string {
+  let out = "";
+  for (const ch of word) {
+    const code = ch.charCodeAt(0) - 0xac00;
+    if (code < 0 || code > 11171) continue;
+    out += ROMAN_INITIAL[Math.floor(code / 588)]! + ROMAN_MEDIAL[Math.floor((code % 588) / 28)]! + ROMAN_FINAL[code % 28]!;
+  }
+  return out;
 }
 
 function foldSpelling(word: string): string {
