@@ -234,26 +234,40 @@ function romanized(word: string): string {
 }
 
 function foldSpelling(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/ph/g, "p")
-    .replace(/th/g, "s")
-    .replace(/x/g, "ks")
-    .replace(/[cqg]/g, "k")
-    .replace(/r/g, "l")
-    .replace(/f/g, "p")
-    .replace(/v/g, "b")
-    .replace(/z/g, "j")
-    .replace(/(.)\1+/g, "$1");
+  let out = "";
+  for (let i = 0; i < word.length; i++) {
+    let c = word[i]!.toLowerCase();
+    const next = word[i + 1]?.toLowerCase();
+    if ((c === "p" || c === "t") && next === "h") {
+      c = c === "p" ? "p" : "s";
+      i++;
+    } else if (c === "x") c = "ks";
+    else c = FOLDED_LETTER[c] ?? c;
+    if (!out.endsWith(c)) out += c;
+  }
+  return out;
 }
 
-/** Levenshtein distance of two short words. */
+/** Letters Korean spells alike. */
+const FOLDED_LETTER: Record<string, string> = { c: "k", q: "k", g: "k", r: "l", f: "p", v: "b", z: "j" };
+
+/** Levenshtein distance of two short words, in two rows kept between calls. */
 function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length + 1 > rowA.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
+    cur[0] = i;
+    const c = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (c === b.charCodeAt(j - 1) ? 0 : 1));
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
 }
+
+let rowA = new Int32Array(32);
+let rowB = new Int32Array(32);

@@ -348,7 +348,7 @@ export class SearchIndex {
       clauseOf.set(folded, clauses.length);
       clauses.push(this.latinClause(word, folded));
     }
-    this.addInitials(query.slice(0, MAX_QUERY_CHARS), clauses, clauseOf);
+    if (clauseOf.size >= 3) this.addInitials(query.slice(0, MAX_QUERY_CHARS), clauses, clauseOf);
     // A letter joined to a word is part of a name (t검정, p값); where the notes have it, it counts as a word.
     for (const letter of new Set(a.boundLetters)) if (!seenLatin.has(letter) && this.has(letter)) clauses.push({ weight: 1, alternatives: [{ terms: [[letter, 1]], factor: 1 }] });
     const seenHangul = new Set<string>();
@@ -486,18 +486,14 @@ export class SearchIndex {
    */
   private soundAlikes(word: string, keys: readonly string[], table: Map<string, string[]>): string[] {
     const hangul = isHangulWord(word);
-    const found: Array<{ w: string; distance: number; df: number }> = [];
-    const seen = new Set<string>();
+    const alike: string[] = [];
     for (const key of keys) {
-      for (const w of table.get(key) ?? []) {
-        if (seen.has(w)) continue;
-        seen.add(w);
-        if (!(hangul ? soundsAlike(word, w) : soundsAlike(w, word))) continue;
-        found.push({ w, distance: hangul ? spellingDistance(word, w) : spellingDistance(w, word), df: this.df(hangul ? w : w.slice(0, 2)) });
-      }
+      for (const w of table.get(key) ?? []) if (!alike.includes(w) && (hangul ? soundsAlike(word, w) : soundsAlike(w, word))) alike.push(w);
     }
-    if (found.length > 1) found.sort((a, b) => a.distance - b.distance || b.df - a.df);
-    const bar = (found[0]?.distance ?? 0) + SPELLING_MARGIN;
+    if (alike.length < 2) return alike;
+    const found = alike.map((w) => ({ w, distance: hangul ? spellingDistance(word, w) : spellingDistance(w, word), df: this.df(hangul ? w : w.slice(0, 2)) }));
+    found.sort((a, b) => a.distance - b.distance || b.df - a.df);
+    const bar = found[0]!.distance + SPELLING_MARGIN;
     const out: string[] = [];
     for (const f of found) if (f.distance <= bar && out.length < MAX_LOANWORDS) out.push(f.w);
     return out;
