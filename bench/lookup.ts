@@ -241,6 +241,7 @@ export async function runLookupBench(): Promise<void> {
   // Evaluation sets over other groups' notes, in other authors' styles and subjects.
   otherNotes("computer-science notes", "test/fixtures/notes-cs", "lookup-cs.jsonl");
   otherNotes("machine-learning and statistics notes", "test/fixtures/notes-ml", "lookup-ml.jsonl");
+  otherNotes("DevOps notes (queries written after the rules were settled)", "test/fixtures/notes-devops", "lookup-devops.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
