@@ -54,6 +54,7 @@ describe("analyzer", () => {
     const analyzer = new Analyzer(new Concepts([]));
     expect(analyzer.analyze("t검정 p-값 카이제곱").boundLetters).toEqual(["t", "p"]);
     expect(analyzer.analyze("a b c").boundLetters).toEqual([]);
+    expect(analyzer.analyze("x-y-z").boundLetters).toEqual([]);
   });
 
   it("lowers Latin letters as it reads, so a word is one term in any case", () => {

@@ -214,7 +214,7 @@ describe("hostile input", () => {
   });
 
   it("answers nothing to operators, stop words or single letters alone", () => {
-    for (const q of ["AND OR NOT", "' OR 1=1 --", "a b c", "the of and", "뭐 왜 좀"]) expect(service.lookup(q).hits, q).toEqual([]);
+    for (const q of ["AND OR NOT", "' OR 1=1 --", "a b c", "a-b-c", "the of and", "뭐 왜 좀"]) expect(service.lookup(q).hits, q).toEqual([]);
   });
 
   it("finds a term spelled as it sounds though a spoken ending the notes never use follows it; the ending alone finds nothing", () => {

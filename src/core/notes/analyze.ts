@@ -834,7 +834,9 @@ export class Analyzer {
             latinWords.push(w);
             latinTerms(w, add);
           }
-          if (t.text.length === 1 && ((k > 0 && this.phraseGap[k] !== SPACE) || (k + 1 < n && this.phraseGap[k + 1] !== SPACE))) boundLetters.push(t.text);
+          // joined (no space) to a word of its own, not to another letter (a-b-c)
+          const joinedTo = (j: number) => j >= 0 && j < n && this.phraseGap[Math.max(j, k)] !== SPACE && (words[j]!.hangul || words[j]!.text.length > 1);
+          if (t.text.length === 1 && (joinedTo(k - 1) || joinedTo(k + 1))) boundLetters.push(t.text);
           continue;
         }
         for (const w of pieces) {
