@@ -47,6 +47,24 @@ describe("analyzer", () => {
     expect(terms(analyzer, "교착. 상태")[deadlock]).toBeUndefined();
   });
 
+  it("reads a query's particle or ending left after a concept as no word of its own (교착상태가, 정규화하면)", () => {
+    const analyzer = new Analyzer(new Concepts([["deadlock", "교착 상태"], ["normalization", "정규화"]]));
+    for (const q of ["교착상태가 생기면", "정규화하면 왜", "교착 상태에서는"]) expect(analyzer.analyze(q).hangulWords.filter((w) => w !== "생기면" && w !== "왜"), q).toEqual([]);
+    expect(analyzer.analyze("교착상태가").conceptSources.map((c) => c.term)).toEqual(["@deadlock"]);
+  });
+
+  it("gives a one-syllable concept of a query its source like any other concept (큐 → @queue)", () => {
+    const analyzer = new Analyzer(new Concepts([["queue", "큐"]]));
+    expect(analyzer.analyze("큐 길이").conceptSources).toEqual([{ term: "@queue", latin: [], hangul: "큐" }]);
+  });
+
+  it("keeps a single letter joined to a word (t검정, p-값), not one standing alone (a b c)", () => {
+    const analyzer = new Analyzer(new Concepts([]));
+    expect(analyzer.analyze("t검정 p-값 카이제곱").boundLetters).toEqual(["t", "p"]);
+    expect(analyzer.analyze("a b c").boundLetters).toEqual([]);
+    expect(analyzer.analyze("x-y-z").boundLetters).toEqual([]);
+  });
+
   it("lowers Latin letters as it reads, so a word is one term in any case", () => {
     const analyzer = new Analyzer(new Concepts([]));
     expect(terms(analyzer, "Kubernetes KUBERNETES kubernetes")).toEqual({ kubernete: 3 });
@@ -54,6 +72,26 @@ describe("analyzer", () => {
 });
 
 describe("bridges", () => {
+  it("keeps a hyphen-joined Korean word whole and drops a word glued to a Latin one or a bracket (자기-지도, X-축, (node)가)", () => {
+    expect(bridgesIn("자기-지도 학습 (Self Supervised Learning)")).toEqual([["self supervised learning", "자기-지도 학습"]]);
+    expect(bridgesIn("X-축 (X Axis) 위에")).toEqual([]);
+    expect(bridgesIn("정점(vertex)과 간선(edge)")).toEqual([
+      ["vertex", "정점"],
+      ["edge", "간선"],
+    ]);
+  });
+
+  it("keeps as many Korean words as the English has, though one ends in a syllable that may be a particle (고밀도 저장)", () => {
+    expect(bridgesIn("고밀도 저장 (High Density Storage)")).toEqual([["high density storage", "고밀도 저장"]]);
+    expect(bridgesIn("프로세스는 교착 상태(Deadlock)에 빠진다")).toEqual([["deadlock", "교착 상태"]]);
+  });
+
+  it("reads no pair from a name's tail, a letter alone or a Korean remark in the bracket", () => {
+    expect(bridgesIn("max_depth(최대 깊이)")).toEqual([]);
+    expect(bridgesIn("x (가로)")).toEqual([]);
+    expect(bridgesIn("Mean Squared Error (오차를 제곱해 평균)")).toEqual([]);
+  });
+
   it("finds every pair of a long note, each kind in the order written", () => {
     const filler = "설명이 길게 이어진다. ".repeat(200);
     const text = `${filler}교착 상태(Deadlock)는 중요. ${filler}Mutex (뮤텍스) 그리고 PCB (Process Control Block). ${filler}기아 현상(Starvation)`;

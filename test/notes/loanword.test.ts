@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AWS_PACK } from "../../src/core/notes/glossary.js";
-import { hangulKey, latinKeys, soundsAlike } from "../../src/core/notes/loanword.js";
+import { hangulKey, latinKeys, soundsAlike, spellingDistance } from "../../src/core/notes/loanword.js";
 import { STUDY_VOCABULARY } from "../../src/core/notes/vocabulary.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -32,5 +32,12 @@ describe("loanwords by sound", () => {
     for (const [ko, en] of [["월드", "load"], ["파이썬", "option"], ["리스트", "rest"], ["생겨", "async"], ["큐", "key"], ["버전", "python"]] as const) {
       expect(soundsAlike(ko, en), `${ko} ${en}`).toBe(false);
     }
+  });
+
+  it("tells which of the words sharing a key is spelt like the Latin word (세션, not 서신, for session)", () => {
+    expect(spellingDistance("세션", "session")).toBeLessThan(spellingDistance("서신", "session"));
+    expect(spellingDistance("카산드라", "cassandra")).toBe(0);
+    expect(spellingDistance("스레드", "thread")).toBeLessThan(spellingDistance("스타트", "thread"));
+    for (const [ko, en] of pairs) expect(spellingDistance(ko, en), `${ko} ${en}`).toBeLessThan(1);
   });
 });

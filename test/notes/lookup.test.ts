@@ -129,6 +129,79 @@ describe("a corpus larger than the notes", () => {
   });
 });
 
+describe("rules that carry to any group's notes", () => {
+  it("finds a term though a predicate follows it that the notes never write beside it", () => {
+    const notes = new LookupService(
+      parseNote("notes/os.md", "# OS\n\n## Swapping\n\n메모리가 모자라면 프로세스를 디스크로 내보낸다.\n\n## Paging\n\n메모리를 고정 크기로 나눈다.\n\n## Segmentation\n\n논리 단위로 나눈다.\n"),
+    );
+    expect(notes.lookup("스와핑 되면 어떻게 돼").hits[0]?.section.heading).toBe("Swapping");
+    expect(notes.lookup("페이징 쓰면 빨라져요?").hits[0]?.section.heading).toBe("Paging");
+  });
+
+  it("counts a letter joined to a word as part of the name (t검정 finds t-검정 before F-검정)", () => {
+    const notes = new LookupService(parseNote("notes/stats.md", "# 통계\n\n## F-검정\n\n분산 비교, 등분산 확인.\n\n## t-검정\n\n평균 비교, 등분산 가정.\n\n## 카이제곱 검정\n\n범주형 변수.\n"));
+    expect(notes.lookup("t검정 등분산").hits[0]?.section.heading).toBe("t-검정");
+    expect(notes.lookup("F검정 등분산").hits[0]?.section.heading).toBe("F-검정");
+  });
+
+  it("finds a Latin word's Hangul spelling among other words of the notes with its consonants (session → 세션, not 서신 or 소송)", () => {
+    const common = Array.from({ length: 6 }, (_, i) => `## 기록 ${i}\n\n서신과 소송, 소신과 서정에 관한 기록.\n`).join("\n");
+    const notes = new LookupService(parseNote("notes/web.md", `# 웹\n\n${common}\n## 로그인 유지\n\n세션에 로그인 상태를 저장한다.\n`));
+    expect(notes.lookup("session").hits[0]?.section.heading).toBe("로그인 유지");
+  });
+
+  it("answers a long question by the section that covers its main words, and still not one about another subject", () => {
+    const notes = new LookupService(
+      parseNote(
+        "notes/os.md",
+        "# OS\n\n## 스와핑\n\n메모리가 모자라면 프로세스를 통째로 디스크에 내보냈다가 다시 올린다. 디스크 입출력이 많아 느리다.\n\n## 페이징\n\n메모리를 고정 크기 페이지로 나눈다.\n\n## 캐시\n\n자주 쓰는 데이터를 가까이 둔다.\n\n## 스케줄링\n\n어느 프로세스에 CPU를 줄지 정한다.\n",
+      ),
+    );
+    expect(notes.lookup("메모리가 진짜 모자라면 프로세스를 디스크로 내보내는 게 왜 그렇게 느린 건지 솔직히 잘 모르겠어").hits[0]?.section.heading).toBe("스와핑");
+    expect(notes.lookup("쿠버네티스 클러스터에서 파드가 계속 재시작되는 원인을 찾는 방법이 궁금해").hits).toEqual([]);
+  });
+
+  it("answers a question comparing two things that the notes write in two sections with both", () => {
+    const notes = new LookupService(parseNote("notes/net.md", "# 네트워크\n\n## TCP\n\n연결 지향, 순서와 도착을 보장한다.\n\n## UDP\n\n연결 없이 보낸다.\n\n## 정리\n\n계층마다 차이를 표로 본다.\n\n## 라우팅\n\n경로를 고른다.\n"));
+    expect(notes.lookup("TCP랑 UDP 차이가 뭐야").hits.slice(0, 2).map((h) => h.section.heading)).toEqual(["TCP", "UDP"]);
+    // Either alone is not enough to answer what the notes do not have.
+    expect(notes.lookup("TCP랑 QUIC 차이").hits).toEqual([]);
+  });
+
+  it("reads a one-syllable Hangul word with a final consonant as a loanword (팀 → team, 툴 → tool)", () => {
+    const notes = new LookupService(parseNote("notes/org.md", "# 조직\n\n## Team Topology\n\n스트림 정렬 조직.\n\n## Tool Chain\n\n빌드와 배포 도구.\n\n## Search\n\n색인으로 찾는다.\n\n## 회고\n\n잘한 점과 아쉬운 점.\n"));
+    expect(notes.lookup("팀 구조").hits[0]?.section.heading).toBe("Team Topology");
+    expect(notes.lookup("빌드 툴").hits[0]?.section.heading).toBe("Tool Chain");
+    // 적 (of 적을) shares search's consonants but is spelt nothing like it.
+    expect(notes.lookup("적을 때").hits).toEqual([]);
+  });
+
+  it("finds a letter and a word the notes join with a hyphen, typed as one word (xray → X-Ray)", () => {
+    const notes = new LookupService(parseNote("notes/img.md", "# 영상\n\n## X-Ray 판독\n\n흉부 사진을 읽는다.\n\n## MRI\n\n자기장으로 찍는다.\n\n## 초음파\n\n소리로 본다.\n"));
+    expect(notes.lookup("xray 판독").hits[0]?.section.heading).toBe("X-Ray 판독");
+  });
+
+  it("finds an English word in another form than the notes write it (rendering → 렌더, encrypting → encryption)", () => {
+    const notes = new LookupService(
+      parseNote("notes/infra.md", "# 인프라\n\n## 렌더 트리\n\n화면에 그릴 노드만 모은다.\n\n## Encryption at rest\n\n디스크를 암호화한다.\n\n## 모니터링\n\n지표를 본다.\n"),
+    );
+    expect(notes.lookup("rendering").hits[0]?.section.heading).toBe("렌더 트리");
+    expect(notes.lookup("encrypting").hits[0]?.section.heading).toBe("Encryption at rest");
+  });
+});
+
+describe("an English phrase the notes write as its initials", () => {
+  const notes = new LookupService(parseNote("notes/net.md", "# 네트워크\n\n## DNS 동작\n\n도메인을 IP 주소로 바꾼다.\n\n## 용량\n\n디스크는 최대 10 GB.\n\n## 라우팅\n\n경로를 고른다.\n"));
+
+  it("finds the initials (domain name system → DNS)", () => {
+    expect(notes.lookup("domain name system").hits[0]?.section.heading).toBe("DNS 동작");
+  });
+
+  it("does not read two words as initials, which are too often something else (GB)", () => {
+    expect(notes.lookup("google bigquery").hits).toEqual([]);
+  });
+});
+
 describe("hostile input", () => {
   const hostile = ["", "   ", "\t\n", "가".repeat(10_000), "x".repeat(10_000), "\u0000\u0007\u001b[31m", "🙂🔥", '"quoted"', "'", "*", "NEAR(", "OR", "--", "AND NOT", ")(", "\\", "%_", "section:../../etc/passwd#1"];
   it("never throws; empty or control-only queries give an empty result", () => {
@@ -141,7 +214,7 @@ describe("hostile input", () => {
   });
 
   it("answers nothing to operators, stop words or single letters alone", () => {
-    for (const q of ["AND OR NOT", "' OR 1=1 --", "a b c", "the of and", "뭐 왜 좀"]) expect(service.lookup(q).hits, q).toEqual([]);
+    for (const q of ["AND OR NOT", "' OR 1=1 --", "a b c", "a-b-c", "the of and", "뭐 왜 좀"]) expect(service.lookup(q).hits, q).toEqual([]);
   });
 
   it("finds a term spelled as it sounds though a spoken ending the notes never use follows it; the ending alone finds nothing", () => {
@@ -188,11 +261,12 @@ describe("trimAtLine", () => {
 });
 
 describe("query sets with known answers", () => {
-  const score = (file: string) => {
+  /** hit@1 and hit@3 of a set's answerable queries, and how many of its unanswerable ones came back empty. */
+  const score = (lookup: LookupService, file: string) => {
     const queries = readFileSync(path.join(root, "test/fixtures", file), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { query: string; targets: Array<{ file: string; line: number }> });
     let answerable = 0, hit1 = 0, hit3 = 0, emptyOk = 0, unanswerable = 0;
     for (const q of queries) {
-      const hits = service.lookup(q.query, { limit: 5 }).hits;
+      const hits = lookup.lookup(q.query, { limit: 5 }).hits;
       if (q.targets.length === 0) {
         unanswerable++;
         if (hits.length === 0) emptyOk++;
@@ -203,40 +277,52 @@ describe("query sets with known answers", () => {
       if (rank === 0) hit1++;
       if (rank >= 0 && rank < 3) hit3++;
     }
-    return { hit1: hit1 / answerable, hit3: hit3 / answerable, emptyOk, unanswerable };
+    return { queries: queries.length, hit1: hit1 / answerable, hit3: hit3 / answerable, emptyOk, unanswerable };
   };
+  const notesIn = (dir: string) => new LookupService(loadNotes(path.join(root, "test/fixtures", dir), root));
 
   it("the computer-science set over other notes: hit@1 >= 0.9, hit@3 >= 0.9, unanswerable empty", () => {
-    const cs = new LookupService(loadNotes(path.join(root, "test/fixtures/notes-cs"), root));
-    const queries = readFileSync(path.join(root, "test/fixtures/lookup-cs.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { query: string; targets: Array<{ file: string; line: number }> });
-    let answerable = 0, hit1 = 0, hit3 = 0, emptyOk = 0;
-    for (const q of queries) {
-      const hits = cs.lookup(q.query, { limit: 5 }).hits;
-      if (!q.targets.length) {
-        if (!hits.length) emptyOk++;
-        continue;
-      }
-      answerable++;
-      const rank = hits.findIndex((h) => q.targets.some((t) => t.file === h.section.file && t.line === h.section.line));
-      if (rank === 0) hit1++;
-      if (rank >= 0 && rank < 3) hit3++;
-    }
-    expect(queries.length).toBe(40);
-    expect(hit1 / answerable).toBeGreaterThanOrEqual(0.9);
-    expect(hit3 / answerable).toBeGreaterThanOrEqual(0.9);
-    expect(emptyOk).toBe(queries.length - answerable);
+    const r = score(notesIn("notes-cs"), "lookup-cs.jsonl");
+    expect(r.queries).toBe(40);
+    expect(r.hit1).toBeGreaterThanOrEqual(0.9);
+    expect(r.hit3).toBeGreaterThanOrEqual(0.9);
+    expect(r.emptyOk).toBe(r.unanswerable);
+  });
+
+  it("the machine-learning and statistics set over a third group's notes: hit@1 >= 0.87, hit@3 >= 0.91, unanswerable empty", () => {
+    const r = score(notesIn("notes-ml"), "lookup-ml.jsonl");
+    expect(r.queries).toBe(107);
+    expect(r.hit1).toBeGreaterThanOrEqual(0.87);
+    expect(r.hit3).toBeGreaterThanOrEqual(0.91);
+    expect(r.emptyOk).toBe(r.unanswerable);
+  });
+
+  it("the DevOps set, written after the rules were settled: hit@1 >= 0.87, hit@3 >= 0.91, unanswerable empty", () => {
+    const r = score(notesIn("notes-devops"), "lookup-devops.jsonl");
+    expect(r.queries).toBe(53);
+    expect(r.hit1).toBeGreaterThanOrEqual(0.87);
+    expect(r.hit3).toBeGreaterThanOrEqual(0.91);
+    expect(r.emptyOk).toBe(r.unanswerable);
   });
 
   it("the public dev set: hit@3 >= 0.9 and its unanswerable query empty", () => {
-    const r = score("lookup-dev.jsonl");
+    const r = score(service, "lookup-dev.jsonl");
     expect(r.hit3).toBeGreaterThanOrEqual(0.9);
     expect(r.emptyOk).toBe(r.unanswerable);
   });
 
   it("a second set of the same kinds: hit@1 >= 0.8, hit@3 >= 0.92, unanswerable empty", () => {
-    const r = score("lookup-extra.jsonl");
+    const r = score(service, "lookup-extra.jsonl");
     expect(r.hit1).toBeGreaterThanOrEqual(0.8);
     expect(r.hit3).toBeGreaterThanOrEqual(0.92);
+    expect(r.emptyOk).toBe(r.unanswerable);
+  });
+
+  it("AWS queries written without looking at the answers: hit@1 >= 0.96, hit@3 >= 1, unanswerable empty", () => {
+    const r = score(service, "lookup-aws-heldout.jsonl");
+    expect(r.queries).toBe(64);
+    expect(r.hit1).toBeGreaterThanOrEqual(0.96);
+    expect(r.hit3).toBeGreaterThanOrEqual(1);
     expect(r.emptyOk).toBe(r.unanswerable);
   });
 });

@@ -28,6 +28,22 @@ describe("Korean morphology", () => {
     expect(stems("뮤텍스를").map((s) => s.stem)).toContain("뮤텍스");
   });
 
+  it("strips a particle only in the shape that fits the syllable before it (책은/차는, 책이/차가, 파일로/책으로)", () => {
+    const strips = (word: string, base: string) => stems(word).some((s) => s.stem === base);
+    for (const [word, base] of [["책은", "책"], ["나무는", "나무"], ["책이", "책"], ["나무가", "나무"], ["책을", "책"], ["나무를", "나무"], ["책과", "책"], ["나무와", "나무"], ["책으로", "책"], ["나무로", "나무"], ["파일로", "파일"], ["책이랑", "책"], ["나무랑", "나무"]] as const) {
+      expect(strips(word, base), word).toBe(true);
+    }
+    // 평가, 효과, 국가, 아이: the last syllable belongs to the word, as the particle would have the other shape
+    for (const [word, base] of [["평가", "평"], ["효과", "효"], ["국가", "국"], ["아이", "아"], ["파일으로", "파일"], ["나무을", "나무"], ["책를", "책"]] as const) {
+      expect(strips(word, base), word).toBe(false);
+    }
+  });
+
+  it("reads 는 after a final consonant, and 아 after one, as a verb's or adjective's ending", () => {
+    for (const w of ["먹는", "읽는", "없는", "많아", "같아", "작아"]) expect(isPredicate(w), w).toBe(true);
+    for (const w of ["프로세스는", "나무는", "단어", "언어", "미디어", "아시아"]) expect(isPredicate(w), w).toBe(false);
+  });
+
   it("tells spoken predicates from loanwords ending in 어, 지 or 다", () => {
     for (const w of ["생겨", "빨라져요", "끊기면", "되나요"]) expect(isPredicate(w), w).toBe(true);
     for (const w of ["세마포어", "페이지", "람다", "미들웨어"]) expect(isPredicate(w), w).toBe(false);

@@ -153,6 +153,8 @@ export interface Analysis {
   conceptSources: Array<{ term: Term; latin: string[]; hangul: string }>;
   /** Latin words not taken by a concept (as typed, before folding) */
   latinWords: string[];
+  /** single letters joined to the word before or after them (t검정, p값, t-분포): a name's part, not noise */
+  boundLetters: string[];
   /** Hangul words not taken by a concept (the pieces left after the concepts were removed) */
   hangulWords: string[];
   /** bigrams across the space between two Korean words (also in `counts`), with the two words */
@@ -794,6 +796,7 @@ export class Analyzer {
     const add = (t: Term) => counts.set(t, (counts.get(t) ?? 0) + 1);
     const found: Term[] = [];
     const latinWords: string[] = [];
+    const boundLetters: string[] = [];
     const hangulWords: string[] = [];
     const crossBigrams: Analysis["crossBigrams"] = [];
     const conceptSources: Analysis["conceptSources"] = [];
@@ -828,6 +831,8 @@ export class Analyzer {
         // Only what no concept took is left of the word (possibly several pieces).
         const cuts = taken[k];
         let pieces: string[];
+        // What is left after a concept at the word's end (차이가, 테스트에서, 정규화하면)
+        let tail = "";
         if (!cuts) pieces = [t.text];
         else {
           pieces = [];
@@ -836,7 +841,7 @@ export class Analyzer {
             if (cuts[c]! > at) pieces.push(t.text.slice(at, cuts[c]!));
             at = cuts[c + 1]!;
           }
-          if (at < t.text.length) pieces.push(t.text.slice(at));
+          if (at < t.text.length) pieces.push((tail = t.text.slice(at)));
         }
 
         if (!t.hangul) {
@@ -845,15 +850,20 @@ export class Analyzer {
             latinWords.push(w);
             latinTerms(w, add);
           }
+          // joined (no space) to a word of its own, not to another letter (a-b-c)
+          const joinedTo = (j: number) => j >= 0 && j < n && this.phraseGap[Math.max(j, k)] !== SPACE && (words[j]!.hangul || words[j]!.text.length > 1);
+          if (t.text.length === 1 && (joinedTo(k - 1) || joinedTo(k + 1))) boundLetters.push(t.text);
           continue;
         }
         for (const w of pieces) {
-          // A Korean ending glued to a Latin word (TCP랑, UDP는) is no word of its own.
+          // A Korean ending glued to a Latin word (TCP랑, UDP는) or left after a concept (차이가) is no word of its own.
           if (this.phraseGap[k] === GLUED && k > 0 && !words[k - 1]!.hangul && w === t.text && isParticleOnly(w)) continue;
+          if (w === tail && isParticleOnly(w)) continue;
           const one = oneSyllableConcept(w, this.concepts);
           if (one) {
             add(one);
             found.push(one);
+            conceptSources.push({ term: one, latin: [], hangul: w });
             continue;
           }
           hangulWords.push(w);
@@ -869,7 +879,7 @@ export class Analyzer {
         previousWord = t.text;
       }
     });
-    return { counts, concepts: found, conceptSources, latinWords, hangulWords, crossBigrams };
+    return { counts, concepts: found, conceptSources, latinWords, boundLetters, hangulWords, crossBigrams };
   }
 }
 

@@ -103,16 +103,29 @@ function pairsAt(s: string, p: number, koreanThenLatin: string[][], latinThenKor
   const kl = matchAt(KOREAN_THEN_LATIN, s, koreanWordsBefore(s, end, 3));
   if (kl) {
     const words = kl[1]!.split(" ");
+    // A first word glued to a word before it is that word's tail: joined by a hyphen to Korean, it is part of
+    // the name (원-핫 인코딩, 문서-단어 행렬); to anything else, of another word (K-평균, 0으로, (agent)가).
+    const before = kl.index > 0 ? s[kl.index - 1]! : " ";
+    if (before === "-" && kl.index > 1 && isHangulAt(s, kl.index - 2)) {
+      let from = kl.index - 2;
+      while (from > 0 && isHangulAt(s, from - 1)) from--;
+      words[0] = s.slice(from, kl.index) + words[0];
+    } else if (/[a-z0-9\-_)\]]/.test(before)) words.shift();
+    const latin = kl[2]!.trim();
+    const latinWords = latin.split(" ").length;
     const phrase: string[] = [];
     for (let i = words.length - 1; i >= 0; i--) {
-      if (phrase.length && hasParticle(words[i]!)) break;
+      // A word with a particle ends the phrase, unless the English needs more words than are left (비지도 학습
+      // (Unsupervised Learning): 도 ends many a word too).
+      if (phrase.length && phrase.length >= latinWords && hasParticle(words[i]!)) break;
       phrase.unshift(words[i]!);
     }
-    const latin = kl[2]!.trim();
-    if (latin.split(" ").length <= 4) koreanThenLatin.push([latin, phrase.join(" ")]);
+    if (phrase.length && latinWords <= 4) koreanThenLatin.push([latin, phrase.join(" ")]);
   }
   const lk = matchAt(LATIN_THEN_KOREAN, s, latinWordsBefore(s, end, 4));
-  if (lk) {
+  // Not a name's tail (min_samples) nor a letter alone, nor a Korean remark in the bracket (a word of it with a
+  // particle: (소프트맥스랑 같이 씀)).
+  if (lk && !(lk.index > 0 && /[\w]/.test(s[lk.index - 1]!)) && lk[1]!.length > 1 && !lk[2]!.trim().split(" ").slice(0, -1).some(hasParticle)) {
     const words = lk[1]!.split(" ");
     const korean = lk[2]!.trim();
     // The English word the Korean sounds like (Kinesis Data Streams (키네시스) → kinesis), else the words before

@@ -204,3 +204,70 @@ export function soundsLikeStartOf(hangul: string, latin: string): boolean {
   const key = hangulKey(hangul);
   return key.length >= MIN_KEY_LENGTH && latinKeys(latin).some((k) => k.startsWith(key)) && shapesAgree(hangul, latin);
 }
+
+/**
+ * How differently a Hangul word and a Latin word that sound alike are spelt, from 0 (the same) to 1: the Hangul's
+ * romanisation without the ㅡ Korean inserts between consonants, against the Latin word, both with the
+ * letters Korean does not tell apart (r/l, f/p, v/b, c/k/q/g) made one and doubled letters single. Of the words
+ * of the notes sharing a key (가우시안, 가장, 계산 for gaussian) it tells which is meant.
+ */
+export function spellingDistance(hangul: string, latin: string): number {
+  const a = foldSpelling(romanized(hangul));
+  const b = foldSpelling(latin);
+  return editDistance(a, b) / Math.max(a.length, b.length, 1);
+}
+
+// The Revised Romanization of each jamo, letter by letter (the sound changes between syllables tell nothing
+// here), with ㅡ as nothing.
+const ROMAN_INITIAL = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"];
+const ROMAN_MEDIAL = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "", "ui", "i"];
+const ROMAN_FINAL = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"];
+
+function romanized(word: string): string {
+  let out = "";
+  for (const ch of word) {
+    const code = ch.charCodeAt(0) - 0xac00;
+    if (code < 0 || code > 11171) continue;
+    out += ROMAN_INITIAL[Math.floor(code / 588)]! + ROMAN_MEDIAL[Math.floor((code % 588) / 28)]! + ROMAN_FINAL[code % 28]!;
+  }
+  return out;
+}
+
+function foldSpelling(word: string): string {
+  let out = "";
+  for (let i = 0; i < word.length; i++) {
+    let c = word[i]!.toLowerCase();
+    const next = word[i + 1]?.toLowerCase();
+    if ((c === "p" || c === "t") && next === "h") {
+      c = c === "p" ? "p" : "s";
+      i++;
+    } else if (c === "x") c = "ks";
+    else c = FOLDED_LETTER[c] ?? c;
+    if (!out.endsWith(c)) out += c;
+  }
+  return out;
+}
+
+/** Letters Korean spells alike. */
+const FOLDED_LETTER: Record<string, string> = { c: "k", q: "k", g: "k", r: "l", f: "p", v: "b", z: "j" };
+
+/** Levenshtein distance of two short words, in two rows kept between calls. */
+function editDistance(a: string, b: string): number {
+  if (b.length + 1 > rowA.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const c = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (c === b.charCodeAt(j - 1) ? 0 : 1));
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+let rowA = new Int32Array(32);
+let rowB = new Int32Array(32);

@@ -12,6 +12,32 @@ const PARTICLES = [
   "랑", "나", "든",
 ] as const;
 
+/**
+ * Particles with two shapes, one after a final consonant (책은, 책이, 책을, 책과, 책으로) and one after a vowel (차는,
+ * 차가, 차를, 차와, 차로; 로 also after ㄹ: 파일로): a shape that does not fit the syllable before it is part of the
+ * word, not a particle (차이 is not 차 + 이, 평가 not 평 + 가, 효과 not 효 + 과).
+ */
+const AFTER_CONSONANT = /^(?:은|이|을|과|으로)/;
+const AFTER_VOWEL = /^(?:는|가|를|와|랑|나|란|라는|라고|든)/;
+const AFTER_VOWEL_OR_L = /^로/;
+
+/** Whether a Hangul syllable has a final consonant (받침), and whether that is ㄹ. */
+function finalOf(syllable: number): "none" | "l" | "other" {
+  const f = (syllable - 0xac00) % 28;
+  return f === 0 ? "none" : f === 8 ? "l" : "other";
+}
+
+/** Whether a particle may follow `base` (a Hangul word) by the shape rule above. */
+function particleFits(base: string, particle: string): boolean {
+  const last = base.charCodeAt(base.length - 1);
+  if (last < 0xac00 || last > 0xd7a3) return true;
+  const f = finalOf(last);
+  if (AFTER_CONSONANT.test(particle)) return f !== "none" && !(particle.startsWith("으로") && f === "l");
+  if (AFTER_VOWEL_OR_L.test(particle)) return f !== "other";
+  if (AFTER_VOWEL.test(particle)) return f === "none";
+  return true;
+}
+
 /** Endings of a noun used as a verb or with the copula (정규화하는, 만료되면, 세션이야, 해시인가요). */
 const NOUN_ENDINGS = [
   "하려면", "했을때", "하는법", "하는데", "되는데", "인가요", "인데요", "이에요", "입니다", "이라서", "되려면", "시키는",
@@ -57,6 +83,7 @@ function computeStems(word: string): Stem[] {
   for (const p of PARTICLES) {
     if (word.length > p.length && word.endsWith(p)) {
       const base = word.slice(0, -p.length);
+      if (!particleFits(base, p)) continue;
       push(base, "particle");
       stripEnding(base, push);
     }
@@ -80,5 +107,10 @@ export function stem(word: string): string {
 
 /** A spoken predicate (생겨, 돼요, 빨라져): says what is asked, not what it is about. */
 export function isPredicate(word: string): boolean {
-  return word.length >= 2 && PREDICATE_ENDINGS.test(word);
+  if (word.length < 2) return false;
+  if (PREDICATE_ENDINGS.test(word)) return true;
+  // 는 after a final consonant is no topic particle (that would be 은) but a verb's -는 (막는, 맞는, 없는); 아 after
+  // one ends a spoken adjective or verb (좋아, 많아, 맞아), as no noun or loanword does.
+  const last = word.charCodeAt(word.length - 1);
+  return (last === 0xb294 || last === 0xc544) && finalOf(word.charCodeAt(word.length - 2)) !== "none";
 }

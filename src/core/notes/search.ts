@@ -5,10 +5,11 @@
 // A query is a list of clauses, one per word or concept, each with alternatives: the word as typed, its stems
 // without particles or endings, its loanword spellings in the other script found in the corpus (뮤텍스 → mutex),
 // a typo's correction. A section scores a clause by its best alternative, so a wrong guess costs nothing.
-import { Analyzer, Concepts, foldLatin, isHangulWord, nfkc, type Analysis, type Term } from "./analyze.js";
+import { stemmer } from "stemmer";
+import { Analyzer, Concepts, foldLatin, isHangulWord, nfkc, normalize, type Analysis, type Term } from "./analyze.js";
 import { bridgesInNfkc, markersPresent } from "./bridges.js";
 import { AWS_PACK } from "./glossary.js";
-import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike } from "./loanword.js";
+import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike, spellingDistance } from "./loanword.js";
 import { isPredicate, stem, stems } from "./morphology.js";
 import { buildPostings } from "./postings.js";
 import { firstAtLeast } from "./prefix.js";
@@ -20,6 +21,8 @@ export const MAX_QUERY_CHARS = 200;
 
 /** Share of the query's weight the best section must match; below it the notes do not cover the query. */
 const MIN_COVERAGE = 0.5;
+/** Queries of more words than this need less of their weight covered, in proportion. */
+const LONG_QUERY_WORDS = 4;
 /** Sections scoring below this share of the best one are not worth showing. */
 const MIN_RELATIVE_SCORE = 0.25;
 const TITLE_BOOST = 1;
@@ -30,8 +33,15 @@ const LOANWORD_FACTOR = 0.8;
 const LOANWORD_COVERAGE = 0.75;
 /** The words a concept was found in, outside that concept, count for less than the concept. */
 const SOURCE_WORDS_FACTOR = 0.6;
+/** A name the notes never use (another cloud's product, a tool we have no note on) says the query is about
+ * something else: it weighs double, so such a query comes back empty rather than half-matched. */
+const UNKNOWN_NAME_WEIGHT = 2;
 /** At most this many spellings of one word by sound. */
 const MAX_LOANWORDS = 4;
+/** How unlike a one-syllable Hangul word may be spelt from a Latin word to be taken for it. */
+const ONE_SYLLABLE_DISTANCE = 0.5;
+/** Spellings by sound that read this much less like the word than the closest one are other words. */
+const SPELLING_MARGIN = 0.3;
 
 /** Domain packs: product-family vocabularies applied to notes that name enough of that family. */
 export const DOMAIN_PACKS = [AWS_PACK] as const;
@@ -47,6 +57,8 @@ const STOP_HANGUL = new Set([
   "설명", "설명해줘", "정리", "좀", "대해", "대해서", "대한", "관련", "관해", "방법", "법", "하는법", "사용법", "돼", "되나요",
   "있나요", "인가", "경우", "때", "것", "거", "수", "등", "및", "그", "이", "저", "또", "더", "잘", "다", "되", "해", "하", "나요", "건가요",
 ]);
+/** The concept of a question that compares two things. */
+const DIFFERENCE = "@difference";
 /** Concepts that say what kind of answer is wanted, not what it is about. */
 const META_CONCEPTS = new Set(["@difference", "@definition", "@example", "@concept", "@structure", "@principle", "@feature", "@type", "@advantage", "@disadvantage", "@usecase", "@cause", "@solution", "@problem", "@processflow", "@condition", "@role"]);
 
@@ -60,6 +72,8 @@ interface Alternative {
 interface Clause {
   weight: number;
   alternatives: Alternative[];
+  /** the query asks how two things differ (차이, vs) */
+  compares?: boolean;
 }
 
 /** "#65 SQS …" and "10.16. Limitation": the numbering is how notes are ordered, not what they are about. */
@@ -145,6 +159,7 @@ export class SearchIndex {
   private readonly hangulBySound = new Map<string, string[]>();
   private readonly latinBySound = new Map<string, string[]>();
   private scratch?: Scratch;
+  private byStem?: Map<string, string[]>;
   /** the notes' Hangul words, sorted */
   private readonly hangulWords: string[];
 
@@ -224,12 +239,15 @@ export class SearchIndex {
   plan(query: string): Clause[] {
     const a = this.analyze(query.slice(0, MAX_QUERY_CHARS));
     const clauses: Clause[] = [];
+    /** the clause of each Latin word of the query (folded) */
+    const clauseOf = new Map<string, number>();
     const seenConcepts = new Set<Term>();
     for (const { term: c, latin, hangul } of a.conceptSources) {
       if (seenConcepts.has(c)) continue;
       seenConcepts.add(c);
       if (META_CONCEPTS.has(c)) {
-        if (this.has(c)) clauses.push({ weight: 0.5, alternatives: [{ terms: [[c, 1]], factor: 1 }] });
+        if (c === DIFFERENCE) clauses.push({ weight: this.has(c) ? 0.5 : 0, alternatives: [{ terms: [[c, 1]], factor: 1 }], compares: true });
+        else if (this.has(c)) clauses.push({ weight: 0.5, alternatives: [{ terms: [[c, 1]], factor: 1 }] });
         continue;
       }
       // The words the concept was found in count too: notes may use them outside that concept ("congestion" in
@@ -238,6 +256,7 @@ export class SearchIndex {
       const words = latin.map(foldLatin).filter((w) => !STOP_LATIN.has(w));
       if (words.length) alternatives.push({ terms: words.map((w) => [w, 1 / words.length]), factor: SOURCE_WORDS_FACTOR, fallback: true });
       else if (hangul.length >= 2) alternatives.push({ ...bigramAlternative(hangul, SOURCE_WORDS_FACTOR), fallback: true });
+      for (const w of words) clauseOf.set(w, clauses.length);
       clauses.push({ weight: 1.5, alternatives });
     }
     const seenLatin = new Set<string>();
@@ -245,22 +264,60 @@ export class SearchIndex {
       const folded = foldLatin(word);
       if (word.length < 2 || STOP_LATIN.has(word) || STOP_LATIN.has(folded) || seenLatin.has(folded)) continue;
       seenLatin.add(folded);
+      clauseOf.set(folded, clauses.length);
       clauses.push(this.latinClause(word, folded));
     }
+    if (clauseOf.size >= 3) this.addInitials(query.slice(0, MAX_QUERY_CHARS), clauses, clauseOf);
+    // A letter joined to a word is part of a name (t검정, p값); where the notes have it, it counts as a word.
+    for (const letter of new Set(a.boundLetters)) if (!seenLatin.has(letter) && this.has(letter)) clauses.push({ weight: 1, alternatives: [{ terms: [[letter, 1]], factor: 1 }] });
     const seenHangul = new Set<string>();
     for (const word of a.hangulWords) {
       if (seenHangul.has(word) || isStopHangul(word)) continue;
       seenHangul.add(word);
       clauses.push(this.hangulClause(word));
     }
-    const crosses = new Set(a.crossBigrams.filter((c) => !isStopHangul(c.left) && !isStopHangul(c.right)).map((c) => c.term));
+    // A bigram across a space is there for spacing variants (스토리지 클래스 = 스토리지클래스). Next to a predicate
+    // (오버피팅 되면) it joins what is asked about to how it is asked, which notes never write together: one the
+    // notes do not know there is no sign of another subject, and weighs nothing.
+    const crosses = new Set(
+      a.crossBigrams
+        .filter((c) => !isStopHangul(c.left) && !isStopHangul(c.right) && (this.has(c.term) || !(isPredicate(c.left) || isPredicate(c.right))))
+        .map((c) => c.term),
+    );
     for (const cross of crosses) clauses.push({ weight: 0.35, alternatives: [{ terms: [[cross, 1]], factor: 1 }] });
     return clauses;
+  }
+
+  /**
+   * An English phrase the notes do not write may be there as its initials (central limit theorem → CLT, support
+   * vector machine → SVM): where they have those, each word of the phrase finds them too.
+   */
+  private addInitials(query: string, clauses: Clause[], clauseOf: Map<string, number>): void {
+    for (const run of normalize(query).match(/[a-z][a-z0-9]*(?:[ \-]+[a-z][a-z0-9]*)+/g) ?? []) {
+      const words = run.split(/[ \-]+/).map(foldLatin);
+      const content = words.filter((w) => !STOP_LATIN.has(w));
+      // Two letters are too often something else (GB, AZ, ML).
+      if (content.length < 3 || content.every((w) => this.has(w))) continue;
+      const initials = [content, words].map((ws) => ws.map((w) => w[0]).join("")).find((x) => this.has(x));
+      if (!initials) continue;
+      for (const w of content) {
+        const at = clauseOf.get(w);
+        if (at === undefined) continue;
+        const clause = clauses[at]!;
+        clause.alternatives.push({ terms: [[initials, 1]], factor: 1 });
+        if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = 1;
+      }
+    }
   }
 
   private latinClause(word: string, folded: string): Clause {
     const alternatives: Alternative[] = [{ terms: [[folded, 1]], factor: 1 }];
     let known = this.has(folded);
+    // A letter and a word that the notes join with a hyphen (kmeans for k-means, tsne for t-SNE): both.
+    if (!known && folded.length >= 4 && this.has(folded[0]!) && this.has(foldLatin(folded.slice(1)))) {
+      alternatives.push({ terms: [[folded[0]!, 0.5], [foldLatin(folded.slice(1)), 0.5]], factor: 1 });
+      known = true;
+    }
     // Unknown Latin words: try a close word of the corpus (cloudfrnt → cloudfront).
     if (!known && word.length >= 4 && !/\d/.test(word)) {
       const fix = this.correct(word);
@@ -271,13 +328,36 @@ export class SearchIndex {
       }
     }
     // The same word spelled in Hangul in the notes (proxy → 프록시).
-    for (const h of this.soundAlikes(latinKeys(word), this.hangulBySound, (h) => soundsAlike(h, word))) {
+    let spelt = false;
+    for (const h of this.soundAlikes(word.toLowerCase(), latinKeys(word), this.hangulBySound)) {
       alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
-      known = true;
+      spelt = known = true;
     }
-    // A name the notes never use (another cloud's product, a tool we have no note on) says the query is about
-    // something else: it weighs double, so such a query comes back empty rather than half-matched.
-    return { weight: known ? 1 : 2, alternatives };
+    // An English word in another form than the notes write it (sampling, where they write sample or 샘플): the
+    // words of its stem, and the Hangul spellings of that stem.
+    if (!this.has(folded) && !spelt && word.length >= 5) {
+      const root = stemmer(folded);
+      if (root !== folded && root.length >= 3) {
+        for (const w of this.latinWordsByStem().get(root) ?? []) {
+          alternatives.push({ terms: [[w, 1]], factor: 1 });
+          known = true;
+        }
+        for (const h of this.soundAlikes(root, latinKeys(root), this.hangulBySound)) {
+          alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
+          known = true;
+        }
+      }
+    }
+    return { weight: known ? 1 : UNKNOWN_NAME_WEIGHT, alternatives };
+  }
+
+  /** The notes' Latin words (four letters or more) by their English stem; made when a query first needs it. */
+  private latinWordsByStem(): Map<string, string[]> {
+    if (!this.byStem) {
+      this.byStem = new Map();
+      for (const words of this.vocabulary.values()) for (const w of words) if (this.has(foldLatin(w))) pushTo(this.byStem, stemmer(w), foldLatin(w));
+    }
+    return this.byStem;
   }
 
   private hangulClause(word: string): Clause {
@@ -286,13 +366,18 @@ export class SearchIndex {
     for (const s of candidates) alternatives.push(s.stem.length === 1 ? { terms: [["1:" + s.stem, 1]], factor: 1 } : bigramAlternative(s.stem, 1));
     // A spoken predicate (생겨, 빨라져요) is no loanword, and nor is a noun's verb form.
     for (const s of isPredicate(word) ? [] : candidates) {
-      if (s.stem.length < 2 || s.kind === "ending") continue;
-      for (const latin of this.soundAlikes([hangulKey(s.stem)], this.latinBySound, (l) => soundsAlike(s.stem, l))) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
+      // One syllable is enough where it has a final consonant: two consonants spell 존 (zone), 팀 (team), 툴 (tool);
+      // but so little is easily another word (적 and search), so it must also be spelt much like it.
+      if (s.kind === "ending" || hangulKey(s.stem).length < MIN_KEY_LENGTH) continue;
+      for (const latin of this.soundAlikes(s.stem, [hangulKey(s.stem)], this.latinBySound)) {
+        if (s.stem.length > 1 || spellingDistance(s.stem, latin) <= ONE_SYLLABLE_DISTANCE) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
+      }
     }
     const known = alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)));
-    // A spoken predicate the notes do not use (생겨, 빨라져요) says how the question is asked, not what about: it
-    // weighs nothing, so a query of it alone still finds nothing and a word it follows is not outweighed.
-    const weight = known ? 1 : isPredicate(word) ? 0 : word.length === 1 ? 0.6 : 1;
+    // A spoken predicate (생겨, 빨라져요, 떨어지면) says how the question is asked more than what about: one the notes
+    // do not use weighs nothing, so a query of it alone still finds nothing and a word it follows is not
+    // outweighed; one they use counts for half a word.
+    const weight = isPredicate(word) ? (known ? 0.5 : 0) : known || word.length > 1 ? 1 : 0.6;
     return { weight, alternatives: alternatives.length ? alternatives : [{ terms: [["1:" + word, 1]], factor: 1 }] };
   }
 
@@ -307,18 +392,30 @@ export class SearchIndex {
     if (term) for (const f of this.concepts.forms.get(term) ?? []) out.add(f);
     if (isHangulWord(w)) {
       const st = stem(w);
-      if (st.length >= 2) for (const l of this.soundAlikes([hangulKey(st)], this.latinBySound, (l) => soundsAlike(st, l))) out.add(l);
-    } else for (const h of this.soundAlikes(latinKeys(w), this.hangulBySound, (h) => soundsAlike(h, w))) out.add(h);
+      if (st.length >= 2) for (const l of this.soundAlikes(st, [hangulKey(st)], this.latinBySound)) out.add(l);
+    } else for (const h of this.soundAlikes(w, latinKeys(w), this.hangulBySound)) out.add(h);
     out.delete(w);
     return [...out];
   }
 
-  /** Words of the corpus that sound like the query word, the most used first. */
-  private soundAlikes(keys: readonly string[], table: Map<string, string[]>, alike: (w: string) => boolean): string[] {
-    const found = new Set<string>();
-    for (const key of keys) for (const w of table.get(key) ?? []) if (alike(w)) found.add(w);
-    const df = (w: string) => this.df(isHangulWord(w) ? w.slice(0, 2) : w);
-    return [...found].sort((a, b) => df(b) - df(a)).slice(0, MAX_LOANWORDS);
+  /**
+   * Words of the corpus in the other script that sound like `word` (its keys looked up in `table`): those that
+   * read most like it first, the most used among equals; one that reads much less like it than the best is
+   * another word that shares its consonants (가장 beside 가우시안 for gaussian).
+   */
+  private soundAlikes(word: string, keys: readonly string[], table: Map<string, string[]>): string[] {
+    const hangul = isHangulWord(word);
+    const alike: string[] = [];
+    for (const key of keys) {
+      for (const w of table.get(key) ?? []) if (!alike.includes(w) && (hangul ? soundsAlike(word, w) : soundsAlike(w, word))) alike.push(w);
+    }
+    if (alike.length < 2) return alike;
+    const found = alike.map((w) => ({ w, distance: hangul ? spellingDistance(word, w) : spellingDistance(w, word), df: this.df(hangul ? w : w.slice(0, 2)) }));
+    found.sort((a, b) => a.distance - b.distance || b.df - a.df);
+    const bar = found[0]!.distance + SPELLING_MARGIN;
+    const out: string[] = [];
+    for (const f of found) if (f.distance <= bar && out.length < MAX_LOANWORDS) out.push(f.w);
+    return out;
   }
 
   private correct(word: string): string | null {
@@ -353,6 +450,12 @@ export class SearchIndex {
   search(query: string, limit: number): ScoredSection[] {
     const clauses = this.plan(query);
     if (clauses.length === 0) return [];
+    const comparison = clauses.some((c) => c.compares);
+    // A long question says more than the notes' words for it (너무, 실제, 이유): past a few words, a section need
+    // cover less of it, as a search engine's "minimum should match" does.
+    let words = 0;
+    for (const c of clauses) if (c.weight >= 1) words++;
+    const required = MIN_COVERAGE * Math.min(1, LONG_QUERY_WORDS / Math.max(1, words));
     const n = this.sections.length;
     const scratch = (this.scratch ??= new Scratch(n, this.headingTermLimit));
     const { scores, matched, matchedInTitle, bestScore, bestMatched, bestTitled, altScore, altMatched, altTitled, queryTerm } = scratch;
@@ -431,6 +534,7 @@ export class SearchIndex {
     const top: ScoredSection[] = [];
     if (touchedCount > 0 && totalWeight > 0) {
       let bestCoverage = 0;
+      let secondCoverage = 0;
       let bestLower = 0;
       const lowest = scratch.lowestFor(limit);
       let lowestCount = 0;
@@ -441,10 +545,13 @@ export class SearchIndex {
         const coverage = matched[i]! / totalWeight;
         const lower = lowerOf(i);
         matched[i] = coverage;
-        if (coverage > bestCoverage) bestCoverage = coverage;
+        if (coverage > bestCoverage) {
+          secondCoverage = bestCoverage;
+          bestCoverage = coverage;
+        } else if (coverage > secondCoverage) secondCoverage = coverage;
         if (lower > bestLower) bestLower = lower;
         // The `limit` highest lower scores of the sections covering enough of the query.
-        if (coverage >= MIN_COVERAGE * 0.6 && (lowestCount < limit || lower > lowest[limit - 1]!)) {
+        if (coverage >= required * 0.6 && (lowestCount < limit || lower > lowest[limit - 1]!)) {
           let at = lowestCount < limit ? lowestCount++ : limit - 1;
           while (at > 0 && lowest[at - 1]! < lower) {
             lowest[at] = lowest[at - 1]!;
@@ -453,7 +560,8 @@ export class SearchIndex {
           lowest[at] = lower;
         }
       }
-      if (bestCoverage >= MIN_COVERAGE) {
+      // Two things compared are often written in two sections (릿지 and 라쏘): together they may cover the query.
+      if ((comparison ? bestCoverage + secondCoverage : bestCoverage) >= required) {
         // A section is worth its precision if it could be the best, or among the `limit` best that cover enough.
         const bar = Math.min(bestLower, lowestCount < limit ? 0 : lowest[limit - 1]!) * (1 - 1e-9);
         const candidates = scratch.candidates;
@@ -476,7 +584,7 @@ export class SearchIndex {
         for (let t = 0; t < candidateCount; t++) {
           const i = candidates[t]!;
           const score = scores[i]!;
-          if (score < topScore * MIN_RELATIVE_SCORE || matched[i]! < MIN_COVERAGE * 0.6) continue;
+          if (score < topScore * MIN_RELATIVE_SCORE || matched[i]! < required * 0.6) continue;
           if (top.length === limit && !outranks(score, i, top[limit - 1]!)) continue;
           let at = top.length === limit ? limit - 1 : top.length;
           while (at > 0 && outranks(score, i, top[at - 1]!)) {
