@@ -13,8 +13,10 @@ const FIELDS = [
 ] as const;
 const FIELD_COUNT = FIELDS.length;
 const K1 = 1.2;
-/** Headings and breadcrumbs shorter than this often repeat, and are analysed once; bodies and longer ones rarely
- * do, and looking them up would cost more than it saves. */
+/** The field that repeats: sections under one parent share their breadcrumb, which is analysed once. Headings
+ * and bodies seldom repeat, and looking them up would cost more than it saves. */
+const BREADCRUMB = 1;
+/** Breadcrumbs longer than this are not kept to be looked up. */
 const REPEATED_TEXT_CHARS = 400;
 /** Pairs a character of the bodies makes, about: the pair lists are sized for it, so that they seldom grow. */
 const PAIRS_PER_CHARACTER = 0.35;
@@ -66,14 +68,14 @@ function readFields(analyzer: Analyzer, n: number, fieldsOf: (section: number) =
   // A field's terms are counted straight into the pairs' term list, then their counts are moved beside them.
   const counts = new TermCounts(terms);
   const marks = new IdList(1024, -1);
-  // Headings and breadcrumbs repeat (sections under one parent, copied notes); each is analysed once.
+  // Breadcrumbs repeat (sections under one parent, copied notes); each is analysed once.
   const analysed = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const fields = fieldsOf(i);
     for (let f = 0; f < FIELD_COUNT; f++) {
       const text = fields[f]!;
       const slot = FIELD_COUNT * i + f;
-      const repeats = f < FIELD_COUNT - 1 && text.length < REPEATED_TEXT_CHARS;
+      const repeats = f === BREADCRUMB && text.length < REPEATED_TEXT_CHARS;
       const seen = repeats ? analysed.get(text) : undefined;
       if (seen === undefined) {
         readField(analyzer, text, counts, pairs, slot);

@@ -120,6 +120,27 @@ function packApplies(sections: readonly Section[], pack: (typeof DOMAIN_PACKS)[n
   return false;
 }
 
+/**
+ * Each section's breadcrumb (its parents' headings, without the notes' own title), in NFKC. Sections follow their
+ * siblings, so a section whose parents are the previous one's gets the very same string, made once.
+ */
+class Breadcrumbs {
+  private previous: readonly string[] = [];
+  private text = "";
+
+  constructor(private readonly sections: readonly Section[]) {}
+
+  of(i: number): string {
+    const path = this.sections[i]!.path;
+    const previous = this.previous;
+    let same = path.length === previous.length && i > 0;
+    for (let k = 1; same && k < path.length - 1; k++) same = path[k] === previous[k];
+    if (!same) this.text = nfkc(path.slice(1, -1).map(headingWords).join(" \n "));
+    this.previous = path;
+    return this.text;
+  }
+}
+
 /** Each section's heading read as a query, as term ids: entries start[i] .. start[i + 1] of terms. */
 function headingTermsOf(analyzer: Analyzer, sections: readonly Section[]): { start: Int32Array; terms: Int32Array } {
   // Headings repeat their phrases (sections under one parent, numbered parts): each phrase is analysed once.
@@ -171,12 +192,8 @@ export class SearchIndex {
     const n = sections.length;
     let characters = 0;
     for (const body of bodies) characters += body.length;
-    const postings = buildPostings(
-      analyzer,
-      n,
-      (i) => [nfkc(headingWords(sections[i]!.heading)), nfkc(sections[i]!.path.slice(1, -1).map(headingWords).join(" \n ")), bodies[i]!],
-      characters,
-    );
+    const breadcrumbs = new Breadcrumbs(sections);
+    const postings = buildPostings(analyzer, n, (i) => [nfkc(headingWords(sections[i]!.heading)), breadcrumbs.of(i), bodies[i]!], characters);
     this.termCount = postings.termCount;
     this.postStart = postings.start;
     this.postSection = postings.section;
