@@ -344,12 +344,14 @@ export class Analyzer {
   private bigramKeys = new Int32Array(1 << 12);
   private bigramValues = new Int32Array(1 << 12);
   private bigramCount = 0;
-  // The words of the phrase being read, and the kind of gap before each.
-  private phrase = new Int32Array(256);
-  private phraseGap = new Uint8Array(256);
-  private spanTerm = new Int32Array(64);
-  private spanFrom = new Int32Array(128);
-  private spanTo = new Int32Array(128);
+  // The words of the phrase being read and the kind of gap before each, then its concept spans. Sized for the
+  // longest phrases notes have (a paragraph without punctuation), so that they almost never grow: code first run
+  // deep into a large corpus makes the engine recompile the whole loop around it.
+  private phrase = new Int32Array(1024);
+  private phraseGap = new Uint8Array(1024);
+  private spanTerm = new Int32Array(1024);
+  private spanFrom = new Int32Array(2048);
+  private spanTo = new Int32Array(2048);
 
   constructor(readonly concepts: Concepts) {
     this.charStart.push(0);
