@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AWS_PACK } from "../../src/core/notes/glossary.js";
-import { hangulKey, latinKeys, soundsAlike, spellingDistance } from "../../src/core/notes/loanword.js";
+import { canSpellLoanword, hangulKey, latinKeys, soundsAlike, spellingDistance } from "../../src/core/notes/loanword.js";
 import { STUDY_VOCABULARY } from "../../src/core/notes/vocabulary.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -12,6 +12,14 @@ const pairs = readFileSync(path.join(root, "test/fixtures/loanwords.tsv"), "utf8
   .map((l) => l.split("\t") as [string, string]);
 
 describe("loanwords by sound", () => {
+  it("takes only words the loanword orthography could write for loanwords: finals ㄱ ㄴ ㄹ ㅁ ㅂ ㅅ ㅇ", () => {
+    expect(pairs.map(([ko]) => ko).filter((ko) => !canSpellLoanword(ko))).toEqual([]);
+    for (const korean of ["받은", "밭", "닭", "읽기", "같은", "놓고", "있는"]) expect(canSpellLoanword(korean), korean).toBe(false);
+    // Native words that share a loanword's consonants are no spelling of it.
+    expect(soundsAlike("받은", "python")).toBe(false);
+    expect(soundsAlike("파이썬", "python")).toBe(true);
+  });
+
   it("the committed list has at least 50 pairs, none of them in a table", () => {
     expect(pairs.length).toBeGreaterThanOrEqual(50);
     const tabled = new Set([...STUDY_VOCABULARY, ...AWS_PACK.entries].flat());

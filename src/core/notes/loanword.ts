@@ -190,10 +190,26 @@ function shapesAgree(hangul: string, latin: string): boolean {
   return h.start !== "c" || l.vowels.includes(h.vowel);
 }
 
+/** The finals Korean writes loanwords with (ㄱ ㄴ ㄹ ㅁ ㅂ ㅅ ㅇ, and none), by their index in a syllable. */
+const LOANWORD_FINALS = new Set([0, 1, 4, 8, 16, 17, 19, 21]);
+
+/**
+ * Whether a Hangul word can be how Korean writes a foreign word: the loanword orthography ends syllables only in
+ * ㄱ ㄴ ㄹ ㅁ ㅂ ㅅ ㅇ, and informal spellings keep to them too, so 받은, 밭 or 닭 is a Korean word, whatever it
+ * sounds like.
+ */
+export function canSpellLoanword(hangul: string): boolean {
+  for (let i = 0; i < hangul.length; i++) {
+    const code = hangul.charCodeAt(i) - 0xac00;
+    if (code >= 0 && code <= 11171 && !LOANWORD_FINALS.has(code % 28)) return false;
+  }
+  return true;
+}
+
 /** True when a Hangul word and a Latin word are the same loanword by sound. */
 export function soundsAlike(hangul: string, latin: string): boolean {
   const key = hangulKey(hangul);
-  return key.length >= MIN_KEY_LENGTH && latinKeys(latin).includes(key) && shapesAgree(hangul, latin);
+  return key.length >= MIN_KEY_LENGTH && canSpellLoanword(hangul) && latinKeys(latin).includes(key) && shapesAgree(hangul, latin);
 }
 
 /**
