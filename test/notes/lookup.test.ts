@@ -59,6 +59,13 @@ describe("lookup over the shipped notes", () => {
     }
   });
 
+  it("does not take another product's name for a Hangul word of the notes that only shares its consonants", () => {
+    // react sounds a little like 레코드 (record): that is no reason to answer a question about React hooks with
+    // CodeDeploy's hooks. A close spelling still counts: proxy finds 프록시.
+    expect(service.lookup("react hooks").hits).toEqual([]);
+    expect(service.lookup("hooks").hits.length).toBeGreaterThan(0);
+  });
+
   it("gives each hit its breadcrumb, source note and a score between 0 and 1", () => {
     const [hit] = service.lookup("람다 타임아웃").hits;
     expect(hit!.section.file).toMatch(/^notes\//);
@@ -118,7 +125,10 @@ describe("a corpus larger than the notes", () => {
   it("finds the same sections after many distinct queries have come and gone", () => {
     const before = top("람다 타임아웃", 3);
     // More distinct words than the analyzer keeps for queries: the oldest are dropped, the notes' own are kept.
+    // A one-word query between two rounds shifts where the bound falls, so one round reaches it in mid-query.
     for (let i = 0; i < 11_000; i++) service.lookup(`zq${i.toString(36)} 쿼리${i}`);
+    service.lookup("zqzzzz");
+    for (let i = 0; i < 11_000; i++) service.lookup(`zr${i.toString(36)} 쿼리r${i}`);
     expect(top("람다 타임아웃", 3)).toEqual(before);
   });
 

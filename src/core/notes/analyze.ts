@@ -412,8 +412,7 @@ export class Analyzer {
       for (let i = 0; i < length; i++) if (chars[from + i] !== lower(s.charCodeAt(start + i))) continue probe;
       return w;
     }
-    if (this.sealed && this.texts.length >= this.sealed.words + MAX_QUERY_WORDS) this.forgetQueryWords();
-    else if (2 * (this.texts.length + 1) > this.table.length) this.rehash(this.table.length * 2);
+    if (2 * (this.texts.length + 1) > this.table.length) this.rehash(this.table.length * 2);
     mask = this.table.length - 1;
     const w = this.texts.length;
     const text = s.slice(start, end).toLowerCase();
@@ -794,6 +793,9 @@ export class Analyzer {
    * is split, so "람다 타임아웃" searches @lambda and @timeout rather than also their bigrams.
    */
   analyze(text: string): Analysis {
+    // Words met only in queries are dropped past a bound, between queries: never while one is read, whose words
+    // met so far would go with them.
+    if (this.sealed && this.texts.length >= this.sealed.words + MAX_QUERY_WORDS) this.forgetQueryWords();
     const counts = new Map<Term, number>();
     const add = (t: Term) => counts.set(t, (counts.get(t) ?? 0) + 1);
     const found: Term[] = [];

@@ -40,6 +40,9 @@ const UNKNOWN_NAME_WEIGHT = 2;
 const MAX_LOANWORDS = 4;
 /** How unlike a one-syllable Hangul word may be spelt from a Latin word to be taken for it. */
 const ONE_SYLLABLE_DISTANCE = 0.5;
+/** A word the notes write only in Hangul counts as known when one of its spellings by sound reads at least this
+ * much like it: a far one (레코드 for react) may be another word, and a name the notes never use keeps its weight. */
+const KNOWN_BY_SOUND_DISTANCE = 0.5;
 /** Spellings by sound that read this much less like the word than the closest one are other words. */
 const SPELLING_MARGIN = 0.3;
 
@@ -348,7 +351,8 @@ export class SearchIndex {
     let spelt = false;
     for (const h of this.soundAlikes(word.toLowerCase(), latinKeys(word), this.hangulBySound)) {
       alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
-      spelt = known = true;
+      spelt = true;
+      known ||= spellingDistance(h, word) <= KNOWN_BY_SOUND_DISTANCE;
     }
     // An English word in another form than the notes write it (sampling, where they write sample or 샘플): the
     // words of its stem, and the Hangul spellings of that stem.
