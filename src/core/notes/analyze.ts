@@ -310,29 +310,19 @@ export class Analyzer {
   /** the words' letters one after another; word w's are chars[charStart[w] .. charStart[w + 1]) */
   private chars = new Uint16Array(1 << 14);
   private readonly charStart = new IdList();
-  /** HANGUL_WORD, READ (scan and open worked out) */
-  private flags = new Uint8Array(1024);
-  /** the last syllable of the word's likeliest stem: the left half of a bigram across the space after it */
-  private readonly stemEnds = new IdList();
+  /** What reading a word in a note needs of it, WORD_INFO numbers a word (see the offsets below), together: a
+   * note's reading looks words up in no order, and each lookup then reads one cache line, not ten arrays. */
+  private info = new Int32Array(WORD_INFO * 1024);
   /** the ids of the terms a word adds in a note by itself (not its concepts, nor the bigram across a space):
-   * docData[docStart[w] .. docEnd[w]), docStart -1 until worked out */
-  private readonly docStart = new IdList(1024, -1);
-  private readonly docEnd = new IdList();
+   * docData[DOC_START .. DOC_END), DOC_START -1 until worked out */
   private readonly docData = new IdList();
   /** the concepts met reading the word from its start when no form goes on into the next word, as (term, start,
-   * end) triples in scanData[scanStart[w] .. scanEnd[w]) */
-  private readonly scanStart = new IdList();
-  private readonly scanEnd = new IdList();
+   * end) triples in scanData[SCAN_START .. SCAN_END) */
   private readonly scanData = new IdList();
-  /** the offsets met on the way where a form might go on, openData[openStart[w] .. openEnd[w]), with the trie
-   * node reached at the word's end (openNodes, alike); and two masks with a bit for each character that may go
-   * on (its code modulo 32, and its code / 32 modulo 32): a next word setting no bit in either goes on nothing */
-  private readonly openStart = new IdList();
-  private readonly openEnd = new IdList();
+  /** the offsets met on the way where a form might go on, openData[OPEN_START .. OPEN_END), with the trie node
+   * reached at the word's end (openNodes, alike) */
   private readonly openData = new IdList();
   private readonly openNodes = new IdList();
-  private readonly openMask = new IdList();
-  private readonly openMask2 = new IdList();
   private readonly walks: Array<Walks | undefined> = [];
   /** an open-addressing table of the words by hash (index + 1, 0 = empty) */
   private table = new Int32Array(1 << 12);
@@ -393,7 +383,7 @@ export class Analyzer {
    */
   sealVocabulary(): Array<[string, boolean]> {
     this.sealed = { words: this.texts.length, doc: this.docData.length, scan: this.scanData.length, open: this.openData.length };
-    return this.texts.map((w, i) => [w, (this.flags[i]! & HANGUL_WORD) !== 0]);
+    return this.texts.map((w, i) => [w, this.isHangul(i)]);
   }
 
   /** The index of the word s[start, end) in lower case, whose hash is `hash`: found in the table, or added. */
@@ -426,15 +416,18 @@ export class Analyzer {
     }
     for (let i = 0; i < length; i++) this.chars[from + i] = text.charCodeAt(i);
     this.charStart.push(from + length);
-    if (w >= this.flags.length) {
-      const next = new Uint8Array(this.flags.length * 2);
-      next.set(this.flags);
-      this.flags = next;
+    if (WORD_INFO * (w + 1) > this.info.length) {
+      const next = new Int32Array(this.info.length * 2);
+      next.set(this.info);
+      this.info = next;
     }
     const hangul = isHangulCode(text.charCodeAt(0));
-    this.flags[w] = hangul ? HANGUL_WORD : 0;
-    this.stemEnds.reserve(w)[w] = hangul ? bestStem(text).slice(-1).charCodeAt(0) : 0;
-    this.docStart.reserve(w, -1)[w] = -1;
+    const at = WORD_INFO * w;
+    this.info.fill(0, at, at + WORD_INFO);
+    this.info[at + FLAGS] = hangul ? HANGUL_WORD : 0;
+    this.info[at + STEM_END] = hangul ? bestStem(text).slice(-1).charCodeAt(0) : 0;
+    this.info[at + FIRST_CHAR] = text.charCodeAt(0);
+    this.info[at + DOC_START] = -1;
     this.walks[w] = undefined;
     let slot = hash & mask;
     while (this.table[slot] !== 0) slot = (slot + 1) & mask;
@@ -467,7 +460,7 @@ export class Analyzer {
   }
 
   private isHangul(w: number): boolean {
-    return (this.flags[w]! & HANGUL_WORD) !== 0;
+    return (this.info[WORD_INFO * w + FLAGS]! & HANGUL_WORD) !== 0;
   }
 
   /**
@@ -533,7 +526,7 @@ export class Analyzer {
   /** Works out the terms a word adds in a note by itself. */
   private docTerms(w: number): void {
     const text = this.texts[w]!;
-    this.docStart.data[w] = this.docData.length;
+    this.info[WORD_INFO * w + DOC_START] = this.docData.length;
     const add = (t: Term) => this.docData.push(this.id(t));
     if (!this.isHangul(w)) latinTerms(text, add);
     else {
@@ -542,7 +535,7 @@ export class Analyzer {
       hangulTerms(text, add);
       for (const st of particleStems(text)) if (st.length === 1) add("1:" + st);
     }
-    this.docEnd.reserve(w)[w] = this.docData.length;
+    this.info[WORD_INFO * w + DOC_END] = this.docData.length;
   }
 
   /** The longest concept form from each offset of a word, as far as the word goes. */
@@ -579,8 +572,8 @@ export class Analyzer {
   /** Reads a word from its start as conceptSpans would when no form goes on into the next word, noting where one might. */
   private read(w: number): void {
     const { term, end, on } = this.walksOf(w);
-    this.scanStart.reserve(w)[w] = this.scanData.length;
-    this.openStart.reserve(w)[w] = this.openData.length;
+    const scanStart = this.scanData.length;
+    const openStart = this.openData.length;
     let mask = 0;
     let mask2 = 0;
     let j = 0;
@@ -599,11 +592,15 @@ export class Analyzer {
         j = end[j]!;
       } else j++;
     }
-    this.scanEnd.reserve(w)[w] = this.scanData.length;
-    this.openEnd.reserve(w)[w] = this.openData.length;
-    this.openMask.reserve(w)[w] = mask;
-    this.openMask2.reserve(w)[w] = mask2;
-    this.flags[w] = this.flags[w]! | READ;
+    const at = WORD_INFO * w;
+    const info = this.info;
+    info[at + SCAN_START] = scanStart;
+    info[at + SCAN_END] = this.scanData.length;
+    info[at + OPEN_START] = openStart;
+    info[at + OPEN_END] = this.openData.length;
+    info[at + OPEN_MASK] = mask;
+    info[at + OPEN_MASK2] = mask2;
+    info[at + FLAGS] = info[at + FLAGS]! | READ;
   }
 
   /**
@@ -626,12 +623,14 @@ export class Analyzer {
         continue;
       }
       if (j === 0) {
-        if (!(this.flags[w]! & READ)) this.read(w);
+        const at = WORD_INFO * w;
+        if (!(this.info[at + FLAGS]! & READ)) this.read(w);
+        const info = this.info;
         // The word read from its start, up to the first place where a form might go on into the next word.
         let stop = -1;
-        const next = k + 1 < n ? this.chars[this.charStart.data[words[k + 1]!]!]! : 0;
-        if (next && this.openMask.data[w]! & (1 << (next & 31)) && this.openMask2.data[w]! & (1 << ((next >>> 5) & 31))) {
-          for (let m = this.openStart.data[w]!; m < this.openEnd.data[w]!; m++) {
+        const next = k + 1 < n ? info[WORD_INFO * words[k + 1]! + FIRST_CHAR]! : 0;
+        if (next && info[at + OPEN_MASK]! & (1 << (next & 31)) && info[at + OPEN_MASK2]! & (1 << ((next >>> 5) & 31))) {
+          for (let m = info[at + OPEN_START]!, end = info[at + OPEN_END]!; m < end; m++) {
             if (trie.step(this.openNodes.data[m]!, next) !== NONE) {
               stop = this.openData.data[m]!;
               break;
@@ -639,7 +638,7 @@ export class Analyzer {
           }
         }
         const scan = this.scanData.data;
-        for (let m = this.scanStart.data[w]!; m < this.scanEnd.data[w]! && (stop < 0 || scan[m + 1]! < stop); m += 3) {
+        for (let m = info[at + SCAN_START]!, end = info[at + SCAN_END]!; m < end && (stop < 0 || scan[m + 1]! < stop); m += 3) {
           if (count === this.spanTerm.length) this.growSpans();
           this.spanTerm[count] = scan[m]!;
           this.spanFrom[2 * count] = k;
@@ -726,11 +725,14 @@ export class Analyzer {
       for (let m = 0; m < spans; m++) out.add(this.spanTerm[m]!);
       for (let k = 0; k < n; k++) {
         const w = words[k]!;
-        if (this.docStart.data[w]! < 0) this.docTerms(w);
+        const at = WORD_INFO * w;
+        if (this.info[at + DOC_START]! < 0) this.docTerms(w);
+        const info = this.info;
         const doc = this.docData.data;
-        for (let m = this.docStart.data[w]!, end = this.docEnd.data[w]!; m < end; m++) out.add(doc[m]!);
-        if (k > 0 && this.phraseGap[k] === SPACE && this.isHangul(w) && this.isHangul(words[k - 1]!)) {
-          out.add(this.bigramId(this.stemEnds.data[words[k - 1]!]!, this.chars[this.charStart.data[w]!]!));
+        for (let m = info[at + DOC_START]!, end = info[at + DOC_END]!; m < end; m++) out.add(doc[m]!);
+        if (k > 0 && this.phraseGap[k] === SPACE && info[at + FLAGS]! & HANGUL_WORD) {
+          const before = WORD_INFO * words[k - 1]!;
+          if (info[before + FLAGS]! & HANGUL_WORD) out.add(this.bigramId(info[before + STEM_END]!, info[at + FIRST_CHAR]!));
         }
       }
     });
@@ -805,7 +807,7 @@ export class Analyzer {
     const crossBigrams: Analysis["crossBigrams"] = [];
     const conceptSources: Analysis["conceptSources"] = [];
     this.phrases(normalize(text), (n) => {
-      const words = Array.from(this.phrase.subarray(0, n), (w) => ({ text: this.texts[w]!, hangul: this.isHangul(w), stemEnd: String.fromCharCode(this.stemEnds.data[w]!) }));
+      const words = Array.from(this.phrase.subarray(0, n), (w) => ({ text: this.texts[w]!, hangul: this.isHangul(w), stemEnd: String.fromCharCode(this.info[WORD_INFO * w + STEM_END]!) }));
       // What each concept took of each word, as [from, to) offsets, in order.
       const taken: Array<number[] | undefined> = [];
       const spans = this.conceptSpans(n);
@@ -890,6 +892,21 @@ export class Analyzer {
 /** Word flags. */
 const HANGUL_WORD = 1;
 const READ = 2;
+
+/** Offsets of what Analyzer.info holds of a word: its flags, the last syllable of its likeliest stem (the left half
+ * of a bigram across the space after it), its first letter, and where its terms, concepts and open forms are. */
+const FLAGS = 0;
+const STEM_END = 1;
+const FIRST_CHAR = 2;
+const DOC_START = 3;
+const DOC_END = 4;
+const SCAN_START = 5;
+const SCAN_END = 6;
+const OPEN_START = 7;
+const OPEN_END = 8;
+const OPEN_MASK = 9;
+const OPEN_MASK2 = 10;
+const WORD_INFO = 16;
 
 /** Two Hangul syllables: a term the bigram table numbers. */
 function isBigram(term: Term): boolean {
