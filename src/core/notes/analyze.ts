@@ -36,7 +36,7 @@ function staysInNfkc(unit: number): boolean {
 }
 
 /** Whether text is its own NFKC form, letter for letter, seen from its characters alone. */
-export function isOwnNfkc(text: string): boolean {
+function isOwnNfkc(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80 && !(c >= 0xac00 && c <= 0xd7a3) && nfkcStability[c] !== 1 && !staysInNfkc(c)) return false;

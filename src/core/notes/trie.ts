@@ -38,12 +38,8 @@ export class CharTrie {
     return this.low[node] !== 0;
   }
 
-  /** Whether a key going on past `node` may go on with `unit` (no: surely not; yes: `step` tells). */
-  mayGoOn(node: number, unit: number): boolean {
-    return (this.low[node]! & (1 << (unit & 31))) !== 0 && (this.high[node]! & (1 << ((unit >>> 5) & 31))) !== 0;
-  }
-
-  /** The bits of the code units that go on from `node`: as `mayGoOn` reads them, for a set of nodes at once. */
+  /** The bits of the code units that go on from `node` (their unit modulo 32, and unit / 32 modulo 32): a unit
+   * setting no bit in either goes on from no node whose bits were ORed together. */
   lowBits(node: number): number {
     return this.low[node]!;
   }
