@@ -21,16 +21,17 @@ const REPEATED_TEXT_CHARS = 400;
 /** Pairs a character of the bodies makes, about: the pair lists are sized for it, so that they seldom grow. */
 const PAIRS_PER_CHARACTER = 0.35;
 
-/** Postings of term t: entries start[t] .. start[t + 1] of section, weight and titled. */
+/**
+ * Postings of term t: postings start[t] .. start[t + 1], posting p at entries[2p] and entries[2p + 1]: twice the
+ * section, plus 1 when the term is in its heading or breadcrumb (the section is about it, not merely mentioning
+ * it); then the BM25 saturation of the term's weighted frequency in that section. Side by side, as filling them
+ * writes each posting to its own place: one place, not three.
+ */
 export interface Postings {
   /** how many terms the notes have */
   termCount: number;
   start: Int32Array;
-  section: Int32Array;
-  /** the BM25 saturation of the term's weighted frequency in that section */
-  weight: Float64Array;
-  /** the term is in the heading or the breadcrumb: the section is about it, not merely mentioning it */
-  titled: Uint8Array;
+  entries: Float64Array;
   idf: Float64Array;
 }
 
@@ -141,9 +142,7 @@ function weigh(pairs: FieldPairs, n: number, termCount: number): Postings {
   const postings: Postings = {
     termCount,
     start,
-    section: new Int32Array(total),
-    weight: new Float64Array(total),
-    titled: new Uint8Array(total),
+    entries: new Float64Array(2 * total),
     idf: new Float64Array(termCount),
   };
   const cursor = start.slice(0, termCount);
@@ -183,13 +182,13 @@ function weighSection(pairs: FieldPairs, i: number, norms: Float64Array, scratch
       if (title) titled[id] = 1;
     }
   }
+  const entries = postings.entries;
   for (let m = 0; m < touched.length; m++) {
     const id = touched.data[m]!;
-    const at = cursor[id]!++;
+    const at = 2 * cursor[id]!++;
     const x = tf[id]!;
-    postings.section[at] = i;
-    postings.weight[at] = (x * (K1 + 1)) / (x + K1);
-    postings.titled[at] = titled[id]!;
+    entries[at] = 2 * i + titled[id]!;
+    entries[at + 1] = (x * (K1 + 1)) / (x + K1);
     tf[id] = 0;
     titled[id] = 0;
   }

@@ -162,13 +162,10 @@ export class SearchIndex {
   private readonly analyzer: Analyzer;
   /** how many terms the notes have: ids from here on were first met in queries */
   private readonly termCount: number;
-  // Postings of term t, by section: entries postStart[t] .. postStart[t + 1] of the arrays below.
+  /** postings of term t, by section: postStart[t] .. postStart[t + 1], each two numbers of postEntries (section
+   * and whether its heading or breadcrumb has the term; BM25 weight), see Postings */
   private readonly postStart: Int32Array;
-  private readonly postSection: Int32Array;
-  /** the BM25 saturation of the term's weighted frequency in that section */
-  private readonly postWeight: Float64Array;
-  /** the term is in the heading or the breadcrumb: the section is about it, not merely mentioning it */
-  private readonly postTitled: Uint8Array;
+  private readonly postEntries: Float64Array;
   private readonly idfs: Float64Array;
   private readonly emptyBody: Uint8Array;
   /** each section's heading as query-style term ids (entries headingStart[i] .. headingStart[i + 1]), to prefer
@@ -199,9 +196,7 @@ export class SearchIndex {
     const postings = buildPostings(analyzer, n, (i) => [nfkc(headingWords(sections[i]!.heading)), breadcrumbs.of(i), bodies[i]!], characters);
     this.termCount = postings.termCount;
     this.postStart = postings.start;
-    this.postSection = postings.section;
-    this.postWeight = postings.weight;
-    this.postTitled = postings.titled;
+    this.postEntries = postings.entries;
     this.idfs = postings.idf;
     this.emptyBody = new Uint8Array(n);
     for (let i = 0; i < n; i++) this.emptyBody[i] = /\S/.test(sections[i]!.text) ? 0 : 1;
@@ -481,7 +476,7 @@ export class SearchIndex {
     const scratch = (this.scratch ??= new Scratch(n, this.headingTermLimit));
     const { scores, matched, matchedInTitle, bestScore, bestMatched, bestTitled, altScore, altMatched, altTitled, queryTerm } = scratch;
     const { touched, clauseTouched, altTouched } = scratch;
-    const { postStart, postSection, postWeight, postTitled } = this;
+    const { postStart, postEntries } = this;
     let touchedCount = 0;
     const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     const queryIds: number[] = [];
@@ -512,12 +507,13 @@ export class SearchIndex {
           // A fallback counts only where the clause has matched nothing yet.
           const fallback = alt.fallback === true;
           for (let p = postStart[id]!; p < end; p++) {
-            const i = postSection[p]!;
+            const sectionAndTitled = postEntries[2 * p]!;
+            const i = sectionAndTitled >> 1;
             if (fallback && bestMatched[i]! > 0) continue;
             if (altMatched[i] === 0) altTouched[altCount++] = i;
-            altScore[i] = altScore[i]! + wIdf * postWeight[p]!;
+            altScore[i] = altScore[i]! + wIdf * postEntries[2 * p + 1]!;
             altMatched[i] = altMatched[i]! + wCoverage;
-            if (postTitled[p]) altTitled[i] = altTitled[i]! + w;
+            if (sectionAndTitled & 1) altTitled[i] = altTitled[i]! + w;
           }
         }
         importance = Math.min(importance, altIdf);
