@@ -174,6 +174,26 @@ export interface Queries extends OrganiserQueries, DigestQueries {
   deleteInstallation(platform: string, key: string): Got<number>;
 }
 
+/** A claimed round's columns, each bound by its own name: the prepared insert that claims a round, in both
+ * dialects. */
+export const CLAIMED_ROUND_VALUES = {
+  groupId: sql.placeholder("groupId"),
+  scheduleId: sql.placeholder("scheduleId"),
+  channelId: sql.placeholder("channelId"),
+  questionId: sql.placeholder("questionId"),
+  questionHash: sql.placeholder("questionHash"),
+  topic: sql.placeholder("topic"),
+  correctIndex: sql.placeholder("correctIndex"),
+  choiceCount: sql.placeholder("choiceCount"),
+  localDate: sql.placeholder("localDate"),
+  openedAt: sql.placeholder("openedAt"),
+  revealAt: sql.placeholder("revealAt"),
+  instantFeedback: sql.placeholder("instantFeedback"),
+  seasonId: sql.placeholder("seasonId"),
+  postState: sql.placeholder("postState"),
+  nextAttemptAt: sql.placeholder("nextAttemptAt"),
+};
+
 /**
  * Statements built on first use, once (each dialect's statements that are prepared ahead): opening a database costs
  * nothing per statement, and one not yet migrated can still be opened.

@@ -4,7 +4,7 @@
 // parses a named statement once per connection. The other statements (./queries.ts) are built when they run.
 import { and, count, desc, eq, isNotNull, lt, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { lazily, upsertSet, type Queries } from "../queries.js";
+import { CLAIMED_ROUND_VALUES, lazily, upsertSet, type Queries } from "../queries.js";
 import type { PgSession } from "./queries.js";
 import * as t from "./schema.js";
 
@@ -50,23 +50,7 @@ export function preparedQueries(db: PgSession): PreparedQueries {
     claimRound: () =>
       db
         .insert(t.rounds)
-        .values({
-          groupId: P("groupId"),
-          scheduleId: P("scheduleId"),
-          channelId: P("channelId"),
-          questionId: P("questionId"),
-          questionHash: P("questionHash"),
-          topic: P("topic"),
-          correctIndex: P("correctIndex"),
-          choiceCount: P("choiceCount"),
-          localDate: P("localDate"),
-          openedAt: P("openedAt"),
-          revealAt: P("revealAt"),
-          instantFeedback: P("instantFeedback"),
-          seasonId: P("seasonId"),
-          postState: P("postState"),
-          nextAttemptAt: P("nextAttemptAt"),
-        })
+        .values(CLAIMED_ROUND_VALUES)
         .onConflictDoNothing({ target: [t.rounds.scheduleId, t.rounds.localDate] })
         .returning()
         .prepare("sb_claim_round"),

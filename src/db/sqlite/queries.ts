@@ -3,7 +3,7 @@
 // The PostgreSQL twin is ../pg/queries.ts.
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { ALL_TIME, ALL_TOPICS, correctReviews, excluded, foldScoresSql, lazily, pendingReview, upsertSet, type Queries } from "../queries.js";
+import { ALL_TIME, ALL_TOPICS, CLAIMED_ROUND_VALUES, correctReviews, excluded, foldScoresSql, lazily, pendingReview, upsertSet, type Queries } from "../queries.js";
 import { sqliteDigestQueries } from "./digest.js";
 import { sqliteOrganiserQueries } from "./organiser.js";
 import * as t from "./schema.js";
@@ -188,23 +188,7 @@ export function sqliteQueries(db: BetterSQLite3Database<typeof t>): Queries {
     claimRound: () =>
       db
         .insert(t.rounds)
-        .values({
-          groupId: P("groupId"),
-          scheduleId: P("scheduleId"),
-          channelId: P("channelId"),
-          questionId: P("questionId"),
-          questionHash: P("questionHash"),
-          topic: P("topic"),
-          correctIndex: P("correctIndex"),
-          choiceCount: P("choiceCount"),
-          localDate: P("localDate"),
-          openedAt: P("openedAt"),
-          revealAt: P("revealAt"),
-          instantFeedback: P("instantFeedback"),
-          seasonId: P("seasonId"),
-          postState: P("postState"),
-          nextAttemptAt: P("nextAttemptAt"),
-        })
+        .values(CLAIMED_ROUND_VALUES)
         .onConflictDoNothing({ target: [t.rounds.scheduleId, t.rounds.localDate] })
         .returning()
         .prepare(),
