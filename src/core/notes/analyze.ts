@@ -342,10 +342,6 @@ export class Analyzer {
   private spanTerm = new Int32Array(1024);
   private spanFrom = new Int32Array(2048);
   private spanTo = new Int32Array(2048);
-  /** what walkText found: the last concept form ending on its way (term id, end offset), and whether it found one */
-  private walkTerm = -1;
-  private walkEnd = 0;
-  private walkFound = false;
 
   constructor(readonly concepts: Concepts) {
     this.charStart.push(0);
@@ -551,39 +547,26 @@ export class Analyzer {
     const starts = hangul ? x.length : 1;
     const term = new Int32Array(starts).fill(-1);
     const end = new Int32Array(starts);
+    const trie = this.concepts.trie;
     let on: Int32Array | undefined;
     for (let j = 0; j < starts; j++) {
-      this.walkTerm = -1;
-      this.walkEnd = 0;
-      const node = this.walkText(ROOT, x, hangul, j);
-      term[j] = this.walkTerm;
-      end[j] = this.walkEnd;
-      if (node !== NONE && this.concepts.trie.goesOn(node)) (on ??= new Int32Array(starts).fill(NONE))[j] = node;
-    }
-    return (this.walks[w] = { term, end, on });
-  }
-
-  /**
-   * Walks the concept trie from `node` along `text` from offset `from`: each concept form ending on the way (where
-   * a form may end, see formEnd) becomes walkTerm and walkEnd, and sets walkFound. Returns the node reached at the
-   * text's end, or NONE where no form goes on.
-   */
-  private walkText(node: number, text: string, hangul: boolean, from: number): number {
-    const trie = this.concepts.trie;
-    for (let i = from; i < text.length; i++) {
-      node = trie.step(node, text.charCodeAt(i));
-      if (node === NONE) return NONE;
-      const concept = trie.value(node);
-      if (concept >= 0) {
-        const e = formEnd(text, hangul, i + 1);
-        if (e > 0) {
-          this.walkTerm = this.conceptId(concept);
-          this.walkEnd = e;
-          this.walkFound = true;
+      let node = ROOT;
+      let i = j;
+      for (; i < x.length; i++) {
+        node = trie.step(node, x.charCodeAt(i));
+        if (node === NONE) break;
+        const concept = trie.value(node);
+        if (concept >= 0) {
+          const e = formEnd(x, hangul, i + 1);
+          if (e > 0) {
+            term[j] = this.conceptId(concept);
+            end[j] = e;
+          }
         }
       }
+      if (i === x.length && trie.goesOn(node)) (on ??= new Int32Array(starts).fill(NONE))[j] = node;
     }
-    return node;
+    return (this.walks[w] = { term, end, on });
   }
 
   /** Reads a word from its start as conceptSpans would when no form goes on into the next word, noting where one might. */
@@ -671,18 +654,31 @@ export class Analyzer {
         j = stop;
       }
       const walks = this.walksOf(w);
-      // The longest form from here, on into the next words as far as one goes.
-      this.walkTerm = walks.term[j]!;
-      this.walkEnd = walks.end[j]!;
+      let term = walks.term[j]!;
       let endWord = k;
+      let endAt = walks.end[j]!;
       let node = walks.on ? walks.on[j]! : NONE;
+      // The walk of walksOf, on into the next words. It is written out in both places: this is the build's
+      // hottest loop, and a shared method passing its finds back through fields measured no faster and at times slower.
       for (let kk = k + 1; node !== NONE && kk < n; kk++) {
-        this.walkFound = false;
-        node = this.walkText(node, this.texts[words[kk]!]!, this.isHangul(words[kk]!), 0);
-        if (this.walkFound) endWord = kk;
+        const text = this.texts[words[kk]!]!;
+        const xHangul = this.isHangul(words[kk]!);
+        let i = 0;
+        for (; i < text.length; i++) {
+          node = trie.step(node, text.charCodeAt(i));
+          if (node === NONE) break;
+          const concept = trie.value(node);
+          if (concept >= 0) {
+            const e = formEnd(text, xHangul, i + 1);
+            if (e > 0) {
+              term = this.conceptId(concept);
+              endWord = kk;
+              endAt = e;
+            }
+          }
+        }
+        if (i < text.length) break;
       }
-      const term = this.walkTerm;
-      const endAt = this.walkEnd;
       if (term >= 0) {
         if (count === this.spanTerm.length) this.growSpans();
         this.spanTerm[count] = term;
