@@ -212,6 +212,24 @@ describe("an English phrase the notes write as its initials", () => {
   });
 });
 
+describe("two words the notes write as one name", () => {
+  const notes = new LookupService(
+    parseNote("notes/pandas.md", "# 판다스\n\n## 표 다루기\n\nDataFrame으로 행과 열을 다룬다.\n\n## 한 열\n\nSeries는 인덱스가 붙은 값이다.\n\n## 파일 읽기\n\nread_csv로 CSV 파일을 읽는다.\n"),
+  );
+
+  it("finds the name from its two English words (data frame → DataFrame)", () => {
+    expect(notes.lookup("data frame").hits[0]?.section.heading).toBe("표 다루기");
+  });
+
+  it("finds the name from the two words spelt in Hangul (데이터 프레임 → DataFrame)", () => {
+    expect(notes.lookup("데이터 프레임").hits[0]?.section.heading).toBe("표 다루기");
+  });
+
+  it("joins only words in the order typed", () => {
+    expect(notes.lookup("frame data").hits).toEqual([]);
+  });
+});
+
 describe("hostile input", () => {
   const hostile = ["", "   ", "\t\n", "가".repeat(10_000), "x".repeat(10_000), "\u0000\u0007\u001b[31m", "🙂🔥", '"quoted"', "'", "*", "NEAR(", "OR", "--", "AND NOT", ")(", "\\", "%_", "section:../../etc/passwd#1"];
   it("never throws; empty or control-only queries give an empty result", () => {

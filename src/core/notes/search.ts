@@ -285,17 +285,20 @@ export class SearchIndex {
     if (clauseOf.size >= 3) this.addInitials(query.slice(0, MAX_QUERY_CHARS), clauses, clauseOf);
     // A letter joined to a word is part of a name (t검정, p값); where the notes have it, it counts as a word.
     for (const letter of new Set(a.boundLetters)) if (!seenLatin.has(letter) && this.has(letter)) clauses.push({ weight: 1, alternatives: [{ terms: [[letter, 1]], factor: 1 }] });
-    const seenHangul = new Set<string>();
+    const hangulClauseOf = new Map<string, number>();
     for (const word of a.hangulWords) {
-      if (seenHangul.has(word) || isStopHangul(word)) continue;
-      seenHangul.add(word);
+      if (hangulClauseOf.has(word) || isStopHangul(word)) continue;
+      hangulClauseOf.set(word, clauses.length);
       clauses.push(this.hangulClause(word));
     }
+    const joined = this.addJoined(query.slice(0, MAX_QUERY_CHARS), clauses, clauseOf, hangulClauseOf);
     // A bigram across a space is there for spacing variants (스토리지 클래스 = 스토리지클래스). Next to a predicate
     // (오버피팅 되면) it joins what is asked about to how it is asked, which notes never write together: one the
-    // notes do not know there is no sign of another subject, and weighs nothing.
+    // notes do not know there is no sign of another subject, and weighs nothing. Two words found as one name
+    // need no bigram across them.
     const crosses = new Set(
       a.crossBigrams
+        .filter((c) => !joined.has(`${c.left} ${c.right}`))
         .filter((c) => !isStopHangul(c.left) && !isStopHangul(c.right) && (this.has(c.term) || !(isPredicate(c.left) || isPredicate(c.right))))
         .map((c) => c.term),
     );
@@ -323,6 +326,48 @@ export class SearchIndex {
         if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = 1;
       }
     }
+  }
+
+  /**
+   * Two words the notes write as one name (resource quota or 리소스 쿼터 for ResourceQuota, config map for
+   * ConfigMap): each of the two finds that name too. Returns the Hangul pairs so found, as "left right".
+   */
+  private addJoined(query: string, clauses: Clause[], latinClauseOf: Map<string, number>, hangulClauseOf: Map<string, number>): Set<string> {
+    const joinedPairs = new Set<string>();
+    const join = (words: readonly string[], clauseOf: Map<string, number>, alternative: Alternative) => {
+      for (const w of words) {
+        const clause = clauses[clauseOf.get(w) ?? -1];
+        if (!clause) continue;
+        clause.alternatives.push(alternative);
+        if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = 1;
+      }
+    };
+    const text = normalize(query);
+    for (const run of text.match(/[a-z][a-z0-9]*(?:[ \-]+[a-z][a-z0-9]*)+/g) ?? []) {
+      const words = run.split(/[ \-]+/);
+      for (let k = 0; k + 1 < words.length; k++) {
+        const [left, right] = [words[k]!, words[k + 1]!];
+        const joined = foldLatin(left + right);
+        if (STOP_LATIN.has(left) || STOP_LATIN.has(right) || !this.has(joined)) continue;
+        join([foldLatin(left), foldLatin(right)], latinClauseOf, { terms: [[joined, 1]], factor: 1 });
+      }
+    }
+    // In Hangul, the name is the notes' English word the two sound like together; the second word may end in a
+    // particle (리소스 쿼터로), or look as if it did (프레임).
+    for (const run of text.match(/[\uac00-\ud7a3]+(?: [\uac00-\ud7a3]+)+/g) ?? []) {
+      const words = run.split(" ");
+      for (let k = 0; k + 1 < words.length; k++) {
+        const [left, right] = [words[k]!, words[k + 1]!];
+        if (!hangulClauseOf.has(left) || !hangulClauseOf.has(right) || isPredicate(left) || isPredicate(right)) continue;
+        const names = new Set<string>();
+        for (const joined of new Set([left + right, left + stem(right)])) {
+          for (const latin of this.soundAlikes(joined, [hangulKey(joined)], this.latinBySound)) if (this.has(latin)) names.add(latin);
+        }
+        for (const latin of names) join([left, right], hangulClauseOf, { terms: [[latin, 1]], factor: LOANWORD_FACTOR });
+        if (names.size) joinedPairs.add(`${left} ${right}`);
+      }
+    }
+    return joinedPairs;
   }
 
   private latinClause(word: string, folded: string): Clause {
