@@ -49,14 +49,10 @@ export function bridgesInNfkc(nfkcText: string): string[][] {
       start--;
     }
     if (start > 0) start--;
-    // Past the longest bracket a pattern reads, counting a run of blanks as one character.
-    let end = q + 1;
-    for (let read = 0; end < t.length && read < BRACKET_READ; read++) {
-      if (isBlankAt(t, end)) while (end < t.length && isBlankAt(t, end)) end++;
-      else end++;
-    }
-    while (end < t.length && isBlankAt(t, end)) end++;
-    const s = collapse(t, start, q, end);
+    // Every pattern ends at the bracket's close, and allows no bracket inside: the window ends there.
+    const close = t.indexOf(")", q + 1);
+    if (close < 0) break;
+    const s = collapse(t, start, q, close + 1);
     pairsAt(s, collapsedBracket, koreanThenLatin, latinThenKorean, abbreviations);
   }
   return [...koreanThenLatin, ...latinThenKorean, ...abbreviations];
@@ -65,34 +61,32 @@ export function bridgesInNfkc(nfkcText: string): string[][] {
 /** How many words before a bracket a pattern may read: four English words and a character before them, with a
  * margin. */
 const WORDS_BEFORE = 6;
-/** How many characters after a bracket a pattern may read: "( " and up to 60 letters and " )", with a margin. */
-const BRACKET_READ = 80;
 
-/** The window being collapsed, and where its bracket is once collapsed. */
-let window = new Uint16Array(256);
+/** Where the bracket of the window last collapsed is, once collapsed. */
 let collapsedBracket = 0;
 
 /**
- * `t[start, end)` with each run of blanks as one space and capitals in lower case, the bracket at `q` landing at
- * `collapsedBracket`. Only ASCII capitals are lowered: a pair is made of ASCII letters and syllables, and no other
- * letter becomes one of those in lower case (İ aside, which bridgesInNfkc lowers beforehand).
+ * `t[start, end)` with each run of blanks as one space, in lower case, the bracket at `q` landing at
+ * `collapsedBracket`. Most windows have no run to collapse and are one slice, lowered by the engine. Lowering
+ * changes only letters that are in no pair, apart from İ, which bridgesInNfkc lowers beforehand.
  */
 function collapse(t: string, start: number, q: number, end: number): string {
-  if (window.length < end - start) window = new Uint16Array(2 * (end - start));
-  let n = 0;
-  let blank = false;
+  let out = "";
+  let from = start;
+  collapsedBracket = q - start;
   for (let i = start; i < end; i++) {
-    if (i === q) collapsedBracket = n;
-    const c = t.charCodeAt(i);
-    if (isBlankAt(t, i)) {
-      if (!blank) window[n++] = 0x20;
-      blank = true;
-    } else {
-      blank = false;
-      window[n++] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+    if (!isBlankAt(t, i)) continue;
+    let j = i + 1;
+    while (j < end && isBlankAt(t, j)) j++;
+    if (j - i > 1 || t.charCodeAt(i) !== 0x20) {
+      out += t.slice(from, i) + " ";
+      // The bracket is no blank: a run is all before it or all after.
+      if (i < q) collapsedBracket -= j - i - 1;
+      from = j;
     }
+    i = j - 1;
   }
-  return String.fromCharCode.apply(null, window.subarray(0, n) as unknown as number[]);
+  return (out + t.slice(from, end)).toLowerCase();
 }
 
 /** The pairs whose bracket is at `p` in `s` (normalised, each run of blanks one space), added to their kinds. */
