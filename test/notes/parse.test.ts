@@ -85,6 +85,29 @@ describe("parseNote: numbered plain text", () => {
   it("does not read indented numbers or numbers without a title as headings", () => {
     expect(headings("notes/x.txt", "1. Base\n  2. indented\n3.\n10초 이내\n")).toEqual([[1, 1, "1. Base"]]);
   });
+
+  it("reads a number with no dot as a line of the body (443 포트, 200 OK)", () => {
+    const s = parseNote("notes/http.txt", "HTTP 정리\n2.1 상태 코드\n200 OK: 성공\n404 Not Found: 없음\n2.2 헤더\nContent-Type\n");
+    expect(s.map((x) => x.heading)).toEqual(["2.1 상태 코드", "2.2 헤더"]);
+    expect(s[0]!.text).toBe("200 OK: 성공\n404 Not Found: 없음");
+  });
+});
+
+describe("parseNote: lecture memos in plain text", () => {
+  const memo = ["보안 수업 필기", "", "#1 TLS", "443 포트, HTTPS = HTTP over TLS", "", "#2 XSS 유형", "1. 반사형: 요청에 실린 스크립트", "2. 저장형: 게시글에 저장됨", "#3", ""].join("\n");
+
+  it("reads #N lines as the headings, under the first line as the title", () => {
+    expect(headings("notes/memo.txt", memo)).toEqual([
+      [3, 1, "#1 TLS"],
+      [6, 1, "#2 XSS 유형"],
+      [9, 1, "#3"],
+    ]);
+    expect(parseNote("notes/memo.txt", memo)[1]!.path).toEqual(["보안 수업 필기", "#2 XSS 유형"]);
+  });
+
+  it("keeps a lecture's numbered lines as its list", () => {
+    expect(parseNote("notes/memo.txt", memo)[1]!.text).toBe("1. 반사형: 요청에 실린 스크립트\n2. 저장형: 게시글에 저장됨");
+  });
 });
 
 describe("note paths", () => {

@@ -19,8 +19,9 @@ const md = new MarkdownIt("commonmark");
 
 /** `#65 SQS - Standard Queue`, `#12` (a lecture number with no title yet). */
 const LECTURE_HEADING = /^#(\d+)(?:\s+(.*?))?\s*$/;
-/** `2.1. API Call Limit (Quota)`, `11.1 Table, Primary Key, Item`, `5. Elastic Beanstalk` — at column 0. */
-const NUMBERED_HEADING = /^(\d{1,3}(?:\.\d{1,3})*)(\.?)\s+(\S.*?)\s*$/;
+/** `2.1. API Call Limit (Quota)`, `11.1 Table, Primary Key, Item`, `5. Elastic Beanstalk` — at column 0. A number
+ * with no dot at all (`443 포트`, `200 OK`) starts a line of the body. */
+const NUMBERED_HEADING = /^(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+(\S.*?)\s*$/;
 
 export function isPlainTextNote(file: string): boolean {
   return /\.txt$/i.test(file);
@@ -75,20 +76,35 @@ function markdownHeadings(lines: string[]): { title: string | null; headings: Ra
   return { title, headings };
 }
 
+/**
+ * Plain text is read as lecture memos when it has `#N` lecture lines (their numbered lines are then lists of the
+ * lecture), else as a numbered outline. The first line before any heading is the note's title.
+ */
 function plainTextHeadings(lines: string[]): { title: string | null; headings: RawHeading[] } {
+  const lectures = lines.some((line) => LECTURE_HEADING.test(line));
   const headings: RawHeading[] = [];
   let title: string | null = null;
   lines.forEach((line, index) => {
-    const m = NUMBERED_HEADING.exec(line);
-    if (m && !/^[•\-*]/.test(m[3]!)) {
-      const level = m[1]!.split(".").length;
-      const raw = line.trim();
-      headings.push({ index, level, heading: raw, raw, lecture: false });
-    } else if (title === null && headings.length === 0 && line.trim() !== "") {
-      title = line.trim();
-    }
+    const heading = lectures ? lectureHeading(line, index) : numberedHeading(line, index);
+    if (heading) headings.push(heading);
+    else if (title === null && headings.length === 0 && line.trim() !== "") title = line.trim();
   });
   return { title, headings };
+}
+
+function lectureHeading(line: string, index: number): RawHeading | null {
+  const m = LECTURE_HEADING.exec(line);
+  if (!m) return null;
+  const raw = line.trim();
+  return { index, level: 1, heading: m[2] ? `#${m[1]} ${stripInlineMarkup(m[2])}` : `#${m[1]}`, raw, lecture: true };
+}
+
+function numberedHeading(line: string, index: number): RawHeading | null {
+  const m = NUMBERED_HEADING.exec(line);
+  if (!m || /^[•\-*]/.test(m[2]!)) return null;
+  const level = m[1]!.replace(/\.$/, "").split(".").length;
+  const raw = line.trim();
+  return { index, level, heading: raw, raw, lecture: false };
 }
 
 function buildSections(file: string, lines: string[], title: string, headings: RawHeading[], firstId: number): Section[] {
