@@ -44,6 +44,15 @@ describe("Korean morphology", () => {
     for (const w of ["프로세스는", "나무는", "단어", "언어", "미디어", "아시아"]) expect(isPredicate(w), w).toBe(false);
   });
 
+  it("reads a syllable ending in ㄶ, ㅀ or ㅆ as a verb's or adjective's, which no noun or loanword has", () => {
+    for (const w of ["않은", "싫어서", "괜찮은", "있는지", "했던", "되었지"]) expect(isPredicate(w), w).toBe(true);
+    for (const w of ["값이", "닭", "넋", "세션", "스레드"]) expect(isPredicate(w), w).toBe(false);
+  });
+
+  it("reads -는 거야, -는 건가 and -더라 run together as spoken endings (느린거야, 되는건가, 그렇더라)", () => {
+    for (const w of ["느린거야", "되는건가", "쓰는거", "빠르더라"]) expect(isPredicate(w), w).toBe(true);
+  });
+
   it("tells spoken predicates from loanwords ending in 어, 지 or 다", () => {
     for (const w of ["생겨", "빨라져요", "끊기면", "되나요"]) expect(isPredicate(w), w).toBe(true);
     for (const w of ["세마포어", "페이지", "람다", "미들웨어"]) expect(isPredicate(w), w).toBe(false);

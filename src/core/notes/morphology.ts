@@ -48,7 +48,7 @@ const NOUN_ENDINGS = [
 
 /** Endings that make a word a predicate (생겨, 빨라져요, 끊기면): such a word asks about its subject, it is not one. */
 // Loanwords end in 어, 지, 다 and 워 too (세마포어, 페이지, 람다, 파워), so those are not taken as endings here.
-const PREDICATE_ENDINGS = /(?:어요|아요|여요|해요|나요|까요|네요|는데|니까|면|냐|져|겨|줘|요|데|까|게|돼|해|봐|래)$/;
+const PREDICATE_ENDINGS = /(?:어요|아요|여요|해요|나요|까요|네요|는데|니까|거야|건가|거지|건데|는거|더라|면|냐|져|겨|줘|요|데|까|게|돼|해|봐|래)$/;
 
 export interface Stem {
   stem: string;
@@ -105,10 +105,15 @@ export function stem(word: string): string {
   return best;
 }
 
+/** ㄶ, ㅀ, ㅆ, by their index among a syllable's finals. */
+const PREDICATE_FINALS = new Set([6, 15, 20]);
+
 /** A spoken predicate (생겨, 돼요, 빨라져): says what is asked, not what it is about. */
 export function isPredicate(word: string): boolean {
   if (word.length < 2) return false;
   if (PREDICATE_ENDINGS.test(word)) return true;
+  // ㄶ, ㅀ and ㅆ end only a verb's or an adjective's syllables (많은, 않고, 싫어, 했는데, 뭐였지), no noun's or loanword's.
+  for (let i = 0; i < word.length; i++) if (PREDICATE_FINALS.has((word.charCodeAt(i) - 0xac00) % 28)) return true;
   // 는 after a final consonant is no topic particle (that would be 은) but a verb's -는 (막는, 맞는, 없는); 아 after
   // one ends a spoken adjective or verb (좋아, 많아, 맞아), as no noun or loanword does.
   const last = word.charCodeAt(word.length - 1);
