@@ -53,6 +53,20 @@ describe("analyzer", () => {
     expect(analyzer.analyze("교착상태가").conceptSources.map((c) => c.term)).toEqual(["@deadlock"]);
   });
 
+  it("matches a concept across a space only from the start of a word (리플레이 어택 holds no 레이어)", () => {
+    const analyzer = new Analyzer(new Concepts([["layer", "레이어"]]));
+    expect(analyzer.analyze("리플레이 어택").concepts).toEqual([]);
+    expect(analyzer.analyze("레이 어").concepts).toEqual(["@layer"]);
+    expect(analyzer.analyze("플레이어").concepts).toEqual(["@layer"]);
+    expect(terms(analyzer, "리플레이 어택")["@layer"]).toBeUndefined();
+  });
+
+  it("joins no bigram across a space to a particle glued to a Latin word (HTTP는 빠른가)", () => {
+    const analyzer = new Analyzer(new Concepts([]));
+    expect(analyzer.analyze("HTTP는 빠른가").crossBigrams).toEqual([]);
+    expect(analyzer.analyze("캐시는 빠른가").crossBigrams.map((c) => c.term)).toEqual(["시빠"]);
+  });
+
   it("gives a one-syllable concept of a query its source like any other concept (큐 → @queue)", () => {
     const analyzer = new Analyzer(new Concepts([["queue", "큐"]]));
     expect(analyzer.analyze("큐 길이").conceptSources).toEqual([{ term: "@queue", latin: [], hangul: "큐" }]);

@@ -564,7 +564,8 @@ export class Analyzer {
           }
         }
       }
-      if (i === x.length && trie.goesOn(node)) (on ??= new Int32Array(starts).fill(NONE))[j] = node;
+      // Only a form that starts the word may go on into the next one: 리플레이 어택 holds no 레이어.
+      if (i === x.length && j === 0 && trie.goesOn(node)) (on ??= new Int32Array(starts).fill(NONE))[j] = node;
     }
     return (this.walks[w] = { term, end, on });
   }
@@ -877,7 +878,8 @@ export class Analyzer {
           hangulWords.push(w);
           hangulTerms(w, add);
         }
-        const intact = pieces.length === 1 && pieces[0] === t.text;
+        // A particle glued to a Latin word (RTO가) is no word to join the next one to.
+        const intact = pieces.length === 1 && pieces[0] === t.text && !(this.phraseGap[k] === GLUED && k > 0 && !words[k - 1]!.hangul && isParticleOnly(t.text));
         if (previousStem && intact && this.phraseGap[k] === SPACE) {
           const cross = previousStem + t.text[0]!;
           add(cross);
