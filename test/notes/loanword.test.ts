@@ -36,6 +36,18 @@ describe("loanwords by sound", () => {
     expect(latinKeys("thread")).toContain(hangulKey("스레드"));
   });
 
+  it("hears an open re- or de- before a consonant and l or r as 리, 디 (refresh → 리프레시, declare → 디클레어)", () => {
+    expect(soundsAlike("리프레시", "refresh")).toBe(true);
+    expect(soundsAlike("디클레어", "declare")).toBe(true);
+    expect(soundsAlike("리스트", "rest")).toBe(false);
+  });
+
+  it("drops an r after a vowel before -ed or -es, as Korean writes it (configured → 컨피규어드, stores → 스토어스)", () => {
+    expect(soundsAlike("컨피규어드", "configured")).toBe(true);
+    expect(soundsAlike("스토어스", "stores")).toBe(true);
+    expect(soundsAlike("하드웨어", "hardware")).toBe(true);
+  });
+
   it("does not take unrelated words for one another", () => {
     for (const [ko, en] of [["월드", "load"], ["파이썬", "option"], ["리스트", "rest"], ["생겨", "async"], ["큐", "key"], ["버전", "python"]] as const) {
       expect(soundsAlike(ko, en), `${ko} ${en}`).toBe(false);

@@ -126,7 +126,11 @@ function computeLatinKeys(word: string): string[] {
     }
     if (c === "r") {
       // English r sounds only before a vowel (server → 서버, tree → 트리), and not before a silent final e (firmware).
-      if (VOWEL.test(n) && !(n === "e" && i + 2 >= w.length)) add("L");
+      // After a vowel and before -ed or -es it may not be written either (prepared → 프리페어드, stored → 스토어드).
+      if (VOWEL.test(n) && !(n === "e" && i + 2 >= w.length)) {
+        if (n === "e" && VOWEL.test(at(i - 1)) && /[ds]/.test(at(i + 2)) && !VOWEL.test(at(i + 3))) add("L", "");
+        else add("L");
+      }
       i++;
       continue;
     }
@@ -176,8 +180,9 @@ export function latinShape(word: string): { start: "w" | "v" | "c"; vowels: stri
   if (/^[aeiou]|^y[aeiou]/.test(w)) return { start: "v", vowels: "" };
   const m = /^[^aeiouy]+([aeiouy]?)([^aeiouy]?)([aeiouy]?)/.exec(w);
   const first = m?.[1] ?? "";
-  // heap, team → 힙, 팀; an open de-, re- may be 디, 리 (debug → 디버그).
-  const longE = first === "e" && (/^[^aeiouy]+e[ae]/.test(w) || Boolean(m?.[2] && m[3]));
+  // heap, team → 힙, 팀; an open de-, re- may be 디, 리 (debug → 디버그), and so may de-, re- before a consonant and
+  // l or r (reflow → 리플로우, replay → 리플레이).
+  const longE = first === "e" && (/^[^aeiouy]+e[ae]/.test(w) || Boolean(m?.[2] && m[3]) || /^[dr]e[bcdfgkpt][lr]/.test(w));
   // A consonant cluster (thread, script) gets Korean's inserted ㅡ.
   const cluster = /^(?:[^aeiouy]{2,})/.test(w) && !/^(?:ch|sh|th|ph|ck|gh|qu|wh)[aeiouy]/.test(w);
   return { start: "c", vowels: cluster ? "-" : (ENGLISH_VOWEL_CLASSES[first] ?? "") + (longE ? "I" : "") };
