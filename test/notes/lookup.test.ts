@@ -230,6 +230,29 @@ describe("two words the notes write as one name", () => {
   });
 });
 
+describe("an English word alone among Korean ones", () => {
+  const notes = new LookupService(
+    parseNote("notes/js.md", "# 자바스크립트\n\n## 클로저\n\n함수가 바깥 변수를 가리킬 수 있다.\n\n## this\n\n호출 방식이 가리킬 객체를 정한다.\n\n## 스코프\n\n블록 단위.\n"),
+  );
+
+  it("is a name where the notes have it, though English grammar would drop it (this 가리킬)", () => {
+    expect(notes.lookup("this 가리킬").hits[0]?.section.heading).toBe("this");
+  });
+
+  it("stays English grammar beside other English words (what is this closure)", () => {
+    expect(notes.lookup("what is this 클로저").hits[0]?.section.heading).toBe("클로저");
+  });
+});
+
+describe("letters and a number typed as one", () => {
+  const notes = new LookupService(parseNote("notes/hash.md", "# 해시\n\n## 충돌\n\nSHA-1과 MD5는 충돌이 발견됨.\n\n## 솔트\n\n같은 비밀번호도 다른 해시.\n"));
+
+  it("finds the two the notes write apart (sha1 → SHA-1), and the one they write together from the two (md-5 → MD5)", () => {
+    expect(notes.lookup("sha1").hits[0]?.section.heading).toBe("충돌");
+    expect(notes.lookup("md-5").hits[0]?.section.heading).toBe("충돌");
+  });
+});
+
 describe("hostile input", () => {
   const hostile = ["", "   ", "\t\n", "가".repeat(10_000), "x".repeat(10_000), "\u0000\u0007\u001b[31m", "🙂🔥", '"quoted"', "'", "*", "NEAR(", "OR", "--", "AND NOT", ")(", "\\", "%_", "section:../../etc/passwd#1"];
   it("never throws; empty or control-only queries give an empty result", () => {

@@ -56,7 +56,7 @@ const STOP_LATIN = new Set([
   "explain", "please", "me", "my", "between", "from", "at", "by", "as", "into", "if", "then", "than",
 ]);
 const STOP_HANGUL = new Set([
-  "뭐", "뭐야", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어느", "무슨", "알려줘", "알려주세요",
+  "뭐", "뭐야", "뭐지", "뭐임", "뭐냐", "뭔데", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어느", "무슨", "알려줘", "알려주세요",
   "설명", "설명해줘", "정리", "좀", "대해", "대해서", "대한", "관련", "관해", "방법", "법", "하는법", "사용법", "돼", "되나요",
   "있나요", "인가", "경우", "때", "것", "거", "수", "등", "및", "그", "이", "저", "또", "더", "잘", "다", "되", "해", "하", "나요", "건가요",
 ]);
@@ -275,9 +275,13 @@ export class SearchIndex {
       clauses.push({ weight: 1.5, alternatives });
     }
     const seenLatin = new Set<string>();
+    const alone = loneLatinWords(query.slice(0, MAX_QUERY_CHARS));
     for (const word of a.latinWords) {
       const folded = foldLatin(word);
-      if (word.length < 2 || STOP_LATIN.has(word) || STOP_LATIN.has(folded) || seenLatin.has(folded)) continue;
+      if (word.length < 2 || seenLatin.has(folded)) continue;
+      // An English word alone among Korean ones is no English grammar: this or for there is a name (this 바인딩,
+      // for문), where the notes have it.
+      if ((STOP_LATIN.has(word) || STOP_LATIN.has(folded)) && !(alone.has(word) && this.has(folded))) continue;
       seenLatin.add(folded);
       clauseOf.set(folded, clauses.length);
       clauses.push(this.latinClause(word, folded));
@@ -343,7 +347,7 @@ export class SearchIndex {
       }
     };
     const text = normalize(query);
-    for (const run of text.match(/[a-z][a-z0-9]*(?:[ \-]+[a-z][a-z0-9]*)+/g) ?? []) {
+    for (const run of text.match(/[a-z][a-z0-9]*(?:[ \-]+(?:[a-z][a-z0-9]*|\d+))+/g) ?? []) {
       const words = run.split(/[ \-]+/);
       for (let k = 0; k + 1 < words.length; k++) {
         const [left, right] = [words[k]!, words[k + 1]!];
@@ -376,6 +380,12 @@ export class SearchIndex {
     // A letter and a word that the notes join with a hyphen (kmeans for k-means, tsne for t-SNE): both.
     if (!known && folded.length >= 4 && this.has(folded[0]!) && this.has(foldLatin(folded.slice(1)))) {
       alternatives.push({ terms: [[folded[0]!, 0.5], [foldLatin(folded.slice(1)), 0.5]], factor: 1 });
+      known = true;
+    }
+    // Letters and a number typed as one (sha1, http2) that the notes write apart (SHA-1, HTTP/2): both.
+    const numbered = known ? null : /^([a-z]{2,})(\d+)$/.exec(folded);
+    if (numbered && this.has(numbered[1]!) && this.has(numbered[2]!)) {
+      alternatives.push({ terms: [[numbered[1]!, 0.5], [numbered[2]!, 0.5]], factor: 1 });
       known = true;
     }
     // Unknown Latin words: try a close word of the corpus (cloudfrnt → cloudfront).
@@ -742,6 +752,12 @@ function letterDifference(counts: Int32Array, length: number, word: string): num
   }
   for (let i = 0; i < n; i++) if (taken[i]) counts[word.charCodeAt(i) & 127]!++;
   return length + word.length - 2 * common;
+}
+
+/** The Latin words of a query that have no other Latin word beside them (only Hangul, or nothing). */
+function loneLatinWords(query: string): Set<string> {
+  const runs = normalize(query).match(/[a-z0-9]+(?:[\s\-.]+[a-z0-9]+)*/g) ?? [];
+  return new Set(runs.filter((run) => /^[a-z0-9]+$/.test(run) && /[\uac00-\ud7a3]/.test(query)));
 }
 
 function isStopHangul(word: string): boolean {
