@@ -248,6 +248,8 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("computer-science notes", "test/fixtures/notes-cs", "lookup-cs.jsonl");
   otherNotes("machine-learning and statistics notes", "test/fixtures/notes-ml", "lookup-ml.jsonl");
   otherNotes("DevOps notes (queries written after the rules were settled)", "test/fixtures/notes-devops", "lookup-devops.jsonl");
+  otherNotes("security certification notes (notes and queries written without running the engine)", "test/fixtures/notes-security", "lookup-security.jsonl");
+  otherNotes("web development notes (notes and queries written without running the engine)", "test/fixtures/notes-web", "lookup-web.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
