@@ -253,6 +253,23 @@ describe("letters and a number typed as one", () => {
   });
 });
 
+describe("coverage in the ranking", () => {
+  const notes = new LookupService(
+    parseNote(
+      "notes/crypto.md",
+      "# 암호\n\n## DES와 AES\n\nDES 키는 56비트, 블록은 64비트. AES 블록은 128비트, 키는 128비트·192비트·256비트.\n\n## 특수 권한\n\nsetuid, setgid, Sticky 비트: 디렉터리의 파일은 소유자만 지울 수 있다.\n\n## 로그\n\n접근 기록을 남긴다.\n",
+    ),
+  );
+
+  it("ranks the section with all of the query above one that repeats part of it (스티키 비트)", () => {
+    expect(notes.lookup("스티키 비트").hits.map((h) => h.section.heading)).toEqual(["특수 권한", "DES와 AES"]);
+  });
+
+  it("still ranks by weight among sections that cover alike (비트)", () => {
+    expect(notes.lookup("비트").hits[0]?.section.heading).toBe("DES와 AES");
+  });
+});
+
 describe("hostile input", () => {
   const hostile = ["", "   ", "\t\n", "가".repeat(10_000), "x".repeat(10_000), "\u0000\u0007\u001b[31m", "🙂🔥", '"quoted"', "'", "*", "NEAR(", "OR", "--", "AND NOT", ")(", "\\", "%_", "section:../../etc/passwd#1"];
   it("never throws; empty or control-only queries give an empty result", () => {

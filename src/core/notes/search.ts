@@ -615,6 +615,9 @@ export class SearchIndex {
       for (let t = 0; t < touchedCount; t++) {
         const i = touched[t]!;
         const coverage = matched[i]! / totalWeight;
+        // A section that covers more of the query ranks higher than its term weights alone say, but gently: the
+        // square root, so that a section that says a lot about most of the query keeps its place.
+        scores[i] = scores[i]! * Math.sqrt(Math.min(1, coverage));
         const lower = lowerOf(i);
         matched[i] = coverage;
         if (coverage > bestCoverage) {
