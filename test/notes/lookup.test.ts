@@ -253,6 +253,18 @@ describe("letters and a number typed as one", () => {
   });
 });
 
+describe("a name typed in camel case", () => {
+  const notes = new LookupService(parseNote("notes/k8s.md", "# 쿠버네티스\n\n## 네임스페이스\n\n네임스페이스마다 resource quota를 둔다.\n\n## 파드\n\n컨테이너 묶음.\n"));
+
+  it("finds the words its capitals mark where the notes do not write it whole (ResourceQuota)", () => {
+    expect(notes.lookup("ResourceQuota").hits[0]?.section.heading).toBe("네임스페이스");
+  });
+
+  it("is not split when typed in lower case, which shows no parts", () => {
+    expect(notes.lookup("resourcequota").hits).toEqual([]);
+  });
+});
+
 describe("coverage in the ranking", () => {
   const notes = new LookupService(
     parseNote(

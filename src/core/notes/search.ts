@@ -287,6 +287,7 @@ export class SearchIndex {
       clauses.push(this.latinClause(word, folded));
     }
     if (clauseOf.size >= 3) this.addInitials(query.slice(0, MAX_QUERY_CHARS), clauses, clauseOf);
+    this.addCamelCaseWords(query.slice(0, MAX_QUERY_CHARS), clauses, clauseOf);
     // A letter joined to a word is part of a name (t검정, p값); where the notes have it, it counts as a word.
     for (const letter of new Set(a.boundLetters)) if (!seenLatin.has(letter) && this.has(letter)) clauses.push({ weight: 1, alternatives: [{ terms: [[letter, 1]], factor: 1 }] });
     const hangulClauseOf = new Map<string, number>();
@@ -329,6 +330,21 @@ export class SearchIndex {
         clause.alternatives.push({ terms: [[initials, 1]], factor: 1 });
         if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = 1;
       }
+    }
+  }
+
+  /**
+   * A name typed in camel case (setState) that the notes do not write whole: the words its capitals mark, where the
+   * notes have them all. Typed in lower case (webpack), a word shows no such parts.
+   */
+  private addCamelCaseWords(query: string, clauses: Clause[], clauseOf: Map<string, number>): void {
+    for (const [name] of query.normalize("NFKC").matchAll(/\b[a-zA-Z][a-z]+(?:[A-Z][a-z]+)+\b/g)) {
+      const folded = foldLatin(name.toLowerCase());
+      const clause = clauses[clauseOf.get(folded) ?? -1];
+      const parts = name.split(/(?=[A-Z])/).map((p) => foldLatin(p.toLowerCase()));
+      if (!clause || this.has(folded) || !parts.every((p) => p.length >= 2 && this.has(p))) continue;
+      clause.alternatives.push({ terms: parts.map((p) => [p, 1 / parts.length]), factor: 1 });
+      if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = 1;
     }
   }
 
