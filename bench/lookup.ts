@@ -250,6 +250,9 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("DevOps notes (queries written after the rules were settled)", "test/fixtures/notes-devops", "lookup-devops.jsonl");
   otherNotes("security certification notes (notes and queries written without running the engine)", "test/fixtures/notes-security", "lookup-security.jsonl");
   otherNotes("web development notes (notes and queries written without running the engine)", "test/fixtures/notes-web", "lookup-web.jsonl");
+  // Held out: committed before their first run, after the rules were settled, and not tuned on.
+  otherNotes("held out: another group's AWS notes", "test/fixtures/notes-aws2", "lookup-aws2.jsonl");
+  otherNotes("held out: networking notes", "test/fixtures/notes-net", "lookup-net.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
