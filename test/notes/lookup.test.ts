@@ -207,6 +207,13 @@ describe("an English phrase the notes write as its initials", () => {
     expect(notes.lookup("domain name system").hits[0]?.section.heading).toBe("DNS 동작");
   });
 
+  it("finds the initials even where the notes use the words elsewhere (network address translation → NAT)", () => {
+    const net = new LookupService(
+      parseNote("notes/net.md", "# 네트워크\n\n## ARP (Address Resolution Protocol)\n\nIP address로 MAC을 찾는다.\n\n## NAT\n\n사설 주소를 공인 주소로 바꾼다. show ip nat translations\n\n## 라우팅\n\nnetwork 경로를 고른다.\n"),
+    );
+    expect(net.lookup("network address translation").hits[0]?.section.heading).toBe("NAT");
+  });
+
   it("does not read two words as initials, which are too often something else (GB)", () => {
     expect(notes.lookup("google bigquery").hits).toEqual([]);
   });

@@ -312,15 +312,16 @@ export class SearchIndex {
   }
 
   /**
-   * An English phrase the notes do not write may be there as its initials (central limit theorem → CLT, support
-   * vector machine → SVM): where they have those, each word of the phrase finds them too.
+   * An English phrase may be there as its initials (central limit theorem → CLT, network address translation →
+   * NAT): where the notes have those, each word of the phrase finds them too, even when the notes use the words
+   * elsewhere (address in ARP's section).
    */
   private addInitials(query: string, clauses: Clause[], clauseOf: Map<string, number>): void {
     for (const run of normalize(query).match(/[a-z][a-z0-9]*(?:[ \-]+[a-z][a-z0-9]*)+/g) ?? []) {
       const words = run.split(/[ \-]+/).map(foldLatin);
       const content = words.filter((w) => !STOP_LATIN.has(w));
       // Two letters are too often something else (GB, AZ, ML).
-      if (content.length < 3 || content.every((w) => this.has(w))) continue;
+      if (content.length < 3) continue;
       const initials = [content, words].map((ws) => ws.map((w) => w[0]).join("")).find((x) => this.has(x));
       if (!initials) continue;
       for (const w of content) {
