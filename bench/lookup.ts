@@ -253,6 +253,8 @@ export async function runLookupBench(): Promise<void> {
   // Held out: committed before their first run, after the rules were settled, and not tuned on.
   otherNotes("held out: another group's AWS notes", "test/fixtures/notes-aws2", "lookup-aws2.jsonl");
   otherNotes("held out: networking notes", "test/fixtures/notes-net", "lookup-net.jsonl");
+  otherNotes("held out: Java and Spring backend notes", "test/fixtures/notes-spring", "lookup-spring.jsonl");
+  otherNotes("held out: software-engineering exam notes", "test/fixtures/notes-swe", "lookup-swe.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
