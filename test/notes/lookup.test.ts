@@ -289,6 +289,16 @@ describe("coverage in the ranking", () => {
   });
 });
 
+describe("an English name the notes have", () => {
+  const notes = new LookupService(
+    parseNote("notes/boot.md", "# 스프링 부트\n\n## 프로파일\n\n환경마다 설정 파일을 나눈다. 설정 우선순위는 명령행이 먼저.\n\n## 커넥션 풀\n\n커넥션을 미리 만들어 두고 빌려 쓴다. 기본은 HikariCP.\n\n## 로깅\n\n로그 레벨 설정.\n"),
+  );
+
+  it("weighs like a concept, above a common word of the question (hikaricp 설정)", () => {
+    expect(notes.lookup("hikaricp 설정").hits[0]?.section.heading).toBe("커넥션 풀");
+  });
+});
+
 describe("hostile input", () => {
   const hostile = ["", "   ", "\t\n", "가".repeat(10_000), "x".repeat(10_000), "\u0000\u0007\u001b[31m", "🙂🔥", '"quoted"', "'", "*", "NEAR(", "OR", "--", "AND NOT", ")(", "\\", "%_", "section:../../etc/passwd#1"];
   it("never throws; empty or control-only queries give an empty result", () => {

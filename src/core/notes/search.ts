@@ -34,8 +34,11 @@ const LOANWORD_COVERAGE = 0.75;
 /** The words a concept was found in, outside that concept, count for less than the concept. */
 const SOURCE_WORDS_FACTOR = 0.6;
 /** A name the notes never use (another cloud's product, a tool we have no note on) says the query is about
- * something else: it weighs double, so such a query comes back empty rather than half-matched. */
+ * something else: it weighs more than one they have, so such a query comes back empty rather than half-matched. */
 const UNKNOWN_NAME_WEIGHT = 2;
+/** A name the notes have, found as a concept (람다, Lambda) or as an English word of theirs (HikariCP, OSIV),
+ * weighs more than a Korean word of the question: it says what the question is about. */
+const NAME_WEIGHT = 1.5;
 /** At most this many spellings of one word by sound. */
 const MAX_LOANWORDS = 4;
 /** How unlike a one-syllable Hangul word may be spelt from a Latin word to be taken for it. */
@@ -272,7 +275,7 @@ export class SearchIndex {
       if (words.length) alternatives.push({ terms: words.map((w) => [w, 1 / words.length]), factor: SOURCE_WORDS_FACTOR, fallback: true });
       else if (hangul.length >= 2) alternatives.push({ ...bigramAlternative(hangul, SOURCE_WORDS_FACTOR), fallback: true });
       for (const w of words) clauseOf.set(w, clauses.length);
-      clauses.push({ weight: 1.5, alternatives });
+      clauses.push({ weight: NAME_WEIGHT, alternatives });
     }
     const seenLatin = new Set<string>();
     const alone = loneLatinWords(query.slice(0, MAX_QUERY_CHARS));
@@ -329,7 +332,7 @@ export class SearchIndex {
         if (at === undefined) continue;
         const clause = clauses[at]!;
         clause.alternatives.push({ terms: [[initials, 1]], factor: 1 });
-        if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = 1;
+        if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = NAME_WEIGHT;
       }
     }
   }
@@ -345,7 +348,7 @@ export class SearchIndex {
       const parts = name.split(/(?=[A-Z])/).map((p) => foldLatin(p.toLowerCase()));
       if (!clause || this.has(folded) || !parts.every((p) => p.length >= 2 && this.has(p))) continue;
       clause.alternatives.push({ terms: parts.map((p) => [p, 1 / parts.length]), factor: 1 });
-      if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = 1;
+      if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = NAME_WEIGHT;
     }
   }
 
@@ -360,7 +363,7 @@ export class SearchIndex {
         const clause = clauses[clauseOf.get(w) ?? -1];
         if (!clause) continue;
         clause.alternatives.push(alternative);
-        if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = 1;
+        if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = NAME_WEIGHT;
       }
     };
     const text = normalize(query);
@@ -436,7 +439,7 @@ export class SearchIndex {
         }
       }
     }
-    return { weight: known ? 1 : UNKNOWN_NAME_WEIGHT, alternatives };
+    return { weight: known ? NAME_WEIGHT : UNKNOWN_NAME_WEIGHT, alternatives };
   }
 
   /** The notes' Latin words (four letters or more) by their English stem; made when a query first needs it. */
