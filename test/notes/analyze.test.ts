@@ -79,6 +79,13 @@ describe("analyzer", () => {
     expect(analyzer.analyze("x-y-z").boundLetters).toEqual([]);
   });
 
+  it("keeps names joined by + or ending in ++ or # whole (N+1, C++, C#), with the parts of a joined one", () => {
+    const analyzer = new Analyzer(new Concepts([]));
+    expect(Object.keys(terms(analyzer, "N+1 문제, C++과 C#"))).toEqual(expect.arrayContaining(["n+1", "c++", "c#"]));
+    expect(Object.keys(terms(analyzer, "tcp+udp"))).toEqual(["tcp+udp", "tcp", "udp"]);
+    expect(Object.keys(terms(analyzer, "issue#12 page#top")).sort()).toEqual(["12", "issue", "page", "top"]);
+  });
+
   it("lowers Latin letters as it reads, so a word is one term in any case", () => {
     const analyzer = new Analyzer(new Concepts([]));
     expect(terms(analyzer, "Kubernetes KUBERNETES kubernetes")).toEqual({ kubernete: 3 });

@@ -256,11 +256,19 @@ function oneSyllableConcept(word: string, concepts: Concepts): Term | undefined 
   return undefined;
 }
 
-/** A Latin word's own terms: the folded word, and the parts of a dotted name (appspec.yml → appspec, yml). */
+/** A Latin word's own terms: the folded word, and the parts of a dotted or joined name (appspec.yml → appspec,
+ * yml; tcp+udp → tcp, udp). */
 function latinTerms(word: string, add: (t: Term) => void): void {
   add(foldLatin(word));
   // "appspec.yml" also matches "appspec"; "lambda@edge" also "lambda".
-  if (/[.@]/.test(word)) for (const part of word.split(/[.@]/)) if (part.length > 1) add(foldLatin(part));
+  if (/[.@+]/.test(word)) for (const part of word.split(/[.@+#]/)) if (part.length > 1) add(foldLatin(part));
+}
+
+/** How many of the signs at `j` end the Latin word before them: ++ or #, when no letter or digit follows. */
+function signedTail(s: string, j: number): number {
+  const d = s.charCodeAt(j);
+  const n = d === 0x2b && s.charCodeAt(j + 1) === 0x2b ? 2 : d === 0x23 ? 1 : 0;
+  return n > 0 && !isLatinCode(s.charCodeAt(j + n)) ? n : 0;
 }
 
 /** A Hangul word's bigrams, or the word itself when it is one syllable. */
@@ -482,16 +490,19 @@ export class Analyzer {
       let j = i + 1;
       let hash = c;
       if (isLatinCode(c)) {
-        // Latin runs, dotted names such as appspec.yml being one word
+        // Latin runs, dotted names such as appspec.yml and joined ones such as N+1 being one word
         hash = lower(c);
         for (;;) {
           while (j < length && isLatinCode(s.charCodeAt(j))) hash = (Math.imul(hash, 31) + lower(s.charCodeAt(j++))) & HASH_MASK;
           if (j + 1 >= length) break;
           const d = s.charCodeAt(j);
-          if ((d !== 0x2e && d !== 0x40) || !isLatinCode(s.charCodeAt(j + 1))) break;
+          if ((d !== 0x2e && d !== 0x40 && d !== 0x2b) || !isLatinCode(s.charCodeAt(j + 1))) break;
           hash = (Math.imul(hash, 31) + d) & HASH_MASK;
           j++;
         }
+        // A name that ends in ++ or # (C++, C#) keeps them.
+        const tail = signedTail(s, j);
+        for (let end = j + tail; j < end; j++) hash = (Math.imul(hash, 31) + s.charCodeAt(j)) & HASH_MASK;
       } else if (isHangulCode(c)) {
         while (j < length && isHangulCode(s.charCodeAt(j))) hash = (Math.imul(hash, 31) + s.charCodeAt(j++)) & HASH_MASK;
       } else {
