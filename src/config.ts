@@ -36,6 +36,9 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 /** "0-3", "4,5,6,7", "0-1,4": shard ids and ranges */
 const SHARD_LIST = /^\d+(-\d+)?(,\d+(-\d+)?)*$/;
 
+/** QUESTIONS_DIR's value for a group with notes and no question bank yet. */
+export const NO_QUESTIONS = "none";
+
 const envSchema = z.object({
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString.refine((s) => s === undefined || /^\d{5,25}$/.test(s), "must be the numeric application id from the Discord developer portal"),
@@ -105,7 +108,8 @@ export interface Config {
   /** PostgreSQL instead of the SQLite file at databasePath */
   databaseUrl?: string;
   notesDir: string;
-  questionsDir: string;
+  /** null when QUESTIONS_DIR is "none": no question bank (lookup works, there is nothing to ask) */
+  questionsDir: string | null;
   defaultTimezone: string;
   defaultLocale: Locale;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -240,7 +244,8 @@ export function loadConfig(env: Record<string, string | undefined> = { ...readDo
     databasePath: resolve(e.DATABASE_PATH),
     databaseUrl: e.DATABASE_URL,
     notesDir: resolve(e.NOTES_DIR),
-    questionsDir: resolve(e.QUESTIONS_DIR),
+    // "none": no question bank yet, the notes alone (for lookup).
+    questionsDir: e.QUESTIONS_DIR === NO_QUESTIONS ? null : resolve(e.QUESTIONS_DIR),
     defaultTimezone: e.DEFAULT_TIMEZONE,
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL as Config["logLevel"],

@@ -16,7 +16,7 @@ import { systemClock, type Clock } from "./core/clock.js";
 import { createCore } from "./core/create.js";
 import { loadNotes, noteReader } from "./core/notes/load.js";
 import { LookupService } from "./core/notes/lookup.js";
-import { loadQuestionBank } from "./core/questions/load.js";
+import { emptyQuestionBank, loadQuestionBank } from "./core/questions/load.js";
 import type { Scheduler } from "./core/schedule/scheduler.js";
 import type { LibraryContent, ReloadOutcome } from "./core/library.js";
 import { DatabaseError } from "./db/migrations.js";
@@ -106,12 +106,15 @@ export async function startApp(io: CliIO, opts: MainOptions = {}): Promise<App> 
     stage("notes");
     const notes = new LookupService(sections);
     stage("index");
-    const bank = loadQuestionBank(config.questionsDir, { sections, rootDir: cwd });
+    const questionsDir = config.questionsDir;
+    const readBank = (from: typeof sections) => (questionsDir === null ? emptyQuestionBank() : loadQuestionBank(questionsDir, { sections: from, rootDir: cwd }));
+    const bank = readBank(sections);
+    if (questionsDir === null) logger.info('QUESTIONS_DIR is "none": no question bank, so the daily question and /quiz have nothing to ask; /lookup reads the notes');
     stage("questions");
     /** What a reload reads: the same folders, the same checks as at start-up. */
     const readLibrary = (): LibraryContent => {
       const fresh = loadNotes(config.notesDir, cwd);
-      return { sections: fresh, notes: new LookupService(fresh), bank: loadQuestionBank(config.questionsDir, { sections: fresh, rootDir: cwd }), readNote: noteReader(config.notesDir, cwd) };
+      return { sections: fresh, notes: new LookupService(fresh), bank: readBank(fresh), readNote: noteReader(config.notesDir, cwd) };
     };
     const metrics = new Metrics();
     const { bot, scheduler, library } = createCore({

@@ -14,6 +14,11 @@ describe("loadConfig", () => {
     expect(c.port).toBeUndefined();
   });
 
+  it("reads QUESTIONS_DIR=none as no question bank yet", () => {
+    expect(loadConfig({ QUESTIONS_DIR: "none" }, "/srv/app").questionsDir).toBeNull();
+    expect(loadConfig({ QUESTIONS_DIR: "./none-of-these" }, "/srv/app").questionsDir).toBe("/srv/app/none-of-these");
+  });
+
   it("names the bad variable and says what is expected", () => {
     expect(() => loadConfig({ DEFAULT_TIMEZONE: "Mars/Phobos" })).toThrowError(/DEFAULT_TIMEZONE="Mars\/Phobos": must be an IANA time zone/);
     expect(() => loadConfig({ PORT: "eighty" })).toThrowError(/PORT/);

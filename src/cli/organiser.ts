@@ -13,7 +13,7 @@ import { t } from "../core/messages/index.js";
 import { loadNotes, noteReader } from "../core/notes/load.js";
 import { LookupService } from "../core/notes/lookup.js";
 import type { ExportKind } from "../core/organiser/service.js";
-import { loadQuestionBank } from "../core/questions/load.js";
+import { emptyQuestionBank, loadQuestionBank } from "../core/questions/load.js";
 import { openConfiguredDatabase } from "../db/index.js";
 import { createLogger } from "../logger.js";
 
@@ -37,7 +37,7 @@ async function openGroup(groupArg: string | undefined, io: CliIO): Promise<{ act
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   const sections = loadNotes(config.notesDir);
-  const bank = loadQuestionBank(config.questionsDir, { sections });
+  const bank = config.questionsDir === null ? emptyQuestionBank() : loadQuestionBank(config.questionsDir, { sections });
   const logger = createLogger("warn");
   const core = createCore({ store: database.store, notes: new LookupService(sections), sections, readNote: noteReader(config.notesDir), bank, clock: systemClock, logger, settings: { defaultTimezone: config.defaultTimezone, defaultLocale: config.defaultLocale } });
   const close = async () => void (await database.close());

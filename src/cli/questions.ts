@@ -67,7 +67,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
   // The configuration is read only for what the options leave open.
   const config = values.dir === undefined || values.notes === undefined ? loadConfig() : undefined;
-  const dir = path.resolve(values.dir ?? config!.questionsDir);
+  const configured = values.dir ?? config!.questionsDir;
+  if (configured === null) {
+    io.stderr.write(`studybot questions ${sub}: QUESTIONS_DIR is "none" (no question bank): pass --dir DIR, the folder holding topics.yaml and the question files\n`);
+    return 2;
+  }
+  const dir = path.resolve(configured);
   const notesDir = path.resolve(values.notes ?? config!.notesDir);
   const sections: Section[] = loadNotes(notesDir);
   const result = validateQuestionBank(dir, { sections, drafts: values.drafts });

@@ -136,6 +136,18 @@ describe("console platform (npm start with no chat credentials)", () => {
     }
   });
 
+  it("starts on a group's own notes with no question bank yet (QUESTIONS_DIR=none): lookup answers, /quiz says there is nothing to ask", async () => {
+    const db = path.join(tempDir(), "notes-only.db");
+    const r = await run(process.execPath, ["bin/studybot.mjs", "start"], {
+      env: { DATABASE_PATH: db, DEFAULT_LOCALE: "en", NOTES_DIR: "test/fixtures/notes-web", QUESTIONS_DIR: "none" },
+      input: "/lookup 리플로우\n/quiz\n",
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/ready — console mode \(55 note sections, 0 questions\)/);
+    expect(r.stdout).toContain("리플로우 / 리페인트  (test/fixtures/notes-web/browser.md:14)");
+    expect(r.stdout).toMatch(/There are no questions to ask .*Add questions to the bank \(QUESTIONS_DIR\)/);
+  });
+
   it("a malformed question file stops start-up naming the file and line; so does a bad setting", async () => {
     const q = tempDir();
     copyFileSync(path.join(root, "questions/topics.yaml"), path.join(q, "topics.yaml"));

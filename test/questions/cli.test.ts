@@ -216,3 +216,18 @@ describe("studybot questions stats", () => {
     expect(r.stderr).toMatch(/the bank has 1 problem; these counts cover the 1 valid question only/);
   });
 });
+
+describe("questions with no question bank configured", () => {
+  it("asks for --dir when QUESTIONS_DIR is none", async () => {
+    const before = process.env.QUESTIONS_DIR;
+    process.env.QUESTIONS_DIR = "none";
+    try {
+      const r = await cli("questions", "validate", "--notes", "notes");
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/QUESTIONS_DIR is "none" \(no question bank\): pass --dir DIR/);
+    } finally {
+      if (before === undefined) delete process.env.QUESTIONS_DIR;
+      else process.env.QUESTIONS_DIR = before;
+    }
+  });
+});

@@ -37,6 +37,11 @@ export interface ValidationResult {
   files: string[];
 }
 
+/** A bank with no questions and no topics: a group that has only its notes so far. */
+export function emptyQuestionBank(): QuestionBank {
+  return { questions: [], byId: new Map(), topics: new Map(), exams: new Map() };
+}
+
 /** Loads the bank or throws QuestionBankError listing every problem as `file:line: message`. */
 export function loadQuestionBank(dir: string, opts: LoadOptions = {}): QuestionBank {
   const result = validateQuestionBank(dir, opts);

@@ -10,7 +10,7 @@ import type { Worker } from "node:worker_threads";
 import { setTimeout as sleep } from "node:timers/promises";
 import { REST, Routes, ShardingManager, type Shard } from "discord.js";
 import type { StudyBot } from "../../core/app.js";
-import { ConfigError, type Config } from "../../config.js";
+import { ConfigError, NO_QUESTIONS, type Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import type { MetricsJson } from "../../server/metrics.js";
 import { ConnectionTracker, type ConnectionState, type FatalHandler } from "../connection.js";
@@ -126,7 +126,7 @@ export async function startShardManager(bot: StudyBot, config: Config, logger: L
       ...env,
       DATABASE_PATH: config.databasePath,
       NOTES_DIR: config.notesDir,
-      QUESTIONS_DIR: config.questionsDir,
+      QUESTIONS_DIR: config.questionsDir ?? NO_QUESTIONS,
       SHARDING_MANAGER: "true",
       SHARDING_MANAGER_MODE: "process",
       SHARDS: String(id),
