@@ -777,7 +777,7 @@ function letterDifference(counts: Int32Array, length: number, word: string): num
   return length + word.length - 2 * common;
 }
 
-/** The Latin words of a query that have no other Latin word beside them (only Hangul, or nothing). */
+/** The Latin words of a Korean query that stand with no other Latin word beside them. */
 function loneLatinWords(query: string): Set<string> {
   const runs = normalize(query).match(/[a-z0-9]+(?:[\s\-.]+[a-z0-9]+)*/g) ?? [];
   return new Set(runs.filter((run) => /^[a-z0-9]+$/.test(run) && /[\uac00-\ud7a3]/.test(query)));
