@@ -146,6 +146,8 @@ describe("console platform (npm start with no chat credentials)", () => {
     expect(r.stdout).toMatch(/ready — console mode \(55 note sections, 0 questions\)/);
     expect(r.stdout).toContain("리플로우 / 리페인트  (test/fixtures/notes-web/browser.md:14)");
     expect(r.stdout).toMatch(/There are no questions to ask .*Add questions to the bank \(QUESTIONS_DIR\)/);
+    // the person at the terminal is the operator: the message is enough, with no log line beside it
+    expect(r.stderr).toBe("");
   });
 
   it("a malformed question file stops start-up naming the file and line; so does a bad setting", async () => {

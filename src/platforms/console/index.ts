@@ -172,7 +172,8 @@ export class ConsoleSession {
       locale = await this.bot.locale(this.actor).catch(() => locale);
       const f = classifyFailure(err);
       if (f.kind === "bug") this.logger.error({ err, command: line.split(/\s+/)[0] }, "console command failed");
-      else if (f.kind === "operator") this.logger.warn({ key: f.key }, "console command needs an operator");
+      // At the console the operator is the one typing, and reads the message below: the log only keeps a trace.
+      else if (f.kind === "operator") this.logger.info({ key: f.key }, "console command needs an operator");
       this.print(tc.has(f.key) ? tc(locale, f.key, f.params) : tc(locale, "error.internal"));
       return true;
     }
