@@ -299,6 +299,18 @@ describe("an English name the notes have", () => {
   });
 });
 
+describe("a note's title", () => {
+  const notes = new LookupService([
+    ...parseNote("notes/tcp.md", "# TCP 정리\n\n## ack 번호\n\nack는 다음에 받을 바이트 번호.\n\n## 흐름 제어\n\n윈도우 크기.\n"),
+    ...parseNote("notes/kafka.md", "# Kafka 정리\n\n## acks\n\nacks=all이면 ISR 전부 기록한 뒤 ack를 보낸다.\n\n## 파티션\n\n순서는 파티션 안에서만.\n", 100),
+  ]);
+
+  it("names the subject of its sections, which they do not repeat (kafka acks)", () => {
+    expect(notes.lookup("kafka ack").hits[0]?.section.heading).toBe("acks");
+    expect(notes.lookup("tcp ack").hits[0]?.section.heading).toBe("ack 번호");
+  });
+});
+
 describe("hostile input", () => {
   const hostile = ["", "   ", "\t\n", "가".repeat(10_000), "x".repeat(10_000), "\u0000\u0007\u001b[31m", "🙂🔥", '"quoted"', "'", "*", "NEAR(", "OR", "--", "AND NOT", ")(", "\\", "%_", "section:../../etc/passwd#1"];
   it("never throws; empty or control-only queries give an empty result", () => {

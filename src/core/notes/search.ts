@@ -127,8 +127,9 @@ function packApplies(sections: readonly Section[], pack: (typeof DOMAIN_PACKS)[n
 }
 
 /**
- * Each section's breadcrumb (its parents' headings, without the notes' own title), in NFKC. Sections follow their
- * siblings, so a section whose parents are the previous one's gets the very same string, made once.
+ * Each section's breadcrumb (the note's title, then its parents' headings), in NFKC. The title often names the
+ * subject its sections never repeat (Kafka 정리 › acks). Sections follow their siblings, so a section whose parents
+ * are the previous one's gets the very same string, made once.
  */
 class Breadcrumbs {
   private previous: readonly string[] = [];
@@ -140,8 +141,8 @@ class Breadcrumbs {
     const path = this.sections[i]!.path;
     const previous = this.previous;
     let same = path.length === previous.length && i > 0;
-    for (let k = 1; same && k < path.length - 1; k++) same = path[k] === previous[k];
-    if (!same) this.text = nfkc(path.slice(1, -1).map(headingWords).join(" \n "));
+    for (let k = 0; same && k < path.length - 1; k++) same = path[k] === previous[k];
+    if (!same) this.text = nfkc(path.slice(0, -1).map(headingWords).join(" \n "));
     this.previous = path;
     return this.text;
   }
