@@ -255,6 +255,8 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: networking notes", "test/fixtures/notes-net", "lookup-net.jsonl");
   otherNotes("held out: Java and Spring backend notes", "test/fixtures/notes-spring", "lookup-spring.jsonl");
   otherNotes("held out: software-engineering exam notes", "test/fixtures/notes-swe", "lookup-swe.jsonl");
+  otherNotes("held out: data-engineering notes", "test/fixtures/notes-de", "lookup-de.jsonl");
+  otherNotes("held out: Linux administration notes", "test/fixtures/notes-linux", "lookup-linux.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
