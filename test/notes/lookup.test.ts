@@ -311,6 +311,19 @@ describe("a note's title", () => {
   });
 });
 
+describe("a question just short of half covered", () => {
+  it("is answered by the section with its most telling word (rest api 엔드포인트 이름 짓는 법, 오에스피에프 에어리어)", () => {
+    const web = new LookupService(loadNotes(path.join(root, "test/fixtures/notes-web"), root));
+    expect(web.lookup("rest api 엔드포인트 이름 짓는 법").hits[0]?.section.heading).toBe("REST API 설계");
+    const net = new LookupService(loadNotes(path.join(root, "test/fixtures/notes-net"), root));
+    expect(net.lookup("오에스피에프 에어리어").hits[0]?.section.heading).toBe("#9 에어리어, LSA");
+  });
+
+  it("is not answered by a section without that word, though it has the others (파이썬 리스트 정렬 over AWS notes)", () => {
+    expect(service.lookup("파이썬 리스트 정렬").hits).toEqual([]);
+  });
+});
+
 describe("hostile input", () => {
   const hostile = ["", "   ", "\t\n", "가".repeat(10_000), "x".repeat(10_000), "\u0000\u0007\u001b[31m", "🙂🔥", '"quoted"', "'", "*", "NEAR(", "OR", "--", "AND NOT", ")(", "\\", "%_", "section:../../etc/passwd#1"];
   it("never throws; empty or control-only queries give an empty result", () => {

@@ -21,6 +21,9 @@ export const MAX_QUERY_CHARS = 200;
 
 /** Share of the query's weight the best section must match; below it the notes do not cover the query. */
 const MIN_COVERAGE = 0.5;
+/** A section covering less of the query, down to this, still answers it when it has the query's most telling word
+ * (the rarest in the notes of its content words): a long question's other words may be how it is asked. */
+const TELLING_COVERAGE = 0.45;
 /** Queries of more words than this need less of their weight covered, in proportion. */
 const LONG_QUERY_WORDS = 4;
 /** Sections scoring below this share of the best one are not worth showing. */
@@ -557,7 +560,12 @@ export class SearchIndex {
     const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     const queryIds: number[] = [];
     let totalWeight = 0;
-    for (const clause of clauses) {
+    // The content clause with the rarest words that the notes have, by a bit in `hasTelling`.
+    const { hasTelling } = scratch;
+    let tellingImportance = -1;
+    let tellingBit = 0;
+    for (let c = 0; c < clauses.length; c++) {
+      const clause = clauses[c]!;
       let importance = Infinity;
       let clauseCount = 0;
       for (const alt of clause.alternatives) {
@@ -608,9 +616,15 @@ export class SearchIndex {
       }
       const weight = clause.weight * importance;
       totalWeight += weight;
+      const bit = c < 31 ? 1 << c : 0;
+      if (clause.weight >= 1 && clauseCount > 0 && importance > tellingImportance && bit) {
+        tellingImportance = importance;
+        tellingBit = bit;
+      }
       for (let t = 0; t < clauseCount; t++) {
         const i = clauseTouched[t]!;
         if (scores[i] === 0 && matched[i] === 0) touched[touchedCount++] = i;
+        hasTelling[i] = hasTelling[i]! | bit;
         scores[i] = scores[i]! + clause.weight * bestScore[i]!;
         matched[i] = matched[i]! + weight * Math.min(1, bestMatched[i]!);
         matchedInTitle[i] = matchedInTitle[i]! + weight * Math.min(1, bestTitled[i]!);
@@ -628,6 +642,8 @@ export class SearchIndex {
     if (touchedCount > 0 && totalWeight > 0) {
       let bestCoverage = 0;
       let secondCoverage = 0;
+      let answers = false;
+      const telling = (TELLING_COVERAGE / MIN_COVERAGE) * required;
       let bestLower = 0;
       const lowest = scratch.lowestFor(limit);
       let lowestCount = 0;
@@ -645,6 +661,7 @@ export class SearchIndex {
           secondCoverage = bestCoverage;
           bestCoverage = coverage;
         } else if (coverage > secondCoverage) secondCoverage = coverage;
+        if (coverage >= required || (coverage >= telling && (hasTelling[i]! & tellingBit) !== 0)) answers = true;
         if (lower > bestLower) bestLower = lower;
         // The `limit` highest lower scores of the sections covering enough of the query.
         if (coverage >= required * 0.6 && (lowestCount < limit || lower > lowest[limit - 1]!)) {
@@ -657,7 +674,7 @@ export class SearchIndex {
         }
       }
       // Two things compared are often written in two sections (릿지 and 라쏘): together they may cover the query.
-      if ((comparison ? bestCoverage + secondCoverage : bestCoverage) >= required) {
+      if (answers || (comparison && bestCoverage + secondCoverage >= required)) {
         // A section is worth its precision if it could be the best, or among the `limit` best that cover enough.
         const bar = Math.min(bestLower, lowestCount < limit ? 0 : lowest[limit - 1]!) * (1 - 1e-9);
         const candidates = scratch.candidates;
@@ -696,6 +713,7 @@ export class SearchIndex {
       scores[i] = 0;
       matched[i] = 0;
       matchedInTitle[i] = 0;
+      hasTelling[i] = 0;
     }
     for (const id of queryIds) queryTerm[id] = 0;
     return top;
@@ -714,6 +732,8 @@ class Scratch {
   readonly altMatched: Float64Array;
   readonly altTitled: Float64Array;
   readonly queryTerm: Uint8Array;
+  /** by section, a bit for each of the query's first 31 clauses it matches */
+  readonly hasTelling: Int32Array;
   /** sections met by the query, by the current clause, by the current alternative */
   readonly touched: Int32Array;
   readonly clauseTouched: Int32Array;
@@ -729,6 +749,7 @@ class Scratch {
     this.clauseTouched = new Int32Array(sections);
     this.altTouched = new Int32Array(sections);
     this.scores = new Float64Array(sections);
+    this.hasTelling = new Int32Array(sections);
     this.matched = new Float64Array(sections);
     this.matchedInTitle = new Float64Array(sections);
     this.bestScore = new Float64Array(sections);
