@@ -258,8 +258,9 @@ export class SearchIndex {
   }
 
   /** The query as clauses with their alternatives (exported for tests and the term matcher). */
-  plan(query: string): Clause[] {
-    const a = this.analyze(query.slice(0, MAX_QUERY_CHARS));
+  plan(typed: string): Clause[] {
+    const query = typed.slice(0, MAX_QUERY_CHARS);
+    const a = this.analyze(query);
     const clauses: Clause[] = [];
     /** the clause of each Latin word of the query (folded) */
     const clauseOf = new Map<string, number>();
@@ -282,7 +283,7 @@ export class SearchIndex {
       clauses.push({ weight: NAME_WEIGHT, alternatives });
     }
     const seenLatin = new Set<string>();
-    const alone = loneLatinWords(query.slice(0, MAX_QUERY_CHARS));
+    const alone = loneLatinWords(query);
     for (const word of a.latinWords) {
       const folded = foldLatin(word);
       if (word.length < 2 || seenLatin.has(folded)) continue;
@@ -293,8 +294,8 @@ export class SearchIndex {
       clauseOf.set(folded, clauses.length);
       clauses.push(this.latinClause(word, folded));
     }
-    if (clauseOf.size >= 3) this.addInitials(query.slice(0, MAX_QUERY_CHARS), clauses, clauseOf);
-    this.addCamelCaseWords(query.slice(0, MAX_QUERY_CHARS), clauses, clauseOf);
+    if (clauseOf.size >= 3) this.addInitials(query, clauses, clauseOf);
+    this.addCamelCaseWords(query, clauses, clauseOf);
     // A letter joined to a word is part of a name (t검정, p값); where the notes have it, it counts as a word.
     for (const letter of new Set(a.boundLetters)) if (!seenLatin.has(letter) && this.has(letter)) clauses.push({ weight: 1, alternatives: [{ terms: [[letter, 1]], factor: 1 }] });
     const hangulClauseOf = new Map<string, number>();
@@ -303,7 +304,7 @@ export class SearchIndex {
       hangulClauseOf.set(word, clauses.length);
       clauses.push(this.hangulClause(word));
     }
-    const joined = this.addJoined(query.slice(0, MAX_QUERY_CHARS), clauses, clauseOf, hangulClauseOf);
+    const joined = this.addJoined(query, clauses, clauseOf, hangulClauseOf);
     // A bigram across a space is there for spacing variants (스토리지 클래스 = 스토리지클래스). Next to a predicate
     // (오버피팅 되면) it joins what is asked about to how it is asked, which notes never write together: one the
     // notes do not know there is no sign of another subject, and weighs nothing. Two words found as one name
@@ -331,13 +332,7 @@ export class SearchIndex {
       if (content.length < 3) continue;
       const initials = [content, words].map((ws) => ws.map((w) => w[0]).join("")).find((x) => this.has(x));
       if (!initials) continue;
-      for (const w of content) {
-        const at = clauseOf.get(w);
-        if (at === undefined) continue;
-        const clause = clauses[at]!;
-        clause.alternatives.push({ terms: [[initials, 1]], factor: 1 });
-        if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = NAME_WEIGHT;
-      }
+      for (const w of content) addAlternative(clauses[clauseOf.get(w) ?? -1], { terms: [[initials, 1]], factor: 1 });
     }
   }
 
@@ -351,8 +346,7 @@ export class SearchIndex {
       const clause = clauses[clauseOf.get(folded) ?? -1];
       const parts = name.split(/(?=[A-Z])/).map((p) => foldLatin(p.toLowerCase()));
       if (!clause || this.has(folded) || !parts.every((p) => p.length >= 2 && this.has(p))) continue;
-      clause.alternatives.push({ terms: parts.map((p) => [p, 1 / parts.length]), factor: 1 });
-      if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = NAME_WEIGHT;
+      addAlternative(clause, { terms: parts.map((p) => [p, 1 / parts.length]), factor: 1 });
     }
   }
 
@@ -363,12 +357,7 @@ export class SearchIndex {
   private addJoined(query: string, clauses: Clause[], latinClauseOf: Map<string, number>, hangulClauseOf: Map<string, number>): Set<string> {
     const joinedPairs = new Set<string>();
     const join = (words: readonly string[], clauseOf: Map<string, number>, alternative: Alternative) => {
-      for (const w of words) {
-        const clause = clauses[clauseOf.get(w) ?? -1];
-        if (!clause) continue;
-        clause.alternatives.push(alternative);
-        if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = NAME_WEIGHT;
-      }
+      for (const w of words) addAlternative(clauses[clauseOf.get(w) ?? -1], alternative);
     };
     const text = normalize(query);
     for (const run of text.match(/[a-z][a-z0-9]*(?:[ \-]+(?:[a-z][a-z0-9]*|\d+))+/g) ?? []) {
@@ -401,15 +390,9 @@ export class SearchIndex {
   private latinClause(word: string, folded: string): Clause {
     const alternatives: Alternative[] = [{ terms: [[folded, 1]], factor: 1 }];
     let known = this.has(folded);
-    // A letter and a word that the notes join with a hyphen (kmeans for k-means, tsne for t-SNE): both.
-    if (!known && folded.length >= 4 && this.has(folded[0]!) && this.has(foldLatin(folded.slice(1)))) {
-      alternatives.push({ terms: [[folded[0]!, 0.5], [foldLatin(folded.slice(1)), 0.5]], factor: 1 });
-      known = true;
-    }
-    // Letters and a number typed as one (sha1, http2) that the notes write apart (SHA-1, HTTP/2): both.
-    const numbered = known ? null : /^([a-z]{2,})(\d+)$/.exec(folded);
-    if (numbered && this.has(numbered[1]!) && this.has(numbered[2]!)) {
-      alternatives.push({ terms: [[numbered[1]!, 0.5], [numbered[2]!, 0.5]], factor: 1 });
+    const parts = known ? null : this.partsInNotes(folded);
+    if (parts) {
+      alternatives.push({ terms: parts.map((p) => [p, 0.5]), factor: 1 });
       known = true;
     }
     // Unknown Latin words: try a close word of the corpus (cloudfrnt → cloudfront).
@@ -444,6 +427,17 @@ export class SearchIndex {
       }
     }
     return { weight: known ? NAME_WEIGHT : UNKNOWN_NAME_WEIGHT, alternatives };
+  }
+
+  /**
+   * The two parts the notes write apart of a word typed as one: a letter and a word they join with a hyphen (kmeans
+   * for k-means, tsne for t-SNE), or letters and a number (sha1 for SHA-1, http2 for HTTP/2).
+   */
+  private partsInNotes(folded: string): [string, string] | null {
+    const numbered = /^([a-z]{2,})(\d+)$/.exec(folded);
+    const splits: Array<[string, string]> = folded.length >= 4 ? [[folded[0]!, foldLatin(folded.slice(1))]] : [];
+    if (numbered) splits.push([numbered[1]!, numbered[2]!]);
+    return splits.find((pair) => pair.every((p) => this.has(p))) ?? null;
   }
 
   /** The notes' Latin words (four letters or more) by their English stem; made when a query first needs it. */
@@ -797,6 +791,16 @@ function letterDifference(counts: Int32Array, length: number, word: string): num
   }
   for (let i = 0; i < n; i++) if (taken[i]) counts[word.charCodeAt(i) & 127]!++;
   return length + word.length - 2 * common;
+}
+
+/**
+ * Another way a clause's word may be written in the notes: an alternative of the clause, which makes a name the
+ * notes seemed not to use one they have. Nothing without a clause (the word was a stop word).
+ */
+function addAlternative(clause: Clause | undefined, alternative: Alternative): void {
+  if (!clause) return;
+  clause.alternatives.push(alternative);
+  if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = NAME_WEIGHT;
 }
 
 /** The Latin words of a Korean query that stand with no other Latin word beside them. */
