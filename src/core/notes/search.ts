@@ -554,8 +554,8 @@ export class SearchIndex {
     const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     const queryIds: number[] = [];
     let totalWeight = 0;
-    // The content clause with the rarest words that the notes have, by a bit in `hasTelling`.
-    const { hasTelling } = scratch;
+    // Which clauses each section matches, a bit each; and the content clause with the rarest words the notes have.
+    const { clauseBits } = scratch;
     let tellingImportance = -1;
     let tellingBit = 0;
     for (let c = 0; c < clauses.length; c++) {
@@ -618,7 +618,7 @@ export class SearchIndex {
       for (let t = 0; t < clauseCount; t++) {
         const i = clauseTouched[t]!;
         if (scores[i] === 0 && matched[i] === 0) touched[touchedCount++] = i;
-        hasTelling[i] = hasTelling[i]! | bit;
+        clauseBits[i] = clauseBits[i]! | bit;
         scores[i] = scores[i]! + clause.weight * bestScore[i]!;
         matched[i] = matched[i]! + weight * Math.min(1, bestMatched[i]!);
         matchedInTitle[i] = matchedInTitle[i]! + weight * Math.min(1, bestTitled[i]!);
@@ -655,7 +655,7 @@ export class SearchIndex {
           secondCoverage = bestCoverage;
           bestCoverage = coverage;
         } else if (coverage > secondCoverage) secondCoverage = coverage;
-        if (coverage >= required || (coverage >= telling && (hasTelling[i]! & tellingBit) !== 0)) answers = true;
+        if (coverage >= required || (coverage >= telling && (clauseBits[i]! & tellingBit) !== 0)) answers = true;
         if (lower > bestLower) bestLower = lower;
         // The `limit` highest lower scores of the sections covering enough of the query.
         if (coverage >= required * 0.6 && (lowestCount < limit || lower > lowest[limit - 1]!)) {
@@ -707,7 +707,7 @@ export class SearchIndex {
       scores[i] = 0;
       matched[i] = 0;
       matchedInTitle[i] = 0;
-      hasTelling[i] = 0;
+      clauseBits[i] = 0;
     }
     for (const id of queryIds) queryTerm[id] = 0;
     return top;
@@ -727,7 +727,7 @@ class Scratch {
   readonly altTitled: Float64Array;
   readonly queryTerm: Uint8Array;
   /** by section, a bit for each of the query's first 31 clauses it matches */
-  readonly hasTelling: Int32Array;
+  readonly clauseBits: Int32Array;
   /** sections met by the query, by the current clause, by the current alternative */
   readonly touched: Int32Array;
   readonly clauseTouched: Int32Array;
@@ -743,7 +743,7 @@ class Scratch {
     this.clauseTouched = new Int32Array(sections);
     this.altTouched = new Int32Array(sections);
     this.scores = new Float64Array(sections);
-    this.hasTelling = new Int32Array(sections);
+    this.clauseBits = new Int32Array(sections);
     this.matched = new Float64Array(sections);
     this.matchedInTitle = new Float64Array(sections);
     this.bestScore = new Float64Array(sections);
