@@ -63,7 +63,7 @@ export function validateQuestionBank(dir: string, opts: LoadOptions = {}): Valid
       .filter((n) => !n.startsWith(".") && QUESTION_FILE.test(n))
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   } catch (err) {
-    problems.push({ file: shown(dir), line: 1, message: `cannot read the question folder (${(err as Error).message}): set QUESTIONS_DIR or --dir to the folder holding topics.yaml and the question files` });
+    problems.push({ file: shown(dir), line: 1, message: `cannot read the question folder (${(err as Error).message}): set QUESTIONS_DIR or --dir to the folder holding topics.yaml and the question files (QUESTIONS_DIR=none starts with no question bank)` });
     return empty();
   }
 

@@ -7,6 +7,7 @@ import type { Clock } from "../clock.js";
 import { addDays, localDate, localParts, weekKey, zonedTime } from "../clock.js";
 import type { Locale } from "../locale.js";
 import { resolveLocale } from "../locale.js";
+import { OperatorError } from "../errors.js";
 import { t } from "../messages/index.js";
 import { trimAtLine } from "../notes/lookup.js";
 import type { Library } from "../library.js";
@@ -85,6 +86,8 @@ export class ReviewService {
   async next(group: GroupRow, member: MemberRow, exclude: ReadonlySet<string> = new Set()): Promise<NextReview> {
     const now = this.deps.clock.now();
     const bank = await this.deps.catalog.bankFor(group.id);
+    // A group with only its notes so far has nothing to review, which /quiz says the same way.
+    if (bank.questions.length === 0) throw new OperatorError("quiz.no_questions", { topics: "*" });
     const due = (await this.store.dueCards(member.id, this.endOfToday(now, group.timezone), 50)).filter((c) => bank.byId.has(c.questionId));
     const first = due[0];
     if (first) return { question: bank.byId.get(first.questionId)!, from: "due", dueToday: due.length, nextDue: null };
