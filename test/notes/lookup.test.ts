@@ -311,6 +311,28 @@ describe("a note's title", () => {
   });
 });
 
+describe("a word of the query in the section as typed", () => {
+  const notes = new LookupService(
+    parseNote("notes/kafka.md", "# Kafka\n\n## 컨슈머 랙이 계속 쌓였던 건\n\n증상: 주문 컨슈머 lag이 수십만까지 증가.\n\n## 컨슈머 그룹\n\n파티션 하나는 그룹의 컨슈머 하나가 읽는다.\n"),
+  );
+
+  it("counts whole, though its Hangul spelling in the heading scores more (consumer lag 계속 늘어남)", () => {
+    expect(notes.lookup("consumer lag 계속 늘어남").hits[0]?.section.heading).toBe("컨슈머 랙이 계속 쌓였던 건");
+  });
+});
+
+describe("a question word", () => {
+  const notes = new LookupService(
+    parseNote("notes/stream.md", "# 스트림 처리\n\n## 워터마크\n\n늦게 온 이벤트를 기다리는 한도. 너무 길면 결과가 늦고, 짧으면 늦은 이벤트를 버린다.\n\n## 윈도우\n\n텀블링, 슬라이딩, 세션 윈도우.\n"),
+  );
+
+  it("asks how the notes answer, not what about (워터마크 얼마로 잡아, 워터마크 누가 정해)", () => {
+    expect(notes.lookup("워터마크 얼마로 잡아").hits[0]?.section.heading).toBe("워터마크");
+    expect(notes.lookup("워터마크 누가 정해").hits[0]?.section.heading).toBe("워터마크");
+    expect(notes.lookup("얼마나 몇 누구").hits).toEqual([]);
+  });
+});
+
 describe("a question just short of half covered", () => {
   it("is answered by the section with its most telling word (rest api 엔드포인트 이름 짓는 법, 오에스피에프 에어리어)", () => {
     const web = new LookupService(loadNotes(path.join(root, "test/fixtures/notes-web"), root));

@@ -4,7 +4,8 @@
 //
 // A query is a list of clauses, one per word or concept, each with alternatives: the word as typed, its stems
 // without particles or endings, its loanword spellings in the other script found in the corpus (뮤텍스 → mutex),
-// a typo's correction. A section scores a clause by its best alternative, so a wrong guess costs nothing.
+// a typo's correction. A section scores a clause by its best-scoring alternative and covers it as much as its
+// best-covering one (lag as typed, though 랙이 in its heading scores more), so a wrong guess costs nothing.
 import { stemmer } from "stemmer";
 import { Analyzer, Concepts, foldLatin, isHangulWord, nfkc, normalize, type Analysis, type Term } from "./analyze.js";
 import { bridgesInNfkc, markersPresent } from "./bridges.js";
@@ -62,7 +63,7 @@ const STOP_LATIN = new Set([
   "explain", "please", "me", "my", "between", "from", "at", "by", "as", "into", "if", "then", "than",
 ]);
 const STOP_HANGUL = new Set([
-  "뭐", "뭐야", "뭐지", "뭐임", "뭐냐", "뭔데", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어느", "무슨", "알려줘", "알려주세요",
+  "뭐", "뭐야", "뭐지", "뭐임", "뭐냐", "뭔데", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어디서", "어느", "무슨", "누가", "누구", "얼마", "얼마나", "몇", "알려줘", "알려주세요",
   "설명", "설명해줘", "정리", "좀", "대해", "대해서", "대한", "관련", "관해", "방법", "법", "하는법", "사용법", "돼", "되나요",
   "있나요", "인가", "경우", "때", "것", "거", "수", "등", "및", "그", "이", "저", "또", "더", "잘", "다", "되", "해", "하", "나요", "건가요",
 ]);
@@ -597,11 +598,11 @@ export class SearchIndex {
         importance = Math.min(importance, altIdf);
         for (let t = 0; t < altCount; t++) {
           const i = altTouched[t]!;
-          if (altScore[i]! > bestScore[i]! && !(alt.fallback && bestMatched[i]! > 0)) {
+          if (!(alt.fallback && bestMatched[i]! > 0)) {
             if (bestMatched[i] === 0) clauseTouched[clauseCount++] = i;
-            bestScore[i] = altScore[i]!;
-            bestMatched[i] = altMatched[i]!;
-            bestTitled[i] = altTitled[i]!;
+            if (altScore[i]! > bestScore[i]!) bestScore[i] = altScore[i]!;
+            if (altMatched[i]! > bestMatched[i]!) bestMatched[i] = altMatched[i]!;
+            if (altTitled[i]! > bestTitled[i]!) bestTitled[i] = altTitled[i]!;
           }
           altScore[i] = 0;
           altMatched[i] = 0;
