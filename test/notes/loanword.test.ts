@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AWS_PACK } from "../../src/core/notes/glossary.js";
-import { canSpellLoanword, hangulKey, latinKeys, soundsAlike, spellingDistance } from "../../src/core/notes/loanword.js";
+import { canSpellLoanword, hangulKey, ingBases, latinKeys, soundsAlike, spellingDistance } from "../../src/core/notes/loanword.js";
 import { STUDY_VOCABULARY } from "../../src/core/notes/vocabulary.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -59,5 +59,19 @@ describe("loanwords by sound", () => {
     expect(spellingDistance("카산드라", "cassandra")).toBe(0);
     expect(spellingDistance("스레드", "thread")).toBeLessThan(spellingDistance("스타트", "thread"));
     for (const [ko, en] of pairs) expect(spellingDistance(ko, en), `${ko} ${en}`).toBeLessThan(1);
+  });
+});
+
+describe("an English -ing spelt in Hangul", () => {
+  it("comes from its stem written with ㅡ or ㅣ, closing the syllable before, or with nothing (인덱싱, 메시징, 버저닝, 프로파일링)", () => {
+    expect(ingBases("인덱싱")).toContain("인덱스");
+    expect(ingBases("메시징")).toContain("메시지");
+    expect(ingBases("버저닝")).toContain("버전");
+    expect(ingBases("프로파일링")).toContain("프로파일");
+    expect(ingBases("태깅")).toContain("태그");
+  });
+
+  it("is only a last syllable of a consonant, ㅣ and ㅇ after another syllable (링, 사랑, 영 are none)", () => {
+    for (const word of ["링", "사랑", "영", "인덱스", "방향"]) expect(ingBases(word), word).toEqual([]);
   });
 });

@@ -321,6 +321,17 @@ describe("a word of the query in the section as typed", () => {
   });
 });
 
+describe("an English -ing spelt in Hangul", () => {
+  const notes = new LookupService(
+    parseNote("notes/cloud.md", "# 클라우드\n\n## 프로비전\n\n용량을 미리 확보해 두는 방식.\n\n## 태그\n\n리소스에 붙이는 키와 값. 이름 규칙을 정해 둔다.\n\n## 비용\n\n규칙 없이 쓰면 비용이 샌다.\n"),
+  );
+
+  it("finds the word it is made from where the notes write that (프로비저닝 → 프로비전, 태깅 → 태그)", () => {
+    expect(notes.lookup("프로비저닝 방식").hits[0]?.section.heading).toBe("프로비전");
+    expect(notes.lookup("태깅 규칙").hits[0]?.section.heading).toBe("태그");
+  });
+});
+
 describe("a question word", () => {
   const notes = new LookupService(
     parseNote("notes/stream.md", "# 스트림 처리\n\n## 워터마크\n\n늦게 온 이벤트를 기다리는 한도. 너무 길면 결과가 늦고, 짧으면 늦은 이벤트를 버린다.\n\n## 윈도우\n\n텀블링, 슬라이딩, 세션 윈도우.\n"),

@@ -292,3 +292,28 @@ function editDistance(a: string, b: string): number {
 
 let rowA = new Int32Array(32);
 let rowB = new Int32Array(32);
+
+/** Finals a loanword's consonant takes when it closes the syllable before it (ㄱ ㄴ ㄹ ㅁ ㅂ ㅅ), by initial. */
+const FINAL_OF_INITIAL: Partial<Record<number, number>> = { 0: 1, 2: 4, 5: 8, 6: 16, 7: 17, 9: 19 };
+
+/**
+ * The Hangul spellings of an English word's stem that its -ing form may come from (리밸런싱 → 리밸런스, 캐싱 → 캐시,
+ * 파티셔닝 → 파티션, 스트리밍 → 스트림, 모니터링 → 모니터): the last syllable, a consonant with ㅣ and ㅇ, is the
+ * -ing; the consonant was written with ㅡ or ㅣ, or closed the syllable before, or was doubled into it. Native
+ * Korean words of three syllables or more rarely end so; a base counts only where the notes write it.
+ */
+export function ingBases(word: string): string[] {
+  if (word.length < 2) return [];
+  const last = word.charCodeAt(word.length - 1) - 0xac00;
+  if (last < 0 || last > 11171 || last % 28 !== 21 || Math.floor(last / 28) % 21 !== 20) return [];
+  const initial = Math.floor(last / 588);
+  if (initial === 11) return [];
+  const prefix = word.slice(0, -1);
+  const syllable = (vowel: number) => String.fromCharCode(0xac00 + (initial * 21 + vowel) * 28);
+  const bases = [prefix + syllable(18), prefix + syllable(20)];
+  if (prefix.length >= 2) bases.push(prefix);
+  const before = prefix.charCodeAt(prefix.length - 1) - 0xac00;
+  const final = FINAL_OF_INITIAL[initial];
+  if (final !== undefined && before >= 0 && before <= 11171 && before % 28 === 0) bases.push(prefix.slice(0, -1) + String.fromCharCode(0xac00 + before + final));
+  return bases.filter((b) => b.length >= 2);
+}

@@ -10,7 +10,7 @@ import { stemmer } from "stemmer";
 import { Analyzer, Concepts, foldLatin, isHangulWord, nfkc, normalize, type Analysis, type Term } from "./analyze.js";
 import { bridgesInNfkc, markersPresent } from "./bridges.js";
 import { AWS_PACK } from "./glossary.js";
-import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike, spellingDistance } from "./loanword.js";
+import { hangulKey, ingBases, latinKeys, MIN_KEY_LENGTH, soundsAlike, spellingDistance } from "./loanword.js";
 import { isPredicate, stem, stems } from "./morphology.js";
 import { buildPostings } from "./postings.js";
 import { firstAtLeast } from "./prefix.js";
@@ -187,6 +187,8 @@ export class SearchIndex {
   /** sound key → Hangul words (stems) of the corpus, and → Latin words of the corpus */
   private readonly hangulBySound = new Map<string, string[]>();
   private readonly latinBySound = new Map<string, string[]>();
+  /** the stems (two syllables or more) of the notes' Hangul words */
+  private readonly hangulStems = new Set<string>();
   private scratch?: Scratch;
   private byStem?: Map<string, string[]>;
   /** the notes' Hangul words, sorted */
@@ -238,6 +240,7 @@ export class SearchIndex {
     for (const w of hangulWords) {
       const st = stem(w);
       if (st.length < 2) continue;
+      this.hangulStems.add(st);
       const key = hangulKey(st);
       if (key.length >= MIN_KEY_LENGTH) pushTo(this.hangulBySound, key, st);
     }
@@ -462,6 +465,11 @@ export class SearchIndex {
       for (const latin of this.soundAlikes(s.stem, [hangulKey(s.stem)], this.latinBySound)) {
         if (s.stem.length > 1 || spellingDistance(s.stem, latin) <= ONE_SYLLABLE_DISTANCE) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
       }
+    }
+    // An English -ing spelt in Hangul where the notes write the word it is made from (리밸런싱 → 리밸런스).
+    for (const s of candidates) {
+      if (s.kind === "ending" || this.hangulStems.has(s.stem)) continue;
+      for (const base of ingBases(s.stem)) if (this.hangulStems.has(base)) alternatives.push(bigramAlternative(base, 1));
     }
     const known = alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)));
     // A spoken predicate (생겨, 빨라져요, 떨어지면) says how the question is asked more than what about: one the notes
