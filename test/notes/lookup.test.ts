@@ -332,6 +332,18 @@ describe("an English -ing spelt in Hangul", () => {
   });
 });
 
+describe("a verb before 법 (how to)", () => {
+  const notes = new LookupService(
+    parseNote("notes/memo.md", "# 암기\n\n## 결합도\n\n자료, 스탬프, 제어, 외부, 공통, 내용 순으로 강해진다.\n\n## 응집도\n\n기능적 응집도가 가장 좋다.\n"),
+  );
+
+  it("says how the question is asked, not what about (결합도 외우는 법, 응집도 쓰는 방법)", () => {
+    expect(notes.lookup("결합도 외우는 법").hits[0]?.section.heading).toBe("결합도");
+    expect(notes.lookup("응집도 쓰는 방법").hits[0]?.section.heading).toBe("응집도");
+    expect(notes.lookup("외우는 법").hits).toEqual([]);
+  });
+});
+
 describe("a question word", () => {
   const notes = new LookupService(
     parseNote("notes/stream.md", "# 스트림 처리\n\n## 워터마크\n\n늦게 온 이벤트를 기다리는 한도. 너무 길면 결과가 늦고, 짧으면 늦은 이벤트를 버린다.\n\n## 윈도우\n\n텀블링, 슬라이딩, 세션 윈도우.\n"),

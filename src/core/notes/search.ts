@@ -303,10 +303,11 @@ export class SearchIndex {
     // A letter joined to a word is part of a name (t검정, p값); where the notes have it, it counts as a word.
     for (const letter of new Set(a.boundLetters)) if (!seenLatin.has(letter) && this.has(letter)) clauses.push({ weight: 1, alternatives: [{ terms: [[letter, 1]], factor: 1 }] });
     const hangulClauseOf = new Map<string, number>();
+    const howTo = howToVerbs(query);
     for (const word of a.hangulWords) {
       if (hangulClauseOf.has(word) || isStopHangul(word)) continue;
       hangulClauseOf.set(word, clauses.length);
-      clauses.push(this.hangulClause(word));
+      clauses.push(this.hangulClause(word, howTo.has(word)));
     }
     const joined = this.addJoined(query, clauses, clauseOf, hangulClauseOf);
     // A bigram across a space is there for spacing variants (스토리지 클래스 = 스토리지클래스). Next to a predicate
@@ -453,7 +454,8 @@ export class SearchIndex {
     return this.byStem;
   }
 
-  private hangulClause(word: string): Clause {
+  /** `verb`: the word is a verb whatever its shape says (보는 in 보는 법). */
+  private hangulClause(word: string, verb = false): Clause {
     const alternatives: Alternative[] = [];
     const candidates = stems(word).filter((s) => !isStopHangul(s.stem));
     for (const s of candidates) alternatives.push(s.stem.length === 1 ? { terms: [["1:" + s.stem, 1]], factor: 1 } : bigramAlternative(s.stem, 1));
@@ -475,7 +477,7 @@ export class SearchIndex {
     // A spoken predicate (생겨, 빨라져요, 떨어지면) says how the question is asked more than what about: one the notes
     // do not use weighs nothing, so a query of it alone still finds nothing and a word it follows is not
     // outweighed; one they use counts for half a word.
-    const weight = isPredicate(word) ? (known ? 0.5 : 0) : known || word.length > 1 ? 1 : 0.6;
+    const weight = verb || isPredicate(word) ? (known ? 0.5 : 0) : known || word.length > 1 ? 1 : 0.6;
     return { weight, alternatives: alternatives.length ? alternatives : [{ terms: [["1:" + word, 1]], factor: 1 }] };
   }
 
@@ -816,6 +818,11 @@ function addAlternative(clause: Clause | undefined, alternative: Alternative): v
 function loneLatinWords(query: string): Set<string> {
   const runs = normalize(query).match(/[a-z0-9]+(?:[\s\-.]+[a-z0-9]+)*/g) ?? [];
   return new Set(runs.filter((run) => /^[a-z0-9]+$/.test(run) && /[\uac00-\ud7a3]/.test(query)));
+}
+
+/** The words before 법 or 방법 ending in -는 (보는 법, 외우는 방법): how to do something, said by a verb. */
+function howToVerbs(query: string): Set<string> {
+  return new Set([...query.normalize("NFKC").matchAll(/([\uac00-\ud7a3]+는)\s+(?:방)?법(?![\uac00-\ud7a3])/g)].map((m) => m[1]!));
 }
 
 function isStopHangul(word: string): boolean {
