@@ -344,6 +344,18 @@ describe("a verb before 법 (how to)", () => {
   });
 });
 
+describe("a word of quantity or degree (여러개, 너무, 가장)", () => {
+  const notes = new LookupService(
+    parseNote("notes/cache.md", "# 캐시\n\n## 캐시 스탬피드\n\n인기 키가 만료되는 순간 요청이 한꺼번에 DB로 몰린다.\n\n## TTL\n\n키마다 만료 시간을 둔다.\n"),
+  );
+
+  it("weighs nothing, so the words it goes with find their section", () => {
+    expect(notes.lookup("캐시 여러개 키 만료").hits.length).toBeGreaterThan(0);
+    expect(notes.lookup("키 만료 가장 안 좋은 경우").hits.length).toBeGreaterThan(0);
+    expect(notes.lookup("너무 여러개 가장").hits).toEqual([]);
+  });
+});
+
 describe("a question word", () => {
   const notes = new LookupService(
     parseNote("notes/stream.md", "# 스트림 처리\n\n## 워터마크\n\n늦게 온 이벤트를 기다리는 한도. 너무 길면 결과가 늦고, 짧으면 늦은 이벤트를 버린다.\n\n## 윈도우\n\n텀블링, 슬라이딩, 세션 윈도우.\n"),

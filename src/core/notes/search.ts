@@ -67,6 +67,9 @@ const STOP_HANGUL = new Set([
   "설명", "설명해줘", "정리", "좀", "대해", "대해서", "대한", "관련", "관해", "방법", "법", "하는법", "사용법", "돼", "되나요",
   "있나요", "인가", "경우", "때", "것", "거", "수", "등", "및", "그", "이", "저", "또", "더", "잘", "다", "되", "해", "하", "나요", "건가요",
 ]);
+/** Words of quantity, degree and negation: they say how much is asked, not what about; they weigh nothing, but a
+ * question with them is longer, and needs less of its weight covered, as any long question. */
+const DEGREE_HANGUL = new Set(["여러", "여러개", "여러가지", "안", "못", "너무", "제일", "가장", "진짜", "정말", "그냥", "꼭", "항상"]);
 /** The concept of a question that compares two things. */
 const DIFFERENCE = "@difference";
 /** Concepts that say what kind of answer is wanted, not what it is about. */
@@ -77,6 +80,12 @@ interface Alternative {
   factor: number;
   /** only for sections the earlier alternatives did not match at all */
   fallback?: boolean;
+}
+
+/** A query as the search reads it: its clauses, and how many words it has that say something. */
+interface Plan {
+  clauses: Clause[];
+  words: number;
 }
 
 interface Clause {
@@ -262,8 +271,9 @@ export class SearchIndex {
   }
 
   /** The query as clauses with their alternatives (exported for tests and the term matcher). */
-  plan(typed: string): Clause[] {
+  plan(typed: string): Plan {
     const query = typed.slice(0, MAX_QUERY_CHARS);
+    let degreeWords = 0;
     const a = this.analyze(query);
     const clauses: Clause[] = [];
     /** the clause of each Latin word of the query (folded) */
@@ -305,6 +315,7 @@ export class SearchIndex {
     const hangulClauseOf = new Map<string, number>();
     const howTo = howToVerbs(query);
     for (const word of a.hangulWords) {
+      if (DEGREE_HANGUL.has(word)) degreeWords++;
       if (hangulClauseOf.has(word) || isStopHangul(word)) continue;
       hangulClauseOf.set(word, clauses.length);
       clauses.push(this.hangulClause(word, howTo.has(word)));
@@ -321,7 +332,9 @@ export class SearchIndex {
         .map((c) => c.term),
     );
     for (const cross of crosses) clauses.push({ weight: 0.35, alternatives: [{ terms: [[cross, 1]], factor: 1 }] });
-    return clauses;
+    let words = degreeWords;
+    for (const c of clauses) if (c.weight >= 1) words++;
+    return { clauses, words };
   }
 
   /**
@@ -548,13 +561,11 @@ export class SearchIndex {
   }
 
   search(query: string, limit: number): ScoredSection[] {
-    const clauses = this.plan(query);
+    const { clauses, words } = this.plan(query);
     if (clauses.length === 0) return [];
     const comparison = clauses.some((c) => c.compares);
     // A long question says more than the notes' words for it (너무, 실제, 이유): past a few words, a section need
     // cover less of it, as a search engine's "minimum should match" does.
-    let words = 0;
-    for (const c of clauses) if (c.weight >= 1) words++;
     const required = MIN_COVERAGE * Math.min(1, LONG_QUERY_WORDS / Math.max(1, words));
     const n = this.sections.length;
     const scratch = (this.scratch ??= new Scratch(n, this.headingTermLimit));
@@ -826,7 +837,7 @@ function howToVerbs(query: string): Set<string> {
 }
 
 function isStopHangul(word: string): boolean {
-  return STOP_HANGUL.has(word) || stems(word).some((s) => s.kind !== "none" && STOP_HANGUL.has(s.stem));
+  return STOP_HANGUL.has(word) || DEGREE_HANGUL.has(word) || stems(word).some((s) => s.kind !== "none" && STOP_HANGUL.has(s.stem));
 }
 
 function bigramAlternative(word: string, factor: number): Alternative {
