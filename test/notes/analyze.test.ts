@@ -86,6 +86,13 @@ describe("analyzer", () => {
     expect(Object.keys(terms(analyzer, "issue#12 page#top")).sort()).toEqual(["12", "issue", "page", "top"]);
   });
 
+  it("keeps + after one letter (B+ 트리, A+ 등급), not after a word (tcp+ 설정) or before a letter", () => {
+    const analyzer = new Analyzer(new Concepts([]));
+    expect(Object.keys(terms(analyzer, "B+ 트리와 A+"))).toEqual(expect.arrayContaining(["b+", "a+"]));
+    expect(Object.keys(terms(analyzer, "tcp+ 설정"))).toContain("tcp");
+    expect(Object.keys(terms(analyzer, "tcp+ 설정"))).not.toContain("tcp+");
+  });
+
   it("lowers Latin letters as it reads, so a word is one term in any case", () => {
     const analyzer = new Analyzer(new Concepts([]));
     expect(terms(analyzer, "Kubernetes KUBERNETES kubernetes")).toEqual({ kubernete: 3 });
@@ -110,6 +117,7 @@ describe("bridges", () => {
   it("reads no pair from a name's tail, a letter alone or a Korean remark in the bracket", () => {
     expect(bridgesIn("max_depth(최대 깊이)")).toEqual([]);
     expect(bridgesIn("x (가로)")).toEqual([]);
+    expect(bridgesIn("ln a b (하드 링크)")).toEqual([]);
     expect(bridgesIn("Mean Squared Error (오차를 제곱해 평균)")).toEqual([]);
   });
 

@@ -264,10 +264,11 @@ function latinTerms(word: string, add: (t: Term) => void): void {
   if (/[.@+]/.test(word)) for (const part of word.split(/[.@+#]/)) if (part.length > 1) add(foldLatin(part));
 }
 
-/** How many of the signs at `j` end the Latin word before them: ++ or #, when no letter or digit follows. */
-function signedTail(s: string, j: number): number {
+/** How many of the signs at `j` end the Latin word `s[i, j)` before them: ++ or #, or + after one letter (B+ 트리,
+ * A+), when no letter or digit follows. */
+function signedTail(s: string, i: number, j: number): number {
   const d = s.charCodeAt(j);
-  const n = d === 0x2b && s.charCodeAt(j + 1) === 0x2b ? 2 : d === 0x23 ? 1 : 0;
+  const n = d === 0x2b && s.charCodeAt(j + 1) === 0x2b ? 2 : d === 0x23 || (d === 0x2b && j - i === 1) ? 1 : 0;
   return n > 0 && !isLatinCode(s.charCodeAt(j + n)) ? n : 0;
 }
 
@@ -500,8 +501,8 @@ export class Analyzer {
           hash = (Math.imul(hash, 31) + d) & HASH_MASK;
           j++;
         }
-        // A name that ends in ++ or # (C++, C#) keeps them.
-        const tail = signedTail(s, j);
+        // A name that ends in ++ or # (C++, C#), or a letter with + (B+), keeps them.
+        const tail = signedTail(s, i, j);
         for (let end = j + tail; j < end; j++) hash = (Math.imul(hash, 31) + s.charCodeAt(j)) & HASH_MASK;
       } else if (isHangulCode(c)) {
         while (j < length && isHangulCode(s.charCodeAt(j))) hash = (Math.imul(hash, 31) + s.charCodeAt(j++)) & HASH_MASK;

@@ -131,7 +131,8 @@ function pairsAt(s: string, p: number, koreanThenLatin: string[][], latinThenKor
       phrase = [];
       for (let i = words.length - 1; i >= 0 && !STOP.has(words[i]!); i--) phrase.unshift(words[i]!);
     }
-    if (phrase.length) latinThenKorean.push([phrase.join(" "), korean]);
+    // Letters alone are a command's arguments or a list's items (ln a b (하드 링크)), not a name.
+    if (phrase.some((w) => w.length > 1)) latinThenKorean.push([phrase.join(" "), korean]);
   }
   const ab = matchAt(ABBREVIATION, s, abbreviationBefore(s, end));
   if (ab) {
