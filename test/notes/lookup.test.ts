@@ -356,6 +356,20 @@ describe("a word of quantity or degree (여러개, 너무, 가장)", () => {
   });
 });
 
+describe("an English question", () => {
+  const notes = new LookupService(
+    parseNote("notes/queue.md", "# 큐\n\n## 가시성 타임아웃\n\n컨슈머가 visibility timeout 안에 delete하지 않으면 메시지가 다시 보인다.\n\n## 피터슨 알고리즘\n\nflag와 turn 두 변수로 임계 구역에 하나만 들어가게 한다.\n\n## 배치\n\n메시지를 10개씩 묶어 보낸다.\n"),
+  );
+
+  it("reads its auxiliaries and contractions as grammar (what happens if it doesn't delete the message)", () => {
+    expect(notes.lookup("what happens if it doesn't delete the message").hits[0]?.section.heading).toBe("가시성 타임아웃");
+  });
+
+  it("finds a plural's Hangul spelling by its singular (petersons → 피터슨)", () => {
+    expect(notes.lookup("petersons algorithm").hits[0]?.section.heading).toBe("피터슨 알고리즘");
+  });
+});
+
 describe("a question word", () => {
   const notes = new LookupService(
     parseNote("notes/stream.md", "# 스트림 처리\n\n## 워터마크\n\n늦게 온 이벤트를 기다리는 한도. 너무 길면 결과가 늦고, 짧으면 늦은 이벤트를 버린다.\n\n## 윈도우\n\n텀블링, 슬라이딩, 세션 윈도우.\n"),

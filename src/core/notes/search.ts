@@ -61,6 +61,9 @@ const STOP_LATIN = new Set([
   "aws", "amazon", "the", "a", "an", "of", "and", "or", "not", "in", "on", "to", "for", "is", "are", "was", "be", "what",
   "how", "why", "when", "where", "which", "who", "with", "about", "do", "does", "did", "can", "i", "it", "this", "that",
   "explain", "please", "me", "my", "between", "from", "at", "by", "as", "into", "if", "then", "than",
+  // auxiliaries, their contractions as the words are split (doesn't → doesn), pronouns and "happen"
+  "doesn", "don", "didn", "isn", "aren", "wasn", "won", "should", "would", "could", "will", "there", "have", "has",
+  "had", "we", "you", "your", "they", "them", "their", "its", "happen", "happens", "so", "but",
 ]);
 const STOP_HANGUL = new Set([
   "뭐", "뭐야", "뭐지", "뭐임", "뭐냐", "뭔데", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어디서", "어느", "무슨", "누가", "누구", "얼마", "얼마나", "몇", "알려줘", "알려주세요",
@@ -424,10 +427,17 @@ export class SearchIndex {
     }
     // The same word spelled in Hangul in the notes (proxy → 프록시).
     let spelt = false;
-    for (const h of this.soundAlikes(word.toLowerCase(), latinKeys(word), this.hangulBySound)) {
-      alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
-      spelt = true;
-      known ||= spellingDistance(h, word) <= KNOWN_BY_SOUND_DISTANCE;
+    // A plural is spelt in Hangul as its singular (petersons → 피터슨): that is tried where the word as typed finds
+    // nothing.
+    const lower = word.toLowerCase();
+    const spoken = lower === folded ? [lower] : [lower, folded];
+    for (const w of spoken) {
+      for (const h of this.soundAlikes(w, latinKeys(w), this.hangulBySound)) {
+        alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
+        spelt = true;
+        known ||= spellingDistance(h, w) <= KNOWN_BY_SOUND_DISTANCE;
+      }
+      if (spelt) break;
     }
     // An English word in another form than the notes write it (sampling, where they write sample or 샘플): the
     // words of its stem, and the Hangul spellings of that stem.
