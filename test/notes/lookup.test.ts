@@ -370,6 +370,23 @@ describe("an English question", () => {
   });
 });
 
+describe("a question typed as people talk", () => {
+  const notes = new LookupService(
+    parseNote("notes/ds.md", "# 자료구조\n\n## 해시 테이블\n\n- 평균 O(1) 조회라 리스트보다 훨씬 빠름\n- 충돌은 체이닝으로 처리함\n\n## 연결 리스트\n\n- 삽입 삭제 O(1), 조회 O(n)으로 느림\n\n## 힙\n\n- 최댓값을 O(1)에 꺼냄\n"),
+  );
+
+  it("finds a modifier in the noun form the notes write (빠른 → 빠름, 느린 → 느림)", () => {
+    expect(notes.lookup("조회 빠른 거").hits[0]?.section.heading).toBe("해시 테이블");
+    expect(notes.lookup("조회 느린 자료구조").hits[0]?.section.heading).toBe("연결 리스트");
+  });
+
+  it("reads a particle typed apart as a particle, and a word asking for a reason or a process as half a word (힙 은 최댓값 꺼내는 이유, 체이닝 과정)", () => {
+    expect(notes.lookup("힙 은 최댓값 꺼내는 이유").hits[0]?.section.heading).toBe("힙");
+    expect(notes.lookup("체이닝 과정").hits[0]?.section.heading).toBe("해시 테이블");
+    expect(notes.lookup("이유 과정 방식").hits).toEqual([]);
+  });
+});
+
 describe("a question word", () => {
   const notes = new LookupService(
     parseNote("notes/stream.md", "# 스트림 처리\n\n## 워터마크\n\n늦게 온 이벤트를 기다리는 한도. 너무 길면 결과가 늦고, 짧으면 늦은 이벤트를 버린다.\n\n## 윈도우\n\n텀블링, 슬라이딩, 세션 윈도우.\n"),

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isPredicate, stems } from "../../src/core/notes/morphology.js";
+import { isParticle, isPredicate, nounForms, stems } from "../../src/core/notes/morphology.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const rows = readFileSync(path.join(root, "test/fixtures/korean-morphology.tsv"), "utf8")
@@ -56,5 +56,26 @@ describe("Korean morphology", () => {
   it("tells spoken predicates from loanwords ending in 어, 지 or 다", () => {
     for (const w of ["생겨", "빨라져요", "끊기면", "되나요"]) expect(isPredicate(w), w).toBe(true);
     for (const w of ["세마포어", "페이지", "람다", "미들웨어"]) expect(isPredicate(w), w).toBe(false);
+  });
+});
+
+describe("a modifier's noun form", () => {
+  it("is -음 after a final consonant, and ㅁ closing an open syllable or replacing ㄴ (느린 → 느림, 좁은 → 좁음, 찾는 → 찾음, 크는 → 큼)", () => {
+    expect(nounForms("느린")).toEqual(["느림"]);
+    expect(nounForms("좁은")).toEqual(["좁음"]);
+    expect(nounForms("찾는")).toEqual(["찾음"]);
+    expect(nounForms("크는")).toEqual(["큼"]);
+    expect(nounForms("가벼운")).toEqual(["가벼움"]);
+  });
+
+  it("is none for a word that ends otherwise (인덱스, 정렬, 캐시)", () => {
+    for (const word of ["인덱스", "정렬", "캐시", "스키마"]) expect(nounForms(word), word).toEqual([]);
+  });
+});
+
+describe("a particle typed alone", () => {
+  it("is a particle (가, 보다, 에서, 으로), and a word is not (가상, 보안)", () => {
+    for (const word of ["가", "보다", "에서", "으로", "이랑"]) expect(isParticle(word), word).toBe(true);
+    for (const word of ["가상", "보안", "서버"]) expect(isParticle(word), word).toBe(false);
   });
 });

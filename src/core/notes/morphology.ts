@@ -12,6 +12,13 @@ const PARTICLES = [
   "랑", "나", "든",
 ] as const;
 
+const PARTICLE_SET = new Set<string>(PARTICLES);
+
+/** Whether a word is a particle alone, typed apart from the word it goes with (numpy 가, list 보다). */
+export function isParticle(word: string): boolean {
+  return PARTICLE_SET.has(word);
+}
+
 /**
  * Particles with two shapes, one after a final consonant (책은, 책이, 책을, 책과, 책으로) and one after a vowel (차는,
  * 차가, 차를, 차와, 차로; 로 also after ㄹ: 파일로): a shape that does not fit the syllable before it is part of the
@@ -118,4 +125,26 @@ export function isPredicate(word: string): boolean {
   // one ends a spoken adjective or verb (좋아, 많아, 맞아), as no noun or loanword does.
   const last = word.charCodeAt(word.length - 1);
   return (last === 0xb294 || last === 0xc544) && finalOf(word.charCodeAt(word.length - 2)) !== "none";
+}
+
+/**
+ * The noun form (-ㅁ/-음) of a verb or adjective typed as a modifier (-ㄴ/-은/-는), as notes write their fragments:
+ * 빠른 → 빠름, 큰 → 큼, 작은 → 작음, 막는 → 막음, 쓰는 → 씀. Only a guess: it counts where the notes have it.
+ */
+export function nounForms(word: string): string[] {
+  const n = word.length;
+  if (n < 1) return [];
+  const last = word.charCodeAt(n - 1) - 0xac00;
+  if (last < 0 || last > 11171) return [];
+  const out: string[] = [];
+  const before = n >= 2 ? word.charCodeAt(n - 2) - 0xac00 : -1;
+  const hasBefore = before >= 0 && before <= 11171;
+  const syllable = (code: number) => String.fromCharCode(0xac00 + code);
+  // 은 after a final consonant (작은), 는 after one (막는): the ending is 음.
+  if ((last === 0xc740 - 0xac00 || last === 0xb294 - 0xac00) && hasBefore && before % 28 !== 0) out.push(word.slice(0, -1) + "음");
+  // 는 after an open syllable (쓰는, 하는): the ㅁ closes that syllable.
+  else if (last === 0xb294 - 0xac00 && hasBefore && before % 28 === 0) out.push(word.slice(0, -2) + syllable(before + 16));
+  // ㄴ closing the last syllable (빠른, 큰): ㅁ closes it instead.
+  else if (last % 28 === 4 && last !== 0xc740 - 0xac00) out.push(word.slice(0, -1) + syllable(last - 4 + 16));
+  return out;
 }

@@ -11,7 +11,7 @@ import { Analyzer, Concepts, foldLatin, isHangulWord, nfkc, normalize, type Anal
 import { bridgesInNfkc, markersPresent } from "./bridges.js";
 import { AWS_PACK } from "./glossary.js";
 import { hangulKey, ingBases, latinKeys, MIN_KEY_LENGTH, soundsAlike, spellingDistance } from "./loanword.js";
-import { isPredicate, stem, stems } from "./morphology.js";
+import { isParticle, isPredicate, nounForms, stem, stems } from "./morphology.js";
 import { buildPostings } from "./postings.js";
 import { firstAtLeast } from "./prefix.js";
 import type { Section } from "./types.js";
@@ -73,6 +73,9 @@ const STOP_HANGUL = new Set([
 /** Words of quantity, degree and negation: they say how much is asked, not what about; they weigh nothing, but a
  * question with them is longer, and needs less of its weight covered, as any long question. */
 const DEGREE_HANGUL = new Set(["여러", "여러개", "여러가지", "안", "못", "너무", "제일", "가장", "진짜", "정말", "그냥", "꼭", "항상"]);
+/** Words that say what kind of answer is wanted (the process, the way, the reason), as the meta concepts below do:
+ * half a word where the notes use them, nothing where they do not. */
+const ASKING_HANGUL = new Set(["과정", "방식", "이유", "장단점", "목적", "용도"]);
 /** The concept of a question that compares two things. */
 const DIFFERENCE = "@difference";
 /** Concepts that say what kind of answer is wanted, not what it is about. */
@@ -276,7 +279,7 @@ export class SearchIndex {
   /** The query as clauses with their alternatives (exported for tests and the term matcher). */
   plan(typed: string): Plan {
     const query = typed.slice(0, MAX_QUERY_CHARS);
-    let degreeWords = 0;
+    let askingWords = 0;
     const a = this.analyze(query);
     const clauses: Clause[] = [];
     /** the clause of each Latin word of the query (folded) */
@@ -317,9 +320,18 @@ export class SearchIndex {
     for (const letter of new Set(a.boundLetters)) if (!seenLatin.has(letter) && this.has(letter)) clauses.push({ weight: 1, alternatives: [{ terms: [[letter, 1]], factor: 1 }] });
     const hangulClauseOf = new Map<string, number>();
     const howTo = howToVerbs(query);
+    const typedApart = new Set(query.normalize("NFKC").split(/[\s?!.,]+/));
     for (const word of a.hangulWords) {
-      if (DEGREE_HANGUL.has(word)) degreeWords++;
-      if (hangulClauseOf.has(word) || isStopHangul(word)) continue;
+      if (hangulClauseOf.has(word) || isStopHangul(word) || (isParticle(word) && typedApart.has(word))) {
+        if (DEGREE_HANGUL.has(word)) askingWords++;
+        continue;
+      }
+      const asking = askingStem(word);
+      if (asking) {
+        askingWords++;
+        if (this.has(asking.slice(0, 2))) clauses.push({ weight: 0.5, alternatives: [bigramAlternative(asking, 1)] });
+        continue;
+      }
       hangulClauseOf.set(word, clauses.length);
       clauses.push(this.hangulClause(word, howTo.has(word)));
     }
@@ -331,11 +343,11 @@ export class SearchIndex {
     const crosses = new Set(
       a.crossBigrams
         .filter((c) => !joined.has(`${c.left} ${c.right}`))
-        .filter((c) => !isStopHangul(c.left) && !isStopHangul(c.right) && (this.has(c.term) || !(isPredicate(c.left) || isPredicate(c.right))))
+        .filter((c) => !isAsideWord(c.left, typedApart) && !isAsideWord(c.right, typedApart) && (this.has(c.term) || !(isPredicate(c.left) || isPredicate(c.right))))
         .map((c) => c.term),
     );
     for (const cross of crosses) clauses.push({ weight: 0.35, alternatives: [{ terms: [[cross, 1]], factor: 1 }] });
-    let words = degreeWords;
+    let words = askingWords;
     for (const c of clauses) if (c.weight >= 1) words++;
     return { clauses, words };
   }
@@ -490,6 +502,11 @@ export class SearchIndex {
       for (const latin of this.soundAlikes(s.stem, [hangulKey(s.stem)], this.latinBySound)) {
         if (s.stem.length > 1 || spellingDistance(s.stem, latin) <= ONE_SYLLABLE_DISTANCE) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
       }
+    }
+    // A modifier's noun form, as notes write their fragments (빠른 → 빠름, 막는 → 막음).
+    for (const form of nounForms(word)) {
+      const alt = form.length === 1 ? { terms: [["1:" + form, 1]] as Array<[Term, number]>, factor: 1 } : bigramAlternative(form, 1);
+      if (alt.terms.every(([t]) => this.has(t))) alternatives.push(alt);
     }
     // An English -ing spelt in Hangul where the notes write the word it is made from (리밸런싱 → 리밸런스).
     for (const s of candidates) {
@@ -844,6 +861,16 @@ function loneLatinWords(query: string): Set<string> {
 /** The words before 법 or 방법 ending in -는 (보는 법, 외우는 방법): how to do something, said by a verb. */
 function howToVerbs(query: string): Set<string> {
   return new Set([...query.normalize("NFKC").matchAll(/([\uac00-\ud7a3]+는)\s+(?:방)?법(?![\uac00-\ud7a3])/g)].map((m) => m[1]!));
+}
+
+/** The word of a kind of answer (이유, 과정이) a word is, if it is one. */
+function askingStem(word: string): string | undefined {
+  return stems(word).find((s) => ASKING_HANGUL.has(s.stem))?.stem;
+}
+
+/** A word that joins no bigram across the space beside it: a stop word, a particle typed apart, a kind of answer. */
+function isAsideWord(word: string, typedApart: ReadonlySet<string>): boolean {
+  return isStopHangul(word) || (isParticle(word) && typedApart.has(word)) || askingStem(word) !== undefined;
 }
 
 function isStopHangul(word: string): boolean {
