@@ -257,6 +257,10 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: software-engineering exam notes", "test/fixtures/notes-swe", "lookup-swe.jsonl");
   otherNotes("held out: data-engineering notes", "test/fixtures/notes-de", "lookup-de.jsonl");
   otherNotes("held out: Linux administration notes", "test/fixtures/notes-linux", "lookup-linux.jsonl");
+  otherNotes("held out: SQLD notes", "test/fixtures/notes-sqld", "lookup-sqld.jsonl");
+  otherNotes("held out: Python notes", "test/fixtures/notes-py", "lookup-py.jsonl");
+  otherNotes("held out: Google Cloud notes", "test/fixtures/notes-gcp", "lookup-gcp.jsonl");
+  otherNotes("held out: operating systems and computer architecture notes", "test/fixtures/notes-os", "lookup-os.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
