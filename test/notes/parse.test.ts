@@ -91,6 +91,36 @@ describe("parseNote: numbered plain text", () => {
     expect(s.map((x) => x.heading)).toEqual(["2.1 상태 코드", "2.2 헤더"]);
     expect(s[0]!.text).toBe("200 OK: 성공\n404 Not Found: 없음");
   });
+
+  it("reads an address or a formula after a number as a line of the body (255.255.255.0 = /24, 10.0.0.0 ~ 10.255.255.255)", () => {
+    const s = parseNote("notes/ip.txt", "IP 정리\n1. 사설 IP\n10.0.0.0 ~ 10.255.255.255\n192.168.0.0 /16\n2. 서브넷\n255.255.255.0 = /24\n1.5 = 1 + 0.5\n");
+    expect(s.map((x) => x.heading)).toEqual(["1. 사설 IP", "2. 서브넷"]);
+    expect(s[1]!.text).toBe("255.255.255.0 = /24\n1.5 = 1 + 0.5");
+  });
+});
+
+describe("parseNote: text before the first heading", () => {
+  it("is a section under the note's title, in Markdown without a title heading and in plain text", () => {
+    const md = parseNote("notes/코테팁.md", "파이썬은 PyPy3로 제출하면 빠르다.\n\n## 입력\n\nsys.stdin.readline\n");
+    expect(md.map((x) => [x.line, x.heading, x.path, x.text])).toEqual([
+      [1, "코테팁", ["코테팁"], "파이썬은 PyPy3로 제출하면 빠르다."],
+      [3, "입력", ["코테팁", "입력"], "sys.stdin.readline"],
+    ]);
+    const txt = parseNote("notes/memo.txt", "네트워크 메모\nOSI 7계층은 외우기\n1. TCP\n연결 지향\n");
+    expect(txt.map((x) => [x.line, x.heading, x.text])).toEqual([
+      [1, "네트워크 메모", "OSI 7계층은 외우기"],
+      [3, "1. TCP", "연결 지향"],
+    ]);
+  });
+
+  it("is the whole note when it has no heading at all", () => {
+    expect(parseNote("notes/한줄.md", "- 캐시 무효화는 어렵다\n- TTL로 버틴다\n").map((x) => [x.line, x.heading, x.text])).toEqual([[1, "한줄", "- 캐시 무효화는 어렵다\n- TTL로 버틴다"]]);
+  });
+
+  it("adds nothing where a title heading or the title line comes first", () => {
+    expect(parseNote("notes/a.md", "# 제목\n\n소개\n\n## 본문\n").map((x) => x.heading)).toEqual(["제목", "본문"]);
+    expect(parseNote("notes/b.txt", "제목\n\n1. 본문\n").map((x) => x.heading)).toEqual(["1. 본문"]);
+  });
 });
 
 describe("parseNote: lecture memos in plain text", () => {

@@ -13,6 +13,10 @@ interface RawHeading {
   raw: string;
   /** a `#65 …` lecture line rather than a Markdown heading */
   lecture: boolean;
+  /** the text before the first heading, headed by the note's title */
+  intro?: boolean;
+  /** the first line of the body, when not the line after the heading (an introduction has no heading line) */
+  bodyStart?: number;
 }
 
 const md = new MarkdownIt("commonmark");
@@ -20,8 +24,12 @@ const md = new MarkdownIt("commonmark");
 /** `#65 SQS - Standard Queue`, `#12` (a lecture number with no title yet). */
 const LECTURE_HEADING = /^#(\d+)(?:\s+(.*?))?\s*$/;
 /** `2.1. API Call Limit (Quota)`, `11.1 Table, Primary Key, Item`, `5. Elastic Beanstalk` — at column 0. A number
- * with no dot at all (`443 포트`, `200 OK`) starts a line of the body. */
-const NUMBERED_HEADING = /^(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)\s+(\S.*?)\s*$/;
+ * with no dot at all (`443 포트`, `200 OK`) starts a line of the body, and so does one of four parts or more, an
+ * address (`255.255.255.0 = /24`, `10.0.0.0 ~ 10.255.255.255`). */
+const NUMBERED_HEADING = /^(\d{1,3}(?:\.\d{1,3}){1,2}\.?|\d{1,3}\.)\s+(\S.*?)\s*$/;
+/** What a heading's title does not start with: a bullet, or a sign that makes the line a formula or a range (a path
+ * such as /etc/shadow may be one). */
+const NOT_A_TITLE = /^[•\-*=~→|]/;
 
 export function isPlainTextNote(file: string): boolean {
   return /\.txt$/i.test(file);
@@ -30,8 +38,18 @@ export function isPlainTextNote(file: string): boolean {
 /** Parses one note. `file` is the path shown to users (e.g. "notes/dva-theory.txt"). */
 export function parseNote(file: string, content: string, firstId = 0): Section[] {
   const lines = content.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const { title, headings } = isPlainTextNote(file) ? plainTextHeadings(lines) : markdownHeadings(lines);
-  return buildSections(file, lines, title ?? titleFromFileName(file), headings, firstId);
+  const { title, titleLine, headings } = isPlainTextNote(file) ? plainTextHeadings(lines) : markdownHeadings(lines);
+  const name = title ?? titleFromFileName(file);
+  // What is written before the first heading (a note with no heading at all, an introduction) is a section too,
+  // under the note's title: otherwise no search could find it.
+  const firstHeading = headings[0]?.index ?? lines.length;
+  const introFrom = titleLine === null ? 0 : titleLine + 1;
+  const intro = headings[0]?.level === 1 && headings[0].heading === title && !headings[0].lecture ? [] : lines.slice(introFrom, firstHeading);
+  if (intro.some((l) => l.trim() !== "")) {
+    const at = titleLine ?? introFrom + intro.findIndex((l) => l.trim() !== "");
+    headings.unshift({ index: at, level: 1, heading: name, raw: name, lecture: false, intro: true, bodyStart: titleLine === null ? at : at + 1 });
+  }
+  return buildSections(file, lines, name, headings, firstId);
 }
 
 function titleFromFileName(file: string): string {
@@ -39,7 +57,14 @@ function titleFromFileName(file: string): string {
   return base.replace(/\.[^.]+$/, "");
 }
 
-function markdownHeadings(lines: string[]): { title: string | null; headings: RawHeading[] } {
+interface Outline {
+  title: string | null;
+  /** the line the title is written on, when it is a line of the text and no heading */
+  titleLine: number | null;
+  headings: RawHeading[];
+}
+
+function markdownHeadings(lines: string[]): Outline {
   const tokens = md.parse(lines.join("\n"), {});
   const headings: RawHeading[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -73,23 +98,27 @@ function markdownHeadings(lines: string[]): { title: string | null; headings: Ra
     title = first.heading;
     for (const h of headings) if (h.lecture) h.level = 2;
   }
-  return { title, headings };
+  return { title, titleLine: null, headings };
 }
 
 /**
  * Plain text is read as lecture memos when it has `#N` lecture lines (their numbered lines are then lists of the
  * lecture), else as a numbered outline. The first line before any heading is the note's title.
  */
-function plainTextHeadings(lines: string[]): { title: string | null; headings: RawHeading[] } {
+function plainTextHeadings(lines: string[]): Outline {
   const lectures = lines.some((line) => LECTURE_HEADING.test(line));
   const headings: RawHeading[] = [];
   let title: string | null = null;
+  let titleLine: number | null = null;
   lines.forEach((line, index) => {
     const heading = lectures ? lectureHeading(line, index) : numberedHeading(line, index);
     if (heading) headings.push(heading);
-    else if (title === null && headings.length === 0 && line.trim() !== "") title = line.trim();
+    else if (title === null && headings.length === 0 && line.trim() !== "") {
+      title = line.trim();
+      titleLine = index;
+    }
   });
-  return { title, headings };
+  return { title, titleLine, headings };
 }
 
 function lectureHeading(line: string, index: number): RawHeading | null {
@@ -101,7 +130,7 @@ function lectureHeading(line: string, index: number): RawHeading | null {
 
 function numberedHeading(line: string, index: number): RawHeading | null {
   const m = NUMBERED_HEADING.exec(line);
-  if (!m || /^[•\-*]/.test(m[2]!)) return null;
+  if (!m || NOT_A_TITLE.test(m[2]!)) return null;
   const level = m[1]!.replace(/\.$/, "").split(".").length;
   const raw = line.trim();
   return { index, level, heading: raw, raw, lecture: false };
@@ -115,7 +144,7 @@ function buildSections(file: string, lines: string[], title: string, headings: R
     while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
     const ancestors = stack.map((a) => a.heading).filter((a) => a !== title);
     stack.push(h);
-    const isTitle = h.heading === title && ancestors.length === 0 && h.level === 1;
+    const isTitle = h.intro === true || (h.heading === title && ancestors.length === 0 && h.level === 1);
     sections.push({
       id: firstId + sections.length,
       file,
@@ -124,7 +153,7 @@ function buildSections(file: string, lines: string[], title: string, headings: R
       heading: h.heading,
       raw: h.raw,
       path: isTitle ? [title] : [title, ...ancestors, h.heading],
-      text: bodyText(lines.slice(h.index + 1, end)),
+      text: bodyText(lines.slice(h.bodyStart ?? h.index + 1, end)),
     });
   });
   return sections;

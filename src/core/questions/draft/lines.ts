@@ -33,7 +33,8 @@ const FENCE = /^\s*(```|~~~)/;
 export function sectionLines(section: Section, fileLines: readonly string[]): NoteLine[] {
   const body = section.text === "" ? [] : section.text.split("\n");
   if (body.length === 0) return [];
-  let start = section.line; // 0-based index of the line after the heading
+  // From the heading's line (0-based: section.line - 1): an introduction's body starts on it, as it has no heading.
+  let start = Math.max(0, section.line - 1);
   while (start < fileLines.length && fileLines[start]!.replace(/\s+$/, "") !== body[0]) start++;
   if (start >= fileLines.length) return [];
 
