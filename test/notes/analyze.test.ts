@@ -31,6 +31,11 @@ describe("analyzer", () => {
     return out;
   };
 
+  it("keeps no particle left after a concept as a word of its own, whichever syllable the concept ends in (교착 상태는, 문맥 교환은, 교착 상태로)", () => {
+    const analyzer = new Analyzer(new Concepts(STUDY_VOCABULARY));
+    for (const q of ["교착 상태는", "문맥 교환은", "문맥 교환을", "교착 상태로"]) expect(analyzer.analyze(q).hangulWords, q).toEqual([]);
+  });
+
   it("counts a note's terms the same whichever words it met first", () => {
     const text = "교착 상태(Deadlock)는 두 프로세스가 서로의 자원을 기다리는 상태. Deadlock 회피, deadlocks.";
     const fresh = new Analyzer(new Concepts(STUDY_VOCABULARY));
@@ -69,7 +74,7 @@ describe("analyzer", () => {
 
   it("gives a one-syllable concept of a query its source like any other concept (큐 → @queue)", () => {
     const analyzer = new Analyzer(new Concepts([["queue", "큐"]]));
-    expect(analyzer.analyze("큐 길이").conceptSources).toEqual([{ term: "@queue", latin: [], hangul: "큐" }]);
+    expect(analyzer.analyze("큐 길이").conceptSources).toEqual([{ term: "@queue", latin: [], hangul: "큐", hangulPieces: ["큐"] }]);
   });
 
   it("keeps a single letter joined to a word (t검정, p-값), not one standing alone (a b c)", () => {

@@ -387,6 +387,27 @@ describe("a question typed as people talk", () => {
   });
 });
 
+describe("a concept of the vocabulary the notes never write", () => {
+  // 문맥 교환 (context switching) is a concept of the general vocabulary; these notes write neither form.
+  const notes = new LookupService(
+    parseNote("notes/os.md", "# OS\n\n## 스케줄러\n\n문맥 저장과 교환 비용이 크다. CPU를 넘길 때마다 레지스터를 저장함.\n\n## 메모리\n\n페이지 교체.\n"),
+  );
+
+  it("is read as its words where the notes have them", () => {
+    expect(notes.lookup("문맥 교환").hits[0]?.section.heading).toBe("스케줄러");
+  });
+});
+
+describe("a question with predicates", () => {
+  const notes = new LookupService(
+    parseNote("notes/git.md", "# Git\n\n## 브랜치\n\n브랜치는 커밋을 가리키는 포인터. 이름은 나중에 git branch -m 으로 변경 가능.\n\n## 태그\n\n릴리스 표시.\n\n## 원격\n\norigin에 push.\n"),
+  );
+
+  it("is long, and needs less of its weight covered, as other long questions (브랜치 이름 변경 안된다고 나오는데 왜 그래)", () => {
+    expect(notes.lookup("브랜치 이름 변경 안된다고 나오는데 왜 그래").hits[0]?.section.heading).toBe("브랜치");
+  });
+});
+
 describe("a question word", () => {
   const notes = new LookupService(
     parseNote("notes/stream.md", "# 스트림 처리\n\n## 워터마크\n\n늦게 온 이벤트를 기다리는 한도. 너무 길면 결과가 늦고, 짧으면 늦은 이벤트를 버린다.\n\n## 윈도우\n\n텀블링, 슬라이딩, 세션 윈도우.\n"),

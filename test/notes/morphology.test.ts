@@ -49,6 +49,11 @@ describe("Korean morphology", () => {
     for (const w of ["값이", "닭", "넋", "세션", "스레드"]) expect(isPredicate(w), w).toBe(false);
   });
 
+  it("reads a word with 없 as 없다's, which no noun has (없다고, 없어서; 값 is another syllable)", () => {
+    for (const w of ["없다고", "없어서", "상관없이"]) expect(isPredicate(w), w).toBe(true);
+    for (const w of ["값", "결괏값", "업무"]) expect(isPredicate(w), w).toBe(false);
+  });
+
   it("reads -는 거야, -는 건가 and -더라 run together as spoken endings (느린거야, 되는건가, 그렇더라)", () => {
     for (const w of ["느린거야", "되는건가", "쓰는거", "빠르더라"]) expect(isPredicate(w), w).toBe(true);
   });

@@ -150,7 +150,9 @@ export interface Analysis {
   /** concept terms found, in order */
   concepts: Term[];
   /** each concept found with the words it was found in (Latin words, or a Korean span) */
-  conceptSources: Array<{ term: Term; latin: string[]; hangul: string }>;
+  /** each concept found, with the words it was found in: Latin words whole, Hangul as the text it took (all
+   * together, and word by word) */
+  conceptSources: Array<{ term: Term; latin: string[]; hangul: string; hangulPieces: string[] }>;
   /** Latin words not taken by a concept (as typed, before folding) */
   latinWords: string[];
   /** single letters joined to the word before or after them (t검정, p값, t-분포): a name's part, not noise */
@@ -242,7 +244,8 @@ function bestStem(word: string): string {
 
 /** A token that is nothing but a particle or ending (는, 랑, 이야). */
 export function isParticleOnly(word: string): boolean {
-  return stems("가" + word).some((s) => s.stem === "가" && s.kind !== "none");
+  // After an open syllable, one closed by a consonant, or by ㄹ: each particle fits one of them (가, 은, 로).
+  return ["가", "각", "갈"].some((base) => stems(base + word).some((s) => s.stem === base && s.kind !== "none"));
 }
 
 /** The one-syllable concept a Hangul word or its stem is, if any (키 → @key, 큐를 → @queue). */
@@ -832,17 +835,18 @@ export class Analyzer {
         const last = this.spanTo[2 * m]!;
         add(term);
         found.push(term);
-        let hangul = "";
+        const hangulPieces: string[] = [];
         const latin: string[] = [];
         for (let k = first; k <= last; k++) {
           const w = words[k]!;
           const from = k === first ? this.spanFrom[2 * m + 1]! : 0;
           const to = k === last ? this.spanTo[2 * m + 1]! : w.text.length;
           (taken[k] ??= []).push(from, to);
-          if (w.hangul) hangul += w.text.slice(from, to);
+          if (w.hangul) hangulPieces.push(w.text.slice(from, to));
           latin.push(w.text);
         }
-        conceptSources.push(hangul ? { term, latin: [], hangul } : { term, latin, hangul: "" });
+        const hangul = hangulPieces.join("");
+        conceptSources.push(hangul ? { term, latin: [], hangul, hangulPieces } : { term, latin, hangul: "", hangulPieces: [] });
       }
 
       let previousStem: string | null = null;
@@ -884,7 +888,7 @@ export class Analyzer {
           if (one) {
             add(one);
             found.push(one);
-            conceptSources.push({ term: one, latin: [], hangul: w });
+            conceptSources.push({ term: one, latin: [], hangul: w, hangulPieces: [w] });
             continue;
           }
           hangulWords.push(w);

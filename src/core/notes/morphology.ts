@@ -121,6 +121,8 @@ export function isPredicate(word: string): boolean {
   if (PREDICATE_ENDINGS.test(word)) return true;
   // ㄶ, ㅀ and ㅆ end only a verb's or an adjective's syllables (많은, 않고, 싫어, 했는데, 뭐였지), no noun's or loanword's.
   for (let i = 0; i < word.length; i++) if (PREDICATE_FINALS.has((word.charCodeAt(i) - 0xac00) % 28)) return true;
+  // 없 is only ever 없다's (없는, 없다고, 없어서): the one noun with its final, 값, is another syllable.
+  if (word.includes("없")) return true;
   // 는 after a final consonant is no topic particle (that would be 은) but a verb's -는 (막는, 맞는, 없는); 아 after
   // one ends a spoken adjective or verb (좋아, 많아, 맞아), as no noun or loanword does.
   const last = word.charCodeAt(word.length - 1);

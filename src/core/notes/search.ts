@@ -276,6 +276,11 @@ export class SearchIndex {
     return this.df(term) > 0;
   }
 
+  /** Whether the notes have every bigram of a Hangul word (or the word, of one syllable). */
+  private hasWhole(word: string): boolean {
+    return word.length === 1 ? this.has("1:" + word) : bigramAlternative(word, 1).terms.every(([t]) => this.has(t));
+  }
+
   /** The query as clauses with their alternatives (exported for tests and the term matcher). */
   plan(typed: string): Plan {
     const query = typed.slice(0, MAX_QUERY_CHARS);
@@ -285,12 +290,21 @@ export class SearchIndex {
     /** the clause of each Latin word of the query (folded) */
     const clauseOf = new Map<string, number>();
     const seenConcepts = new Set<Term>();
-    for (const { term: c, latin, hangul } of a.conceptSources) {
+    // The words of a concept these notes never write are read as words, where the notes have them (전략 패턴 where the
+    // notes say Strategy (전략)); a name they have not even the words of (트리거) stays one.
+    const latinWords = [...a.latinWords];
+    const hangulWords = [...a.hangulWords];
+    for (const { term: c, latin, hangul, hangulPieces } of a.conceptSources) {
       if (seenConcepts.has(c)) continue;
       seenConcepts.add(c);
       if (META_CONCEPTS.has(c)) {
         if (c === DIFFERENCE) clauses.push({ weight: this.has(c) ? 0.5 : 0, alternatives: [{ terms: [[c, 1]], factor: 1 }], compares: true });
         else if (this.has(c)) clauses.push({ weight: 0.5, alternatives: [{ terms: [[c, 1]], factor: 1 }] });
+        continue;
+      }
+      if (!this.has(c) && hangulPieces.every((piece) => this.hasWhole(piece))) {
+        latinWords.push(...latin);
+        hangulWords.push(...hangulPieces);
         continue;
       }
       // The words the concept was found in count too: notes may use them outside that concept ("congestion" in
@@ -304,7 +318,7 @@ export class SearchIndex {
     }
     const seenLatin = new Set<string>();
     const alone = loneLatinWords(query);
-    for (const word of a.latinWords) {
+    for (const word of latinWords) {
       const folded = foldLatin(word);
       if (word.length < 2 || seenLatin.has(folded)) continue;
       // An English word alone among Korean ones is no English grammar: this or for there is a name (this 바인딩,
@@ -321,7 +335,7 @@ export class SearchIndex {
     const hangulClauseOf = new Map<string, number>();
     const howTo = howToVerbs(query);
     const typedApart = new Set(query.normalize("NFKC").split(/[\s?!.,]+/));
-    for (const word of a.hangulWords) {
+    for (const word of hangulWords) {
       if (hangulClauseOf.has(word) || isStopHangul(word) || (isParticle(word) && typedApart.has(word))) {
         if (DEGREE_HANGUL.has(word)) askingWords++;
         continue;
@@ -333,7 +347,10 @@ export class SearchIndex {
         continue;
       }
       hangulClauseOf.set(word, clauses.length);
-      clauses.push(this.hangulClause(word, howTo.has(word)));
+      const verb = howTo.has(word);
+      // A predicate weighs little, but a question with one is longer, and needs less of its weight covered.
+      if (verb || isPredicate(word)) askingWords++;
+      clauses.push(this.hangulClause(word, verb));
     }
     const joined = this.addJoined(query, clauses, clauseOf, hangulClauseOf);
     // A bigram across a space is there for spacing variants (스토리지 클래스 = 스토리지클래스). Next to a predicate
