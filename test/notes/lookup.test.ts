@@ -398,6 +398,17 @@ describe("a concept of the vocabulary the notes never write", () => {
   });
 });
 
+describe("a concept named by one English word", () => {
+  // throughput is a concept of the vocabulary (처리량); these notes also spell it in Hangul.
+  const notes = new LookupService(
+    parseNote("notes/perf.md", "# 성능\n\n## 스루풋\n\n초당 처리하는 요청 수. 배치를 키우면 오른다.\n\n## 캐시\n\n처리량은 아니고 지연을 줄임.\n\n## 파티션\n\n날짜별.\n"),
+  );
+
+  it("finds the Hangul spelling the notes use besides its translations (throughput → 스루풋)", () => {
+    expect(notes.lookup("throughput 배치").hits[0]?.section.heading).toBe("스루풋");
+  });
+});
+
 describe("a question with predicates", () => {
   const notes = new LookupService(
     parseNote("notes/git.md", "# Git\n\n## 브랜치\n\n브랜치는 커밋을 가리키는 포인터. 이름은 나중에 git branch -m 으로 변경 가능.\n\n## 태그\n\n릴리스 표시.\n\n## 원격\n\norigin에 push.\n"),

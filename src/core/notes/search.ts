@@ -50,6 +50,9 @@ const ONE_SYLLABLE_DISTANCE = 0.5;
 /** A word the notes write only in Hangul counts as known when one of its spellings by sound reads at least this
  * much like it: a far one (레코드 for react) may be another word, and a name the notes never use keeps its weight. */
 const KNOWN_BY_SOUND_DISTANCE = 0.5;
+/** A concept's English word is found by its Hangul spelling only where that spells it this closely (디멘션 for
+ * dimension, not 스칼라 for sql): the concept has its translations already, and a looser one is more often noise. */
+const CONCEPT_BY_SOUND_DISTANCE = 0.35;
 /** Spellings by sound that read this much less like the word than the closest one are other words. */
 const SPELLING_MARGIN = 0.3;
 
@@ -313,6 +316,13 @@ export class SearchIndex {
       const words = latin.map(foldLatin).filter((w) => !STOP_LATIN.has(w));
       if (words.length) alternatives.push({ terms: words.map((w) => [w, 1 / words.length]), factor: SOURCE_WORDS_FACTOR, fallback: true });
       else if (hangul.length >= 2) alternatives.push({ ...bigramAlternative(hangul, SOURCE_WORDS_FACTOR), fallback: true });
+      // A concept named by one English word may be spelt in Hangul where its translation is not used (dimension:
+      // 차원 in the vocabulary, 디멘션 in the notes): in the sections that have neither.
+      if (latin.length === 1 && words.length === 1) {
+        for (const h of this.soundAlikes(latin[0]!.toLowerCase(), latinKeys(latin[0]!), this.hangulBySound)) {
+          if (spellingDistance(h, words[0]!) <= CONCEPT_BY_SOUND_DISTANCE) alternatives.push({ ...bigramAlternative(h, LOANWORD_FACTOR), fallback: true });
+        }
+      }
       for (const w of words) clauseOf.set(w, clauses.length);
       clauses.push({ weight: NAME_WEIGHT, alternatives });
     }
