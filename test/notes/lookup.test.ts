@@ -409,6 +409,18 @@ describe("a concept named by one English word", () => {
   });
 });
 
+describe("a number in a question", () => {
+  const notes = new LookupService(
+    parseNote("notes/algo.md", "# 알고리즘\n\n## 시간 제한\n\n입력 크기가 크면 O(n log n) 이하로 풀어야 함. 1초에 대략 1억 번 연산.\n\n## 정렬\n\n퀵 정렬, 병합 정렬.\n\n## HTTP\n\n404는 없음, 500은 서버 오류.\n"),
+  );
+
+  it("is an example where the notes do not have it (입력 크기 300000), and a word of theirs where they do (404)", () => {
+    expect(notes.lookup("입력 크기 300000").hits[0]?.section.heading).toBe("시간 제한");
+    expect(notes.lookup("404 에러").hits[0]?.section.heading).toBe("HTTP");
+    expect(notes.lookup("300000 1234").hits).toEqual([]);
+  });
+});
+
 describe("a question with predicates", () => {
   const notes = new LookupService(
     parseNote("notes/git.md", "# Git\n\n## 브랜치\n\n브랜치는 커밋을 가리키는 포인터. 이름은 나중에 git branch -m 으로 변경 가능.\n\n## 태그\n\n릴리스 표시.\n\n## 원격\n\norigin에 push.\n"),

@@ -335,6 +335,13 @@ export class SearchIndex {
       // for문), where the notes have it.
       if ((STOP_LATIN.has(word) || STOP_LATIN.has(folded)) && !(alone.has(word) && this.has(folded))) continue;
       seenLatin.add(folded);
+      // A number the notes do not have is an example of the question (n=1000000, 10만 번), no subject of it: it
+      // weighs nothing, but makes the question longer. One they have (443, 404) is a word of theirs.
+      if (/^\d+$/.test(folded)) {
+        if (this.has(folded)) clauses.push({ weight: 1, alternatives: [{ terms: [[folded, 1]], factor: 1 }] });
+        else askingWords++;
+        continue;
+      }
       clauseOf.set(folded, clauses.length);
       clauses.push(this.latinClause(word, folded));
     }
