@@ -59,7 +59,7 @@ describe("Korean morphology", () => {
   });
 
   it("tells spoken predicates from loanwords ending in 어, 지 or 다", () => {
-    for (const w of ["생겨", "빨라져요", "끊기면", "되나요"]) expect(isPredicate(w), w).toBe(true);
+    for (const w of ["생겨", "빨라져요", "끊기면", "되나요", "느려", "바꿔", "나눠", "다뤄", "맞춰"]) expect(isPredicate(w), w).toBe(true);
     for (const w of ["세마포어", "페이지", "람다", "미들웨어"]) expect(isPredicate(w), w).toBe(false);
   });
 });
