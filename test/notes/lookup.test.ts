@@ -421,6 +421,18 @@ describe("a number in a question", () => {
   });
 });
 
+describe("an ordinary English word of a question", () => {
+  const notes = new LookupService(
+    parseNote("notes/net.md", "# 네트워크\n\n## 임시 포트\n\n클라이언트 쪽 ephemeral 포트는 OS가 정한 범위에서 고른다.\n\n## SYN 플러딩\n\nSYN flood 방어: SYN 쿠키, 백로그 늘리기.\n\n## NAT\n\n공인 IP 하나를 여러 기기가 공유한다.\n"),
+  );
+
+  it("finds the Korean word the notes write for it (range → 범위, defense → 방어, sharing → 공유)", () => {
+    expect(notes.lookup("ephemeral port range").hits[0]?.section.heading).toBe("임시 포트");
+    expect(notes.lookup("syn flood defense").hits[0]?.section.heading).toBe("SYN 플러딩");
+    expect(notes.lookup("public ip sharing").hits[0]?.section.heading).toBe("NAT");
+  });
+});
+
 describe("a question with predicates", () => {
   const notes = new LookupService(
     parseNote("notes/git.md", "# Git\n\n## 브랜치\n\n브랜치는 커밋을 가리키는 포인터. 이름은 나중에 git branch -m 으로 변경 가능.\n\n## 태그\n\n릴리스 표시.\n\n## 원격\n\norigin에 push.\n"),

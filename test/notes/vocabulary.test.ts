@@ -5,6 +5,7 @@ import { Concepts } from "../../src/core/notes/analyze.js";
 import { AWS_PACK } from "../../src/core/notes/glossary.js";
 import { conceptsFor } from "../../src/core/notes/search.js";
 import { parseNote } from "../../src/core/notes/parse.js";
+import { QUERY_WORDS } from "../../src/core/notes/query-words.js";
 import { STUDY_VOCABULARY } from "../../src/core/notes/vocabulary.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -13,6 +14,16 @@ describe("study vocabulary and domain packs", () => {
   it("says in its header how many entries it has", () => {
     const source = readFileSync(path.join(root, "src/core/notes/vocabulary.ts"), "utf8");
     expect(source).toContain(`${STUDY_VOCABULARY.length} entries`);
+  });
+
+  it("says in the header of the query words how many entries there are, each an English word and Korean of two syllables or more", () => {
+    const source = readFileSync(path.join(root, "src/core/notes/query-words.ts"), "utf8");
+    expect(source).toContain(`${QUERY_WORDS.length} entries`);
+    for (const [english, ...korean] of QUERY_WORDS) {
+      expect(english, english).toMatch(/^[a-z]+$/);
+      expect(korean.length, english).toBeGreaterThan(0);
+      for (const k of korean) expect(k, english).toMatch(/^[\uac00-\ud7a3]{2,}$/);
+    }
   });
 
   it("has a Korean and an English form in every entry, lowercase", () => {

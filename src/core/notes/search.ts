@@ -13,6 +13,7 @@ import { AWS_PACK } from "./glossary.js";
 import { hangulKey, ingBases, latinKeys, MIN_KEY_LENGTH, soundsAlike, spellingDistance } from "./loanword.js";
 import { isParticle, isPredicate, nounForms, stem, stems } from "./morphology.js";
 import { buildPostings } from "./postings.js";
+import { QUERY_WORDS } from "./query-words.js";
 import { firstAtLeast } from "./prefix.js";
 import type { Section } from "./types.js";
 import { STUDY_VOCABULARY } from "./vocabulary.js";
@@ -55,6 +56,26 @@ const KNOWN_BY_SOUND_DISTANCE = 0.5;
 const CONCEPT_BY_SOUND_DISTANCE = 0.35;
 /** Spellings by sound that read this much less like the word than the closest one are other words. */
 const SPELLING_MARGIN = 0.3;
+
+/** An ordinary English word found by the Korean word the notes write for it (range → 범위) is a little less
+ * certain than the word as typed. */
+const TRANSLATION_FACTOR = 0.9;
+/** QUERY_WORDS by their English word. */
+const KOREAN_FOR = new Map<string, readonly string[]>(QUERY_WORDS.map(([english, ...korean]) => [english!, korean]));
+
+/** The Korean for an English word of a question, found by the word or by its base form under a plain inflection
+ * (shares, shared, sharing → share; splitting → split): no stemmer, which would take optimizer for optimize. */
+function koreanFor(word: string): readonly string[] | undefined {
+  const direct = KOREAN_FOR.get(word);
+  if (direct) return direct;
+  for (const [suffix, back] of [["ing", ""], ["ing", "e"], ["ed", ""], ["ed", "e"], ["es", ""], ["s", ""], ["ies", "y"], ["ied", "y"]] as const) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
+    const base = word.slice(0, -suffix.length);
+    const found = KOREAN_FOR.get(base + back) ?? (back === "" && /(.)\1$/.test(base) ? KOREAN_FOR.get(base.slice(0, -1)) : undefined);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** Domain packs: product-family vocabularies applied to notes that name enough of that family. */
 export const DOMAIN_PACKS = [AWS_PACK] as const;
@@ -296,6 +317,8 @@ export class SearchIndex {
     // The words of a concept these notes never write are read as words, where the notes have them (전략 패턴 where the
     // notes say Strategy (전략)); a name they have not even the words of (트리거) stays one.
     const latinWords = [...a.latinWords];
+    /** the English words of those concepts, parts of a name (stored procedure) rather than ordinary words */
+    const nameWords = new Set<string>();
     const hangulWords = [...a.hangulWords];
     for (const { term: c, latin, hangul, hangulPieces } of a.conceptSources) {
       if (seenConcepts.has(c)) continue;
@@ -307,6 +330,7 @@ export class SearchIndex {
       }
       if (!this.has(c) && hangulPieces.every((piece) => this.hasWhole(piece))) {
         latinWords.push(...latin);
+        for (const w of latin) nameWords.add(w);
         hangulWords.push(...hangulPieces);
         continue;
       }
@@ -343,7 +367,7 @@ export class SearchIndex {
         continue;
       }
       clauseOf.set(folded, clauses.length);
-      clauses.push(this.latinClause(word, folded));
+      clauses.push(this.latinClause(word, folded, !nameWords.has(word)));
     }
     if (clauseOf.size >= 3) this.addInitials(query, clauses, clauseOf);
     this.addCamelCaseWords(query, clauses, clauseOf);
@@ -454,7 +478,8 @@ export class SearchIndex {
     return joinedPairs;
   }
 
-  private latinClause(word: string, folded: string): Clause {
+  /** `ordinary`: the word may be an ordinary word of the question, not a part of a technical name. */
+  private latinClause(word: string, folded: string, ordinary = true): Clause {
     const alternatives: Alternative[] = [{ terms: [[folded, 1]], factor: 1 }];
     let known = this.has(folded);
     const parts = known ? null : this.partsInNotes(folded);
@@ -499,6 +524,18 @@ export class SearchIndex {
           known = true;
         }
       }
+    }
+    // An ordinary word of the question (range, share, split) the notes do not write but say in Korean (범위, 공유,
+    // 분할): it weighs as a word, not as a name, whether the notes have the Korean or not.
+    const korean = ordinary && !this.has(folded) ? (koreanFor(word.toLowerCase()) ?? koreanFor(folded)) : undefined;
+    if (korean) {
+      for (const k of korean) {
+        // A Korean word that is a concept's form (분할 for partition) is indexed as that concept.
+        const term = this.concepts.termOf(k);
+        if (term !== undefined && this.has(term)) alternatives.push({ terms: [[term, 1]], factor: TRANSLATION_FACTOR });
+        else if (this.hasWhole(k)) alternatives.push(bigramAlternative(k, TRANSLATION_FACTOR));
+      }
+      return { weight: 1, alternatives };
     }
     return { weight: known ? NAME_WEIGHT : UNKNOWN_NAME_WEIGHT, alternatives };
   }
