@@ -143,7 +143,7 @@ describe("console platform (npm start with no chat credentials)", () => {
       input: "/lookup 리플로우\n/quiz\n/review\n",
     });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/ready — console mode \(55 note sections, 0 questions\)/);
+    expect(r.stdout).toMatch(/ready — console mode \(56 note sections, 0 questions\)/);
     expect(r.stdout).toContain("리플로우 / 리페인트  (test/fixtures/notes-web/browser.md:14)");
     expect(r.stdout.match(/There are no questions to ask .*Add questions to the bank \(QUESTIONS_DIR\)/g)).toHaveLength(2);
     // the person at the terminal is the operator: the message is enough, with no log line beside it
