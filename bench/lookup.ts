@@ -261,6 +261,12 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: Python notes", "test/fixtures/notes-py", "lookup-py.jsonl");
   otherNotes("held out: Google Cloud notes", "test/fixtures/notes-gcp", "lookup-gcp.jsonl");
   otherNotes("held out: operating systems and computer architecture notes", "test/fixtures/notes-os", "lookup-os.jsonl");
+  otherNotes("held out: networking notes for backend interviews", "test/fixtures/notes-net2", "lookup-net2.jsonl");
+  otherNotes("held out: coding-test algorithm notes", "test/fixtures/notes-algo", "lookup-algo.jsonl");
+  otherNotes("held out: Azure notes", "test/fixtures/notes-azure", "lookup-azure.jsonl");
+  otherNotes("held out: a third group's AWS developer notes", "test/fixtures/notes-aws3", "lookup-aws3.jsonl");
+  otherNotes("held out: Kubernetes notes", "test/fixtures/notes-k8s", "lookup-k8s.jsonl");
+  otherNotes("held out: frontend notes", "test/fixtures/notes-fe", "lookup-fe.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
