@@ -308,7 +308,8 @@ export class SearchIndex {
   /** The query as clauses with their alternatives (exported for tests and the term matcher). */
   plan(typed: string): Plan {
     const query = typed.slice(0, MAX_QUERY_CHARS);
-    let askingWords = 0;
+    /** words that weigh little or nothing but make the question longer: degree, kind of answer, predicates, numbers */
+    let lightWords = 0;
     const a = this.analyze(query);
     const clauses: Clause[] = [];
     /** the clause of each Latin word of the query (folded) */
@@ -363,7 +364,7 @@ export class SearchIndex {
       // weighs nothing, but makes the question longer. One they have (443, 404) is a word of theirs.
       if (/^\d+$/.test(folded)) {
         if (this.has(folded)) clauses.push({ weight: 1, alternatives: [{ terms: [[folded, 1]], factor: 1 }] });
-        else askingWords++;
+        else lightWords++;
         continue;
       }
       clauseOf.set(folded, clauses.length);
@@ -378,19 +379,19 @@ export class SearchIndex {
     const typedApart = new Set(query.normalize("NFKC").split(/[\s?!.,]+/));
     for (const word of hangulWords) {
       if (hangulClauseOf.has(word) || isStopHangul(word) || (isParticle(word) && typedApart.has(word))) {
-        if (DEGREE_HANGUL.has(word)) askingWords++;
+        if (DEGREE_HANGUL.has(word)) lightWords++;
         continue;
       }
       const asking = askingStem(word);
       if (asking) {
-        askingWords++;
-        if (this.has(asking.slice(0, 2))) clauses.push({ weight: 0.5, alternatives: [bigramAlternative(asking, 1)] });
+        lightWords++;
+        if (this.hasWhole(asking)) clauses.push({ weight: 0.5, alternatives: [bigramAlternative(asking, 1)] });
         continue;
       }
       hangulClauseOf.set(word, clauses.length);
       const verb = howTo.has(word);
       // A predicate weighs little, but a question with one is longer, and needs less of its weight covered.
-      if (verb || isPredicate(word)) askingWords++;
+      if (verb || isPredicate(word)) lightWords++;
       clauses.push(this.hangulClause(word, verb));
     }
     const joined = this.addJoined(query, clauses, clauseOf, hangulClauseOf);
@@ -405,7 +406,7 @@ export class SearchIndex {
         .map((c) => c.term),
     );
     for (const cross of crosses) clauses.push({ weight: 0.35, alternatives: [{ terms: [[cross, 1]], factor: 1 }] });
-    let words = askingWords;
+    let words = lightWords;
     for (const c of clauses) if (c.weight >= 1) words++;
     return { clauses, words };
   }
