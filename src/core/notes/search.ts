@@ -318,8 +318,9 @@ export class SearchIndex {
     // The words of a concept these notes never write are read as words, where the notes have them (전략 패턴 where the
     // notes say Strategy (전략)); a name they have not even the words of (트리거) stays one.
     const latinWords = [...a.latinWords];
-    /** the English words of those concepts, parts of a name (stored procedure) rather than ordinary words */
-    const nameWords = new Set<string>();
+    /** the concept each word of those was found in: its other forms may be in the notes inside longer names (오류 in
+     * 1종 오류), where the index keeps only their words */
+    const conceptOfWord = new Map<string, Term>();
     const hangulWords = [...a.hangulWords];
     for (const { term: c, latin, hangul, hangulPieces } of a.conceptSources) {
       if (seenConcepts.has(c)) continue;
@@ -331,8 +332,8 @@ export class SearchIndex {
       }
       if (!this.has(c) && hangulPieces.every((piece) => this.hasWhole(piece))) {
         latinWords.push(...latin);
-        for (const w of latin) nameWords.add(w);
         hangulWords.push(...hangulPieces);
+        for (const w of [...latin, ...hangulPieces]) conceptOfWord.set(w, c);
         continue;
       }
       // The words the concept was found in count too: notes may use them outside that concept ("congestion" in
@@ -368,7 +369,10 @@ export class SearchIndex {
         continue;
       }
       clauseOf.set(folded, clauses.length);
-      clauses.push(this.latinClause(word, folded, !nameWords.has(word)));
+      const concept = conceptOfWord.get(word);
+      const clause = this.latinClause(word, folded, concept === undefined);
+      if (concept !== undefined) this.addFormsOf(concept, word, clause);
+      clauses.push(clause);
     }
     if (clauseOf.size >= 3) this.addInitials(query, clauses, clauseOf);
     this.addCamelCaseWords(query, clauses, clauseOf);
@@ -392,7 +396,10 @@ export class SearchIndex {
       const verb = howTo.has(word);
       // A predicate weighs little, but a question with one is longer, and needs less of its weight covered.
       if (verb || isPredicate(word)) lightWords++;
-      clauses.push(this.hangulClause(word, verb));
+      const clause = this.hangulClause(word, verb);
+      const concept = conceptOfWord.get(word);
+      if (concept !== undefined) this.addFormsOf(concept, word, clause);
+      clauses.push(clause);
     }
     const joined = this.addJoined(query, clauses, clauseOf, hangulClauseOf);
     // A bigram across a space is there for spacing variants (스토리지 클래스 = 스토리지클래스). Next to a predicate
@@ -477,6 +484,22 @@ export class SearchIndex {
       }
     }
     return joinedPairs;
+  }
+
+  /**
+   * The other forms of a concept a word of the query was found in, as words the notes have: the notes may write
+   * them only inside a longer name (오류 in 1종 오류, error in type i error), where the index keeps their words but
+   * not the concept.
+   */
+  private addFormsOf(concept: Term, word: string, clause: Clause): void {
+    // Forms of one word only: a phrase's words found apart anywhere in a section (서비스, 제어, 정책) are no sign of it.
+    for (const form of this.concepts.forms.get(concept) ?? []) {
+      if (form === word || form.includes(" ")) continue;
+      if (isHangulWord(form) && form.length >= 2 && this.hasWhole(form)) clause.alternatives.push({ ...bigramAlternative(form, TRANSLATION_FACTOR) });
+      else if (/^[a-z][a-z0-9]*$/.test(form) && this.has(foldLatin(form))) clause.alternatives.push({ terms: [[foldLatin(form), 1]], factor: TRANSLATION_FACTOR });
+      else continue;
+      if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = NAME_WEIGHT;
+    }
   }
 
   /** `ordinary`: the word may be an ordinary word of the question, not a part of a technical name. */
