@@ -54,6 +54,9 @@ const KNOWN_BY_SOUND_DISTANCE = 0.5;
 /** A concept's English word is found by its Hangul spelling only where that spells it this closely (디멘션 for
  * dimension, not 스칼라 for sql): the concept has its translations already, and a looser one is more often noise. */
 const CONCEPT_BY_SOUND_DISTANCE = 0.35;
+/** How unlike a word of a concept of the vocabulary may be spelt by sound to be taken for it (시퀀스 for sequence,
+ * 0.63, but not 교체 for cors, 0.67). */
+const NAME_BY_SOUND_DISTANCE = 0.65;
 /** Spellings by sound that read this much less like the word than the closest one are other words. */
 const SPELLING_MARGIN = 0.3;
 
@@ -528,6 +531,8 @@ export class SearchIndex {
     const spoken = lower === folded ? [lower] : [lower, folded];
     for (const w of spoken) {
       for (const h of this.soundAlikes(w, latinKeys(w), this.hangulBySound)) {
+        // A word of a concept of the vocabulary is a known name: only a close spelling is taken for it.
+        if (!ordinary && spellingDistance(h, w) > NAME_BY_SOUND_DISTANCE) continue;
         alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
         spelt = true;
         known ||= spellingDistance(h, w) <= KNOWN_BY_SOUND_DISTANCE;
