@@ -258,6 +258,11 @@ describe("letters and a number typed as one", () => {
     expect(notes.lookup("sha1").hits[0]?.section.heading).toBe("충돌");
     expect(notes.lookup("md-5").hits[0]?.section.heading).toBe("충돌");
   });
+
+  it("reads a version after the letters as the number (tls1.3 → TLS 1.3)", () => {
+    const tls = new LookupService(parseNote("notes/tls.md", "# TLS\n\n## TLS 1.3\n\n핸드셰이크가 1-RTT로 줄었다.\n\n## 인증서\n\nCA가 서명.\n"));
+    expect(tls.lookup("tls1.3 핸드셰이크").hits[0]?.section.heading).toBe("TLS 1.3");
+  });
 });
 
 describe("a name typed in camel case", () => {

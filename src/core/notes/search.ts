@@ -571,10 +571,10 @@ export class SearchIndex {
 
   /**
    * The two parts the notes write apart of a word typed as one: a letter and a word they join with a hyphen (kmeans
-   * for k-means, tsne for t-SNE), or letters and a number (sha1 for SHA-1, http2 for HTTP/2).
+   * for k-means, tsne for t-SNE), or letters and a number (sha1 for SHA-1, http2 for HTTP/2, tls1.3 for TLS 1.3).
    */
   private partsInNotes(folded: string): [string, string] | null {
-    const numbered = /^([a-z]{2,})(\d+)$/.exec(folded);
+    const numbered = /^([a-z]{2,})(\d+(?:\.\d+)?)$/.exec(folded);
     const splits: Array<[string, string]> = folded.length >= 4 ? [[folded[0]!, foldLatin(folded.slice(1))]] : [];
     if (numbered) splits.push([numbered[1]!, numbered[2]!]);
     return splits.find((pair) => pair.every((p) => this.has(p))) ?? null;
