@@ -414,6 +414,16 @@ describe("a word whose concept the notes write only inside a longer one", () => 
   });
 });
 
+describe("two English words spelt in Hangul as one", () => {
+  const notes = new LookupService(
+    parseNote("notes/mon.md", "# 모니터링\n\n## 시각화\n\ngrafana dashboard로 지표를 본다. panel을 추가.\n\n## 수집\n\nprometheus가 scrape.\n\n## 알림\n\nslack으로 보냄.\n"),
+  );
+
+  it("find the two words the notes write in English (그라파나대시보드 → grafana dashboard)", () => {
+    expect(notes.lookup("그라파나대시보드").hits[0]?.section.heading).toBe("시각화");
+  });
+});
+
 describe("a name of the vocabulary the notes do not have", () => {
   // cors is a concept of the vocabulary; these notes have neither it nor its translation, only 교체, which shares
   // its consonants.
@@ -605,8 +615,8 @@ describe("query sets with known answers", () => {
   const otherGroups: Array<[string, number, number, number]> = [
     ["security", 0.92, 0.95, 7], ["web", 0.88, 0.9, 8], ["aws2", 1, 1, 9], ["net", 0.73, 0.85, 8], ["spring", 0.92, 1, 8],
     ["swe", 0.95, 0.95, 8], ["de", 0.85, 0.9, 8], ["linux", 0.79, 0.86, 7], ["sqld", 0.88, 0.94, 9], ["py", 0.82, 0.92, 9],
-    ["gcp", 0.9, 0.97, 9], ["os", 0.89, 0.95, 9], ["net2", 0.8, 0.84, 9], ["algo", 0.78, 0.86, 9], ["azure", 0.84, 0.91, 8],
-    ["aws3", 0.9, 0.96, 5], ["k8s", 0.86, 0.9, 9], ["fe", 0.91, 0.92, 10],
+    ["gcp", 0.9, 0.97, 9], ["os", 0.89, 0.95, 9], ["net2", 0.81, 0.86, 9], ["algo", 0.78, 0.86, 9], ["azure", 0.84, 0.91, 8],
+    ["aws3", 0.9, 0.96, 5], ["k8s", 0.87, 0.91, 9], ["fe", 0.91, 0.92, 10],
   ];
   it.each(otherGroups)("another group's %s notes: hit@1 >= %s, hit@3 >= %s, %s unanswerable queries empty", (name, hit1, hit3, empty) => {
     const r = score(notesIn(`notes-${name}`), `lookup-${name}.jsonl`);

@@ -613,12 +613,39 @@ export class SearchIndex {
       if (s.kind === "ending" || this.hangulStems.has(s.stem)) continue;
       for (const base of ingBases(s.stem)) if (this.hangulStems.has(base)) alternatives.push(bigramAlternative(base, 1));
     }
+    // Two English words spelt in Hangul as one (타임웨이트 for TIME_WAIT, 로드밸런서 for load balancer): where the notes
+    // write neither the word nor one English word for it, a split into two that each sound like a word of theirs.
+    if (!isPredicate(word)) {
+      for (const s of candidates) {
+        if (s.kind === "ending" || s.stem.length < 4 || this.hasWhole(s.stem)) continue;
+        const split = this.twoWordsBySound(s.stem);
+        // ... unless one word of theirs reads more like it (타임아웃 is timeout, not time + out)
+        const whole = this.soundAlikes(s.stem, [hangulKey(s.stem)], this.latinBySound)[0];
+        if (split && (whole === undefined || split.distance < spellingDistance(s.stem, whole))) alternatives.push({ terms: [[split.words[0], 0.5], [split.words[1], 0.5]], factor: LOANWORD_FACTOR });
+      }
+    }
     const known = alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)));
     // A spoken predicate (생겨, 빨라져요, 떨어지면) says how the question is asked more than what about: one the notes
     // do not use weighs nothing, so a query of it alone still finds nothing and a word it follows is not
     // outweighed; one they use counts for half a word.
     const weight = verb || isPredicate(word) ? (known ? 0.5 : 0) : known || word.length > 1 ? 1 : 0.6;
     return { weight, alternatives: alternatives.length ? alternatives : [{ terms: [["1:" + word, 1]], factor: 1 }] };
+  }
+
+  /** The two Latin words of the notes a Hangul word spells, split where both halves (two syllables or more) sound
+   * like one; the split whose halves read most like their words, and how unlike them. */
+  private twoWordsBySound(word: string): { words: [string, string]; distance: number } | null {
+    let best: { words: [string, string]; distance: number } | null = null;
+    for (let k = 2; k + 2 <= word.length; k++) {
+      const [left, right] = [word.slice(0, k), word.slice(k)];
+      const l = this.soundAlikes(left, [hangulKey(left)], this.latinBySound)[0];
+      const r = l === undefined ? undefined : this.soundAlikes(right, [hangulKey(right)], this.latinBySound)[0];
+      if (l === undefined || r === undefined || l === r) continue;
+      // the mean of the halves' distances, weighed by their lengths, to compare with the whole word's
+      const distance = (spellingDistance(left, l) * left.length + spellingDistance(right, r) * right.length) / word.length;
+      if (!best || distance < best.distance) best = { words: [l, r], distance };
+    }
+    return best;
   }
 
   /**
