@@ -36,6 +36,12 @@ describe("analyzer", () => {
     for (const q of ["교착 상태는", "문맥 교환은", "문맥 교환을", "교착 상태로"]) expect(analyzer.analyze(q).hangulWords, q).toEqual([]);
   });
 
+  it("keeps no -ing left after a concept as a word of its own (서브넷팅 → 서브넷)", () => {
+    const analyzer = new Analyzer(new Concepts([["subnet", "서브넷"], ["route", "라우트"]]));
+    expect(analyzer.analyze("서브넷팅 계산").hangulWords).toEqual(["계산"]);
+    expect(analyzer.analyze("서브넷팅").conceptSources.map((c) => c.term)).toEqual(["@subnet"]);
+  });
+
   it("counts a note's terms the same whichever words it met first", () => {
     const text = "교착 상태(Deadlock)는 두 프로세스가 서로의 자원을 기다리는 상태. Deadlock 회피, deadlocks.";
     const fresh = new Analyzer(new Concepts(STUDY_VOCABULARY));

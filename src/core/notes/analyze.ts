@@ -242,6 +242,13 @@ function bestStem(word: string): string {
   return best;
 }
 
+/** The -ing of an English word spelt in Hangul, left after a concept (서브넷팅 → 서브넷 + 팅): a consonant with ㅣ and ㅇ
+ * alone, no word of its own. */
+function isIngSyllable(word: string): boolean {
+  const code = word.length === 1 ? word.charCodeAt(0) - 0xac00 : -1;
+  return code >= 0 && code <= 11171 && code % 28 === 21 && Math.floor(code / 28) % 21 === 20 && Math.floor(code / 588) !== 11;
+}
+
 /** A token that is nothing but a particle or ending (는, 랑, 이야). */
 export function isParticleOnly(word: string): boolean {
   // After an open syllable, one closed by a consonant, or by ㄹ: each particle fits one of them (가, 은, 로).
@@ -883,7 +890,7 @@ export class Analyzer {
         for (const w of pieces) {
           // A Korean ending glued to a Latin word (TCP랑, UDP는) or left after a concept (차이가) is no word of its own.
           if (this.phraseGap[k] === GLUED && k > 0 && !words[k - 1]!.hangul && w === t.text && isParticleOnly(w)) continue;
-          if (w === tail && isParticleOnly(w)) continue;
+          if (w === tail && (isParticleOnly(w) || isIngSyllable(w))) continue;
           const one = oneSyllableConcept(w, this.concepts);
           if (one) {
             add(one);
