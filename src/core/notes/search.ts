@@ -305,7 +305,13 @@ export class SearchIndex {
 
   /** Whether the notes have every bigram of a Hangul word (or the word, of one syllable). */
   private hasWhole(word: string): boolean {
-    return word.length === 1 ? this.has("1:" + word) : bigramAlternative(word, 1).terms.every(([t]) => this.has(t));
+    return bigramAlternative(word, 1).terms.every(([t]) => this.has(t));
+  }
+
+  /** A Hangul word as an alternative, where the notes have it whole. */
+  private wordInNotes(word: string, factor: number): Alternative | undefined {
+    const alternative = bigramAlternative(word, factor);
+    return alternative.terms.every(([t]) => this.has(t)) ? alternative : undefined;
   }
 
   /** The query as clauses with their alternatives (exported for tests and the term matcher). */
@@ -392,7 +398,8 @@ export class SearchIndex {
       const asking = askingStem(word);
       if (asking) {
         lightWords++;
-        if (this.hasWhole(asking)) clauses.push({ weight: 0.5, alternatives: [bigramAlternative(asking, 1)] });
+        const found = this.wordInNotes(asking, 1);
+        if (found) clauses.push({ weight: 0.5, alternatives: [found] });
         continue;
       }
       hangulClauseOf.set(word, clauses.length);
@@ -498,10 +505,10 @@ export class SearchIndex {
     // Forms of one word only: a phrase's words found apart anywhere in a section (서비스, 제어, 정책) are no sign of it.
     for (const form of this.concepts.forms.get(concept) ?? []) {
       if (form === word || form.includes(" ")) continue;
-      if (isHangulWord(form) && form.length >= 2 && this.hasWhole(form)) clause.alternatives.push({ ...bigramAlternative(form, TRANSLATION_FACTOR) });
-      else if (/^[a-z][a-z0-9]*$/.test(form) && this.has(foldLatin(form))) clause.alternatives.push({ terms: [[foldLatin(form), 1]], factor: TRANSLATION_FACTOR });
-      else continue;
-      if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = NAME_WEIGHT;
+      let found: Alternative | undefined;
+      if (isHangulWord(form)) found = form.length >= 2 ? this.wordInNotes(form, TRANSLATION_FACTOR) : undefined;
+      else if (/^[a-z][a-z0-9]*$/.test(form) && this.has(foldLatin(form))) found = { terms: [[foldLatin(form), 1]], factor: TRANSLATION_FACTOR };
+      if (found) addAlternative(clause, found);
     }
   }
 
@@ -561,8 +568,8 @@ export class SearchIndex {
       for (const k of korean) {
         // A Korean word that is a concept's form (분할 for partition) is indexed as that concept.
         const term = this.concepts.termOf(k);
-        if (term !== undefined && this.has(term)) alternatives.push({ terms: [[term, 1]], factor: TRANSLATION_FACTOR });
-        else if (this.hasWhole(k)) alternatives.push(bigramAlternative(k, TRANSLATION_FACTOR));
+        const found = term !== undefined && this.has(term) ? { terms: [[term, 1]] as Array<[Term, number]>, factor: TRANSLATION_FACTOR } : this.wordInNotes(k, TRANSLATION_FACTOR);
+        if (found) alternatives.push(found);
       }
       return { weight: 1, alternatives };
     }
@@ -593,7 +600,7 @@ export class SearchIndex {
   private hangulClause(word: string, verb = false): Clause {
     const alternatives: Alternative[] = [];
     const candidates = stems(word).filter((s) => !isStopHangul(s.stem));
-    for (const s of candidates) alternatives.push(s.stem.length === 1 ? { terms: [["1:" + s.stem, 1]], factor: 1 } : bigramAlternative(s.stem, 1));
+    for (const s of candidates) alternatives.push(bigramAlternative(s.stem, 1));
     // A spoken predicate (생겨, 빨라져요) is no loanword, and nor is a noun's verb form.
     for (const s of isPredicate(word) ? [] : candidates) {
       // One syllable is enough where it has a final consonant: two consonants spell 존 (zone), 팀 (team), 툴 (tool);
@@ -605,8 +612,8 @@ export class SearchIndex {
     }
     // A modifier's noun form, as notes write their fragments (빠른 → 빠름, 막는 → 막음).
     for (const form of nounForms(word)) {
-      const alt = form.length === 1 ? { terms: [["1:" + form, 1]] as Array<[Term, number]>, factor: 1 } : bigramAlternative(form, 1);
-      if (alt.terms.every(([t]) => this.has(t))) alternatives.push(alt);
+      const found = this.wordInNotes(form, 1);
+      if (found) alternatives.push(found);
     }
     // An English -ing spelt in Hangul where the notes write the word it is made from (리밸런싱 → 리밸런스).
     for (const s of candidates) {
@@ -629,7 +636,7 @@ export class SearchIndex {
     // do not use weighs nothing, so a query of it alone still finds nothing and a word it follows is not
     // outweighed; one they use counts for half a word.
     const weight = verb || isPredicate(word) ? (known ? 0.5 : 0) : known || word.length > 1 ? 1 : 0.6;
-    return { weight, alternatives: alternatives.length ? alternatives : [{ terms: [["1:" + word, 1]], factor: 1 }] };
+    return { weight, alternatives: alternatives.length ? alternatives : [bigramAlternative(word, 1)] };
   }
 
   /** The two Latin words of the notes a Hangul word spells, split where both halves (two syllables or more) sound
@@ -1004,8 +1011,10 @@ function isStopHangul(word: string): boolean {
   return STOP_HANGUL.has(word) || DEGREE_HANGUL.has(word) || stems(word).some((s) => s.kind !== "none" && STOP_HANGUL.has(s.stem));
 }
 
+/** A Hangul word as the index has it: its bigrams, or the word itself when it is one syllable. */
 function bigramAlternative(word: string, factor: number): Alternative {
-  const n = Math.max(1, word.length - 1);
+  if (word.length === 1) return { terms: [["1:" + word, 1]], factor };
+  const n = word.length - 1;
   const terms: Array<[Term, number]> = [];
   for (let k = 0; k + 1 < word.length; k++) terms.push([word.slice(k, k + 2), 1 / n]);
   return { terms, factor };
