@@ -10,6 +10,7 @@
 // Notes repeat their words far more than they have distinct ones, so an Analyzer works out what each distinct
 // word contributes (its terms, its stem, the concepts starting in it) once, and indexing a text is then mostly
 // looking words up.
+import { isIngSyllable } from "./loanword.js";
 import { stems } from "./morphology.js";
 import { CharTrie, NONE, ROOT } from "./trie.js";
 
@@ -240,13 +241,6 @@ function bestStem(word: string): string {
   let best = word;
   for (const s of particleStems(word)) if (s.length >= 1 && s.length < best.length) best = s;
   return best;
-}
-
-/** The -ing of an English word spelt in Hangul, left after a concept (서브넷팅 → 서브넷 + 팅): a consonant with ㅣ and ㅇ
- * alone, no word of its own. */
-function isIngSyllable(word: string): boolean {
-  const code = word.length === 1 ? word.charCodeAt(0) - 0xac00 : -1;
-  return code >= 0 && code <= 11171 && code % 28 === 21 && Math.floor(code / 28) % 21 === 20 && Math.floor(code / 588) !== 11;
 }
 
 /** A token that is nothing but a particle or ending (는, 랑, 이야). */
@@ -890,6 +884,7 @@ export class Analyzer {
         for (const w of pieces) {
           // A Korean ending glued to a Latin word (TCP랑, UDP는) or left after a concept (차이가) is no word of its own.
           if (this.phraseGap[k] === GLUED && k > 0 && !words[k - 1]!.hangul && w === t.text && isParticleOnly(w)) continue;
+          // ... nor is an English -ing left after one (서브넷팅 → 서브넷 + 팅).
           if (w === tail && (isParticleOnly(w) || isIngSyllable(w))) continue;
           const one = oneSyllableConcept(w, this.concepts);
           if (one) {

@@ -293,6 +293,13 @@ function editDistance(a: string, b: string): number {
 let rowA = new Int32Array(32);
 let rowB = new Int32Array(32);
 
+/** Whether a syllable is how Korean writes an English -ing: a consonant (not the silent ㅇ) with ㅣ and the final ㅇ
+ * (싱, 닝, 팅). */
+export function isIngSyllable(syllable: string): boolean {
+  const code = syllable.length === 1 ? syllable.charCodeAt(0) - 0xac00 : -1;
+  return code >= 0 && code <= 11171 && code % 28 === 21 && Math.floor(code / 28) % 21 === 20 && Math.floor(code / 588) !== 11;
+}
+
 /** Finals a loanword's consonant takes when it closes the syllable before it (ㄱ ㄴ ㄹ ㅁ ㅂ ㅅ), by initial. */
 const FINAL_OF_INITIAL: Partial<Record<number, number>> = { 0: 1, 2: 4, 5: 8, 6: 16, 7: 17, 9: 19 };
 
@@ -303,11 +310,9 @@ const FINAL_OF_INITIAL: Partial<Record<number, number>> = { 0: 1, 2: 4, 5: 8, 6:
  * Korean words of three syllables or more rarely end so; a base counts only where the notes write it.
  */
 export function ingBases(word: string): string[] {
-  if (word.length < 2) return [];
+  if (word.length < 2 || !isIngSyllable(word.slice(-1))) return [];
   const last = word.charCodeAt(word.length - 1) - 0xac00;
-  if (last < 0 || last > 11171 || last % 28 !== 21 || Math.floor(last / 28) % 21 !== 20) return [];
   const initial = Math.floor(last / 588);
-  if (initial === 11) return [];
   const prefix = word.slice(0, -1);
   const syllable = (vowel: number) => String.fromCharCode(0xac00 + (initial * 21 + vowel) * 28);
   const bases = [prefix + syllable(18), prefix + syllable(20)];
