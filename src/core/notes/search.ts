@@ -26,6 +26,9 @@ const MIN_COVERAGE = 0.5;
 /** A section covering less of the query, down to this, still answers it when it has the query's most telling word
  * (the rarest in the notes of its content words): a long question's other words may be how it is asked. */
 const TELLING_COVERAGE = 0.45;
+/** ... but only where no more than this share of the query's weight is words the notes never use: half a question
+ * about something else (맛집 추천) is not asked of them. */
+const TELLING_UNKNOWN_SHARE = 0.5;
 /** Queries of more words than this need less of their weight covered, in proportion. */
 const LONG_QUERY_WORDS = 4;
 /** Sections scoring below this share of the best one are not worth showing. */
@@ -412,14 +415,13 @@ export class SearchIndex {
       clauses.push(clause);
     }
     const joined = this.addJoined(query, clauses, clauseOf, hangulClauseOf);
-    // A bigram across a space is there for spacing variants (스토리지 클래스 = 스토리지클래스). Next to a predicate
-    // (오버피팅 되면) it joins what is asked about to how it is asked, which notes never write together: one the
-    // notes do not know there is no sign of another subject, and weighs nothing. Two words found as one name
-    // need no bigram across them.
+    // A bigram across a space is there for spacing variants (스토리지 클래스 = 스토리지클래스): one the notes do not have
+    // finds nothing, and would only make every section cover less of the question (프롭 드릴링, 주소 줄여 쓰는 법). Two
+    // words found as one name need no bigram across them.
     const crosses = new Set(
       a.crossBigrams
-        .filter((c) => !joined.has(`${c.left} ${c.right}`))
-        .filter((c) => !isAsideWord(c.left, typedApart) && !isAsideWord(c.right, typedApart) && (this.has(c.term) || !(isPredicate(c.left) || isPredicate(c.right))))
+        .filter((c) => this.has(c.term) && !joined.has(`${c.left} ${c.right}`))
+        .filter((c) => !isAsideWord(c.left, typedApart) && !isAsideWord(c.right, typedApart))
         .map((c) => c.term),
     );
     for (const cross of crosses) clauses.push({ weight: 0.35, alternatives: [{ terms: [[cross, 1]], factor: 1 }] });
@@ -737,6 +739,8 @@ export class SearchIndex {
     const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     const queryIds: number[] = [];
     let totalWeight = 0;
+    /** the weight of the clauses no section has */
+    let unknownWeight = 0;
     // Which clauses each section matches, a bit each; and the content clause with the rarest words the notes have.
     const { clauseBits } = scratch;
     let tellingImportance = -1;
@@ -793,6 +797,7 @@ export class SearchIndex {
       }
       const weight = clause.weight * importance;
       totalWeight += weight;
+      if (clauseCount === 0) unknownWeight += weight;
       const bit = c < 31 ? 1 << c : 0;
       if (clause.weight >= 1 && clauseCount > 0 && importance > tellingImportance && bit) {
         tellingImportance = importance;
@@ -820,7 +825,7 @@ export class SearchIndex {
       let bestCoverage = 0;
       let secondCoverage = 0;
       let answers = false;
-      const telling = (TELLING_COVERAGE / MIN_COVERAGE) * required;
+      const telling = unknownWeight < TELLING_UNKNOWN_SHARE * totalWeight ? (TELLING_COVERAGE / MIN_COVERAGE) * required : Infinity;
       let bestLower = 0;
       const lowest = scratch.lowestFor(limit);
       let lowestCount = 0;
