@@ -62,6 +62,11 @@ describe("Korean morphology", () => {
     for (const w of ["생겨", "빨라져요", "끊기면", "되나요", "느려", "바꿔", "나눠", "다뤄", "맞춰"]) expect(isPredicate(w), w).toBe(true);
     for (const w of ["세마포어", "페이지", "람다", "미들웨어"]) expect(isPredicate(w), w).toBe(false);
   });
+
+  it("knows the common spoken verbs of one syllable (써, 봐, 둬, 될, 씀), and no noun of one", () => {
+    for (const w of ["써", "봐", "둬", "줘", "될", "할", "씀"]) expect(isPredicate(w), w).toBe(true);
+    for (const w of ["값", "키", "차", "힙", "셋", "줄"]) expect(isPredicate(w), w).toBe(false);
+  });
 });
 
 describe("a modifier's noun form", () => {

@@ -115,9 +115,13 @@ export function stem(word: string): string {
 /** ㄶ, ㅀ, ㅆ, by their index among a syllable's finals. */
 const PREDICATE_FINALS = new Set([6, 15, 20]);
 
+/** Spoken verbs of one syllable (뭐 써, 어디서 봐, 어디에 둬, 안 될 때, 왜 씀): one syllable is too little to tell a
+ * verb by its ending, and these are the common ones. */
+const ONE_SYLLABLE_PREDICATES = new Set(["써", "씀", "봐", "둬", "줘", "놔", "켜", "꺼", "쳐", "될", "할", "쓸", "볼", "감"]);
+
 /** A spoken predicate (생겨, 돼요, 빨라져): says what is asked, not what it is about. */
 export function isPredicate(word: string): boolean {
-  if (word.length < 2) return false;
+  if (word.length < 2) return ONE_SYLLABLE_PREDICATES.has(word);
   if (PREDICATE_ENDINGS.test(word)) return true;
   // ㄶ, ㅀ and ㅆ end only a verb's or an adjective's syllables (많은, 않고, 싫어, 했는데, 뭐였지), no noun's or loanword's.
   for (let i = 0; i < word.length; i++) if (PREDICATE_FINALS.has((word.charCodeAt(i) - 0xac00) % 28)) return true;
