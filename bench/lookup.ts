@@ -267,6 +267,10 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: a third group's AWS developer notes", "test/fixtures/notes-aws3", "lookup-aws3.jsonl");
   otherNotes("held out: Kubernetes notes", "test/fixtures/notes-k8s", "lookup-k8s.jsonl");
   otherNotes("held out: frontend notes", "test/fixtures/notes-fe", "lookup-fe.jsonl");
+  otherNotes("held out: 정보처리기사 (engineer information processing) exam notes", "test/fixtures/notes-jeongbo", "lookup-jeongbo.jsonl");
+  otherNotes("held out: Node.js and TypeScript backend notes", "test/fixtures/notes-node", "lookup-node.jsonl");
+  otherNotes("held out: ADsP data analysis exam notes", "test/fixtures/notes-adsp", "lookup-adsp.jsonl");
+  otherNotes("held out: RDBMS internals notes", "test/fixtures/notes-dbint", "lookup-dbint.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */

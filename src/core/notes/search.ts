@@ -525,6 +525,13 @@ export class SearchIndex {
       alternatives.push({ terms: parts.map((p) => [p, 0.5]), factor: 1 });
       known = true;
     }
+    // A dotted name the notes do not write whole (e.target, where they write e.target.value and event.target): its
+    // words, as the notes' dotted names are indexed by theirs too.
+    const dotted = known || !/[.@+#]/.test(folded) ? [] : folded.split(/[.@+#]/).filter((p) => p.length > 1);
+    if (dotted.length > 0 && dotted.every((p) => this.has(p))) {
+      alternatives.push({ terms: dotted.map((p) => [p, 1 / dotted.length]), factor: 1 });
+      known = true;
+    }
     // Unknown Latin words: try a close word of the corpus (cloudfrnt → cloudfront).
     if (!known && word.length >= 4 && !/\d/.test(word)) {
       const fix = this.correct(word);
