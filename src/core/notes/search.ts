@@ -711,7 +711,9 @@ export class SearchIndex {
     const letters = letterCounts(word);
     for (let len = word.length - maxEdits; len <= word.length + maxEdits; len++) {
       for (const candidate of this.vocabulary.get(len) ?? []) {
-        if (candidate[0] !== word[0] && maxEdits === 1) continue;
+        // Typos rarely take the first letter, and a word two edits away with another first letter is more often another
+        // word (attention, retention).
+        if (candidate[0] !== word[0]) continue;
         // An edit changes at most two letter counts by one: a cheap bound before the distance itself.
         if (letterDifference(letters, word.length, candidate) > 2 * Math.min(maxEdits, bestDistance)) continue;
         const d = boundedDamerau(word, candidate, bestDistance);
