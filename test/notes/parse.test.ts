@@ -97,6 +97,12 @@ describe("parseNote: numbered plain text", () => {
     expect(s.map((x) => x.heading)).toEqual(["1. 사설 IP", "2. 서브넷"]);
     expect(s[1]!.text).toBe("255.255.255.0 = /24\n1.5 = 1 + 0.5");
   });
+
+  it("reads a decimal at the start of a line as the body (0.05 이하면 기각, 1.05배), and 0. as a heading", () => {
+    const s = parseNote("notes/stats.txt", "통계\n0. 들어가며\n기초\n1. 가설 검정\n0.05 이하면 기각\n0.5 이상이면 채택\n1.05 배로 늘어남\n1.1 p-value\n정의\n");
+    expect(s.map((x) => x.heading)).toEqual(["0. 들어가며", "1. 가설 검정", "1.1 p-value"]);
+    expect(s[1]!.text).toBe("0.05 이하면 기각\n0.5 이상이면 채택\n1.05 배로 늘어남");
+  });
 });
 
 describe("parseNote: text before the first heading", () => {

@@ -27,6 +27,8 @@ const LECTURE_HEADING = /^#(\d+)(?:\s+(.*?))?\s*$/;
  * with no dot at all (`443 포트`, `200 OK`) starts a line of the body, and so does one of four parts or more, an
  * address (`255.255.255.0 = /24`, `10.0.0.0 ~ 10.255.255.255`). */
 const NUMBERED_HEADING = /^(\d{1,3}(?:\.\d{1,3}){1,2}\.?|\d{1,3}\.)\s+(\S.*?)\s*$/;
+/** A decimal starts a line of the body (`0.05 이하면 기각`, `1.05배`): no section is numbered 0.x or with a leading zero. */
+const DECIMAL = /^0\.\d|\.0\d/;
 /** What a heading's title does not start with: a bullet, or a sign that makes the line a formula or a range (a path
  * such as /etc/shadow may be one). */
 const NOT_A_TITLE = /^[•\-*=~→|]/;
@@ -130,7 +132,7 @@ function lectureHeading(line: string, index: number): RawHeading | null {
 
 function numberedHeading(line: string, index: number): RawHeading | null {
   const m = NUMBERED_HEADING.exec(line);
-  if (!m || NOT_A_TITLE.test(m[2]!)) return null;
+  if (!m || NOT_A_TITLE.test(m[2]!) || DECIMAL.test(m[1]!)) return null;
   const level = m[1]!.replace(/\.$/, "").split(".").length;
   const raw = line.trim();
   return { index, level, heading: raw, raw, lecture: false };
