@@ -488,6 +488,18 @@ describe("a question with predicates", () => {
   });
 });
 
+describe("an English question word the notes pair with a term of theirs (분석 대상(What))", () => {
+  const notes = new LookupService(
+    parseNote("notes/plan.md", "# 분석 기획\n\n## 분석 주제 유형\n\n분석 대상(What)과 분석 방법(How)을 아는지로 나눈다.\n\n## 최적화\n\n대상과 방법을 모두 안다.\n\n## 빅데이터 특징\n\nvolume, velocity, variety 세 가지.\n"),
+  );
+
+  it("is grammar in an English question (what is velocity), and their term alone among Korean words (What 대상)", () => {
+    expect(notes.lookup("what is velocity").hits.map((h) => h.section.heading)).toEqual(["빅데이터 특징"]);
+    expect(notes.lookup("how velocity variety").hits.map((h) => h.section.heading)).toEqual(["빅데이터 특징"]);
+    expect(notes.lookup("What 대상").hits[0]?.section.heading).toBe("분석 주제 유형");
+  });
+});
+
 describe("a dotted name the notes do not write whole", () => {
   it("finds the words the notes write it with (e.target where they write event.target; 169.254 in 169.254.0.0/16)", () => {
     const notes = new LookupService(

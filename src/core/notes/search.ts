@@ -95,6 +95,8 @@ const STOP_LATIN = new Set([
   "doesn", "don", "didn", "isn", "aren", "wasn", "won", "should", "would", "could", "will", "there", "have", "has",
   "had", "we", "you", "your", "they", "them", "their", "its", "happen", "happens", "so", "but",
 ]);
+/** The question words among them. */
+const QUESTION_LATIN = new Set(["what", "how", "why", "when", "where", "which", "who"]);
 const STOP_HANGUL = new Set([
   "뭐", "뭐야", "뭐지", "뭐임", "뭐냐", "뭔데", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어디서", "어느", "무슨", "누가", "누구", "얼마", "얼마나", "몇", "알려줘", "알려주세요",
   "설명", "설명해줘", "정리", "좀", "대해", "대해서", "대한", "관련", "관해", "방법", "법", "하는법", "사용법", "돼", "되나요",
@@ -336,8 +338,12 @@ export class SearchIndex {
      * 1종 오류), where the index keeps only their words */
     const conceptOfWord = new Map<string, Term>();
     const hangulWords = [...a.hangulWords];
+    const alone = loneLatinWords(query);
     for (const { term: c, latin, hangul, hangulPieces } of a.conceptSources) {
       if (seenConcepts.has(c)) continue;
+      // A question word the notes pair with a term of theirs (분석 대상(What)) is still grammar in an English question
+      // (what are the 3 Vs); alone among Korean words it is their term.
+      if (latin.length === 1 && !hangul && QUESTION_LATIN.has(latin[0]!.toLowerCase()) && !alone.has(latin[0]!.toLowerCase())) continue;
       seenConcepts.add(c);
       if (META_CONCEPTS.has(c)) {
         if (c === DIFFERENCE) clauses.push({ weight: this.has(c) ? 0.5 : 0, alternatives: [{ terms: [[c, 1]], factor: 1 }], compares: true });
@@ -367,7 +373,6 @@ export class SearchIndex {
       clauses.push({ weight: NAME_WEIGHT, alternatives });
     }
     const seenLatin = new Set<string>();
-    const alone = loneLatinWords(query);
     for (const word of latinWords) {
       const folded = foldLatin(word);
       if (word.length < 2 || seenLatin.has(folded)) continue;
