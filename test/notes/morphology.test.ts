@@ -67,6 +67,11 @@ describe("Korean morphology", () => {
     for (const w of ["써", "봐", "둬", "줘", "될", "할", "씀"]) expect(isPredicate(w), w).toBe(true);
     for (const w of ["값", "키", "차", "힙", "셋", "줄"]) expect(isPredicate(w), w).toBe(false);
   });
+
+  it("reads -야, -도 and -서 after those (써야, 줘도, 봐서) and -아야 after a final consonant (높아야, 막아야) as predicates", () => {
+    for (const w of ["써야", "줘도", "봐서", "해야", "돼도", "높아야", "막아야", "좋아야"]) expect(isPredicate(w), w).toBe(true);
+    for (const w of ["감도", "분야", "시야", "데이터야", "아시아", "미디어"]) expect(isPredicate(w), w).toBe(false);
+  });
 });
 
 describe("a modifier's noun form", () => {

@@ -118,10 +118,14 @@ const PREDICATE_FINALS = new Set([6, 15, 20]);
 /** Spoken verbs of one syllable (뭐 써, 어디서 봐, 어디에 둬, 안 될 때, 왜 씀): one syllable is too little to tell a
  * verb by its ending, and these are the common ones. */
 const ONE_SYLLABLE_PREDICATES = new Set(["써", "씀", "봐", "둬", "줘", "놔", "켜", "꺼", "쳐", "될", "할", "쓸", "볼", "감"]);
+/** Of those, the ones contracted from -어/-아 (쓰어 → 써), which take -야, -도 and -서 as any such form does. */
+const CONTRACTED_VERBS = new Set(["써", "봐", "둬", "줘", "놔", "켜", "꺼", "쳐", "돼", "해"]);
 
 /** A spoken predicate (생겨, 돼요, 빨라져): says what is asked, not what it is about. */
 export function isPredicate(word: string): boolean {
   if (word.length < 2) return ONE_SYLLABLE_PREDICATES.has(word);
+  // ... and those with -야, -도 or -서 (써야 돼, 줘도, 봐서).
+  if (word.length === 2 && CONTRACTED_VERBS.has(word[0]!) && "야도서".includes(word[1]!)) return true;
   if (PREDICATE_ENDINGS.test(word)) return true;
   // ㄶ, ㅀ and ㅆ end only a verb's or an adjective's syllables (많은, 않고, 싫어, 했는데, 뭐였지), no noun's or loanword's.
   for (let i = 0; i < word.length; i++) if (PREDICATE_FINALS.has((word.charCodeAt(i) - 0xac00) % 28)) return true;
@@ -129,8 +133,10 @@ export function isPredicate(word: string): boolean {
   if (word.includes("없")) return true;
   // 는 after a final consonant is no topic particle (that would be 은) but a verb's -는 (막는, 맞는, 없는); 아 after
   // one ends a spoken adjective or verb (좋아, 많아, 맞아), as no noun or loanword does.
-  const last = word.charCodeAt(word.length - 1);
-  return (last === 0xb294 || last === 0xc544) && finalOf(word.charCodeAt(word.length - 2)) !== "none";
+  // -아야 (높아야, 막아야) is the same 아 with -야.
+  const end = word.endsWith("아야") && word.length >= 3 ? word.length - 1 : word.length;
+  const last = word.charCodeAt(end - 1);
+  return (last === 0xb294 || last === 0xc544) && finalOf(word.charCodeAt(end - 2)) !== "none";
 }
 
 /**
