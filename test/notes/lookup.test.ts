@@ -500,6 +500,16 @@ describe("an English question word the notes pair with a term of theirs (분석 
   });
 });
 
+describe("English words after a name of the notes, in a Korean question", () => {
+  it("are that name's words, not English to translate (docker compose is no 조합), while alone or in English they are", () => {
+    const filler = Array.from({ length: 20 }, (_, i) => `## 기록 ${i}\n\n배포 기록 ${i}.\n`).join("\n");
+    const notes = new LookupService(parseNote("notes/ops.md", `# 운영\n\n## 컨테이너\n\ndocker 로 이미지를 실행한다. 여러 컨테이너를 조합해 서비스를 만든다.\n\n## 빌드\n\ndocker build 로 이미지를 만든다.\n\n${filler}`));
+    expect(notes.lookup("docker compose랑 뭐가 달라").hits).toEqual([]);
+    expect(notes.lookup("compose 뜻").hits[0]?.section.heading).toBe("컨테이너");
+    expect(notes.lookup("how to compose containers with docker").hits[0]?.section.heading).toBe("컨테이너");
+  });
+});
+
 describe("a dotted name the notes do not write whole", () => {
   it("finds the words the notes write it with (e.target where they write event.target; 169.254 in 169.254.0.0/16)", () => {
     const notes = new LookupService(
@@ -667,9 +677,9 @@ describe("query sets with known answers", () => {
   const otherGroups: Array<[string, number, number, number]> = [
     ["security", 0.92, 0.95, 7], ["web", 0.88, 0.9, 8], ["aws2", 1, 1, 9], ["net", 0.76, 0.88, 8], ["spring", 0.92, 1, 8],
     ["swe", 0.95, 0.97, 8], ["de", 0.85, 0.9, 8], ["linux", 0.81, 0.88, 7], ["sqld", 0.88, 0.96, 9], ["py", 0.82, 0.92, 9],
-    ["gcp", 0.9, 0.97, 9], ["os", 0.89, 0.97, 9], ["net2", 0.86, 0.92, 9], ["algo", 0.79, 0.87, 9], ["azure", 0.85, 0.92, 8],
+    ["gcp", 0.9, 0.97, 9], ["os", 0.89, 0.97, 9], ["net2", 0.86, 0.92, 9], ["algo", 0.8, 0.88, 9], ["azure", 0.85, 0.92, 8],
     ["aws3", 0.91, 0.96, 5], ["k8s", 0.87, 0.91, 9], ["fe", 0.94, 0.95, 10],
-    ["jeongbo", 0.87, 0.9, 9], ["node", 0.81, 0.9, 10], ["adsp", 0.9, 0.92, 10], ["dbint", 0.89, 1, 9],
+    ["jeongbo", 0.87, 0.9, 9], ["node", 0.82, 0.91, 10], ["adsp", 0.9, 0.92, 10], ["dbint", 0.89, 1, 9],
   ];
   it.each(otherGroups)("another group's %s notes: hit@1 >= %s, hit@3 >= %s, %s unanswerable queries empty", (name, hit1, hit3, empty) => {
     const r = score(notesIn(`notes-${name}`), `lookup-${name}.jsonl`);

@@ -72,6 +72,11 @@ describe("Korean morphology", () => {
     for (const w of ["써야", "줘도", "봐서", "해야", "돼도", "높아야", "막아야", "좋아야"]) expect(isPredicate(w), w).toBe(true);
     for (const w of ["감도", "분야", "시야", "데이터야", "아시아", "미디어"]) expect(isPredicate(w), w).toBe(false);
   });
+
+  it("reads a 르 verb or adjective spoken (빨라, 달라, 몰라) as a predicate, and no loanword (스칼라, 컨트롤러)", () => {
+    for (const w of ["빨라", "달라", "몰라", "골라", "잘라"]) expect(isPredicate(w), w).toBe(true);
+    for (const w of ["카메라", "스칼라", "파라미터", "컨트롤러", "핸들러", "컬러", "딜러"]) expect(isPredicate(w), w).toBe(false);
+  });
 });
 
 describe("a modifier's noun form", () => {

@@ -373,6 +373,7 @@ export class SearchIndex {
       clauses.push({ weight: NAME_WEIGHT, alternatives });
     }
     const seenLatin = new Set<string>();
+    const nameParts = this.namePartWords(query);
     for (const word of latinWords) {
       const folded = foldLatin(word);
       if (word.length < 2 || seenLatin.has(folded)) continue;
@@ -389,7 +390,7 @@ export class SearchIndex {
       }
       clauseOf.set(folded, clauses.length);
       const concept = conceptOfWord.get(word);
-      const clause = this.latinClause(word, folded, concept === undefined);
+      const clause = this.latinClause(word, folded, concept === undefined && !nameParts.has(word.toLowerCase()));
       if (concept !== undefined) this.addFormsOf(concept, word, clause);
       clauses.push(clause);
     }
@@ -435,6 +436,21 @@ export class SearchIndex {
     let words = lightWords;
     for (const c of clauses) if (c.weight >= 1) words++;
     return { clauses, words };
+  }
+
+  /**
+   * In a Korean question, the English words after a name of the notes in one run of English words are that name's
+   * words (docker compose, key vault), not English words to translate.
+   */
+  private namePartWords(query: string): Set<string> {
+    const parts = new Set<string>();
+    if (!/[\uac00-\ud7a3]/.test(query)) return parts;
+    for (const run of normalize(query).match(/[a-z][a-z0-9]*(?: +[a-z][a-z0-9]*)+/g) ?? []) {
+      const [first, ...rest] = run.split(/ +/);
+      const term = this.concepts.termOf(first!);
+      if (this.has(foldLatin(first!)) || (term !== undefined && this.has(term))) for (const w of rest) parts.add(w);
+    }
+    return parts;
   }
 
   /**
