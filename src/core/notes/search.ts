@@ -315,6 +315,11 @@ export class SearchIndex {
     return bigramAlternative(word, 1).terms.every(([t]) => this.has(t));
   }
 
+  /** Whether the notes write a Hangul word in Latin letters (툴 as tool, 스레드 as thread). */
+  private spelledInNotes(word: string): boolean {
+    return this.hangulClause(word).alternatives.some((alt) => alt.factor === LOANWORD_FACTOR && alt.terms.every(([t]) => this.has(t)));
+  }
+
   /** A Hangul word as an alternative, where the notes have it whole. */
   private wordInNotes(word: string, factor: number): Alternative | undefined {
     const alternative = bigramAlternative(word, factor);
@@ -350,7 +355,7 @@ export class SearchIndex {
         else if (this.has(c)) clauses.push({ weight: 0.5, alternatives: [{ terms: [[c, 1]], factor: 1 }] });
         continue;
       }
-      if (!this.has(c) && hangulPieces.every((piece) => this.hasWhole(piece))) {
+      if (!this.has(c) && hangulPieces.every((piece) => this.hasWhole(piece) || this.spelledInNotes(piece))) {
         latinWords.push(...latin);
         hangulWords.push(...hangulPieces);
         for (const w of [...latin, ...hangulPieces]) conceptOfWord.set(w, c);
