@@ -271,6 +271,9 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: Node.js and TypeScript backend notes", "test/fixtures/notes-node", "lookup-node.jsonl");
   otherNotes("held out: ADsP data analysis exam notes", "test/fixtures/notes-adsp", "lookup-adsp.jsonl");
   otherNotes("held out: RDBMS internals notes", "test/fixtures/notes-dbint", "lookup-dbint.jsonl");
+  otherNotes("held out: Android and Kotlin notes", "test/fixtures/notes-android", "lookup-android.jsonl");
+  otherNotes("held out: 빅데이터분석기사 (big data analysis engineer) exam notes", "test/fixtures/notes-bigdata", "lookup-bigdata.jsonl");
+  otherNotes("held out: system design interview notes", "test/fixtures/notes-sysdesign", "lookup-sysdesign.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */

@@ -101,8 +101,8 @@ const STOP_HANGUL = new Set([
   "뭐", "뭐야", "뭐지", "뭐임", "뭐냐", "뭔데", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어디서", "어느", "무슨", "누가", "누구", "얼마", "얼마나", "몇", "알려줘", "알려주세요",
   "설명", "설명해줘", "정리", "좀", "대해", "대해서", "대한", "관련", "관해", "방법", "법", "하는법", "사용법", "돼", "되나요",
   "있나요", "인가", "경우", "때", "것", "거", "수", "등", "및", "그", "이", "저", "또", "더", "잘", "다", "되", "해", "하", "나요", "건가요",
-  // pronouns: whose it is says nothing of what it is (내 파드, 우리 서비스)
-  "나", "내", "너", "네", "우리", "저희",
+  // pronouns: whose it is says nothing of what it is (내 파드, 우리 서비스); not 나, which is also 나오다 (에러 나와)
+  "내", "네", "우리", "저희",
 ]);
 /** Words of quantity, degree and negation: they say how much is asked, not what about; they weigh nothing, but a
  * question with them is longer, and needs less of its weight covered, as any long question. */
