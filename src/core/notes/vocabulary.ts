@@ -16,8 +16,9 @@
 // - then 1195 more in five fields, written the same way and merged by the same rule (a form already in the
 //   vocabulary, a domain pack or the committed loanword test list, or written twice, was dropped): statistics and
 //   data analysis; software engineering exam topics and project management; network protocols and information
-//   security; JavaScript, TypeScript, Node.js and the browser; database internals and SQL tuning. Eight forms
-//   were added to earlier lines that the writers found missing (함수적 종속, 병행 제어, 유령 읽기, …).
+//   security; JavaScript, TypeScript, Node.js and the browser; database internals and SQL tuning. Forms the
+//   writers found missing were added to eight earlier lines (함수적 종속, 병행 제어, 유령 읽기, …), and the
+//   abbreviations sync and async replication to two of this round's.
 // Each line is one concept: its first form is the English name, then other English forms, Korean translations and
 // common Korean spellings. A loanword that is only a Hangul spelling of its English (스레드, 프록시, 콜백) has no line:
 // the lookup matches those by sound (loanword.ts). Terms that belong to one product family live in a
