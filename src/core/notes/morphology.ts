@@ -115,11 +115,11 @@ export function stem(word: string): string {
 /** ㄶ, ㅀ, ㅆ, by their index among a syllable's finals. */
 const PREDICATE_FINALS = new Set([6, 15, 20]);
 
+/** Spoken verbs of one syllable contracted from -어/-아 (쓰어 → 써), which take -야, -도 and -서 as any such form does. */
+const CONTRACTED_VERBS = new Set(["써", "봐", "둬", "줘", "놔", "켜", "꺼", "쳐", "돼", "해"]);
 /** Spoken verbs of one syllable (뭐 써, 어디서 봐, 어디에 둬, 안 될 때, 왜 씀): one syllable is too little to tell a
  * verb by its ending, and these are the common ones. */
-const ONE_SYLLABLE_PREDICATES = new Set(["써", "씀", "봐", "둬", "줘", "놔", "켜", "꺼", "쳐", "될", "할", "쓸", "볼", "감"]);
-/** Of those, the ones contracted from -어/-아 (쓰어 → 써), which take -야, -도 and -서 as any such form does. */
-const CONTRACTED_VERBS = new Set(["써", "봐", "둬", "줘", "놔", "켜", "꺼", "쳐", "돼", "해"]);
+const ONE_SYLLABLE_PREDICATES = new Set([...CONTRACTED_VERBS, "씀", "될", "할", "쓸", "볼", "감"]);
 
 /** A spoken predicate (생겨, 돼요, 빨라져): says what is asked, not what it is about. */
 export function isPredicate(word: string): boolean {

@@ -86,17 +86,18 @@ function koreanFor(word: string): readonly string[] | undefined {
 /** Domain packs: product-family vocabularies applied to notes that name enough of that family. */
 export const DOMAIN_PACKS = [AWS_PACK] as const;
 
+/** English question words: grammar in an English question, whatever the notes pair them with. */
+const QUESTION_LATIN = new Set(["what", "how", "why", "when", "where", "which", "who"]);
 /** Query words that carry no meaning for the notes: function words, question words, requests. */
 const STOP_LATIN = new Set([
-  "aws", "amazon", "the", "a", "an", "of", "and", "or", "not", "in", "on", "to", "for", "is", "are", "was", "be", "what",
-  "how", "why", "when", "where", "which", "who", "with", "about", "do", "does", "did", "can", "i", "it", "this", "that",
+  ...QUESTION_LATIN,
+  "aws", "amazon", "the", "a", "an", "of", "and", "or", "not", "in", "on", "to", "for", "is", "are", "was", "be", "with",
+  "about", "do", "does", "did", "can", "i", "it", "this", "that",
   "explain", "please", "me", "my", "between", "from", "at", "by", "as", "into", "if", "then", "than",
   // auxiliaries, their contractions as the words are split (doesn't → doesn), pronouns and "happen"
   "doesn", "don", "didn", "isn", "aren", "wasn", "won", "should", "would", "could", "will", "there", "have", "has",
   "had", "we", "you", "your", "they", "them", "their", "its", "happen", "happens", "so", "but",
 ]);
-/** The question words among them. */
-const QUESTION_LATIN = new Set(["what", "how", "why", "when", "where", "which", "who"]);
 const STOP_HANGUL = new Set([
   "뭐", "뭐야", "뭐지", "뭐임", "뭐냐", "뭔데", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어디서", "어느", "무슨", "누가", "누구", "얼마", "얼마나", "몇", "알려줘", "알려주세요",
   "설명", "설명해줘", "정리", "좀", "대해", "대해서", "대한", "관련", "관해", "방법", "법", "하는법", "사용법", "돼", "되나요",
@@ -312,12 +313,28 @@ export class SearchIndex {
 
   /** Whether the notes have every bigram of a Hangul word (or the word, of one syllable). */
   private hasWhole(word: string): boolean {
-    return bigramAlternative(word, 1).terms.every(([t]) => this.has(t));
+    return this.wordInNotes(word, 1) !== undefined;
   }
 
   /** Whether the notes write a Hangul word in Latin letters (툴 as tool, 스레드 as thread). */
   private spelledInNotes(word: string): boolean {
-    return this.hangulClause(word).alternatives.some((alt) => alt.factor === LOANWORD_FACTOR && alt.terms.every(([t]) => this.has(t)));
+    return this.latinSpellings(word).length > 0;
+  }
+
+  /** The notes' Latin words a Hangul word (its stems, `candidates`) spells by sound, as alternatives. */
+  private latinSpellings(word: string, candidates = stems(word).filter((s) => !isStopHangul(s.stem))): Alternative[] {
+    // A spoken predicate (생겨, 빨라져요) is no loanword, and nor is a noun's verb form.
+    if (isPredicate(word)) return [];
+    const out: Alternative[] = [];
+    for (const s of candidates) {
+      // One syllable is enough where it has a final consonant: two consonants spell 존 (zone), 팀 (team), 툴 (tool);
+      // but so little is easily another word (적 and search), so it must also be spelt much like it.
+      if (s.kind === "ending" || hangulKey(s.stem).length < MIN_KEY_LENGTH) continue;
+      for (const latin of this.soundAlikes(s.stem, [hangulKey(s.stem)], this.latinBySound)) {
+        if (s.stem.length > 1 || spellingDistance(s.stem, latin) <= ONE_SYLLABLE_DISTANCE) out.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
+      }
+    }
+    return out;
   }
 
   /** A Hangul word as an alternative, where the notes have it whole. */
@@ -638,15 +655,7 @@ export class SearchIndex {
     const alternatives: Alternative[] = [];
     const candidates = stems(word).filter((s) => !isStopHangul(s.stem));
     for (const s of candidates) alternatives.push(bigramAlternative(s.stem, 1));
-    // A spoken predicate (생겨, 빨라져요) is no loanword, and nor is a noun's verb form.
-    for (const s of isPredicate(word) ? [] : candidates) {
-      // One syllable is enough where it has a final consonant: two consonants spell 존 (zone), 팀 (team), 툴 (tool);
-      // but so little is easily another word (적 and search), so it must also be spelt much like it.
-      if (s.kind === "ending" || hangulKey(s.stem).length < MIN_KEY_LENGTH) continue;
-      for (const latin of this.soundAlikes(s.stem, [hangulKey(s.stem)], this.latinBySound)) {
-        if (s.stem.length > 1 || spellingDistance(s.stem, latin) <= ONE_SYLLABLE_DISTANCE) alternatives.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
-      }
-    }
+    alternatives.push(...this.latinSpellings(word, candidates));
     // A modifier's noun form, as notes write their fragments (빠른 → 빠름, 막는 → 막음).
     for (const form of nounForms(word)) {
       const found = this.wordInNotes(form, 1);
