@@ -63,6 +63,12 @@ describe("lookup over the shipped notes", () => {
     for (const q of ["GCP Cloud Run 가격", "Azure Functions 요금", "Terraform state lock", "맛집 추천"]) {
       expect(service.lookup(q).hits, q).toEqual([]);
     }
+    expect(service.lookup("Azure Functions 요금").suggestions.map((s) => s.label)).toContain("dva-theory › 16. Step Functions");
+  });
+
+  it("offers as close headings only those sharing a whole English word, never an operator's (or is in no Workflow)", () => {
+    for (const q of ["' OR 1=1 --", "AND OR NOT", "the what"]) expect(service.lookup(q).suggestions, q).toEqual([]);
+    expect(service.lookup("Azure Functions 요금").suggestions.every((s) => /\bfunctions\b/i.test(s.label))).toBe(true);
   });
 
   it("does not take another product's name for a Hangul word of the notes that only shares its consonants", () => {

@@ -2,7 +2,7 @@
 // autocomplete, and direct resolution of a suggestion's value. Pure and synchronous: the index lives in memory.
 import { normalize, normalizeTyped } from "./analyze.js";
 import { HeadingPrefixes } from "./prefix.js";
-import { headingWords, MAX_QUERY_CHARS, SearchIndex } from "./search.js";
+import { headingWords, isStopLatin, MAX_QUERY_CHARS, SearchIndex } from "./search.js";
 import type { LookupHit, LookupResult, Section, Suggestion } from "./types.js";
 
 export const MAX_SUGGESTIONS = 25;
@@ -32,7 +32,7 @@ export class LookupService {
   /** sections by suggestion value, made when the first value is resolved */
   private byValue?: Map<string, Section>;
   /** each section's heading, normalised, for the close headings of an empty result; made on the first one */
-  private headings?: string[];
+  private headings?: Array<{ text: string; latin: Set<string> }>;
   /** built on first use: the bot is ready sooner, and the first suggestion pays for it once */
   private prefixIndex?: HeadingPrefixes;
   /** each section's suggestion (by index), made when first offered: the same ones are offered at every keystroke */
@@ -103,15 +103,24 @@ export class LookupService {
     return { section, score, snippet: text, truncated };
   }
 
-  /** For an empty result: headings sharing a word with the query, so the user can rephrase. */
+  /**
+   * For an empty result: headings sharing a word with the query, so the user can rephrase. A Korean word counts
+   * inside a heading's word (람다 in 람다의); an English one only whole, and not grammar or an operator (or is in
+   * no Workflow).
+   */
   private closeHeadings(query: string): Suggestion[] {
-    const words = normalize(query).split(/\s+/).filter((w) => w.length >= 2);
+    const words = normalize(query)
+      .split(/\s+/)
+      .filter((w) => w.length >= 2 && !isStopLatin(w));
     if (!words.length) return [];
     const out: Suggestion[] = [];
-    const headings = (this.headings ??= this.sections.map((s) => normalize(s.heading)));
+    const headings = (this.headings ??= this.sections.map((s) => {
+      const text = normalize(s.heading);
+      return { text, latin: new Set(text.match(/[a-z0-9]+/g) ?? []) };
+    }));
     for (let i = 0; i < this.sections.length && out.length < 5; i++) {
       const h = headings[i]!;
-      if (words.some((w) => h.includes(w))) out.push(toSuggestion(this.sections[i]!));
+      if (words.some((w) => (/[\uac00-\ud7a3]/.test(w) ? h.text.includes(w) : h.latin.has(w)))) out.push(toSuggestion(this.sections[i]!));
     }
     return out;
   }

@@ -98,6 +98,10 @@ const STOP_LATIN = new Set([
   "doesn", "don", "didn", "isn", "aren", "wasn", "won", "should", "would", "could", "will", "there", "have", "has",
   "had", "we", "you", "your", "they", "them", "their", "its", "happen", "happens", "so", "but",
 ]);
+/** Whether an English word is grammar or an operator of a query (the, what, or), not a word of the notes' subject. */
+export function isStopLatin(word: string): boolean {
+  return STOP_LATIN.has(word);
+}
 const STOP_HANGUL = new Set([
   "뭐", "뭐야", "뭐지", "뭐임", "뭐냐", "뭔데", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어디서", "어느", "무슨", "누가", "누구", "얼마", "얼마나", "몇", "알려줘", "알려주세요",
   "설명", "설명해줘", "정리", "좀", "대해", "대해서", "대한", "관련", "관해", "방법", "법", "하는법", "사용법", "돼", "되나요",
