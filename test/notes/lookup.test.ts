@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadNotes } from "../../src/core/notes/load.js";
 import { parseNote } from "../../src/core/notes/parse.js";
 import { LookupService, MAX_SUGGESTION_CHARS, MAX_SUGGESTIONS, trimAtLine } from "../../src/core/notes/lookup.js";
-import { MAX_QUERY_CHARS } from "../../src/core/notes/search.js";
+import { MAX_QUERY_CHARS } from "../../src/core/notes/plan.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 let service: LookupService;

@@ -2,7 +2,8 @@
 // autocomplete, and direct resolution of a suggestion's value. Pure and synchronous: the index lives in memory.
 import { normalize, normalizeTyped } from "./analyze.js";
 import { HeadingPrefixes } from "./prefix.js";
-import { headingWords, isStopLatin, MAX_QUERY_CHARS, SearchIndex } from "./search.js";
+import { isStopLatin, MAX_QUERY_CHARS } from "./plan.js";
+import { headingWords, SearchIndex } from "./search.js";
 import type { LookupHit, LookupResult, Section, Suggestion } from "./types.js";
 
 export const MAX_SUGGESTIONS = 25;

@@ -1,0 +1,533 @@
+// A query as the search reads it: clauses, one per word or concept of the query, each with alternatives (the word
+// as typed, its stems without particles or endings, its spellings by sound in the other script that the notes use,
+// such as 뮤텍스 → mutex, its translation, a typo's correction) and a weight: what the question is about weighs more
+// than how it is asked (뭐야, 써야 돼), and a name the notes never use more still, so that a question about something
+// else comes back empty. Planning knows the notes only by which terms they have (`df`) and by their words.
+import { stemmer } from "stemmer";
+import { foldLatin, isHangulWord, normalize, type Analysis, type Concepts, type Term } from "./analyze.js";
+import type { CorpusWords } from "./corpus-words.js";
+import { hangulKey, ingBases, MIN_KEY_LENGTH, spellingDistance } from "./loanword.js";
+import { isParticle, isPredicate, nounForms, stem, stems } from "./morphology.js";
+import { QUERY_WORDS } from "./query-words.js";
+
+/** Longer queries are cut: nobody types more, and it bounds the work per query. */
+export const MAX_QUERY_CHARS = 200;
+
+/** A loanword spelling found by sound is a little less certain than the word as typed. */
+export const LOANWORD_FACTOR = 0.8;
+/** The words a concept was found in, outside that concept, count for less than the concept. */
+const SOURCE_WORDS_FACTOR = 0.6;
+/** A name the notes never use (another cloud's product, a tool we have no note on) says the query is about
+ * something else: it weighs more than one they have, so such a query comes back empty rather than half-matched. */
+const UNKNOWN_NAME_WEIGHT = 2;
+/** A name the notes have, found as a concept (람다, Lambda) or as an English word of theirs (HikariCP, OSIV),
+ * weighs more than a Korean word of the question: it says what the question is about. */
+const NAME_WEIGHT = 1.5;
+/** How unlike a one-syllable Hangul word may be spelt from a Latin word to be taken for it. */
+const ONE_SYLLABLE_DISTANCE = 0.5;
+/** A word the notes write only in Hangul counts as known when one of its spellings by sound reads at least this
+ * much like it: a far one (레코드 for react) may be another word, and a name the notes never use keeps its weight. */
+const KNOWN_BY_SOUND_DISTANCE = 0.5;
+/** A concept's English word is found by its Hangul spelling only where that spells it this closely (디멘션 for
+ * dimension, not 스칼라 for sql): the concept has its translations already, and a looser one is more often noise. */
+const CONCEPT_BY_SOUND_DISTANCE = 0.35;
+/** How unlike a word of a concept of the vocabulary may be spelt by sound to be taken for it (시퀀스 for sequence,
+ * 0.63, but not 교체 for cors, 0.67). */
+const NAME_BY_SOUND_DISTANCE = 0.65;
+
+/** An ordinary English word found by the Korean word the notes write for it (range → 범위) is a little less
+ * certain than the word as typed. */
+const TRANSLATION_FACTOR = 0.9;
+/** QUERY_WORDS by their English word. */
+const KOREAN_FOR = new Map<string, readonly string[]>(QUERY_WORDS.map(([english, ...korean]) => [english!, korean]));
+
+/** The Korean for an English word of a question, found by the word or by its base form under a plain inflection
+ * (shares, shared, sharing → share; splitting → split): no stemmer, which would take optimizer for optimize. */
+function koreanFor(word: string): readonly string[] | undefined {
+  const direct = KOREAN_FOR.get(word);
+  if (direct) return direct;
+  for (const [suffix, back] of [["ing", ""], ["ing", "e"], ["ed", ""], ["ed", "e"], ["es", ""], ["s", ""], ["ies", "y"], ["ied", "y"]] as const) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
+    const base = word.slice(0, -suffix.length);
+    const found = KOREAN_FOR.get(base + back) ?? (back === "" && /(.)\1$/.test(base) ? KOREAN_FOR.get(base.slice(0, -1)) : undefined);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** English question words: grammar in an English question, whatever the notes pair them with. */
+const QUESTION_LATIN = new Set(["what", "how", "why", "when", "where", "which", "who"]);
+/** Query words that carry no meaning for the notes: function words, question words, requests. */
+const STOP_LATIN = new Set([
+  ...QUESTION_LATIN,
+  "aws", "amazon", "the", "a", "an", "of", "and", "or", "not", "in", "on", "to", "for", "is", "are", "was", "be", "with",
+  "about", "do", "does", "did", "can", "i", "it", "this", "that",
+  "explain", "please", "me", "my", "between", "from", "at", "by", "as", "into", "if", "then", "than",
+  // auxiliaries, their contractions as the words are split (doesn't → doesn), pronouns and "happen"
+  "doesn", "don", "didn", "isn", "aren", "wasn", "won", "should", "would", "could", "will", "there", "have", "has",
+  "had", "we", "you", "your", "they", "them", "their", "its", "happen", "happens", "so", "but",
+]);
+/** Whether an English word is grammar or an operator of a query (the, what, or), not a word of the notes' subject. */
+export function isStopLatin(word: string): boolean {
+  return STOP_LATIN.has(word);
+}
+const STOP_HANGUL = new Set([
+  "뭐", "뭐야", "뭐지", "뭐임", "뭐냐", "뭔데", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어디서", "어느", "무슨", "누가", "누구", "얼마", "얼마나", "몇", "알려줘", "알려주세요",
+  "설명", "설명해줘", "정리", "좀", "대해", "대해서", "대한", "관련", "관해", "방법", "법", "하는법", "사용법", "돼", "되나요",
+  "있나요", "인가", "경우", "때", "것", "거", "수", "등", "및", "그", "이", "저", "또", "더", "잘", "다", "되", "해", "하", "나요", "건가요",
+  // pronouns: whose it is says nothing of what it is (내 파드, 우리 서비스); not 나, which is also 나오다 (에러 나와)
+  "내", "네", "우리", "저희",
+]);
+/** Words of quantity, degree and negation: they say how much is asked, not what about; they weigh nothing, but a
+ * question with them is longer, and needs less of its weight covered, as any long question. */
+const DEGREE_HANGUL = new Set(["여러", "여러개", "여러가지", "안", "못", "너무", "제일", "가장", "진짜", "정말", "그냥", "꼭", "항상"]);
+/** Words that say what kind of answer is wanted (the process, the way, the reason), as the meta concepts below do:
+ * half a word where the notes use them, nothing where they do not. */
+const ASKING_HANGUL = new Set(["과정", "방식", "이유", "장단점", "목적", "용도"]);
+/** The concept of a question that compares two things. */
+const DIFFERENCE = "@difference";
+/** Concepts that say what kind of answer is wanted, not what it is about. */
+const META_CONCEPTS = new Set(["@difference", "@definition", "@example", "@concept", "@structure", "@principle", "@feature", "@type", "@advantage", "@disadvantage", "@usecase", "@cause", "@solution", "@problem", "@processflow", "@condition", "@role"]);
+
+export interface Alternative {
+  terms: Array<[Term, number]>;
+  factor: number;
+  /** only for sections the earlier alternatives did not match at all */
+  fallback?: boolean;
+}
+
+/** A query as the search reads it: its clauses, and how many words it has that say something. */
+export interface Plan {
+  clauses: Clause[];
+  words: number;
+}
+
+export interface Clause {
+  weight: number;
+  alternatives: Alternative[];
+  /** the query asks how two things differ (차이, vs) */
+  compares?: boolean;
+}
+
+/** Plans queries over one corpus: `df` tells in how many of its sections a term occurs. */
+export class QueryPlanner {
+  constructor(
+    private readonly concepts: Concepts,
+    private readonly analyze: (text: string) => Analysis,
+    private readonly df: (term: Term) => number,
+    private readonly words: CorpusWords,
+  ) {}
+
+  private has(term: Term): boolean {
+    return this.df(term) > 0;
+  }
+
+  /** Whether the notes have every bigram of a Hangul word (or the word, of one syllable). */
+  private hasWhole(word: string): boolean {
+    return this.wordInNotes(word, 1) !== undefined;
+  }
+
+  /** Whether the notes write a Hangul word in Latin letters (툴 as tool, 스레드 as thread). */
+  private spelledInNotes(word: string): boolean {
+    return this.latinSpellings(word).length > 0;
+  }
+
+  /** The notes' Latin words a Hangul word (its stems, `candidates`) spells by sound, as alternatives. */
+  private latinSpellings(word: string, candidates = stems(word).filter((s) => !isStopHangul(s.stem))): Alternative[] {
+    // A spoken predicate (생겨, 빨라져요) is no loanword, and nor is a noun's verb form.
+    if (isPredicate(word)) return [];
+    const out: Alternative[] = [];
+    for (const s of candidates) {
+      // One syllable is enough where it has a final consonant: two consonants spell 존 (zone), 팀 (team), 툴 (tool);
+      // but so little is easily another word (적 and search), so it must also be spelt much like it.
+      if (s.kind === "ending" || hangulKey(s.stem).length < MIN_KEY_LENGTH) continue;
+      for (const latin of this.words.latinSoundingLike(s.stem)) {
+        if (s.stem.length > 1 || spellingDistance(s.stem, latin) <= ONE_SYLLABLE_DISTANCE) out.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
+      }
+    }
+    return out;
+  }
+
+  /** A Hangul word as an alternative, where the notes have it whole. */
+  private wordInNotes(word: string, factor: number): Alternative | undefined {
+    const alternative = bigramAlternative(word, factor);
+    return alternative.terms.every(([t]) => this.has(t)) ? alternative : undefined;
+  }
+
+  /** The query as clauses with their alternatives, and how many words it has that say something. */
+  plan(typed: string): Plan {
+    const query = typed.slice(0, MAX_QUERY_CHARS);
+    /** words that weigh little or nothing but make the question longer: degree, kind of answer, predicates, numbers */
+    let lightWords = 0;
+    const a = this.analyze(query);
+    const clauses: Clause[] = [];
+    /** the clause of each Latin word of the query (folded) */
+    const clauseOf = new Map<string, number>();
+    const seenConcepts = new Set<Term>();
+    // The words of a concept these notes never write are read as words, where the notes have them (전략 패턴 where the
+    // notes say Strategy (전략)); a name they have not even the words of (트리거) stays one.
+    const latinWords = [...a.latinWords];
+    /** the concept each word of those was found in: its other forms may be in the notes inside longer names (오류 in
+     * 1종 오류), where the index keeps only their words */
+    const conceptOfWord = new Map<string, Term>();
+    const hangulWords = [...a.hangulWords];
+    const alone = loneLatinWords(query);
+    for (const { term: c, latin, hangul, hangulPieces } of a.conceptSources) {
+      if (seenConcepts.has(c)) continue;
+      // A question word the notes pair with a term of theirs (분석 대상(What)) is still grammar in an English question
+      // (what are the 3 Vs); alone among Korean words it is their term.
+      if (latin.length === 1 && !hangul && QUESTION_LATIN.has(latin[0]!.toLowerCase()) && !alone.has(latin[0]!.toLowerCase())) continue;
+      seenConcepts.add(c);
+      if (META_CONCEPTS.has(c)) {
+        if (c === DIFFERENCE) clauses.push({ weight: this.has(c) ? 0.5 : 0, alternatives: [{ terms: [[c, 1]], factor: 1 }], compares: true });
+        else if (this.has(c)) clauses.push({ weight: 0.5, alternatives: [{ terms: [[c, 1]], factor: 1 }] });
+        continue;
+      }
+      if (!this.has(c) && hangulPieces.every((piece) => this.hasWhole(piece) || this.spelledInNotes(piece))) {
+        latinWords.push(...latin);
+        hangulWords.push(...hangulPieces);
+        for (const w of [...latin, ...hangulPieces]) conceptOfWord.set(w, c);
+        continue;
+      }
+      // The words the concept was found in count too: notes may use them outside that concept ("congestion" in
+      // "congestion control").
+      const alternatives: Alternative[] = [{ terms: [[c, 1]], factor: 1 }];
+      const words = latin.map(foldLatin).filter((w) => !STOP_LATIN.has(w));
+      if (words.length) alternatives.push({ terms: words.map((w) => [w, 1 / words.length]), factor: SOURCE_WORDS_FACTOR, fallback: true });
+      else if (hangul.length >= 2) alternatives.push({ ...bigramAlternative(hangul, SOURCE_WORDS_FACTOR), fallback: true });
+      // A concept named by one English word may be spelt in Hangul where its translation is not used (dimension:
+      // 차원 in the vocabulary, 디멘션 in the notes): in the sections that have neither.
+      if (latin.length === 1 && words.length === 1) {
+        for (const h of this.words.hangulSoundingLike(latin[0]!.toLowerCase())) {
+          if (spellingDistance(h, words[0]!) <= CONCEPT_BY_SOUND_DISTANCE) alternatives.push({ ...bigramAlternative(h, LOANWORD_FACTOR), fallback: true });
+        }
+      }
+      for (const w of words) clauseOf.set(w, clauses.length);
+      clauses.push({ weight: NAME_WEIGHT, alternatives });
+    }
+    const seenLatin = new Set<string>();
+    const nameParts = this.namePartWords(query);
+    for (const word of latinWords) {
+      const folded = foldLatin(word);
+      if (word.length < 2 || seenLatin.has(folded)) continue;
+      // An English word alone among Korean ones is no English grammar: this or for there is a name (this 바인딩,
+      // for문), where the notes have it.
+      if ((STOP_LATIN.has(word) || STOP_LATIN.has(folded)) && !(alone.has(word) && this.has(folded))) continue;
+      seenLatin.add(folded);
+      // A number the notes do not have is an example of the question (n=1000000, 10만 번), no subject of it: it
+      // weighs nothing, but makes the question longer. One they have (443, 404) is a word of theirs.
+      if (/^\d+$/.test(folded)) {
+        if (this.has(folded)) clauses.push({ weight: 1, alternatives: [{ terms: [[folded, 1]], factor: 1 }] });
+        else lightWords++;
+        continue;
+      }
+      clauseOf.set(folded, clauses.length);
+      const concept = conceptOfWord.get(word);
+      const clause = this.latinClause(word, folded, concept === undefined && !nameParts.has(word.toLowerCase()));
+      if (concept !== undefined) this.addFormsOf(concept, word, clause);
+      clauses.push(clause);
+    }
+    if (clauseOf.size >= 3) this.addInitials(query, clauses, clauseOf);
+    this.addCamelCaseWords(query, clauses, clauseOf);
+    // A letter joined to a word is part of a name (t검정, p값); where the notes have it, it counts as a word.
+    for (const letter of new Set(a.boundLetters)) if (!seenLatin.has(letter) && this.has(letter)) clauses.push({ weight: 1, alternatives: [{ terms: [[letter, 1]], factor: 1 }] });
+    const hangulClauseOf = new Map<string, number>();
+    const howTo = howToVerbs(query);
+    const typedApart = new Set(query.normalize("NFKC").split(/[\s?!.,]+/));
+    for (const word of hangulWords) {
+      if (hangulClauseOf.has(word) || isStopHangul(word) || (isParticle(word) && typedApart.has(word))) {
+        if (DEGREE_HANGUL.has(word)) lightWords++;
+        continue;
+      }
+      const asking = askingStem(word);
+      if (asking) {
+        lightWords++;
+        const found = this.wordInNotes(asking, 1);
+        if (found) clauses.push({ weight: 0.5, alternatives: [found] });
+        continue;
+      }
+      hangulClauseOf.set(word, clauses.length);
+      const verb = howTo.has(word);
+      // A predicate weighs little, but a question with one is longer, and needs less of its weight covered.
+      if (verb || isPredicate(word)) lightWords++;
+      const clause = this.hangulClause(word, verb);
+      const concept = conceptOfWord.get(word);
+      if (concept !== undefined) this.addFormsOf(concept, word, clause);
+      clauses.push(clause);
+    }
+    const joined = this.addJoined(query, clauses, clauseOf, hangulClauseOf);
+    // A bigram across a space is there for spacing variants (스토리지 클래스 = 스토리지클래스): one the notes do not have
+    // finds nothing, and would only make every section cover less of the question (프롭 드릴링, 주소 줄여 쓰는 법). Two
+    // words found as one name need no bigram across them.
+    const crosses = new Set(
+      a.crossBigrams
+        .filter((c) => this.has(c.term) && !joined.has(`${c.left} ${c.right}`))
+        .filter((c) => !isAsideWord(c.left, typedApart) && !isAsideWord(c.right, typedApart))
+        .map((c) => c.term),
+    );
+    for (const cross of crosses) clauses.push({ weight: 0.35, alternatives: [{ terms: [[cross, 1]], factor: 1 }] });
+    let words = lightWords;
+    for (const c of clauses) if (c.weight >= 1) words++;
+    return { clauses, words };
+  }
+
+  /**
+   * In a Korean question, the English words after a name of the notes in one run of English words are that name's
+   * words (docker compose, key vault), not English words to translate.
+   */
+  private namePartWords(query: string): Set<string> {
+    const parts = new Set<string>();
+    if (!/[\uac00-\ud7a3]/.test(query)) return parts;
+    for (const run of normalize(query).match(/[a-z][a-z0-9]*(?: +[a-z][a-z0-9]*)+/g) ?? []) {
+      const [first, ...rest] = run.split(/ +/);
+      const term = this.concepts.termOf(first!);
+      if (this.has(foldLatin(first!)) || (term !== undefined && this.has(term))) for (const w of rest) parts.add(w);
+    }
+    return parts;
+  }
+
+  /**
+   * An English phrase may be there as its initials (central limit theorem → CLT, network address translation →
+   * NAT): where the notes have those, each word of the phrase finds them too, even when the notes use the words
+   * elsewhere (address in ARP's section).
+   */
+  private addInitials(query: string, clauses: Clause[], clauseOf: Map<string, number>): void {
+    for (const run of normalize(query).match(/[a-z][a-z0-9]*(?:[ \-]+[a-z][a-z0-9]*)+/g) ?? []) {
+      const words = run.split(/[ \-]+/).map(foldLatin);
+      const content = words.filter((w) => !STOP_LATIN.has(w));
+      // Two letters are too often something else (GB, AZ, ML).
+      if (content.length < 3) continue;
+      const initials = [content, words].map((ws) => ws.map((w) => w[0]).join("")).find((x) => this.has(x));
+      if (!initials) continue;
+      for (const w of content) addAlternative(clauses[clauseOf.get(w) ?? -1], { terms: [[initials, 1]], factor: 1 });
+    }
+  }
+
+  /**
+   * A name typed in camel case (setState) that the notes do not write whole: the words its capitals mark, where the
+   * notes have them all. Typed in lower case (webpack), a word shows no such parts.
+   */
+  private addCamelCaseWords(query: string, clauses: Clause[], clauseOf: Map<string, number>): void {
+    for (const [name] of query.normalize("NFKC").matchAll(/\b[a-zA-Z][a-z]+(?:[A-Z][a-z]+)+\b/g)) {
+      const folded = foldLatin(name.toLowerCase());
+      const clause = clauses[clauseOf.get(folded) ?? -1];
+      const parts = name.split(/(?=[A-Z])/).map((p) => foldLatin(p.toLowerCase()));
+      if (!clause || this.has(folded) || !parts.every((p) => p.length >= 2 && this.has(p))) continue;
+      addAlternative(clause, { terms: parts.map((p) => [p, 1 / parts.length]), factor: 1 });
+    }
+  }
+
+  /**
+   * Two words the notes write as one name (resource quota or 리소스 쿼터 for ResourceQuota, config map for
+   * ConfigMap): each of the two finds that name too. Returns the Hangul pairs so found, as "left right".
+   */
+  private addJoined(query: string, clauses: Clause[], latinClauseOf: Map<string, number>, hangulClauseOf: Map<string, number>): Set<string> {
+    const joinedPairs = new Set<string>();
+    const join = (words: readonly string[], clauseOf: Map<string, number>, alternative: Alternative) => {
+      for (const w of words) addAlternative(clauses[clauseOf.get(w) ?? -1], alternative);
+    };
+    const text = normalize(query);
+    for (const run of text.match(/[a-z][a-z0-9]*(?:[ \-]+(?:[a-z][a-z0-9]*|\d+))+/g) ?? []) {
+      const words = run.split(/[ \-]+/);
+      for (let k = 0; k + 1 < words.length; k++) {
+        const [left, right] = [words[k]!, words[k + 1]!];
+        const joined = foldLatin(left + right);
+        if (STOP_LATIN.has(left) || STOP_LATIN.has(right) || !this.has(joined)) continue;
+        join([foldLatin(left), foldLatin(right)], latinClauseOf, { terms: [[joined, 1]], factor: 1 });
+      }
+    }
+    // In Hangul, the name is the notes' English word the two sound like together; the second word may end in a
+    // particle (리소스 쿼터로), or look as if it did (프레임).
+    for (const run of text.match(/[\uac00-\ud7a3]+(?: [\uac00-\ud7a3]+)+/g) ?? []) {
+      const words = run.split(" ");
+      for (let k = 0; k + 1 < words.length; k++) {
+        const [left, right] = [words[k]!, words[k + 1]!];
+        if (!hangulClauseOf.has(left) || !hangulClauseOf.has(right) || isPredicate(left) || isPredicate(right)) continue;
+        const names = new Set<string>();
+        for (const joined of new Set([left + right, left + stem(right)])) {
+          for (const latin of this.words.latinSoundingLike(joined)) if (this.has(latin)) names.add(latin);
+        }
+        for (const latin of names) join([left, right], hangulClauseOf, { terms: [[latin, 1]], factor: LOANWORD_FACTOR });
+        if (names.size) joinedPairs.add(`${left} ${right}`);
+      }
+    }
+    return joinedPairs;
+  }
+
+  /**
+   * The other forms of a concept a word of the query was found in, as words the notes have: the notes may write
+   * them only inside a longer name (오류 in 1종 오류, error in type i error), where the index keeps their words but
+   * not the concept.
+   */
+  private addFormsOf(concept: Term, word: string, clause: Clause): void {
+    // Forms of one word only: a phrase's words found apart anywhere in a section (서비스, 제어, 정책) are no sign of it.
+    for (const form of this.concepts.forms.get(concept) ?? []) {
+      if (form === word || form.includes(" ")) continue;
+      let found: Alternative | undefined;
+      if (isHangulWord(form)) found = form.length >= 2 ? this.wordInNotes(form, TRANSLATION_FACTOR) : undefined;
+      else if (/^[a-z][a-z0-9]*$/.test(form) && this.has(foldLatin(form))) found = { terms: [[foldLatin(form), 1]], factor: TRANSLATION_FACTOR };
+      if (found) addAlternative(clause, found);
+    }
+  }
+
+  /** `ordinary`: the word may be an ordinary word of the question, not a part of a technical name. */
+  private latinClause(word: string, folded: string, ordinary = true): Clause {
+    const alternatives: Alternative[] = [{ terms: [[folded, 1]], factor: 1 }];
+    let known = this.has(folded);
+    const parts = known ? null : this.partsInNotes(folded);
+    if (parts) {
+      alternatives.push({ terms: parts.map((p) => [p, 0.5]), factor: 1 });
+      known = true;
+    }
+    // A dotted name the notes do not write whole (e.target, where they write e.target.value and event.target): its
+    // words, as the notes' dotted names are indexed by theirs too.
+    const dotted = known || !/[.@+#]/.test(folded) ? [] : folded.split(/[.@+#]/).filter((p) => p.length > 1);
+    if (dotted.length > 0 && dotted.every((p) => this.has(p))) {
+      alternatives.push({ terms: dotted.map((p) => [p, 1 / dotted.length]), factor: 1 });
+      known = true;
+    }
+    // Unknown Latin words: try a close word of the corpus (cloudfrnt → cloudfront).
+    if (!known && word.length >= 4 && !/\d/.test(word)) {
+      const fix = this.words.correct(word);
+      if (fix) {
+        const terms = [...this.analyze(fix).counts.keys()];
+        alternatives.push({ terms: terms.map((t) => [t, 1 / terms.length]), factor: 1 });
+        known = terms.some((t) => this.has(t));
+      }
+    }
+    // The same word spelled in Hangul in the notes (proxy → 프록시).
+    let spelt = false;
+    // A plural is spelt in Hangul as its singular (petersons → 피터슨): that is tried where the word as typed finds
+    // nothing.
+    const lower = word.toLowerCase();
+    const spoken = lower === folded ? [lower] : [lower, folded];
+    for (const w of spoken) {
+      for (const h of this.words.hangulSoundingLike(w)) {
+        // A word of a concept of the vocabulary is a known name: only a close spelling is taken for it.
+        if (!ordinary && spellingDistance(h, w) > NAME_BY_SOUND_DISTANCE) continue;
+        alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
+        spelt = true;
+        known ||= spellingDistance(h, w) <= KNOWN_BY_SOUND_DISTANCE;
+      }
+      if (spelt) break;
+    }
+    // An English word in another form than the notes write it (sampling, where they write sample or 샘플): the
+    // words of its stem, and the Hangul spellings of that stem.
+    if (!this.has(folded) && !spelt && word.length >= 5) {
+      const root = stemmer(folded);
+      if (root !== folded && root.length >= 3) {
+        for (const w of this.words.latinWordsOfStem(root)) {
+          alternatives.push({ terms: [[w, 1]], factor: 1 });
+          known = true;
+        }
+        for (const h of this.words.hangulSoundingLike(root)) {
+          alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
+          known = true;
+        }
+      }
+    }
+    // An ordinary word of the question (range, share, split) the notes do not write but say in Korean (범위, 공유,
+    // 분할): it weighs as a word, not as a name, whether the notes have the Korean or not.
+    const korean = ordinary && !this.has(folded) ? (koreanFor(word.toLowerCase()) ?? koreanFor(folded)) : undefined;
+    if (korean) {
+      for (const k of korean) {
+        // A Korean word that is a concept's form (분할 for partition) is indexed as that concept.
+        const term = this.concepts.termOf(k);
+        const found = term !== undefined && this.has(term) ? { terms: [[term, 1]] as Array<[Term, number]>, factor: TRANSLATION_FACTOR } : this.wordInNotes(k, TRANSLATION_FACTOR);
+        if (found) alternatives.push(found);
+      }
+      return { weight: 1, alternatives };
+    }
+    return { weight: known ? NAME_WEIGHT : UNKNOWN_NAME_WEIGHT, alternatives };
+  }
+
+  /**
+   * The two parts the notes write apart of a word typed as one: a letter and a word they join with a hyphen (kmeans
+   * for k-means, tsne for t-SNE), or letters and a number (sha1 for SHA-1, http2 for HTTP/2, tls1.3 for TLS 1.3).
+   */
+  private partsInNotes(folded: string): [string, string] | null {
+    const numbered = /^([a-z]{2,})(\d+(?:\.\d+)?)$/.exec(folded);
+    const splits: Array<[string, string]> = folded.length >= 4 ? [[folded[0]!, foldLatin(folded.slice(1))]] : [];
+    if (numbered) splits.push([numbered[1]!, numbered[2]!]);
+    return splits.find((pair) => pair.every((p) => this.has(p))) ?? null;
+  }
+
+  /** `verb`: the word is a verb whatever its shape says (보는 in 보는 법). */
+  private hangulClause(word: string, verb = false): Clause {
+    const alternatives: Alternative[] = [];
+    const candidates = stems(word).filter((s) => !isStopHangul(s.stem));
+    for (const s of candidates) alternatives.push(bigramAlternative(s.stem, 1));
+    alternatives.push(...this.latinSpellings(word, candidates));
+    // A modifier's noun form, as notes write their fragments (빠른 → 빠름, 막는 → 막음).
+    for (const form of nounForms(word)) {
+      const found = this.wordInNotes(form, 1);
+      if (found) alternatives.push(found);
+    }
+    // An English -ing spelt in Hangul where the notes write the word it is made from (리밸런싱 → 리밸런스).
+    for (const s of candidates) {
+      if (s.kind === "ending" || this.words.hasHangulStem(s.stem)) continue;
+      for (const base of ingBases(s.stem)) if (this.words.hasHangulStem(base)) alternatives.push(bigramAlternative(base, 1));
+    }
+    // Two English words spelt in Hangul as one (타임웨이트 for TIME_WAIT, 로드밸런서 for load balancer): where the notes
+    // write neither the word nor one English word for it, a split into two that each sound like a word of theirs.
+    if (!isPredicate(word)) {
+      for (const s of candidates) {
+        if (s.kind === "ending" || s.stem.length < 4 || this.hasWhole(s.stem)) continue;
+        const split = this.words.twoWordsBySound(s.stem);
+        // ... unless one word of theirs reads more like it (타임아웃 is timeout, not time + out)
+        const whole = this.words.latinSoundingLike(s.stem)[0];
+        if (split && (whole === undefined || split.distance < spellingDistance(s.stem, whole))) alternatives.push({ terms: [[split.words[0], 0.5], [split.words[1], 0.5]], factor: LOANWORD_FACTOR });
+      }
+    }
+    const known = alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)));
+    // A spoken predicate (생겨, 빨라져요, 떨어지면) says how the question is asked more than what about: one the notes
+    // do not use weighs nothing, so a query of it alone still finds nothing and a word it follows is not
+    // outweighed; one they use counts for half a word.
+    const weight = verb || isPredicate(word) ? (known ? 0.5 : 0) : known || word.length > 1 ? 1 : 0.6;
+    return { weight, alternatives: alternatives.length ? alternatives : [bigramAlternative(word, 1)] };
+  }
+}
+
+/**
+ * Another way a clause's word may be written in the notes: an alternative of the clause, which makes a name the
+ * notes seemed not to use one they have. Nothing without a clause (the word was a stop word).
+ */
+function addAlternative(clause: Clause | undefined, alternative: Alternative): void {
+  if (!clause) return;
+  clause.alternatives.push(alternative);
+  if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = NAME_WEIGHT;
+}
+
+/** The Latin words of a Korean query that stand with no other Latin word beside them. */
+function loneLatinWords(query: string): Set<string> {
+  const runs = normalize(query).match(/[a-z0-9]+(?:[\s\-.]+[a-z0-9]+)*/g) ?? [];
+  return new Set(runs.filter((run) => /^[a-z0-9]+$/.test(run) && /[\uac00-\ud7a3]/.test(query)));
+}
+
+/** The words before 법 or 방법 ending in -는 (보는 법, 외우는 방법): how to do something, said by a verb. */
+function howToVerbs(query: string): Set<string> {
+  return new Set([...query.normalize("NFKC").matchAll(/([\uac00-\ud7a3]+는)\s+(?:방)?법(?![\uac00-\ud7a3])/g)].map((m) => m[1]!));
+}
+
+/** The word of a kind of answer (이유, 과정이) a word is, if it is one. */
+function askingStem(word: string): string | undefined {
+  return stems(word).find((s) => ASKING_HANGUL.has(s.stem))?.stem;
+}
+
+/** A word that joins no bigram across the space beside it: a stop word, a particle typed apart, a kind of answer. */
+function isAsideWord(word: string, typedApart: ReadonlySet<string>): boolean {
+  return isStopHangul(word) || (isParticle(word) && typedApart.has(word)) || askingStem(word) !== undefined;
+}
+
+function isStopHangul(word: string): boolean {
+  return STOP_HANGUL.has(word) || DEGREE_HANGUL.has(word) || stems(word).some((s) => s.kind !== "none" && STOP_HANGUL.has(s.stem));
+}
+
+/** A Hangul word as the index has it: its bigrams, or the word itself when it is one syllable. */
+function bigramAlternative(word: string, factor: number): Alternative {
+  if (word.length === 1) return { terms: [["1:" + word, 1]], factor };
+  const n = word.length - 1;
+  const terms: Array<[Term, number]> = [];
+  for (let k = 0; k + 1 < word.length; k++) terms.push([word.slice(k, k + 2), 1 / n]);
+  return { terms, factor };
+}
