@@ -526,6 +526,16 @@ describe("a dotted name the notes do not write whole", () => {
   });
 });
 
+describe("an English word the notes never use", () => {
+  it("is not spelt by a Korean predicate (drill is no 틀려), nor, typed in capitals, by a word its letters' consonants fit (GCC is no 크기)", () => {
+    const filler = Array.from({ length: 200 }, (_, i) => `## 기록 ${i}\n\n${i % 10 ? "서버" : "계정 글자"} 점검 기록 ${i}.\n`).join("\n");
+    const notes = new LookupService(parseNote("notes/ops.md", `# 운영\n\n## 로그인\n\n비밀번호가 틀려 잠긴 계정은 관리자가 푼다.\n\n## 글꼴\n\n글자 크기와 굵기를 정한다.\n\n${filler}`));
+    for (const q of ["drill 계정", "drill 잠긴 계정", "GCC 글자", "GCC 글자 크기"]) expect(notes.lookup(q).hits, q).toEqual([]);
+    expect(notes.lookup("잠긴 계정").hits[0]?.section.heading).toBe("로그인");
+    expect(notes.lookup("글자 크기").hits[0]?.section.heading).toBe("글꼴");
+  });
+});
+
 describe("a spoken verb of one syllable, or a pronoun", () => {
   it("says how or whose, not what about (워터마크 뭐 써, 어디서 봐, 안 될 때; 내 파드)", () => {
     const filler = Array.from({ length: 300 }, (_, i) => `## 기록 ${i}\n\n${i % 20 ? "이벤트" : "워터마크 파드"} 처리 기록 ${i}.\n`).join("\n");

@@ -4,7 +4,7 @@
 import { stemmer } from "stemmer";
 import { foldLatin, isHangulWord, type Concepts, type Term } from "./analyze.js";
 import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike, spellingDistance } from "./loanword.js";
-import { stem } from "./morphology.js";
+import { isPredicate, stem } from "./morphology.js";
 import { firstAtLeast } from "./prefix.js";
 
 /** Of the spellings by sound, those that read this much less like the word than the best are other words. */
@@ -49,7 +49,8 @@ export class CorpusWords {
       if (st.length < 2) continue;
       this.hangulStems.add(st);
       const key = hangulKey(st);
-      if (key.length >= MIN_KEY_LENGTH) pushTo(this.hangulBySound, key, st);
+      // A predicate (쓰려, 틀려) is no loanword: it spells no English word, however its consonants sound (three).
+      if (key.length >= MIN_KEY_LENGTH && !isPredicate(w)) pushTo(this.hangulBySound, key, st);
     }
   }
 

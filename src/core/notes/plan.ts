@@ -207,6 +207,7 @@ export class QueryPlanner {
     }
     const seenLatin = new Set<string>();
     const nameParts = this.namePartWords(query);
+    const acronyms = acronymsIn(query);
     for (const word of latinWords) {
       const folded = foldLatin(word);
       if (word.length < 2 || seenLatin.has(folded)) continue;
@@ -223,7 +224,7 @@ export class QueryPlanner {
       }
       clauseOf.set(folded, clauses.length);
       const concept = conceptOfWord.get(word);
-      const clause = this.latinClause(word, folded, concept === undefined && !nameParts.has(word.toLowerCase()));
+      const clause = this.latinClause(word, folded, concept === undefined && !nameParts.has(word.toLowerCase()), !acronyms.has(word.toLowerCase()));
       if (concept !== undefined) this.addFormsOf(concept, word, clause);
       clauses.push(clause);
     }
@@ -370,8 +371,9 @@ export class QueryPlanner {
     }
   }
 
-  /** `ordinary`: the word may be an ordinary word of the question, not a part of a technical name. */
-  private latinClause(word: string, folded: string, ordinary = true): Clause {
+  /** `ordinary`: the word may be an ordinary word of the question, not a part of a technical name; `spoken`: it is
+   * said as a word, and so may be spelt in Hangul by its sound. */
+  private latinClause(word: string, folded: string, ordinary = true, spoken = true): Clause {
     const alternatives: Alternative[] = [{ terms: [[folded, 1]], factor: 1 }];
     let known = this.has(folded);
     const parts = known ? null : this.partsInNotes(folded);
@@ -400,8 +402,7 @@ export class QueryPlanner {
     // A plural is spelt in Hangul as its singular (petersons → 피터슨): that is tried where the word as typed finds
     // nothing.
     const lower = word.toLowerCase();
-    const spoken = lower === folded ? [lower] : [lower, folded];
-    for (const w of spoken) {
+    for (const w of !spoken ? [] : lower === folded ? [lower] : [lower, folded]) {
       for (const h of this.words.hangulSoundingLike(w)) {
         // A word of a concept of the vocabulary is a known name: only a close spelling is taken for it.
         if (!ordinary && spellingDistance(h, w) > NAME_BY_SOUND_DISTANCE) continue;
@@ -496,6 +497,12 @@ function addAlternative(clause: Clause | undefined, alternative: Alternative): v
   if (!clause) return;
   clause.alternatives.push(alternative);
   if (clause.weight === UNKNOWN_NAME_WEIGHT) clause.weight = NAME_WEIGHT;
+}
+
+/** The words typed in capitals (WCAG, TCP): acronyms, said letter by letter, whose consonants spell no Hangul word
+ * (크기 is no WCAG). */
+function acronymsIn(query: string): Set<string> {
+  return new Set((query.normalize("NFKC").match(/\b[A-Z]{2,}s?\b/g) ?? []).map((w) => w.toLowerCase()));
 }
 
 /** The Latin words of a Korean query that stand with no other Latin word beside them. */
