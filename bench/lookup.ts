@@ -274,6 +274,11 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: Android and Kotlin notes", "test/fixtures/notes-android", "lookup-android.jsonl");
   otherNotes("held out: 빅데이터분석기사 (big data analysis engineer) exam notes", "test/fixtures/notes-bigdata", "lookup-bigdata.jsonl");
   otherNotes("held out: system design interview notes", "test/fixtures/notes-sysdesign", "lookup-sysdesign.jsonl");
+  otherNotes("held out: LLM application notes", "test/fixtures/notes-llm", "lookup-llm.jsonl");
+  otherNotes("held out: computer architecture notes", "test/fixtures/notes-arch", "lookup-arch.jsonl");
+  otherNotes("held out: C and C++ systems programming notes", "test/fixtures/notes-csys", "lookup-csys.jsonl");
+  otherNotes("held out: software testing (ISTQB) notes", "test/fixtures/notes-qa", "lookup-qa.jsonl");
+  otherNotes("held out: a fourth group's AWS DevOps and SysOps notes", "test/fixtures/notes-aws4", "lookup-aws4.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
