@@ -132,6 +132,16 @@ describe("bridges", () => {
     expect(bridgesIn("Mean Squared Error (오차를 제곱해 평균)")).toEqual([]);
   });
 
+  it("reads no name from a verb alone before the bracket (쓰기 지연에 씀(journal), 캐시에 있으면(hit)), but keeps a phrase's", () => {
+    expect(bridgesIn("쓰기 지연에 씀(journal)")).toEqual([]);
+    expect(bridgesIn("캐시에 있으면(hit) 바로 준다")).toEqual([]);
+    expect(bridgesIn("화면(screen)과 평면(plane)")).toEqual([
+      ["screen", "화면"],
+      ["plane", "평면"],
+    ]);
+    expect(bridgesIn("상태 있는(stateful) 앱")).toEqual([["stateful", "상태 있는"]]);
+  });
+
   it("finds every pair of a long note, each kind in the order written", () => {
     const filler = "설명이 길게 이어진다. ".repeat(200);
     const text = `${filler}교착 상태(Deadlock)는 중요. ${filler}Mutex (뮤텍스) 그리고 PCB (Process Control Block). ${filler}기아 현상(Starvation)`;

@@ -3,7 +3,7 @@
 // and the domain packs whose products the notes name are switched on.
 import { nfkc, normalize } from "./analyze.js";
 import { soundsAlike } from "./loanword.js";
-import { stems } from "./morphology.js";
+import { isSurelyPredicate, stems } from "./morphology.js";
 
 // Each pattern is tried where it can first match before a bracket (see pairsIn), not at every character.
 /** `한글 말(English Words)`: up to three Korean words before the bracket, an English phrase inside. */
@@ -114,7 +114,10 @@ function pairsAt(s: string, p: number, koreanThenLatin: string[][], latinThenKor
       if (phrase.length && phrase.length >= latinWords && hasParticle(words[i]!)) break;
       phrase.unshift(words[i]!);
     }
-    if (phrase.length && latinWords <= 4) koreanThenLatin.push([latin, phrase.join(" ")]);
+    // A verb alone before the bracket (분기 명령어가 씀(beq), 캐시에 있으면(hit)) is what the words in it do or are an
+    // example of, not their name.
+    const verbAlone = phrase.length === 1 && isSurelyPredicate(phrase[0]!);
+    if (phrase.length && latinWords <= 4 && !verbAlone) koreanThenLatin.push([latin, phrase.join(" ")]);
   }
   const lk = matchAt(LATIN_THEN_KOREAN, s, latinWordsBefore(s, end, 4));
   // Not a name's tail (min_samples) nor a letter alone, nor a Korean remark in the bracket (a word of it with a

@@ -121,16 +121,25 @@ const CONTRACTED_VERBS = new Set(["써", "봐", "둬", "줘", "놔", "켜", "꺼
  * verb by its ending, and these are the common ones. */
 const ONE_SYLLABLE_PREDICATES = new Set([...CONTRACTED_VERBS, "씀", "될", "할", "쓸", "볼", "감"]);
 
-/** A spoken predicate (생겨, 돼요, 빨라져): says what is asked, not what it is about. */
-export function isPredicate(word: string): boolean {
+/**
+ * A predicate by signs no noun has: a spoken verb of one syllable (씀), a final consonant only verbs and adjectives
+ * take (있으면, 않음, 했던), 없, or -으면. `isPredicate` also reads endings some nouns share (화면, 이해, 무게).
+ */
+export function isSurelyPredicate(word: string): boolean {
   if (word.length < 2) return ONE_SYLLABLE_PREDICATES.has(word);
-  // ... and those with -야, -도 or -서 (써야 돼, 줘도, 봐서).
-  if (word.length === 2 && CONTRACTED_VERBS.has(word[0]!) && "야도서".includes(word[1]!)) return true;
-  if (PREDICATE_ENDINGS.test(word)) return true;
   // ㄶ, ㅀ and ㅆ end only a verb's or an adjective's syllables (많은, 않고, 싫어, 했는데, 뭐였지), no noun's or loanword's.
   for (let i = 0; i < word.length; i++) if (PREDICATE_FINALS.has((word.charCodeAt(i) - 0xac00) % 28)) return true;
   // 없 is only ever 없다's (없는, 없다고, 없어서): the one noun with its final, 값, is another syllable.
-  if (word.includes("없")) return true;
+  return word.includes("없") || word.endsWith("으면");
+}
+
+/** A spoken predicate (생겨, 돼요, 빨라져): says what is asked, not what it is about. */
+export function isPredicate(word: string): boolean {
+  if (isSurelyPredicate(word)) return true;
+  if (word.length < 2) return false;
+  // ... and those with -야, -도 or -서 (써야 돼, 줘도, 봐서).
+  if (word.length === 2 && CONTRACTED_VERBS.has(word[0]!) && "야도서".includes(word[1]!)) return true;
+  if (PREDICATE_ENDINGS.test(word)) return true;
   // 는 after a final consonant is no topic particle (that would be 은) but a verb's -는 (막는, 맞는, 없는); 아 after
   // one ends a spoken adjective or verb (좋아, 많아, 맞아), as no noun or loanword does.
   // 르 verbs and adjectives spoken (빠르다 → 빨라, 다르다 → 달라, 모르다 → 몰라): ㄹ closes the syllable before 라. Only
