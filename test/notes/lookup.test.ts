@@ -543,6 +543,14 @@ describe("a spoken verb of one syllable, or a pronoun", () => {
     for (const q of ["워터마크 뭐 써", "워터마크 어디서 봐", "워터마크 안 될 때"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("워터마크");
     expect(notes.lookup("내 파드 워터마크").hits[0]?.section.heading).toBe("워터마크");
   });
+
+  it("짜 (code written) and 뜨 (a message popping up) are such verbs too (쿼리 누가 짜, 경고 떠, 경고 뜰 때)", () => {
+    // 쿼리 and 경고 are common words of these notes: a word the question adds that they never use would outweigh them.
+    const filler = Array.from({ length: 300 }, (_, i) => `## 기록 ${i}\n\n${i % 3 ? "이벤트" : "쿼리 경고"} 처리 기록 ${i}.\n`).join("\n");
+    const notes = new LookupService(parseNote("notes/batch.md", `# 배치\n\n## 쿼리\n\n집계 쿼리는 분석 팀이 맡는다.\n\n## 경고\n\n사용률 90%면 경고가 난다.\n\n${filler}`));
+    for (const q of ["쿼리 누가 짜", "쿼리 짜야 돼"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("쿼리");
+    for (const q of ["경고 떠", "경고 뜰 때"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("경고");
+  });
 });
 
 describe("a question word", () => {

@@ -116,10 +116,10 @@ export function stem(word: string): string {
 const PREDICATE_FINALS = new Set([6, 15, 20]);
 
 /** Spoken verbs of one syllable contracted from -어/-아 (쓰어 → 써), which take -야, -도 and -서 as any such form does. */
-const CONTRACTED_VERBS = new Set(["써", "봐", "둬", "줘", "놔", "켜", "꺼", "쳐", "돼", "해"]);
+const CONTRACTED_VERBS = new Set(["써", "봐", "둬", "줘", "놔", "켜", "꺼", "쳐", "돼", "해", "짜", "떠"]);
 /** Spoken verbs of one syllable (뭐 써, 어디서 봐, 어디에 둬, 안 될 때, 왜 씀): one syllable is too little to tell a
  * verb by its ending, and these are the common ones. */
-const ONE_SYLLABLE_PREDICATES = new Set([...CONTRACTED_VERBS, "씀", "될", "할", "쓸", "볼", "감"]);
+const ONE_SYLLABLE_PREDICATES = new Set([...CONTRACTED_VERBS, "씀", "될", "할", "쓸", "볼", "감", "짤", "뜰"]);
 
 /**
  * A predicate by signs no noun has: a spoken verb of one syllable (씀), a final consonant only verbs and adjectives
