@@ -104,6 +104,13 @@ describe("analyzer", () => {
     expect(Object.keys(terms(analyzer, "tcp+ 설정"))).not.toContain("tcp+");
   });
 
+  it("reads a name across an apostrophe inside a Latin word (Little's Law, Little’s Law), not across a quote", () => {
+    const analyzer = new Analyzer(new Concepts([["little's law", "리틀의 법칙"], ["read committed", "커밋된 읽기"]]));
+    for (const text of ["Little's Law로 동시 사용자를 구한다", "little’s law", "리틀의 법칙"]) expect(Object.keys(terms(analyzer, text)), text).toContain("@littleslaw");
+    expect(Object.keys(terms(analyzer, "격리 수준 read committed"))).toContain("@readcommitted");
+    expect(Object.keys(terms(analyzer, "격리 수준 'read' 'committed'"))).not.toContain("@readcommitted");
+  });
+
   it("lowers Latin letters as it reads, so a word is one term in any case", () => {
     const analyzer = new Analyzer(new Concepts([]));
     expect(terms(analyzer, "Kubernetes KUBERNETES kubernetes")).toEqual({ kubernete: 3 });

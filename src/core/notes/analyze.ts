@@ -60,7 +60,7 @@ export function normalizeTyped(text: string): string {
   return text.replace(/[^\u3131-\u318e]+/g, (x) => normalize(x));
 }
 
-const compact = (s: string) => s.replace(/[\s\-_/]+/g, "");
+const compact = (s: string) => s.replace(/[\s\-_/'\u2019]+/g, "");
 
 /** Light English folding so "groups"/"group" and "queues"/"queue" meet; short words and "ss" endings stay. */
 export function foldLatin(word: string): string {
@@ -511,7 +511,8 @@ export class Analyzer {
       } else if (isHangulCode(c)) {
         while (j < length && isHangulCode(s.charCodeAt(j))) hash = (Math.imul(hash, 31) + s.charCodeAt(j++)) & HASH_MASK;
       } else {
-        const g = gapOf(c);
+        // An apostrophe inside a Latin word (Amdahl's, Little's) joins its parts, as a name is read across it.
+        const g = (c === 0x27 || c === 0x2019) && isLatinCode(s.charCodeAt(i - 1)) && isLatinCode(s.charCodeAt(j)) ? JOIN : gapOf(c);
         gap = gap === GLUED ? g : gap === BREAK || g === BREAK ? BREAK : gap === SPACE && g === SPACE ? SPACE : JOIN;
         i = j;
         continue;
