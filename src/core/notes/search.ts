@@ -118,10 +118,11 @@ export class SearchIndex {
   private readonly analyzer: Analyzer;
   /** how many terms the notes have: ids from here on were first met in queries */
   private readonly termCount: number;
-  /** postings of term t, by section: postStart[t] .. postStart[t + 1], each two numbers of postEntries (section
-   * and whether its heading or breadcrumb has the term; BM25 weight), see Postings */
+  /** postings of term t, by section: postStart[t] .. postStart[t + 1], each at postSections[2p] (the section and
+   * whether its heading or breadcrumb has the term) and postWeights[2p + 1] (its BM25 weight), see Postings */
   private readonly postStart: Int32Array;
-  private readonly postEntries: Float64Array;
+  private readonly postSections: Int32Array;
+  private readonly postWeights: Float32Array;
   private readonly idfs: Float64Array;
   private readonly emptyBody: Uint8Array;
   /** each section's heading as query-style term ids (entries headingStart[i] .. headingStart[i + 1]), to prefer
@@ -147,7 +148,8 @@ export class SearchIndex {
     const postings = buildPostings(analyzer, n, (i) => [nfkc(headingWords(sections[i]!.heading)), breadcrumbs.of(i), bodies[i]!], characters);
     this.termCount = postings.termCount;
     this.postStart = postings.start;
-    this.postEntries = postings.entries;
+    this.postSections = postings.sections;
+    this.postWeights = postings.weights;
     this.idfs = postings.idf;
     this.emptyBody = new Uint8Array(n);
     for (let i = 0; i < n; i++) this.emptyBody[i] = /\S/.test(sections[i]!.text) ? 0 : 1;
@@ -203,7 +205,7 @@ export class SearchIndex {
     const scratch = (this.scratch ??= new Scratch(n, this.headingTermLimit));
     const { scores, matched, matchedInTitle, bestScore, bestMatched, bestTitled, altScore, altMatched, altTitled, queryTerm } = scratch;
     const { touched, clauseTouched, altTouched } = scratch;
-    const { postStart, postEntries } = this;
+    const { postStart, postSections, postWeights } = this;
     let touchedCount = 0;
     const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     const queryIds: number[] = [];
@@ -241,11 +243,11 @@ export class SearchIndex {
           // A fallback counts only where the clause has matched nothing yet.
           const fallback = alt.fallback === true;
           for (let p = postStart[id]!; p < end; p++) {
-            const sectionAndTitled = postEntries[2 * p]!;
+            const sectionAndTitled = postSections[2 * p]!;
             const i = sectionAndTitled >> 1;
             if (fallback && bestMatched[i]! > 0) continue;
             if (altMatched[i] === 0) altTouched[altCount++] = i;
-            altScore[i] = altScore[i]! + wIdf * postEntries[2 * p + 1]!;
+            altScore[i] = altScore[i]! + wIdf * postWeights[2 * p + 1]!;
             altMatched[i] = altMatched[i]! + wCoverage;
             if (sectionAndTitled & 1) altTitled[i] = altTitled[i]! + w;
           }
