@@ -536,6 +536,15 @@ describe("an English word the notes never use", () => {
   });
 });
 
+describe("an English verb the notes spell in Hangul with -ing", () => {
+  it("finds that spelling (poll → 폴링), and no word that ends otherwise (know is no 그냥)", () => {
+    const filler = Array.from({ length: 200 }, (_, i) => `## 기록 ${i}\n\n${i % 10 ? "서버" : "상태 확인"} 점검 기록 ${i}.\n`).join("\n");
+    const notes = new LookupService(parseNote("notes/io.md", `# 입출력\n\n## 폴링\n\n주기적으로 장치 상태를 확인한다. 그냥 돌면 CPU를 낭비한다.\n\n${filler}`));
+    for (const q of ["poll", "poll 주기"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("폴링");
+    expect(notes.lookup("know").hits).toEqual([]);
+  });
+});
+
 describe("a spoken verb of one syllable, or a pronoun", () => {
   it("says how or whose, not what about (워터마크 뭐 써, 어디서 봐, 안 될 때; 내 파드)", () => {
     const filler = Array.from({ length: 300 }, (_, i) => `## 기록 ${i}\n\n${i % 20 ? "이벤트" : "워터마크 파드"} 처리 기록 ${i}.\n`).join("\n");

@@ -402,8 +402,13 @@ export class QueryPlanner {
     // A plural is spelt in Hangul as its singular (petersons → 피터슨): that is tried where the word as typed finds
     // nothing.
     const lower = word.toLowerCase();
-    for (const w of !spoken ? [] : lower === folded ? [lower] : [lower, folded]) {
+    // Notes spell an English verb's -ing in Hangul (디바운싱, 폴링) where a question types the verb (debounce, poll):
+    // that is tried last, and finds only a word that ends as -ing is spelt.
+    const ing = spoken && lower.length >= 4 && !lower.endsWith("ing") ? lower + "ing" : undefined;
+    const forms = !spoken ? [] : lower === folded ? [lower] : [lower, folded];
+    for (const w of ing ? [...forms, ing] : forms) {
       for (const h of this.words.hangulSoundingLike(w)) {
+        if (w === ing && !endsInIng(h)) continue;
         // A word of a concept of the vocabulary is a known name: only a close spelling is taken for it.
         if (!ordinary && spellingDistance(h, w) > NAME_BY_SOUND_DISTANCE) continue;
         alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
@@ -503,6 +508,12 @@ function addAlternative(clause: Clause | undefined, alternative: Alternative): v
  * (크기 is no WCAG). */
 function acronymsIn(query: string): Set<string> {
   return new Set((query.normalize("NFKC").match(/\b[A-Z]{2,}s?\b/g) ?? []).map((w) => w.toLowerCase()));
+}
+
+/** Whether a Hangul word ends as an English -ing is spelt (디바운싱, 폴링, 로깅): in a syllable of ㅣ closed by ㅇ. */
+function endsInIng(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1) - 0xac00;
+  return last >= 0 && last < 11172 && last % 28 === 21 && Math.floor(last / 28) % 21 === 20;
 }
 
 /** The Latin words of a Korean query that stand with no other Latin word beside them. */
