@@ -6,7 +6,7 @@
 import { stemmer } from "stemmer";
 import { foldLatin, isHangulWord, normalize, type Analysis, type Concepts, type Term } from "./analyze.js";
 import type { CorpusWords } from "./corpus-words.js";
-import { hangulKey, ingBases, MIN_KEY_LENGTH, spellingDistance } from "./loanword.js";
+import { hangulKey, ingBases, isIngSyllable, MIN_KEY_LENGTH, spellingDistance } from "./loanword.js";
 import { isParticle, isPredicate, nounForms, stem, stems } from "./morphology.js";
 import { QUERY_WORDS } from "./query-words.js";
 
@@ -408,7 +408,7 @@ export class QueryPlanner {
     const forms = !spoken ? [] : lower === folded ? [lower] : [lower, folded];
     for (const w of ing ? [...forms, ing] : forms) {
       for (const h of this.words.hangulSoundingLike(w)) {
-        if (w === ing && !endsInIng(h)) continue;
+        if (w === ing && !isIngSyllable(h.slice(-1))) continue;
         // A word of a concept of the vocabulary is a known name: only a close spelling is taken for it.
         if (!ordinary && spellingDistance(h, w) > NAME_BY_SOUND_DISTANCE) continue;
         alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
@@ -508,12 +508,6 @@ function addAlternative(clause: Clause | undefined, alternative: Alternative): v
  * (크기 is no WCAG). */
 function acronymsIn(query: string): Set<string> {
   return new Set((query.normalize("NFKC").match(/\b[A-Z]{2,}s?\b/g) ?? []).map((w) => w.toLowerCase()));
-}
-
-/** Whether a Hangul word ends as an English -ing is spelt (디바운싱, 폴링, 로깅): in a syllable of ㅣ closed by ㅇ. */
-function endsInIng(word: string): boolean {
-  const last = word.charCodeAt(word.length - 1) - 0xac00;
-  return last >= 0 && last < 11172 && last % 28 === 21 && Math.floor(last / 28) % 21 === 20;
 }
 
 /** The Latin words of a Korean query that stand with no other Latin word beside them. */
