@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AWS_PACK } from "../../src/core/notes/glossary.js";
-import { canSpellLoanword, hangulKey, ingBases, latinKeys, soundsAlike, spellingDistance } from "../../src/core/notes/loanword.js";
+import { canSpellLoanword, hangulKey, ingBases, latinKeys, letterSpellings, soundsAlike, spellingDistance } from "../../src/core/notes/loanword.js";
 import { STUDY_VOCABULARY } from "../../src/core/notes/vocabulary.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -59,6 +59,15 @@ describe("loanwords by sound", () => {
     expect(spellingDistance("카산드라", "cassandra")).toBe(0);
     expect(spellingDistance("스레드", "thread")).toBeLessThan(spellingDistance("스타트", "thread"));
     for (const [ko, en] of pairs) expect(spellingDistance(ko, en), `${ko} ${en}`).toBeLessThan(1);
+  });
+});
+
+describe("an acronym said letter by letter", () => {
+  it("reads the names of letters and digits (디엔에스 → dns, 이씨투 → ec2, 지피유 → gpu or zpu), two at least, a letter among them", () => {
+    expect(letterSpellings("디엔에스")).toEqual(["dns"]);
+    expect(letterSpellings("이씨투")).toEqual(["ec2"]);
+    expect(letterSpellings("지피유")).toEqual(["gpu", "zpu"]);
+    for (const word of ["아이", "투", "원투", "제이태그", "데이터"]) expect(letterSpellings(word), word).toEqual([]);
   });
 });
 

@@ -545,6 +545,15 @@ describe("an English verb the notes spell in Hangul with -ing", () => {
   });
 });
 
+describe("an acronym the notes write in Latin letters", () => {
+  it("is found said letter by letter in Hangul (디엔에스 for DNS, 씨디엔 for CDN)", () => {
+    const filler = Array.from({ length: 200 }, (_, i) => `## 기록 ${i}\n\n${i % 10 ? "서버" : "캐시 조회"} 점검 기록 ${i}.\n`).join("\n");
+    const notes = new LookupService(parseNote("notes/net.md", `# 네트워크\n\n## DNS 캐시\n\n조회 결과를 TTL 동안 캐시한다.\n\n## 영상\n\n비디오는 CDN으로 보낸다.\n\n${filler}`));
+    for (const q of ["디엔에스 캐시", "디엔에스가 뭐야"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("DNS 캐시");
+    expect(notes.lookup("씨디엔").hits[0]?.section.heading).toBe("영상");
+  });
+});
+
 describe("a spoken verb of one syllable, or a pronoun", () => {
   it("says how or whose, not what about (워터마크 뭐 써, 어디서 봐, 안 될 때; 내 파드)", () => {
     const filler = Array.from({ length: 300 }, (_, i) => `## 기록 ${i}\n\n${i % 20 ? "이벤트" : "워터마크 파드"} 처리 기록 ${i}.\n`).join("\n");

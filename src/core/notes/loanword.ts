@@ -322,3 +322,33 @@ export function ingBases(word: string): string[] {
   if (final !== undefined && before >= 0 && before <= 11171 && before % 28 === 0) bases.push(prefix.slice(0, -1) + String.fromCharCode(0xac00 + before + final));
   return bases.filter((b) => b.length >= 2);
 }
+
+/** The names of Latin letters and of digits as Korean spells them (에이 a, 씨 c, 투 2), for acronyms said letter by
+ * letter (아이투씨 → i2c, 에이피아이 → api). Digits by their English names only: 이 and 오 are letters. */
+const LETTER_NAMES: ReadonlyArray<readonly [string, string]> = [
+  ["에이치", "h"], ["에치", "h"], ["에이", "a"], ["비", "b"], ["씨", "c"], ["시", "c"], ["디", "d"], ["이", "e"], ["에프", "f"],
+  ["지", "g"], ["지", "z"], ["아이", "i"], ["제이", "j"], ["케이", "k"], ["엘", "l"], ["엠", "m"], ["엔", "n"], ["오", "o"],
+  ["피", "p"], ["큐", "q"], ["알", "r"], ["에스", "s"], ["티", "t"], ["유", "u"], ["브이", "v"], ["더블유", "w"], ["엑스", "x"],
+  ["와이", "y"], ["제트", "z"], ["제로", "0"], ["원", "1"], ["투", "2"], ["쓰리", "3"], ["포", "4"], ["파이브", "5"], ["식스", "6"],
+  ["세븐", "7"], ["에잇", "8"], ["나인", "9"],
+];
+
+/** At most this many readings of one word as letter names. */
+const MAX_LETTER_READINGS = 4;
+
+/**
+ * The acronyms a Hangul word spells letter by letter (아이투씨 → i2c, 디비 → db, 씨피유 → cpu): every reading of the
+ * whole word as names of letters and digits, of two or more with a letter among them.
+ */
+export function letterSpellings(word: string): string[] {
+  // readings[i]: the readings of word[i..], each as its letters
+  const readings: string[][] = Array.from({ length: word.length + 1 }, () => []);
+  readings[word.length] = [""];
+  for (let i = word.length - 1; i >= 0; i--) {
+    for (const [name, letter] of LETTER_NAMES) {
+      if (!word.startsWith(name, i)) continue;
+      for (const rest of readings[i + name.length]!) if (readings[i]!.length < MAX_LETTER_READINGS) readings[i]!.push(letter + rest);
+    }
+  }
+  return readings[0]!.filter((r) => r.length >= 2 && /[a-z]/.test(r));
+}

@@ -6,7 +6,7 @@
 import { stemmer } from "stemmer";
 import { foldLatin, isHangulWord, normalize, type Analysis, type Concepts, type Term } from "./analyze.js";
 import type { CorpusWords } from "./corpus-words.js";
-import { hangulKey, ingBases, isIngSyllable, MIN_KEY_LENGTH, spellingDistance } from "./loanword.js";
+import { hangulKey, ingBases, isIngSyllable, letterSpellings, MIN_KEY_LENGTH, spellingDistance } from "./loanword.js";
 import { isParticle, isPredicate, nounForms, stem, stems } from "./morphology.js";
 import { QUERY_WORDS } from "./query-words.js";
 
@@ -464,6 +464,8 @@ export class QueryPlanner {
     const candidates = stems(word).filter((s) => !isStopHangul(s.stem));
     for (const s of candidates) alternatives.push(bigramAlternative(s.stem, 1));
     alternatives.push(...this.latinSpellings(word, candidates));
+    // An acronym said letter by letter (아이투씨 for I2C, 디비 for DB), where the notes write it.
+    for (const s of candidates) for (const letters of letterSpellings(s.stem)) if (this.has(letters)) alternatives.push({ terms: [[letters, 1]], factor: LOANWORD_FACTOR });
     // A modifier's noun form, as notes write their fragments (빠른 → 빠름, 막는 → 막음).
     for (const form of nounForms(word)) {
       const found = this.wordInNotes(form, 1);
