@@ -114,6 +114,9 @@ export class LookupService {
       .split(/\s+/)
       .filter((w) => w.length >= 2 && !isStopLatin(w));
     if (!words.length) return [];
+    // Told apart once, not at every heading: a large corpus has tens of thousands.
+    const korean = words.filter((w) => /[\uac00-\ud7a3]/.test(w));
+    const latin = words.filter((w) => !/[\uac00-\ud7a3]/.test(w));
     const out: Suggestion[] = [];
     const headings = (this.headings ??= this.sections.map((s) => {
       const text = normalize(s.heading);
@@ -121,7 +124,7 @@ export class LookupService {
     }));
     for (let i = 0; i < this.sections.length && out.length < 5; i++) {
       const h = headings[i]!;
-      if (words.some((w) => (/[\uac00-\ud7a3]/.test(w) ? h.text.includes(w) : h.latin.has(w)))) out.push(toSuggestion(this.sections[i]!));
+      if (latin.some((w) => h.latin.has(w)) || korean.some((w) => h.text.includes(w))) out.push(toSuggestion(this.sections[i]!));
     }
     return out;
   }
