@@ -9,7 +9,7 @@ import { Analyzer, Concepts, nfkc, type Analysis, type Term } from "./analyze.js
 import { bridgesInNfkc, markersPresent } from "./bridges.js";
 import { CorpusWords } from "./corpus-words.js";
 import { AWS_PACK } from "./glossary.js";
-import { isStopLatin, LOANWORD_FACTOR, QueryPlanner, type Plan } from "./plan.js";
+import { isStopLatin, LOANWORD_FACTOR, QueryPlanner, type Clause, type Plan } from "./plan.js";
 import { buildPostings } from "./postings.js";
 import type { Section } from "./types.js";
 import { STUDY_VOCABULARY } from "./vocabulary.js";
@@ -194,6 +194,40 @@ export class SearchIndex {
     return this.analyzer.analyze(text);
   }
 
+  /**
+   * Whether no section can cover enough of the query, told from the clauses' weights alone: a section covers at
+   * most the weight of the clauses the notes have a word of. A question about something the notes never name
+   * (GCP Cloud Run) then costs no walk through the postings of its common words, which a large corpus has many of.
+   * The weights are worked out as `search` works them out.
+   */
+  private cannotAnswer(clauses: readonly Clause[], required: number, comparison: boolean): boolean {
+    const maxIdf = Math.log(1 + (this.sections.length + 0.5) / 0.5);
+    let total = 0;
+    let unknown = 0;
+    for (const clause of clauses) {
+      let importance = Infinity;
+      let known = false;
+      for (const alt of clause.alternatives) {
+        let altIdf = 0;
+        for (const [term, share] of alt.terms) {
+          const id = this.analyzer.idOf(term);
+          const has = id !== undefined && id < this.termCount && this.postStart[id + 1]! > this.postStart[id]!;
+          altIdf += share * (has ? this.idfs[id]! : maxIdf);
+          known ||= has;
+        }
+        importance = Math.min(importance, altIdf);
+      }
+      const weight = clause.weight * importance;
+      total += weight;
+      if (!known) unknown += weight;
+    }
+    const covered = total - unknown;
+    const telling = unknown < TELLING_UNKNOWN_SHARE * total ? (TELLING_COVERAGE / MIN_COVERAGE) * required : Infinity;
+    // A margin for the rounding of sums taken in another order.
+    const bar = Math.min(required, telling) * total * (1 - 1e-9);
+    return total > 0 && covered < bar && !(comparison && 2 * covered >= required * total * (1 - 1e-9));
+  }
+
   search(query: string, limit: number): ScoredSection[] {
     const { clauses, words } = this.plan(query);
     if (clauses.length === 0) return [];
@@ -201,6 +235,7 @@ export class SearchIndex {
     // A long question says more than the notes' words for it (너무, 실제, 이유): past a few words, a section need
     // cover less of it, as a search engine's "minimum should match" does.
     const required = MIN_COVERAGE * Math.min(1, LONG_QUERY_WORDS / Math.max(1, words));
+    if (this.cannotAnswer(clauses, required, comparison)) return [];
     const n = this.sections.length;
     const scratch = (this.scratch ??= new Scratch(n, this.headingTermLimit));
     const { scores, matched, matchedInTitle, bestScore, bestMatched, bestTitled, altScore, altMatched, altTitled, queryTerm } = scratch;
