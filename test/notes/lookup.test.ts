@@ -71,6 +71,14 @@ describe("lookup over the shipped notes", () => {
     expect(service.lookup("Azure Functions 요금").suggestions.every((s) => /\bfunctions\b/i.test(s.label))).toBe(true);
   });
 
+  it("offers the first five such headings in the notes' order, a Korean word inside a heading's word too (람다 in 람다의)", () => {
+    const headings = Array.from({ length: 3000 }, (_, i) => (i === 40 ? "람다의 한계" : i === 20 ? "Cloud 요금" : i === 10 ? "Cloudy 날씨" : i % 500 === 7 ? `람다 메모 ${i}` : `기록 ${i}`));
+    const notes = new LookupService(parseNote("notes/many.md", `# 메모\n\n${headings.map((h, i) => `## ${h}\n\n점검 ${i}.\n`).join("\n")}`));
+    const result = notes.lookup("람다 cloud gcp azure kubernetes terraform");
+    expect(result.hits).toEqual([]);
+    expect(result.suggestions.map((s) => s.label)).toEqual(["many › 람다 메모 7", "many › Cloud 요금", "many › 람다의 한계", "many › 람다 메모 507", "many › 람다 메모 1007"]);
+  });
+
   it("does not take another product's name for a Hangul word of the notes that only shares its consonants", () => {
     // react sounds a little like 레코드 (record): that is no reason to answer a question about React hooks with
     // CodeDeploy's hooks. A close spelling still counts: proxy finds 프록시.

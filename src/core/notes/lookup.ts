@@ -33,7 +33,7 @@ export class LookupService {
   /** sections by suggestion value, made when the first value is resolved */
   private byValue?: Map<string, Section>;
   /** each section's heading, normalised, for the close headings of an empty result; made on the first one */
-  private headings?: Array<{ text: string; latin: Set<string> }>;
+  private headingWords?: HeadingWords;
   /** built on first use: the bot is ready sooner, and the first suggestion pays for it once */
   private prefixIndex?: HeadingPrefixes;
   /** each section's suggestion (by index), made when first offered: the same ones are offered at every keystroke */
@@ -114,20 +114,73 @@ export class LookupService {
       .split(/\s+/)
       .filter((w) => w.length >= 2 && !isStopLatin(w));
     if (!words.length) return [];
-    // Told apart once, not at every heading: a large corpus has tens of thousands.
-    const korean = words.filter((w) => /[\uac00-\ud7a3]/.test(w));
-    const latin = words.filter((w) => !/[\uac00-\ud7a3]/.test(w));
-    const out: Suggestion[] = [];
-    const headings = (this.headings ??= this.sections.map((s) => {
-      const text = normalize(s.heading);
-      return { text, latin: new Set(text.match(/[a-z0-9]+/g) ?? []) };
-    }));
-    for (let i = 0; i < this.sections.length && out.length < 5; i++) {
-      const h = headings[i]!;
-      if (latin.some((w) => h.latin.has(w)) || korean.some((w) => h.text.includes(w))) out.push(toSuggestion(this.sections[i]!));
+    const headings = (this.headingWords ??= new HeadingWords(this.sections.map((s) => normalize(s.heading))));
+    // The first sections, in the notes' order, whose heading has one of the words.
+    const first: number[] = [];
+    for (const w of words) first.push(...(/[\uac00-\ud7a3]/.test(w) ? headings.containing(w, MAX_CLOSE_HEADINGS) : headings.withWord(w, MAX_CLOSE_HEADINGS)));
+    return [...new Set(first)]
+      .sort((a, b) => a - b)
+      .slice(0, MAX_CLOSE_HEADINGS)
+      .map((i) => toSuggestion(this.sections[i]!));
+  }
+}
+
+/** How many close headings an empty result offers. */
+const MAX_CLOSE_HEADINGS = 5;
+
+/** The headings (normalised) looked up by word, for an empty result's close headings: a large corpus has tens of
+ * thousands, so a word's headings are found without reading them all. */
+class HeadingWords {
+  /** every heading, each followed by a line break */
+  private readonly all: string;
+  /** where each heading starts in `all` */
+  private readonly starts: Int32Array;
+  /** Latin word → the headings that have it whole, in order */
+  private readonly latin = new Map<string, number[]>();
+
+  constructor(headings: readonly string[]) {
+    this.starts = new Int32Array(headings.length);
+    let at = 0;
+    headings.forEach((text, i) => {
+      this.starts[i] = at;
+      at += text.length + 1;
+      for (const w of new Set(text.match(/[a-z0-9]+/g) ?? [])) {
+        const list = this.latin.get(w);
+        if (list) list.push(i);
+        else this.latin.set(w, [i]);
+      }
+    });
+    this.all = headings.join("\n") + "\n";
+  }
+
+  /** The first `limit` headings that have the Latin word whole. */
+  withWord(word: string, limit: number): number[] {
+    return (this.latin.get(word) ?? []).slice(0, limit);
+  }
+
+  /** The first `limit` headings that contain the text (a Korean word inside a heading's word: 람다 in 람다의). */
+  containing(text: string, limit: number): number[] {
+    const out: number[] = [];
+    for (let at = this.all.indexOf(text); at >= 0 && out.length < limit; at = this.all.indexOf(text, at + 1)) {
+      const i = headingAt(this.starts, at);
+      if (out[out.length - 1] !== i) out.push(i);
+      // on to the next heading
+      at = i + 1 < this.starts.length ? this.starts[i + 1]! - 1 : this.all.length;
     }
     return out;
   }
+}
+
+/** The heading whose text holds offset `at`: the last start at or before it. */
+function headingAt(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export function sectionValue(s: Pick<Section, "file" | "line">): string {
