@@ -279,6 +279,10 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: C and C++ systems programming notes", "test/fixtures/notes-csys", "lookup-csys.jsonl");
   otherNotes("held out: software testing (ISTQB) notes", "test/fixtures/notes-qa", "lookup-qa.jsonl");
   otherNotes("held out: a fourth group's AWS DevOps and SysOps notes", "test/fixtures/notes-aws4", "lookup-aws4.jsonl");
+  otherNotes("held out: a fifth group's AWS security notes", "test/fixtures/notes-awssec", "lookup-awssec.jsonl");
+  otherNotes("held out: iOS notes", "test/fixtures/notes-ios", "lookup-ios.jsonl");
+  otherNotes("held out: embedded systems notes", "test/fixtures/notes-embedded", "lookup-embedded.jsonl");
+  otherNotes("held out: computer graphics and game development notes", "test/fixtures/notes-graphics", "lookup-graphics.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
