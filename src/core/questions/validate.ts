@@ -57,6 +57,15 @@ export type SourceResolution =
   | { kind: "ambiguous-note"; files: string[] }
   | { kind: "unknown-heading"; file: string; suggestions: Section[] };
 
+/** Each section's heading and raw heading line, normalised: every question of a bank looks a note's up again. */
+const formsBySection = new WeakMap<Section, readonly string[]>();
+
+function headingForms(s: Section): readonly string[] {
+  let forms = formsBySection.get(s);
+  if (!forms) formsBySection.set(s, (forms = [normalizeHeading(s.heading), normalizeHeading(s.raw)]));
+  return forms;
+}
+
 /**
  * Finds the sections a `source` names. The note is a file name under the notes folder (`dva-theory.txt`, or any
  * longer tail of the path such as `notes/dva-theory.txt`). The heading matches a section's heading (markup
@@ -75,7 +84,7 @@ export function resolveSource(note: string, heading: string, sections: readonly 
   const file = matching[0]!;
   const inNote = sections.filter((s) => s.file === file);
   const target = normalizeHeading(heading);
-  const forms = (s: Section) => [normalizeHeading(s.heading), normalizeHeading(s.raw)];
+  const forms = headingForms;
   let found = inNote.filter((s) => forms(s).includes(target));
   if (found.length === 0) {
     const lower = target.toLowerCase();
