@@ -560,6 +560,12 @@ describe("an acronym the notes write in Latin letters", () => {
     for (const q of ["디엔에스 캐시", "디엔에스가 뭐야"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("DNS 캐시");
     expect(notes.lookup("씨디엔").hits[0]?.section.heading).toBe("영상");
   });
+
+  it("weighs as the acronym typed in Latin letters, the concept it names included (디엔에스 캐시 as DNS 캐시: Route 53)", () => {
+    const shipped = new LookupService(loadNotes(path.join(root, "notes"), root));
+    expect(shipped.lookup("디엔에스 캐시").hits[0]?.section.heading).toBe(shipped.lookup("DNS 캐시").hits[0]?.section.heading);
+    expect(shipped.lookup("디엔에스 캐시").hits[0]?.section.heading).toBe("Amazon Route 53");
+  });
 });
 
 describe("a spoken verb of one syllable, or a pronoun", () => {

@@ -464,8 +464,18 @@ export class QueryPlanner {
     const candidates = stems(word).filter((s) => !isStopHangul(s.stem));
     for (const s of candidates) alternatives.push(bigramAlternative(s.stem, 1));
     alternatives.push(...this.latinSpellings(word, candidates));
-    // An acronym said letter by letter (아이투씨 for I2C, 디비 for DB), where the notes write it.
-    for (const s of candidates) for (const letters of letterSpellings(s.stem)) if (this.has(letters)) alternatives.push({ terms: [[letters, 1]], factor: LOANWORD_FACTOR });
+    // An acronym said letter by letter (아이투씨 for I2C, 디엔에스 for DNS) is that acronym as surely as typed in
+    // Latin letters, the concept it names included: a name of the question, where the notes write it.
+    let acronym = false;
+    for (const s of candidates) {
+      for (const letters of letterSpellings(s.stem)) {
+        const concept = this.concepts.termOf(letters);
+        const term = concept !== undefined && this.has(concept) ? concept : this.has(letters) ? letters : undefined;
+        if (term === undefined) continue;
+        alternatives.push({ terms: [[term, 1]], factor: 1 });
+        acronym = true;
+      }
+    }
     // A modifier's noun form, as notes write their fragments (빠른 → 빠름, 막는 → 막음).
     for (const form of nounForms(word)) {
       const found = this.wordInNotes(form, 1);
@@ -491,7 +501,7 @@ export class QueryPlanner {
     // A spoken predicate (생겨, 빨라져요, 떨어지면) says how the question is asked more than what about: one the notes
     // do not use weighs nothing, so a query of it alone still finds nothing and a word it follows is not
     // outweighed; one they use counts for half a word.
-    const weight = verb || isPredicate(word) ? (known ? 0.5 : 0) : known || word.length > 1 ? 1 : 0.6;
+    const weight = acronym ? NAME_WEIGHT : verb || isPredicate(word) ? (known ? 0.5 : 0) : known || word.length > 1 ? 1 : 0.6;
     return { weight, alternatives: alternatives.length ? alternatives : [bigramAlternative(word, 1)] };
   }
 }
