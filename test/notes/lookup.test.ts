@@ -570,6 +570,14 @@ describe("an acronym the notes write in Latin letters", () => {
   });
 });
 
+describe("a Hangul loanword with a concept's form inside it", () => {
+  it("is read whole where the notes write it in Latin letters (디폴트딕트 is defaultdict, not 디폴트 and 딕트)", () => {
+    const filler = Array.from({ length: 200 }, (_, i) => `## 기록 ${i}\n\n${i % 10 ? "서버" : "기본값 설정"} 점검 기록 ${i}.\n`).join("\n");
+    const notes = new LookupService(parseNote("notes/py.md", `# 파이썬\n\n## defaultdict\n\n키가 없으면 기본값을 만들어 준다. default 값은 함수로 준다.\n\n${filler}`));
+    for (const q of ["디폴트딕트", "디폴트딕트 쓰는 법", "디폴트 값"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("defaultdict");
+  });
+});
+
 describe("a spoken verb of one syllable, or a pronoun", () => {
   it("says how or whose, not what about (워터마크 뭐 써, 어디서 봐, 안 될 때; 내 파드)", () => {
     const filler = Array.from({ length: 300 }, (_, i) => `## 기록 ${i}\n\n${i % 20 ? "이벤트" : "워터마크 파드"} 처리 기록 ${i}.\n`).join("\n");

@@ -4,7 +4,7 @@
 // than how it is asked (뭐야, 써야 돼), and a name the notes never use more still, so that a question about something
 // else comes back empty. Planning knows the notes only by which terms they have (`df`) and by their words.
 import { stemmer } from "stemmer";
-import { foldLatin, isHangulWord, normalize, type Analysis, type Concepts, type Term } from "./analyze.js";
+import { foldLatin, isHangulWord, isParticleOnly, normalize, type Analysis, type Concepts, type Term } from "./analyze.js";
 import type { CorpusWords } from "./corpus-words.js";
 import { hangulKey, ingBases, isIngSyllable, letterSpellings, MIN_KEY_LENGTH, spellingDistance } from "./loanword.js";
 import { isParticle, isPredicate, nounForms, stem, stems } from "./morphology.js";
@@ -148,6 +148,21 @@ export class QueryPlanner {
     return out;
   }
 
+  /** The Hangul words of a query (three syllables or more) that the notes do not have but write in Latin letters,
+   * by sound: 디폴트딕트 (defaultdict), 다이버전스 (divergence). */
+  private loanwordsSpeltWhole(query: string, conceptSpans: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const token of normalize(query).split(/\s+/)) {
+      if (!/^[\uac00-\ud7a3]{3,}$/.test(token) || isPredicate(token)) continue;
+      // The concept is the word, with particles or an ending after it (테스트에서만): nothing to read whole.
+      if (conceptSpans.some((span) => token.startsWith(span) && particlesOnly(token.slice(span.length)))) continue;
+      const st = stem(token);
+      if (!conceptSpans.some((span) => st.includes(span))) continue;
+      if (st.length >= 3 && !this.hasWhole(st) && this.latinSpellings(st).length > 0) out.push(st);
+    }
+    return out;
+  }
+
   /** A Hangul word as an alternative, where the notes have it whole. */
   private wordInNotes(word: string, factor: number): Alternative | undefined {
     const alternative = bigramAlternative(word, factor);
@@ -170,10 +185,14 @@ export class QueryPlanner {
     /** the concept each word of those was found in: its other forms may be in the notes inside longer names (오류 in
      * 1종 오류), where the index keeps only their words */
     const conceptOfWord = new Map<string, Term>();
-    const hangulWords = [...a.hangulWords];
+    // A loanword the notes write in Latin letters (디폴트딕트 for defaultdict) is read whole, not as a concept found
+    // inside it (디폴트) and the pieces left over.
+    const whole = this.loanwordsSpeltWhole(query, a.conceptSources.map((c) => c.hangul).filter(Boolean));
+    const hangulWords = [...a.hangulWords.filter((piece) => !whole.some((w) => w !== piece && w.includes(piece))), ...whole];
     const alone = loneLatinWords(query);
     for (const { term: c, latin, hangul, hangulPieces } of a.conceptSources) {
       if (seenConcepts.has(c)) continue;
+      if (hangul && whole.some((w) => w !== hangul && w.includes(hangul))) continue;
       // A question word the notes pair with a term of theirs (분석 대상(What)) is still grammar in an English question
       // (what are the 3 Vs); alone among Korean words it is their term.
       if (latin.length === 1 && !hangul && QUESTION_LATIN.has(latin[0]!.toLowerCase()) && !alone.has(latin[0]!.toLowerCase())) continue;
@@ -520,6 +539,13 @@ function addAlternative(clause: Clause | undefined, alternative: Alternative): v
  * (크기 is no WCAG). */
 function acronymsIn(query: string): Set<string> {
   return new Set((query.normalize("NFKC").match(/\b[A-Z]{2,}s?\b/g) ?? []).map((w) => w.toLowerCase()));
+}
+
+/** Whether a word's tail is nothing but particles, one or two stacked (에서, 에서만, 으로도), or nothing. */
+function particlesOnly(tail: string): boolean {
+  if (tail === "" || isParticleOnly(tail)) return true;
+  for (let k = 1; k < tail.length; k++) if (isParticleOnly(tail.slice(0, k)) && isParticleOnly(tail.slice(k))) return true;
+  return false;
 }
 
 /** The Latin words of a Korean query that stand with no other Latin word beside them. */
