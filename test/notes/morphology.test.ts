@@ -23,6 +23,13 @@ describe("Korean morphology", () => {
     expect(missed).toEqual([]);
   });
 
+  it("strips stacked particles and their spoken contractions (에서만, 에선, 에만, 으로만, 보다는, 밖에)", () => {
+    const strips = (word: string, base: string) => stems(word).some((s) => s.stem === base);
+    for (const [word, base] of [["로그에서만", "로그"], ["서버에선", "서버"], ["샤드에만", "샤드"], ["인덱스로만", "인덱스"], ["책으로만", "책"], ["캐시보다는", "캐시"], ["큐밖에", "큐"], ["토큰까지만", "토큰"], ["사용자에게는", "사용자"]] as const) {
+      expect(strips(word, base), word).toBe(true);
+    }
+  });
+
   it("keeps the word itself as the first candidate, so 차이 stays a word", () => {
     expect(stems("차이")[0]).toEqual({ stem: "차이", kind: "none" });
     expect(stems("뮤텍스를").map((s) => s.stem)).toContain("뮤텍스");
