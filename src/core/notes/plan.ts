@@ -154,8 +154,8 @@ export class QueryPlanner {
     const out: string[] = [];
     for (const token of normalize(query).split(/\s+/)) {
       if (!/^[\uac00-\ud7a3]{3,}$/.test(token) || isPredicate(token)) continue;
-      // The concept is the word, with particles or an ending after it (테스트에서만): nothing to read whole.
-      if (conceptSpans.some((span) => token.startsWith(span) && particlesOnly(token.slice(span.length)))) continue;
+      // The concept is the word, with a particle after it (테스트에서만): nothing to read whole.
+      if (conceptSpans.some((span) => token === span || (token.startsWith(span) && isParticleOnly(token.slice(span.length))))) continue;
       const st = stem(token);
       if (!conceptSpans.some((span) => st.includes(span))) continue;
       if (st.length >= 3 && !this.hasWhole(st) && this.latinSpellings(st).length > 0) out.push(st);
@@ -539,13 +539,6 @@ function addAlternative(clause: Clause | undefined, alternative: Alternative): v
  * (크기 is no WCAG). */
 function acronymsIn(query: string): Set<string> {
   return new Set((query.normalize("NFKC").match(/\b[A-Z]{2,}s?\b/g) ?? []).map((w) => w.toLowerCase()));
-}
-
-/** Whether a word's tail is nothing but particles, one or two stacked (에서, 에서만, 으로도), or nothing. */
-function particlesOnly(tail: string): boolean {
-  if (tail === "" || isParticleOnly(tail)) return true;
-  for (let k = 1; k < tail.length; k++) if (isParticleOnly(tail.slice(0, k)) && isParticleOnly(tail.slice(k))) return true;
-  return false;
 }
 
 /** The Latin words of a Korean query that stand with no other Latin word beside them. */

@@ -84,15 +84,14 @@ export function resolveSource(note: string, heading: string, sections: readonly 
   const file = matching[0]!;
   const inNote = sections.filter((s) => s.file === file);
   const target = normalizeHeading(heading);
-  const forms = headingForms;
-  let found = inNote.filter((s) => forms(s).includes(target));
+  let found = inNote.filter((s) => headingForms(s).includes(target));
   if (found.length === 0) {
     const lower = target.toLowerCase();
-    found = inNote.filter((s) => forms(s).some((f) => f.toLowerCase() === lower));
+    found = inNote.filter((s) => headingForms(s).some((f) => f.toLowerCase() === lower));
   }
   if (found.length > 0) return { kind: "ok", sections: found };
   const ranked = inNote
-    .map((s, i) => ({ s, i, score: Math.max(...forms(s).map((f) => similarity(target, f))) }))
+    .map((s, i) => ({ s, i, score: Math.max(...headingForms(s).map((f) => similarity(target, f))) }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, 3)
     .map((x) => x.s);
