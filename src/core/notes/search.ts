@@ -195,16 +195,12 @@ export class SearchIndex {
   }
 
   /**
-   * Whether no section can cover enough of the query, told from the clauses' weights alone: a section covers at
-   * most the weight of the clauses the notes have a word of. A question about something the notes never name
-   * (GCP Cloud Run) then costs no walk through the postings of its common words, which a large corpus has many of.
-   * The weights are worked out as `search` works them out.
+   * How much each clause weighs in the query, before any section is scored: its weight times the summed idfs of its
+   * least telling alternative (a word the notes never use counting as the rarest of all, which is what makes "GCP
+   * Cloud Run" empty); and whether the notes have a word of it.
    */
-  private cannotAnswer(clauses: readonly Clause[], required: number, comparison: boolean): boolean {
-    const maxIdf = Math.log(1 + (this.sections.length + 0.5) / 0.5);
-    let total = 0;
-    let unknown = 0;
-    for (const clause of clauses) {
+  private importances(clauses: readonly Clause[], maxIdf: number): Array<{ importance: number; known: boolean }> {
+    return clauses.map((clause) => {
       let importance = Infinity;
       let known = false;
       for (const alt of clause.alternatives) {
@@ -217,15 +213,28 @@ export class SearchIndex {
         }
         importance = Math.min(importance, altIdf);
       }
-      const weight = clause.weight * importance;
+      return { importance, known };
+    });
+  }
+
+  /**
+   * Whether no section can cover enough of the query, told from the clauses' weights alone: a section covers at
+   * most the weight of the clauses the notes have a word of. A question about something the notes never name
+   * (GCP Cloud Run) then costs no walk through the postings of its common words, which a large corpus has many of.
+   */
+  private cannotAnswer(clauses: readonly Clause[], importances: ReadonlyArray<{ importance: number; known: boolean }>, required: number, comparison: boolean): boolean {
+    let total = 0;
+    let unknown = 0;
+    clauses.forEach((clause, c) => {
+      const weight = clause.weight * importances[c]!.importance;
       total += weight;
-      if (!known) unknown += weight;
-    }
+      if (!importances[c]!.known) unknown += weight;
+    });
     const covered = total - unknown;
     const telling = unknown < TELLING_UNKNOWN_SHARE * total ? (TELLING_COVERAGE / MIN_COVERAGE) * required : Infinity;
-    // A margin for the rounding of sums taken in another order.
-    const bar = Math.min(required, telling) * total * (1 - 1e-9);
-    return total > 0 && covered < bar && !(comparison && 2 * covered >= required * total * (1 - 1e-9));
+    // A margin for the rounding of a section's coverage, summed in another order.
+    const margin = 1 - 1e-9;
+    return total > 0 && covered < Math.min(required, telling) * total * margin && !(comparison && 2 * covered >= required * total * margin);
   }
 
   search(query: string, limit: number): ScoredSection[] {
@@ -235,14 +244,15 @@ export class SearchIndex {
     // A long question says more than the notes' words for it (너무, 실제, 이유): past a few words, a section need
     // cover less of it, as a search engine's "minimum should match" does.
     const required = MIN_COVERAGE * Math.min(1, LONG_QUERY_WORDS / Math.max(1, words));
-    if (this.cannotAnswer(clauses, required, comparison)) return [];
     const n = this.sections.length;
+    const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+    const importances = this.importances(clauses, maxIdf);
+    if (this.cannotAnswer(clauses, importances, required, comparison)) return [];
     const scratch = (this.scratch ??= new Scratch(n, this.headingTermLimit));
     const { scores, matched, matchedInTitle, bestScore, bestMatched, bestTitled, altScore, altMatched, altTitled, queryTerm } = scratch;
     const { touched, clauseTouched, altTouched } = scratch;
     const { postStart, postSections, postWeights } = this;
     let touchedCount = 0;
-    const maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     const queryIds: number[] = [];
     let totalWeight = 0;
     /** the weight of the clauses no section has */
@@ -253,10 +263,9 @@ export class SearchIndex {
     let tellingBit = 0;
     for (let c = 0; c < clauses.length; c++) {
       const clause = clauses[c]!;
-      let importance = Infinity;
+      const { importance } = importances[c]!;
       let clauseCount = 0;
       for (const alt of clause.alternatives) {
-        let altIdf = 0;
         let altCount = 0;
         const coverage = alt.factor === LOANWORD_FACTOR ? LOANWORD_COVERAGE : 1;
         for (let a = 0; a < alt.terms.length; a++) {
@@ -267,10 +276,8 @@ export class SearchIndex {
             queryTerm[id] = 1;
             queryIds.push(id);
           }
-          // A word the notes never use still counts in the query's weight: that is what makes "GCP Cloud Run" empty.
-          const idf = known ? this.idfs[id]! : maxIdf;
-          altIdf += share * idf;
           if (!known) continue;
+          const idf = this.idfs[id]!;
           const w = alt.factor * share;
           const wIdf = w * idf;
           const wCoverage = w * coverage;
@@ -287,7 +294,6 @@ export class SearchIndex {
             if (sectionAndTitled & 1) altTitled[i] = altTitled[i]! + w;
           }
         }
-        importance = Math.min(importance, altIdf);
         for (let t = 0; t < altCount; t++) {
           const i = altTouched[t]!;
           if (!(alt.fallback && bestMatched[i]! > 0)) {
