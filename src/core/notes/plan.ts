@@ -418,13 +418,13 @@ export class QueryPlanner {
     }
     // The same word spelled in Hangul in the notes (proxy → 프록시).
     let spelt = false;
+    const lower = word.toLowerCase();
     // A plural is spelt in Hangul as its singular (petersons → 피터슨): that is tried where the word as typed finds
     // nothing.
-    const lower = word.toLowerCase();
+    const forms = !spoken ? [] : lower === folded ? [lower] : [lower, folded];
     // Notes spell an English verb's -ing in Hangul (디바운싱, 폴링) where a question types the verb (debounce, poll):
     // that is tried last, and finds only a word that ends as -ing is spelt.
     const ing = spoken && lower.length >= 4 && !lower.endsWith("ing") ? lower + "ing" : undefined;
-    const forms = !spoken ? [] : lower === folded ? [lower] : [lower, folded];
     for (const w of ing ? [...forms, ing] : forms) {
       for (const h of this.words.hangulSoundingLike(w)) {
         if (w === ing && !isIngSyllable(h.slice(-1))) continue;
