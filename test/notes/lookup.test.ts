@@ -7,6 +7,11 @@ import { LookupService, MAX_SUGGESTION_CHARS, MAX_SUGGESTIONS, trimAtLine } from
 import { MAX_QUERY_CHARS } from "../../src/core/notes/plan.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
+
+/** `count` filler sections "## 기록 i", each of the text given for it: they make words of a test's notes common or rare. */
+function records(count: number, text: (i: number) => string): string {
+  return Array.from({ length: count }, (_, i) => `## 기록 ${i}\n\n${text(i)}\n`).join("\n");
+}
 let service: LookupService;
 
 beforeAll(() => {
@@ -175,7 +180,7 @@ describe("rules that carry to any group's notes", () => {
   });
 
   it("finds a Latin word's Hangul spelling among other words of the notes with its consonants (session → 세션, not 서신 or 소송)", () => {
-    const common = Array.from({ length: 6 }, (_, i) => `## 기록 ${i}\n\n서신과 소송, 소신과 서정에 관한 기록.\n`).join("\n");
+    const common = records(6, () => "서신과 소송, 소신과 서정에 관한 기록.");
     const notes = new LookupService(parseNote("notes/web.md", `# 웹\n\n${common}\n## 로그인 유지\n\n세션에 로그인 상태를 저장한다.\n`));
     expect(notes.lookup("session").hits[0]?.section.heading).toBe("로그인 유지");
   });
@@ -516,7 +521,7 @@ describe("an English question word the notes pair with a term of theirs (분석 
 
 describe("English words after a name of the notes, in a Korean question", () => {
   it("are that name's words, not English to translate (docker compose is no 조합), while alone or in English they are", () => {
-    const filler = Array.from({ length: 20 }, (_, i) => `## 기록 ${i}\n\n배포 기록 ${i}.\n`).join("\n");
+    const filler = records(20, (i) => `배포 기록 ${i}.`);
     const notes = new LookupService(parseNote("notes/ops.md", `# 운영\n\n## 컨테이너\n\ndocker 로 이미지를 실행한다. 여러 컨테이너를 조합해 서비스를 만든다.\n\n## 빌드\n\ndocker build 로 이미지를 만든다.\n\n${filler}`));
     expect(notes.lookup("docker compose랑 뭐가 달라").hits).toEqual([]);
     expect(notes.lookup("compose 뜻").hits[0]?.section.heading).toBe("컨테이너");
@@ -536,7 +541,7 @@ describe("a dotted name the notes do not write whole", () => {
 
 describe("an English word the notes never use", () => {
   it("is not spelt by a Korean predicate (drill is no 틀려), nor, typed in capitals, by a word its letters' consonants fit (GCC is no 크기)", () => {
-    const filler = Array.from({ length: 200 }, (_, i) => `## 기록 ${i}\n\n${i % 10 ? "서버" : "계정 글자"} 점검 기록 ${i}.\n`).join("\n");
+    const filler = records(200, (i) => `${i % 10 ? "서버" : "계정 글자"} 점검 기록 ${i}.`);
     const notes = new LookupService(parseNote("notes/ops.md", `# 운영\n\n## 로그인\n\n비밀번호가 틀려 잠긴 계정은 관리자가 푼다.\n\n## 글꼴\n\n글자 크기와 굵기를 정한다.\n\n${filler}`));
     for (const q of ["drill 계정", "drill 잠긴 계정", "GCC 글자", "GCC 글자 크기"]) expect(notes.lookup(q).hits, q).toEqual([]);
     expect(notes.lookup("잠긴 계정").hits[0]?.section.heading).toBe("로그인");
@@ -546,7 +551,7 @@ describe("an English word the notes never use", () => {
 
 describe("an English verb the notes spell in Hangul with -ing", () => {
   it("finds that spelling (poll → 폴링), and no word that ends otherwise (know is no 그냥)", () => {
-    const filler = Array.from({ length: 200 }, (_, i) => `## 기록 ${i}\n\n${i % 10 ? "서버" : "상태 확인"} 점검 기록 ${i}.\n`).join("\n");
+    const filler = records(200, (i) => `${i % 10 ? "서버" : "상태 확인"} 점검 기록 ${i}.`);
     const notes = new LookupService(parseNote("notes/io.md", `# 입출력\n\n## 폴링\n\n주기적으로 장치 상태를 확인한다. 그냥 돌면 CPU를 낭비한다.\n\n${filler}`));
     for (const q of ["poll", "poll 주기"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("폴링");
     expect(notes.lookup("know").hits).toEqual([]);
@@ -555,7 +560,7 @@ describe("an English verb the notes spell in Hangul with -ing", () => {
 
 describe("an acronym the notes write in Latin letters", () => {
   it("is found said letter by letter in Hangul (디엔에스 for DNS, 씨디엔 for CDN)", () => {
-    const filler = Array.from({ length: 200 }, (_, i) => `## 기록 ${i}\n\n${i % 10 ? "서버" : "캐시 조회"} 점검 기록 ${i}.\n`).join("\n");
+    const filler = records(200, (i) => `${i % 10 ? "서버" : "캐시 조회"} 점검 기록 ${i}.`);
     const notes = new LookupService(parseNote("notes/net.md", `# 네트워크\n\n## DNS 캐시\n\n조회 결과를 TTL 동안 캐시한다.\n\n## 영상\n\n비디오는 CDN으로 보낸다.\n\n${filler}`));
     for (const q of ["디엔에스 캐시", "디엔에스가 뭐야"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("DNS 캐시");
     expect(notes.lookup("씨디엔").hits[0]?.section.heading).toBe("영상");
@@ -572,7 +577,7 @@ describe("an acronym the notes write in Latin letters", () => {
 
 describe("a Hangul loanword with a concept's form inside it", () => {
   it("is read whole where the notes write it in Latin letters (디폴트딕트 is defaultdict, not 디폴트 and 딕트)", () => {
-    const filler = Array.from({ length: 200 }, (_, i) => `## 기록 ${i}\n\n${i % 10 ? "서버" : "기본값 설정"} 점검 기록 ${i}.\n`).join("\n");
+    const filler = records(200, (i) => `${i % 10 ? "서버" : "기본값 설정"} 점검 기록 ${i}.`);
     const notes = new LookupService(parseNote("notes/py.md", `# 파이썬\n\n## defaultdict\n\n키가 없으면 기본값을 만들어 준다. default 값은 함수로 준다.\n\n${filler}`));
     for (const q of ["디폴트딕트", "디폴트딕트 쓰는 법", "디폴트 값"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("defaultdict");
   });
@@ -580,7 +585,7 @@ describe("a Hangul loanword with a concept's form inside it", () => {
 
 describe("a spoken verb of one syllable, or a pronoun", () => {
   it("says how or whose, not what about (워터마크 뭐 써, 어디서 봐, 안 될 때; 내 파드)", () => {
-    const filler = Array.from({ length: 300 }, (_, i) => `## 기록 ${i}\n\n${i % 20 ? "이벤트" : "워터마크 파드"} 처리 기록 ${i}.\n`).join("\n");
+    const filler = records(300, (i) => `${i % 20 ? "이벤트" : "워터마크 파드"} 처리 기록 ${i}.`);
     const notes = new LookupService(parseNote("notes/stream.md", `# 스트림 처리\n\n## 워터마크\n\n늦게 온 이벤트를 기다리는 한도.\n\n${filler}`));
     for (const q of ["워터마크 뭐 써", "워터마크 어디서 봐", "워터마크 안 될 때"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("워터마크");
     expect(notes.lookup("내 파드 워터마크").hits[0]?.section.heading).toBe("워터마크");
@@ -588,7 +593,7 @@ describe("a spoken verb of one syllable, or a pronoun", () => {
 
   it("짜 (code written) and 뜨 (a message popping up) are such verbs too (쿼리 누가 짜, 경고 떠, 경고 뜰 때)", () => {
     // 쿼리 and 경고 are common words of these notes: a word the question adds that they never use would outweigh them.
-    const filler = Array.from({ length: 300 }, (_, i) => `## 기록 ${i}\n\n${i % 3 ? "이벤트" : "쿼리 경고"} 처리 기록 ${i}.\n`).join("\n");
+    const filler = records(300, (i) => `${i % 3 ? "이벤트" : "쿼리 경고"} 처리 기록 ${i}.`);
     const notes = new LookupService(parseNote("notes/batch.md", `# 배치\n\n## 쿼리\n\n집계 쿼리는 분석 팀이 맡는다.\n\n## 경고\n\n사용률 90%면 경고가 난다.\n\n${filler}`));
     for (const q of ["쿼리 누가 짜", "쿼리 짜야 돼"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("쿼리");
     for (const q of ["경고 떠", "경고 뜰 때"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("경고");
@@ -614,7 +619,7 @@ describe("a question just short of half covered", () => {
   });
 
   it("is not answered when half of it is a word the notes never use (날씨 당번), though its other word is their rarest", () => {
-    const filler = Array.from({ length: 300 }, (_, i) => `## 기록 ${i}\n\n서버 배포 기록 ${i}.\n`).join("\n");
+    const filler = records(300, (i) => `서버 배포 기록 ${i}.`);
     const notes = new LookupService(parseNote("notes/ops.md", `# 운영\n\n## 장애 대응\n\n새벽 장애는 당번이 먼저 본다.\n\n${filler}`));
     expect(notes.lookup("날씨 당번").hits).toEqual([]);
     expect(notes.lookup("당번 날씨").hits).toEqual([]);
@@ -626,7 +631,7 @@ describe("a bigram across a space", () => {
   it("counts only where the notes have it: two names they write in Latin letters, spelt in Hangul, still find their section", () => {
     // 플럭스 디스패처 joins 스 and 디 across the space; notes that write "flux dispatcher" never have that bigram, and it
     // used to weigh as a word no section has.
-    const filler = Array.from({ length: 30 }, (_, i) => `## 기록 ${i}\n\n${i % 3 === 0 ? "flux" : "redux"} 구조에 관한 기록 ${i}.\n`).join("\n");
+    const filler = records(30, (i) => `${i % 3 === 0 ? "flux" : "redux"} 구조에 관한 기록 ${i}.`);
     const notes = new LookupService(parseNote("notes/fe.md", `# 프론트엔드\n\n## 단방향 흐름\n\n- flux dispatcher: 액션을 모든 스토어에 한 번씩 보낸다.\n\n${filler}`));
     expect(notes.lookup("플럭스 디스패처").hits[0]?.section.heading).toBe("단방향 흐름");
     expect(notes.lookup("디스패처 플럭스").hits[0]?.section.heading).toBe("단방향 흐름");
