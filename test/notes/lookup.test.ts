@@ -570,6 +570,8 @@ describe("an acronym the notes write in Latin letters", () => {
     const shipped = new LookupService(loadNotes(path.join(root, "notes"), root));
     expect(shipped.lookup("디엔에스 캐시").hits[0]?.section.heading).toBe(shipped.lookup("DNS 캐시").hits[0]?.section.heading);
     expect(shipped.lookup("디엔에스 캐시").hits[0]?.section.heading).toBe("Amazon Route 53");
+    // said with a digit, it is an acronym the AWS notes lack, not a loanword whose consonants fit attach
+    expect(shipped.lookup("아이투씨").hits).toEqual([]);
     const net = new LookupService(loadNotes(path.join(root, "test/fixtures/notes-net"), root));
     expect(net.lookup("오에스피에프 에어리어").hits.map((h) => h.section.heading)).toEqual(net.lookup("OSPF 에어리어").hits.map((h) => h.section.heading));
   });

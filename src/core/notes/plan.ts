@@ -482,12 +482,15 @@ export class QueryPlanner {
     const alternatives: Alternative[] = [];
     const candidates = stems(word).filter((s) => !isStopHangul(s.stem));
     for (const s of candidates) alternatives.push(bigramAlternative(s.stem, 1));
-    alternatives.push(...this.latinSpellings(word, candidates));
+    const readings = candidates.map((s) => letterSpellings(s.stem));
+    // A word said letter by letter with a digit among them (아이투씨, 이씨투) is an acronym, no loanword: its
+    // consonants spell no English word (attach).
+    if (!readings.some((letters) => letters.some((r) => /\d/.test(r)))) alternatives.push(...this.latinSpellings(word, candidates));
     // An acronym said letter by letter (아이투씨 for I2C, 디엔에스 for DNS) is that acronym as surely as typed in
     // Latin letters, the concept it names included: a name of the question, where the notes write it.
     let acronym = false;
-    for (const s of candidates) {
-      for (const letters of letterSpellings(s.stem)) {
+    for (const letterReadings of readings) {
+      for (const letters of letterReadings) {
         const concept = this.concepts.termOf(letters);
         const term = concept !== undefined && this.has(concept) ? concept : this.has(letters) ? letters : undefined;
         if (term === undefined) continue;
