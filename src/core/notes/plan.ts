@@ -77,6 +77,9 @@ const STOP_HANGUL = new Set([
   "있나요", "인가", "경우", "때", "것", "거", "수", "등", "및", "그", "이", "저", "또", "더", "잘", "다", "되", "해", "하", "나요", "건가요",
   // pronouns: whose it is says nothing of what it is (내 파드, 우리 서비스); not 나, which is also 나오다 (에러 나와)
   "내", "네", "우리", "저희",
+  // spoken question words as they are contracted and doubled (뭘 for 뭐를, 뭐뭐 for "which ones") and what to do
+  // (어떡해): how a question is asked, in any subject
+  "뭘", "뭐뭐", "어떡해", "어떡하지", "어떡하죠", "어떡함",
 ]);
 /** Words of quantity, degree and negation: they say how much is asked, not what about; they weigh nothing, but a
  * question with them is longer, and needs less of its weight covered, as any long question. */
@@ -550,9 +553,15 @@ function loneLatinWords(query: string): Set<string> {
   return new Set(runs.filter((run) => /^[a-z0-9]+$/.test(run) && /[\uac00-\ud7a3]/.test(query)));
 }
 
-/** The words before 법 or 방법 ending in -는 (보는 법, 외우는 방법): how to do something, said by a verb. */
+/**
+ * The verbs of how or what a question wants done: the words before 법 or 방법 ending in -는 (보는 법, 외우는 방법),
+ * and the words before 싶다 ending in -고 (쓰고 싶어, 줄이고 싶은데).
+ */
 function howToVerbs(query: string): Set<string> {
-  return new Set([...query.normalize("NFKC").matchAll(/([\uac00-\ud7a3]+는)\s+(?:방)?법(?![\uac00-\ud7a3])/g)].map((m) => m[1]!));
+  const text = query.normalize("NFKC");
+  const howTo = [...text.matchAll(/([\uac00-\ud7a3]+는)\s+(?:방)?법(?![\uac00-\ud7a3])/g)];
+  const wanting = [...text.matchAll(/([\uac00-\ud7a3]+고)\s+싶/g)];
+  return new Set([...howTo, ...wanting].map((m) => m[1]!));
 }
 
 /** The word of a kind of answer (이유, 과정이) a word is, if it is one. */
@@ -566,7 +575,8 @@ function isAsideWord(word: string, typedApart: ReadonlySet<string>): boolean {
 }
 
 function isStopHangul(word: string): boolean {
-  return STOP_HANGUL.has(word) || DEGREE_HANGUL.has(word) || stems(word).some((s) => s.kind !== "none" && STOP_HANGUL.has(s.stem));
+  // 싶다 in any form (싶어, 싶을 때, 싶은데) says the question wants the verb before it; no noun starts with 싶.
+  return STOP_HANGUL.has(word) || word.startsWith("싶") || DEGREE_HANGUL.has(word) || stems(word).some((s) => s.kind !== "none" && STOP_HANGUL.has(s.stem));
 }
 
 /** A Hangul word as the index has it: its bigrams, or the word itself when it is one syllable. */
