@@ -42,6 +42,17 @@ describe("loanwords by sound", () => {
     expect(soundsAlike("리스트", "rest")).toBe(false);
   });
 
+  it("hears ew, eu and iew after a consonant as ㅠ (news → 뉴스, neural → 뉴럴, viewport → 뷰포트)", () => {
+    for (const [ko, en] of [["뉴스", "news"], ["뉴럴", "neural"], ["뷰포트", "viewport"], ["퓨즈", "fuse"]] as const) expect(soundsAlike(ko, en), `${ko} ${en}`).toBe(true);
+    expect(soundsAlike("뉴스", "nice")).toBe(false);
+  });
+
+  it("hears e before another vowel as 이 (deoptimization → 디옵티마이제이션, reindex → 리인덱스)", () => {
+    expect(soundsAlike("디옵티마이제이션", "deoptimization")).toBe(true);
+    expect(soundsAlike("리인덱스", "reindex")).toBe(true);
+    expect(soundsAlike("네온", "neon")).toBe(true);
+  });
+
   it("drops an r after a vowel before -ed or -es, as Korean writes it (configured → 컨피규어드, stores → 스토어스)", () => {
     expect(soundsAlike("컨피규어드", "configured")).toBe(true);
     expect(soundsAlike("스토어스", "stores")).toBe(true);
