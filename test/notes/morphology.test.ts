@@ -70,6 +70,11 @@ describe("Korean morphology", () => {
     for (const w of ["세마포어", "페이지", "람다", "미들웨어"]) expect(isPredicate(w), w).toBe(false);
   });
 
+  it("reads -아서, -어서 and their contractions as a predicate's (어려워서, 몰려서, 커져서, 바뀌어서), not a loanword's", () => {
+    for (const w of ["어려워서", "몰려서", "커져서", "바뀌어서", "막아서", "도와서", "캐싱해서"]) expect(isPredicate(w), w).toBe(true);
+    for (const w of ["파서", "프로세서", "서버에서", "센서"]) expect(isPredicate(w), w).toBe(false);
+  });
+
   it("knows the common spoken verbs of one syllable (써, 봐, 둬, 될, 씀), and no noun of one", () => {
     for (const w of ["써", "봐", "둬", "줘", "될", "할", "씀"]) expect(isPredicate(w), w).toBe(true);
     for (const w of ["값", "키", "차", "힙", "셋", "줄"]) expect(isPredicate(w), w).toBe(false);
