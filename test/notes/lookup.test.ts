@@ -623,6 +623,26 @@ describe("a question word", () => {
   });
 });
 
+describe("two English words spelt in Hangul that name a concept together", () => {
+  it("find the concept, not one word of it and a leftover (스킵 커넥션 is skip connection, here 잔차 연결)", () => {
+    // connection is common in these notes, skip rare: read apart, neither covers enough of the question.
+    const filler = records(40, (i) => `${i % 4 ? "모델" : "연결 모델"} 학습 기록 ${i}.`);
+    const notes = new LookupService(
+      parseNote("notes/cnn.md", `# CNN\n\n## 잔차 연결\n\nskip connection으로 입력을 출력에 더한다.\n\n## 풀링\n\n특징 맵을 줄인다. skip 없이 쓴다.\n\n${filler}`),
+    );
+    for (const q of ["스킵 커넥션", "스킵 커넥션 왜 써"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("잔차 연결");
+  });
+});
+
+describe("what to watch out for (주의할 점, 주의사항)", () => {
+  it("is a kind of answer asked for, not a word the section must have", () => {
+    const filler = records(40, (i) => `모델 학습 기록 ${i}.`);
+    const notes = new LookupService(parseNote("notes/cnn.md", `# CNN\n\n## 드롭아웃\n\n학습 때 뉴런을 끈다. 추론 때는 끄지 않는다.\n\n## 풀링\n\n특징 맵을 줄인다.\n\n${filler}`));
+    for (const q of ["드롭아웃 쓸 때 주의할 점", "드롭아웃 주의사항", "풀링 유의점"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe(q.startsWith("풀링") ? "풀링" : "드롭아웃");
+    expect(notes.lookup("주의할 점").hits).toEqual([]);
+  });
+});
+
 describe("a question just short of half covered", () => {
   it("is answered by the section with its most telling word (rest api 엔드포인트 이름 짓는 법)", () => {
     const web = new LookupService(loadNotes(path.join(root, "test/fixtures/notes-web"), root));

@@ -86,7 +86,7 @@ const STOP_HANGUL = new Set([
 const DEGREE_HANGUL = new Set(["여러", "여러개", "여러가지", "안", "못", "너무", "제일", "가장", "진짜", "정말", "그냥", "꼭", "항상"]);
 /** Words that say what kind of answer is wanted (the process, the way, the reason), as the meta concepts below do:
  * half a word where the notes use them, nothing where they do not. */
-const ASKING_HANGUL = new Set(["과정", "방식", "이유", "장단점", "목적", "용도"]);
+const ASKING_HANGUL = new Set(["과정", "방식", "이유", "장단점", "목적", "용도", "주의", "주의점", "주의사항", "유의점", "유의사항"]);
 /** The concept of a question that compares two things. */
 const DIFFERENCE = "@difference";
 /** Concepts that say what kind of answer is wanted, not what it is about. */
@@ -193,6 +193,8 @@ export class QueryPlanner {
     const whole = this.loanwordsSpeltWhole(query, a.conceptSources.map((c) => c.hangul).filter(Boolean));
     const hangulWords = [...a.hangulWords.filter((piece) => !whole.some((w) => w !== piece && w.includes(piece))), ...whole];
     const alone = loneLatinWords(query);
+    /** the clause of each Hangul word of the query read as a concept */
+    const conceptClauseOf = new Map<string, number>();
     for (const { term: c, latin, hangul, hangulPieces } of a.conceptSources) {
       if (seenConcepts.has(c)) continue;
       if (hangul && whole.some((w) => w !== hangul && w.includes(hangul))) continue;
@@ -225,6 +227,7 @@ export class QueryPlanner {
         }
       }
       for (const w of words) clauseOf.set(w, clauses.length);
+      if (hangul) conceptClauseOf.set(hangul, clauses.length);
       clauses.push({ weight: NAME_WEIGHT, alternatives });
     }
     const seenLatin = new Set<string>();
@@ -278,7 +281,7 @@ export class QueryPlanner {
       if (concept !== undefined) this.addFormsOf(concept, word, clause);
       clauses.push(clause);
     }
-    const joined = this.addJoined(query, clauses, clauseOf, hangulClauseOf);
+    const joined = this.addJoined(query, clauses, clauseOf, hangulClauseOf, conceptClauseOf);
     // A bigram across a space is there for spacing variants (스토리지 클래스 = 스토리지클래스): one the notes do not have
     // finds nothing, and would only make every section cover less of the question (프롭 드릴링, 주소 줄여 쓰는 법). Two
     // words found as one name need no bigram across them.
@@ -344,7 +347,13 @@ export class QueryPlanner {
    * Two words the notes write as one name (resource quota or 리소스 쿼터 for ResourceQuota, config map for
    * ConfigMap): each of the two finds that name too. Returns the Hangul pairs so found, as "left right".
    */
-  private addJoined(query: string, clauses: Clause[], latinClauseOf: Map<string, number>, hangulClauseOf: Map<string, number>): Set<string> {
+  private addJoined(
+    query: string,
+    clauses: Clause[],
+    latinClauseOf: Map<string, number>,
+    hangulClauseOf: Map<string, number>,
+    conceptClauseOf: Map<string, number>,
+  ): Set<string> {
     const joinedPairs = new Set<string>();
     const join = (words: readonly string[], clauseOf: Map<string, number>, alternative: Alternative) => {
       for (const w of words) addAlternative(clauses[clauseOf.get(w) ?? -1], alternative);
@@ -365,10 +374,26 @@ export class QueryPlanner {
       const words = run.split(" ");
       for (let k = 0; k + 1 < words.length; k++) {
         const [left, right] = [words[k]!, words[k + 1]!];
-        if (!hangulClauseOf.has(left) || !hangulClauseOf.has(right) || isPredicate(left) || isPredicate(right)) continue;
+        if (isPredicate(left) || isPredicate(right)) continue;
         const names = new Set<string>();
-        for (const joined of new Set([left + right, left + stem(right)])) {
-          for (const latin of this.words.latinSoundingLike(joined)) if (this.has(latin)) names.add(latin);
+        if (hangulClauseOf.has(left) && hangulClauseOf.has(right)) {
+          for (const joined of new Set([left + right, left + stem(right)])) {
+            for (const latin of this.words.latinSoundingLike(joined)) if (this.has(latin)) names.add(latin);
+          }
+        }
+        // ... or two English words of the notes, one each, that name a concept together (스킵 커넥션 is skip
+        // connection, which notes may also write as 잔차 연결): one name, not a connection and a skip.
+        const clauseOfWord = (w: string) => hangulClauseOf.get(w) ?? conceptClauseOf.get(w);
+        const [leftClause, rightClause] = [clauseOfWord(left), clauseOfWord(right)];
+        if (leftClause !== undefined && rightClause !== undefined) {
+          for (const l of this.words.latinSoundingLike(left)) {
+            for (const r of new Set([...this.words.latinSoundingLike(right), ...this.words.latinSoundingLike(stem(right))])) {
+              const concept = this.concepts.termOf(`${l} ${r}`);
+              if (concept === undefined || !this.has(concept)) continue;
+              for (const c of [leftClause, rightClause]) addAlternative(clauses[c], { terms: [[concept, 1]], factor: LOANWORD_FACTOR });
+              joinedPairs.add(`${left} ${right}`);
+            }
+          }
         }
         for (const latin of names) join([left, right], hangulClauseOf, { terms: [[latin, 1]], factor: LOANWORD_FACTOR });
         if (names.size) joinedPairs.add(`${left} ${right}`);
