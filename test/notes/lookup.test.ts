@@ -360,6 +360,13 @@ describe("an English -ing spelt in Hangul", () => {
     expect(notes.lookup("프로비저닝 방식").hits[0]?.section.heading).toBe("프로비전");
     expect(notes.lookup("태깅 규칙").hits[0]?.section.heading).toBe("태그");
   });
+
+  it("... also where the -ing is a form of a concept the notes do not name (리밸런싱 → 리밸런스)", () => {
+    // 리밸런싱 is a form of the vocabulary's rebalancing, which these notes write neither in Hangul nor in English.
+    const filler = records(40, (i) => `${i % 4 ? "컨슈머" : "파티션 컨슈머"} 처리 기록 ${i}.`);
+    const kafka = new LookupService(parseNote("notes/kafka.md", `# 카프카\n\n## 리밸런스\n\n컨슈머가 늘거나 줄면 파티션을 다시 나눈다.\n\n## 오프셋\n\n컨슈머가 읽은 위치.\n\n${filler}`));
+    for (const q of ["리밸런싱", "컨슈머 리밸런싱"]) expect(kafka.lookup(q).hits[0]?.section.heading, q).toBe("리밸런스");
+  });
 });
 
 describe("a verb before 법 (how to)", () => {

@@ -7,7 +7,7 @@ import { stemmer } from "stemmer";
 import { foldLatin, isHangulWord, isParticleOnly, normalize, type Analysis, type Concepts, type Term } from "./analyze.js";
 import type { CorpusWords } from "./corpus-words.js";
 import { hangulKey, ingBases, isIngSyllable, letterSpellings, MIN_KEY_LENGTH, spellingDistance } from "./loanword.js";
-import { isParticle, isPredicate, nounForms, stem, stems } from "./morphology.js";
+import { isParticle, isPredicate, nounForms, stem, stems, type Stem } from "./morphology.js";
 import { QUERY_WORDS } from "./query-words.js";
 
 /** Longer queries are cut: nobody types more, and it bounds the work per query. */
@@ -135,6 +135,16 @@ export class QueryPlanner {
     return this.latinSpellings(word).length > 0;
   }
 
+  /** An English -ing spelt in Hangul where the notes write the word it is made from (리밸런싱 → 리밸런스): those words. */
+  private ingBasesInNotes(candidates: readonly Stem[]): string[] {
+    const out: string[] = [];
+    for (const s of candidates) {
+      if (s.kind === "ending" || this.words.hasHangulStem(s.stem)) continue;
+      for (const base of ingBases(s.stem)) if (this.words.hasHangulStem(base)) out.push(base);
+    }
+    return out;
+  }
+
   /** The notes' Latin words a Hangul word (its stems, `candidates`) spells by sound, as alternatives. */
   private latinSpellings(word: string, candidates = stems(word).filter((s) => !isStopHangul(s.stem))): Alternative[] {
     // A spoken predicate (생겨, 빨라져요) is no loanword, and nor is a noun's verb form.
@@ -207,7 +217,7 @@ export class QueryPlanner {
         else if (this.has(c)) clauses.push({ weight: 0.5, alternatives: [{ terms: [[c, 1]], factor: 1 }] });
         continue;
       }
-      if (!this.has(c) && hangulPieces.every((piece) => this.hasWhole(piece) || this.spelledInNotes(piece))) {
+      if (!this.has(c) && hangulPieces.every((piece) => this.hasWhole(piece) || this.spelledInNotes(piece) || this.ingBasesInNotes(stems(piece)).length > 0)) {
         latinWords.push(...latin);
         hangulWords.push(...hangulPieces);
         for (const w of [...latin, ...hangulPieces]) conceptOfWord.set(w, c);
@@ -531,11 +541,7 @@ export class QueryPlanner {
       const found = this.wordInNotes(form, 1);
       if (found) alternatives.push(found);
     }
-    // An English -ing spelt in Hangul where the notes write the word it is made from (리밸런싱 → 리밸런스).
-    for (const s of candidates) {
-      if (s.kind === "ending" || this.words.hasHangulStem(s.stem)) continue;
-      for (const base of ingBases(s.stem)) if (this.words.hasHangulStem(base)) alternatives.push(bigramAlternative(base, 1));
-    }
+    for (const base of this.ingBasesInNotes(candidates)) alternatives.push(bigramAlternative(base, 1));
     // Two English words spelt in Hangul as one (타임웨이트 for TIME_WAIT, 로드밸런서 for load balancer): where the notes
     // write neither the word nor one English word for it, a split into two that each sound like a word of theirs.
     if (!isPredicate(word)) {
