@@ -283,6 +283,11 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: iOS notes", "test/fixtures/notes-ios", "lookup-ios.jsonl");
   otherNotes("held out: embedded systems notes", "test/fixtures/notes-embedded", "lookup-embedded.jsonl");
   otherNotes("held out: computer graphics and game development notes", "test/fixtures/notes-graphics", "lookup-graphics.jsonl");
+  otherNotes("held out: NoSQL and cache notes", "test/fixtures/notes-nosql", "lookup-nosql.jsonl");
+  otherNotes("held out: distributed systems notes", "test/fixtures/notes-dist", "lookup-dist.jsonl");
+  otherNotes("held out: infrastructure as code and SRE notes", "test/fixtures/notes-iac", "lookup-iac.jsonl");
+  otherNotes("held out: deep learning and computer vision notes", "test/fixtures/notes-dl", "lookup-dl.jsonl");
+  otherNotes("held out: Java and JVM internals notes", "test/fixtures/notes-jvm", "lookup-jvm.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
