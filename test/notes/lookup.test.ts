@@ -402,6 +402,13 @@ describe("an English question", () => {
     expect(notes.lookup("what happens if it doesn't delete the message").hits[0]?.section.heading).toBe("가시성 타임아웃");
   });
 
+  it("weighs nothing for its common words the notes do not use (get, again, after, go, one, two), and spells none by sound", () => {
+    expect(notes.lookup("why does the message get visible again after the timeout").hits[0]?.section.heading).toBe("가시성 타임아웃");
+    expect(notes.lookup("how many messages go in one batch").hits[0]?.section.heading).toBe("배치");
+    expect(notes.lookup("peterson algorithm with two flags").hits[0]?.section.heading).toBe("피터슨 알고리즘");
+    expect(notes.lookup("get one more again").hits).toEqual([]);
+  });
+
   it("finds a plural's Hangul spelling by its singular (petersons → 피터슨)", () => {
     expect(notes.lookup("petersons algorithm").hits[0]?.section.heading).toBe("피터슨 알고리즘");
   });
@@ -589,6 +596,14 @@ describe("a Hangul loanword with a concept's form inside it", () => {
     const filler = records(200, (i) => `${i % 10 ? "서버" : "기본값 설정"} 점검 기록 ${i}.`);
     const notes = new LookupService(parseNote("notes/py.md", `# 파이썬\n\n## defaultdict\n\n키가 없으면 기본값을 만들어 준다. default 값은 함수로 준다.\n\n${filler}`));
     for (const q of ["디폴트딕트", "디폴트딕트 쓰는 법", "디폴트 값"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("defaultdict");
+  });
+});
+
+describe("a size written with a times sign (3×3)", () => {
+  it("is the size typed with an x, either way round (3x3 커널, 1×1 conv)", () => {
+    const notes = new LookupService(parseNote("notes/cnn.md", "# CNN\n\n## 커널\n\n3×3 커널로 특징을 뽑는다.\n\n## 병목\n\n1x1 conv로 채널을 줄인다.\n"));
+    expect(notes.lookup("3x3 커널").hits[0]?.section.heading).toBe("커널");
+    expect(notes.lookup("1×1 conv").hits[0]?.section.heading).toBe("병목");
   });
 });
 

@@ -45,9 +45,13 @@ function isOwnNfkc(text: string): boolean {
   return true;
 }
 
-/** NFKC: text whose characters all stay as they are is returned as it is, which a scan tells sooner. */
+/**
+ * NFKC: text whose characters all stay as they are is returned as it is, which a scan tells sooner. A times sign
+ * between digits is an x (3×3 as typed 3x3), letter for letter, so offsets into the text stay where they were.
+ */
 export function nfkc(text: string): string {
-  return isOwnNfkc(text) ? text : text.normalize("NFKC");
+  const n = isOwnNfkc(text) ? text : text.normalize("NFKC");
+  return n.includes("\u00d7") ? n.replace(/(?<=\d)\u00d7(?=\d)/g, "x") : n;
 }
 
 /** NFKC and lower case. */

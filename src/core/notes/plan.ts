@@ -67,6 +67,21 @@ const STOP_LATIN = new Set([
   "doesn", "don", "didn", "isn", "aren", "wasn", "won", "should", "would", "could", "will", "there", "have", "has",
   "had", "we", "you", "your", "they", "them", "their", "its", "happen", "happens", "so", "but",
 ]);
+/** Common English words that are no name: the rest of the usual English stop words, numbers in words, and verbs,
+ * adverbs and pronouns of every subject. Unlike STOP_LATIN, they count where the notes have them. */
+const COMMON_LATIN = new Set([
+  "myself", "our", "ours", "ourselves", "yours", "yourself", "he", "him", "his", "she", "her", "itself", "whom", "these",
+  "those", "am", "were", "been", "being", "having", "doing", "because", "until", "while", "against", "through",
+  "during", "before", "after", "above", "below", "up", "down", "out", "off", "over", "under", "again", "further", "once",
+  "here", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor", "only", "own",
+  "same", "too", "very", "just", "now", "also", "still", "even", "ever", "much", "many", "lot", "lots", "really",
+  "actually", "always", "never", "sometimes", "often", "already", "yet", "maybe", "instead", "without", "within", "via",
+  "something", "anything", "everything", "someone", "somebody", "nobody", "every", "thing", "things", "way", "ways",
+  "go", "goes", "going", "went", "gone", "get", "gets", "getting", "got", "make", "makes", "making", "made", "take",
+  "takes", "took", "keep", "keeps", "put", "puts", "let", "lets", "come", "comes", "give", "gives", "look", "seem",
+  "seems", "tell", "want", "wants", "need", "needs", "know", "try", "tries",
+  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+]);
 /** Whether an English word is grammar or an operator of a query (the, what, or), not a word of the notes' subject. */
 export function isStopLatin(word: string): boolean {
   return STOP_LATIN.has(word);
@@ -255,6 +270,16 @@ export class QueryPlanner {
       if (/^\d+$/.test(folded)) {
         if (this.has(folded)) clauses.push({ weight: 1, alternatives: [{ terms: [[folded, 1]], factor: 1 }] });
         else lightWords++;
+        continue;
+      }
+      // A common English word (up, get, three) in an English question is how it is asked, or an example: the same
+      // as a number, unless the notes have it or the Korean for it. It is never spelt by sound (get is no 코드).
+      if (COMMON_LATIN.has(word) && !alone.has(word) && conceptOfWord.get(word) === undefined) {
+        const clause = this.latinClause(word, folded, true, false);
+        if (clause.alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)))) {
+          clauseOf.set(folded, clauses.length);
+          clauses.push({ ...clause, weight: 1 });
+        } else lightWords++;
         continue;
       }
       clauseOf.set(folded, clauses.length);
