@@ -86,8 +86,8 @@ describe("Korean morphology", () => {
   });
 
   it("reads a 르 verb or adjective spoken (빨라, 달라, 몰라) as a predicate, and no loanword (스칼라, 컨트롤러)", () => {
-    for (const w of ["빨라", "달라", "몰라", "골라", "잘라"]) expect(isPredicate(w), w).toBe(true);
-    for (const w of ["카메라", "스칼라", "파라미터", "컨트롤러", "핸들러", "컬러", "딜러"]) expect(isPredicate(w), w).toBe(false);
+    for (const w of ["빨라", "달라", "몰라", "골라", "잘라", "골라야", "몰라서", "달라도"]) expect(isPredicate(w), w).toBe(true);
+    for (const w of ["카메라", "스칼라", "파라미터", "컨트롤러", "핸들러", "컬러", "딜러", "스칼라도", "알라딘"]) expect(isPredicate(w), w).toBe(false);
   });
 });
 

@@ -145,7 +145,9 @@ export function isPredicate(word: string): boolean {
   // one ends a spoken adjective or verb (좋아, 많아, 맞아), as no noun or loanword does.
   // 르 verbs and adjectives spoken (빠르다 → 빨라, 다르다 → 달라, 모르다 → 몰라): ㄹ closes the syllable before 라. Only
   // in two syllables: loanwords end so too (스칼라), and in -ㄹ러 many do (컨트롤러, 핸들러).
-  if (word.length === 2 && word[1] === "라" && finalOf(word.charCodeAt(0)) === "l") return true;
+  // ... and with -야, -서 or -도 after them (골라야, 몰라서, 달라도).
+  const spoken = word.length === 3 && "야서도".includes(word[2]!) ? word.slice(0, 2) : word;
+  if (spoken.length === 2 && spoken[1] === "라" && finalOf(spoken.charCodeAt(0)) === "l") return true;
   // -아야 (높아야, 막아야) is the same 아 with -야.
   const end = word.endsWith("아야") && word.length >= 3 ? word.length - 1 : word.length;
   const last = word.charCodeAt(end - 1);
