@@ -59,6 +59,15 @@ describe("loanwords by sound", () => {
     expect(soundsAlike("하드웨어", "hardware")).toBe(true);
   });
 
+  it("tells a voiced first consonant from a voiceless one, as Korean writes them (ㅂ b, ㅍ p, ㄷ d, ㅌ t, ㄱ g, ㅋ k)", () => {
+    for (const [ko, en] of [["피어링", "billing"], ["바꾸기", "package"], ["폴리곤", "vulkan"], ["케이트", "gate"], ["다입", "type"]] as const) {
+      expect(soundsAlike(ko, en), `${ko} ${en}`).toBe(false);
+    }
+    for (const [ko, en] of [["피어링", "peering"], ["빌링", "billing"], ["파이프", "pipe"], ["포맷", "format"], ["게이트", "gate"], ["캐시", "cache"], ["스레드", "thread"]] as const) {
+      expect(soundsAlike(ko, en), `${ko} ${en}`).toBe(true);
+    }
+  });
+
   it("does not take unrelated words for one another", () => {
     for (const [ko, en] of [["월드", "load"], ["파이썬", "option"], ["리스트", "rest"], ["생겨", "async"], ["큐", "key"], ["버전", "python"]] as const) {
       expect(soundsAlike(ko, en), `${ko} ${en}`).toBe(false);

@@ -190,10 +190,24 @@ export function latinShape(word: string): { start: "w" | "v" | "c"; vowels: stri
   return { start: "c", vowels: cluster ? "-" : (ENGLISH_VOWEL_CLASSES[first] ?? "") + (longE ? "I" : "") + (yu ? "U" : "") };
 }
 
+/** The Latin letters a loanword's first consonant is written for, where Korean tells voiced from not: ㅂ for b or v,
+ * ㅍ for p or f, ㄷ for d, ㅌ for t, ㄱ for g, ㅋ for c, k or q (billing is no 피어링, nor gateway 케이트). */
+const INITIAL_LETTERS: ReadonlyMap<number, RegExp> = new Map([
+  [0, /^g/],
+  [3, /^(?:d|th)/],
+  [7, /^[bv]/],
+  [15, /^(?:[ckq]|ch)/],
+  [16, /^t/],
+  [17, /^(?:p|f)/],
+]);
+
 function shapesAgree(hangul: string, latin: string): boolean {
   const h = hangulShape(hangul);
   const l = latinShape(latin);
   if (h.start !== l.start) return false;
+  const code = hangul.charCodeAt(0) - 0xac00;
+  const letters = code >= 0 && code <= 11171 ? INITIAL_LETTERS.get(Math.floor(code / 588)) : undefined;
+  if (letters && !letters.test(latin.toLowerCase())) return false;
   return h.start !== "c" || l.vowels.includes(h.vowel);
 }
 
