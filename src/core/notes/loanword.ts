@@ -190,12 +190,16 @@ export function latinShape(word: string): { start: "w" | "v" | "c"; vowels: stri
   return { start: "c", vowels: cluster ? "-" : (ENGLISH_VOWEL_CLASSES[first] ?? "") + (longE ? "I" : "") + (yu ? "U" : "") };
 }
 
-/** The Latin letters a loanword's first consonant is written for, where Korean tells voiced from not: ㅂ for b or v,
- * ㅍ for p or f, ㄷ for d, ㅌ for t, ㄱ for g, ㅋ for c, k or q (billing is no 피어링, nor gateway 케이트). */
+/** The Latin letters a loanword's first consonant is written for, where Korean tells them apart and the key does
+ * not: ㅂ for b or v, ㅍ for p or f, ㄷ for d, ㅌ for t, ㄱ for g, ㅋ for c, k or q (billing is no 피어링, nor gateway
+ * 케이트); ㅅ for s, sh, th or a soft c, ㅈ for j, z or a soft g, ㅊ for ch or ts (zero is no 세로, 서로 or 채로). */
 const INITIAL_LETTERS: ReadonlyMap<number, RegExp> = new Map([
   [0, /^g/],
   [3, /^(?:d|th)/],
   [7, /^[bv]/],
+  [9, /^(?:s|th|c[eiy]|x|ps)/],
+  [12, /^(?:[jzx]|g[eiy]|dg)/],
+  [14, /^(?:ch|ts|tch|c)/],
   [15, /^(?:[ckq]|ch)/],
   [16, /^t/],
   [17, /^(?:p|f)/],
