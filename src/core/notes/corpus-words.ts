@@ -23,6 +23,8 @@ export class CorpusWords {
   /** the notes' Hangul words, sorted */
   private readonly hangulWords: string[];
   private byStem?: Map<string, string[]>;
+  /** sound key → the English forms (spaces removed) of the concepts the notes have, with their concept */
+  private conceptBySound?: Map<string, Array<{ form: string; term: Term }>>;
 
   /**
    * `latinWords`: the Latin words of the notes and of the concepts' forms; `hangulWords`: the notes' Hangul words;
@@ -67,6 +69,38 @@ export class CorpusWords {
   /** The notes' Latin words a Hangul word sounds like (스레드 → thread), best first. */
   latinSoundingLike(hangul: string): string[] {
     return this.soundAlikes(hangul, [hangulKey(hangul)], this.latinBySound);
+  }
+
+  /**
+   * The concepts of the notes one of whose English forms a Hangul word spells by sound, however the notes write
+   * the concept (아이겐벡터 → eigenvector, where the notes write 고유벡터), each with how unlike its form it is spelt.
+   */
+  conceptsSoundingLike(hangul: string): Array<{ term: Term; distance: number }> {
+    const table = (this.conceptBySound ??= this.conceptSoundTable());
+    const out: Array<{ term: Term; distance: number }> = [];
+    for (const { form, term } of table.get(hangulKey(hangul)) ?? []) {
+      if (out.some((c) => c.term === term) || !soundsAlike(hangul, form)) continue;
+      out.push({ term, distance: spellingDistance(hangul, form) });
+    }
+    return out;
+  }
+
+  /** Built at the first query that asks: most never do. */
+  private conceptSoundTable(): Map<string, Array<{ form: string; term: Term }>> {
+    const table = new Map<string, Array<{ form: string; term: Term }>>();
+    for (const [term, forms] of this.concepts.forms) {
+      if (this.df(term) === 0) continue;
+      for (const f of forms) {
+        const form = f.replace(/[\s\-_/]+/g, "");
+        if (form.length < 4 || !/^[a-z]+$/.test(form)) continue;
+        for (const key of latinKeys(form)) {
+          const list = table.get(key);
+          if (!list) table.set(key, [{ form, term }]);
+          else if (!list.some((e) => e.term === term)) list.push({ form, term });
+        }
+      }
+    }
+    return table;
   }
 
   /** The notes' Hangul words (stems) a Latin word sounds like (proxy → 프록시), best first. */

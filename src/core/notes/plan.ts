@@ -67,6 +67,8 @@ const STOP_LATIN = new Set([
   "doesn", "don", "didn", "isn", "aren", "wasn", "won", "should", "would", "could", "will", "there", "have", "has",
   "had", "we", "you", "your", "they", "them", "their", "its", "happen", "happens", "so", "but",
 ]);
+/** Numbers in words, each at its value: the notes may write the number (zero → 0). */
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 /** Common English words that are no name: the rest of the usual English stop words, numbers in words, and verbs,
  * adverbs and pronouns of every subject. Unlike STOP_LATIN, they count where the notes have them. */
 const COMMON_LATIN = new Set([
@@ -79,8 +81,8 @@ const COMMON_LATIN = new Set([
   "something", "anything", "everything", "someone", "somebody", "nobody", "every", "thing", "things", "way", "ways",
   "go", "goes", "going", "went", "gone", "get", "gets", "getting", "got", "make", "makes", "making", "made", "take",
   "takes", "took", "keep", "keeps", "put", "puts", "let", "lets", "come", "comes", "give", "gives", "look", "seem",
-  "seems", "tell", "want", "wants", "need", "needs", "know", "try", "tries",
-  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  "seems", "tell", "want", "wants", "need", "needs", "know", "try", "tries", "mean", "means", "meaning",
+  ...NUMBER_WORDS,
 ]);
 /** Whether an English word is grammar or an operator of a query (the, what, or), not a word of the notes' subject. */
 export function isStopLatin(word: string): boolean {
@@ -276,6 +278,8 @@ export class QueryPlanner {
       // as a number, unless the notes have it or the Korean for it. It is never spelt by sound (get is no 코드).
       if (COMMON_LATIN.has(word) && !alone.has(word) && conceptOfWord.get(word) === undefined) {
         const clause = this.latinClause(word, folded, true, false);
+        const digits = NUMBER_WORDS.indexOf(word);
+        if (digits >= 0) clause.alternatives.push({ terms: [[String(digits), 1]], factor: 1 });
         if (clause.alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)))) {
           clauseOf.set(folded, clauses.length);
           clauses.push({ ...clause, weight: 1 });
@@ -508,7 +512,7 @@ export class QueryPlanner {
           alternatives.push({ terms: [[w, 1]], factor: 1 });
           known = true;
         }
-        for (const h of this.words.hangulSoundingLike(root)) {
+        for (const h of spoken ? this.words.hangulSoundingLike(root) : []) {
           alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
           known = true;
         }
@@ -576,6 +580,16 @@ export class QueryPlanner {
         // ... unless one word of theirs reads more like it (타임아웃 is timeout, not time + out)
         const whole = this.words.latinSoundingLike(s.stem)[0];
         if (split && (whole === undefined || split.distance < spellingDistance(s.stem, whole))) alternatives.push({ terms: [[split.words[0], 0.5], [split.words[1], 0.5]], factor: LOANWORD_FACTOR });
+      }
+    }
+    // A Hangul spelling of an English name of a concept the notes write otherwise (아이겐벡터 for eigenvector, where
+    // they write 고유벡터), where nothing else finds the word.
+    if (!isPredicate(word) && !alternatives.some((alt) => alt.terms.every(([t]) => this.has(t)))) {
+      for (const s of candidates) {
+        if (s.kind === "ending" || s.stem.length < 3) continue;
+        for (const { term, distance } of this.words.conceptsSoundingLike(s.stem)) {
+          if (distance <= KNOWN_BY_SOUND_DISTANCE) alternatives.push({ terms: [[term, 1]], factor: LOANWORD_FACTOR });
+        }
       }
     }
     const known = alternatives.some((alt) => alt.terms.some(([t]) => this.has(t)));
