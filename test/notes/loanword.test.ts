@@ -47,6 +47,12 @@ describe("loanwords by sound", () => {
     expect(soundsAlike("뉴스", "nice")).toBe(false);
   });
 
+  it("hears xc before e, i or y as one k and s (exception → 익셉션, excel → 엑셀)", () => {
+    expect(soundsAlike("익셉션", "exception")).toBe(true);
+    expect(soundsAlike("엑셀", "excel")).toBe(true);
+    expect(soundsAlike("익시드", "exceed")).toBe(true);
+  });
+
   it("hears e before another vowel as 이 (deoptimization → 디옵티마이제이션, reindex → 리인덱스)", () => {
     expect(soundsAlike("디옵티마이제이션", "deoptimization")).toBe(true);
     expect(soundsAlike("리인덱스", "reindex")).toBe(true);

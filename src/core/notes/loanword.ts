@@ -121,7 +121,8 @@ function computeLatinKeys(word: string): string[] {
     }
     if (c === "x") {
       add("KS");
-      i++;
+      // xc before e, i or y is one s after the k (exception, excel → 익셉션, 엑셀).
+      i += n === "c" && /[eiy]/.test(at(i + 2)) ? 2 : 1;
       continue;
     }
     if (c === "r") {
