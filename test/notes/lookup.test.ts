@@ -613,6 +613,14 @@ describe("linear algebra notes that write their terms in Korean", () => {
   it("find a concept by a Hangul spelling of its English name, which they never write (아이겐벡터 → eigenvector → 고유 벡터)", () => {
     for (const q of ["아이겐벡터", "아이겐벡터 뜻"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("고유벡터");
   });
+
+  it("... spelt as one word or as two (레이스컨디션, 레이스 컨디션 → race condition → 경쟁 상태)", () => {
+    const filler = records(40, (i) => `${i % 4 ? "스레드" : "상태 스레드"} 실행 기록 ${i}.`);
+    const os = new LookupService(
+      parseNote("notes/os.md", `# 동기화\n\n## 경쟁 상태\n\n두 스레드가 공유 변수를 동시에 고치면 결과가 순서에 따라 달라진다.\n\n## 뮤텍스\n\n한 번에 한 스레드만 들어간다.\n\n${filler}`),
+    );
+    for (const q of ["레이스컨디션", "레이스 컨디션", "레이스 컨디션 예시"]) expect(os.lookup(q).hits[0]?.section.heading, q).toBe("경쟁 상태");
+  });
 });
 
 describe("a size written with a times sign (3×3)", () => {

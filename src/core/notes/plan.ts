@@ -425,6 +425,15 @@ export class QueryPlanner {
         const clauseOfWord = (w: string) => hangulClauseOf.get(w) ?? conceptClauseOf.get(w);
         const [leftClause, rightClause] = [clauseOfWord(left), clauseOfWord(right)];
         if (leftClause !== undefined && rightClause !== undefined) {
+          // ... or spelling together an English name of a concept the notes write otherwise (레이스 컨디션 for race
+          // condition, where they write 경쟁 상태)
+          for (const joined of new Set([left + right, left + stem(right)])) {
+            for (const { term, distance } of this.words.conceptsSoundingLike(joined)) {
+              if (distance > KNOWN_BY_SOUND_DISTANCE || !this.has(term)) continue;
+              for (const c of [leftClause, rightClause]) addAlternative(clauses[c], { terms: [[term, 1]], factor: LOANWORD_FACTOR });
+              joinedPairs.add(`${left} ${right}`);
+            }
+          }
           for (const l of this.words.latinSoundingLike(left)) {
             for (const r of new Set([...this.words.latinSoundingLike(right), ...this.words.latinSoundingLike(stem(right))])) {
               const concept = this.concepts.termOf(`${l} ${r}`);
