@@ -23,6 +23,8 @@ const UNKNOWN_NAME_WEIGHT = 2;
 /** A name the notes have, found as a concept (람다, Lambda) or as an English word of theirs (HikariCP, OSIV),
  * weighs more than a Korean word of the question: it says what the question is about. */
 const NAME_WEIGHT = 1.5;
+/** A Hangul word spelt this much like a Latin word of the notes is that word, as sure as typed (뮤텍스, 디피헬만). */
+const SURE_SPELLING_DISTANCE = 0.25;
 /** How unlike a one-syllable Hangul word may be spelt from a Latin word to be taken for it. */
 const ONE_SYLLABLE_DISTANCE = 0.5;
 /** A word the notes write only in Hangul counts as known when one of its spellings by sound reads at least this
@@ -172,7 +174,8 @@ export class QueryPlanner {
       // but so little is easily another word (적 and search), so it must also be spelt much like it.
       if (s.kind === "ending" || hangulKey(s.stem).length < MIN_KEY_LENGTH) continue;
       for (const latin of this.words.latinSoundingLike(s.stem)) {
-        if (s.stem.length > 1 || spellingDistance(s.stem, latin) <= ONE_SYLLABLE_DISTANCE) out.push({ terms: [[latin, 1]], factor: LOANWORD_FACTOR });
+        const distance = spellingDistance(s.stem, latin);
+        if (s.stem.length > 1 || distance <= ONE_SYLLABLE_DISTANCE) out.push({ terms: [[latin, 1]], factor: s.stem.length > 1 && distance <= SURE_SPELLING_DISTANCE ? 1 : LOANWORD_FACTOR });
       }
     }
     return out;
