@@ -288,6 +288,10 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: infrastructure as code and SRE notes", "test/fixtures/notes-iac", "lookup-iac.jsonl");
   otherNotes("held out: deep learning and computer vision notes", "test/fixtures/notes-dl", "lookup-dl.jsonl");
   otherNotes("held out: Java and JVM internals notes", "test/fixtures/notes-jvm", "lookup-jvm.jsonl");
+  otherNotes("held out: cryptography notes", "test/fixtures/notes-crypto", "lookup-crypto.jsonl");
+  otherNotes("held out: compiler notes", "test/fixtures/notes-compiler", "lookup-compiler.jsonl");
+  otherNotes("held out: mathematics for machine learning notes", "test/fixtures/notes-math", "lookup-math.jsonl");
+  otherNotes("held out: Go language notes", "test/fixtures/notes-golang", "lookup-golang.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
