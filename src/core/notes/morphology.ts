@@ -56,7 +56,7 @@ const NOUN_ENDINGS = [
 
 /** Endings that make a word a predicate (생겨, 빨라져요, 끊기면): such a word asks about its subject, it is not one. */
 // Loanwords end in 어, 지, 다 and 워 too (세마포어, 페이지, 람다, 파워), so those are not taken as endings here.
-const PREDICATE_ENDINGS = /(?:어서|아서|워서|와서|해서|려서|져서|어도|아도|워도|와도|려도|져도|어요|아요|여요|해요|나요|까요|네요|는데|니까|거야|건가|거지|건데|는거|더라|면|냐|져|겨|줘|요|데|까|게|돼|해|봐|래|려|꿔|둬|눠|뤄|춰)$/;
+const PREDICATE_ENDINGS = /(?:겨야|려야|져야|쳐야|혀야|꿔야|춰야|워야|와야|봐야|써야|줘야|둬야|돼야|어서|아서|워서|와서|려서|져서|어도|아도|워도|와도|려도|져도|어요|아요|여요|해요|나요|까요|네요|는데|니까|거야|건가|거지|건데|는거|더라|면|냐|져|겨|줘|요|데|까|게|돼|해|봐|래|려|꿔|둬|눠|뤄|춰)$/;
 
 export interface Stem {
   stem: string;
