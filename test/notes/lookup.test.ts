@@ -634,6 +634,21 @@ describe("a Hangul word spelt just as the notes' English word sounds (스위스 
   });
 });
 
+describe("a typo in a name with a number (resilence4j)", () => {
+  const notes = new LookupService(
+    parseNote("notes/java.md", "# 자바\n\n## 서킷 브레이커\n\nresilience4j로 실패율이 넘으면 호출을 끊는다.\n\n## 로깅\n\nlog4j 설정은 xml로 한다.\n\n## 트랜잭션\n\n여러 서비스에 걸친 트랜잭션은 사가로 묶는다.\n"),
+  );
+
+  it("is corrected where the number is the same, and only there (log5j is no log4j)", () => {
+    expect(notes.lookup("resilince4j").hits[0]?.section.heading).toBe("서킷 브레이커");
+    expect(notes.lookup("log5j").hits).toEqual([]);
+  });
+
+  it("... and a preposition of an English question weighs nothing (transactions across services)", () => {
+    expect(notes.lookup("transactions across services").hits[0]?.section.heading).toBe("트랜잭션");
+  });
+});
+
 describe("a size written with a times sign (3×3)", () => {
   it("is the size typed with an x, either way round (3x3 커널, 1×1 conv)", () => {
     const notes = new LookupService(parseNote("notes/cnn.md", "# CNN\n\n## 커널\n\n3×3 커널로 특징을 뽑는다.\n\n## 병목\n\n1x1 conv로 채널을 줄인다.\n"));

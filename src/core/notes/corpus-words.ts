@@ -158,11 +158,14 @@ export class CorpusWords {
     let bestDistance = maxEdits + 1;
     let bestDf = -1;
     const letters = letterCounts(word);
+    const digits = word.match(/\d+/g)?.join(" ") ?? "";
     for (let len = word.length - maxEdits; len <= word.length + maxEdits; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
         // Typos rarely take the first letter, and a word two edits away with another first letter is more often another
         // word (attention, retention).
         if (candidate[0] !== word[0]) continue;
+        // A name with a number (resilience4j, log4j) keeps its number: log4j is no log5j.
+        if (digits !== (candidate.match(/\d+/g)?.join(" ") ?? "")) continue;
         // An edit changes at most two letter counts by one: a cheap bound before the distance itself.
         if (letterDifference(letters, word.length, candidate) > 2 * Math.min(maxEdits, bestDistance)) continue;
         const d = boundedDamerau(word, candidate, bestDistance);

@@ -84,6 +84,7 @@ const COMMON_LATIN = new Set([
   "go", "goes", "going", "went", "gone", "get", "gets", "getting", "got", "make", "makes", "making", "made", "take",
   "takes", "took", "keep", "keeps", "put", "puts", "let", "lets", "come", "comes", "give", "gives", "look", "seem",
   "seems", "tell", "want", "wants", "need", "needs", "know", "try", "tries", "mean", "means", "meaning",
+  "across", "along", "among", "around", "behind", "beside", "beyond", "inside", "outside", "toward", "towards", "upon",
   ...NUMBER_WORDS,
 ]);
 /** Whether an English word is grammar or an operator of a query (the, what, or), not a word of the notes' subject. */
@@ -487,7 +488,7 @@ export class QueryPlanner {
       known = true;
     }
     // Unknown Latin words: try a close word of the corpus (cloudfrnt → cloudfront).
-    if (!known && word.length >= 4 && !/\d/.test(word)) {
+    if (!known && word.length >= 4 && (!/\d/.test(word) || word.replace(/\d+/g, "").length >= 5)) {
       const fix = this.words.correct(word);
       if (fix) {
         const terms = [...this.analyze(fix).counts.keys()];
