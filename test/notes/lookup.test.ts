@@ -649,6 +649,15 @@ describe("a typo in a name with a number (resilence4j)", () => {
   });
 });
 
+describe("a word typed with ㅐ for ㅔ or the other way round (밸만, 래디스)", () => {
+  it("finds the word as the notes spell it, where they do not spell it as typed", () => {
+    const filler = records(40, (i) => `캐시 조회 기록 ${i}.`);
+    const notes = new LookupService(parseNote("notes/rl.md", `# 강화학습\n\n## 벨만 방정식\n\n가치를 다음 상태의 가치로 적는다.\n\n## 레디스\n\n인메모리 키-값 저장소.\n\n${filler}`));
+    expect(notes.lookup("밸만 방정식").hits[0]?.section.heading).toBe("벨만 방정식");
+    expect(notes.lookup("래디스 캐시").hits[0]?.section.heading).toBe("레디스");
+  });
+});
+
 describe("a size written with a times sign (3×3)", () => {
   it("is the size typed with an x, either way round (3x3 커널, 1×1 conv)", () => {
     const notes = new LookupService(parseNote("notes/cnn.md", "# CNN\n\n## 커널\n\n3×3 커널로 특징을 뽑는다.\n\n## 병목\n\n1x1 conv로 채널을 줄인다.\n"));

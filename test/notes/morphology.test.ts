@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isParticle, isPredicate, nounForms, stems } from "../../src/core/notes/morphology.js";
+import { aeVariants, isParticle, isPredicate, nounForms, stems } from "../../src/core/notes/morphology.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const rows = readFileSync(path.join(root, "test/fixtures/korean-morphology.tsv"), "utf8")
@@ -109,5 +109,17 @@ describe("a particle typed alone", () => {
   it("is a particle (가, 보다, 에서, 으로), and a word is not (가상, 보안)", () => {
     for (const word of ["가", "보다", "에서", "으로", "이랑"]) expect(isParticle(word), word).toBe(true);
     for (const word of ["가상", "보안", "서버"]) expect(isParticle(word), word).toBe(false);
+  });
+});
+
+describe("ㅐ and ㅔ, which sound alike", () => {
+  it("are swapped in every combination, the word itself left out (밸만 → 벨만, 얘외 → 예외)", () => {
+    expect(aeVariants("밸만")).toEqual(["벨만"]);
+    expect(aeVariants("얘외")).toEqual(["예외"]);
+    expect(aeVariants("배포")).toEqual(["베포"]);
+    expect(aeVariants("스택")).toEqual(["스텍"]);
+    expect(aeVariants("캐시")).toEqual(["케시"]);
+    expect(new Set(aeVariants("새 세"))).toEqual(new Set(["새 새", "세 세", "세 새"]));
+    expect(aeVariants("람다")).toEqual([]);
   });
 });

@@ -175,3 +175,22 @@ export function nounForms(word: string): string[] {
   else if (last % 28 === 4 && last !== 0xc740 - 0xac00) out.push(word.slice(0, -1) + syllable(last - 4 + 16));
   return out;
 }
+
+/**
+ * The spellings of a Hangul word with ㅐ and ㅔ (and ㅒ and ㅖ) swapped, which Korean no longer tells apart by ear and
+ * so often writes one for the other (밸만 for 벨만, 래디스 for 레디스): every such variant but the word, at most a few.
+ */
+export function aeVariants(word: string): string[] {
+  let variants = [""];
+  for (const ch of word) {
+    const code = ch.charCodeAt(0) - 0xac00;
+    const medial = code >= 0 && code <= 11171 ? Math.floor((code % 588) / 28) : -1;
+    const swapped = AE_SWAP[medial];
+    const options = swapped === undefined ? [ch] : [ch, String.fromCharCode(ch.charCodeAt(0) + (swapped - medial) * 28)];
+    variants = variants.flatMap((v) => options.map((o) => v + o)).slice(0, 8);
+  }
+  return variants.filter((v) => v !== word);
+}
+
+/** ㅐ ↔ ㅔ and ㅒ ↔ ㅖ, by medial index. */
+const AE_SWAP: Record<number, number> = { 1: 5, 5: 1, 3: 7, 7: 3 };
