@@ -658,6 +658,17 @@ describe("a word typed with ㅐ for ㅔ or the other way round (밸만, 래디�
   });
 });
 
+describe("a Greek letter the notes write as its symbol (γ, τ)", () => {
+  it("is found by its English or Korean name, and by the symbol (gamma, 감마, γ)", () => {
+    const filler = records(40, (i) => `보상 기록 ${i}.`);
+    const notes = new LookupService(
+      parseNote("notes/rl.md", `# 강화학습\n\n## 할인율\n\n미래 보상에 γ를 곱한다. γ가 1이면 발산할 수 있다.\n\n## 타깃 네트워크\n\nτ만큼 천천히 따라간다 (soft update).\n\n${filler}`),
+    );
+    for (const q of ["gamma", "감마가 뭐야", "γ 의미"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("할인율");
+    expect(notes.lookup("soft update tau").hits[0]?.section.heading).toBe("타깃 네트워크");
+  });
+});
+
 describe("a size written with a times sign (3×3)", () => {
   it("is the size typed with an x, either way round (3x3 커널, 1×1 conv)", () => {
     const notes = new LookupService(parseNote("notes/cnn.md", "# CNN\n\n## 커널\n\n3×3 커널로 특징을 뽑는다.\n\n## 병목\n\n1x1 conv로 채널을 줄인다.\n"));

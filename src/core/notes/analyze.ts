@@ -176,7 +176,9 @@ const JOIN = 2;
 const BREAK = 3;
 
 /** a-z, 0-9, and A-Z, which the analyzer lowers as it reads */
-const isLatinCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+// Small Greek letters are read as Latin ones: notes write their symbols (할인율 γ, 학습률 η). Capitals stay apart, as
+// the signs they mostly are (Σ, Δ).
+const isLatinCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 0x3b1 && c <= 0x3c9);
 const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 const isHangulCode = (c: number) => c >= 0xac00 && c <= 0xd7a3;
 

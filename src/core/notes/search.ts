@@ -12,7 +12,7 @@ import { AWS_PACK } from "./glossary.js";
 import { isStopLatin, LOANWORD_FACTOR, QueryPlanner, type Clause, type Plan } from "./plan.js";
 import { buildPostings } from "./postings.js";
 import type { Section } from "./types.js";
-import { STUDY_VOCABULARY } from "./vocabulary.js";
+import { GREEK_LETTERS, STUDY_VOCABULARY } from "./vocabulary.js";
 
 /** Share of the query's weight the best section must match; below it the notes do not cover the query. */
 const MIN_COVERAGE = 0.5;
@@ -62,7 +62,7 @@ export function conceptsFor(sections: readonly Section[], nfkcBodies: readonly s
   });
   const entries: Array<readonly string[]> = [];
   for (const pack of DOMAIN_PACKS) if (packApplies(sections, pack)) entries.push(...pack.entries);
-  entries.push(...STUDY_VOCABULARY);
+  entries.push(...STUDY_VOCABULARY, ...GREEK_LETTERS);
   const concepts = new Concepts(entries);
   for (const pair of bridges.values()) concepts.add(pair, true);
   return concepts;

@@ -3499,3 +3499,28 @@ export const STUDY_VOCABULARY: readonly (readonly string[])[] = [
   ["device identifier", "device id", "udid", "기기 식별자", "기기 고유 식별자", "단말 식별자"],
   ["uninstall", "uninstallation", "app uninstall", "앱 삭제", "앱 제거", "설치 제거"],
 ];
+
+/** The small Greek letters, by their English and Korean names: notes write the symbol (γ), questions the name
+ * (gamma, 감마). Names that are other words too (rho, 로; phi, 파이 for pi) keep only their unambiguous forms. */
+export const GREEK_LETTERS: readonly (readonly string[])[] = [
+  ["alpha", "α", "알파"],
+  ["beta", "β", "베타"],
+  ["gamma", "γ", "감마"],
+  ["delta", "δ", "델타"],
+  ["epsilon", "ε", "엡실론", "입실론"],
+  ["zeta", "ζ", "제타"],
+  ["eta", "η", "에타"],
+  ["theta", "θ", "세타"],
+  ["kappa", "κ", "카파"],
+  ["lambda", "λ", "람다"],
+  ["mu", "μ", "뮤"],
+  ["xi", "ξ", "크사이"],
+  ["pi", "π", "파이"],
+  ["rho", "ρ"],
+  ["sigma", "σ", "ς", "시그마"],
+  ["tau", "τ", "타우"],
+  ["phi", "φ"],
+  ["chi", "χ", "카이"],
+  ["psi", "ψ", "프사이"],
+  ["omega", "ω", "오메가"],
+];
