@@ -59,6 +59,10 @@ describe("loanwords by sound", () => {
     expect(soundsAlike("네온", "neon")).toBe(true);
   });
 
+  it("hears an r after a vowel before a consonant as silent, or as 르 where a name is said as spelt (server → 서버, SARSA → 사르사)", () => {
+    for (const [ko, en] of [["서버", "server"], ["포트", "port"], ["사르사", "sarsa"], ["아르곤", "argon"]] as const) expect(soundsAlike(ko, en), `${ko} ${en}`).toBe(true);
+  });
+
   it("drops an r after a vowel before -ed or -es, as Korean writes it (configured → 컨피규어드, stores → 스토어스)", () => {
     expect(soundsAlike("컨피규어드", "configured")).toBe(true);
     expect(soundsAlike("스토어스", "stores")).toBe(true);

@@ -131,6 +131,9 @@ function computeLatinKeys(word: string): string[] {
       if (VOWEL.test(n) && !(n === "e" && i + 2 >= w.length)) {
         if (n === "e" && VOWEL.test(at(i - 1)) && /[ds]/.test(at(i + 2)) && !VOWEL.test(at(i + 3))) add("L", "");
         else add("L");
+      } else if (/[aeiou]/.test(at(i - 1)) && n && !VOWEL.test(n) && n !== "r") {
+        // ... but a name may be read letter by letter, as its speakers say it (SARSA → 사르사, argon → 아르곤).
+        add("", "L");
       }
       i++;
       continue;
