@@ -292,6 +292,10 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: compiler notes", "test/fixtures/notes-compiler", "lookup-compiler.jsonl");
   otherNotes("held out: mathematics for machine learning notes", "test/fixtures/notes-math", "lookup-math.jsonl");
   otherNotes("held out: Go language notes", "test/fixtures/notes-golang", "lookup-golang.jsonl");
+  otherNotes("held out: reinforcement learning notes", "test/fixtures/notes-rl", "lookup-rl.jsonl");
+  otherNotes("held out: microservices architecture notes", "test/fixtures/notes-msa", "lookup-msa.jsonl");
+  otherNotes("held out: Flutter notes", "test/fixtures/notes-flutter", "lookup-flutter.jsonl");
+  otherNotes("held out: Git and collaboration notes", "test/fixtures/notes-git", "lookup-git.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
