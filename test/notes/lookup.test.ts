@@ -669,6 +669,15 @@ describe("a Greek letter the notes write as its symbol (γ, τ)", () => {
   });
 });
 
+describe("a spoken verb of one syllable after a question word (언제 써, 왜 써)", () => {
+  it("is how the question is asked: a section need not have it, though the notes use it elsewhere", () => {
+    // 써 occurs once in these notes, so as a word of the question it would be one of its rarest.
+    const filler = records(40, (i) => `${i === 7 ? "키를 써 둔" : "위젯"} 기록 ${i}.`);
+    const notes = new LookupService(parseNote("notes/flutter.md", `# Flutter\n\n## Key\n\nGlobalKey는 위젯 밖에서 State에 닿을 때 쓴다.\n\n## 위젯 트리\n\n위젯은 트리로 쌓인다.\n\n${filler}`));
+    for (const q of ["글로벌키 언제 써", "글로벌키 왜 써"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("Key");
+  });
+});
+
 describe("a size written with a times sign (3×3)", () => {
   it("is the size typed with an x, either way round (3x3 커널, 1×1 conv)", () => {
     const notes = new LookupService(parseNote("notes/cnn.md", "# CNN\n\n## 커널\n\n3×3 커널로 특징을 뽑는다.\n\n## 병목\n\n1x1 conv로 채널을 줄인다.\n"));

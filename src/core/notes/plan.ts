@@ -304,6 +304,7 @@ export class QueryPlanner {
     for (const letter of new Set(a.boundLetters)) if (!seenLatin.has(letter) && this.has(letter)) clauses.push({ weight: 1, alternatives: [{ terms: [[letter, 1]], factor: 1 }] });
     const hangulClauseOf = new Map<string, number>();
     const howTo = howToVerbs(query);
+    const askedAfter = wordsAfterQuestionWords(query);
     const typedApart = new Set(query.normalize("NFKC").split(/[\s?!.,]+/));
     for (const word of hangulWords) {
       if (hangulClauseOf.has(word) || isStopHangul(word) || (isParticle(word) && typedApart.has(word))) {
@@ -315,6 +316,11 @@ export class QueryPlanner {
         lightWords++;
         const found = this.wordInNotes(asking, 1);
         if (found) clauses.push({ weight: 0.5, alternatives: [found] });
+        continue;
+      }
+      // A spoken verb of one syllable right after a question word is how the question is asked (왜 써, 언제 봐).
+      if (askedAfter.has(word) && word.length === 1 && isPredicate(word)) {
+        lightWords++;
         continue;
       }
       hangulClauseOf.set(word, clauses.length);
@@ -646,6 +652,11 @@ function acronymsIn(query: string): Set<string> {
 function loneLatinWords(query: string): Set<string> {
   const runs = normalize(query).match(/[a-z0-9]+(?:[\s\-.]+[a-z0-9]+)*/g) ?? [];
   return new Set(runs.filter((run) => /^[a-z0-9]+$/.test(run) && /[\uac00-\ud7a3]/.test(query)));
+}
+
+/** The words right after a question word (왜 써, 언제 써, 어디서 봐): how the question is asked, where they are verbs. */
+function wordsAfterQuestionWords(query: string): Set<string> {
+  return new Set([...query.normalize("NFKC").matchAll(/(?:^|\s)(?:왜|언제|뭐|뭘|뭐로|뭘로|어디|어디서|어디에|어떻게|어케|누가)\s+([\uac00-\ud7a3]+)/g)].map((m) => m[1]!));
 }
 
 /**
