@@ -36,9 +36,11 @@ describe("loanwords by sound", () => {
     expect(latinKeys("thread")).toContain(hangulKey("스레드"));
   });
 
-  it("hears an open re- or de- before a consonant and l or r as 리, 디 (refresh → 리프레시, declare → 디클레어)", () => {
+  it("hears an open re- or de- before a consonant and l or r, or s and a consonant, as 리, 디 (refresh → 리프레시, restart → 리스타트)", () => {
     expect(soundsAlike("리프레시", "refresh")).toBe(true);
     expect(soundsAlike("디클레어", "declare")).toBe(true);
+    expect(soundsAlike("리스타트", "restart")).toBe(true);
+    expect(soundsAlike("디스트로이", "destroy")).toBe(true);
     expect(soundsAlike("리스트", "rest")).toBe(false);
   });
 

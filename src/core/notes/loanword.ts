@@ -186,7 +186,7 @@ export function latinShape(word: string): { start: "w" | "v" | "c"; vowels: stri
   const first = m?.[1] ?? "";
   // heap, team → 힙, 팀; an open de-, re- may be 디, 리 (debug → 디버그), and so may de-, re- before a consonant and
   // l or r (reflow → 리플로우, replay → 리플레이).
-  const longE = first === "e" && (/^[^aeiouy]+e[aeio]/.test(w) || Boolean(m?.[2] && m[3]) || /^[dr]e[bcdfgkpt][lr]/.test(w));
+  const longE = first === "e" && (/^[^aeiouy]+e[aeio]/.test(w) || Boolean(m?.[2] && m[3]) || /^[dr]e(?:[bcdfgkpt][lr]|s[tpck][aeiouylr])/.test(w));
   // A consonant cluster (thread, script) gets Korean's inserted ㅡ.
   const cluster = /^(?:[^aeiouy]{2,})/.test(w) && !/^(?:ch|sh|th|ph|ck|gh|qu|wh)[aeiouy]/.test(w);
   // ew, eu and iew after a consonant are ㅠ: news, neural, view → 뉴스, 뉴럴, 뷰.
