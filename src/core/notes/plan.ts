@@ -432,27 +432,12 @@ export class QueryPlanner {
             for (const latin of this.words.latinSoundingLike(joined)) if (this.has(latin)) names.add(latin);
           }
         }
-        // ... or two English words of the notes, one each, that name a concept together (스킵 커넥션 is skip
-        // connection, which notes may also write as 잔차 연결): one name, not a connection and a skip.
-        const clauseOfWord = (w: string) => hangulClauseOf.get(w) ?? conceptClauseOf.get(w);
-        const [leftClause, rightClause] = [clauseOfWord(left), clauseOfWord(right)];
+        // ... or the name of a concept of theirs the two spell together (스킵 커넥션, 레이스 컨디션).
+        const [leftClause, rightClause] = [left, right].map((w) => hangulClauseOf.get(w) ?? conceptClauseOf.get(w));
         if (leftClause !== undefined && rightClause !== undefined) {
-          // ... or spelling together an English name of a concept the notes write otherwise (레이스 컨디션 for race
-          // condition, where they write 경쟁 상태)
-          for (const joined of new Set([left + right, left + stem(right)])) {
-            for (const { term, distance } of this.words.conceptsSoundingLike(joined)) {
-              if (distance > KNOWN_BY_SOUND_DISTANCE || !this.has(term)) continue;
-              for (const c of [leftClause, rightClause]) addAlternative(clauses[c], { terms: [[term, 1]], factor: LOANWORD_FACTOR });
-              joinedPairs.add(`${left} ${right}`);
-            }
-          }
-          for (const l of this.words.latinSoundingLike(left)) {
-            for (const r of new Set([...this.words.latinSoundingLike(right), ...this.words.latinSoundingLike(stem(right))])) {
-              const concept = this.concepts.termOf(`${l} ${r}`);
-              if (concept === undefined || !this.has(concept)) continue;
-              for (const c of [leftClause, rightClause]) addAlternative(clauses[c], { terms: [[concept, 1]], factor: LOANWORD_FACTOR });
-              joinedPairs.add(`${left} ${right}`);
-            }
+          for (const term of this.conceptsSpeltByTwo(left, right)) {
+            for (const c of [leftClause, rightClause]) addAlternative(clauses[c], { terms: [[term, 1]], factor: LOANWORD_FACTOR });
+            joinedPairs.add(`${left} ${right}`);
           }
         }
         for (const latin of names) join([left, right], hangulClauseOf, { terms: [[latin, 1]], factor: LOANWORD_FACTOR });
@@ -460,6 +445,26 @@ export class QueryPlanner {
       }
     }
     return joinedPairs;
+  }
+
+  /**
+   * The concepts of the notes two Hangul words name together, spelling by sound either an English word each of a
+   * name the notes have (스킵 커넥션: skip connection, which they may write as 잔차 연결), or together an English
+   * form of the concept (레이스 컨디션: race condition, where they write 경쟁 상태).
+   */
+  private conceptsSpeltByTwo(left: string, right: string): Set<Term> {
+    const out = new Set<Term>();
+    const rights = [right, stem(right)];
+    for (const joined of new Set(rights.map((r) => left + r))) {
+      for (const { term, distance } of this.words.conceptsSoundingLike(joined)) if (distance <= KNOWN_BY_SOUND_DISTANCE && this.has(term)) out.add(term);
+    }
+    for (const l of this.words.latinSoundingLike(left)) {
+      for (const r of new Set(rights.flatMap((w) => this.words.latinSoundingLike(w)))) {
+        const term = this.concepts.termOf(`${l} ${r}`);
+        if (term !== undefined && this.has(term)) out.add(term);
+      }
+    }
+    return out;
   }
 
   /**
