@@ -41,6 +41,13 @@ describe("parseNote: Markdown", () => {
     expect(s[1]!.text).toBe("");
   });
 
+  it("keeps what only looks like markup: a type's parameters, a pointer's stars, a name's underscores", () => {
+    const md = parseNote("notes/r.md", "# Rust\n\n## Box<T>\n\n힙에 둔다.\n\n## Rc<T> — 참조 카운팅\n\n공유.\n");
+    expect(md.map((x) => x.heading)).toEqual(["Rust", "Box<T>", "Rc<T> — 참조 카운팅"]);
+    const lectures = parseNote("notes/u.txt", "unsafe 세미나\n#2 raw pointer (*const T, *mut T)\n내용\n#3 max_idle_time 설정은 _꼭_ 확인\n내용\n");
+    expect(lectures.map((x) => x.heading)).toEqual(["#2 raw pointer (*const T, *mut T)", "#3 max_idle_time 설정은 꼭 확인"]);
+  });
+
   it("keeps blockquotes in the body and does not read numbered list items as headings", () => {
     const s = parseNote("notes/c.md", "## 비용\n> 한달 5,000,000 요청\n1. 거버넌스\n2. 근접성\n");
     expect(s).toHaveLength(1);

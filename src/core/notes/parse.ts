@@ -178,7 +178,8 @@ function inlineText(inline: Token | undefined): string {
   if (!inline.children) return inline.content.trim();
   let out = "";
   for (const child of inline.children) {
-    if (child.type === "text" || child.type === "code_inline") out += child.content;
+    // Inline HTML in a heading is almost always a type's parameters (Box<T>, Vec<u8>): it is kept as written.
+    if (child.type === "text" || child.type === "code_inline" || child.type === "html_inline") out += child.content;
     else if (child.type === "softbreak" || child.type === "hardbreak") out += " ";
     else if (child.type === "image") out += child.content;
   }
@@ -189,8 +190,11 @@ function inlineText(inline: Token | undefined): string {
 export function stripInlineMarkup(text: string): string {
   return text
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/(\*\*|__)(.+?)\1/g, "$2")
-    .replace(/(\*|_)(\S.*?)\1/g, "$2")
+    .replace(/(\*\*|__)(\S(?:.*?\S)?)\1/g, "$2")
+    // As in Markdown, emphasis closes only after a letter, not a space (*const T, *mut T stays), and _ never inside
+    // a word (max_idle_time stays).
+    .replace(/\*(\S(?:.*?\S)?)\*/g, "$1")
+    .replace(/(^|[^\p{L}\p{N}])_(\S(?:.*?\S)?)_(?![\p{L}\p{N}])/gu, "$1$2")
     .replace(/`([^`]*)`/g, "$1")
     .replace(/\s+/g, " ")
     .trim();
