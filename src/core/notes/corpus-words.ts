@@ -44,7 +44,8 @@ export class CorpusWords {
         if (bucket) bucket.push(w);
         else this.byLength.set(w.length, [w]);
       }
-      if (w.length >= 3 && this.df(foldLatin(w)) > 0) for (const key of latinKeys(w)) pushTo(this.latinBySound, key, foldLatin(w));
+      // Kept as written, for its sound (viridis, not viridi); found as the index has it, folded.
+      if (w.length >= 3 && this.df(foldLatin(w)) > 0) for (const key of latinKeys(w)) pushTo(this.latinBySound, key, w);
     }
     for (const w of hangulWords) {
       const st = stem(w);
@@ -188,17 +189,19 @@ export class CorpusWords {
    */
   private soundAlikes(word: string, keys: readonly string[], table: Map<string, string[]>): string[] {
     const hangul = isHangulWord(word);
+    // A Latin word is returned as the index has it (folded), once however many of its forms sound alike.
+    const term = (w: string) => (hangul ? foldLatin(w) : w);
     const alike: string[] = [];
     for (const key of keys) {
       for (const w of table.get(key) ?? []) if (!alike.includes(w) && (hangul ? soundsAlike(word, w) : soundsAlike(w, word))) alike.push(w);
     }
-    if (alike.length < 2) return alike;
-    const found = alike.map((w) => ({ w, distance: hangul ? spellingDistance(word, w) : spellingDistance(w, word), df: this.df(hangul ? w : w.slice(0, 2)) }));
+    if (alike.length < 2) return [...new Set(alike.map(term))];
+    const found = alike.map((w) => ({ w, distance: hangul ? spellingDistance(word, w) : spellingDistance(w, word), df: this.df(hangul ? foldLatin(w) : w.slice(0, 2)) }));
     found.sort((a, b) => a.distance - b.distance || b.df - a.df);
     const bar = found[0]!.distance + SPELLING_MARGIN;
-    const out: string[] = [];
-    for (const f of found) if (f.distance <= bar && out.length < MAX_LOANWORDS) out.push(f.w);
-    return out;
+    const out = new Set<string>();
+    for (const f of found) if (f.distance <= bar && out.size < MAX_LOANWORDS) out.add(term(f.w));
+    return [...out];
   }
 }
 
