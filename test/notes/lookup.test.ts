@@ -649,12 +649,18 @@ describe("a typo in a name with a number (resilence4j)", () => {
   });
 });
 
-describe("a word typed with ㅐ for ㅔ or the other way round (밸만, 래디스)", () => {
+describe("a word typed with ㅐ for ㅔ or the other way round (밸만, 래디스), or 쉬 for 시", () => {
   it("finds the word as the notes spell it, where they do not spell it as typed", () => {
     const filler = records(40, (i) => `캐시 조회 기록 ${i}.`);
     const notes = new LookupService(parseNote("notes/rl.md", `# 강화학습\n\n## 벨만 방정식\n\n가치를 다음 상태의 가치로 적는다.\n\n## 레디스\n\n인메모리 키-값 저장소.\n\n${filler}`));
     expect(notes.lookup("밸만 방정식").hits[0]?.section.heading).toBe("벨만 방정식");
     expect(notes.lookup("래디스 캐시").hits[0]?.section.heading).toBe("레디스");
+  });
+
+  it("... or with a glide after ㅅ, ㅈ or ㅊ added or dropped (대쉬보드 for 대시보드)", () => {
+    const filler = records(40, (i) => `지표 조회 기록 ${i}.`);
+    const notes = new LookupService(parseNote("notes/bi.md", `# BI\n\n## 대시보드\n\n지표를 한 화면에 모은다.\n\n## 차트\n\n막대, 선, 원.\n\n${filler}`));
+    for (const q of ["대쉬보드", "대쉬보드 뭐야"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("대시보드");
   });
 });
 

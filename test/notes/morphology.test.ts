@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { aeVariants, isParticle, isPredicate, nounForms, stems } from "../../src/core/notes/morphology.js";
+import { alikeSpellings, isParticle, isPredicate, nounForms, stems } from "../../src/core/notes/morphology.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const rows = readFileSync(path.join(root, "test/fixtures/korean-morphology.tsv"), "utf8")
@@ -112,14 +112,22 @@ describe("a particle typed alone", () => {
   });
 });
 
-describe("ㅐ and ㅔ, which sound alike", () => {
-  it("are swapped in every combination, the word itself left out (밸만 → 벨만, 얘외 → 예외)", () => {
-    expect(aeVariants("밸만")).toEqual(["벨만"]);
-    expect(aeVariants("얘외")).toEqual(["예외"]);
-    expect(aeVariants("배포")).toEqual(["베포"]);
-    expect(aeVariants("스택")).toEqual(["스텍"]);
-    expect(aeVariants("캐시")).toEqual(["케시"]);
-    expect(new Set(aeVariants("새 세"))).toEqual(new Set(["새 새", "세 세", "세 새"]));
-    expect(aeVariants("람다")).toEqual([]);
+describe("spellings that sound alike", () => {
+  it("swap ㅐ and ㅔ in every combination, the word itself left out (밸만 → 벨만, 얘외 → 예외)", () => {
+    expect(alikeSpellings("밸만")).toEqual(["벨만"]);
+    expect(alikeSpellings("얘외")).toEqual(["예외"]);
+    expect(alikeSpellings("배포")).toEqual(["베포"]);
+    expect(alikeSpellings("스택")).toEqual(["스텍"]);
+    expect(alikeSpellings("캐시")).toContain("케시");
+    expect(new Set(alikeSpellings("새 세"))).toEqual(new Set(["새 새", "세 세", "세 새"]));
+    expect(alikeSpellings("람다")).toEqual([]);
+  });
+
+  it("add or drop a glide after ㅅ, ㅈ or ㅊ (대쉬보드 → 대시보드, 쥬피터 → 주피터, 캐시 → 캐쉬)", () => {
+    expect(alikeSpellings("대쉬보드")).toContain("대시보드");
+    expect(alikeSpellings("쥬피터")).toContain("주피터");
+    expect(alikeSpellings("쇼핑")).toContain("소핑");
+    expect(alikeSpellings("캐시")).toContain("캐쉬");
+    expect(alikeSpellings("큐")).toEqual([]);
   });
 });

@@ -177,16 +177,21 @@ export function nounForms(word: string): string[] {
 }
 
 /**
- * The spellings of a Hangul word with ㅐ and ㅔ (and ㅒ and ㅖ) swapped, which Korean no longer tells apart by ear and
- * so often writes one for the other (밸만 for 벨만, 래디스 for 레디스): every such variant but the word, at most a few.
+ * The other spellings of a Hangul word that sound the same, which Korean writers mix up (밸만 for 벨만, 대쉬보드 for
+ * 대시보드, 쥬피터 for 주피터): ㅐ for ㅔ (and ㅒ for ㅖ) and back, and after ㅅ, ㅈ or ㅊ a glide added or dropped (쉬 and
+ * 시, 쥬 and 주, 셔 and 서, 쇼 and 소). Every variant but the word itself, at most a few.
  */
-export function aeVariants(word: string): string[] {
+export function alikeSpellings(word: string): string[] {
   let variants = [""];
   for (const ch of word) {
     const code = ch.charCodeAt(0) - 0xac00;
-    const medial = code >= 0 && code <= 11171 ? Math.floor((code % 588) / 28) : -1;
-    const swapped = AE_SWAP[medial];
-    const options = swapped === undefined ? [ch] : [ch, String.fromCharCode(ch.charCodeAt(0) + (swapped - medial) * 28)];
+    const options = [ch];
+    if (code >= 0 && code <= 11171) {
+      const initial = Math.floor(code / 588);
+      const medial = Math.floor((code % 588) / 28);
+      const other = AE_SWAP[medial] ?? (SIBILANTS.has(initial) ? GLIDE_SWAP[medial] : undefined);
+      if (other !== undefined) options.push(String.fromCharCode(ch.charCodeAt(0) + (other - medial) * 28));
+    }
     variants = variants.flatMap((v) => options.map((o) => v + o)).slice(0, 8);
   }
   return variants.filter((v) => v !== word);
@@ -194,3 +199,7 @@ export function aeVariants(word: string): string[] {
 
 /** ㅐ ↔ ㅔ and ㅒ ↔ ㅖ, by medial index. */
 const AE_SWAP: Record<number, number> = { 1: 5, 5: 1, 3: 7, 7: 3 };
+/** ㅅ ㅆ ㅈ ㅊ, by initial index, after which a glide is heard or not (쉬/시, 쥬/주). */
+const SIBILANTS = new Set([9, 10, 12, 14]);
+/** ㅟ ↔ ㅣ, ㅠ ↔ ㅜ, ㅕ ↔ ㅓ, ㅛ ↔ ㅗ, by medial index. */
+const GLIDE_SWAP: Record<number, number> = { 16: 20, 20: 16, 17: 13, 13: 17, 6: 4, 4: 6, 12: 8, 8: 12 };

@@ -7,7 +7,7 @@ import { stemmer } from "stemmer";
 import { foldLatin, isHangulWord, isParticleOnly, normalize, type Analysis, type Concepts, type Term } from "./analyze.js";
 import type { CorpusWords } from "./corpus-words.js";
 import { hangulKey, ingBases, isIngSyllable, letterSpellings, MIN_KEY_LENGTH, spellingDistance } from "./loanword.js";
-import { aeVariants, isParticle, isPredicate, nounForms, stem, stems, type Stem } from "./morphology.js";
+import { alikeSpellings, isParticle, isPredicate, nounForms, stem, stems, type Stem } from "./morphology.js";
 import { QUERY_WORDS } from "./query-words.js";
 
 /** Longer queries are cut: nobody types more, and it bounds the work per query. */
@@ -23,8 +23,8 @@ const UNKNOWN_NAME_WEIGHT = 2;
 /** A name the notes have, found as a concept (람다, Lambda) or as an English word of theirs (HikariCP, OSIV),
  * weighs more than a Korean word of the question: it says what the question is about. */
 const NAME_WEIGHT = 1.5;
-/** A Hangul word found with its ㅐ and ㅔ swapped is almost surely that word: the two sound alike. */
-const AE_FACTOR = 0.95;
+/** A Hangul word found spelt another way that sounds the same (ㅐ for ㅔ, 쉬 for 시) is almost surely that word. */
+const ALIKE_SPELLING_FACTOR = 0.95;
 /** A Hangul word spelt this much like a Latin word of the notes is that word, as sure as typed (뮤텍스, 디피헬만). */
 const SURE_SPELLING_DISTANCE = 0.25;
 /** How unlike a one-syllable Hangul word may be spelt from a Latin word to be taken for it. */
@@ -608,12 +608,13 @@ export class QueryPlanner {
         if (split && (whole === undefined || split.distance < spellingDistance(s.stem, whole))) alternatives.push({ terms: [[split.words[0], 0.5], [split.words[1], 0.5]], factor: LOANWORD_FACTOR });
       }
     }
-    // The word with ㅐ and ㅔ swapped, where the notes have it so and not as typed (밸만 for 벨만).
+    // The word spelt another way that sounds the same, where the notes have it so and not as typed (밸만 for 벨만,
+    // 대쉬보드 for 대시보드).
     if (!alternatives.some((alt) => alt.terms.every(([t]) => this.has(t)))) {
       for (const s of candidates) {
         if (s.kind === "ending" || s.stem.length < 2) continue;
-        for (const variant of aeVariants(s.stem)) {
-          const found = this.wordInNotes(variant, AE_FACTOR);
+        for (const variant of alikeSpellings(s.stem)) {
+          const found = this.wordInNotes(variant, ALIKE_SPELLING_FACTOR);
           if (found) alternatives.push(found);
         }
       }
