@@ -296,6 +296,10 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: microservices architecture notes", "test/fixtures/notes-msa", "lookup-msa.jsonl");
   otherNotes("held out: Flutter notes", "test/fixtures/notes-flutter", "lookup-flutter.jsonl");
   otherNotes("held out: Git and collaboration notes", "test/fixtures/notes-git", "lookup-git.jsonl");
+  otherNotes("held out: web security notes", "test/fixtures/notes-websec", "lookup-websec.jsonl");
+  otherNotes("held out: data visualisation notes", "test/fixtures/notes-viz", "lookup-viz.jsonl");
+  otherNotes("held out: Rust notes", "test/fixtures/notes-rust", "lookup-rust.jsonl");
+  otherNotes("held out: recommender systems notes", "test/fixtures/notes-recsys", "lookup-recsys.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
