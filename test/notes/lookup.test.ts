@@ -58,6 +58,13 @@ describe("lookup over the shipped notes", () => {
     expect(notes.lookup("retension").hits[0]?.section.heading).toBe("보존");
   });
 
+  it("takes a name two edits away only for a long word, or one the name goes on past (lightgcn is not lightgbm)", () => {
+    const notes = new LookupService(parseNote("notes/ml.md", "# 모델\n\n## 부스팅\n\nlightgbm 으로 학습한다.\n\n## 저장소\n\npostgresql 에 결과를 쌓는다.\n"));
+    expect(notes.lookup("lightgcn").hits).toEqual([]);
+    expect(notes.lookup("lightgbn").hits[0]?.section.heading).toBe("부스팅");
+    expect(notes.lookup("postgres").hits[0]?.section.heading).toBe("저장소");
+  });
+
   it("ranks a section whose heading names the topic above one that only mentions it", () => {
     expect(topHeadings("JWT")[0]).toBe("JWT");
     expect(topHeadings("connection draining")[0]).toBe("#39 Connection Draining");

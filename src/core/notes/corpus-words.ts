@@ -9,6 +9,8 @@ import { firstAtLeast } from "./prefix.js";
 
 /** Of the spellings by sound, those that read this much less like the word than the best are other words. */
 const SPELLING_MARGIN = 0.3;
+/** A word this long may be two edits off the name meant; a shorter one only where the name goes on past it. */
+const TWO_EDITS_LENGTH = 10;
 /** At most this many spellings by sound of one word. */
 const MAX_LOANWORDS = 4;
 
@@ -170,7 +172,9 @@ export class CorpusWords {
         // An edit changes at most two letter counts by one: a cheap bound before the distance itself.
         if (letterDifference(letters, word.length, candidate) > 2 * Math.min(maxEdits, bestDistance)) continue;
         const d = boundedDamerau(word, candidate, bestDistance);
-        if (d > maxEdits) continue;
+        // Two edits are another name as often as a typo (lightgcn, lightgbm), unless the word is long or the name
+        // only goes on past it (postgres, postgresql).
+        if (d > maxEdits || (d === 2 && word.length < TWO_EDITS_LENGTH && !candidate.startsWith(word))) continue;
         const df = this.df(foldLatin(candidate));
         if (d < bestDistance || (d === bestDistance && df > bestDf)) {
           best = candidate;
