@@ -698,6 +698,20 @@ describe("an English name ending in s, which the index keeps without it (redis a
   });
 });
 
+describe("an English plural or past tense", () => {
+  // 폴더, 필터 and 막지 are words of these notes whose consonants fit pulled and markers.
+  const filler = records(30, (i) => `${i % 3 ? "폴더 정리" : "필터 설정은 막지 않는"} 기록 ${i}.`);
+  const notes = new LookupService(parseNote("notes/git.md", `# Git\n\n## 충돌 마커\n\n<<<<<<< 와 >>>>>>> 사이가 충돌 난 부분.\n\n## 원격\n\ngit pull 은 fetch 와 merge.\n\n${filler}`));
+
+  it("is spelt in Hangul as whichever form is spelt more like a word of the notes (markers: 마커, not 막지)", () => {
+    expect(notes.lookup("markers").hits[0]?.section.heading).toBe("충돌 마커");
+  });
+
+  it("finds the notes' word of its stem before any spelling by sound: a past tense is no loanword (pulled: pull)", () => {
+    expect(notes.lookup("pulled").hits[0]?.section.heading).toBe("원격");
+  });
+});
+
 describe("a size written with a times sign (3×3)", () => {
   it("is the size typed with an x, either way round (3x3 커널, 1×1 conv)", () => {
     const notes = new LookupService(parseNote("notes/cnn.md", "# CNN\n\n## 커널\n\n3×3 커널로 특징을 뽑는다.\n\n## 병목\n\n1x1 conv로 채널을 줄인다.\n"));

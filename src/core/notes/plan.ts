@@ -94,7 +94,7 @@ export function isStopLatin(word: string): boolean {
   return STOP_LATIN.has(word);
 }
 const STOP_HANGUL = new Set([
-  "뭐", "뭐야", "뭐지", "뭐임", "뭐냐", "뭔데", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어디서", "어느", "무슨", "누가", "누구", "얼마", "얼마나", "몇", "알려줘", "알려주세요",
+  "뭐", "뭐야", "뭐지", "뭐임", "뭐냐", "뭔데", "뭔가요", "뭔지", "무엇", "무엇인가요", "왜", "어떻게", "어떤", "언제", "어디", "어디서", "어느", "무슨", "누가", "누구", "얼마", "얼마나", "몇", "며칠", "알려줘", "알려주세요",
   "설명", "설명해줘", "정리", "좀", "대해", "대해서", "대한", "관련", "관해", "방법", "법", "하는법", "사용법", "돼", "되나요",
   "있나요", "인가", "경우", "때", "것", "거", "수", "등", "및", "그", "이", "저", "또", "더", "잘", "다", "되", "해", "하", "나요", "건가요",
   // pronouns: whose it is says nothing of what it is (내 파드, 우리 서비스); not 나, which is also 나오다 (에러 나와)
@@ -509,16 +509,23 @@ export class QueryPlanner {
         known = terms.some((t) => this.has(t));
       }
     }
+    // An English word in another form than the notes write it in Latin letters (pulled, where they write pull): the
+    // words of its stem. A past tense is never a loanword: for it they are surer than any Hangul spelling by sound.
+    const root = !this.has(folded) && word.length >= 5 ? stemmer(folded) : folded;
+    const stemWords = root !== folded && root.length >= 3 ? this.words.latinWordsOfStem(root) : [];
+    const pastTense = folded.endsWith("ed") && stemWords.length > 0;
     // The same word spelled in Hangul in the notes (proxy → 프록시).
-    let spelt = false;
+    let spelt = pastTense;
     const lower = word.toLowerCase();
     // A plural is spelt in Hangul as its singular (petersons → 피터슨): that is tried where the word as typed finds
     // nothing.
-    const forms = !spoken ? [] : lower === folded ? [lower] : [lower, folded];
+    // Of the two, the one spelt more like a word of the notes goes first (markers: 마커 for marker, not 막지).
+    const closest = (w: string) => Math.min(...this.words.hangulSoundingLike(w).map((h) => spellingDistance(h, w)));
+    const forms = !spoken ? [] : lower === folded ? [lower] : closest(folded) < closest(lower) ? [folded, lower] : [lower, folded];
     // Notes spell an English verb's -ing in Hangul (디바운싱, 폴링) where a question types the verb (debounce, poll):
     // that is tried last, and finds only a word that ends as -ing is spelt.
     const ing = spoken && lower.length >= 4 && !lower.endsWith("ing") ? lower + "ing" : undefined;
-    for (const w of ing ? [...forms, ing] : forms) {
+    for (const w of spelt ? [] : ing ? [...forms, ing] : forms) {
       for (const h of this.words.hangulSoundingLike(w)) {
         if (w === ing && !isIngSyllable(h.slice(-1))) continue;
         // A word of a concept of the vocabulary is a known name: only a close spelling is taken for it.
@@ -529,19 +536,17 @@ export class QueryPlanner {
       }
       if (spelt) break;
     }
-    // An English word in another form than the notes write it (sampling, where they write sample or 샘플): the
-    // words of its stem, and the Hangul spellings of that stem.
-    if (!this.has(folded) && !spelt && word.length >= 5) {
-      const root = stemmer(folded);
-      if (root !== folded && root.length >= 3) {
-        for (const w of this.words.latinWordsOfStem(root)) {
-          alternatives.push({ terms: [[w, 1]], factor: 1 });
-          known = true;
-        }
-        for (const h of spoken ? this.words.hangulSoundingLike(root) : []) {
-          alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
-          known = true;
-        }
+    if (pastTense || !spelt) {
+      for (const w of stemWords) {
+        alternatives.push({ terms: [[w, 1]], factor: 1 });
+        known = true;
+      }
+    }
+    // ... or, where neither, the Hangul spellings of its stem (sampling, where they write 샘플).
+    if (!spelt && root !== folded && root.length >= 3) {
+      for (const h of spoken ? this.words.hangulSoundingLike(root) : []) {
+        alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
+        known = true;
       }
     }
     // An ordinary word of the question (range, share, split) the notes do not write but say in Korean (범위, 공유,
