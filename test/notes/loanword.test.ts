@@ -71,8 +71,8 @@ describe("loanwords by sound", () => {
     expect(soundsAlike("하드웨어", "hardware")).toBe(true);
   });
 
-  it("tells first consonants apart as Korean writes them (ㅂ b, ㅍ p, ㄷ d, ㅌ t, ㄱ g, ㅋ k; ㅅ s, ㅈ z or j, ㅊ ch)", () => {
-    for (const [ko, en] of [["피어링", "billing"], ["바꾸기", "package"], ["폴리곤", "vulkan"], ["케이트", "gate"], ["다입", "type"], ["세로", "zero"], ["채로", "zero"]] as const) {
+  it("tells first consonants apart as Korean writes them (ㅂ b, ㅍ p, ㄷ d, ㅌ t, ㄱ g, ㅋ k; ㅅ s, ㅈ z or j, ㅊ ch; ㄲ ㄸ ㅃ ㅉ none)", () => {
+    for (const [ko, en] of [["피어링", "billing"], ["바꾸기", "package"], ["폴리곤", "vulkan"], ["케이트", "gate"], ["다입", "type"], ["세로", "zero"], ["채로", "zero"], ["때마다", "teammates"], ["까지", "catch"]] as const) {
       expect(soundsAlike(ko, en), `${ko} ${en}`).toBe(false);
     }
     for (const [ko, en] of [["피어링", "peering"], ["빌링", "billing"], ["파이프", "pipe"], ["포맷", "format"], ["게이트", "gate"], ["캐시", "cache"], ["스레드", "thread"], ["제로", "zero"], ["사이클", "cycle"], ["제네릭", "generic"], ["체크", "check"]] as const) {

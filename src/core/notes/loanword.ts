@@ -199,10 +199,15 @@ export function latinShape(word: string): { start: "w" | "v" | "c"; vowels: stri
  * 케이트); ㅅ for s, sh, th or a soft c, ㅈ for j, z or a soft g, ㅊ for ch or ts (zero is no 세로, 서로 or 채로). */
 const INITIAL_LETTERS: ReadonlyMap<number, RegExp> = new Map([
   [0, /^g/],
+  // ㄲ, ㄸ, ㅃ and ㅉ start no English word's spelling (때마다 is no teammates); ㅆ starts some, as said (싸인).
+  [1, /^$/],
   [3, /^(?:d|th)/],
+  [4, /^$/],
   [7, /^[bv]/],
+  [8, /^$/],
   [9, /^(?:s|th|c[eiy]|x|ps)/],
   [12, /^(?:[jzx]|g[eiy]|dg)/],
+  [13, /^$/],
   [14, /^(?:ch|ts|tch|c)/],
   [15, /^(?:[ckq]|ch)/],
   [16, /^t/],
