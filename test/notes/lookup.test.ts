@@ -748,6 +748,11 @@ describe("a question word", () => {
     expect(notes.lookup("얼마나 몇 누구").hits).toEqual([]);
   });
 
+  it("asks how long, not what about (워터마크 며칠 동안 기다려)", () => {
+    expect(notes.lookup("워터마크 며칠 동안 기다려").hits[0]?.section.heading).toBe("워터마크");
+    expect(notes.lookup("며칠 동안").hits).toEqual([]);
+  });
+
   it("contracted, doubled or wanting, still asks how (윈도우 종류 뭐뭐, 워터마크 뭘로 정해, 워터마크 정하고 싶을 때, 어떡해)", () => {
     // 종류 is no word of these notes: every other word the question adds must weigh nothing for 윈도우 to be covered;
     // and a verb before 싶다 says what is wanted done, as one before 법 says how.
