@@ -756,7 +756,7 @@ describe("a question word", () => {
   it("contracted, doubled or wanting, still asks how (윈도우 종류 뭐뭐, 워터마크 뭘로 정해, 워터마크 정하고 싶을 때, 어떡해)", () => {
     // 종류 is no word of these notes: every other word the question adds must weigh nothing for 윈도우 to be covered;
     // and a verb before 싶다 says what is wanted done, as one before 법 says how.
-    for (const q of ["윈도우 종류 뭐뭐 있어", "워터마크 뭘로 정해", "워터마크 정하고 싶을 때", "워터마크 길게 잡고 싶은데", "워터마크 길면 어떡해"]) {
+    for (const q of ["윈도우 종류 뭐뭐 있어", "워터마크 뭘로 정해", "워터마크 정하고 싶을 때", "워터마크 길게 잡고 싶은데", "워터마크 길면 어떡해", "워터마크가 뭐고 어디서 봐"]) {
       expect(notes.lookup(q).hits[0]?.section.heading, q).toBe(q.startsWith("윈도우") ? "윈도우" : "워터마크");
     }
     expect(notes.lookup("뭐뭐 뭘로 어떡해 싶어").hits).toEqual([]);

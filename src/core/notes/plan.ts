@@ -101,7 +101,7 @@ const STOP_HANGUL = new Set([
   "내", "네", "우리", "저희",
   // spoken question words as they are contracted and doubled (뭘 for 뭐를, 뭐뭐 for "which ones") and what to do
   // (어떡해): how a question is asked, in any subject
-  "뭘", "뭐뭐", "어떡해", "어떡하지", "어떡하죠", "어떡함",
+  "뭘", "뭐뭐", "뭐고", "뭐며", "어떡해", "어떡하지", "어떡하죠", "어떡함",
 ]);
 /** Words of quantity, degree and negation: they say how much is asked, not what about; they weigh nothing, but a
  * question with them is longer, and needs less of its weight covered, as any long question. */
