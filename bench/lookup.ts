@@ -300,6 +300,10 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: data visualisation notes", "test/fixtures/notes-viz", "lookup-viz.jsonl");
   otherNotes("held out: Rust notes", "test/fixtures/notes-rust", "lookup-rust.jsonl");
   otherNotes("held out: recommender systems notes", "test/fixtures/notes-recsys", "lookup-recsys.jsonl");
+  otherNotes("held out: network programming notes", "test/fixtures/notes-netprog", "lookup-netprog.jsonl");
+  otherNotes("held out: classical computer vision notes", "test/fixtures/notes-cv", "lookup-cv.jsonl");
+  otherNotes("held out: natural language processing notes", "test/fixtures/notes-nlp", "lookup-nlp.jsonl");
+  otherNotes("held out: a sixth group's AWS Solutions Architect notes", "test/fixtures/notes-aws5", "lookup-aws5.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
