@@ -199,6 +199,11 @@ export class QueryPlanner {
     return out;
   }
 
+  /** Whether one of the alternatives is a word the notes have whole, every term of it. */
+  private findsWhole(alternatives: readonly Alternative[]): boolean {
+    return alternatives.some((alt) => alt.terms.every(([t]) => this.has(t)));
+  }
+
   /** A Hangul word as an alternative, where the notes have it whole. */
   private wordInNotes(word: string, factor: number): Alternative | undefined {
     const alternative = bigramAlternative(word, factor);
@@ -615,7 +620,7 @@ export class QueryPlanner {
     }
     // The word spelt another way that sounds the same, where the notes have it so and not as typed (밸만 for 벨만,
     // 대쉬보드 for 대시보드).
-    if (!alternatives.some((alt) => alt.terms.every(([t]) => this.has(t)))) {
+    if (!this.findsWhole(alternatives)) {
       for (const s of candidates) {
         if (s.kind === "ending" || s.stem.length < 2) continue;
         for (const variant of alikeSpellings(s.stem)) {
@@ -626,7 +631,7 @@ export class QueryPlanner {
     }
     // A Hangul spelling of an English name of a concept the notes write otherwise (아이겐벡터 for eigenvector, where
     // they write 고유벡터), where nothing else finds the word.
-    if (!isPredicate(word) && !alternatives.some((alt) => alt.terms.every(([t]) => this.has(t)))) {
+    if (!isPredicate(word) && !this.findsWhole(alternatives)) {
       for (const s of candidates) {
         if (s.kind === "ending" || s.stem.length < 3) continue;
         for (const { term, distance } of this.words.conceptsSoundingLike(s.stem)) {

@@ -31,6 +31,12 @@ const PRECISION_BOOST = 0.5;
 /** A word matched only by sound counts for this share of itself in coverage: it might be another word. */
 const LOANWORD_COVERAGE = 0.75;
 
+/** The coverage at which a section with the query's most telling word answers it (TELLING_COVERAGE, scaled as
+ * `required` is), or none where too much of the query's weight is words the notes never use. */
+function tellingCoverage(unknown: number, total: number, required: number): number {
+  return unknown < TELLING_UNKNOWN_SHARE * total ? (TELLING_COVERAGE / MIN_COVERAGE) * required : Infinity;
+}
+
 /** Domain packs: product-family vocabularies applied to notes that name enough of that family. */
 export const DOMAIN_PACKS = [AWS_PACK] as const;
 
@@ -231,7 +237,7 @@ export class SearchIndex {
       if (!importances[c]!.known) unknown += weight;
     });
     const covered = total - unknown;
-    const telling = unknown < TELLING_UNKNOWN_SHARE * total ? (TELLING_COVERAGE / MIN_COVERAGE) * required : Infinity;
+    const telling = tellingCoverage(unknown, total, required);
     // A margin for the rounding of a section's coverage, summed in another order.
     const margin = 1 - 1e-9;
     return total > 0 && covered < Math.min(required, telling) * total * margin && !(comparison && 2 * covered >= required * total * margin);
@@ -337,7 +343,7 @@ export class SearchIndex {
       let bestCoverage = 0;
       let secondCoverage = 0;
       let answers = false;
-      const telling = unknownWeight < TELLING_UNKNOWN_SHARE * totalWeight ? (TELLING_COVERAGE / MIN_COVERAGE) * required : Infinity;
+      const telling = tellingCoverage(unknownWeight, totalWeight, required);
       let bestLower = 0;
       const lowest = scratch.lowestFor(limit);
       let lowestCount = 0;
