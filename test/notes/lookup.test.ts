@@ -210,6 +210,15 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("TCP랑 QUIC 차이").hits).toEqual([]);
   });
 
+  it("answers a comparison by two sections only where the second has a thing compared that the first lacks", () => {
+    const notes = new LookupService(
+      parseNote("notes/lang.md", "# 언어\n\n## 파이썬 리스트\n\n리스트는 순서가 있다. 튜플과 달리 바꿀 수 있다.\n\n## 파이썬 튜플\n\n튜플은 바꿀 수 없는 리스트 같은 것.\n\n## 딕셔너리\n\n키로 값을 찾는다.\n\n## 함수\n\n인자를 받아 값을 돌려준다.\n\n## 모듈\n\n파일 하나가 모듈.\n"),
+    );
+    expect(notes.lookup("리스트랑 튜플 차이").hits.slice(0, 2).map((h) => h.section.heading)).toEqual(["파이썬 리스트", "파이썬 튜플"]);
+    // Both sections half-match the same words; what the list is compared with is in neither.
+    expect(notes.lookup("파이썬 리스트랑 자바 어레이리스트 차이").hits).toEqual([]);
+  });
+
   it("reads a one-syllable Hangul word with a final consonant as a loanword (팀 → team, 툴 → tool)", () => {
     const notes = new LookupService(parseNote("notes/org.md", "# 조직\n\n## Team Topology\n\n스트림 정렬 조직.\n\n## Tool Chain\n\n빌드와 배포 도구.\n\n## Search\n\n색인으로 찾는다.\n\n## 회고\n\n잘한 점과 아쉬운 점.\n"));
     expect(notes.lookup("팀 구조").hits[0]?.section.heading).toBe("Team Topology");

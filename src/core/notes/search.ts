@@ -267,6 +267,7 @@ export class SearchIndex {
     const { clauseBits } = scratch;
     let tellingImportance = -1;
     let tellingBit = 0;
+    const { bitWeight } = scratch;
     for (let c = 0; c < clauses.length; c++) {
       const clause = clauses[c]!;
       const { importance } = importances[c]!;
@@ -317,6 +318,7 @@ export class SearchIndex {
       totalWeight += weight;
       if (clauseCount === 0) unknownWeight += weight;
       const bit = c < 31 ? 1 << c : 0;
+      if (bit) bitWeight[c] = weight;
       if (clause.weight >= 1 && clauseCount > 0 && importance > tellingImportance && bit) {
         tellingImportance = importance;
         tellingBit = bit;
@@ -341,6 +343,7 @@ export class SearchIndex {
     const top: ScoredSection[] = [];
     if (touchedCount > 0 && totalWeight > 0) {
       let bestCoverage = 0;
+      let bestCovering = -1;
       let secondCoverage = 0;
       let answers = false;
       const telling = tellingCoverage(unknownWeight, totalWeight, required);
@@ -360,6 +363,7 @@ export class SearchIndex {
         if (coverage > bestCoverage) {
           secondCoverage = bestCoverage;
           bestCoverage = coverage;
+          bestCovering = i;
         } else if (coverage > secondCoverage) secondCoverage = coverage;
         if (coverage >= required || (coverage >= telling && (clauseBits[i]! & tellingBit) !== 0)) answers = true;
         if (lower > bestLower) bestLower = lower;
@@ -374,7 +378,7 @@ export class SearchIndex {
         }
       }
       // Two things compared are often written in two sections (릿지 and 라쏘): together they may cover the query.
-      if (answers || (comparison && bestCoverage + secondCoverage >= required)) {
+      if (answers || (comparison && bestCoverage + secondCoverage >= required && this.pairCovers(bestCovering, touchedCount, totalWeight, required))) {
         // A section is worth its precision if it could be the best, or among the `limit` best that cover enough.
         const bar = Math.min(bestLower, lowestCount < limit ? 0 : lowest[limit - 1]!) * (1 - 1e-9);
         const candidates = scratch.candidates;
@@ -418,6 +422,24 @@ export class SearchIndex {
     for (const id of queryIds) queryTerm[id] = 0;
     return top;
   }
+  /**
+   * Whether the section covering most of a comparison and another together cover enough of it, the other counting
+   * only for the clauses the first lacks: two things compared are often in two sections (릿지, 라쏘), but two
+   * sections that both half-match the same words are no answer to a comparison of something else.
+   */
+  private pairCovers(best: number, touchedCount: number, totalWeight: number, required: number): boolean {
+    const { touched, clauseBits, matched, bitWeight } = this.scratch!;
+    const own = clauseBits[best]!;
+    for (let t = 0; t < touchedCount; t++) {
+      const i = touched[t]!;
+      let rest = clauseBits[i]! & ~own;
+      if (i === best || rest === 0) continue;
+      let extra = 0;
+      for (let c = 0; rest !== 0; c++, rest >>>= 1) if (rest & 1) extra += bitWeight[c]!;
+      if (matched[best]! + Math.min(matched[i]!, extra / totalWeight) >= required) return true;
+    }
+    return false;
+  }
 }
 
 /** Per-query working arrays, one slot a section (a term for `queryTerm`), kept zeroed between queries. */
@@ -434,6 +456,8 @@ class Scratch {
   readonly queryTerm: Uint8Array;
   /** by section, a bit for each of the query's first 31 clauses it matches */
   readonly clauseBits: Int32Array;
+  /** the weight of each of the query's first 31 clauses, by its bit */
+  readonly bitWeight = new Float64Array(31);
   /** sections met by the query, by the current clause, by the current alternative */
   readonly touched: Int32Array;
   readonly clauseTouched: Int32Array;
