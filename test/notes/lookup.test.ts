@@ -232,6 +232,14 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("xray 판독").hits[0]?.section.heading).toBe("X-Ray 판독");
   });
 
+  it("finds a name the notes spell in Hangul with a last syllable that is also a particle (spearman → 스피어만)", () => {
+    const notes = new LookupService(
+      parseNote("notes/stat.md", "# 통계\n\n## 스피어만 순위상관\n\n순위로 바꿔서 상관을 본다.\n\n## 허프만 부호\n\n자주 나오는 기호에 짧은 부호를 준다.\n\n## 분산분석\n\n세 집단 평균을 비교한다.\n\n## 회귀\n\n직선을 맞춘다.\n"),
+    );
+    expect(notes.lookup("spearman").hits[0]?.section.heading).toBe("스피어만 순위상관");
+    expect(notes.lookup("huffman").hits[0]?.section.heading).toBe("허프만 부호");
+  });
+
   it("finds an English word in another form than the notes write it (rendering → 렌더, encrypting → encryption)", () => {
     const notes = new LookupService(
       parseNote("notes/infra.md", "# 인프라\n\n## 렌더 트리\n\n화면에 그릴 노드만 모은다.\n\n## Encryption at rest\n\n디스크를 암호화한다.\n\n## 모니터링\n\n지표를 본다.\n"),

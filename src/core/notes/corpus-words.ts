@@ -14,6 +14,9 @@ const TWO_EDITS_LENGTH = 10;
 /** At most this many spellings by sound of one word. */
 const MAX_LOANWORDS = 4;
 
+/** Particles of one syllable that English words spelt in Hangul also end in (-man, -ga, -do, -ro). */
+const LOANWORD_LIKE_PARTICLE = /[만가도로]$/;
+
 export class CorpusWords {
   /** folded Latin words of the corpus and vocabulary, by length, for typo correction */
   private readonly byLength = new Map<number, string[]>();
@@ -56,6 +59,12 @@ export class CorpusWords {
       const key = hangulKey(st);
       // A predicate (쓰려, 틀려) is no loanword: it spells no English word, however its consonants sound (three).
       if (key.length >= MIN_KEY_LENGTH && !isPredicate(w)) pushTo(this.hangulBySound, key, st);
+      // A last syllable read as a particle may end a loanword (스피어만 is Spearman, not 스피어 + 만; 오메가, 토네이도):
+      // such a word is heard whole too. 으로 is a particle only (식으로).
+      if (LOANWORD_LIKE_PARTICLE.test(w) && w.length === st.length + 1 && !st.endsWith("으") && !isPredicate(w)) {
+        const whole = hangulKey(w);
+        if (whole.length >= MIN_KEY_LENGTH && whole !== key) pushTo(this.hangulBySound, whole, w);
+      }
     }
   }
 
