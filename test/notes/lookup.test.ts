@@ -232,6 +232,14 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("xray 판독").hits[0]?.section.heading).toBe("X-Ray 판독");
   });
 
+  it("finds nothing for an injection-like query where the notes pair one of its function words with Korean (또는(OR))", () => {
+    const notes = new LookupService(
+      parseNote("notes/es.md", "# 검색\n\n## bool 쿼리\n\nmust는 그리고(AND), should는 또는(OR), must_not은 부정(NOT).\n\n## match 쿼리\n\n분석한 뒤 찾는다.\n\n## 집계\n\n버킷과 메트릭.\n"),
+    );
+    expect(notes.lookup("' OR 1=1 --").hits).toEqual([]);
+    expect(notes.lookup("OR 조건").hits[0]?.section.heading).toBe("bool 쿼리");
+  });
+
   it("finds a name the notes spell in Hangul with a last syllable that is also a particle (spearman → 스피어만)", () => {
     const notes = new LookupService(
       parseNote("notes/stat.md", "# 통계\n\n## 스피어만 순위상관\n\n순위로 바꿔서 상관을 본다.\n\n## 허프만 부호\n\n자주 나오는 기호에 짧은 부호를 준다.\n\n## 분산분석\n\n세 집단 평균을 비교한다.\n\n## 회귀\n\n직선을 맞춘다.\n"),

@@ -231,14 +231,17 @@ export class QueryPlanner {
     const whole = this.loanwordsSpeltWhole(query, a.conceptSources.map((c) => c.hangul).filter(Boolean));
     const hangulWords = [...a.hangulWords.filter((piece) => !whole.some((w) => w !== piece && w.includes(piece))), ...whole];
     const alone = loneLatinWords(query);
+    const hasHangul = /[\uac00-\ud7a3]/.test(query);
     /** the clause of each Hangul word of the query read as a concept */
     const conceptClauseOf = new Map<string, number>();
     for (const { term: c, latin, hangul, hangulPieces } of a.conceptSources) {
       if (seenConcepts.has(c)) continue;
       if (hangul && whole.some((w) => w !== hangul && w.includes(hangul))) continue;
       // A question word the notes pair with a term of theirs (분석 대상(What)) is still grammar in an English question
-      // (what are the 3 Vs); alone among Korean words it is their term.
-      if (latin.length === 1 && !hangul && QUESTION_LATIN.has(latin[0]!.toLowerCase()) && !alone.has(latin[0]!.toLowerCase())) continue;
+      // (what are the 3 Vs), and so is a function word in a question with no Korean (' OR 1=1 -- where the notes
+      // write 또는(OR)); alone among Korean words it is their term.
+      const source = latin.length === 1 && !hangul ? latin[0]!.toLowerCase() : undefined;
+      if (source !== undefined && !alone.has(source) && (QUESTION_LATIN.has(source) || (STOP_LATIN.has(source) && !hasHangul))) continue;
       seenConcepts.add(c);
       if (META_CONCEPTS.has(c)) {
         if (c === DIFFERENCE) clauses.push({ weight: this.has(c) ? 0.5 : 0, alternatives: [{ terms: [[c, 1]], factor: 1 }], compares: true });
