@@ -240,6 +240,13 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("OR 조건").hits[0]?.section.heading).toBe("bool 쿼리");
   });
 
+  it("reads whole a Hangul compound spelling a name of the notes that ends as a Korean ending does (델타타임이 → deltaTime)", () => {
+    const notes = new LookupService(
+      parseNote("notes/engine.md", "# 엔진\n\n## 프레임 보정\n\n이동량에 deltaTime을 곱한다.\n\n## 시간 배율\n\ntimeScale을 줄이면 느려진다.\n\n## 물리\n\n고정 간격으로 돈다.\n"),
+    );
+    expect(notes.lookup("델타타임이 뭐야").hits[0]?.section.heading).toBe("프레임 보정");
+  });
+
   it("finds a name the notes spell in Hangul with a last syllable that is also a particle (spearman → 스피어만)", () => {
     const notes = new LookupService(
       parseNote("notes/stat.md", "# 통계\n\n## 스피어만 순위상관\n\n순위로 바꿔서 상관을 본다.\n\n## 허프만 부호\n\n자주 나오는 기호에 짧은 부호를 준다.\n\n## 분산분석\n\n세 집단 평균을 비교한다.\n\n## 회귀\n\n직선을 맞춘다.\n"),

@@ -192,9 +192,11 @@ export class QueryPlanner {
       if (!/^[\uac00-\ud7a3]{3,}$/.test(token) || isPredicate(token)) continue;
       // The concept is the word, with a particle after it (테스트에서만): nothing to read whole.
       if (conceptSpans.some((span) => token === span || (token.startsWith(span) && isParticleOnly(token.slice(span.length))))) continue;
-      const st = stem(token);
-      if (!conceptSpans.some((span) => st.includes(span))) continue;
-      if (st.length >= 3 && !this.hasWhole(st) && this.latinSpellings(st).length > 0) out.push(st);
+      // The best stem first; then the others, as a loanword may end as an ending does (델타타임이: 델타타 + -임이).
+      const st = [stem(token), ...stems(token).map((s) => s.stem)].find(
+        (st) => st.length >= 3 && conceptSpans.some((span) => st.includes(span)) && !this.hasWhole(st) && this.latinSpellings(st).length > 0,
+      );
+      if (st !== undefined) out.push(st);
     }
     return out;
   }
