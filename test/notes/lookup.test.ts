@@ -247,6 +247,11 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("델타타임이 뭐야").hits[0]?.section.heading).toBe("프레임 보정");
   });
 
+  it("finds an English adjective in -able by the verb it is made of (clickable → 클릭)", () => {
+    const notes = new LookupService(parseNote("notes/ui.md", "# UI\n\n## 클릭 처리\n\n마우스로 누르면 핸들러가 불린다.\n\n## 스크롤\n\n목록을 내린다.\n\n## 레이아웃\n\n배치를 정한다.\n"));
+    expect(notes.lookup("clickable").hits[0]?.section.heading).toBe("클릭 처리");
+  });
+
   it("finds a name the notes spell in Hangul with a last syllable that is also a particle (spearman → 스피어만)", () => {
     const notes = new LookupService(
       parseNote("notes/stat.md", "# 통계\n\n## 스피어만 순위상관\n\n순위로 바꿔서 상관을 본다.\n\n## 허프만 부호\n\n자주 나오는 기호에 짧은 부호를 준다.\n\n## 분산분석\n\n세 집단 평균을 비교한다.\n\n## 회귀\n\n직선을 맞춘다.\n"),

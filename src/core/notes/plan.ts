@@ -521,7 +521,7 @@ export class QueryPlanner {
     }
     // An English word in another form than the notes write it in Latin letters (pulled, where they write pull): the
     // words of its stem. A past tense is never a loanword: for it they are surer than any Hangul spelling by sound.
-    const root = !this.has(folded) && word.length >= 5 ? stemmer(folded) : folded;
+    const root = !this.has(folded) && word.length >= 5 ? englishRoot(folded) : folded;
     const stemWords = root !== folded && root.length >= 3 ? this.words.latinWordsOfStem(root) : [];
     const pastTense = folded.endsWith("ed") && stemWords.length > 0;
     // The same word spelled in Hangul in the notes (proxy → 프록시).
@@ -713,4 +713,12 @@ function bigramAlternative(word: string, factor: number): Alternative {
   const terms: Array<[Term, number]> = [];
   for (let k = 0; k + 1 < word.length; k++) terms.push([word.slice(k, k + 2), 1 / n]);
   return { terms, factor };
+}
+
+/** An English word's stem, and an adjective's in -able or -ible the verb it is made of (clickable → click), which
+ * the stemmer keeps whole. */
+function englishRoot(word: string): string {
+  const root = stemmer(word);
+  const adjective = /^([a-z]{4,})[ai]bl$/.exec(root);
+  return adjective ? adjective[1]! : root;
 }
