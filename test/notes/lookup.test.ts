@@ -252,6 +252,14 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("clickable").hits[0]?.section.heading).toBe("클릭 처리");
   });
 
+  it("weighs nothing for a syllable the notes never write after a name of theirs (가스비, 트래픽량)", () => {
+    const notes = new LookupService(
+      parseNote("notes/chain.md", "# 체인\n\n## 가스(gas)\n\n연산마다 수수료를 낸다.\n\n## 트래픽 관리\n\n요청이 몰리면 큐에 쌓는다.\n\n## 블록\n\n거래를 묶는다. 블록마다 가스 한도가 있다.\n\n## 컴파일\n\n소스를 바이트코드로 바꾼다. 가스를 덜 쓰게 최적화한다.\n\n## 서명\n\n개인키로 서명한다.\n"),
+    );
+    expect(notes.lookup("가스비 왜 내는 거야").hits[0]?.section.heading).toBe("가스(gas)");
+    expect(notes.lookup("트래픽량 줄이는 법").hits[0]?.section.heading).toBe("트래픽 관리");
+  });
+
   it("finds a name the notes spell in Hangul with a last syllable that is also a particle (spearman → 스피어만)", () => {
     const notes = new LookupService(
       parseNote("notes/stat.md", "# 통계\n\n## 스피어만 순위상관\n\n순위로 바꿔서 상관을 본다.\n\n## 허프만 부호\n\n자주 나오는 기호에 짧은 부호를 준다.\n\n## 분산분석\n\n세 집단 평균을 비교한다.\n\n## 회귀\n\n직선을 맞춘다.\n"),

@@ -154,7 +154,6 @@ export interface Analysis {
   counts: Map<Term, number>;
   /** concept terms found, in order */
   concepts: Term[];
-  /** each concept found with the words it was found in (Latin words, or a Korean span) */
   /** each concept found, with the words it was found in: Latin words whole, Hangul as the text it took (all
    * together, and word by word) */
   conceptSources: Array<{ term: Term; latin: string[]; hangul: string; hangulPieces: string[] }>;
@@ -164,6 +163,8 @@ export interface Analysis {
   boundLetters: string[];
   /** Hangul words not taken by a concept (the pieces left after the concepts were removed) */
   hangulWords: string[];
+  /** of those, the single syllables left at a word's end after a concept (가스비 → 비): a suffix of the name */
+  suffixes: string[];
   /** bigrams across the space between two Korean words (also in `counts`), with the two words */
   crossBigrams: Array<{ term: Term; left: string; right: string }>;
 }
@@ -830,6 +831,7 @@ export class Analyzer {
     const latinWords: string[] = [];
     const boundLetters: string[] = [];
     const hangulWords: string[] = [];
+    const suffixes: string[] = [];
     const crossBigrams: Analysis["crossBigrams"] = [];
     const conceptSources: Analysis["conceptSources"] = [];
     this.phrases(normalize(text), (n) => {
@@ -901,6 +903,8 @@ export class Analyzer {
             continue;
           }
           hangulWords.push(w);
+          // An English -er spelt after the name (컴파일러) is part of another name.
+          if (w === tail && w.length === 1 && !isErSyllable(w)) suffixes.push(w);
           hangulTerms(w, add);
         }
         // A particle glued to a Latin word (RTO가) is no word to join the next one to.
@@ -914,7 +918,7 @@ export class Analyzer {
         previousWord = t.text;
       }
     });
-    return { counts, concepts: found, conceptSources, latinWords, boundLetters, hangulWords, crossBigrams };
+    return { counts, concepts: found, conceptSources, latinWords, boundLetters, hangulWords, suffixes, crossBigrams };
   }
 }
 
@@ -956,4 +960,10 @@ function formEnd(word: string, hangul: boolean, end: number): number {
   if (word.charCodeAt(end) === 0x73 && end + 1 === word.length) return end + 1;
   if (word.charCodeAt(end) === 0x65 && word.charCodeAt(end + 1) === 0x73 && end + 2 === word.length) return end + 2;
   return -1;
+}
+
+/** Whether a syllable is how Korean spells an English -er: a consonant and ㅓ, no final (러, 터, 서). */
+function isErSyllable(syllable: string): boolean {
+  const code = syllable.charCodeAt(0) - 0xac00;
+  return code >= 0 && code <= 11171 && code % 28 === 0 && Math.floor((code % 588) / 28) === 4;
 }

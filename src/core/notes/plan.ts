@@ -328,6 +328,12 @@ export class QueryPlanner {
         if (found) clauses.push({ weight: 0.5, alternatives: [found] });
         continue;
       }
+      // A syllable after a name of the notes (가스비, 전송량) that the notes never write is a suffix of it: the name
+      // says what is asked.
+      if (a.suffixes.includes(word) && !this.has("1:" + word)) {
+        lightWords++;
+        continue;
+      }
       // A spoken verb of one syllable right after a question word is how the question is asked (왜 써, 언제 봐).
       if (askedAfter.has(word) && word.length === 1 && isPredicate(word)) {
         lightWords++;
