@@ -260,6 +260,16 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("트래픽량 줄이는 법").hits[0]?.section.heading).toBe("트래픽 관리");
   });
 
+  it("finds a short English word the notes spell in one Hangul syllable (zoom → 줌, git → 깃), but no particle", () => {
+    const notes = new LookupService(
+      parseNote("notes/app.md", "# 앱\n\n## 줌과 팬\n\n두 손가락 사이 거리로 확대한다.\n\n## 깃 브랜치 전략\n\n기능마다 가지를 나눈다.\n\n## 목록\n\n스크롤로 내린다.\n\n## 버튼\n\n누르면 반응한다.\n"),
+    );
+    expect(notes.lookup("zoom").hits[0]?.section.heading).toBe("줌과 팬");
+    expect(notes.lookup("git 전략").hits[0]?.section.heading).toBe("깃 브랜치 전략");
+    // 랑 of 거리랑 is a particle, no spelling of long.
+    expect(notes.lookup("long").hits).toEqual([]);
+  });
+
   it("finds a name the notes spell in Hangul with a last syllable that is also a particle (spearman → 스피어만)", () => {
     const notes = new LookupService(
       parseNote("notes/stat.md", "# 통계\n\n## 스피어만 순위상관\n\n순위로 바꿔서 상관을 본다.\n\n## 허프만 부호\n\n자주 나오는 기호에 짧은 부호를 준다.\n\n## 분산분석\n\n세 집단 평균을 비교한다.\n\n## 회귀\n\n직선을 맞춘다.\n"),

@@ -4,7 +4,7 @@
 import { stemmer } from "stemmer";
 import { foldLatin, isHangulWord, type Concepts, type Term } from "./analyze.js";
 import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike, spellingDistance } from "./loanword.js";
-import { isPredicate, stem } from "./morphology.js";
+import { isParticle, isPredicate, stem, stems } from "./morphology.js";
 import { firstAtLeast } from "./prefix.js";
 
 /** Of the spellings by sound, those that read this much less like the word than the best are other words. */
@@ -14,6 +14,9 @@ const TWO_EDITS_LENGTH = 10;
 /** At most this many spellings by sound of one word. */
 const MAX_LOANWORDS = 4;
 
+/** How unlike an English word a Hangul word of one syllable may be spelt to be taken for it: one syllable shares
+ * its consonants with many words (책 with check, 못 with mode). */
+const ONE_SYLLABLE_DISTANCE = 0.34;
 /** Particles of one syllable that English words spelt in Hangul also end in (-man, -ga, -do, -ro). */
 const LOANWORD_LIKE_PARTICLE = /[만가도로]$/;
 
@@ -54,6 +57,12 @@ export class CorpusWords {
     }
     for (const w of hangulWords) {
       const st = stem(w);
+      // A syllable with a final consonant may be a short English word (줌, 깃, 핫), as a particle is not.
+      const one = stems(w).find((s) => s.stem.length === 1 && s.kind !== "ending")?.stem;
+      if (one && (one.charCodeAt(0) - 0xac00) % 28 !== 0 && !isPredicate(w) && !isParticle(one)) {
+        const key = hangulKey(one);
+        if (key.length >= MIN_KEY_LENGTH) pushTo(this.hangulBySound, key, one);
+      }
       if (st.length < 2) continue;
       this.hangulStems.add(st);
       const key = hangulKey(st);
@@ -206,7 +215,10 @@ export class CorpusWords {
     const term = (w: string) => (hangul ? foldLatin(w) : w);
     const alike: string[] = [];
     for (const key of keys) {
-      for (const w of table.get(key) ?? []) if (!alike.includes(w) && (hangul ? soundsAlike(word, w) : soundsAlike(w, word))) alike.push(w);
+      for (const w of table.get(key) ?? []) {
+        if (!hangul && w.length === 1 && spellingDistance(w, word) > ONE_SYLLABLE_DISTANCE) continue;
+        if (!alike.includes(w) && (hangul ? soundsAlike(word, w) : soundsAlike(w, word))) alike.push(w);
+      }
     }
     if (alike.length < 2) return [...new Set(alike.map(term))];
     const found = alike.map((w) => ({ w, distance: hangul ? spellingDistance(word, w) : spellingDistance(w, word), df: this.df(hangul ? foldLatin(w) : w.slice(0, 2)) }));
