@@ -163,7 +163,7 @@ export interface Analysis {
   boundLetters: string[];
   /** Hangul words not taken by a concept (the pieces left after the concepts were removed) */
   hangulWords: string[];
-  /** of those, the single syllables left at a word's end after a concept (가스비 → 비): a suffix of the name */
+  /** of those, the noun suffixes left at a word's end after a concept (가스비 → 비) */
   suffixes: string[];
   /** bigrams across the space between two Korean words (also in `counts`), with the two words */
   crossBigrams: Array<{ term: Term; left: string; right: string }>;
@@ -903,8 +903,7 @@ export class Analyzer {
             continue;
           }
           hangulWords.push(w);
-          // An English -er spelt after the name (컴파일러) is part of another name.
-          if (w === tail && w.length === 1 && !isErSyllable(w)) suffixes.push(w);
+          if (w === tail && NOUN_SUFFIXES.has(w)) suffixes.push(w);
           hangulTerms(w, add);
         }
         // A particle glued to a Latin word (RTO가) is no word to join the next one to.
@@ -962,8 +961,7 @@ function formEnd(word: string, hangul: boolean, end: number): number {
   return -1;
 }
 
-/** Whether a syllable is how Korean spells an English -er: a consonant and ㅓ, no final (러, 터, 서). */
-function isErSyllable(syllable: string): boolean {
-  const code = syllable.charCodeAt(0) - 0xac00;
-  return code >= 0 && code <= 11171 && code % 28 === 0 && Math.floor((code % 588) / 28) === 4;
-}
+/** Syllables Korean puts after a noun to make another of it (가스비, 전송량, 확장성, 사용자): what it costs, how much,
+ * what kind, who. Only these: a name's last syllable left after a concept is as often the rest of a loanword that
+ * starts like one (파이썬 is no π, 알파벳 no α). */
+const NOUN_SUFFIXES = new Set([..."비료값량율률성화적용형별자법식권금들님측간내외"]);
