@@ -304,6 +304,11 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: classical computer vision notes", "test/fixtures/notes-cv", "lookup-cv.jsonl");
   otherNotes("held out: natural language processing notes", "test/fixtures/notes-nlp", "lookup-nlp.jsonl");
   otherNotes("held out: a sixth group's AWS Solutions Architect notes", "test/fixtures/notes-aws5", "lookup-aws5.jsonl");
+  otherNotes("held out: statistics notes", "test/fixtures/notes-stat", "lookup-stat.jsonl");
+  otherNotes("held out: blockchain and smart contract notes", "test/fixtures/notes-chain", "lookup-chain.jsonl");
+  otherNotes("held out: Unity game development notes", "test/fixtures/notes-game", "lookup-game.jsonl");
+  otherNotes("held out: Elasticsearch and search engine notes", "test/fixtures/notes-es", "lookup-es.jsonl");
+  otherNotes("held out: a seventh group's AWS data engineering notes", "test/fixtures/notes-aws6", "lookup-aws6.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
