@@ -51,6 +51,11 @@ describe("Korean morphology", () => {
     for (const w of ["프로세스는", "나무는", "단어", "언어", "미디어", "아시아"]) expect(isPredicate(w), w).toBe(false);
   });
 
+  it("reads 은 or 을 after no final consonant as the ending of a verb that drops its ㅅ (나은, 부을), not a particle", () => {
+    for (const w of ["나은", "부은", "나을", "지을"]) expect(isPredicate(w), w).toBe(true);
+    for (const w of ["책은", "서버를", "큐는", "데이터는", "라우팅은"]) expect(isPredicate(w), w).toBe(false);
+  });
+
   it("reads a syllable ending in ㄶ, ㅀ or ㅆ as a verb's or adjective's, which no noun or loanword has", () => {
     for (const w of ["않은", "싫어서", "괜찮은", "있는지", "했던", "되었지"]) expect(isPredicate(w), w).toBe(true);
     for (const w of ["값이", "닭", "넋", "세션", "스레드"]) expect(isPredicate(w), w).toBe(false);

@@ -151,7 +151,10 @@ export function isPredicate(word: string): boolean {
   // -아야 (높아야, 막아야) is the same 아 with -야.
   const end = word.endsWith("아야") && word.length >= 3 ? word.length - 1 : word.length;
   const last = word.charCodeAt(end - 1);
-  return (last === 0xb294 || last === 0xc544) && finalOf(word.charCodeAt(end - 2)) !== "none";
+  if ((last === 0xb294 || last === 0xc544) && finalOf(word.charCodeAt(end - 2)) !== "none") return true;
+  // 은 or 을 after no final consonant is no particle (that would be 는, 를) but the -은, -을 of a verb or adjective
+  // that drops its ㅅ (낫다 → 나은, 붓다 → 부은).
+  return word.length <= 3 && (word.endsWith("은") || word.endsWith("을")) && finalOf(word.charCodeAt(word.length - 2)) === "none";
 }
 
 /**
