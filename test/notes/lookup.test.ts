@@ -270,6 +270,14 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("long").hits).toEqual([]);
   });
 
+  it("takes two English words spelt closely in Hangul as one word as surely as typed (디피헬만 → Diffie-Hellman)", () => {
+    const notes = new LookupService(
+      parseNote("notes/crypto.md", "# 암호\n\n## Diffie-Hellman\n\n공개된 값만으로 비밀 키를 나눈다.\n\n## Reed-Solomon\n\n오류를 정정한다.\n\n## 해시\n\n고정 길이로 줄이는 원리.\n\n## 서명\n\n개인키로 서명한다.\n"),
+    );
+    expect(notes.lookup("디피헬만 원리").hits[0]?.section.heading).toBe("Diffie-Hellman");
+    expect(notes.lookup("리드솔로몬 원리").hits[0]?.section.heading).toBe("Reed-Solomon");
+  });
+
   it("finds a name the notes spell in Hangul with a last syllable that is also a particle (spearman → 스피어만)", () => {
     const notes = new LookupService(
       parseNote("notes/stat.md", "# 통계\n\n## 스피어만 순위상관\n\n순위로 바꿔서 상관을 본다.\n\n## 허프만 부호\n\n자주 나오는 기호에 짧은 부호를 준다.\n\n## 분산분석\n\n세 집단 평균을 비교한다.\n\n## 회귀\n\n직선을 맞춘다.\n"),

@@ -626,7 +626,11 @@ export class QueryPlanner {
         const split = this.words.twoWordsBySound(s.stem);
         // ... unless one word of theirs reads more like it (타임아웃 is timeout, not time + out)
         const whole = this.words.latinSoundingLike(s.stem)[0];
-        if (split && (whole === undefined || split.distance < spellingDistance(s.stem, whole))) alternatives.push({ terms: [[split.words[0], 0.5], [split.words[1], 0.5]], factor: LOANWORD_FACTOR });
+        if (split && (whole === undefined || split.distance < spellingDistance(s.stem, whole))) {
+          // ... as sure as typed where both halves spell their words closely (디피헬만)
+          const factor = split.distance <= SURE_SPELLING_DISTANCE ? 1 : LOANWORD_FACTOR;
+          alternatives.push({ terms: [[split.words[0], 0.5], [split.words[1], 0.5]], factor });
+        }
       }
     }
     // The word spelt another way that sounds the same, where the notes have it so and not as typed (밸만 for 벨만,
