@@ -278,6 +278,13 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("리드솔로몬 원리").hits[0]?.section.heading).toBe("Reed-Solomon");
   });
 
+  it("reads 공식 (formula) as the kind of answer asked, like 이유: notes without the word still answer", () => {
+    const notes = new LookupService(
+      parseNote("notes/stat.md", "# 통계\n\n## 베이즈 정리\n\n사후 확률은 가능도와 사전 확률의 곱에 비례한다.\n\n## 조건부 확률\n\nB가 일어났을 때 A의 확률.\n\n## 분산\n\n평균에서 떨어진 정도.\n\n## 표본\n\n모집단의 일부.\n"),
+    );
+    expect(notes.lookup("베이즈 정리 공식").hits[0]?.section.heading).toBe("베이즈 정리");
+  });
+
   it("finds a name the notes spell in Hangul with a last syllable that is also a particle (spearman → 스피어만)", () => {
     const notes = new LookupService(
       parseNote("notes/stat.md", "# 통계\n\n## 스피어만 순위상관\n\n순위로 바꿔서 상관을 본다.\n\n## 허프만 부호\n\n자주 나오는 기호에 짧은 부호를 준다.\n\n## 분산분석\n\n세 집단 평균을 비교한다.\n\n## 회귀\n\n직선을 맞춘다.\n"),

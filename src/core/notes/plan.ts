@@ -108,7 +108,7 @@ const STOP_HANGUL = new Set([
 const DEGREE_HANGUL = new Set(["여러", "여러개", "여러가지", "안", "못", "너무", "제일", "가장", "진짜", "정말", "그냥", "꼭", "항상"]);
 /** Words that say what kind of answer is wanted (the process, the way, the reason), as the meta concepts below do:
  * half a word where the notes use them, nothing where they do not. */
-const ASKING_HANGUL = new Set(["과정", "방식", "이유", "장단점", "목적", "용도", "주의", "주의점", "주의사항", "유의점", "유의사항"]);
+const ASKING_HANGUL = new Set(["과정", "방식", "이유", "장단점", "목적", "용도", "주의", "주의점", "주의사항", "유의점", "유의사항", "공식"]);
 /** The concept of a question that compares two things. */
 const DIFFERENCE = "@difference";
 /** Concepts that say what kind of answer is wanted, not what it is about. */
