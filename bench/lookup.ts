@@ -309,6 +309,11 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: Unity game development notes", "test/fixtures/notes-game", "lookup-game.jsonl");
   otherNotes("held out: Elasticsearch and search engine notes", "test/fixtures/notes-es", "lookup-es.jsonl");
   otherNotes("held out: a seventh group's AWS data engineering notes", "test/fixtures/notes-aws6", "lookup-aws6.jsonl");
+  otherNotes("held out: MLOps notes", "test/fixtures/notes-mlops", "lookup-mlops.jsonl");
+  otherNotes("held out: TypeScript notes", "test/fixtures/notes-ts", "lookup-ts.jsonl");
+  otherNotes("held out: UX and HCI design notes", "test/fixtures/notes-ux", "lookup-ux.jsonl");
+  otherNotes("held out: accounting notes", "test/fixtures/notes-acct", "lookup-acct.jsonl");
+  otherNotes("held out: an eighth group's AWS Developer notes", "test/fixtures/notes-aws7", "lookup-aws7.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
