@@ -17,6 +17,8 @@ const MAX_LOANWORDS = 4;
 /** How unlike an English word a Hangul word of one syllable may be spelt to be taken for it: one syllable shares
  * its consonants with many words (책 with check, 못 with mode). */
 const ONE_SYLLABLE_DISTANCE = 0.34;
+/** Particles of one syllable that end no English word spelt in Hangul. */
+const CLEAR_PARTICLES = new Set([..."에을를은는의과와"]);
 /** Particles of one syllable that English words spelt in Hangul also end in (-man, -ga, -do, -ro). */
 const LOANWORD_LIKE_PARTICLE = /[만가도로]$/;
 
@@ -67,7 +69,9 @@ export class CorpusWords {
       this.hangulStems.add(st);
       const key = hangulKey(st);
       // A predicate (쓰려, 틀려) is no loanword: it spells no English word, however its consonants sound (three).
-      if (key.length >= MIN_KEY_LENGTH && !isPredicate(w)) pushTo(this.hangulBySound, key, st);
+      // A syllable and a particle no loanword ends in (점에, 줌을) is that syllable's, heard as one above.
+      const particled = st.length === 2 && one !== undefined && w.startsWith(one) && CLEAR_PARTICLES.has(w.slice(1));
+      if (key.length >= MIN_KEY_LENGTH && !isPredicate(w) && !particled) pushTo(this.hangulBySound, key, st);
       // A last syllable read as a particle may end a loanword (스피어만 is Spearman, not 스피어 + 만; 오메가, 토네이도):
       // such a word is heard whole too. 으로 is a particle only (식으로).
       if (LOANWORD_LIKE_PARTICLE.test(w) && w.length === st.length + 1 && !st.endsWith("으") && !isPredicate(w)) {

@@ -15,6 +15,8 @@ export const MAX_QUERY_CHARS = 200;
 
 /** A loanword spelling found by sound is a little less certain than the word as typed. */
 export const LOANWORD_FACTOR = 0.8;
+/** ... and one of a single syllable much less: it covers less of a query than a section needs to answer it. */
+const ONE_SYLLABLE_SOUND_FACTOR = 0.4;
 /** The words a concept was found in, outside that concept, count for less than the concept. */
 const SOURCE_WORDS_FACTOR = 0.6;
 /** A name the notes never use (another cloud's product, a tool we have no note on) says the query is about
@@ -546,7 +548,9 @@ export class QueryPlanner {
         if (w === ing && !isIngSyllable(h.slice(-1))) continue;
         // A word of a concept of the vocabulary is a known name: only a close spelling is taken for it.
         if (!ordinary && spellingDistance(h, w) > NAME_BY_SOUND_DISTANCE) continue;
-        alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
+        // One syllable is a weak sign (줌 is zoom, and as often 주다's 줌): it helps the other words of a question, and
+        // answers none alone.
+        alternatives.push(bigramAlternative(h, h.length === 1 ? ONE_SYLLABLE_SOUND_FACTOR : LOANWORD_FACTOR));
         spelt = true;
         known ||= spellingDistance(h, w) <= KNOWN_BY_SOUND_DISTANCE;
       }
