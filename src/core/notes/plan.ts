@@ -570,16 +570,20 @@ export class QueryPlanner {
       }
     }
     // An ordinary word of the question (range, share, split) the notes do not write but say in Korean (범위, 공유,
-    // 분할): it weighs as a word, not as a name, whether the notes have the Korean or not.
-    const korean = ordinary && !this.has(folded) ? (koreanFor(word.toLowerCase()) ?? koreanFor(folded)) : undefined;
+    // 분할): it weighs as a word, not as a name, whether the notes have the Korean or not. One they write somewhere
+    // (target, in target group) may still be said in Korean where the answer is (대상 추적): it keeps its weight.
+    const inNotes = this.has(folded);
+    const korean = ordinary ? (koreanFor(word.toLowerCase()) ?? koreanFor(folded)) : undefined;
     if (korean) {
       for (const k of korean) {
         // A Korean word that is a concept's form (분할 for partition) is indexed as that concept.
         const term = this.concepts.termOf(k);
+        // ... not, for a word the notes write, a word of what kind of answer is asked (variety → 종류)
+        if (inNotes && term !== undefined && META_CONCEPTS.has(term)) continue;
         const found = term !== undefined && this.has(term) ? { terms: [[term, 1]] as Array<[Term, number]>, factor: TRANSLATION_FACTOR } : this.wordInNotes(k, TRANSLATION_FACTOR);
         if (found) alternatives.push(found);
       }
-      return { weight: 1, alternatives };
+      return { weight: inNotes ? (known ? NAME_WEIGHT : UNKNOWN_NAME_WEIGHT) : 1, alternatives };
     }
     return { weight: known ? NAME_WEIGHT : UNKNOWN_NAME_WEIGHT, alternatives };
   }
