@@ -314,6 +314,11 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: UX and HCI design notes", "test/fixtures/notes-ux", "lookup-ux.jsonl");
   otherNotes("held out: accounting notes", "test/fixtures/notes-acct", "lookup-acct.jsonl");
   otherNotes("held out: an eighth group's AWS Developer notes", "test/fixtures/notes-aws7", "lookup-aws7.jsonl");
+  otherNotes("held out: circuit theory notes", "test/fixtures/notes-circuit", "lookup-circuit.jsonl");
+  otherNotes("held out: macroeconomics notes", "test/fixtures/notes-econ", "lookup-econ.jsonl");
+  otherNotes("held out: domain-driven design notes", "test/fixtures/notes-ddd", "lookup-ddd.jsonl");
+  otherNotes("held out: penetration testing notes", "test/fixtures/notes-pentest", "lookup-pentest.jsonl");
+  otherNotes("held out: a ninth group's AWS SysOps notes", "test/fixtures/notes-aws8", "lookup-aws8.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */
