@@ -319,6 +319,10 @@ export async function runLookupBench(): Promise<void> {
   otherNotes("held out: domain-driven design notes", "test/fixtures/notes-ddd", "lookup-ddd.jsonl");
   otherNotes("held out: penetration testing notes", "test/fixtures/notes-pentest", "lookup-pentest.jsonl");
   otherNotes("held out: a ninth group's AWS SysOps notes", "test/fixtures/notes-aws8", "lookup-aws8.jsonl");
+  otherNotes("held out: corporate finance notes", "test/fixtures/notes-finance", "lookup-finance.jsonl");
+  otherNotes("held out: signals and systems notes", "test/fixtures/notes-signal", "lookup-signal.jsonl");
+  otherNotes("held out: general physics notes", "test/fixtures/notes-physics", "lookup-physics.jsonl");
+  otherNotes("held out: marketing notes", "test/fixtures/notes-marketing", "lookup-marketing.jsonl");
 }
 
 /** Latency and ranking quality of the three engines on another group's notes and its query set. */

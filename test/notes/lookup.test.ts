@@ -1011,6 +1011,7 @@ describe("query sets with known answers", () => {
     ["stat", 0.9, 0.95, 9], ["chain", 0.86, 0.95, 9], ["game", 0.88, 0.94, 9], ["es", 0.8, 0.91, 8], ["aws6", 0.89, 0.97, 8],
     ["mlops", 0.83, 0.92, 8], ["ts", 0.84, 0.92, 9], ["ux", 0.82, 0.89, 7], ["acct", 0.79, 0.87, 8], ["aws7", 0.86, 0.97, 5],
     ["circuit", 0.76, 0.87, 8], ["econ", 0.77, 0.85, 6], ["ddd", 0.84, 0.93, 10], ["pentest", 0.83, 0.91, 8], ["aws8", 0.86, 0.92, 7],
+    ["finance", 0.8, 0.85, 8], ["signal", 0.8, 0.94, 9], ["physics", 0.75, 0.81, 9], ["marketing", 0.89, 0.92, 9],
   ];
   it.each(otherGroups)("another group's %s notes: hit@1 >= %s, hit@3 >= %s, %s unanswerable queries empty", (name, hit1, hit3, empty) => {
     const r = score(notesIn(`notes-${name}`), `lookup-${name}.jsonl`);
