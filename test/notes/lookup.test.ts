@@ -295,6 +295,13 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("target group").hits[0]?.section.heading).toBe("로드 밸런서");
   });
 
+  it("finds a concept by its English word in another form (dimensional → dimension → 차원)", () => {
+    const notes = new LookupService(
+      parseNote("notes/phys.md", "# 물리\n\n## 단위와 차원 분석\n\n양변의 차원이 같아야 한다.\n\n## 논리 회로\n\nAND, OR 게이트.\n\n## 에너지\n\n보존된다.\n\n## 운동량\n\n충돌 전후에 같다.\n"),
+    );
+    expect(notes.lookup("dimensional analysis").hits[0]?.section.heading).toBe("단위와 차원 분석");
+  });
+
   it("finds a name the notes spell in Hangul with a last syllable that is also a particle (spearman → 스피어만)", () => {
     const notes = new LookupService(
       parseNote("notes/stat.md", "# 통계\n\n## 스피어만 순위상관\n\n순위로 바꿔서 상관을 본다.\n\n## 허프만 부호\n\n자주 나오는 기호에 짧은 부호를 준다.\n\n## 분산분석\n\n세 집단 평균을 비교한다.\n\n## 회귀\n\n직선을 맞춘다.\n"),

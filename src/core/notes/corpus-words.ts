@@ -33,6 +33,8 @@ export class CorpusWords {
   /** the notes' Hangul words, sorted */
   private readonly hangulWords: string[];
   private byStem?: Map<string, string[]>;
+  /** the concepts by the double stem of their English words, see conceptsOfStem */
+  private conceptsByStem?: Map<string, string[]>;
   /** sound key → the English forms (spaces removed) of the concepts the notes have, with their concept */
   private conceptBySound?: Map<string, Array<{ form: string; term: Term }>>;
 
@@ -174,6 +176,21 @@ export class CorpusWords {
       for (const words of this.byLength.values()) for (const w of words) if (this.df(foldLatin(w)) > 0) pushTo(this.byStem, stemmer(w), foldLatin(w));
     }
     return this.byStem.get(root) ?? [];
+  }
+
+  /**
+   * The concepts one of whose English words is the same word in another form (dimensional → dimension, logical →
+   * logic): the stemmer's stem of its stem, as one pass of it leaves some suffixes. The table is made when a query
+   * first needs it.
+   */
+  conceptsOfStem(word: string): readonly Term[] {
+    if (!this.conceptsByStem) {
+      this.conceptsByStem = new Map();
+      for (const [term, forms] of this.concepts.forms) {
+        for (const form of forms) if (/^[a-z]{4,}$/.test(form)) pushTo(this.conceptsByStem, stemmer(stemmer(form)), term);
+      }
+    }
+    return this.conceptsByStem.get(stemmer(stemmer(word))) ?? [];
   }
 
   /** The closest word of the corpus or vocabulary to an unknown Latin word (cloudfrnt → cloudfront), if one is near. */

@@ -569,6 +569,14 @@ export class QueryPlanner {
         known = true;
       }
     }
+    // A word the notes have in none of these ways may be a concept's word in another form (dimensional → 차원).
+    if (!known) {
+      for (const term of this.words.conceptsOfStem(folded)) {
+        if (!this.has(term)) continue;
+        alternatives.push({ terms: [[term, 1]], factor: TRANSLATION_FACTOR });
+        known = true;
+      }
+    }
     // An ordinary word of the question (range, share, split) the notes do not write but say in Korean (범위, 공유,
     // 분할): it weighs as a word, not as a name, whether the notes have the Korean or not. One they write somewhere
     // (target, in target group) may still be said in Korean where the answer is (대상 추적): it keeps its weight.
