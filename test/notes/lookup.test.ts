@@ -302,6 +302,14 @@ describe("rules that carry to any group's notes", () => {
     expect(notes.lookup("dimensional analysis").hits[0]?.section.heading).toBe("단위와 차원 분석");
   });
 
+  it("reads a phrasal verb (set up) as how a question is asked, not as the notes' set", () => {
+    const notes = new LookupService(
+      parseNote("notes/ds.md", "# 자료구조\n\n## 집합(set)\n\n중복 없는 원소의 모임.\n\n## 해시 테이블\n\n키로 찾는다.\n\n## 트리\n\n계층 구조.\n\n## 그래프\n\n정점과 간선.\n"),
+    );
+    expect(notes.lookup("set up 방법").hits).toEqual([]);
+    expect(notes.lookup("set 중복 제거").hits[0]?.section.heading).toBe("집합(set)");
+  });
+
   it("finds a name the notes spell in Hangul with a last syllable that is also a particle (spearman → 스피어만)", () => {
     const notes = new LookupService(
       parseNote("notes/stat.md", "# 통계\n\n## 스피어만 순위상관\n\n순위로 바꿔서 상관을 본다.\n\n## 허프만 부호\n\n자주 나오는 기호에 짧은 부호를 준다.\n\n## 분산분석\n\n세 집단 평균을 비교한다.\n\n## 회귀\n\n직선을 맞춘다.\n"),

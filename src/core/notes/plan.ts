@@ -61,6 +61,9 @@ function koreanFor(word: string): readonly string[] | undefined {
   return undefined;
 }
 
+/** Phrasal verbs of how a thing is done, with their verb and particle. */
+const PHRASAL_VERBS = /\b(set|look|clean|spin|sign|figure|find|turn|shut)\s+(up|out|on|off|down)\b/g;
+
 /** English question words: grammar in an English question, whatever the notes pair them with. */
 const QUESTION_LATIN = new Set(["what", "how", "why", "when", "where", "which", "who"]);
 /** Query words that carry no meaning for the notes: function words, question words, requests. */
@@ -227,6 +230,17 @@ export class QueryPlanner {
     // The words of a concept these notes never write are read as words, where the notes have them (전략 패턴 where the
     // notes say Strategy (전략)); a name they have not even the words of (트리거) stays one.
     const latinWords = [...a.latinWords];
+    // A phrasal verb of how something is done (set up, figure out) says how the question is asked, as 하는 법 does:
+    // its words weigh nothing, and set is no concept of the notes (a set of elements) there.
+    const phrasal = new Set<string>();
+    for (const [, verb, particle] of normalize(query).matchAll(PHRASAL_VERBS)) {
+      for (const w of [verb!, particle!]) {
+        phrasal.add(w);
+        const at = latinWords.findIndex((x) => x.toLowerCase() === w);
+        if (at >= 0) latinWords.splice(at, 1);
+      }
+      lightWords++;
+    }
     /** the concept each word of those was found in: its other forms may be in the notes inside longer names (오류 in
      * 1종 오류), where the index keeps only their words */
     const conceptOfWord = new Map<string, Term>();
@@ -245,6 +259,7 @@ export class QueryPlanner {
       // (what are the 3 Vs), and so is a function word in a question with no Korean (' OR 1=1 -- where the notes
       // write 또는(OR)); alone among Korean words it is their term.
       const source = latin.length === 1 && !hangul ? latin[0]!.toLowerCase() : undefined;
+      if (source !== undefined && phrasal.has(source)) continue;
       if (source !== undefined && !alone.has(source) && (QUESTION_LATIN.has(source) || (STOP_LATIN.has(source) && !hasHangul))) continue;
       seenConcepts.add(c);
       if (META_CONCEPTS.has(c)) {
