@@ -4,7 +4,7 @@
 import { stemmer } from "stemmer";
 import { foldLatin, isHangulWord, type Concepts, type Term } from "./analyze.js";
 import { hangulKey, latinKeys, MIN_KEY_LENGTH, soundsAlike, spellingDistance } from "./loanword.js";
-import { isParticle, isPredicate, stem, stems } from "./morphology.js";
+import { hasFinalConsonant, isParticle, isPredicate, stem, stems } from "./morphology.js";
 import { firstAtLeast } from "./prefix.js";
 
 /** Of the spellings by sound, those that read this much less like the word than the best are other words. */
@@ -34,7 +34,7 @@ export class CorpusWords {
   private readonly hangulWords: string[];
   private byStem?: Map<string, string[]>;
   /** the concepts by the double stem of their English words, see conceptsOfStem */
-  private conceptsByStem?: Map<string, string[]>;
+  private conceptsByStem?: Map<string, Term[]>;
   /** sound key → the English forms (spaces removed) of the concepts the notes have, with their concept */
   private conceptBySound?: Map<string, Array<{ form: string; term: Term }>>;
 
@@ -63,7 +63,7 @@ export class CorpusWords {
       const st = stem(w);
       // A syllable with a final consonant may be a short English word (줌, 깃, 핫), as a particle is not.
       const one = stems(w).find((s) => s.stem.length === 1 && s.kind !== "ending")?.stem;
-      if (one && (one.charCodeAt(0) - 0xac00) % 28 !== 0 && !isPredicate(w) && !isParticle(one)) {
+      if (one && hasFinalConsonant(one) && !isPredicate(w) && !isParticle(one)) {
         const key = hangulKey(one);
         if (key.length >= MIN_KEY_LENGTH) pushTo(this.hangulBySound, key, one);
       }
@@ -179,9 +179,9 @@ export class CorpusWords {
   }
 
   /**
-   * The concepts one of whose English words is the same word in another form (dimensional → dimension, logical →
-   * logic): the stemmer's stem of its stem, as one pass of it leaves some suffixes. The table is made when a query
-   * first needs it.
+   * The concepts one of whose English words is the same word in another form (dimensional → dimension), told by the
+   * stemmer's stem of its stem, as one pass of it leaves some suffixes (dimensional → dimension → dimens). The table
+   * is made when a query first needs it.
    */
   conceptsOfStem(word: string): readonly Term[] {
     if (!this.conceptsByStem) {

@@ -35,6 +35,12 @@ function finalOf(syllable: number): "none" | "l" | "other" {
   return f === 0 ? "none" : f === 8 ? "l" : "other";
 }
 
+/** Whether a Hangul syllable (a one-letter string) ends in a final consonant (받침). */
+export function hasFinalConsonant(syllable: string): boolean {
+  const code = syllable.charCodeAt(0);
+  return code >= 0xac00 && code <= 0xd7a3 && finalOf(code) !== "none";
+}
+
 /** Whether a particle may follow `base` (a Hangul word) by the shape rule above. */
 function particleFits(base: string, particle: string): boolean {
   const last = base.charCodeAt(base.length - 1);

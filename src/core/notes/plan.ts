@@ -347,7 +347,7 @@ export class QueryPlanner {
       }
       // A syllable after a name of the notes (가스비, 전송량) that the notes never write is a suffix of it: the name
       // says what is asked.
-      if (a.suffixes.includes(word) && !this.has("1:" + word)) {
+      if (a.suffixes.includes(word) && !this.hasWhole(word)) {
         lightWords++;
         continue;
       }
@@ -606,7 +606,7 @@ export class QueryPlanner {
         const found = term !== undefined && this.has(term) ? { terms: [[term, 1]] as Array<[Term, number]>, factor: TRANSLATION_FACTOR } : this.wordInNotes(k, TRANSLATION_FACTOR);
         if (found) alternatives.push(found);
       }
-      return { weight: inNotes ? (known ? NAME_WEIGHT : UNKNOWN_NAME_WEIGHT) : 1, alternatives };
+      if (!inNotes) return { weight: 1, alternatives };
     }
     return { weight: known ? NAME_WEIGHT : UNKNOWN_NAME_WEIGHT, alternatives };
   }

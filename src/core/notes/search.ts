@@ -264,10 +264,9 @@ export class SearchIndex {
     /** the weight of the clauses no section has */
     let unknownWeight = 0;
     // Which clauses each section matches, a bit each; and the content clause with the rarest words the notes have.
-    const { clauseBits } = scratch;
+    const { clauseBits, bitWeight } = scratch;
     let tellingImportance = -1;
     let tellingBit = 0;
-    const { bitWeight } = scratch;
     for (let c = 0; c < clauses.length; c++) {
       const clause = clauses[c]!;
       const { importance } = importances[c]!;
@@ -422,6 +421,7 @@ export class SearchIndex {
     for (const id of queryIds) queryTerm[id] = 0;
     return top;
   }
+
   /**
    * Whether the section covering most of a comparison and another together cover enough of it, the other counting
    * only for the clauses the first lacks: two things compared are often in two sections (릿지, 라쏘), but two
