@@ -751,6 +751,20 @@ describe("a typo in a name with a number (resilence4j)", () => {
   });
 });
 
+describe("a typo in one word of a name of several (consistant hashing)", () => {
+  it("is corrected as a word of that name, not as a concept of its own (dependency alone is another section)", () => {
+    const filler = records(40, (i) => `서버 조회 기록 ${i}.`);
+    const notes = new LookupService(
+      parseNote(
+        "notes/dist.md",
+        `# 분산\n\n## 일관된 해싱\n\n노드가 바뀌어도 키가 조금만 옮겨진다. 링 위에 가상 노드를 둔다.\n\n## 일관성 모델\n\n강한 일관성과 최종 일관성.\n\n## 의존성 주입\n\n객체를 밖에서 넣어 준다.\n\n## 의존성 관리\n\n패키지 의존성 버전을 고정한다.\n\n${filler}`,
+      ),
+    );
+    expect(notes.lookup("consistant hashing").hits[0]?.section.heading).toBe("일관된 해싱");
+    expect(notes.lookup("dependancy injection").hits.map((h) => h.section.heading)).toEqual(["의존성 주입"]);
+  });
+});
+
 describe("a word typed with ㅐ for ㅔ or the other way round (밸만, 래디스), or 쉬 for 시", () => {
   it("finds the word as the notes spell it, where they do not spell it as typed", () => {
     const filler = records(40, (i) => `캐시 조회 기록 ${i}.`);

@@ -217,9 +217,26 @@ export class QueryPlanner {
     return alternative.terms.every(([t]) => this.has(t)) ? alternative : undefined;
   }
 
+  /**
+   * The query with a mistyped English word corrected where the correction completes a name of several words that
+   * the notes have (efficeint frontier → efficient frontier): a word corrected alone would be read as a concept of
+   * its own (efficiency), and the name it belongs to lost.
+   */
+  private phraseTyposCorrected(query: string): string {
+    return query.replace(/[A-Za-z][A-Za-z0-9]{3,}/g, (word, at: number) => {
+      const folded = foldLatin(word);
+      if (this.has(folded) || this.concepts.latinVocabulary.has(word.toLowerCase())) return word;
+      const fix = this.words.correct(word);
+      if (!fix || fix === folded) return word;
+      const corrected = query.slice(0, at) + fix + query.slice(at + word.length);
+      const completes = this.analyze(corrected).conceptSources.some((c) => c.latin.length >= 2 && c.latin.includes(fix) && this.has(c.term));
+      return completes ? fix : word;
+    });
+  }
+
   /** The query as clauses with their alternatives, and how many words it has that say something. */
   plan(typed: string): Plan {
-    const query = typed.slice(0, MAX_QUERY_CHARS);
+    const query = this.phraseTyposCorrected(typed.slice(0, MAX_QUERY_CHARS));
     /** words that weigh little or nothing but make the question longer: degree, kind of answer, predicates, numbers */
     let lightWords = 0;
     const a = this.analyze(query);
