@@ -4,6 +4,7 @@
 // than how it is asked (뭐야, 써야 돼), and a name the notes never use more still, so that a question about something
 // else comes back empty. Planning knows the notes only by which terms they have (`df`) and by their words.
 import { stemmer } from "stemmer";
+import { ALIGNED_WORDS } from "./aligned-words.js";
 import { foldLatin, isHangulWord, isParticleOnly, normalize, type Analysis, type Concepts, type Term } from "./analyze.js";
 import type { CorpusWords } from "./corpus-words.js";
 import { hangulKey, ingBases, isIngSyllable, letterSpellings, MIN_KEY_LENGTH, spellingDistance } from "./loanword.js";
@@ -46,6 +47,8 @@ const NAME_BY_SOUND_DISTANCE = 0.65;
 const TRANSLATION_FACTOR = 0.9;
 /** QUERY_WORDS by their English word. */
 const KOREAN_FOR = new Map<string, readonly string[]>(QUERY_WORDS.map(([english, ...korean]) => [english!, korean]));
+/** ALIGNED_WORDS by their English word. */
+const ALIGNED_KOREAN_FOR = new Map<string, readonly string[]>(ALIGNED_WORDS.map(([english, ...korean]) => [english!, korean]));
 
 /** The Korean for an English word of a question, found by the word or by its base form under a plain inflection
  * (shares, shared, sharing → share; splitting → split): no stemmer, which would take optimizer for optimize. */
@@ -533,6 +536,13 @@ export class QueryPlanner {
     }
   }
 
+  /** A Korean word for an English one, where the notes have it: as the concept it is a form of (분할 for partition),
+   * which it is indexed as, or as a word. */
+  private translationInNotes(korean: string): Alternative | undefined {
+    const term = this.concepts.termOf(korean);
+    return term !== undefined && this.has(term) ? { terms: [[term, 1]], factor: TRANSLATION_FACTOR } : this.wordInNotes(korean, TRANSLATION_FACTOR);
+  }
+
   /** `ordinary`: the word may be an ordinary word of the question, not a part of a technical name; `spoken`: it is
    * said as a word, and so may be spelt in Hangul by its sound. */
   private latinClause(word: string, folded: string, ordinary = true, spoken = true): Clause {
@@ -616,14 +626,21 @@ export class QueryPlanner {
     const korean = ordinary ? (koreanFor(word.toLowerCase()) ?? koreanFor(folded)) : undefined;
     if (korean) {
       for (const k of korean) {
-        // A Korean word that is a concept's form (분할 for partition) is indexed as that concept.
-        const term = this.concepts.termOf(k);
         // ... not, for a word the notes write, a word of what kind of answer is asked (variety → 종류)
+        const term = this.concepts.termOf(k);
         if (inNotes && term !== undefined && META_CONCEPTS.has(term)) continue;
-        const found = term !== undefined && this.has(term) ? { terms: [[term, 1]] as Array<[Term, number]>, factor: TRANSLATION_FACTOR } : this.wordInNotes(k, TRANSLATION_FACTOR);
+        const found = this.translationInNotes(k);
         if (found) alternatives.push(found);
       }
       if (!inNotes) return { weight: 1, alternatives };
+    }
+    // A word the notes have in none of these ways, known only inside the vocabulary's names (kinetic, of kinetic
+    // energy = 운동 에너지), is found by the Korean in its place there. A guess: it keeps the weight of an unknown word.
+    if (ordinary && !known && !korean) {
+      for (const k of ALIGNED_KOREAN_FOR.get(folded) ?? []) {
+        const found = this.translationInNotes(k);
+        if (found) alternatives.push(found);
+      }
     }
     return { weight: known ? NAME_WEIGHT : UNKNOWN_NAME_WEIGHT, alternatives };
   }
