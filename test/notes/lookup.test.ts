@@ -765,6 +765,17 @@ describe("a typo in one word of a name of several (consistant hashing)", () => {
   });
 });
 
+describe("a typo of an English word the notes say in Korean (enviroment)", () => {
+  it("is read as the word it is a typo of, with the Korean for it; a short word is not (monkey is no money)", () => {
+    const filler = records(40, (i) => `회의 기록 ${i}.`);
+    const notes = new LookupService(
+      parseNote("notes/dev.md", `# 개발\n\n## 개발 환경\n\n노드 버전과 에디터를 팀 전체가 맞춘다.\n\n## 비용\n\n서버 요금을 줄인다.\n\n${filler}`),
+    );
+    expect(notes.lookup("enviroment").hits[0]?.section.heading).toBe("개발 환경");
+    expect(notes.lookup("monkey").hits).toEqual([]);
+  });
+});
+
 describe("a word typed with ㅐ for ㅔ or the other way round (밸만, 래디스), or 쉬 for 시", () => {
   it("finds the word as the notes spell it, where they do not spell it as typed", () => {
     const filler = records(40, (i) => `캐시 조회 기록 ${i}.`);

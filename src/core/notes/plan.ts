@@ -45,6 +45,9 @@ const NAME_BY_SOUND_DISTANCE = 0.65;
 /** An ordinary English word found by the Korean word the notes write for it (range → 범위) is a little less
  * certain than the word as typed. */
 const TRANSLATION_FACTOR = 0.9;
+/** A word this long one edit away from another is a typo of it more often than a word of its own (treatmnet); a
+ * shorter one is often both (monkey, money). */
+const SURE_TYPO_LENGTH = 7;
 /** QUERY_WORDS by their English word. */
 const KOREAN_FOR = new Map<string, readonly string[]>(QUERY_WORDS.map(([english, ...korean]) => [english!, korean]));
 /** ALIGNED_WORDS by their English word. */
@@ -544,8 +547,8 @@ export class QueryPlanner {
   }
 
   /** `ordinary`: the word may be an ordinary word of the question, not a part of a technical name; `spoken`: it is
-   * said as a word, and so may be spelt in Hangul by its sound. */
-  private latinClause(word: string, folded: string, ordinary = true, spoken = true): Clause {
+   * said as a word, and so may be spelt in Hangul by its sound; `corrected`: it is a typo's correction. */
+  private latinClause(word: string, folded: string, ordinary = true, spoken = true, corrected = false): Clause {
     const alternatives: Alternative[] = [{ terms: [[folded, 1]], factor: 1 }];
     let known = this.has(folded);
     const parts = known ? null : this.partsInNotes(folded);
@@ -561,8 +564,9 @@ export class QueryPlanner {
       known = true;
     }
     // Unknown Latin words: try a close word of the corpus (cloudfrnt → cloudfront).
+    let fix: string | null = null;
     if (!known && word.length >= 4 && (!/\d/.test(word) || word.replace(/\d+/g, "").length >= 5)) {
-      const fix = this.words.correct(word);
+      fix = this.words.correct(word);
       if (fix) {
         const terms = [...this.analyze(fix).counts.keys()];
         alternatives.push({ terms: terms.map((t) => [t, 1 / terms.length]), factor: 1 });
@@ -642,6 +646,9 @@ export class QueryPlanner {
         if (found) alternatives.push(found);
       }
     }
+    // A typo of a word the notes say otherwise (treatmnet: treatment, which they write 치료), where the word as typed
+    // finds nothing, is read as that word.
+    if (!known && fix && !corrected && word.length >= SURE_TYPO_LENGTH && foldLatin(fix) !== folded && /^[a-z]+$/.test(fix)) return this.latinClause(fix, foldLatin(fix), ordinary, spoken, true);
     return { weight: known ? NAME_WEIGHT : UNKNOWN_NAME_WEIGHT, alternatives };
   }
 
