@@ -65,6 +65,11 @@ describe("loanwords by sound", () => {
     for (const [ko, en] of [["서버", "server"], ["포트", "port"], ["사르사", "sarsa"], ["아르곤", "argon"]] as const) expect(soundsAlike(ko, en), `${ko} ${en}`).toBe(true);
   });
 
+  it("hears a Dutch ij before a consonant as a vowel (Dijkstra → 다익스트라), and hijack's j as a consonant", () => {
+    expect(soundsAlike("다익스트라", "dijkstra")).toBe(true);
+    expect(soundsAlike("하이재킹", "hijacking")).toBe(true);
+  });
+
   it("drops an r after a vowel before -ed or -es, as Korean writes it (configured → 컨피규어드, stores → 스토어스)", () => {
     expect(soundsAlike("컨피규어드", "configured")).toBe(true);
     expect(soundsAlike("스토어스", "stores")).toBe(true);

@@ -143,6 +143,11 @@ function computeLatinKeys(word: string): string[] {
       i++;
       continue;
     }
+    // Dutch ij before a consonant is a vowel (Dijkstra → 다익스트라, Rijndael → 레인달); hijack's j is not.
+    if (c === "j" && at(i - 1) === "i" && n && !VOWEL.test(n)) {
+      i++;
+      continue;
+    }
     if (c === "c") add(/[eiy]/.test(n) ? "S" : "K");
     else if (c === "g") add(...(/[eiy]/.test(n) ? ["S", "K"] : ["K"]));
     else if (c === "d" && n === "u") add("T", "S");
