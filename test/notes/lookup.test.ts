@@ -776,6 +776,19 @@ describe("a typo of an English word the notes say in Korean (enviroment)", () =>
   });
 });
 
+describe("a name of several words the notes do not have, holding one they do (minimum spanning tree)", () => {
+  it("is found by the name it holds (spanning tree, which they write 신장 트리), the other words as words", () => {
+    const filler = records(40, (i) => `회의 기록 ${i}.`);
+    const notes = new LookupService(
+      parseNote(
+        "notes/graph.md",
+        `# 그래프\n\n## 신장 트리\n\n모든 정점을 잇고 사이클이 없는 부분 그래프.\n\n## 트리 순회\n\n전위, 중위, 후위 순서로 노드를 방문한다.\n\n## 최소 비용 경로\n\n가중치 합이 가장 작은 경로를 찾는다.\n\n${filler}`,
+      ),
+    );
+    expect(notes.lookup("minimum spanning tree").hits[0]?.section.heading).toBe("신장 트리");
+  });
+});
+
 describe("a word typed with ㅐ for ㅔ or the other way round (밸만, 래디스), or 쉬 for 시", () => {
   it("finds the word as the notes spell it, where they do not spell it as typed", () => {
     const filler = records(40, (i) => `캐시 조회 기록 ${i}.`);

@@ -212,6 +212,18 @@ export class QueryPlanner {
     return out;
   }
 
+  /** The longest run of two words or more, short of all, of a name's English words that is a concept the notes have. */
+  private innerConcept(words: readonly string[]): { term: Term; words: string[] } | undefined {
+    for (let length = words.length - 1; length >= 2; length--) {
+      for (let from = 0; from + length <= words.length; from++) {
+        const run = words.slice(from, from + length);
+        const term = this.concepts.termOf(run.join(" "));
+        if (term !== undefined && this.has(term)) return { term, words: run };
+      }
+    }
+    return undefined;
+  }
+
   /** Whether one of the alternatives is a word the notes have whole, every term of it. */
   private findsWhole(alternatives: readonly Alternative[]): boolean {
     return alternatives.some((alt) => alt.terms.every(([t]) => this.has(t)));
@@ -291,6 +303,17 @@ export class QueryPlanner {
         continue;
       }
       if (!this.has(c) && hangulPieces.every((piece) => this.hasWhole(piece) || this.spelledInNotes(piece) || this.ingBasesInNotes(stems(piece)).length > 0)) {
+        // A longer name the notes do not have may hold one they do (all pairs shortest path: shortest path, which
+        // they write 최단 경로): that is a concept of the question, and the words around it are words.
+        const inner = hangulPieces.length === 0 ? this.innerConcept(latin) : undefined;
+        if (inner && !seenConcepts.has(inner.term)) {
+          seenConcepts.add(inner.term);
+          const words = inner.words.map(foldLatin);
+          for (const w of words) clauseOf.set(w, clauses.length);
+          clauses.push({ weight: NAME_WEIGHT, alternatives: [{ terms: [[inner.term, 1]], factor: 1 }, { terms: words.map((w) => [w, 1 / words.length]), factor: SOURCE_WORDS_FACTOR, fallback: true }] });
+          latinWords.push(...latin.filter((w) => !inner.words.includes(w)));
+          continue;
+        }
         latinWords.push(...latin);
         hangulWords.push(...hangulPieces);
         for (const w of [...latin, ...hangulPieces]) conceptOfWord.set(w, c);
