@@ -5,6 +5,7 @@ import { loadNotes } from "../../src/core/notes/load.js";
 import { parseNote } from "../../src/core/notes/parse.js";
 import { LookupService, MAX_SUGGESTION_CHARS, MAX_SUGGESTIONS, trimAtLine } from "../../src/core/notes/lookup.js";
 import { MAX_QUERY_CHARS } from "../../src/core/notes/plan.js";
+import { HELD_OUT_SETS } from "../fixtures/lookup-sets.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -1047,31 +1048,15 @@ describe("query sets with known answers", () => {
 
   // Other groups' notes, each set written without running the engine: hit@1 and hit@3 no lower than they are now
   // (rounded down), and as many unanswerable queries empty.
-  const otherGroups: Array<[string, number, number, number]> = [
-    ["security", 0.93, 0.97, 7], ["web", 0.88, 0.9, 8], ["aws2", 1, 1, 9], ["net", 0.8, 0.92, 8], ["spring", 0.92, 1, 8],
-    ["swe", 0.95, 0.97, 8], ["de", 0.85, 0.9, 8], ["linux", 0.83, 0.88, 7], ["sqld", 0.88, 0.94, 9], ["py", 0.85, 0.92, 9],
-    ["gcp", 0.92, 0.98, 9], ["os", 0.89, 0.97, 9], ["net2", 0.87, 0.93, 9], ["algo", 0.81, 0.89, 9], ["azure", 0.84, 0.92, 8],
-    ["aws3", 0.91, 0.96, 5], ["k8s", 0.87, 0.92, 9], ["fe", 0.95, 0.96, 10],
-    ["jeongbo", 0.89, 0.92, 9], ["node", 0.84, 0.91, 10], ["adsp", 0.91, 0.94, 9], ["dbint", 0.9, 0.98, 9],
-    ["android", 0.91, 0.94, 8], ["bigdata", 0.92, 0.93, 10], ["sysdesign", 0.89, 0.94, 9],
-    ["llm", 0.83, 0.91, 9], ["arch", 0.91, 0.93, 10], ["csys", 0.84, 0.91, 9], ["qa", 0.89, 0.95, 8], ["aws4", 0.97, 0.98, 6],
-    ["awssec", 0.92, 0.96, 8], ["ios", 0.85, 0.93, 9], ["embedded", 0.76, 0.9, 10], ["graphics", 0.86, 0.92, 7],
-    ["nosql", 0.82, 0.95, 8], ["dist", 0.83, 0.93, 9], ["iac", 0.89, 0.92, 8], ["dl", 0.83, 0.94, 10], ["jvm", 0.89, 0.95, 8],
-    ["crypto", 0.82, 0.91, 8], ["compiler", 0.85, 0.93, 8], ["math", 0.77, 0.88, 7], ["golang", 0.8, 0.91, 9],
-    ["rl", 0.86, 0.9, 9], ["msa", 0.91, 0.93, 6], ["flutter", 0.78, 0.9, 9], ["git", 0.78, 0.85, 9],
-    ["websec", 0.87, 1, 9], ["viz", 0.82, 0.89, 8], ["rust", 0.86, 0.93, 9], ["recsys", 0.8, 0.84, 7],
-    ["netprog", 0.8, 0.9, 7], ["cv", 0.84, 0.87, 8], ["nlp", 0.85, 0.92, 9], ["aws5", 0.9, 0.95, 8],
-    ["stat", 0.9, 0.95, 9], ["chain", 0.86, 0.95, 9], ["game", 0.88, 0.94, 9], ["es", 0.8, 0.91, 8], ["aws6", 0.89, 0.97, 8],
-    ["mlops", 0.83, 0.92, 8], ["ts", 0.84, 0.92, 9], ["ux", 0.82, 0.89, 7], ["acct", 0.79, 0.87, 8], ["aws7", 0.86, 0.97, 5],
-    ["circuit", 0.76, 0.87, 8], ["econ", 0.77, 0.85, 6], ["ddd", 0.84, 0.93, 10], ["pentest", 0.83, 0.91, 8], ["aws8", 0.86, 0.92, 7],
-    ["finance", 0.8, 0.85, 8], ["signal", 0.8, 0.94, 9], ["physics", 0.75, 0.81, 9], ["marketing", 0.89, 0.92, 9],
-  ];
-  it.each(otherGroups)("another group's %s notes: hit@1 >= %s, hit@3 >= %s, %s unanswerable queries empty", (name, hit1, hit3, empty) => {
-    const r = score(notesIn(`notes-${name}`), `lookup-${name}.jsonl`);
-    expect(r.hit1).toBeGreaterThanOrEqual(hit1);
-    expect(r.hit3).toBeGreaterThanOrEqual(hit3);
-    expect(r.emptyOk).toBeGreaterThanOrEqual(empty);
-  });
+  it.each(HELD_OUT_SETS.map((s) => [s.name, s.hit1, s.hit3, s.empty] as const))(
+    "another group's %s notes: hit@1 >= %s, hit@3 >= %s, %s unanswerable queries empty",
+    (name, hit1, hit3, empty) => {
+      const r = score(notesIn(`notes-${name}`), `lookup-${name}.jsonl`);
+      expect(r.hit1).toBeGreaterThanOrEqual(hit1);
+      expect(r.hit3).toBeGreaterThanOrEqual(hit3);
+      expect(r.emptyOk).toBeGreaterThanOrEqual(empty);
+    },
+  );
 
   it("the public dev set: hit@3 >= 0.9 and its unanswerable query empty", () => {
     const r = score(service, "lookup-dev.jsonl");
