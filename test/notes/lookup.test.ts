@@ -790,6 +790,16 @@ describe("a name of several words the notes do not have, holding one they do (mi
   });
 });
 
+describe("an English verb in an irregular past form (chosen, built)", () => {
+  it("finds the Korean for the verb, as a regular one does (choose: 선택)", () => {
+    const filler = records(40, (i) => `회의 기록 ${i}.`);
+    const notes = new LookupService(
+      parseNote("notes/mq.md", `# 큐\n\n## 리더 선택\n\n브로커 중 하나를 리더로 뽑는다.\n\n## 메시지 순서\n\n파티션 안에서만 순서가 지켜진다.\n\n${filler}`),
+    );
+    expect(notes.lookup("how is the leader chosen").hits[0]?.section.heading).toBe("리더 선택");
+  });
+});
+
 describe("a word typed with ㅐ for ㅔ or the other way round (밸만, 래디스), or 쉬 for 시", () => {
   it("finds the word as the notes spell it, where they do not spell it as typed", () => {
     const filler = records(40, (i) => `캐시 조회 기록 ${i}.`);
