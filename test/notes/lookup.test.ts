@@ -800,6 +800,16 @@ describe("an English verb in an irregular past form (chosen, built)", () => {
   });
 });
 
+describe("an English adjective in its superlative (fastest, slowest)", () => {
+  it("finds the Korean for the adjective", () => {
+    const filler = records(40, (i) => `회의 기록 ${i}.`);
+    const notes = new LookupService(
+      parseNote("notes/mem.md", `# 메모리\n\n## 메모리 계층\n\n레지스터가 가장 빠르고 디스크가 가장 느리다.\n\n## 페이지 교체\n\n오래 안 쓴 페이지를 내보낸다.\n\n${filler}`),
+    );
+    for (const q of ["fastest memory", "which is the slowest"]) expect(notes.lookup(q).hits[0]?.section.heading, q).toBe("메모리 계층");
+  });
+});
+
 describe("a word typed with ㅐ for ㅔ or the other way round (밸만, 래디스), or 쉬 for 시", () => {
   it("finds the word as the notes spell it, where they do not spell it as typed", () => {
     const filler = records(40, (i) => `캐시 조회 기록 ${i}.`);

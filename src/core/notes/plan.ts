@@ -80,12 +80,12 @@ const IRREGULAR_PAST = new Map<string, string>(
 );
 
 /** The Korean for an English word of a question, found by the word or by its base form under a plain inflection
- * (shares, shared, sharing → share; splitting → split; built → build): no stemmer, which would take optimizer for
+ * (shares, shared, sharing → share; splitting → split; built → build; fastest → fast): no stemmer, which would take optimizer for
  * optimize. */
 function koreanFor(word: string): readonly string[] | undefined {
   const direct = KOREAN_FOR.get(word) ?? KOREAN_FOR.get(IRREGULAR_PAST.get(word) ?? "");
   if (direct) return direct;
-  for (const [suffix, back] of [["ing", ""], ["ing", "e"], ["ed", ""], ["ed", "e"], ["es", ""], ["s", ""], ["ies", "y"], ["ied", "y"]] as const) {
+  for (const [suffix, back] of [["ing", ""], ["ing", "e"], ["ed", ""], ["ed", "e"], ["es", ""], ["s", ""], ["ies", "y"], ["ied", "y"], ["est", ""], ["est", "e"], ["iest", "y"]] as const) {
     if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
     const base = word.slice(0, -suffix.length);
     const found = KOREAN_FOR.get(base + back) ?? (back === "" && /(.)\1$/.test(base) ? KOREAN_FOR.get(base.slice(0, -1)) : undefined);
