@@ -5,6 +5,7 @@
 // else comes back empty. Planning knows the notes only by which terms they have (`df`) and by their words.
 import { stemmer } from "stemmer";
 import { ALIGNED_WORDS } from "./aligned-words.js";
+import { baseForms } from "./inflection.js";
 import { foldLatin, isHangulWord, isParticleOnly, normalize, type Analysis, type Concepts, type Term } from "./analyze.js";
 import type { CorpusWords } from "./corpus-words.js";
 import { hangulKey, ingBases, isIngSyllable, letterSpellings, MIN_KEY_LENGTH, spellingDistance } from "./loanword.js";
@@ -53,42 +54,13 @@ const KOREAN_FOR = new Map<string, readonly string[]>(QUERY_WORDS.map(([english,
 /** ALIGNED_WORDS by their English word. */
 const ALIGNED_KOREAN_FOR = new Map<string, readonly string[]>(ALIGNED_WORDS.map(([english, ...korean]) => [english!, korean]));
 
-/** English verbs whose past forms are not made with -ed, by those forms (built → build, chosen → choose); not those
- * that are words of their own as well (left, found, bound, led, won). */
-const IRREGULAR_PAST = new Map<string, string>(
-  (
-    "arose:arise arisen:arise became:become began:begin begun:begin bent:bend " +
-    "bitten:bite blew:blow blown:blow broke:break broken:break bred:breed brought:bring built:build burnt:burn bought:buy " +
-    "caught:catch chose:choose chosen:choose came:come crept:creep dealt:deal dug:dig did:do done:do drew:draw drawn:draw " +
-    "dreamt:dream drove:drive driven:drive ate:eat eaten:eat fallen:fall fought:fight " +
-    "fled:flee flew:fly flown:fly forbade:forbid forbidden:forbid forgot:forget forgotten:forget forgave:forgive forgiven:forgive " +
-    "froze:freeze frozen:freeze got:get gotten:get gave:give given:give went:go gone:go grew:grow grown:grow hung:hang heard:hear " +
-    "hid:hide hidden:hide held:hold kept:keep knew:know known:know leapt:leap learnt:learn lent:lend " +
-    "lost:lose made:make meant:mean met:meet mistook:mistake mistaken:mistake overcame:overcome " +
-    "overtook:overtake overtaken:overtake overwrote:overwrite overwritten:overwrite paid:pay proven:prove rode:ride ridden:ride " +
-    "rang:ring rung:ring risen:rise ran:run said:say seen:see sought:seek sold:sell sent:send shook:shake " +
-    "shaken:shake shone:shine shown:show shrank:shrink shrunk:shrink sang:sing sung:sing sank:sink sat:sit " +
-    "slept:sleep slid:slide spoke:speak spoken:speak spent:spend spun:spin sprang:spring sprung:spring stood:stand " +
-    "stole:steal stolen:steal stuck:stick stung:sting struck:strike stricken:strike strove:strive striven:strive swore:swear " +
-    "sworn:swear swept:sweep swam:swim swum:swim swung:swing took:take taken:take taught:teach tore:tear torn:tear told:tell " +
-    "thought:think threw:throw thrown:throw understood:understand undid:undo undone:undo undertook:undertake woke:wake woken:wake " +
-    "wore:wear worn:wear wove:weave woven:weave withdrew:withdraw withdrawn:withdraw wrote:write written:write " +
-    "rewrote:rewrite rewritten:rewrite rebuilt:rebuild"
-  )
-    .split(" ")
-    .map((pair) => pair.split(":") as [string, string]),
-);
-
-/** The Korean for an English word of a question, found by the word or by its base form under a plain inflection
- * (shares, shared, sharing → share; splitting → split; built → build; fastest → fast): no stemmer, which would take optimizer for
- * optimize. */
+/** The Korean for an English word of a question, found by the word or by the base form it may be an inflection of
+ * (shares, sharing → share; splitting → split; built → build; fastest → fast). */
 function koreanFor(word: string): readonly string[] | undefined {
-  const direct = KOREAN_FOR.get(word) ?? KOREAN_FOR.get(IRREGULAR_PAST.get(word) ?? "");
+  const direct = KOREAN_FOR.get(word);
   if (direct) return direct;
-  for (const [suffix, back] of [["ing", ""], ["ing", "e"], ["ed", ""], ["ed", "e"], ["es", ""], ["s", ""], ["ies", "y"], ["ied", "y"], ["est", ""], ["est", "e"], ["iest", "y"]] as const) {
-    if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
-    const base = word.slice(0, -suffix.length);
-    const found = KOREAN_FOR.get(base + back) ?? (back === "" && /(.)\1$/.test(base) ? KOREAN_FOR.get(base.slice(0, -1)) : undefined);
+  for (const base of baseForms(word)) {
+    const found = KOREAN_FOR.get(base);
     if (found) return found;
   }
   return undefined;

@@ -3,6 +3,7 @@
 // A question's English word the notes have in no way (kinetic, over physics notes in Korean prose) is then found by
 // that Korean word. The pairs are derived here once and written to aligned-words.ts (scripts/align-words.ts), which a
 // test keeps equal to what this function derives from the tables as they are.
+import { baseForms } from "./inflection.js";
 import { soundsAlike, spellingDistance } from "./loanword.js";
 
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -10,8 +11,6 @@ const HANGUL = /[\uac00-\ud7a3]/;
 const SPELT_BY_SOUND = 0.5;
 /** Korean written for a word, or that word's with one more syllable (운동 for 운동적). */
 const ENDING_SYLLABLES = 1;
-/** The plain inflections of an English word, as the query's words are looked up (sharing → share). */
-const INFLECTIONS = [["ing", ""], ["ing", "e"], ["ed", ""], ["ed", "e"], ["es", ""], ["s", ""], ["ies", "y"], ["ied", "y"]] as const;
 
 /**
  * `vocabulary`: concepts, each a list of forms (English names, then Korean); `queryWords`: an English word, then the
@@ -84,13 +83,4 @@ function knownTranslations(vocabulary: readonly (readonly string[])[], queryWord
     }
   }
   return known;
-}
-
-/** The base forms a plain inflection of `word` may come from (sharing → share, shar). */
-function baseForms(word: string): string[] {
-  const out: string[] = [];
-  for (const [suffix, back] of INFLECTIONS) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 3) out.push(word.slice(0, -suffix.length) + back);
-  }
-  return out;
 }
