@@ -811,6 +811,20 @@ describe("an English adjective in its superlative (fastest, slowest)", () => {
   });
 });
 
+describe("a name with a Roman numeral typed in digits (type 2 error)", () => {
+  it("is the name (type ii error, 제2종 오류)", () => {
+    const filler = records(40, (i) => `실험 기록 ${i}.`);
+    const notes = new LookupService(
+      parseNote(
+        "notes/stat.md",
+        `# 검정\n\n## 제1종 오류\n\n귀무가설이 참인데 기각하는 오류.\n\n## 제2종 오류\n\n귀무가설이 거짓인데 채택하는 오류.\n\n## 표본 크기\n\n오류를 줄이려면 표본을 늘린다.\n\n${filler}`,
+      ),
+    );
+    expect(notes.lookup("type 2 error").hits[0]?.section.heading).toBe("제2종 오류");
+    expect(notes.lookup("type 1 error").hits[0]?.section.heading).toBe("제1종 오류");
+  });
+});
+
 describe("a word typed with ㅐ for ㅔ or the other way round (밸만, 래디스), or 쉬 for 시", () => {
   it("finds the word as the notes spell it, where they do not spell it as typed", () => {
     const filler = records(40, (i) => `캐시 조회 기록 ${i}.`);

@@ -111,7 +111,7 @@ export class Concepts {
    * An Analyzer made earlier does not see what is added afterwards.
    */
   add(forms: readonly string[], merge = false): void {
-    const normalized = forms.map((f) => normalize(f).trim()).filter(Boolean);
+    const normalized = withArabicNumerals(forms.map((f) => normalize(f).trim()).filter(Boolean));
     if (!normalized.length) return;
     let term: Term | undefined;
     if (merge) for (const f of normalized) term ??= this.termOf(f);
@@ -147,6 +147,21 @@ export class Concepts {
     }
     return i;
   }
+}
+
+/** Roman numerals after a word of a name, as a question types them in digits too (type ii error, type 2 error). */
+const ROMAN_NUMERALS = new Map([["i", "1"], ["ii", "2"], ["iii", "3"]]);
+
+/** The forms, each with a Roman numeral after a word also in digits. */
+function withArabicNumerals(forms: readonly string[]): string[] {
+  const out = [...forms];
+  for (const form of forms) {
+    if (HANGUL.test(form)) continue;
+    const words = form.split(" ");
+    const digits = words.map((w, k) => (k > 0 && ROMAN_NUMERALS.get(w)) || w);
+    if (digits.some((w, k) => w !== words[k])) out.push(digits.join(" "));
+  }
+  return out;
 }
 
 export interface Analysis {
