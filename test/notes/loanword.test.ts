@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AWS_PACK } from "../../src/core/notes/glossary.js";
-import { canSpellLoanword, hangulKey, ingBases, latinKeys, letterSpellings, soundsAlike, spellingDistance } from "../../src/core/notes/loanword.js";
+import { canSpellLoanword, hangulKey, ingBases, latinKeys, letterNameSplits, letterSpellings, soundsAlike, spellingDistance } from "../../src/core/notes/loanword.js";
 import { STUDY_VOCABULARY } from "../../src/core/notes/vocabulary.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -63,6 +63,13 @@ describe("loanwords by sound", () => {
 
   it("hears an r after a vowel before a consonant as silent, or as 르 where a name is said as spelt (server → 서버, SARSA → 사르사)", () => {
     for (const [ko, en] of [["서버", "server"], ["포트", "port"], ["사르사", "sarsa"], ["아르곤", "argon"]] as const) expect(soundsAlike(ko, en), `${ko} ${en}`).toBe(true);
+  });
+
+  it("reads a word as the names of letters and a word, either way round (케이민즈, 엑스지부스트, 라이트지비엠)", () => {
+    const splits = (w: string) => letterNameSplits(w).map((s) => `${s.lettersFirst ? s.letters + "+" + s.rest : s.rest + "+" + s.letters}`);
+    expect(splits("케이민즈")).toContain("k+민즈");
+    expect(splits("엑스지부스트")).toContain("xg+부스트");
+    expect(splits("라이트지비엠")).toContain("라이트+gbm");
   });
 
   it("hears a Dutch ij before a consonant as a vowel (Dijkstra → 다익스트라), and hijack's j as a consonant", () => {

@@ -825,6 +825,16 @@ describe("a name with a Roman numeral typed in digits (type 2 error)", () => {
   });
 });
 
+describe("the names of letters and a word spelt in Hangul as one (엑스지부스트)", () => {
+  it("finds the name the notes write, a concept of two words or one word of theirs (XGBoost)", () => {
+    const filler = records(40, (i) => `실험 기록 ${i}.`);
+    const notes = new LookupService(
+      parseNote("notes/ml.md", `# 모델\n\n## XGBoost\n\n트리를 차례로 더해 오차를 줄인다.\n\n## 로지스틱 회귀\n\n확률을 시그모이드로 낸다.\n\n${filler}`),
+    );
+    expect(notes.lookup("엑스지부스트 원리").hits[0]?.section.heading).toBe("XGBoost");
+  });
+});
+
 describe("a word typed with ㅐ for ㅔ or the other way round (밸만, 래디스), or 쉬 for 시", () => {
   it("finds the word as the notes spell it, where they do not spell it as typed", () => {
     const filler = records(40, (i) => `캐시 조회 기록 ${i}.`);

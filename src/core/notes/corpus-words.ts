@@ -33,6 +33,8 @@ export class CorpusWords {
   /** the notes' Hangul words, sorted */
   private readonly hangulWords: string[];
   private byStem?: Map<string, string[]>;
+  /** the concepts named by letters and a word, see namesOfLettersAndWord */
+  private letterNames?: Map<string, Array<{ word: string; term: Term }>>;
   /** the concepts by the double stem of their English words, see conceptsOfStem */
   private conceptsByStem?: Map<string, Term[]>;
   /** sound key → the English forms (spaces removed) of the concepts the notes have, with their concept */
@@ -96,6 +98,44 @@ export class CorpusWords {
   /** The notes' Latin words a Hangul word sounds like (스레드 → thread), best first. */
   latinSoundingLike(hangul: string): string[] {
     return this.soundAlikes(hangul, [hangulKey(hangul)], this.latinBySound);
+  }
+
+  /**
+   * The names of the notes made of letters and an English word that a Hangul word spells after or before the
+   * letters' names (케이민즈: k and 민즈, k-means; 라이트지비엠: 라이트 and gbm, LightGBM): concepts of two words
+   * (k-means, t-test) and the notes' Latin words (lightgbm).
+   */
+  namesOfLettersAndWord(letters: string, rest: string, lettersFirst: boolean): Term[] {
+    const out: Term[] = [];
+    const table = (this.letterNames ??= this.letterNameTable());
+    for (const { word, term } of table.get(`${lettersFirst ? ">" : "<"}${letters}`) ?? []) {
+      if (!out.includes(term) && this.df(term) > 0 && soundsAlike(rest, word)) out.push(term);
+    }
+    for (const words of this.byLength.values()) {
+      for (const w of words) {
+        if (!(lettersFirst ? w.startsWith(letters) : w.endsWith(letters)) || w.length < letters.length + 3) continue;
+        const word = lettersFirst ? w.slice(letters.length) : w.slice(0, -letters.length);
+        const term = foldLatin(w);
+        if (!out.includes(term) && this.df(term) > 0 && soundsAlike(rest, word)) out.push(term);
+      }
+    }
+    return out;
+  }
+
+  /** The concepts named by letters and a word (k-means, p value, word2vec's cbow no), by ">letters" where the
+   * letters come first and "<letters" where they come last: the word, and the concept. */
+  private letterNameTable(): Map<string, Array<{ word: string; term: Term }>> {
+    const table = new Map<string, Array<{ word: string; term: Term }>>();
+    for (const [term, forms] of this.concepts.forms) {
+      for (const form of forms) {
+        const words = form.split(/[ -]/);
+        if (words.length !== 2 || !words.every((w) => /^[a-z]+$/.test(w))) continue;
+        const [first, second] = words as [string, string];
+        if (first.length <= 3 && second.length >= 3) pushEntry(table, `>${first}`, { word: second, term });
+        if (second.length <= 3 && first.length >= 3) pushEntry(table, `<${second}`, { word: first, term });
+      }
+    }
+    return table;
   }
 
   /**
@@ -249,6 +289,12 @@ export class CorpusWords {
     for (const f of found) if (f.distance <= bar && out.size < MAX_LOANWORDS) out.add(term(f.w));
     return [...out];
   }
+}
+
+function pushEntry<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function pushTo(map: Map<string, string[]>, key: string, value: string): void {

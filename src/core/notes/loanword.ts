@@ -367,6 +367,23 @@ const LETTER_NAMES: ReadonlyArray<readonly [string, string]> = [
   ["세븐", "7"], ["에잇", "8"], ["나인", "9"],
 ];
 
+/**
+ * A Hangul word read as the names of letters and a word, either way round (케이민즈: k and 민즈, for k-means;
+ * 엑스지부스트: xg and 부스트, for XGBoost; 라이트지비엠: 라이트 and gbm, for LightGBM): the letters, and the Hangul
+ * left to read as a word (two syllables at least).
+ */
+export function letterNameSplits(word: string): Array<{ letters: string; rest: string; lettersFirst: boolean }> {
+  const out: Array<{ letters: string; rest: string; lettersFirst: boolean }> = [];
+  for (const [name, letter] of LETTER_NAMES) {
+    if (/[a-z]/.test(letter) && word.startsWith(name) && word.length - name.length >= 2) out.push({ letters: letter, rest: word.slice(name.length), lettersFirst: true });
+  }
+  for (let k = 2; k + 2 <= word.length; k++) {
+    for (const letters of letterSpellings(word.slice(0, k))) out.push({ letters, rest: word.slice(k), lettersFirst: true });
+    for (const letters of letterSpellings(word.slice(word.length - k))) out.push({ letters, rest: word.slice(0, word.length - k), lettersFirst: false });
+  }
+  return out;
+}
+
 /** At most this many readings of one word as letter names. */
 const MAX_LETTER_READINGS = 4;
 

@@ -8,7 +8,7 @@ import { ALIGNED_WORDS } from "./aligned-words.js";
 import { baseForms } from "./inflection.js";
 import { foldLatin, isHangulWord, isParticleOnly, normalize, type Analysis, type Concepts, type Term } from "./analyze.js";
 import type { CorpusWords } from "./corpus-words.js";
-import { hangulKey, ingBases, isIngSyllable, letterSpellings, MIN_KEY_LENGTH, spellingDistance } from "./loanword.js";
+import { hangulKey, ingBases, isIngSyllable, letterNameSplits, letterSpellings, MIN_KEY_LENGTH, spellingDistance } from "./loanword.js";
 import { alikeSpellings, isParticle, isPredicate, nounForms, stem, stems, type Stem } from "./morphology.js";
 import { QUERY_WORDS } from "./query-words.js";
 
@@ -724,6 +724,16 @@ export class QueryPlanner {
           // ... as sure as typed where both halves spell their words closely (디피헬만)
           const factor = split.distance <= SURE_SPELLING_DISTANCE ? 1 : LOANWORD_FACTOR;
           alternatives.push({ terms: [[split.words[0], 0.5], [split.words[1], 0.5]], factor });
+        }
+      }
+    }
+    // A letter's name and a word spelt in Hangul as one (케이민즈 for k-means, 라이트지비엠 for LightGBM), where the
+    // notes write the name they make, whole or as a concept.
+    if (!isPredicate(word) && !this.findsWhole(alternatives)) {
+      for (const s of candidates) {
+        if (s.kind === "ending" || s.stem.length < 3 || this.hasWhole(s.stem)) continue;
+        for (const { letters, rest, lettersFirst } of letterNameSplits(s.stem)) {
+          for (const term of this.words.namesOfLettersAndWord(letters, rest, lettersFirst)) alternatives.push({ terms: [[term, 1]], factor: LOANWORD_FACTOR });
         }
       }
     }
