@@ -835,6 +835,17 @@ describe("the names of letters and a word spelt in Hangul as one (엑스지부�
   });
 });
 
+describe("an English word the notes have in no way, derived from a stem (kinetic: kinet)", () => {
+  it("is not found by a Hangul word that only the stem's consonants fit (카운트), as an inflection is (sampling: 샘플)", () => {
+    const filler = records(40, (i) => `서버 점검 기록 ${i}.`);
+    const notes = new LookupService(
+      parseNote("notes/ops.md", `# 운영\n\n## 방화벽\n\n요청 수를 카운트해서 넘으면 차단한다.\n\n## 표본\n\n로그를 샘플로 뽑아 본다.\n\n${filler}`),
+    );
+    expect(notes.lookup("kinetic").hits).toEqual([]);
+    expect(notes.lookup("sampling").hits[0]?.section.heading).toBe("표본");
+  });
+});
+
 describe("a word typed with ㅐ for ㅔ or the other way round (밸만, 래디스), or 쉬 for 시", () => {
   it("finds the word as the notes spell it, where they do not spell it as typed", () => {
     const filler = records(40, (i) => `캐시 조회 기록 ${i}.`);

@@ -630,9 +630,12 @@ export class QueryPlanner {
         known = true;
       }
     }
-    // ... or, where neither, the Hangul spellings of its stem (sampling, where they write 샘플).
+    // ... or, where neither, the Hangul spellings of its stem (sampling, where they write 샘플): the stem of an
+    // inflection or of an adjective in -able (clickable: 클릭), not of another derived word (kinetic's kinet, whose
+    // consonants 카운트 fits).
     if (!spelt && root !== folded && root.length >= 3) {
-      for (const h of spoken ? this.words.hangulSoundingLike(root) : []) {
+      const inflected = /[ai]ble$/.test(lower) || baseForms(lower).some((base) => base.startsWith(root) || root.startsWith(base));
+      for (const h of spoken && inflected ? this.words.hangulSoundingLike(root) : []) {
         alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
         known = true;
       }
