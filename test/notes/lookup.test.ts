@@ -846,6 +846,17 @@ describe("an English word the notes have in no way, derived from a stem (kinetic
   });
 });
 
+describe("a question of one English word the notes spell in Hangul only loosely (grammar: 그림)", () => {
+  it("finds nothing: so loose a spelling helps other words and answers none alone", () => {
+    const filler = records(40, (i) => `서버 점검 기록 ${i}.`);
+    const notes = new LookupService(
+      parseNote("notes/ops.md", `# 운영\n\n## 장애 분석\n\n원인을 찾으면 그림으로 정리해 공유한다.\n\n## 배포\n\n롤링으로 바꾼다.\n\n${filler}`),
+    );
+    expect(notes.lookup("grammar").hits).toEqual([]);
+    expect(notes.lookup("장애 원인").hits[0]?.section.heading).toBe("장애 분석");
+  });
+});
+
 describe("a word typed with ㅐ for ㅔ or the other way round (밸만, 래디스), or 쉬 for 시", () => {
   it("finds the word as the notes spell it, where they do not spell it as typed", () => {
     const filler = records(40, (i) => `캐시 조회 기록 ${i}.`);

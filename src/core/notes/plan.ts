@@ -31,6 +31,8 @@ const NAME_WEIGHT = 1.5;
 const ALIKE_SPELLING_FACTOR = 0.95;
 /** A Hangul word spelt this much like a Latin word of the notes is that word, as sure as typed (뮤텍스, 디피헬만). */
 const SURE_SPELLING_DISTANCE = 0.25;
+/** A spelling by sound this unlike a word, or more, answers no question of that word alone. */
+const LOOSE_SPELLING_DISTANCE = 0.45;
 /** How unlike a one-syllable Hangul word may be spelt from a Latin word to be taken for it. */
 const ONE_SYLLABLE_DISTANCE = 0.5;
 /** A word the notes write only in Hangul counts as known when one of its spellings by sound reads at least this
@@ -129,6 +131,8 @@ export interface Alternative {
   factor: number;
   /** only for sections the earlier alternatives did not match at all */
   fallback?: boolean;
+  /** a Hangul spelling by sound not close enough to answer a question of an English word alone (volcano: 발견) */
+  loose?: boolean;
 }
 
 /** A query as the search reads it: its clauses, and how many words it has that say something. */
@@ -188,7 +192,9 @@ export class QueryPlanner {
       if (s.kind === "ending" || hangulKey(s.stem).length < MIN_KEY_LENGTH) continue;
       for (const latin of this.words.latinSoundingLike(s.stem)) {
         const distance = spellingDistance(s.stem, latin);
-        if (s.stem.length > 1 || distance <= ONE_SYLLABLE_DISTANCE) out.push({ terms: [[latin, 1]], factor: s.stem.length > 1 && distance <= SURE_SPELLING_DISTANCE ? 1 : LOANWORD_FACTOR });
+        if (s.stem.length > 1 || distance <= ONE_SYLLABLE_DISTANCE) {
+          out.push({ terms: [[latin, 1]], factor: s.stem.length > 1 && distance <= SURE_SPELLING_DISTANCE ? 1 : LOANWORD_FACTOR });
+        }
       }
     }
     return out;
@@ -423,6 +429,10 @@ export class QueryPlanner {
     for (const cross of crosses) clauses.push({ weight: 0.35, alternatives: [{ terms: [[cross, 1]], factor: 1 }] });
     let words = lightWords;
     for (const c of clauses) if (c.weight >= 1) words++;
+    // A question of one English word found only by a loose spelling by sound (volcano: 발견) is no question of the notes:
+    // such a spelling helps other words, and answers none alone.
+    const content = clauses.filter((c) => c.weight > 0);
+    if (content.length === 1) content[0]!.alternatives = content[0]!.alternatives.filter((alt) => !alt.loose);
     return { clauses, words };
   }
 
@@ -618,7 +628,7 @@ export class QueryPlanner {
         if (!ordinary && spellingDistance(h, w) > NAME_BY_SOUND_DISTANCE) continue;
         // One syllable is a weak sign (줌 is zoom, and as often 주다's 줌): it helps the other words of a question, and
         // answers none alone.
-        alternatives.push(bigramAlternative(h, h.length === 1 ? ONE_SYLLABLE_SOUND_FACTOR : LOANWORD_FACTOR));
+        alternatives.push({ ...bigramAlternative(h, h.length === 1 ? ONE_SYLLABLE_SOUND_FACTOR : LOANWORD_FACTOR), loose: spellingDistance(h, w) > LOOSE_SPELLING_DISTANCE });
         spelt = true;
         known ||= spellingDistance(h, w) <= KNOWN_BY_SOUND_DISTANCE;
       }
