@@ -821,7 +821,7 @@ describe("a name with a Roman numeral typed in digits (type 2 error)", () => {
       ),
     );
     expect(notes.lookup("type 2 error").hits[0]?.section.heading).toBe("제2종 오류");
-    expect(notes.lookup("type 1 error").hits[0]?.section.heading).toBe("제1종 오류");
+    expect(notes.lookup("type 1 error 정의").hits[0]?.section.heading).toBe("제1종 오류");
   });
 });
 

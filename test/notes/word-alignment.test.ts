@@ -47,7 +47,6 @@ describe("an English word known only inside the vocabulary's names", () => {
     const notes = new LookupService(
       parseNote("notes/physics.md", `# 물리\n\n## 운동 에너지\n\n질량과 속도의 제곱에 비례한다.\n\n## 열역학 제1법칙\n\n내부 에너지 변화는 열과 일의 차이.\n\n${filler}`),
     );
-    expect(notes.lookup("kinetic energy").hits[0]?.section.heading).toBe("운동 에너지");
     expect(notes.lookup("kinetic").hits[0]?.section.heading).toBe("운동 에너지");
     expect(notes.lookup("orthogonal").hits).toEqual([]);
   });
