@@ -14,9 +14,11 @@ const TWO_EDITS_LENGTH = 10;
 /** At most this many spellings by sound of one word. */
 const MAX_LOANWORDS = 4;
 
-/** How unlike an English word a Hangul word of one syllable may be spelt to be taken for it: one syllable shares
- * its consonants with many words (책 with check, 못 with mode). */
-const ONE_SYLLABLE_DISTANCE = 0.34;
+/** How unlike an English word of a question a Hangul word of one syllable may be spelt to be taken for it: one
+ * syllable shares its consonants with many words (책 with check, 못 with mode). Stricter than the planner's bound
+ * the other way (a Hangul syllable typed for an English word of the notes, 존 for zone), as the notes' syllables are
+ * many and most are Korean words. */
+const ENGLISH_AS_ONE_SYLLABLE_DISTANCE = 0.34;
 /** Particles of one syllable that end no English word spelt in Hangul. */
 const CLEAR_PARTICLES = new Set([..."에을를은는의과와"]);
 /** Particles of one syllable that English words spelt in Hangul also end in (-man, -ga, -do, -ro). */
@@ -131,8 +133,8 @@ export class CorpusWords {
         const words = form.split(/[ -]/);
         if (words.length !== 2 || !words.every((w) => /^[a-z]+$/.test(w))) continue;
         const [first, second] = words as [string, string];
-        if (first.length <= 3 && second.length >= 3) pushEntry(table, `>${first}`, { word: second, term });
-        if (second.length <= 3 && first.length >= 3) pushEntry(table, `<${second}`, { word: first, term });
+        if (first.length <= 3 && second.length >= 3) pushTo(table, `>${first}`, { word: second, term });
+        if (second.length <= 3 && first.length >= 3) pushTo(table, `<${second}`, { word: first, term });
       }
     }
     return table;
@@ -277,7 +279,7 @@ export class CorpusWords {
     const alike: string[] = [];
     for (const key of keys) {
       for (const w of table.get(key) ?? []) {
-        if (!hangul && w.length === 1 && spellingDistance(w, word) > ONE_SYLLABLE_DISTANCE) continue;
+        if (!hangul && w.length === 1 && spellingDistance(w, word) > ENGLISH_AS_ONE_SYLLABLE_DISTANCE) continue;
         if (!alike.includes(w) && (hangul ? soundsAlike(word, w) : soundsAlike(w, word))) alike.push(w);
       }
     }
@@ -291,13 +293,7 @@ export class CorpusWords {
   }
 }
 
-function pushEntry<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
   else if (!list.includes(value)) list.push(value);

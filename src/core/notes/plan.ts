@@ -51,10 +51,12 @@ const TRANSLATION_FACTOR = 0.9;
 /** A word this long one edit away from another is a typo of it more often than a word of its own (treatmnet); a
  * shorter one is often both (monkey, money). */
 const SURE_TYPO_LENGTH = 7;
-/** QUERY_WORDS by their English word. */
-const KOREAN_FOR = new Map<string, readonly string[]>(QUERY_WORDS.map(([english, ...korean]) => [english!, korean]));
-/** ALIGNED_WORDS by their English word. */
-const ALIGNED_KOREAN_FOR = new Map<string, readonly string[]>(ALIGNED_WORDS.map(([english, ...korean]) => [english!, korean]));
+/** A table of English words and their Korean (QUERY_WORDS, ALIGNED_WORDS), by the English word. */
+function byEnglishWord(table: readonly (readonly string[])[]): Map<string, readonly string[]> {
+  return new Map(table.map(([english, ...korean]) => [english!, korean]));
+}
+const KOREAN_FOR = byEnglishWord(QUERY_WORDS);
+const ALIGNED_KOREAN_FOR = byEnglishWord(ALIGNED_WORDS);
 
 /** The Korean for an English word of a question, found by the word or by the base form it may be an inflection of
  * (shares, sharing → share; splitting → split; built → build; fastest → fast). */
@@ -192,9 +194,7 @@ export class QueryPlanner {
       if (s.kind === "ending" || hangulKey(s.stem).length < MIN_KEY_LENGTH) continue;
       for (const latin of this.words.latinSoundingLike(s.stem)) {
         const distance = spellingDistance(s.stem, latin);
-        if (s.stem.length > 1 || distance <= ONE_SYLLABLE_DISTANCE) {
-          out.push({ terms: [[latin, 1]], factor: s.stem.length > 1 && distance <= SURE_SPELLING_DISTANCE ? 1 : LOANWORD_FACTOR });
-        }
+        if (s.stem.length > 1 || distance <= ONE_SYLLABLE_DISTANCE) out.push({ terms: [[latin, 1]], factor: s.stem.length > 1 && distance <= SURE_SPELLING_DISTANCE ? 1 : LOANWORD_FACTOR });
       }
     }
     return out;
@@ -641,10 +641,10 @@ export class QueryPlanner {
       }
     }
     // ... or, where neither, the Hangul spellings of its stem (sampling, where they write 샘플): the stem of an
-    // inflection or of an adjective in -able (clickable: 클릭), not of another derived word (kinetic's kinet, whose
-    // consonants 카운트 fits).
+    // inflection or of an adjective in -able, whose root englishRoot finds (clickable: 클릭), not of another derived
+    // word (kinetic's kinet, whose consonants 카운트 fits).
     if (!spelt && root !== folded && root.length >= 3) {
-      const inflected = /[ai]ble$/.test(lower) || baseForms(lower).some((base) => base.startsWith(root) || root.startsWith(base));
+      const inflected = root !== stemmer(folded) || baseForms(lower).some((base) => base.startsWith(root) || root.startsWith(base));
       for (const h of spoken && inflected ? this.words.hangulSoundingLike(root) : []) {
         alternatives.push(bigramAlternative(h, LOANWORD_FACTOR));
         known = true;
