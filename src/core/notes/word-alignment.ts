@@ -43,8 +43,7 @@ export function alignWordTranslations(vocabulary: readonly (readonly string[])[]
         const word = words[open[0]!]!;
         const candidate = parts[open[0]!]!;
         if (word.length < 4 || candidate.length < 2 || translated(word) || spelt(word)) continue;
-        if (speltBySound(candidate, word)) continue;
-        if (conceptWords.some((w) => w !== word && (speltBySound(candidate, w) || [...(known.get(w) ?? [])].some((k) => candidate.startsWith(k))))) continue;
+        if (conceptWords.some((w) => w !== word && confirms(w, candidate))) continue;
         const counts = found.get(word) ?? new Map<string, number>();
         counts.set(candidate, (counts.get(candidate) ?? 0) + 1);
         found.set(word, counts);
